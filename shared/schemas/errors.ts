@@ -1,0 +1,23 @@
+// The one error shape every failing API response uses, and the machine codes it carries.
+import { z } from 'zod';
+
+export const errorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** Codes of whole-request failures; per-item rejection codes live beside the sync schema. */
+export const ERROR_CODES = {
+  badRequest: 'bad_request',
+  invalidJson: 'invalid_json',
+  validation: 'validation_failed',
+  unauthenticated: 'unauthenticated',
+  badCredentials: 'bad_credentials',
+  forbidden: 'forbidden',
+  notFound: 'not_found',
+  conflict: 'conflict',
+  bodyTooLarge: 'body_too_large',
+  rateLimited: 'rate_limited',
+  internal: 'internal_error',
+} as const;
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

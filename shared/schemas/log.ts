@@ -1,0 +1,19 @@
+// The learning log of one person over a date range.
+import { z } from 'zod';
+import { CATEGORIES, dateSchema, idSchema } from './domain.ts';
+
+export const logQuerySchema = z
+  .object({ from: dateSchema, to: dateSchema })
+  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+export type LogQuery = z.infer<typeof logQuerySchema>;
+
+export const learningLogSchema = z.object({
+  personId: idSchema,
+  from: dateSchema,
+  to: dateSchema,
+  totalSeconds: z.number().int().min(0),
+  days: z.array(z.object({ date: dateSchema, seconds: z.number().int().min(0) })),
+  byCategory: z.record(z.enum(CATEGORIES), z.number().int().min(0)),
+  byResource: z.array(z.object({ resourceId: idSchema, seconds: z.number().int().min(0) })),
+});
+export type LearningLog = z.infer<typeof learningLogSchema>;

@@ -1,0 +1,47 @@
+// The sync exchange: segments of counted time going up, per-item verdicts coming back.
+import { z } from 'zod';
+import { idSchema, instantSchema, segmentModeSchema } from './domain.ts';
+
+export const segmentSchema = z.object({
+  id: z.uuid(),
+  resourceId: idSchema,
+  url: z.url({ protocol: /^https?$/ }).max(2048),
+  title: z.string().max(500),
+  startedAt: instantSchema,
+  endedAt: instantSchema,
+  mode: segmentModeSchema,
+});
+export type Segment = z.infer<typeof segmentSchema>;
+
+/** Most segments one request may carry; the extension sends larger outboxes in batches of this size. */
+export const MAX_SEGMENTS_PER_SYNC = 500;
+
+/**
+ * The envelope is validated strictly, the segments one by one: a malformed segment is rejected alone
+ * and the valid ones in the same batch are kept.
+ */
+export const syncRequestSchema = z.object({
+  deviceId: z.string().min(1).max(100),
+  segments: z.array(z.unknown()).max(MAX_SEGMENTS_PER_SYNC),
+});
+export type SyncRequest = { deviceId: string; segments: Segment[] };
+
+export const SEGMENT_REJECTION_CODES = {
+  invalid: 'invalid_segment',
+  endBeforeStart: 'end_before_start',
+  tooLong: 'segment_too_long',
+  inFuture: 'in_future',
+  tooOld: 'too_old',
+  unknownResource: 'unknown_resource',
+  outsideResource: 'url_outside_resource',
+  idReused: 'id_reused',
+} as const;
+
+export const rejectionSchema = z.object({ id: z.string(), code: z.string(), message: z.string() });
+export type Rejection = z.infer<typeof rejectionSchema>;
+
+export const syncResponseSchema = z.object({
+  accepted: z.array(z.string()),
+  rejected: z.array(rejectionSchema),
+});
+export type SyncResponse = z.infer<typeof syncResponseSchema>;

@@ -1,0 +1,44 @@
+// One vitest run for everything: pure unit tests in parallel, then API and end-to-end tests that own
+// real ports, processes and a real Chromium.
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['shared/**/*.test.ts', 'server/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        plugins: [WxtVitest()],
+        test: {
+          name: 'extension',
+          include: ['extension/**/*.test.ts', 'extension/**/*.test.tsx'],
+        },
+      },
+      {
+        test: {
+          name: 'api',
+          include: ['test/api/**/*.test.ts', 'test/fault/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          // One Chromium at a time: the scenarios measure seconds and must not fight for two cores.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

@@ -1,0 +1,24 @@
+// WXT build configuration for the StudyTrail browser extension (Chrome/Edge MV3 first, Firefox too).
+import { defineConfig } from 'wxt';
+
+export default defineConfig({
+  srcDir: 'extension',
+  // With srcDir set these still default to the repo root (see TOOLCHAIN.md).
+  publicDir: 'extension/public',
+  modulesDir: 'extension/modules',
+  outDir: '.output',
+  imports: false,
+  webExt: { disabled: true },
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    // A fixed key gives the extension the same id on every machine, so the server's CORS rule and the
+    // tests can name it. The matching private key is never used: the store assigns its own on publication.
+    key: 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA0OOsNPMUbNcDeTQJoHzv5lGMa7TxiDOiCEJZp+FP7RPHVBXVGZy8uB2NrVTKm/uoBqUXt8PzBJynpeG/1d/+nsKl6tc9yd4xMTKL9UHVbQ7kG800Gj6FG4+dmQRZ6ybZSxXRTV7EFgptVfxavtD0Y/UlnLtkfUi1i9l46o6Fy8W1/M+qIOuuPwMp9nF5asBMBFL/qWedIvl7qPKwhNyKill+oSfDNn6HjTtpKceWBaB/O9EeWpzjGMxYEvIfNVZR5RHvQGOX+C5oLjlvcIxSU93pDNufpZAQZQeS2BJp11HL2mD2pBmnkbAYCU/eb6sk5IpYnFsonDqvt7SXGEES5wIDAQAB',
+    permissions: ['storage', 'alarms', 'idle'],
+    // Host access is requested per designated resource when the person signs in, never all URLs at once.
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    action: { default_title: '__MSG_extName__' },
+  },
+});
