@@ -43,5 +43,7 @@ export type Rejection = z.infer<typeof rejectionSchema>;
 export const syncResponseSchema = z.object({
   accepted: z.array(z.string()),
   rejected: z.array(rejectionSchema),
+  /** The server's current policy version: when it differs from the client's, the client refetches. */
+  policyVersion: z.number().int().min(0).optional(),
 });
 export type SyncResponse = z.infer<typeof syncResponseSchema>;

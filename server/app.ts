@@ -1,0 +1,65 @@
+// createApp(deps): the whole HTTP application, without a socket or a file. main.ts serves it; tests
+// serve it on a free port.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { ERROR_CODES } from '../shared/schemas/errors.ts';
+import { ApiError } from './http/api-error.ts';
+import type { AppDeps, AppEnv } from './http/app-env.ts';
+import { errorResponse, notFoundResponse } from './http/error-response.ts';
+import { homePage } from './pages/home-page.ts';
+import { authRoutes } from './routes/auth.ts';
+import { healthRoutes } from './routes/health.ts';
+import { meRoutes } from './routes/me.ts';
+import { peopleRoutes } from './routes/people.ts';
+import { policyRoutes } from './routes/policy.ts';
+import { resourceRoutes } from './routes/resources.ts';
+import { syncRoutes } from './routes/sync.ts';
+import { unitRoutes } from './routes/units.ts';
+
+/**
+ * Large enough for a full sync batch (500 segments with long URLs and titles), small enough that a
+ * stray upload cannot exhaust memory.
+ */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+/** Extensions call the API from their own origins; web pages get no CORS access at all. */
+function extensionOrigin(origin: string): string | null {
+  return /^(chrome|moz)-extension:\/\/[A-Za-z0-9-]+$/.test(origin) ? origin : null;
+}
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.onError(errorResponse);
+  app.notFound(notFoundResponse);
+
+  app.use(
+    '/api/*',
+    cors({
+      origin: extensionOrigin,
+      allowHeaders: ['Authorization', 'Content-Type'],
+      allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, ERROR_CODES.bodyTooLarge, `The request body is larger than ${MAX_BODY_BYTES} bytes`);
+      },
+    }),
+  );
+
+  return app
+    .route('/', homePage())
+    .route('/api/health', healthRoutes())
+    .route('/api/auth', authRoutes(deps))
+    .route('/api/me', meRoutes(deps))
+    .route('/api/units', unitRoutes(deps))
+    .route('/api/people', peopleRoutes(deps))
+    .route('/api/resources', resourceRoutes(deps))
+    .route('/api/policy', policyRoutes(deps))
+    .route('/api/sync', syncRoutes(deps));
+}

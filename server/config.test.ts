@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from './config.ts';
+
+const CWD = '/srv/studytrail';
+
+function errorsOf(env: Record<string, string>): string[] {
+  const result = parseConfig(env, CWD);
+  if (result.ok) throw new Error('expected a configuration error');
+  return result.errors;
+}
+
+describe('parseConfig', () => {
+  it('uses the contract defaults when nothing is set', () => {
+    expect(parseConfig({}, CWD)).toEqual({
+      ok: true,
+      config: { port: 8787, host: '127.0.0.1', dataDir: '/srv/studytrail/data', adminPassword: null, timeZone: 'Asia/Shanghai' },
+    });
+  });
+
+  it('treats empty variables as unset', () => {
+    const result = parseConfig({ PORT: '', HOST: ' ', STUDYTRAIL_TZ: '', STUDYTRAIL_ADMIN_PASSWORD: '' }, CWD);
+    expect(result.ok && result.config.port).toBe(8787);
+    expect(result.ok && result.config.adminPassword).toBeNull();
+  });
+
+  it('reads every variable', () => {
+    const result = parseConfig(
+      { PORT: '9000', HOST: '0.0.0.0', STUDYTRAIL_DATA_DIR: '/var/lib/st', STUDYTRAIL_ADMIN_PASSWORD: 'long enough', STUDYTRAIL_TZ: 'Europe/Berlin' },
+      CWD,
+    );
+    expect(result).toEqual({
+      ok: true,
+      config: { port: 9000, host: '0.0.0.0', dataDir: '/var/lib/st', adminPassword: 'long enough', timeZone: 'Europe/Berlin' },
+    });
+  });
+
+  it('resolves a relative data folder against the working directory', () => {
+    const result = parseConfig({ STUDYTRAIL_DATA_DIR: 'store' }, CWD);
+    expect(result.ok && result.config.dataDir).toBe('/srv/studytrail/store');
+  });
+
+  it('accepts PORT=0 to pick a free port', () => {
+    const result = parseConfig({ PORT: '0' }, CWD);
+    expect(result.ok && result.config.port).toBe(0);
+  });
+
+  it.each(['abc', '-1', '65536', '80.5', '1e3'])('rejects PORT=%s naming the variable', (port) => {
+    const errors = errorsOf({ PORT: port });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^PORT: /);
+  });
+
+  it('rejects a HOST with spaces or slashes', () => {
+    expect(errorsOf({ HOST: 'http://x' })[0]).toMatch(/^HOST: /);
+  });
+
+  it('rejects an admin password shorter than 8 characters', () => {
+    expect(errorsOf({ STUDYTRAIL_ADMIN_PASSWORD: 'short' })).toEqual(['STUDYTRAIL_ADMIN_PASSWORD: at least 8 characters']);
+  });
+
+  it('rejects an unknown time zone', () => {
+    expect(errorsOf({ STUDYTRAIL_TZ: 'Mars/Olympus' })[0]).toMatch(/^STUDYTRAIL_TZ: "Mars\/Olympus" is not an IANA time zone/);
+  });
+
+  it('reports every problem at once', () => {
+    expect(errorsOf({ PORT: 'x', STUDYTRAIL_TZ: 'nowhere', STUDYTRAIL_ADMIN_PASSWORD: '1' }).map((e) => e.split(':')[0])).toEqual([
+      'PORT',
+      'STUDYTRAIL_ADMIN_PASSWORD',
+      'STUDYTRAIL_TZ',
+    ]);
+  });
+});

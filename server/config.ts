@@ -1,0 +1,75 @@
+// Server configuration: the only module that reads process.env. Parsing is pure and returns every
+// problem at once, so a misconfigured start names each bad variable before exiting.
+import path from 'node:path';
+import { passwordSchema } from '../shared/schemas/organisation.ts';
+import { isValidTimeZone } from '../shared/time/zoned-days.ts';
+
+export interface ServerConfig {
+  /** 0 asks the OS for a free port (tests). */
+  port: number;
+  host: string;
+  /** Absolute path of the folder holding the embedded store. */
+  dataDir: string;
+  /** Password for the first admin; null means generate one on first start. */
+  adminPassword: string | null;
+  timeZone: string;
+}
+
+export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; errors: string[] };
+
+export const CONFIG_DEFAULTS = {
+  port: 8787,
+  host: '127.0.0.1',
+  dataDir: './data',
+  timeZone: 'Asia/Shanghai',
+} as const;
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Empty strings count as unset: `PORT= npm start` should mean the default, not an error. */
+function read(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value;
+}
+
+export function parseConfig(env: Env, cwd: string = process.cwd()): ConfigResult {
+  const errors: string[] = [];
+
+  let port: number = CONFIG_DEFAULTS.port;
+  const rawPort = read(env, 'PORT');
+  if (rawPort !== undefined) {
+    const trimmed = rawPort.trim();
+    if (!/^\d{1,5}$/.test(trimmed) || Number(trimmed) > 65535) {
+      errors.push(`PORT: "${rawPort}" is not a port number (0-65535; 0 picks a free port)`);
+    } else {
+      port = Number(trimmed);
+    }
+  }
+
+  const host = read(env, 'HOST')?.trim() ?? CONFIG_DEFAULTS.host;
+  if (/\s|\//.test(host)) errors.push(`HOST: "${host}" is not a host name or IP address`);
+
+  const dataDir = path.resolve(cwd, read(env, 'STUDYTRAIL_DATA_DIR') ?? CONFIG_DEFAULTS.dataDir);
+
+  let adminPassword: string | null = null;
+  // The password is taken verbatim (not trimmed): spaces may be part of it.
+  const rawPassword = env.STUDYTRAIL_ADMIN_PASSWORD;
+  if (rawPassword !== undefined && rawPassword !== '') {
+    const checked = passwordSchema.safeParse(rawPassword);
+    if (checked.success) adminPassword = rawPassword;
+    else errors.push(`STUDYTRAIL_ADMIN_PASSWORD: ${checked.error.issues.map((i) => i.message).join('; ')}`);
+  }
+
+  const timeZone = read(env, 'STUDYTRAIL_TZ')?.trim() ?? CONFIG_DEFAULTS.timeZone;
+  if (!isValidTimeZone(timeZone)) {
+    errors.push(`STUDYTRAIL_TZ: "${timeZone}" is not an IANA time zone (for example Asia/Shanghai)`);
+  }
+
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, config: { port, host, dataDir, adminPassword, timeZone } };
+}
+
+/** The configuration of this process, from its environment. */
+export function configFromProcessEnv(): ConfigResult {
+  return parseConfig(process.env);
+}

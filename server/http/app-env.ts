@@ -1,0 +1,19 @@
+// What every route receives: the app's dependencies, and the Hono context variables set by auth.
+import type { ServerConfig } from '../config.ts';
+import type { Store, UserRecord } from '../store/records.ts';
+
+export interface AppDeps {
+  store: Store;
+  /** Epoch milliseconds; the only source of "now" for request handling. */
+  clock: () => number;
+  config: Pick<ServerConfig, 'timeZone'>;
+}
+
+export type AppEnv = {
+  Variables: {
+    /** The signed-in user, set by the signedIn middleware. */
+    user: UserRecord;
+    /** SHA-256 of the bearer token the request carried, for sign-out. */
+    tokenHash: string;
+  };
+};

@@ -1,0 +1,85 @@
+// The server's entry: read config → open store → serve(createApp(deps)). The only place that opens
+// files and sockets; it prints the lines people (and test/support/server-process.ts) read.
+import { serve } from '@hono/node-server';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.ts';
+import { ensureFirstAdmin, type FirstAdmin } from './auth/first-admin.ts';
+import { configFromProcessEnv } from './config.ts';
+import { openLowdbStore } from './store/lowdb-store.ts';
+import { StoreFileError } from './store/records.ts';
+
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const EXTENSION_DIR = path.join(REPO_ROOT, '.output', 'chrome-mv3');
+
+function fail(message: string): never {
+  process.stderr.write(`StudyTrail server cannot start: ${message}\n`);
+  process.exit(1);
+}
+
+function startupLines(origin: string, admin: FirstAdmin): string[] {
+  const lines = [
+    `StudyTrail server listening on ${origin}`,
+    `Dashboard: ${origin}/`,
+    `Extension (load unpacked): ${EXTENSION_DIR}`,
+  ];
+  if (admin.created) {
+    lines.push(`Admin user: ${admin.username}`);
+    lines.push(
+      admin.generated
+        ? `Admin password (shown once): ${admin.password}`
+        : 'Admin password: from STUDYTRAIL_ADMIN_PASSWORD',
+    );
+  }
+  return lines;
+}
+
+async function main(): Promise<void> {
+  const parsed = configFromProcessEnv();
+  if (!parsed.ok) fail(`invalid configuration\n  ${parsed.errors.join('\n  ')}`);
+  const { config } = parsed;
+
+  const clock = () => Date.now();
+  const store = await openLowdbStore(config.dataDir, { clock }).catch((err: unknown) => {
+    if (err instanceof StoreFileError) fail(err.message);
+    throw err;
+  });
+  const admin = await ensureFirstAdmin(store, config.adminPassword);
+
+  const server = serve({ fetch: createApp({ store, clock, config }).fetch, port: config.port, hostname: config.host }, (info) => {
+    const { port } = info as AddressInfo;
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    // One write, so a reader never sees the first lines without the rest.
+    process.stdout.write(startupLines(`http://${host}:${port}`, admin).join('\n') + '\n');
+  });
+  server.on('error', (err: NodeJS.ErrnoException) => {
+    fail(err.code === 'EADDRINUSE' ? `PORT: ${config.port} is already in use on ${config.host}` : err.message);
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`Received ${signal}, stopping\n`);
+    // Stop taking requests, let the ones in progress finish, then wait for every pending write.
+    server.close();
+    const forceExit = setTimeout(() => {
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    }, 5_000);
+    forceExit.unref();
+    server.once('close', () => {
+      store.close().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          process.stderr.write(`Could not flush the store: ${String(err)}\n`);
+          process.exit(1);
+        },
+      );
+    });
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+await main();

@@ -1,0 +1,9 @@
+// GET /api/me: the signed-in user.
+import { Hono } from 'hono';
+import type { AppDeps, AppEnv } from '../http/app-env.ts';
+import { signedIn } from '../http/signed-in.ts';
+import { userView } from '../http/views.ts';
+
+export function meRoutes({ store }: AppDeps) {
+  return new Hono<AppEnv>().get('/', signedIn(store), (c) => c.json(userView(c.get('user'))));
+}

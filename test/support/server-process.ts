@@ -1,0 +1,75 @@
+// Starts the real server entry (server/main.ts) as a child process on a free port and reads what it
+// prints. For end-to-end tests and for testing the entry itself.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface ServerProcess {
+  /** e.g. http://127.0.0.1:41234 (no trailing slash) */
+  readonly url: string;
+  /** The first admin's password on a first start (printed or from the env), else null. */
+  readonly adminPassword: string | null;
+  /** The folder printed as "Extension (load unpacked)". */
+  readonly extensionDir: string;
+  /** Everything printed to stdout up to the startup lines. */
+  readonly stdout: string;
+  /** SIGTERM, then wait for exit (SIGKILL after 10 s); resolves to the exit code. */
+  stop(): Promise<number | null>;
+}
+
+export interface StartServerOptions {
+  dataDir: string;
+  /** Extra environment; PORT is always 0 and HOST 127.0.0.1 unless given here. */
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+export function startServerProcess({ dataDir, env = {}, timeoutMs = 20_000 }: StartServerOptions): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env, STUDYTRAIL_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const stop = async (): Promise<number | null> => {
+    if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    const code = await exited;
+    clearTimeout(timer);
+    return code;
+  };
+
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`server did not start within ${timeoutMs} ms\nstdout:\n${stdout}\nstderr:\n${stderr}`));
+    }, timeoutMs);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with code ${code} before it was ready\nstdout:\n${stdout}\nstderr:\n${stderr}`));
+    });
+    child.stdout.on('data', () => {
+      // main.ts prints all startup lines in one write; the extension line is always among them.
+      const url = /^StudyTrail server listening on (http:\/\/\S+)$/m.exec(stdout)?.[1];
+      const extensionDir = /^Extension \(load unpacked\): (.+)$/m.exec(stdout)?.[1];
+      if (url === undefined || extensionDir === undefined) return;
+      clearTimeout(timer);
+      const printed = /^Admin password \(shown once\): (\S+)$/m.exec(stdout)?.[1];
+      const fromEnv = /^Admin password: from STUDYTRAIL_ADMIN_PASSWORD$/m.test(stdout);
+      resolve({
+        url,
+        extensionDir,
+        adminPassword: printed ?? (fromEnv ? (env.STUDYTRAIL_ADMIN_PASSWORD ?? null) : null),
+        stdout,
+        stop,
+      });
+    });
+  });
+}
