@@ -9,16 +9,25 @@ export default defineConfig({
   outDir: '.output',
   imports: false,
   webExt: { disabled: true },
-  manifest: {
+  // The sources zip (for Firefox add-on review) holds what builds the extension, not the server or tests.
+  zip: { excludeSources: ['server/**', 'test/**', 'data/**', 'scripts/**', '**/*.test.ts', '**/*.test.tsx'] },
+  // Firefox too gets Manifest V3 (WXT defaults it to V2): one permission model for every browser.
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     // A fixed key gives the extension the same id on every machine, so the server's CORS rule and the
     // tests can name it. The matching private key is never used: the store assigns its own on publication.
-    key: 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA0OOsNPMUbNcDeTQJoHzv5lGMa7TxiDOiCEJZp+FP7RPHVBXVGZy8uB2NrVTKm/uoBqUXt8PzBJynpeG/1d/+nsKl6tc9yd4xMTKL9UHVbQ7kG800Gj6FG4+dmQRZ6ybZSxXRTV7EFgptVfxavtD0Y/UlnLtkfUi1i9l46o6Fy8W1/M+qIOuuPwMp9nF5asBMBFL/qWedIvl7qPKwhNyKill+oSfDNn6HjTtpKceWBaB/O9EeWpzjGMxYEvIfNVZR5RHvQGOX+C5oLjlvcIxSU93pDNufpZAQZQeS2BJp11HL2mD2pBmnkbAYCU/eb6sk5IpYnFsonDqvt7SXGEES5wIDAQAB',
+    // Chromium only: Firefox rejects the property (its id is the gecko id below).
+    ...(browser === 'firefox' ? {} : { key: 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA0OOsNPMUbNcDeTQJoHzv5lGMa7TxiDOiCEJZp+FP7RPHVBXVGZy8uB2NrVTKm/uoBqUXt8PzBJynpeG/1d/+nsKl6tc9yd4xMTKL9UHVbQ7kG800Gj6FG4+dmQRZ6ybZSxXRTV7EFgptVfxavtD0Y/UlnLtkfUi1i9l46o6Fy8W1/M+qIOuuPwMp9nF5asBMBFL/qWedIvl7qPKwhNyKill+oSfDNn6HjTtpKceWBaB/O9EeWpzjGMxYEvIfNVZR5RHvQGOX+C5oLjlvcIxSU93pDNufpZAQZQeS2BJp11HL2mD2pBmnkbAYCU/eb6sk5IpYnFsonDqvt7SXGEES5wIDAQAB' }),
     permissions: ['storage', 'alarms', 'idle'],
     // Host access is requested per designated resource when the person signs in, never all URLs at once.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extName__' },
-  },
+    // Firefox requires an add-on id for Manifest V3; 128 is the first ESR with optional_host_permissions.
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'studytrail@studytrail.local', strict_min_version: '128.0' } } }
+      : {}),
+  }),
 });

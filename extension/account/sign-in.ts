@@ -1,0 +1,105 @@
+// Signing in and out on this browser. Segments always stay with the account that recorded them: a
+// different person signing in, or a sign-out while the server is unreachable, parks them for later.
+import { storage } from 'wxt/utils/storage';
+import {
+  dailyTotalItem,
+  outboxItem,
+  parkedItem,
+  policyItem,
+  rejectedItem,
+  sessionItem,
+  syncStatusItem,
+} from '../storage/items.ts';
+import { withStorageLock } from '../storage/lock.ts';
+import { appendSegments, ownerOf, park, unpark } from '../sync/outbox.ts';
+import { normaliseServerUrl, ServerError, type ServerClient } from '../sync/server-client.ts';
+import type { FlushOutcome } from '../sync/flush.ts';
+import type { Recorder } from '../tracking/recorder.ts';
+import { applyRules } from '../tracking/browser-signals.ts';
+import { originsForPolicy, rulesFromPolicy } from '../tracking/rules.ts';
+import { BackgroundFailure, type SignInResult, type SignOutResult } from '../messaging/protocol.ts';
+
+export interface AccountDeps {
+  readonly client: ServerClient;
+  readonly recorder: Recorder;
+  readonly now: () => number;
+  readonly flush: (options?: { force?: boolean }) => Promise<FlushOutcome>;
+}
+
+export async function signIn(
+  deps: AccountDeps,
+  input: { server: string; username: string; password: string },
+): Promise<SignInResult> {
+  const server = normaliseServerUrl(input.server);
+  if (server === null) throw new BackgroundFailure('invalid_server', 'the server address must start with http:// or https://');
+  const { token, user } = await explainFailures(() =>
+    deps.client.login(server, { username: input.username, password: input.password }),
+  );
+  const policy = await explainFailures(() => deps.client.getPolicy(server, token));
+  const owner = ownerOf(server, user.id);
+
+  // Whatever was being counted belongs to the previous sign-in: close it before the account changes.
+  if ((await sessionItem.getValue()) !== null) await deps.recorder.dispatch(() => ({ type: 'signedOut' }));
+  await withStorageLock(async () => {
+    const previous = await sessionItem.getValue();
+    let outbox = await outboxItem.getValue();
+    let parked = await parkedItem.getValue();
+    if (previous !== null && ownerOf(previous.server, previous.user.id) !== owner) {
+      parked = park(parked, ownerOf(previous.server, previous.user.id), outbox);
+      outbox = [];
+    }
+    const returning = unpark(parked, owner);
+    const status = await syncStatusItem.getValue();
+    await storage.setItems([
+      { item: sessionItem, value: { server, token, user, needsSignIn: false } },
+      { item: policyItem, value: { policy, fetchedAt: deps.now() } },
+      { item: outboxItem, value: appendSegments(returning.segments, outbox) },
+      { item: parkedItem, value: returning.parked },
+      // A fresh sign-in is a fresh chance: do not keep waiting out the previous backoff.
+      { item: syncStatusItem, value: { ...status, failures: 0, nextAttemptAt: null } },
+    ]);
+  });
+  await applyRules(deps.recorder, rulesFromPolicy(policy));
+  void deps.flush();
+  return { user, origins: originsForPolicy(policy) };
+}
+
+export async function signOut(deps: AccountDeps): Promise<SignOutResult> {
+  const session = await sessionItem.getValue();
+  if (session === null) return { keptCount: 0 };
+  await deps.recorder.dispatch(() => ({ type: 'signedOut' }));
+  await deps.flush({ force: true });
+  const keptCount = await withStorageLock(async () => {
+    const outbox = await outboxItem.getValue();
+    await storage.setItems([
+      { item: parkedItem, value: park(await parkedItem.getValue(), ownerOf(session.server, session.user.id), outbox) },
+      { item: outboxItem, value: [] },
+      { item: sessionItem, value: null },
+      { item: policyItem, value: null },
+      { item: syncStatusItem, value: null },
+      // Per-person views: the next person to sign in on this browser must not see them.
+      { item: dailyTotalItem, value: null },
+      { item: rejectedItem, value: null },
+    ]);
+    return outbox.length;
+  });
+  return { keptCount };
+}
+
+/** Runs a server call, turning its failures into codes the sign-in page can explain. */
+async function explainFailures<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (!(error instanceof ServerError)) throw error;
+    switch (error.kind) {
+      case 'unreachable':
+        throw new BackgroundFailure('unreachable', error.message);
+      case 'unauthorized':
+        throw new BackgroundFailure('bad_credentials', error.message);
+      case 'http':
+      case 'invalid-response':
+        throw new BackgroundFailure('server_error', error.message);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+// Assembles what the popup and options page show: who is signed in, whether time counts right now,
+// today's counted time on this browser and how sending is going.
+import { browser } from 'wxt/browser';
+import {
+  dailyTotalItem,
+  outboxItem,
+  policyItem,
+  rejectedItem,
+  sessionItem,
+  syncStatusItem,
+  trackerItem,
+} from '../storage/items.ts';
+import { secondsCountedToday } from '../tracking/daily-total.ts';
+import { originsForPolicy } from '../tracking/rules.ts';
+import type { Status } from '../messaging/protocol.ts';
+
+export async function readStatus(nowMs: number): Promise<Status> {
+  const [session, stored, tracker, total, outbox, rejected, sync] = await Promise.all([
+    sessionItem.getValue(),
+    policyItem.getValue(),
+    trackerItem.getValue(),
+    dailyTotalItem.getValue(),
+    outboxItem.getValue(),
+    rejectedItem.getValue(),
+    syncStatusItem.getValue(),
+  ]);
+  const open = tracker.open;
+  const missingOrigins: string[] = [];
+  for (const origin of originsForPolicy(stored?.policy ?? null)) {
+    if (!(await browser.permissions.contains({ origins: [origin] }))) missingOrigins.push(origin);
+  }
+  return {
+    account: session && {
+      name: session.user.name,
+      username: session.user.username,
+      server: session.server,
+      needsSignIn: session.needsSignIn,
+    },
+    countingResource:
+      open === null ? null : (stored?.policy.resources.find((r) => r.id === open.resourceId)?.name ?? open.resourceId),
+    todaySeconds: secondsCountedToday(total, open, nowMs),
+    lastSyncAt: sync.lastSyncAt,
+    lastSyncError: sync.lastError,
+    pendingCount: outbox.length,
+    rejectedCount: rejected.length,
+    missingOrigins,
+  };
+}

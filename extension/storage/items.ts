@@ -1,0 +1,58 @@
+// Every key the extension persists, declared once with its type, fallback and version. The service
+// worker can stop at any moment, so everything that must survive it lives here (storage.local).
+// Nothing else in the extension names a storage key; a test enforces it.
+import { storage } from 'wxt/utils/storage';
+import type { User } from '../../shared/schemas/auth.ts';
+import type { Policy } from '../../shared/schemas/policy.ts';
+import type { Segment, Rejection } from '../../shared/schemas/sync.ts';
+import type { TrackerState } from '../tracking/types.ts';
+import type { DailyTotal } from '../tracking/daily-total.ts';
+import { INITIAL_STATE } from '../tracking/machine.ts';
+import type { ParkedOutbox } from '../sync/outbox.ts';
+import type { SyncStatus } from '../sync/backoff.ts';
+
+export interface Session {
+  /** Base URL of the StudyTrail server, without trailing slash. */
+  readonly server: string;
+  readonly token: string;
+  readonly user: User;
+  /** The server answered 401: the person must sign in again; the outbox waits for them. */
+  readonly needsSignIn: boolean;
+}
+
+export interface StoredPolicy {
+  readonly policy: Policy;
+  readonly fetchedAt: number;
+}
+
+export interface RejectedSegment extends Rejection {
+  readonly at: number;
+}
+
+export const sessionItem = storage.defineItem<Session | null>('local:session', { fallback: null, version: 1 });
+
+export const policyItem = storage.defineItem<StoredPolicy | null>('local:policy', { fallback: null, version: 1 });
+
+export const trackerItem = storage.defineItem<TrackerState>('local:tracker', { fallback: INITIAL_STATE, version: 1 });
+
+/** Closed segments of the signed-in person not yet accepted or rejected by the server, oldest first. */
+export const outboxItem = storage.defineItem<Segment[]>('local:outbox', { fallback: [], version: 1 });
+
+/** Unsent segments of people who signed out while the server was unreachable, kept for their return. */
+export const parkedItem = storage.defineItem<ParkedOutbox[]>('local:parked', { fallback: [], version: 1 });
+
+export const syncStatusItem = storage.defineItem<SyncStatus>('local:syncStatus', {
+  fallback: { failures: 0, nextAttemptAt: null, lastSyncAt: null, lastError: null },
+  version: 1,
+});
+
+/** The latest segments the server refused, with its reason, so the person can be told. */
+export const rejectedItem = storage.defineItem<RejectedSegment[]>('local:rejected', { fallback: [], version: 1 });
+
+export const dailyTotalItem = storage.defineItem<DailyTotal | null>('local:dailyTotal', { fallback: null, version: 1 });
+
+/** Identifies this browser profile to the server; created once. */
+export const deviceIdItem = storage.defineItem<string>('local:deviceId', {
+  init: () => crypto.randomUUID(),
+  version: 1,
+});

@@ -1,0 +1,96 @@
+// Sends the outbox to the server in batches and applies the verdicts. Runs in the service worker after
+// a segment closes, on the sync alarm and before sign-out; failures back off, 401 asks for sign-in.
+import { storage } from 'wxt/utils/storage';
+import {
+  deviceIdItem,
+  outboxItem,
+  rejectedItem,
+  sessionItem,
+  syncStatusItem,
+  type RejectedSegment,
+} from '../storage/items.ts';
+import { withStorageLock } from '../storage/lock.ts';
+import { markSignInNeeded } from '../account/needs-sign-in.ts';
+import { afterFailure, afterSuccess, isDue } from './backoff.ts';
+import { removeSettled, takeBatch } from './outbox.ts';
+import { ServerError, type ServerClient } from './server-client.ts';
+
+export interface FlushDeps {
+  readonly client: ServerClient;
+  readonly now: () => number;
+  readonly random?: () => number;
+}
+
+export type FlushOutcome =
+  | 'done' // the outbox is empty
+  | 'signed-out' // no usable session: segments wait in the outbox
+  | 'waiting' // backing off after failures
+  | 'failed' // this attempt failed; the next one is scheduled
+  | 'unauthorized'; // the server refused the token: the person must sign in again
+
+export const SYNC_ALARM = 'sync-flush';
+/** Retries after failures wait for this alarm, so backoff steps are never shorter than it. */
+export const SYNC_INTERVAL_MINUTES = 1;
+
+/** How many refused segments are remembered for the person to see. */
+const REJECTED_KEPT = 50;
+
+// Flushes run one at a time: two overlapping ones would send the same batch twice.
+let queue: Promise<unknown> = Promise.resolve();
+
+export function flushOutbox(deps: FlushDeps, options: { force?: boolean } = {}): Promise<FlushOutcome> {
+  const run = queue.then(() => flushNow(deps, options.force ?? false));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function flushNow(deps: FlushDeps, force: boolean): Promise<FlushOutcome> {
+  const session = await sessionItem.getValue();
+  if (session === null || session.needsSignIn) return 'signed-out';
+  if (!force && !isDue(await syncStatusItem.getValue(), deps.now())) return 'waiting';
+  const deviceId = await deviceIdItem.getValue();
+
+  for (;;) {
+    const batch = takeBatch(await outboxItem.getValue());
+    if (batch.length === 0) return 'done';
+    let response;
+    try {
+      response = await deps.client.sync(session.server, session.token, { deviceId, segments: batch });
+    } catch (error) {
+      if (error instanceof ServerError && error.kind === 'unauthorized') {
+        await markSignInNeeded(session.token);
+        return 'unauthorized';
+      }
+      await recordFailure(deps, error instanceof Error ? error.message : String(error));
+      return 'failed';
+    }
+
+    const ids = new Set(batch.map((s) => s.id));
+    const settled = [...response.accepted, ...response.rejected.map((r) => r.id)].filter((id) => ids.has(id));
+    if (settled.length === 0) {
+      // Retrying at once would send the same batch forever.
+      await recordFailure(deps, 'the server settled none of the segments sent');
+      return 'failed';
+    }
+    for (const r of response.rejected) console.warn(`[studytrail] segment ${r.id} rejected: ${r.code} (${r.message})`);
+    const at = deps.now();
+    await withStorageLock(async () => {
+      const rejected: RejectedSegment[] = [
+        ...response.rejected.map((r) => ({ ...r, at })),
+        ...(await rejectedItem.getValue()),
+      ].slice(0, REJECTED_KEPT);
+      await storage.setItems([
+        { item: outboxItem, value: removeSettled(await outboxItem.getValue(), response) },
+        { item: rejectedItem, value: rejected },
+        { item: syncStatusItem, value: afterSuccess(await syncStatusItem.getValue(), at) },
+      ]);
+    });
+  }
+}
+
+async function recordFailure(deps: FlushDeps, message: string): Promise<void> {
+  console.warn(`[studytrail] sync failed: ${message}`);
+  await withStorageLock(async () => {
+    await syncStatusItem.setValue(afterFailure(await syncStatusItem.getValue(), deps.now(), message, deps.random));
+  });
+}

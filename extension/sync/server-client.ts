@@ -1,0 +1,96 @@
+// Typed client for the StudyTrail server API the extension uses. Every response is validated with the
+// shared wire schemas; every failure becomes a ServerError saying what kind of failure it was.
+import type { z } from 'zod';
+import { loginResponseSchema, type LoginResponse } from '../../shared/schemas/auth.ts';
+import { errorBodySchema } from '../../shared/schemas/errors.ts';
+import { policySchema, type Policy } from '../../shared/schemas/policy.ts';
+import { syncResponseSchema, type SyncRequest, type SyncResponse } from '../../shared/schemas/sync.ts';
+
+export type ServerFailureKind =
+  /** No HTTP answer at all: offline, wrong address, server down, CORS refused, timeout. */
+  | 'unreachable'
+  /** 401: bad credentials on sign-in, an expired or revoked token elsewhere. */
+  | 'unauthorized'
+  /** Any other error status. */
+  | 'http'
+  /** A 2xx answer that is not what the contract promises (e.g. the URL is not a StudyTrail server). */
+  | 'invalid-response';
+
+export class ServerError extends Error {
+  constructor(
+    readonly kind: ServerFailureKind,
+    message: string,
+    readonly status?: number,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'ServerError';
+  }
+}
+
+export interface ServerClient {
+  login(server: string, credentials: { username: string; password: string }): Promise<LoginResponse>;
+  getPolicy(server: string, token: string): Promise<Policy>;
+  sync(server: string, token: string, body: SyncRequest): Promise<SyncResponse>;
+}
+
+// Long enough for a slow office network, short enough that a sign-in attempt does not hang.
+const REQUEST_TIMEOUT_MS = 15_000;
+
+/**
+ * The server's base URL as the person typed it, reduced to scheme, host, port and path without a
+ * trailing slash; null when it is not an http(s) URL.
+ */
+export function normaliseServerUrl(input: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(input.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+export function createServerClient(fetchFn: typeof fetch = (...args) => fetch(...args)): ServerClient {
+  async function call<S extends z.ZodType>(
+    schema: S,
+    server: string,
+    path: string,
+    init: { method: 'GET' | 'POST'; token?: string; body?: unknown },
+  ): Promise<z.infer<S>> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (init.token !== undefined) headers.authorization = `Bearer ${init.token}`;
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetchFn(`${server}${path}`, {
+        method: init.method,
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+    } catch (error) {
+      throw new ServerError('unreachable', error instanceof Error ? error.message : String(error));
+    }
+    const json: unknown = await response.json().catch(() => undefined);
+    if (!response.ok) {
+      const body = errorBodySchema.safeParse(json);
+      const code = body.success ? body.data.error.code : undefined;
+      const message = body.success ? body.data.error.message : `HTTP ${response.status}`;
+      throw new ServerError(response.status === 401 ? 'unauthorized' : 'http', message, response.status, code);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw new ServerError('invalid-response', `unexpected answer from ${path}: ${parsed.error.message}`);
+    }
+    return parsed.data;
+  }
+
+  return {
+    login: (server, credentials) =>
+      call(loginResponseSchema, server, '/api/auth/login', { method: 'POST', body: credentials }),
+    getPolicy: (server, token) => call(policySchema, server, '/api/policy', { method: 'GET', token }),
+    sync: (server, token, body) => call(syncResponseSchema, server, '/api/sync', { method: 'POST', token, body }),
+  };
+}

@@ -1,0 +1,106 @@
+// Thin adapters from browser events to tracking signals. Without the `tabs` permission the browser
+// shows url and title only for sites the person granted access to: every other tab arrives with
+// url undefined, which the engine treats as "not designated" (the privacy design, not a limitation).
+import { browser, type Browser } from 'wxt/browser';
+import { CHECKPOINT_INTERVAL_MS } from './machine.ts';
+import type { Recorder } from './recorder.ts';
+import type { IdleState, Signal, TabView, TrackerState, TrackingRules, World } from './types.ts';
+import { ensurePeriodicAlarm, onAlarm } from '../scheduling/alarms.ts';
+import { DEFAULT_TRACKING_SETTINGS } from '../../shared/schemas/policy.ts';
+import { policyItem } from '../storage/items.ts';
+import { rulesFromPolicy } from './rules.ts';
+
+const CHECKPOINT_ALARM = 'tracking-checkpoint';
+
+/** Registers every listener; call synchronously when the worker starts so no event is missed. */
+export function listenForSignals(recorder: Recorder): void {
+  browser.tabs.onActivated.addListener(({ tabId }) => {
+    void recorder.dispatch(async () => {
+      const tab = await browser.tabs.get(tabId).catch(() => undefined);
+      const view = tab && toTabView(tab);
+      return view ? { type: 'tabActivated', tab: view } : null;
+    });
+  });
+  browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
+    // Navigation shows up as `status` even where url and title are hidden from us.
+    if (!tab.active || !('url' in change || 'title' in change || 'status' in change)) return;
+    const view = toTabView(tab);
+    if (view) void recorder.dispatch(() => ({ type: 'tabUpdated', tab: view }));
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void recorder.dispatch(() => ({ type: 'tabRemoved', tabId }));
+  });
+  browser.windows.onFocusChanged.addListener((windowId) => {
+    void recorder.dispatch(() => focusSignal(windowId));
+  });
+  browser.idle.onStateChanged.addListener((idle) => {
+    void recorder.dispatch(() => ({ type: 'idleStateChanged', idle: idle as IdleState }));
+  });
+  // Granting or revoking access changes which tabs we can see: look again.
+  const lookAgain = () => void recorder.dispatch(observeSignal);
+  browser.permissions.onAdded.addListener(lookAgain);
+  browser.permissions.onRemoved.addListener(lookAgain);
+  onAlarm(CHECKPOINT_ALARM, () => void recorder.dispatch(() => ({ type: 'checkpoint' })));
+}
+
+/**
+ * Schedules checkpoints and resumes the engine from storage with the stored policy, looking at the
+ * browser afresh: the open segment continues if nothing changed while the worker was stopped.
+ */
+export async function startTracking(recorder: Recorder): Promise<void> {
+  await ensurePeriodicAlarm(CHECKPOINT_ALARM, CHECKPOINT_INTERVAL_MS / 60_000);
+  await applyRules(recorder, rulesFromPolicy((await policyItem.getValue())?.policy ?? null));
+}
+
+/** Applies new rules, then looks at the browser again (a page the old rules ignored may now count). */
+export async function applyRules(recorder: Recorder, rules: TrackingRules | null): Promise<void> {
+  await applyIdleThreshold(rules);
+  await recorder.dispatch(() => ({ type: 'policyChanged', rules }));
+  await recorder.dispatch(observeSignal);
+}
+
+async function observeSignal(state: TrackerState): Promise<Signal> {
+  return { type: 'observed', world: await observeWorld(idleSecondsOf(state.rules)) };
+}
+
+/** The focused window, its active tab and the idle state, as the browser reports them now. */
+async function observeWorld(idleSeconds: number): Promise<World> {
+  const [focused, idle] = await Promise.all([
+    lastFocusedWindow(),
+    browser.idle.queryState(idleSeconds),
+  ]);
+  const focusedWindowId = focused?.focused && focused.id !== undefined ? focused.id : null;
+  return { focusedWindowId, activeTab: await activeTabOf(focusedWindowId), idle: idle as IdleState };
+}
+
+async function lastFocusedWindow(): Promise<Browser.windows.Window | undefined> {
+  try {
+    return await browser.windows.getLastFocused();
+  } catch {
+    return undefined; // no browser window exists (yet)
+  }
+}
+
+async function focusSignal(windowId: number): Promise<Signal> {
+  const focused = windowId === browser.windows.WINDOW_ID_NONE ? null : windowId;
+  return { type: 'windowFocusChanged', windowId: focused, activeTab: await activeTabOf(focused) };
+}
+
+async function activeTabOf(windowId: number | null): Promise<TabView | null> {
+  if (windowId === null) return null;
+  const [tab] = await browser.tabs.query({ active: true, windowId }).catch(() => []);
+  return (tab && toTabView(tab)) ?? null;
+}
+
+function toTabView(tab: Browser.tabs.Tab): TabView | null {
+  if (tab.id === undefined) return null;
+  return { tabId: tab.id, windowId: tab.windowId, url: tab.url, title: tab.title };
+}
+
+function idleSecondsOf(rules: TrackingRules | null): number {
+  return rules?.idleSeconds ?? DEFAULT_TRACKING_SETTINGS.idleSeconds;
+}
+
+async function applyIdleThreshold(rules: TrackingRules | null): Promise<void> {
+  browser.idle.setDetectionInterval(idleSecondsOf(rules));
+}

@@ -1,0 +1,12 @@
+// How each failure the background reports is explained to the person.
+import type { FailureCode } from '../../messaging/protocol.ts';
+import type { MessageKey } from '../../i18n/t.ts';
+
+export const FAILURE_MESSAGES: Record<FailureCode, MessageKey> = {
+  invalid_server: 'errorInvalidServer',
+  bad_credentials: 'errorBadCredentials',
+  unreachable: 'errorUnreachable',
+  server_error: 'errorServerError',
+  invalid_request: 'errorInternal',
+  internal: 'errorInternal',
+};
