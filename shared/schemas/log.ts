@@ -1,6 +1,7 @@
 // The learning log of one person over a date range.
 import { z } from 'zod';
 import { CATEGORIES, dateSchema, idSchema } from './domain.ts';
+import { discountsSchema } from './reports.ts';
 
 export const logQuerySchema = z
   .object({ from: dateSchema, to: dateSchema })
@@ -17,3 +18,17 @@ export const learningLogSchema = z.object({
   byResource: z.array(z.object({ resourceId: idSchema, seconds: z.number().int().min(0) })),
 });
 export type LearningLog = z.infer<typeof learningLogSchema>;
+
+/**
+ * The log as the server returns it: the contract's fields plus raw seconds, the reason for every
+ * discounted second, and the notes written in the range.
+ */
+export const detailedLearningLogSchema = learningLogSchema.extend({
+  rawSeconds: z.number().int().min(0),
+  discounts: discountsSchema,
+  notesCount: z.number().int().min(0),
+  days: z.array(
+    z.object({ date: dateSchema, seconds: z.number().int().min(0), rawSeconds: z.number().int().min(0) }),
+  ),
+});
+export type DetailedLearningLog = z.infer<typeof detailedLearningLogSchema>;

@@ -1,0 +1,94 @@
+// Notes (读书笔记) on the wire: a clipped passage with its anchoring selectors, or a free-standing reading
+// note, with comment and tags; and the leader's review the server attaches.
+import { z } from 'zod';
+import { idSchema, instantSchema } from './domain.ts';
+
+export const NOTE_LIMITS = {
+  quoteChars: 10_000,
+  contextChars: 64,
+  commentChars: 20_000,
+  tags: 30,
+  tagChars: 50,
+  titleChars: 500,
+  urlChars: 2048,
+} as const;
+
+export const NOTE_COLOURS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export const noteColourSchema = z.enum(NOTE_COLOURS);
+export type NoteColour = z.infer<typeof noteColourSchema>;
+
+/** W3C Web Annotation TextQuoteSelector: the exact text with a little context either side. */
+export const textQuoteSelectorSchema = z.object({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string().min(1).max(NOTE_LIMITS.quoteChars),
+  prefix: z.string().max(NOTE_LIMITS.contextChars),
+  suffix: z.string().max(NOTE_LIMITS.contextChars),
+});
+export type TextQuoteSelector = z.infer<typeof textQuoteSelectorSchema>;
+
+/** W3C Web Annotation TextPositionSelector: offsets into the page's text content. */
+export const textPositionSelectorSchema = z
+  .object({
+    type: z.literal('TextPositionSelector'),
+    start: z.number().int().min(0),
+    end: z.number().int().min(0),
+  })
+  .refine((s) => s.end > s.start, { message: 'end must be after start', path: ['end'] });
+export type TextPositionSelector = z.infer<typeof textPositionSelectorSchema>;
+
+export const selectorSchema = z.union([textQuoteSelectorSchema, textPositionSelectorSchema]);
+export type Selector = z.infer<typeof selectorSchema>;
+
+const tagSchema = z.string().trim().min(1).max(NOTE_LIMITS.tagChars);
+
+/**
+ * A note as the extension keeps and sends it. A clipped note has a url, selectors and a quote; a
+ * free-standing reading note (a paper book, a lecture) has url null, no selectors and an optional quote.
+ * `deletedAt` is a tombstone: deleted notes travel like edits so every device learns of the deletion.
+ */
+export const noteSchema = z
+  .object({
+    id: z.uuid(),
+    url: z.url({ protocol: /^https?$/ }).max(NOTE_LIMITS.urlChars).nullable(),
+    canonicalUrl: z.url({ protocol: /^https?$/ }).max(NOTE_LIMITS.urlChars).nullable(),
+    title: z.string().max(NOTE_LIMITS.titleChars),
+    resourceId: idSchema.nullable(),
+    selectors: z.array(selectorSchema).max(4),
+    quote: z.string().max(NOTE_LIMITS.quoteChars),
+    comment: z.string().max(NOTE_LIMITS.commentChars),
+    tags: z.array(tagSchema).max(NOTE_LIMITS.tags),
+    colour: noteColourSchema,
+    createdAt: instantSchema,
+    updatedAt: instantSchema,
+    deletedAt: instantSchema.nullable(),
+  })
+  .refine((n) => n.url !== null || n.selectors.length === 0, {
+    message: 'a note without a page cannot have selectors',
+    path: ['selectors'],
+  })
+  .refine((n) => n.url === null || n.quote.length > 0 || n.comment.length > 0, {
+    message: 'a clipped note needs a quote or a comment',
+    path: ['quote'],
+  });
+export type Note = z.infer<typeof noteSchema>;
+
+/** A leader's check of a note (严查学习笔记): set on the server, read-only for the note's author. */
+export const noteReviewSchema = z.object({
+  reviewerId: idSchema,
+  reviewerName: z.string(),
+  reviewedAt: instantSchema,
+  comment: z.string().max(NOTE_LIMITS.commentChars),
+});
+export type NoteReview = z.infer<typeof noteReviewSchema>;
+
+export const reviewNoteRequestSchema = z.object({
+  comment: z.string().trim().max(NOTE_LIMITS.commentChars).default(''),
+});
+
+/** A note as the server hands it back: the author's note plus who wrote it and any review. */
+export const storedNoteSchema = z.object({
+  note: noteSchema,
+  personId: idSchema,
+  review: noteReviewSchema.nullable(),
+});
+export type StoredNote = z.infer<typeof storedNoteSchema>;

@@ -1,0 +1,60 @@
+// Reports built from the learning logs: why seconds were discounted, and a unit's summary for a period.
+import { z } from 'zod';
+import { CATEGORIES, dateSchema, idSchema, roleSchema } from './domain.ts';
+import { periodSchema } from '../time/periods.ts';
+
+/** Every second sent but not credited has exactly one of these reasons. */
+export const DISCOUNT_REASONS = ['overlap', 'daily_cap', 'outside_allowlist', 'invalid'] as const;
+export const discountReasonSchema = z.enum(DISCOUNT_REASONS);
+export type DiscountReason = z.infer<typeof discountReasonSchema>;
+
+const seconds = z.number().int().min(0);
+
+export const discountsSchema = z.record(discountReasonSchema, seconds);
+export type Discounts = z.infer<typeof discountsSchema>;
+
+/**
+ * A report's date range: explicit `from`/`to`, or a `period` containing `date` (default today in the
+ * organisation's time zone).
+ */
+export const rangeQuerySchema = z.union([
+  z.object({ from: dateSchema, to: dateSchema }).refine((q) => q.from <= q.to, {
+    message: 'from must not be after to',
+    path: ['from'],
+  }),
+  z.object({ period: periodSchema, date: dateSchema.optional() }),
+]);
+
+export const personSummarySchema = z.object({
+  personId: idSchema,
+  name: z.string(),
+  username: z.string(),
+  role: roleSchema,
+  unitId: idSchema.nullable(),
+  /** Credited seconds in the range. */
+  seconds,
+  rawSeconds: seconds,
+  /** The person's annual target pro-rated to the range. */
+  targetSeconds: seconds,
+  /** How far below target (0 when on or above). */
+  gapSeconds: seconds,
+  notesCount: seconds,
+});
+export type PersonSummary = z.infer<typeof personSummarySchema>;
+
+/** `GET /api/units/{id}/summary`: everyone in the unit's subtree, ordered by name (never a ranking). */
+export const unitSummarySchema = z.object({
+  unitId: idSchema,
+  from: dateSchema,
+  to: dateSchema,
+  totalSeconds: seconds,
+  rawSeconds: seconds,
+  targetSeconds: seconds,
+  notesCount: seconds,
+  days: z.array(z.object({ date: dateSchema, seconds })),
+  byCategory: z.record(z.enum(CATEGORIES), seconds),
+  people: z.array(personSummarySchema),
+  /** People whose credited seconds are under their pro-rated target, ordered by name, with the gap. */
+  belowTarget: z.array(personSummarySchema),
+});
+export type UnitSummary = z.infer<typeof unitSummarySchema>;
