@@ -7,6 +7,7 @@ import { ERROR_CODES } from '../shared/schemas/errors.ts';
 import { ApiError } from './http/api-error.ts';
 import type { AppDeps, AppEnv } from './http/app-env.ts';
 import { errorResponse, notFoundResponse } from './http/error-response.ts';
+import { clientInfoMiddleware } from './http/client-info.ts';
 import { homePage } from './pages/home-page.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -32,6 +33,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.onError(errorResponse);
   app.notFound(notFoundResponse);
+  app.use('*', clientInfoMiddleware(deps.config.trustProxy ?? false));
 
   app.use(
     '/api/*',
