@@ -13,6 +13,7 @@ import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { peopleRoutes } from './routes/people.ts';
+import { personDataRoutes } from './routes/person-data.ts';
 import { policyRoutes } from './routes/policy.ts';
 import { resourceRoutes } from './routes/resources.ts';
 import { syncRoutes } from './routes/sync.ts';
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/me', meRoutes(deps))
     .route('/api/units', unitRoutes(deps))
     .route('/api/people', peopleRoutes(deps))
+    .route('/api/people', personDataRoutes(deps))
     .route('/api/resources', resourceRoutes(deps))
     .route('/api/policy', policyRoutes(deps))
     .route('/api/sync', syncRoutes(deps));
