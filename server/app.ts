@@ -18,6 +18,7 @@ import { policyRoutes } from './routes/policy.ts';
 import { resourceRoutes } from './routes/resources.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { unitRoutes } from './routes/units.ts';
+import { xapiRoutes } from './routes/xapi.ts';
 
 /**
  * Large enough for a full sync batch (500 segments with long URLs and titles), small enough that a
@@ -65,5 +66,6 @@ export function createApp(deps: AppDeps) {
     .route('/api/people', personDataRoutes(deps))
     .route('/api/resources', resourceRoutes(deps))
     .route('/api/policy', policyRoutes(deps))
-    .route('/api/sync', syncRoutes(deps));
+    .route('/api/sync', syncRoutes(deps))
+    .route('/api', xapiRoutes(deps));
 }
