@@ -7,15 +7,18 @@ import { ERROR_CODES } from '../shared/schemas/errors.ts';
 import { ApiError } from './http/api-error.ts';
 import type { AppDeps, AppEnv } from './http/app-env.ts';
 import { errorResponse, notFoundResponse } from './http/error-response.ts';
+import { clientInfoMiddleware } from './http/client-info.ts';
 import { homePage } from './pages/home-page.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { peopleRoutes } from './routes/people.ts';
+import { personDataRoutes } from './routes/person-data.ts';
 import { policyRoutes } from './routes/policy.ts';
 import { resourceRoutes } from './routes/resources.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { unitRoutes } from './routes/units.ts';
+import { xapiRoutes } from './routes/xapi.ts';
 
 /**
  * Large enough for a full sync batch (500 segments with long URLs and titles), small enough that a
@@ -32,6 +35,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.onError(errorResponse);
   app.notFound(notFoundResponse);
+  app.use('*', clientInfoMiddleware(deps.config.trustProxy ?? false));
 
   app.use(
     '/api/*',
@@ -59,7 +63,9 @@ export function createApp(deps: AppDeps) {
     .route('/api/me', meRoutes(deps))
     .route('/api/units', unitRoutes(deps))
     .route('/api/people', peopleRoutes(deps))
+    .route('/api/people', personDataRoutes(deps))
     .route('/api/resources', resourceRoutes(deps))
     .route('/api/policy', policyRoutes(deps))
-    .route('/api/sync', syncRoutes(deps));
+    .route('/api/sync', syncRoutes(deps))
+    .route('/api', xapiRoutes(deps));
 }

@@ -77,6 +77,20 @@ describe('sign-in and sign-out', () => {
     expect(login).not.toHaveBeenCalled();
   });
 
+  it('refuses any server but the one the organisation\'s policy sets, before contacting it', async () => {
+    await fakeBrowser.storage.managed.set({ serverUrl: 'https://st.example.org/' });
+    const login = vi.fn(as('u1', '张伟'));
+    await expect(signIn(deps(login), form)).rejects.toMatchObject({ code: 'managed_server' });
+    expect(login).not.toHaveBeenCalled();
+    expect(await sessionItem.getValue()).toBeNull();
+  });
+
+  it('signs in to the managed server however its address is written', async () => {
+    await fakeBrowser.storage.managed.set({ serverUrl: SERVER });
+    expect((await signIn(deps(as('u1', '张伟')), form)).user).toEqual(person('u1', '张伟'));
+    expect((await sessionItem.getValue())?.server).toBe(SERVER);
+  });
+
   it('signs out cleanly when everything was sent', async () => {
     await signIn(deps(as('u1', '张伟')), form);
     expect(await signOut(deps(as('u1', '张伟')))).toEqual({ keptCount: 0 });

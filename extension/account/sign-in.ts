@@ -11,6 +11,7 @@ import {
   syncStatusItem,
 } from '../storage/items.ts';
 import { withStorageLock } from '../storage/lock.ts';
+import { readManagedConfig } from './managed-config.ts';
 import { appendSegments, ownerOf, park, unpark } from '../sync/outbox.ts';
 import { normaliseServerUrl, ServerError, type ServerClient } from '../sync/server-client.ts';
 import type { FlushOutcome } from '../sync/flush.ts';
@@ -32,6 +33,11 @@ export async function signIn(
 ): Promise<SignInResult> {
   const server = normaliseServerUrl(input.server);
   if (server === null) throw new BackgroundFailure('invalid_server', 'the server address must start with http:// or https://');
+  // The page locks the field, but the page is not the boundary: a managed address is enforced here.
+  const managed = await readManagedConfig();
+  if (managed.serverUrl !== null && server !== managed.serverUrl) {
+    throw new BackgroundFailure('managed_server', `your organisation manages this browser: sign in to ${managed.serverUrl}`);
+  }
   const { token, user } = await explainFailures(() =>
     deps.client.login(server, { username: input.username, password: input.password }),
   );

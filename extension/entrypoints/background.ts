@@ -11,6 +11,7 @@ import { POLICY_ALARM, POLICY_REFRESH_MINUTES, refreshPolicy } from '../account/
 import { serveMessages } from '../messaging/serve.ts';
 import { backgroundHandlers } from '../messaging/background-handlers.ts';
 import { ensurePeriodicAlarm, onAlarm } from '../scheduling/alarms.ts';
+import { openNoticeOnInstall } from '../trust/notice.ts';
 
 // Extension pages forbid eval: without this zod probes `new Function` and logs a CSP violation.
 z.config({ jitless: true });
@@ -28,6 +29,7 @@ export default defineBackground(() => {
   onAlarm(POLICY_ALARM, refresh);
   browser.runtime.onStartup.addListener(refresh);
   browser.runtime.onInstalled.addListener(refresh);
+  browser.runtime.onInstalled.addListener(openNoticeOnInstall);
 
   void ensurePeriodicAlarm(SYNC_ALARM, SYNC_INTERVAL_MINUTES);
   void ensurePeriodicAlarm(POLICY_ALARM, POLICY_REFRESH_MINUTES);

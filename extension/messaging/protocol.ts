@@ -56,6 +56,7 @@ export interface BackgroundProtocol {
 
 export const FAILURE_CODES = [
   'invalid_server', // not an http(s) URL
+  'managed_server', // not the server the organisation's policy sets
   'bad_credentials',
   'unreachable', // no answer from the server
   'server_error', // an answer, but not a usable one

@@ -56,3 +56,10 @@ export const deviceIdItem = storage.defineItem<string>('local:deviceId', {
   init: () => crypto.randomUUID(),
   version: 1,
 });
+
+/**
+ * Set by the organisation's enterprise policy (managed storage, read-only; schema in
+ * public/managed_schema.json) and validated in account/managed-config.ts, hence `unknown` here.
+ */
+export const managedServerUrlItem = storage.defineItem<unknown>('managed:serverUrl');
+export const managedOrganisationNameItem = storage.defineItem<unknown>('managed:organisationName');

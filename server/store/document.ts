@@ -53,6 +53,18 @@ const segmentRecordSchema = z.object({
   receivedAt: instantSchema,
 });
 
+const auditRecordSchema = z.object({
+  id: idSchema,
+  at: instantSchema,
+  actorId: idSchema,
+  actorName: z.string(),
+  action: z.string().min(1),
+  target: z.string().min(1),
+  details: z.record(z.string(), z.union([z.string(), z.number()])),
+  reason: z.string(),
+  address: z.string().nullable(),
+});
+
 const storeDocumentSchema = z.object({
   schemaVersion: z.literal(STORE_SCHEMA_VERSION),
   policyVersion: z.number().int().min(0),
@@ -62,6 +74,8 @@ const storeDocumentSchema = z.object({
   resources: z.array(resourceRecordSchema),
   tokens: z.array(tokenRecordSchema),
   segments: z.array(segmentRecordSchema),
+  // Added without a schema version bump: a file written before audit entries existed has none.
+  audit: z.array(auditRecordSchema).default([]),
 });
 export type StoreDocument = z.infer<typeof storeDocumentSchema>;
 
@@ -75,6 +89,7 @@ export function emptyDocument(): StoreDocument {
     resources: [],
     tokens: [],
     segments: [],
+    audit: [],
   };
 }
 

@@ -10,7 +10,10 @@ import { emptyDocument, parseDocument, type StoreDocument } from './document.ts'
 import { DurableJsonFile } from './durable-json-file.ts';
 import { newId } from './ids.ts';
 import {
+  type AuditRecord,
   DuplicateError,
+  type ErasedCounts,
+  type NewAuditRecord,
   MissingReferenceError,
   type NewResource,
   type NewUnit,
@@ -312,5 +315,45 @@ class LowdbStore implements Store {
   async segmentsForPerson(personId: string, fromMs: number, toMs: number): Promise<SegmentRecord[]> {
     const list = this.segmentsByPerson.get(personId) ?? [];
     return list.filter((s) => s.endMs > fromMs && s.startMs < toMs).map((s) => s.record);
+  }
+
+  // ---- audit and erasure ------------------------------------------------------------------------
+
+  private auditRecord(entry: NewAuditRecord): AuditRecord {
+    return { id: newId(), at: this.now(), ...entry, details: { ...entry.details } };
+  }
+
+  appendAudit(entry: NewAuditRecord): Promise<AuditRecord> {
+    return this.mutate((data) => {
+      const record = this.auditRecord(entry);
+      data.audit.push(record);
+      return record;
+    });
+  }
+
+  async auditFor(target: string): Promise<AuditRecord[]> {
+    return this.db.data.audit.filter((a) => a.target === target);
+  }
+
+  async erasePerson(personId: string, audit: NewAuditRecord): Promise<{ counts: ErasedCounts; audit: AuditRecord } | null> {
+    const user = this.usersById.get(personId);
+    if (!user) return null;
+    return this.mutate((data) => {
+      const before = { segments: data.segments.length, tokens: data.tokens.length };
+      data.users = data.users.filter((u) => u.id !== personId);
+      data.tokens = data.tokens.filter((t) => t.userId !== personId);
+      data.segments = data.segments.filter((s) => s.personId !== personId);
+      this.usersById.delete(personId);
+      this.usersByUsername.delete(user.username.toLowerCase());
+      for (const [hash, token] of this.tokensByHash) if (token.userId === personId) this.tokensByHash.delete(hash);
+      for (const s of this.segmentsByPerson.get(personId) ?? []) this.segmentsById.delete(s.record.id);
+      this.segmentsByPerson.delete(personId);
+      const record = this.auditRecord(audit);
+      data.audit.push(record);
+      return {
+        counts: { segments: before.segments - data.segments.length, tokens: before.tokens - data.tokens.length },
+        audit: record,
+      };
+    });
   }
 }

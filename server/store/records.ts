@@ -53,7 +53,30 @@ export interface SegmentRecord {
   receivedAt: string;
 }
 
+/** One administrative act, kept for accountability (who did what to whom, when, why, from where). */
+export interface AuditRecord {
+  id: string;
+  at: string;
+  actorId: string;
+  actorName: string;
+  /** e.g. `person.erase` */
+  action: string;
+  /** Id of what the act was done to. */
+  target: string;
+  details: Record<string, string | number>;
+  reason: string;
+  /** The client's address as the server saw it (through a trusted proxy, the forwarded one). */
+  address: string | null;
+}
+
+/** What erasing a person removed. */
+export interface ErasedCounts {
+  segments: number;
+  tokens: number;
+}
+
 export type NewUnit = { name: string; parentId: string | null };
+export type NewAuditRecord = Omit<AuditRecord, 'id' | 'at'>;
 export type NewUser = Omit<UserRecord, 'id' | 'createdAt'>;
 export type NewResource = Omit<ResourceRecord, 'id' | 'createdAt'>;
 
@@ -97,6 +120,16 @@ export interface Store {
   }): Promise<SegmentOutcome[]>;
   /** The person's segments overlapping [fromMs, toMs), from every device. */
   segmentsForPerson(personId: string, fromMs: number, toMs: number): Promise<SegmentRecord[]>;
+
+  /** Appends an audit entry, stamped with the store's clock. */
+  appendAudit(entry: NewAuditRecord): Promise<AuditRecord>;
+  /** Audit entries whose target is `target`, oldest first. */
+  auditFor(target: string): Promise<AuditRecord[]>;
+  /**
+   * Removes a person and everything recorded about them (account, sign-in tokens, segments) and
+   * appends the audit entry, in one durable write; null when there is no such person.
+   */
+  erasePerson(personId: string, audit: NewAuditRecord): Promise<{ counts: ErasedCounts; audit: AuditRecord } | null>;
 
   /** Waits for every acknowledged write; later mutations fail. */
   close(): Promise<void>;

@@ -28,13 +28,19 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
-export async function startApiServer(options: { nowMs?: number; timeZone?: string } = {}): Promise<ApiServer> {
+export async function startApiServer(
+  options: { nowMs?: number; timeZone?: string; trustProxy?: boolean; publicUrl?: string } = {},
+): Promise<ApiServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'studytrail-api-'));
   const state = { nowMs: options.nowMs ?? Date.parse('2026-03-06T10:00:00+08:00') };
   const clock = () => state.nowMs;
   const store = await openLowdbStore(dataDir, { clock });
   await ensureFirstAdmin(store, TEST_ADMIN.password);
-  const app = createApp({ store, clock, config: { timeZone: options.timeZone ?? 'Asia/Shanghai' } });
+  const app = createApp({
+    store,
+    clock,
+    config: { timeZone: options.timeZone ?? 'Asia/Shanghai', trustProxy: options.trustProxy ?? false, publicUrl: options.publicUrl ?? null },
+  });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));

@@ -2,6 +2,7 @@
 import { browser } from 'wxt/browser';
 import { useStatus, wholeMinutes } from '../models/status-model.ts';
 import { t } from '../../i18n/t.ts';
+import { openNotice } from '../../trust/notice.ts';
 
 export function PopupPanel() {
   const status = useStatus();
@@ -38,6 +39,9 @@ export function PopupPanel() {
       )}
       <button type="button" name="open-settings" onClick={openSettings}>
         {t('openSettings')}
+      </button>
+      <button type="button" name="about-recording" class="link" onClick={() => void openNotice()}>
+        {t('aboutRecording')}
       </button>
     </main>
   );
