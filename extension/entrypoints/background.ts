@@ -11,6 +11,9 @@ import { POLICY_ALARM, POLICY_REFRESH_MINUTES, refreshPolicy } from '../account/
 import { serveMessages } from '../messaging/serve.ts';
 import { backgroundHandlers } from '../messaging/background-handlers.ts';
 import { ensurePeriodicAlarm, onAlarm } from '../scheduling/alarms.ts';
+import { policyItem } from '../storage/items.ts';
+import { registerContentScripts } from '../highlights/registration.ts';
+import { createClipMenus, listenForClipRequests } from '../highlights/commands.ts';
 
 // Extension pages forbid eval: without this zod probes `new Function` and logs a CSP violation.
 z.config({ jitless: true });
@@ -28,8 +31,15 @@ export default defineBackground(() => {
   onAlarm(POLICY_ALARM, refresh);
   browser.runtime.onStartup.addListener(refresh);
   browser.runtime.onInstalled.addListener(refresh);
+  // Highlights: content scripts follow the policy; clipping elsewhere only on an explicit request.
+  const register = () => void policyItem.getValue().then((p) => registerContentScripts(p?.policy ?? null));
+  policyItem.watch(register);
+  listenForClipRequests();
+  browser.runtime.onInstalled.addListener(() => void createClipMenus());
+  browser.runtime.onStartup.addListener(() => void createClipMenus());
 
   void ensurePeriodicAlarm(SYNC_ALARM, SYNC_INTERVAL_MINUTES);
   void ensurePeriodicAlarm(POLICY_ALARM, POLICY_REFRESH_MINUTES);
   void startTracking(recorder).then(() => flush());
+  register();
 });

@@ -4,7 +4,7 @@ import type { Selector } from '../../../shared/schemas/notes.ts';
 import { anchorSelectors, createTextIndex, type TextIndex } from './anchor-text.ts';
 import { describeSpan } from './describe-text.ts';
 import { rangeToSpan, readPageText, spanToRange, type PageText } from './page-text.ts';
-import type { AnchorMethod } from './types.ts';
+import type { AnchorMethod, TextSpan } from './types.ts';
 
 export function describe(root: Node, range: Range): Selector[] | null {
   const page = readPageText(root);
@@ -23,7 +23,7 @@ export function startPass(root: Node): AnchoringPass {
   return { page, index: createTextIndex(page.text, page.hidden) };
 }
 
-export function anchor(pass: AnchoringPass, selectors: readonly Selector[]): { range: Range; method: AnchorMethod } | null {
+export function anchor(pass: AnchoringPass, selectors: readonly Selector[]): { range: Range; span: TextSpan; method: AnchorMethod } | null {
   const result = anchorSelectors(pass.index, selectors);
-  return result.status === 'anchored' ? { range: spanToRange(pass.page, result.span), method: result.method } : null;
+  return result.status === 'anchored' ? { range: spanToRange(pass.page, result.span), span: result.span, method: result.method } : null;
 }
