@@ -141,6 +141,8 @@ export function createPageUi(doc: Document = document, win: Window = window): Pa
       root.appendChild(doc.createElement('div'));
       doc.documentElement.appendChild(host);
     }
+    // What is open (never what it shows) is visible on the host, for the person's own tools and tests.
+    host.setAttribute('data-view', view.kind);
     render(<PageLayer view={view} win={win} close={() => show({ kind: 'none' })} />, root!.lastChild as Element);
   };
 
