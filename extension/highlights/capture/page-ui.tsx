@@ -78,7 +78,7 @@ function PageLayer({ view, win, close }: { view: View; win: Window; close: () =>
     case 'editor':
       return (
         <div class="layer" style={place(view.at, win, 340)}>
-          <div class="panel">
+          <div class="panel" onKeyDown={(e) => e.key === 'Escape' && close()}>
             <NoteEditor
               initial={view.request.initial}
               knownTags={view.request.knownTags}
