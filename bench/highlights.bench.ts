@@ -34,7 +34,7 @@ function survival(): void {
 
 async function bundle(): Promise<string> {
   const result = await build({
-    entryPoints: [fileURLToPath(new URL('./support/reshow-page.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(new URL('../test/support/highlighter-page.ts', import.meta.url))],
     bundle: true,
     format: 'iife',
     write: false,

@@ -1,6 +1,9 @@
-// Bundled into a plain page by bench/highlights.bench.ts: the highlighter's own code (the same pass,
-// painter and time slicing the content script uses) with its browser-facing parts stubbed.
+// Bundled (esbuild) into a plain page by bench/highlights.bench.ts and test/e2e/painters.test.ts: the
+// highlighter's own code (the same pass, painters and time slicing the content script uses) with its
+// extension-facing parts stubbed.
 import { Highlighter } from '../../extension/highlights/page/highlighter.ts';
+import { createWrapPainter } from '../../extension/highlights/painting/wrap-painter.ts';
+import type { Painter } from '../../extension/highlights/painting/painter.ts';
 import { createHighlightApiPainter } from '../../extension/highlights/painting/highlight-api-painter.ts';
 import { readPageText } from '../../extension/highlights/anchoring/page-text.ts';
 import { describeSpan } from '../../extension/highlights/anchoring/describe-text.ts';
@@ -33,7 +36,11 @@ function note(i: number, selectors: Selector[]): LocalNote {
   };
 }
 
+let current: Painter | null = null;
+
 const api = {
+  /** Removes what the last re-show painted. */
+  clear: () => current?.clear(),
   /** Selectors for passages at these text offsets, as the extension would have stored them. */
   describe(spans: { start: number; end: number }[]): Selector[][] {
     const { text } = readPageText(document.body);
@@ -41,8 +48,9 @@ const api = {
   },
   textLength: () => readPageText(document.body).text.length,
   /** Loads the notes into a fresh highlighter and resolves when they are painted: the re-show. */
-  async reshow(selectorsList: Selector[][]): Promise<{ ms: number; anchored: number; unanchored: number; mode: string }> {
-    const painter = createHighlightApiPainter();
+  async reshow(selectorsList: Selector[][], mode: Painter['mode'] = 'highlight-api'): Promise<{ ms: number; anchored: number; unanchored: number; mode: string }> {
+    const painter = mode === 'wrap' ? createWrapPainter() : createHighlightApiPainter();
+    current = painter;
     const notes = selectorsList.map((s, i) => note(i, s));
     const highlighter = new Highlighter({
       doc: document,
