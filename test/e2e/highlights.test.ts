@@ -2,7 +2,8 @@
 // it painted with the CSS Custom Highlight API, reload and see it again with zero DOM mutations, anchor
 // a passage that arrives late (as in a single-page app), open a note by clicking its highlight, then
 // use the side panel (opened as a tab) to scroll, edit, delete and undo, receive another device's note
-// and a leader's review, and export. The notes part of /api/sync is served by a STAND-IN
+// and a leader's review, and export; finally clip on a page that is not designated with the keyboard
+// command, which injects the highlighter there through activeTab. The notes part of /api/sync is served by a STAND-IN
 // (support/notes-stand-in.ts) until the server's notes support is merged; everything else is real.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -11,12 +12,18 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 import { startFixtureSite, type FixtureSite } from '../support/fixture-site.ts';
+import { execFileSync } from 'node:child_process';
 import { launchExtensionBrowser, type ExtensionBrowser } from './support/extension-browser.ts';
 import { seedOrganisation, signIn, type Organisation } from './support/api-admin.ts';
 import { signInOnOptionsPage } from './support/options-page.ts';
 import { startNotesStandIn, type NotesStandIn } from './support/notes-stand-in.ts';
 
 const ADMIN_PASSWORD = 'admin-password-for-tests';
+
+/** Keys pressed as a person does (browser commands are not page events, so Playwright's input cannot). */
+function pressKeys(keys: string): void {
+  execFileSync('xdotool', ['key', '--delay', '100', keys]);
+}
 
 /** Selects `text` inside `selector` in the page and releases the mouse, as a reader does. */
 async function select(page: Page, selector: string, text: string): Promise<{ left: number; top: number; bottom: number }> {
@@ -181,10 +188,27 @@ describe('highlights in Chromium', () => {
     expect(markdown).toContain(`> ${quote}`);
     expect(markdown).toContain('要坚持写读书笔记');
 
-    // Outside designated pages nothing runs until the person asks.
+    // Outside designated pages nothing runs until the person asks: then the keyboard command (activeTab)
+    // injects the highlighter into that one tab and clips the selection.
     const other = await browser.context.newPage();
+    await other.bringToFront();
     await other.goto(`${site.otherOrigin}/other/page`);
     await other.waitForTimeout(500);
     expect(await other.evaluate(() => CSS.highlights.size)).toBe(0);
+    const otherQuote = await other.evaluate(() => {
+      const node = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, { acceptNode: (n) => (n.textContent!.trim().length > 12 ? 1 : 2) }).nextNode() as Text;
+      const start = node.data.search(/\S/);
+      const range = document.createRange();
+      range.setStart(node, start);
+      range.setEnd(node, start + 8);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      // A clip never keeps white space at its ends.
+      return range.toString().trim();
+    });
+    pressKeys('alt+shift+k');
+    await expect.poll(() => painted(other), { timeout: 10_000 }).toEqual([otherQuote]);
+    await expect.poll(() => standIn.notes.notesOf(org.staff.id).find((s) => s.note.quote === otherQuote)?.note, { timeout: 15_000 })
+      .toMatchObject({ url: `${site.otherOrigin}/other/page`, resourceId: null });
   });
 });
