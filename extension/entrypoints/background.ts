@@ -12,6 +12,9 @@ import { serveMessages } from '../messaging/serve.ts';
 import { backgroundHandlers } from '../messaging/background-handlers.ts';
 import { ensurePeriodicAlarm, onAlarm } from '../scheduling/alarms.ts';
 import { openNoticeOnInstall } from '../trust/notice.ts';
+import { policyItem } from '../storage/items.ts';
+import { registerContentScripts } from '../highlights/registration.ts';
+import { createClipMenus, listenForClipRequests } from '../highlights/commands.ts';
 
 // Extension pages forbid eval: without this zod probes `new Function` and logs a CSP violation.
 z.config({ jitless: true });
@@ -30,8 +33,15 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(refresh);
   browser.runtime.onInstalled.addListener(refresh);
   browser.runtime.onInstalled.addListener(openNoticeOnInstall);
+  // Highlights: content scripts follow the policy; clipping elsewhere only on an explicit request.
+  const register = () => void policyItem.getValue().then((p) => registerContentScripts(p?.policy ?? null));
+  policyItem.watch(register);
+  listenForClipRequests();
+  browser.runtime.onInstalled.addListener(() => void createClipMenus());
+  browser.runtime.onStartup.addListener(() => void createClipMenus());
 
   void ensurePeriodicAlarm(SYNC_ALARM, SYNC_INTERVAL_MINUTES);
   void ensurePeriodicAlarm(POLICY_ALARM, POLICY_REFRESH_MINUTES);
   void startTracking(recorder).then(() => flush());
+  register();
 });

@@ -2,6 +2,7 @@
 // (validated on arrival) and its answer. Pages call it through client.ts; background-handlers.ts serves it.
 import { z } from 'zod';
 import type { User } from '../../shared/schemas/auth.ts';
+import { noteRequestSchemas, type NotesProtocol } from '../highlights/notes/notes-protocol.ts';
 
 export const backgroundRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('getStatus') }),
@@ -12,6 +13,7 @@ export const backgroundRequestSchema = z.discriminatedUnion('type', [
     password: z.string().min(1).max(256),
   }),
   z.object({ type: z.literal('signOut') }),
+  ...noteRequestSchemas,
 ]);
 export type BackgroundRequest = z.infer<typeof backgroundRequestSchema>;
 export type BackgroundRequestType = BackgroundRequest['type'];
@@ -48,7 +50,7 @@ export interface SignOutResult {
   readonly keptCount: number;
 }
 
-export interface BackgroundProtocol {
+export interface BackgroundProtocol extends NotesProtocol {
   getStatus: { request: RequestOf<'getStatus'>; response: Status };
   signIn: { request: RequestOf<'signIn'>; response: SignInResult };
   signOut: { request: RequestOf<'signOut'>; response: SignOutResult };
@@ -61,6 +63,8 @@ export const FAILURE_CODES = [
   'unreachable', // no answer from the server
   'server_error', // an answer, but not a usable one
   'invalid_request', // a malformed message (a bug in the caller)
+  'signed_out', // the request needs a signed-in person
+  'not_found', // no such item (a note deleted on another device, say)
   'internal', // a bug in the background
 ] as const;
 export type FailureCode = (typeof FAILURE_CODES)[number];

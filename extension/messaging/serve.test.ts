@@ -2,6 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { handleMessage } from './serve.ts';
 import { BackgroundFailure, type Handlers, type Status } from './protocol.ts';
+import { noteRequestSchemas, type NotesProtocol } from '../highlights/notes/notes-protocol.ts';
 
 const status: Status = {
   account: null,
@@ -15,7 +16,9 @@ const status: Status = {
 };
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  const noteStubs = Object.fromEntries(noteRequestSchemas.map((s) => [s.shape.type.value, vi.fn()])) as unknown as Pick<Handlers, keyof NotesProtocol>;
   return {
+    ...noteStubs,
     getStatus: vi.fn(async () => status),
     signIn: vi.fn(async () => {
       throw new BackgroundFailure('bad_credentials');

@@ -10,6 +10,7 @@ import type { DailyTotal } from '../tracking/daily-total.ts';
 import { INITIAL_STATE } from '../tracking/machine.ts';
 import type { ParkedOutbox } from '../sync/outbox.ts';
 import type { SyncStatus } from '../sync/backoff.ts';
+import type { NotesBook } from '../highlights/notes/local-notes.ts';
 
 export interface Session {
   /** Base URL of the StudyTrail server, without trailing slash. */
@@ -63,3 +64,9 @@ export const deviceIdItem = storage.defineItem<string>('local:deviceId', {
  */
 export const managedServerUrlItem = storage.defineItem<unknown>('managed:serverUrl');
 export const managedOrganisationNameItem = storage.defineItem<unknown>('managed:organisationName');
+
+/**
+ * Each account's notes on this browser, by owner (`ownerOf(server, userId)`): the notes, the versions
+ * waiting to be sent with the outbox, and the sync cursor. Another person signing in sees only theirs.
+ */
+export const notesItem = storage.defineItem<Record<string, NotesBook>>('local:notes', { fallback: {}, version: 1 });

@@ -3,11 +3,13 @@ import { browser } from 'wxt/browser';
 import { useStatus, wholeMinutes } from '../models/status-model.ts';
 import { t } from '../../i18n/t.ts';
 import { openNotice } from '../../trust/notice.ts';
+import { openNotesPanel } from '../models/open-notes-panel.ts';
 
 export function PopupPanel() {
   const status = useStatus();
   if (status === null) return <main data-state="loading">{t('extName')}</main>;
   const openSettings = () => void browser.runtime.openOptionsPage();
+  const openNotes = () => void openNotesPanel();
   return (
     <main data-state={status.account === null ? 'signed-out' : 'signed-in'}>
       <h1>{t('extName')}</h1>
@@ -37,6 +39,9 @@ export function PopupPanel() {
           {status.rejectedCount > 0 && <p class="warning">{t('rejectedItems', String(status.rejectedCount))}</p>}
         </>
       )}
+      <button type="button" name="open-notes" onClick={openNotes}>
+        {t('openNotes')}
+      </button>
       <button type="button" name="open-settings" onClick={openSettings}>
         {t('openSettings')}
       </button>
