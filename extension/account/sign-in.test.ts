@@ -30,7 +30,7 @@ const seg = (n: number): Segment => ({
 });
 
 function deps(login: ServerClient['login'], flush: AccountDeps['flush'] = async () => 'done'): AccountDeps {
-  const client: ServerClient = { login, getPolicy: async () => POLICY, sync: vi.fn() };
+  const client: ServerClient = { login, getPolicy: async () => POLICY, getPolicyIfChanged: vi.fn(), sync: vi.fn() };
   const now = () => Date.UTC(2026, 0, 5, 2, 0, 0);
   return { client, now, flush, recorder: createRecorder({ now, onSegmentsClosed: () => undefined }) };
 }
@@ -55,6 +55,7 @@ describe('sign-in and sign-out', () => {
     expect((await trackerItem.getValue()).rules).toEqual({
       resources: POLICY.resources.map((r) => ({ id: r.id, patterns: r.patterns })),
       idleSeconds: 90,
+      mediaPresenceSeconds: 1800, // the policy names none: the default
     });
     expect(fakeBrowser.idle.setDetectionInterval).toHaveBeenCalledWith(90);
   });

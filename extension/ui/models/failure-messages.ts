@@ -8,5 +8,6 @@ export const FAILURE_MESSAGES: Record<FailureCode, MessageKey> = {
   unreachable: 'errorUnreachable',
   server_error: 'errorServerError',
   invalid_request: 'errorInternal',
+  forbidden: 'errorInternal',
   internal: 'errorInternal',
 };
