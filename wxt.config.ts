@@ -21,7 +21,9 @@ export default defineConfig({
     // tests can name it. The matching private key is never used: the store assigns its own on publication.
     // Chromium only: Firefox rejects the property (its id is the gecko id below).
     ...(browser === 'firefox' ? {} : { key: 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA0OOsNPMUbNcDeTQJoHzv5lGMa7TxiDOiCEJZp+FP7RPHVBXVGZy8uB2NrVTKm/uoBqUXt8PzBJynpeG/1d/+nsKl6tc9yd4xMTKL9UHVbQ7kG800Gj6FG4+dmQRZ6ybZSxXRTV7EFgptVfxavtD0Y/UlnLtkfUi1i9l46o6Fy8W1/M+qIOuuPwMp9nF5asBMBFL/qWedIvl7qPKwhNyKill+oSfDNn6HjTtpKceWBaB/O9EeWpzjGMxYEvIfNVZR5RHvQGOX+C5oLjlvcIxSU93pDNufpZAQZQeS2BJp11HL2mD2pBmnkbAYCU/eb6sk5IpYnFsonDqvt7SXGEES5wIDAQAB' }),
-    permissions: ['storage', 'alarms', 'idle'],
+    // storage: tracker state and outbox; alarms: checkpoints, sync, policy refresh; idle: idle and locked;
+    // scripting: the probe registered for designated pages only (see extension/content/registration.ts).
+    permissions: ['storage', 'alarms', 'idle', 'scripting'],
     // Host access is requested per designated resource when the person signs in, never all URLs at once.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extName__' },

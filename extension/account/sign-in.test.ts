@@ -42,6 +42,10 @@ describe('sign-in and sign-out', () => {
     fakeBrowser.reset();
     vi.spyOn(fakeBrowser.idle, 'setDetectionInterval').mockImplementation(() => undefined);
     vi.spyOn(fakeBrowser.idle, 'queryState').mockResolvedValue('active');
+    vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockResolvedValue([]);
+    vi.spyOn(fakeBrowser.scripting, 'registerContentScripts').mockResolvedValue(undefined);
+    vi.spyOn(fakeBrowser.scripting, 'unregisterContentScripts').mockResolvedValue(undefined);
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([]);
   });
 
   it('stores the session and the policy, applies the rules and lists the origins to request', async () => {
@@ -58,6 +62,9 @@ describe('sign-in and sign-out', () => {
       mediaPresenceSeconds: 1800, // the policy names none: the default
     });
     expect(fakeBrowser.idle.setDetectionInterval).toHaveBeenCalledWith(90);
+    expect(fakeBrowser.scripting.registerContentScripts).toHaveBeenLastCalledWith([
+      expect.objectContaining({ matches: ['http://127.0.0.1/learn/*', 'https://*.example.org/v/*', 'https://*.example.org/w/*'] }),
+    ]);
   });
 
   it.each([
@@ -80,11 +87,13 @@ describe('sign-in and sign-out', () => {
 
   it('signs out cleanly when everything was sent', async () => {
     await signIn(deps(as('u1', '张伟')), form);
+    vi.mocked(fakeBrowser.scripting.getRegisteredContentScripts).mockResolvedValue([{ id: 'tracking-probe', js: [], matches: ['http://127.0.0.1/learn/*'] }]);
     expect(await signOut(deps(as('u1', '张伟')))).toEqual({ keptCount: 0 });
     expect(await sessionItem.getValue()).toBeNull();
     expect(await policyItem.getValue()).toBeNull();
     expect((await trackerItem.getValue()).rules).toBeNull();
     expect(await parkedItem.getValue()).toEqual([]);
+    expect(fakeBrowser.scripting.unregisterContentScripts).toHaveBeenCalledWith({ ids: ['tracking-probe'] });
   });
 
   it('flushes before signing out and keeps what could not be sent for the same person only', async () => {
