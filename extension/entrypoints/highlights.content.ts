@@ -1,5 +1,5 @@
 // The highlighter content script. Registered at run time for designated pages only
-// (highlights/registration.ts) and injected into any http(s) tab when the person asks to clip there.
+// (content/registration.ts) and injected into any http(s) tab when the person asks to clip there.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startHighlighter } from '../highlights/page/start-highlighter.ts';
 

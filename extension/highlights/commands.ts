@@ -2,7 +2,7 @@
 // gesture grants activeTab for the tab, which lets us inject the highlighter there if it is not running.
 import { browser, type Browser } from 'wxt/browser';
 import { t } from '../i18n/t.ts';
-import { HIGHLIGHTER_SCRIPT_FILE } from './registration.ts';
+import { HIGHLIGHTER_SCRIPT_FILE } from '../content/registration.ts';
 import type { PageProtocol } from './page/page-protocol.ts';
 
 export const CLIP_MENU_ID = 'studytrail-clip';

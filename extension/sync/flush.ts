@@ -4,7 +4,9 @@
 import { storage } from 'wxt/utils/storage';
 import {
   deviceIdItem,
+  offeredItem,
   outboxItem,
+  parkedItem,
   rejectedItem,
   sessionItem,
   syncStatusItem,
@@ -21,6 +23,8 @@ export interface FlushDeps {
   readonly client: ServerClient;
   readonly now: () => number;
   readonly random?: () => number;
+  /** Called with the server's policy version after each answered batch, to refetch a changed policy. */
+  readonly onPolicyVersion?: (version: number) => void;
 }
 
 export type FlushOutcome =
@@ -59,6 +63,12 @@ async function flushNow(deps: FlushDeps, force: boolean): Promise<FlushOutcome> 
     const notes = await notesToSend(owner, deps.now(), pulled);
     if (batch.length === 0 && notes.notes.length === 0 && !notes.pull) return 'done';
     pulled = true;
+    // From now on the server may hold these segments, even if its answer never arrives.
+    if (batch.length > 0) {
+      await withStorageLock(async () => {
+        await offeredItem.setValue([...new Set([...(await offeredItem.getValue()), ...batch.map((s) => s.id)])]);
+      });
+    }
     let response;
     try {
       response = await deps.client.sync(session.server, session.token, {
@@ -94,12 +104,17 @@ async function flushNow(deps: FlushDeps, force: boolean): Promise<FlushOutcome> 
         ...response.rejected.filter((r) => segmentIds.has(r.id)).map((r) => ({ ...r, at })),
         ...(await rejectedItem.getValue()),
       ].slice(0, REJECTED_KEPT);
+      const outbox = removeSettled(await outboxItem.getValue(), response);
+      // Offered ids matter while their segment waits somewhere, here or parked for a signed-out person.
+      const waiting = new Set([...outbox, ...(await parkedItem.getValue()).flatMap((p) => p.segments)].map((s) => s.id));
       await storage.setItems([
-        { item: outboxItem, value: removeSettled(await outboxItem.getValue(), response) },
+        { item: outboxItem, value: outbox },
+        { item: offeredItem, value: (await offeredItem.getValue()).filter((id) => waiting.has(id)) },
         { item: rejectedItem, value: rejected },
         { item: syncStatusItem, value: afterSuccess(await syncStatusItem.getValue(), at) },
       ]);
     });
+    if (response.policyVersion !== undefined) deps.onPolicyVersion?.(response.policyVersion);
   }
 }
 

@@ -4,7 +4,7 @@
 import type { Note, NoteReview, StoredNote } from '../../../shared/schemas/notes.ts';
 import type { Rejection } from '../../../shared/schemas/sync.ts';
 import { mergeNote } from '../../../shared/notes/merge-note.ts';
-import { normalizeUrl } from '../../../shared/url/normalize-url.ts';
+import { normalisePageUrl } from '../../../shared/url/normalise-page-url.ts';
 
 export interface LocalNote {
   readonly note: Note;
@@ -89,7 +89,7 @@ export function liveNotes(book: NotesBook): LocalNote[] {
 
 /** The live notes clipped on this page (compared by normalised URL, so fragments and tracking do not matter). */
 export function notesOfPage(book: NotesBook, url: string): LocalNote[] {
-  const page = normalizeUrl(url);
+  const page = normalisePageUrl(url) ?? url;
   return liveNotes(book).filter((n) => n.note.url !== null && n.note.url === page);
 }
 

@@ -1,7 +1,7 @@
 // Making note versions: a new clip or reading note from what the person entered, an edit, a deletion
 // (a tombstone) and its undo. Inputs are cut to the wire limits here, so a saved note is always sendable.
 import { NOTE_LIMITS, noteSchema, type Note, type NoteColour, type Selector } from '../../../shared/schemas/notes.ts';
-import { normalizeUrl } from '../../../shared/url/normalize-url.ts';
+import { normalisePageUrl } from '../../../shared/url/normalise-page-url.ts';
 
 export interface ClipInput {
   readonly url: string;
@@ -48,7 +48,7 @@ export function cleanTags(tags: readonly string[]): string[] {
 /** A URL we may store: http(s), normalised, within the length limit; otherwise null. */
 export function storableUrl(url: string | null): string | null {
   if (url === null) return null;
-  const normal = normalizeUrl(url);
+  const normal = normalisePageUrl(url) ?? url;
   return /^https?:\/\//.test(normal) && normal.length <= NOTE_LIMITS.urlChars && noteSchema.shape.url.safeParse(normal).success ? normal : null;
 }
 

@@ -11,5 +11,6 @@ export const FAILURE_MESSAGES: Record<FailureCode, MessageKey> = {
   invalid_request: 'errorInternal',
   signed_out: 'errorSignedOut',
   not_found: 'errorNotFound',
+  forbidden: 'errorInternal',
   internal: 'errorInternal',
 };

@@ -11,7 +11,7 @@ import { FAILURE_MESSAGES } from './failure-messages.ts';
 import type { LocalNote } from '../../highlights/notes/local-notes.ts';
 import type { NotesView } from '../../highlights/notes/note-service.ts';
 import { filterNotes, NO_FILTERS, type NoteFilters } from '../../highlights/notes/filter-notes.ts';
-import { normalizeUrl } from '../../../shared/url/normalize-url.ts';
+import { normalisePageUrl } from '../../../shared/url/normalise-page-url.ts';
 import type { HighlightStatus } from '../../highlights/page/highlighter.ts';
 import type { PageProtocol } from '../../highlights/page/page-protocol.ts';
 import type { NoteDraftValues } from './note-draft-model.ts';
@@ -125,7 +125,7 @@ export function useSidePanel(): SidePanelModel {
   const pageNotes = useMemo(() => {
     const empty = { anchored: [], unanchored: [], unknown: [] };
     if (view === null || page === null) return empty;
-    const url = normalizeUrl(page.url);
+    const url = normalisePageUrl(page.url) ?? page.url;
     const onPage = view.notes.filter((n) => n.note.url === url);
     const anchored = new Set(page.status?.anchored ?? []);
     const unanchored = new Set(page.status?.unanchored ?? []);
