@@ -19,13 +19,28 @@ export type CreateResource = z.infer<typeof createResourceSchema>;
 export const resourceSchema = createResourceSchema.extend({ id: idSchema });
 export type Resource = z.infer<typeof resourceSchema>;
 
+/** `PATCH /api/resources/{id}`: any subset; an inactive resource leaves the policy but keeps its history. */
+export const updateResourceSchema = createResourceSchema
+  .partial()
+  .extend({ active: z.boolean().optional(), reason: z.string().trim().max(500).optional() });
+export type UpdateResource = z.infer<typeof updateResourceSchema>;
+
+/** A resource as administrators list it: the policy's fields plus whether it is in force. */
+export const managedResourceSchema = resourceSchema.extend({ active: z.boolean() });
+export type ManagedResource = z.infer<typeof managedResourceSchema>;
+
 export const trackingSettingsSchema = z.object({
   /** Seconds without input after which a reader counts as idle (chrome.idle threshold, min 15). */
   idleSeconds: z.number().int().min(15).max(3600),
+  /**
+   * How long a playing video counts without any input before the reader must show presence. Optional
+   * on the wire so policies stored by older extensions still parse; the server always sends it.
+   */
+  mediaPresenceSeconds: z.number().int().min(60).max(14_400).optional(),
 });
 export type TrackingSettings = z.infer<typeof trackingSettingsSchema>;
 
-export const DEFAULT_TRACKING_SETTINGS: TrackingSettings = { idleSeconds: 120 };
+export const DEFAULT_TRACKING_SETTINGS = { idleSeconds: 120, mediaPresenceSeconds: 1800 } as const satisfies TrackingSettings;
 
 export const policySchema = z.object({
   version: z.number().int().min(0),

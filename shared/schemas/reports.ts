@@ -58,3 +58,19 @@ export const unitSummarySchema = z.object({
   belowTarget: z.array(personSummarySchema),
 });
 export type UnitSummary = z.infer<typeof unitSummarySchema>;
+
+/** `GET /api/people/{id}/segments`: each accepted segment with what it was credited and why not more. */
+export const segmentReportSchema = z.object({
+  id: z.string(),
+  resourceId: idSchema,
+  url: z.string(),
+  title: z.string(),
+  startedAt: z.string(),
+  endedAt: z.string(),
+  mode: z.enum(['reading', 'media']),
+  deviceId: z.string(),
+  rawSeconds: seconds,
+  creditedSeconds: seconds,
+  discounts: discountsSchema,
+});
+export type SegmentReport = z.infer<typeof segmentReportSchema>;
