@@ -8,12 +8,18 @@ import { ApiError } from './http/api-error.ts';
 import type { AppDeps, AppEnv } from './http/app-env.ts';
 import { errorResponse, notFoundResponse } from './http/error-response.ts';
 import { homePage } from './pages/home-page.ts';
+import { DEFAULT_LIMITS } from './http/limits.ts';
+import { LoginThrottle } from './http/login-throttle.ts';
+import { TokenBucket } from './http/rate-limit.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { policyRoutes } from './routes/policy.ts';
+import { noteRoutes } from './routes/notes.ts';
 import { resourceRoutes } from './routes/resources.ts';
+import { settingsRoutes } from './routes/settings.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { unitRoutes } from './routes/units.ts';
 
@@ -37,8 +43,9 @@ export function createApp(deps: AppDeps) {
     '/api/*',
     cors({
       origin: extensionOrigin,
-      allowHeaders: ['Authorization', 'Content-Type'],
-      allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
+      allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match'],
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      exposeHeaders: ['ETag', 'Retry-After'],
       maxAge: 600,
     }),
   );
@@ -52,14 +59,22 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
+  // Limiters live as long as the app: one per process, in memory.
+  const limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const loginThrottle = new LoginThrottle(limits, deps.clock);
+  const syncLimiter = new TokenBucket(limits.syncBurst, limits.syncPerSecond, deps.clock);
+
   return app
     .route('/', homePage())
     .route('/api/health', healthRoutes())
-    .route('/api/auth', authRoutes(deps))
+    .route('/api/auth', authRoutes(deps, loginThrottle))
     .route('/api/me', meRoutes(deps))
     .route('/api/units', unitRoutes(deps))
-    .route('/api/people', peopleRoutes(deps))
+    .route('/api/people', peopleRoutes(deps, loginThrottle))
+    .route('/api/audit', auditRoutes(deps))
     .route('/api/resources', resourceRoutes(deps))
     .route('/api/policy', policyRoutes(deps))
-    .route('/api/sync', syncRoutes(deps));
+    .route('/api/settings', settingsRoutes(deps))
+    .route('/api/sync', syncRoutes(deps, syncLimiter))
+    .route('/api/notes', noteRoutes(deps));
 }
