@@ -32,7 +32,8 @@ export function signedIn({ store, clock }: AppDeps, ...roles: Role[]): Middlewar
     const token = await store.findToken(hashToken(secret));
     const valid =
       token !== null &&
-      (token.kind === 'session') === viaCookie &&
+      // A cookie carries only a session; the session's secret also works as a bearer token.
+      (!viaCookie || token.kind === 'session') &&
       (token.expiresAt === null || Date.parse(token.expiresAt) > clock());
     const user = valid ? await store.findUserById(token.userId) : null;
     if (!token || !user || !user.active) {

@@ -22,7 +22,7 @@ async function reviewable({ store }: AppDeps, c: Context<AppEnv>): Promise<{ rec
   if (!record || record.note.deletedAt !== null || !author) throw notFound(`There is no note with id "${id}"`);
   const viewer = c.get('user');
   const parentOf = parentLookup(await store.listUnits());
-  if (!canViewPerson(viewer, author, parentOf)) throw notFound(`There is no note with id "${id}"`);
+  if (!canViewPerson(viewer, author, parentOf)) throw forbidden('You may not see this note');
   if (!canReviewNoteOf(viewer, author, parentOf)) throw forbidden('Only a leader over the author, or an admin, reviews a note; never its author');
   return { record, author };
 }
