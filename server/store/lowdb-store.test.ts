@@ -97,6 +97,21 @@ describe('lowdb store: durability', () => {
     expect(await (await reopenAfterCrash()).listUnits()).toHaveLength(50);
   });
 
+  it('group-commits concurrent syncs: hundreds of requests in a handful of fsynced appends', async () => {
+    let writes = 0;
+    const store = await openStore({ onDurableWrite: () => writes++ });
+    const id = (i: number) => `0e3b6f0a-2222-4222-8222-${String(i).padStart(12, '0')}`;
+    const start = at('2026-03-06T08:00:00+08:00');
+    await Promise.all(
+      Array.from({ length: 300 }, (_, i) =>
+        sync(store, `p${i % 30}`, [segment(id(i), new Date(start + i * 1000).toISOString(), new Date(start + i * 1000 + 500).toISOString())]),
+      ),
+    );
+    expect(writes).toBeLessThanOrEqual(3);
+    const after = await reopenAfterCrash();
+    expect((await after.segmentsForPerson('p7', 0, Number.MAX_SAFE_INTEGER)).length).toBe(10);
+  });
+
   it('resolves a mutation made during a write only after a later write', async () => {
     let writes = 0;
     const store = await openStore({ onDurableWrite: () => writes++ });
