@@ -1,12 +1,12 @@
 // Wire shapes for creating units and people.
 import { z } from 'zod';
-import { idSchema, instantSchema, roleSchema } from './domain.ts';
+import { displayNameSchema, hasSomeChange, idSchema, instantSchema, plainTextSchema, roleSchema } from './domain.ts';
 import { usernameSchema } from './auth.ts';
 
-const displayName = z.string().trim().min(1).max(100);
+const displayName = displayNameSchema(100);
 
 /** Why an administrator made a change; kept in the audit log. */
-const reason = z.string().trim().max(500).optional();
+const reason = plainTextSchema(500).optional();
 
 export const createUnitSchema = z.object({
   name: displayName,
@@ -23,7 +23,9 @@ export const unitSchema = z.object({
 export type Unit = z.infer<typeof unitSchema>;
 
 /** `PATCH /api/units/{id}`: rename or move; moving a unit under its own subtree is refused. */
-export const updateUnitSchema = z.object({ name: displayName.optional(), parentId: idSchema.nullable().optional(), reason });
+export const updateUnitSchema = z
+  .object({ name: displayName.optional(), parentId: idSchema.nullable().optional(), reason })
+  .refine(hasSomeChange, 'send at least one field to change');
 export type UpdateUnit = z.infer<typeof updateUnitSchema>;
 
 export const passwordSchema = z.string().min(8, 'at least 8 characters').max(256);
@@ -51,13 +53,15 @@ export const personSchema = z.object({
 export type Person = z.infer<typeof personSchema>;
 
 /** `PATCH /api/people/{id}` (admin). Deactivating signs the person out everywhere. */
-export const updatePersonSchema = z.object({
-  name: displayName.optional(),
-  role: roleSchema.optional(),
-  unitId: idSchema.optional(),
-  active: z.boolean().optional(),
-  reason,
-});
+export const updatePersonSchema = z
+  .object({
+    name: displayName.optional(),
+    role: roleSchema.optional(),
+    unitId: idSchema.optional(),
+    active: z.boolean().optional(),
+    reason,
+  })
+  .refine(hasSomeChange, 'send at least one field to change');
 export type UpdatePerson = z.infer<typeof updatePersonSchema>;
 
 /** `POST /api/people/{id}/password`: an admin sets it; a person changes their own with the current one. */

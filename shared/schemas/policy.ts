@@ -1,6 +1,6 @@
 // Designated resources and the policy the server hands to every extension.
 import { z } from 'zod';
-import { categorySchema, idSchema, resourceKindSchema } from './domain.ts';
+import { categorySchema, displayNameSchema, hasSomeChange, idSchema, plainTextSchema, resourceKindSchema } from './domain.ts';
 import { parseMatchPattern } from '../url/match-pattern.ts';
 
 export const matchPatternSchema = z
@@ -9,7 +9,7 @@ export const matchPatternSchema = z
   .refine((p) => parseMatchPattern(p) !== null, 'must be a browser match pattern such as https://*.example.org/learn/*');
 
 export const createResourceSchema = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: displayNameSchema(200),
   category: categorySchema,
   kind: resourceKindSchema,
   patterns: z.array(matchPatternSchema).min(1).max(50),
@@ -22,7 +22,8 @@ export type Resource = z.infer<typeof resourceSchema>;
 /** `PATCH /api/resources/{id}`: any subset; an inactive resource leaves the policy but keeps its history. */
 export const updateResourceSchema = createResourceSchema
   .partial()
-  .extend({ active: z.boolean().optional(), reason: z.string().trim().max(500).optional() });
+  .extend({ active: z.boolean().optional(), reason: plainTextSchema(500).optional() })
+  .refine(hasSomeChange, 'send at least one field to change');
 export type UpdateResource = z.infer<typeof updateResourceSchema>;
 
 /** A resource as administrators list it: the policy's fields plus whether it is in force. */

@@ -1,6 +1,7 @@
 // The organisation's settings (`GET/PUT /api/settings`): the tracking ones travel in the policy; the
 // daily cap, the annual target and the retention window stay on the server.
 import { z } from 'zod';
+import { plainTextSchema } from './domain.ts';
 
 export const settingsSchema = z.object({
   idleSeconds: z.number().int().min(15).max(3600),
@@ -17,7 +18,7 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const updateSettingsSchema = settingsSchema.extend({ reason: z.string().trim().max(500).optional() });
+export const updateSettingsSchema = settingsSchema.extend({ reason: plainTextSchema(500).optional() });
 
 export const DEFAULT_SETTINGS: Settings = {
   idleSeconds: 120,
