@@ -1,0 +1,11 @@
+import { openLowdbStore } from '../server/store/lowdb-store.ts';
+const g = (globalThis as { gc?: () => void }).gc!;
+g();
+const m0 = process.memoryUsage();
+const t = performance.now();
+const store = await openLowdbStore('/tmp/styear', { clock: () => Date.now(), timeZone: 'Asia/Shanghai' });
+console.log('open ms', performance.now() - t);
+g(); g();
+const m = process.memoryUsage();
+console.log('heapUsed MB', (m.heapUsed - m0.heapUsed) / 1e6, 'rss', m.rss / 1e6, 'heapTotal', m.heapTotal / 1e6, 'external', m.external / 1e6);
+(globalThis as any).keep = store;
