@@ -1,10 +1,7 @@
 // createApp(deps): the whole HTTP application, without a socket or a file. main.ts serves it; tests
 // serve it on a free port.
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { ERROR_CODES } from '../shared/schemas/errors.ts';
-import { ApiError } from './http/api-error.ts';
 import type { AppDeps, AppEnv } from './http/app-env.ts';
 import { errorResponse, notFoundResponse } from './http/error-response.ts';
 import { homePage } from './pages/home-page.ts';
@@ -23,11 +20,8 @@ import { settingsRoutes } from './routes/settings.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { unitRoutes } from './routes/units.ts';
 
-/**
- * Large enough for a full sync batch (500 segments with long URLs and titles), small enough that a
- * stray upload cannot exhaust memory.
- */
-export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+// Bodies are read (with the size limit) only by routes that take one: see http/json-body.ts.
+export { MAX_BODY_BYTES } from './http/json-body.ts';
 
 /** Extensions call the API from their own origins; web pages get no CORS access at all. */
 function extensionOrigin(origin: string): string | null {
@@ -47,15 +41,6 @@ export function createApp(deps: AppDeps) {
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
       exposeHeaders: ['ETag', 'Retry-After'],
       maxAge: 600,
-    }),
-  );
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError(413, ERROR_CODES.bodyTooLarge, `The request body is larger than ${MAX_BODY_BYTES} bytes`);
-      },
     }),
   );
 

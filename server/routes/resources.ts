@@ -1,6 +1,7 @@
 // Designated learning resources. Creating or changing one makes a new policy version; an inactive
 // resource leaves the policy but stays listed here, so past time on it keeps its name and category.
 import { Hono } from 'hono';
+import { plainTextSchema } from '../../shared/schemas/domain.ts';
 import { createResourceSchema, updateResourceSchema } from '../../shared/schemas/policy.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { auditContext } from '../http/audit-context.ts';
@@ -13,7 +14,7 @@ export function resourceRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get('/', signedIn(deps), async (c) => c.json((await store.listResources()).map(managedResourceView)))
     .post('/', signedIn(deps, 'admin'), async (c) => {
-      const { reason, ...input } = await readJson(c, createResourceSchema.extend({ reason: updateResourceSchema.shape.reason }));
+      const { reason, ...input } = await readJson(c, createResourceSchema.extend({ reason: plainTextSchema(500).optional() }));
       return c.json(managedResourceView(await store.createResource(input, auditContext(c, reason))), 201);
     })
     .patch('/:id', signedIn(deps, 'admin'), async (c) => {

@@ -53,7 +53,8 @@ const documentHeadSchema = z.object({
   people: z.record(idSchema, z.unknown()),
 });
 
-type SegmentRow = [id: string, device: number, page: number, startMs: number, durationMs: number, mode: number, policyVersion: number, receivedAfterEndMs: number];
+/** `startAfterPreviousMs`: rows are by start, so each start is stored as the step from the one before. */
+type SegmentRow = [id: string, device: number, page: number, startAfterPreviousMs: number, durationMs: number, mode: number, policyVersion: number, receivedAfterEndMs: number];
 type RefusedRow = [id: string, device: number, reason: number, code: string, message: string, contentHash: string, startMs: number, durationMs: number, receivedAfterEndMs: number];
 type DayRow = [day: number, raw: number, credited: number, overlap: number, dailyCap: number, outsideAllowlist: number, invalid: number, byResource: (string | number)[]];
 
@@ -75,10 +76,32 @@ export function packId(id: string): string {
   return UUID.test(id) ? Buffer.from(id.replaceAll('-', ''), 'hex').toString('base64url') : `~${id}`;
 }
 
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const SIXBITS = new Map([...BASE64URL].map((ch, i) => [ch.charCodeAt(0), i]));
+const HEX = [...'0123456789abcdef'].map((ch) => ch.charCodeAt(0));
+const DASH = 0x2d;
+const codes: number[] = new Array(36);
+
 export function unpackId(packed: string): string {
   if (packed.startsWith('~')) return packed.slice(1);
-  const hex = Buffer.from(packed, 'base64url').toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  // Decoded by table into character codes and made one flat string: a year holds hundreds of
+  // thousands of these, and slicing and joining would leave each a tree of string pieces.
+  let out = 0;
+  let bits = 0;
+  let acc = 0;
+  for (let i = 0; i < packed.length; i++) {
+    acc = (acc << 6) | (SIXBITS.get(packed.charCodeAt(i)) ?? 0);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      const byte = (acc >> bits) & 0xff;
+      if (out === 8 || out === 13 || out === 18 || out === 23) codes[out++] = DASH;
+      codes[out++] = HEX[byte >> 4]!;
+      if (out === 8 || out === 13 || out === 18 || out === 23) codes[out++] = DASH;
+      codes[out++] = HEX[byte & 15]!;
+    }
+  }
+  return String.fromCharCode(...codes);
 }
 
 export function emptyState(timeZone: string, settings: Settings): StoreState {
@@ -103,6 +126,7 @@ export function encodeDocument(state: StoreState): StoreDocument {
       }
       return index;
     };
+    let previousStart = 0;
     for (const s of data.segments) {
       const key = `${s.resourceId}\u0000${s.url}\u0000${s.title}`;
       let page = pages.get(key);
@@ -110,7 +134,8 @@ export function encodeDocument(state: StoreState): StoreDocument {
         page = rows.pages.push([s.resourceId, s.url, s.title]) - 1;
         pages.set(key, page);
       }
-      rows.segments.push([packId(s.id), device(s.deviceId), page, s.startMs, s.endMs - s.startMs, SEGMENT_MODES.indexOf(s.mode), s.policyVersion, s.receivedMs - s.endMs]);
+      rows.segments.push([packId(s.id), device(s.deviceId), page, s.startMs - previousStart, s.endMs - s.startMs, SEGMENT_MODES.indexOf(s.mode), s.policyVersion, s.receivedMs - s.endMs]);
+      previousStart = s.startMs;
     }
     for (const r of data.refused) {
       rows.refused.push([packId(r.id), device(r.deviceId), REFUSAL_REASONS.indexOf(r.reason), r.code, r.message, r.contentHash, r.startMs, r.endMs - r.startMs, r.receivedMs - r.endMs]);
@@ -182,11 +207,13 @@ function decodePerson(state: StoreState, personId: string, raw: unknown): void {
     const [resourceId, url, title] = arr(row, where, 3);
     return [str(resourceId, where), str(url, where), str(title, where)] as const;
   });
+  let previousStart = 0;
   arr(p.segments, `${base}.segments`).forEach((row, i) => {
     const where = `${base}.segments.${i}`;
     const r = arr(row, where, 8);
     const [resourceId, url, title] = at(pages, nonNegative(r[2], where), where);
-    const startMs = nonNegative(r[3], where);
+    const startMs = previousStart + nonNegative(r[3], where);
+    previousStart = startMs;
     const endMs = startMs + nonNegative(r[4], where);
     state.loadSegment({
       id: unpackId(str(r[0], where)),

@@ -83,6 +83,8 @@ export async function openLowdbStore(dataDir: string, options: OpenStoreOptions)
       throw err;
     });
     const loaded = loadState({ snapshotFile, snapshot: db.data, journalFile, journalText, timeZone: options.timeZone });
+    // The parsed file is several times the size of the state built from it: let it go now.
+    db.data = null;
     if (loaded.migratedFrom !== null) {
       // Keep the file as the older server wrote it, once, before the first rewrite in the new shape.
       const kept = path.join(dataDir, `studytrail.v${loaded.migratedFrom}.json`);
@@ -485,9 +487,10 @@ class LowdbStore implements Store {
     const newRefused: RejectedSegmentRecord[] = [];
 
     /** The verdict for an id seen before (stored, or earlier in this batch), or null when it is new. */
-    const known = (id: string, contentHash: string): SegmentOutcome | null => {
+    const known = (id: string, hashOf: () => string): SegmentOutcome | null => {
       const existing = this.state.segmentIds.get(id) ?? added.get(id);
       if (!existing) return null;
+      const contentHash = hashOf();
       if (existing.personId !== input.personId) return { kind: 'id_reused' };
       if ('code' in existing) {
         return existing.contentHash === contentHash ? { kind: 'rejected', code: existing.code, message: existing.message } : { kind: 'id_reused' };
@@ -496,7 +499,7 @@ class LowdbStore implements Store {
     };
 
     for (const s of input.accepted) {
-      const seen = known(s.id, segmentContentHash(s));
+      const seen = known(s.id, () => segmentContentHash(s));
       if (seen) {
         segments.set(s.id, seen);
         continue;
@@ -507,7 +510,7 @@ class LowdbStore implements Store {
       segments.set(s.id, { kind: 'accepted' });
     }
     for (const r of input.refused) {
-      const seen = known(r.id, r.contentHash);
+      const seen = known(r.id, () => r.contentHash);
       if (seen) {
         segments.set(r.id, seen);
         continue;

@@ -5,8 +5,9 @@ import { mergeNote } from '../../shared/notes/merge-note.ts';
 import type { Policy } from '../../shared/schemas/policy.ts';
 import type { Settings } from '../../shared/schemas/settings.ts';
 import { dateOfDay, dayNumber } from '../../shared/time/day-numbers.ts';
-import { nextDate, splitByDay, startOfDate } from '../../shared/time/zoned-days.ts';
+import { nextDate } from '../../shared/time/zoned-days.ts';
 import { creditDay, type DayCredit } from '../aggregation/credit-day.ts';
+import { ZoneCalendar } from '../aggregation/zone-calendar.ts';
 import type { Op } from './ops.ts';
 import type {
   AuditRecord,
@@ -76,12 +77,14 @@ export class StoreState {
   noteSeq = 0;
   /** Sequence number of the last journal entry applied. */
   journalSeq = 0;
+  private readonly calendar: ZoneCalendar;
 
   constructor(
     readonly timeZone: string,
     settings: Settings,
   ) {
     this.settings = settings;
+    this.calendar = new ZoneCalendar(timeZone);
   }
 
   // ---- loading helpers (used by the document codec) ----------------------------------------------
@@ -226,7 +229,7 @@ export class StoreState {
     const data = this.person(op.personId);
     const touched = new Set<number>();
     const touch = (startMs: number, endMs: number) => {
-      for (const piece of splitByDay(startMs, endMs, this.timeZone)) touched.add(dayNumber(piece.date));
+      for (const date of this.calendar.datesTouched(startMs, endMs)) touched.add(dayNumber(date));
     };
     for (const segment of op.segments) {
       if (this.segmentIds.has(segment.id)) continue;
@@ -251,8 +254,8 @@ export class StoreState {
   /** Credits one person's day from their raw segments, under the policy the segments were counted by. */
   creditOfDay(data: PersonData, day: number): DayCredit {
     const date = dateOfDay(day);
-    const dayStartMs = startOfDate(date, this.timeZone);
-    const dayEndMs = startOfDate(nextDate(date), this.timeZone);
+    const dayStartMs = this.calendar.startOf(date);
+    const dayEndMs = this.calendar.startOf(nextDate(date));
     const overlapping = <T extends { startMs: number; endMs: number }>(list: readonly T[]): T[] => {
       const out: T[] = [];
       for (let i = lowerBound(list, dayStartMs - data.maxDurationMs, byStart); i < list.length; i++) {

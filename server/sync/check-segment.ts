@@ -6,7 +6,7 @@
 //   too long, in future, too old  → rejected, seconds kept as `invalid`
 //   unknown resource, URL outside → rejected, seconds kept as `outside_allowlist` (URL not kept)
 import { SEGMENT_REJECTION_CODES, segmentSchema, type Rejection } from '../../shared/schemas/sync.ts';
-import { matchesAny } from '../../shared/url/match-pattern.ts';
+import { matchesPattern, parseMatchPattern, type MatchPattern } from '../../shared/url/match-pattern.ts';
 import { describeIssues } from '../http/json-body.ts';
 import { segmentContentHash } from '../store/content-hash.ts';
 import type { CheckedSegment, PolicyVersionRecord, RefusedSegment } from '../store/records.ts';
@@ -19,6 +19,20 @@ export const SEGMENT_LIMITS = {
   /** Older segments are refused, so the past cannot be rewritten long after reports were read. */
   maxAgeMs: 30 * 86_400_000,
 } as const;
+
+/** Parsed patterns, kept: the same few patterns judge every segment. */
+const parsedPatterns = new Map<string, MatchPattern | null>();
+function matchesAnyPattern(patterns: readonly string[], url: URL): boolean {
+  return patterns.some((p) => {
+    let parsed = parsedPatterns.get(p);
+    if (parsed === undefined) {
+      if (parsedPatterns.size > 10_000) parsedPatterns.clear();
+      parsed = parseMatchPattern(p);
+      parsedPatterns.set(p, parsed);
+    }
+    return parsed !== null && matchesPattern(parsed, url);
+  });
+}
 
 export type SegmentVerdict =
   | { ok: true; segment: CheckedSegment }
@@ -63,12 +77,13 @@ export function checkSegment(raw: unknown, index: number, context: CheckContext)
   if (startMs < context.nowMs - SEGMENT_LIMITS.maxAgeMs) return refuse(SEGMENT_REJECTION_CODES.tooOld, 'startedAt is more than 30 days ago', 'invalid');
 
   const candidates = context.policiesAt(startMs);
+  const url = new URL(segment.url);
   let known = false;
   for (const policy of candidates) {
     const resource = policy.resources.find((r) => r.id === segment.resourceId);
     if (!resource) continue;
     known = true;
-    if (matchesAny(resource.patterns, segment.url)) {
+    if (matchesAnyPattern(resource.patterns, url)) {
       return { ok: true, segment: { id: segment.id, ...content, mode: segment.mode, policyVersion: policy.version } };
     }
   }
