@@ -160,12 +160,6 @@ export class StoreState {
     };
   }
 
-  /** The policy version in force at an instant (the first one when the instant is older than all). */
-  policyAt(epochMs: number): PolicyVersionRecord {
-    const index = lowerBound(this.policyHistory, epochMs + 1, (p) => Date.parse(p.at)) - 1;
-    return this.policyHistory[Math.max(0, index)]!;
-  }
-
   // ---- apply -------------------------------------------------------------------------------------
 
   apply(op: Op): void {
