@@ -57,11 +57,13 @@ async function flushNow(deps: FlushDeps, force: boolean): Promise<FlushOutcome> 
   const deviceId = await deviceIdItem.getValue();
   const owner = ownerOf(session.server, session.user.id);
   let pulled = false;
+  // The server pages other devices' changes: while it says more wait, ask again at once.
+  let moreNotes = false;
 
   for (;;) {
     const batch = takeBatch(await outboxItem.getValue());
     const notes = await notesToSend(owner, deps.now(), pulled);
-    if (batch.length === 0 && notes.notes.length === 0 && !notes.pull) return 'done';
+    if (batch.length === 0 && notes.notes.length === 0 && !notes.pull && !moreNotes) return 'done';
     pulled = true;
     // From now on the server may hold these segments, even if its answer never arrives.
     if (batch.length > 0) {
@@ -99,6 +101,8 @@ async function flushNow(deps: FlushDeps, force: boolean): Promise<FlushOutcome> 
     }
     const at = deps.now();
     await applyNoteExchange(owner, notes.notes, response, at);
+    // Only with a new cursor: asking again with the old one would get the same page forever.
+    moreNotes = response.moreNotes === true && response.cursor !== undefined && response.cursor !== notes.cursor;
     await withStorageLock(async () => {
       const rejected: RejectedSegment[] = [
         ...response.rejected.filter((r) => segmentIds.has(r.id)).map((r) => ({ ...r, at })),

@@ -3,8 +3,8 @@
 // a passage that arrives late (as in a single-page app), open a note by clicking its highlight, then
 // use the side panel (opened as a tab) to scroll, edit, delete and undo, receive another device's note
 // and a leader's review, and export; finally clip on a page that is not designated with the keyboard
-// command, which injects the highlighter there through activeTab. The notes part of /api/sync is served by a STAND-IN
-// (support/notes-stand-in.ts) until the server's notes support is merged; everything else is real.
+// command, which injects the highlighter there through activeTab. Everything is real: the server keeps the
+// notes, a leader reviews through PUT /api/notes/{id}/review, and another device syncs through /api/sync.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,9 +14,9 @@ import { startServerProcess, type ServerProcess } from '../support/server-proces
 import { startFixtureSite, type FixtureSite } from '../support/fixture-site.ts';
 import { execFileSync } from 'node:child_process';
 import { launchExtensionBrowser, type ExtensionBrowser } from './support/extension-browser.ts';
-import { seedOrganisation, signIn, type Organisation } from './support/api-admin.ts';
+import type { StoredNote } from '../../shared/schemas/notes.ts';
+import { seedOrganisation, signIn, type ApiClient, type Organisation } from './support/api-admin.ts';
 import { signInOnOptionsPage } from './support/options-page.ts';
-import { startNotesStandIn, type NotesStandIn } from './support/notes-stand-in.ts';
 
 const ADMIN_PASSWORD = 'admin-password-for-tests';
 
@@ -54,27 +54,33 @@ function painted(page: Page, colour = 'yellow'): Promise<string[]> {
 describe('highlights in Chromium', () => {
   let dataDir: string;
   let server: ServerProcess;
-  let standIn: NotesStandIn;
+  let staffApi: ApiClient;
+  let leaderApi: ApiClient;
   let site: FixtureSite;
   let browser: ExtensionBrowser;
   let org: Organisation;
+  /** The person's notes as the server keeps them (deleted ones left out). */
+  const notesOf = () => staffApi.get<StoredNote[]>(`/api/notes?personId=${org.staff.id}`);
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'studytrail-e2e-hl-'));
     site = await startFixtureSite();
     server = await startServerProcess({ dataDir, env: { STUDYTRAIL_ADMIN_PASSWORD: ADMIN_PASSWORD } });
-    standIn = await startNotesStandIn(server.url);
     const admin = await signIn(server.url, 'admin', ADMIN_PASSWORD);
     org = await seedOrganisation(admin, { patterns: ['http://127.0.0.1/learn/*'] });
+    const leader = { username: 'wang.zhuren', password: 'lead-well-2026', name: '王主任' };
+    await admin.post('/api/people', { ...leader, role: 'leader', unitId: org.unitId });
+    leaderApi = await signIn(server.url, leader.username, leader.password);
+    // The person's other computer: its own sign-in, its own device id.
+    staffApi = await signIn(server.url, org.staff.username, org.staff.password);
     browser = await launchExtensionBrowser();
     const options = await browser.openExtensionPage('options.html');
-    await signInOnOptionsPage(options, { server: standIn.url, ...org.staff });
+    await signInOnOptionsPage(options, { server: server.url, ...org.staff });
     await options.close();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await standIn?.close();
     await server?.stop();
     await site?.close();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
@@ -92,8 +98,8 @@ describe('highlights in Chromium', () => {
     await page.waitForSelector('studytrail-ui[data-view=toolbar]', { state: 'attached' });
     await page.mouse.click(Math.max(8, at.left) + 20, at.bottom + 8 + 16);
     await expect.poll(() => painted(page)).toEqual([quote]);
-    await expect.poll(() => standIn.notes.notesOf(org.staff.id).map((s) => s.note.quote), { timeout: 15_000 }).toEqual([quote]);
-    const [stored] = standIn.notes.notesOf(org.staff.id);
+    await expect.poll(async () => (await notesOf()).map((s) => s.note.quote), { timeout: 15_000 }).toEqual([quote]);
+    const [stored] = await notesOf();
     expect(stored!.note).toMatchObject({ url: `${site.origin}/learn/notes`, canonicalUrl: 'http://127.0.0.1/learn/notes', resourceId: org.resource.id, colour: 'yellow' });
 
     // Reload: the highlight comes back through the Highlight API and the page's DOM is never touched.
@@ -140,9 +146,11 @@ describe('highlights in Chromium', () => {
     await late.close();
 
     // Another device's note and a leader's review arrive through the sync cursor.
-    standIn.notes.review(stored!.note.id, { reviewerId: 'lead-1', reviewerName: '王主任', reviewedAt: new Date().toISOString(), comment: '体会深刻' });
+    await leaderApi.put(`/api/notes/${stored!.note.id}/review`, { comment: '体会深刻' });
     const remoteId = '6f1c2a9e-8c7b-4d3e-9f10-2a3b4c5d6e7f';
-    standIn.notes.sync(org.staff.id, {
+    await staffApi.post('/api/sync', {
+      deviceId: 'other-computer',
+      segments: [],
       notes: [{
         id: remoteId, url: null, canonicalUrl: null, title: '《论语》', resourceId: null, selectors: [], quote: '学而时习之',
         comment: '在另一台电脑上写的', tags: ['经典'], colour: 'green',
@@ -173,7 +181,7 @@ describe('highlights in Chromium', () => {
     await panel.fill('textarea[name=comment]', '要坚持写读书笔记');
     await panel.click('[data-testid=tag-suggestions] button');
     await panel.click('button[name=save]');
-    await expect.poll(() => standIn.notes.notesOf(org.staff.id).find((s) => s.note.id === stored!.note.id)?.note, { timeout: 15_000 })
+    await expect.poll(async () => (await notesOf()).find((s) => s.note.id === stored!.note.id)?.note, { timeout: 15_000 })
       .toMatchObject({ comment: '要坚持写读书笔记', tags: ['经典'] });
 
     // Delete with undo.
@@ -208,7 +216,7 @@ describe('highlights in Chromium', () => {
     });
     pressKeys('alt+shift+k');
     await expect.poll(() => painted(other), { timeout: 10_000 }).toEqual([otherQuote]);
-    await expect.poll(() => standIn.notes.notesOf(org.staff.id).find((s) => s.note.quote === otherQuote)?.note, { timeout: 15_000 })
+    await expect.poll(async () => (await notesOf()).find((s) => s.note.quote === otherQuote)?.note, { timeout: 15_000 })
       .toMatchObject({ url: `${site.otherOrigin}/other/page`, resourceId: null });
   });
 });

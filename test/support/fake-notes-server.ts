@@ -1,8 +1,8 @@
-// A stand-in for the server's notes protocol (the server engineer builds the real one in parallel; see
-// the API plan, "Notes"): POST /api/sync takes `notes` and `cursor`, answers note ids in accepted/rejected
-// and `notes` changed since the cursor with a new `cursor`. It validates with noteSchema and merges with
-// the shared mergeNote, as the real server must. Used by unit tests as a fake client and by the e2e
-// test behind a proxy; it covers the notes part only.
+// An in-memory model of the server's notes protocol (server/routes/sync.ts, docs/api.md "Sync") for the
+// extension's unit tests: POST /api/sync takes `notes` and `cursor`, answers note ids in accepted/rejected
+// and `notes` changed since the cursor with a new `cursor`, paged with `moreNotes` like the real server.
+// It validates with noteSchema and merges with the shared mergeNote, as the real server does. The e2e
+// tests use the real server; this covers the notes part only.
 import { mergeNote } from '../../shared/notes/merge-note.ts';
 import { noteSchema, type NoteReview, type StoredNote } from '../../shared/schemas/notes.ts';
 import type { Rejection } from '../../shared/schemas/sync.ts';
@@ -17,6 +17,8 @@ export interface NotesExchange {
   rejected: Rejection[];
   notes: StoredNote[];
   cursor: string;
+  /** As the real server: more changes wait beyond this page; sync again with the new cursor. */
+  moreNotes?: boolean;
 }
 
 export interface FakeNotesServer {
@@ -25,7 +27,9 @@ export interface FakeNotesServer {
   notesOf(personId: string): StoredNote[];
 }
 
-export function createFakeNotesServer(): FakeNotesServer {
+/** `pageSize`: most changed notes one answer carries (the real server's MAX_NOTES_PER_RESPONSE). */
+export function createFakeNotesServer(options: { pageSize?: number } = {}): FakeNotesServer {
+  const pageSize = options.pageSize ?? Number.POSITIVE_INFINITY;
   const rows = new Map<string, Row>();
   let seq = 0;
   return {
@@ -51,11 +55,12 @@ export function createFakeNotesServer(): FakeNotesServer {
         accepted.push(id);
       }
       const since = body.cursor ? Number(body.cursor) : 0;
-      const notes = [...rows.values()]
-        .filter((r) => r.stored.personId === personId && r.seq > since)
-        .sort((a, b) => a.seq - b.seq)
-        .map((r) => r.stored);
-      return { accepted, rejected, notes, cursor: String(seq) };
+      const changed = [...rows.values()].filter((r) => r.stored.personId === personId && r.seq > since).sort((a, b) => a.seq - b.seq);
+      if (changed.length > pageSize) {
+        const page = changed.slice(0, pageSize);
+        return { accepted, rejected, notes: page.map((r) => r.stored), cursor: String(page.at(-1)!.seq), moreNotes: true };
+      }
+      return { accepted, rejected, notes: changed.map((r) => r.stored), cursor: String(seq) };
     },
     review(noteId, review) {
       const row = rows.get(noteId);

@@ -216,6 +216,24 @@ describe('notes sync', () => {
     });
   });
 
+  it('asks again at once while the server says more changes wait, each time with the new cursor', async () => {
+    const paged = createFakeNotesServer({ pageSize: 2 });
+    const writer = new Device(paged);
+    const reader = new Device(paged);
+    await writer.use(signIn);
+    await reader.use(signIn);
+    await writer.use(async ({ now, flush }) => {
+      for (const n of [1, 2, 3, 4, 5]) await saveClip({ now, ...noFlush }, { ...clipInput, url: `https://learn.example.org/a/${n}` });
+      await flush();
+    });
+    await reader.use(async ({ flush, client }) => {
+      await flush();
+      const cursors = client.sync.mock.calls.map((call) => (call[2] as SyncRequest).cursor);
+      expect(cursors).toEqual([null, '2', '4']);
+      expect((await listNotes()).notes).toHaveLength(5);
+    });
+  });
+
   it('refuses to clip while signed out', async () => {
     await a.use(async ({ now }) => {
       await sessionItem.setValue(null);
