@@ -17,7 +17,7 @@ const statementsSchema = z.array(
     actor: z.object({ account: z.object({ homePage: z.string(), name: z.string() }) }),
     verb: z.object({ id: z.string() }),
     object: z.object({ id: z.string() }),
-    result: z.object({ duration: z.string() }).optional(),
+    result: z.object({ duration: z.string().optional() }).loose().optional(),
     timestamp: z.string(),
   }).loose(),
 );
@@ -70,6 +70,30 @@ describe('GET /api/people/{id}/xapi', () => {
     expectError(await server.api.get(`/api/people/${id}/xapi?period=month`, org.people.staffCulture.token), 403, 'forbidden');
     expectError(await server.api.get(`/api/people/nobody/xapi?period=month`, org.adminToken), 404, 'not_found');
     expectError(await server.api.get(`/api/people/${id}/xapi?period=month`), 401, 'unauthenticated');
+  });
+
+  it('reports the time the learning log credits (overlap once) and the person\'s notes as annotations', async () => {
+    await setUp();
+    const me = org.people.staffResearch;
+    // Another device overlapping 09:00–09:25 by 10 minutes, and a note clipped that morning.
+    const note = {
+      id: randomUUID(), url: 'https://www.example.org/learn/1', canonicalUrl: null, title: '第一课', resourceId: org.resources.theory.id,
+      selectors: [], quote: '学习型机关', comment: '要点', tags: [], colour: 'yellow',
+      createdAt: '2026-03-06T09:10:00+08:00', updatedAt: '2026-03-06T09:10:00+08:00', deletedAt: null,
+    };
+    const overlapping: Segment = {
+      id: randomUUID(), resourceId: org.resources.theory.id, url: 'https://www.example.org/learn/4', title: '第二课',
+      startedAt: '2026-03-06T09:15:00+08:00', endedAt: '2026-03-06T09:35:00+08:00', mode: 'reading',
+    };
+    expectData(await server.api.post('/api/sync', { deviceId: 'phone', segments: [overlapping], notes: [note], cursor: null }, me.token), syncResponseSchema);
+    const statements = await get(`/api/people/${me.user.id}/xapi?from=2026-03-06&to=2026-03-06`, me.token);
+    expect(statements.map((s) => [s.verb.id.split('/').at(-1), s.object.id, s.result?.duration ?? null])).toEqual([
+      ['read', 'https://www.example.org/learn/1', 'PT25M'],
+      ['annotated', 'https://www.example.org/learn/1', null],
+      ['read', 'https://www.example.org/learn/4', 'PT10M'],
+    ]);
+    const log = expectData(await server.api.get(`/api/people/${me.user.id}/log?from=2026-03-06&to=2026-03-06`, me.token), z.object({ totalSeconds: z.number() }).loose());
+    expect(log.totalSeconds).toBe(35 * 60);
   });
 
   it.each(['', '?from=2026-03-07&to=2026-03-06', '?period=decade', '?from=2025-01-01&to=2026-03-06'])('refuses the range %s', async (query) => {
