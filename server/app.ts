@@ -7,8 +7,8 @@ import { ERROR_CODES } from '../shared/schemas/errors.ts';
 import { ApiError } from './http/api-error.ts';
 import type { AppDeps, AppEnv } from './http/app-env.ts';
 import { errorResponse, notFoundResponse } from './http/error-response.ts';
-import { homePage } from './pages/home-page.ts';
 import { authRoutes } from './routes/auth.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { peopleRoutes } from './routes/people.ts';
@@ -53,7 +53,6 @@ export function createApp(deps: AppDeps) {
   );
 
   return app
-    .route('/', homePage())
     .route('/api/health', healthRoutes())
     .route('/api/auth', authRoutes(deps))
     .route('/api/me', meRoutes(deps))
@@ -61,5 +60,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/people', peopleRoutes(deps))
     .route('/api/resources', resourceRoutes(deps))
     .route('/api/policy', policyRoutes(deps))
-    .route('/api/sync', syncRoutes(deps));
+    .route('/api/sync', syncRoutes(deps))
+    // Last: every other GET is the dashboard (its files, or the app for a deep link).
+    .route('/', dashboardRoutes());
 }
