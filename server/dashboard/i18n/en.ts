@@ -37,6 +37,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'field.username': 'Username',
   'field.password': 'Password',
   'field.name': 'Name',
+  'field.title': 'Name',
   'field.unit': 'Unit',
   'field.role': 'Role',
   'field.person': 'Person',

@@ -35,6 +35,7 @@ export const zhCN = {
   'field.username': '用户名',
   'field.password': '密码',
   'field.name': '姓名',
+  'field.title': '名称',
   'field.unit': '单位',
   'field.role': '角色',
   'field.person': '人员',

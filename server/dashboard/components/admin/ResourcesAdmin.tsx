@@ -26,7 +26,7 @@ export function ResourcesAdmin() {
               <table class="data" data-testid="resources-table">
                 <thead>
                   <tr>
-                    <th scope="col">{t('field.name')}</th>
+                    <th scope="col">{t('field.title')}</th>
                     <th scope="col">{t('field.category')}</th>
                     <th scope="col">{t('field.kind')}</th>
                     <th scope="col">{t('field.patterns')}</th>
@@ -111,7 +111,7 @@ function ResourceForm({ onSaved }: { onSaved(): void }) {
     >
       <h2 id="new-resource-title">{t('admin.newResource')}</h2>
       <label>
-        <span>{t('field.name')}</span>
+        <span>{t('field.title')}</span>
         <input name="name" required maxLength={200} />
       </label>
       <label>

@@ -69,7 +69,7 @@ function UnitRow({ unit, units, onSaved }: { unit: Unit; units: readonly Unit[];
         }}
       >
         <label>
-          <span>{t('field.name')}</span>
+          <span>{t('field.title')}</span>
           <input name="name" required maxLength={100} defaultValue={unit.name} />
         </label>
         <label>
@@ -108,7 +108,7 @@ function UnitForm({ units, onSaved }: { units: readonly Unit[]; onSaved(): void 
     >
       <h2 id="new-unit-title">{t('admin.newUnit')}</h2>
       <label>
-        <span>{t('field.name')}</span>
+        <span>{t('field.title')}</span>
         <input name="name" required maxLength={100} />
       </label>
       <label>
