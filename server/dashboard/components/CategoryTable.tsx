@@ -7,7 +7,7 @@ export function CategoryTable({ categories }: { categories: readonly CategorySha
   const { t, locale } = useApp();
   return (
     <table class="data compact">
-      <caption>{t('figure.byCategory')}</caption>
+      <caption class="sr-only">{t('figure.byCategory')}</caption>
       <thead>
         <tr>
           <th scope="col">{t('field.category')}</th>

@@ -13,7 +13,7 @@ export function PeopleTable({ people, units, rangeQuery, caption, showGap }: { p
   const personHref = (p: PersonSummary) => withQuery(routePath({ name: 'person', personId: p.personId }), rangeQuery);
   return (
     <table class="data">
-      <caption>{caption}</caption>
+      <caption class="sr-only">{caption}</caption>
       <thead>
         <tr>
           <th scope="col">{t('field.name')}</th>

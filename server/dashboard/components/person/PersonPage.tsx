@@ -36,6 +36,7 @@ function PersonView({ person, units }: { person: PersonRecord; units: readonly U
   const range = resolveRange(choice);
   return (
     <article class="person" aria-labelledby="person-title">
+      <p class="print-only print-title">{t('person.printTitle')}</p>
       <header class="page-head">
         <div>
           <h1 id="person-title">{self ? t('person.myTitle') : person.name}</h1>
@@ -46,7 +47,6 @@ function PersonView({ person, units }: { person: PersonRecord; units: readonly U
         </div>
         <RangePicker choice={choice} path={self && user.role === 'staff' ? routePath({ name: 'me' }) : routePath({ name: 'person', personId: person.id })} />
       </header>
-      <p class="print-only print-title">{t('person.printTitle')}</p>
       <PersonLogView person={person} range={range} />
       <PersonNotes personId={person.id} range={range} />
       <DevicesPanel person={person} />
