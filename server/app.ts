@@ -8,8 +8,8 @@ import { ApiError } from './http/api-error.ts';
 import type { AppDeps, AppEnv } from './http/app-env.ts';
 import { errorResponse, notFoundResponse } from './http/error-response.ts';
 import { clientInfoMiddleware } from './http/client-info.ts';
-import { homePage } from './pages/home-page.ts';
 import { authRoutes } from './routes/auth.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { peopleRoutes } from './routes/people.ts';
@@ -57,7 +57,6 @@ export function createApp(deps: AppDeps) {
   );
 
   return app
-    .route('/', homePage())
     .route('/api/health', healthRoutes())
     .route('/api/auth', authRoutes(deps))
     .route('/api/me', meRoutes(deps))
@@ -67,5 +66,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/resources', resourceRoutes(deps))
     .route('/api/policy', policyRoutes(deps))
     .route('/api/sync', syncRoutes(deps))
-    .route('/api', xapiRoutes(deps));
+    .route('/api', xapiRoutes(deps))
+    // Last: every other GET is the dashboard (its files, or the app for a deep link).
+    .route('/', dashboardRoutes());
 }
