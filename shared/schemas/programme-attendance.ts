@@ -70,7 +70,11 @@ export const attendanceCountsSchema = z.object({
   /** Not recorded at all once the session is over: counted as absent in the rate. */
   unrecorded: count,
   madeUp: count,
-  /** Attended share of the sessions that counted (see server/programme/attendance-rate.ts); null when none. */
+  /** Present, late, or missed and made up. */
+  attended: count,
+  /** The sessions the rate is taken over: expected minus leave that was not made up (excused). */
+  counted: count,
+  /** attended / counted (server/programme/attendance-counts.ts); null when nothing counted. */
   rate: z.number().min(0).max(1).nullable(),
 });
 export type AttendanceCounts = z.infer<typeof attendanceCountsSchema>;
