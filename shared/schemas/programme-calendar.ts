@@ -87,6 +87,8 @@ export type Session = z.infer<typeof sessionSchema>;
 
 /** A month (or any range) of the calendar: the study days and the sessions the caller may see. */
 export const calendarSchema = z.object({
+  /** The organisation's time zone: session times are entered and shown in it. */
+  timeZone: z.string(),
   from: dateSchema,
   to: dateSchema,
   days: z.array(studyDaySchema),

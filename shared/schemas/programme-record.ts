@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { categorySchema, idSchema, instantSchema } from './domain.ts';
 import { attendanceCountsSchema } from './programme-attendance.ts';
-import { reportTargetSchema, visitKindSchema } from './programme-research.ts';
+import { reportStatusSchema, reportTargetSchema, visitKindSchema } from './programme-research.ts';
 
 /** The grades of the annual assessment (年度考核): 优秀, 称职, 基本称职, 不称职. */
 export const GRADES = ['excellent', 'competent', 'basically-competent', 'not-competent'] as const;
@@ -59,7 +59,7 @@ export const annualRecordSchema = z.object({
   notes: z.object({ count: seconds, characters: seconds, reviewed: seconds, reviewedShare: share }),
   research: z.object({
     target: reportTargetSchema,
-    reports: z.array(z.object({ title: z.string(), status: z.string(), date: z.string() })),
+    reports: z.array(z.object({ title: z.string(), status: reportStatusSchema, date: z.string() })),
     reportsCounted: seconds,
     visits: z.array(z.object({ kind: visitKindSchema, count: seconds })),
   }),

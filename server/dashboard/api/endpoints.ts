@@ -19,6 +19,7 @@ import { unitSchema, type CreatePerson, type CreateUnit } from '../../../shared/
 import { policySchema, resourceSchema, type CreateResource } from '../../../shared/schemas/policy.ts';
 import { unitSummarySchema } from '../../../shared/schemas/reports.ts';
 import type { Http } from './http.ts';
+import { programmeEndpoints } from './programme-endpoints.ts';
 
 /** A resource as listed: inactive ones stay listed for admins (servers without the flag list only active ones). */
 export const listedResourceSchema = resourceSchema.extend({ active: z.boolean().default(true) });
@@ -68,6 +69,8 @@ export function endpoints(http: Http) {
       http.json('GET', '/api/audit', z.array(auditEntrySchema), {
         query: Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])),
       }),
+
+    programme: programmeEndpoints(http),
   };
 }
 

@@ -1,4 +1,5 @@
 // The dashboard's strings in English; every key of the zh-CN catalogue, checked by the type.
+import { programmeEn } from './programme-en.ts';
 import type { zhCN } from './zh-CN.ts';
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -209,4 +210,5 @@ export const en: Record<keyof typeof zhCN, string> = {
   'audit.details': 'Details',
   'audit.older': 'Older entries',
   'audit.newest': 'Newest entries',
+  ...programmeEn,
 };

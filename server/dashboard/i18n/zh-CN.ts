@@ -1,4 +1,5 @@
 // The dashboard's strings in Simplified Chinese: the default locale and the catalogue of every key.
+import { programmeZhCN } from './programme-zh-CN.ts';
 export const zhCN = {
   'app.title': '学迹 · 学习管理',
   'nav.label': '主导航',
@@ -207,4 +208,5 @@ export const zhCN = {
   'audit.details': '详情',
   'audit.older': '更早的记录',
   'audit.newest': '最新记录',
+  ...programmeZhCN,
 } as const;
