@@ -5,6 +5,7 @@ import { App } from './App.tsx';
 import { createHttp } from '../api/http.ts';
 import '../styles/app.css';
 import '../styles/print.css';
+import '../styles/programme.css';
 
 const root = document.getElementById('app');
 if (root !== null) {

@@ -7,11 +7,20 @@ import { allowedFor, routePath, type Route } from '../models/router.ts';
 import { Link } from './Link.tsx';
 import { LocaleSwitch } from './LocaleSwitch.tsx';
 import type { MessageKey } from '../i18n/t.ts';
+import type { Role } from '../../../shared/schemas/domain.ts';
 
-const NAV: { route: Route; label: MessageKey }[] = [
+/** `roles` narrows an entry further than allowedFor (staff see their own annual record, others the summary). */
+const NAV: { route: Route; label: MessageKey; roles?: Role[] }[] = [
   { route: { name: 'overview', unitId: null }, label: 'nav.overview' },
   { route: { name: 'notes' }, label: 'nav.notes' },
   { route: { name: 'me' }, label: 'nav.me' },
+  { route: { name: 'plan', personId: null }, label: 'nav.plan' },
+  { route: { name: 'calendar' }, label: 'nav.calendar' },
+  { route: { name: 'check-in' }, label: 'nav.checkIn' },
+  { route: { name: 'bulletin', unitId: null }, label: 'nav.bulletin' },
+  { route: { name: 'research' }, label: 'nav.research' },
+  { route: { name: 'annual', personId: null }, label: 'nav.annual', roles: ['staff'] },
+  { route: { name: 'annual-summary' }, label: 'nav.annual' },
   { route: { name: 'admin', tab: 'people' }, label: 'nav.admin' },
 ];
 
@@ -25,8 +34,8 @@ export function Shell({ route, children, changeLocale, onSignOut }: { route: Rou
       <header class="topbar no-print">
         <span class="brand">{t('app.title')}</span>
         <nav aria-label={t('nav.label')}>
-          {NAV.filter((n) => allowedFor(n.route, user.role)).map((n) => (
-            <Link key={n.label} href={routePath(n.route)} current={n.route.name === route.name}>
+          {NAV.filter((n) => allowedFor(n.route, user.role) && (n.roles === undefined || n.roles.includes(user.role))).map((n) => (
+            <Link key={routePath(n.route)} href={routePath(n.route)} current={n.route.name === route.name}>
               {t(n.label)}
             </Link>
           ))}
