@@ -19,6 +19,13 @@ import { resourceRoutes } from './routes/resources.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { unitRoutes } from './routes/units.ts';
 import { xapiRoutes } from './routes/xapi.ts';
+import { annualRecordRoutes } from './routes/annual-records.ts';
+import { attendanceRoutes } from './routes/attendance.ts';
+import { calendarRoutes } from './routes/calendar.ts';
+import { planRoutes } from './routes/plans.ts';
+import { programmeSettingsRoutes } from './routes/programme-settings.ts';
+import { researchRoutes } from './routes/research.ts';
+import { sessionRoutes } from './routes/sessions.ts';
 
 /**
  * Large enough for a full sync batch (500 segments with long URLs and titles), small enough that a
@@ -67,6 +74,14 @@ export function createApp(deps: AppDeps) {
     .route('/api/policy', policyRoutes(deps))
     .route('/api/sync', syncRoutes(deps))
     .route('/api', xapiRoutes(deps))
+    // The learning programme (issue 7).
+    .route('/api/programme/settings', programmeSettingsRoutes(deps))
+    .route('/api/calendar', calendarRoutes(deps))
+    .route('/api/sessions', sessionRoutes(deps))
+    .route('/api', attendanceRoutes(deps))
+    .route('/api', planRoutes(deps))
+    .route('/api/research', researchRoutes(deps))
+    .route('/api/annual-records', annualRecordRoutes(deps))
     // Last: every other GET is the dashboard (its files, or the app for a deep link).
     .route('/', dashboardRoutes());
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { categorySchema, idSchema, instantSchema, resourceKindSchema, roleSchema, segmentModeSchema } from '../../shared/schemas/domain.ts';
 import { DEFAULT_TRACKING_SETTINGS, matchPatternSchema, trackingSettingsSchema } from '../../shared/schemas/policy.ts';
 import { StoreFileError } from './records.ts';
+import { emptyProgrammeSnapshot, programmeSnapshotSchema } from './programme/records.ts';
 
 export const STORE_SCHEMA_VERSION = 1;
 
@@ -76,6 +77,9 @@ const storeDocumentSchema = z.object({
   segments: z.array(segmentRecordSchema),
   // Added without a schema version bump: a file written before audit entries existed has none.
   audit: z.array(auditRecordSchema).default([]),
+  // The learning programme (plans, calendar, sessions, attendance, research, annual notes); added like
+  // audit, without a version bump: a file written before it existed has none.
+  programme: programmeSnapshotSchema.default(emptyProgrammeSnapshot),
 });
 export type StoreDocument = z.infer<typeof storeDocumentSchema>;
 
@@ -90,6 +94,7 @@ export function emptyDocument(): StoreDocument {
     tokens: [],
     segments: [],
     audit: [],
+    programme: emptyProgrammeSnapshot(),
   };
 }
 

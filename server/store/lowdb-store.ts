@@ -9,6 +9,8 @@ import type { Segment } from '../../shared/schemas/sync.ts';
 import { emptyDocument, parseDocument, type StoreDocument } from './document.ts';
 import { DurableJsonFile } from './durable-json-file.ts';
 import { newId } from './ids.ts';
+import { StateProgrammeStore, type ProgrammeStore } from './programme/programme-store.ts';
+import { ProgrammeState } from './programme/state.ts';
 import {
   type AuditRecord,
   DuplicateError,
@@ -79,6 +81,8 @@ class LowdbStore implements Store {
   private readonly segmentsById = new Map<string, SegmentRecord>();
   private readonly segmentsByPerson = new Map<string, IndexedSegment[]>();
 
+  readonly programme: ProgrammeStore;
+
   private writing: Promise<void> | null = null;
   private next: Deferred | null = null;
   private closed = false;
@@ -93,6 +97,14 @@ class LowdbStore implements Store {
     for (const r of data.resources) this.resourcesById.set(r.id, r);
     for (const t of data.tokens) this.tokensByHash.set(t.tokenHash, t);
     for (const s of data.segments) this.indexSegment(s);
+    const programme = new ProgrammeState(data.programme);
+    // Programme ops are applied to the state first; the document then takes the state's snapshot, so
+    // each write carries every programme change made before it.
+    this.programme = new StateProgrammeStore(programme, () =>
+      this.mutate((doc) => {
+        doc.programme = programme.snapshot();
+      }),
+    );
   }
 
   // ---- durability -------------------------------------------------------------------------------

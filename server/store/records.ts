@@ -3,6 +3,7 @@
 import type { Category, ResourceKind, Role, SegmentMode } from '../../shared/schemas/domain.ts';
 import type { Policy, TrackingSettings } from '../../shared/schemas/policy.ts';
 import type { Segment } from '../../shared/schemas/sync.ts';
+import type { ProgrammeStore } from './programme/programme-store.ts';
 
 export interface UnitRecord {
   id: string;
@@ -130,6 +131,9 @@ export interface Store {
    * appends the audit entry, in one durable write; null when there is no such person.
    */
   erasePerson(personId: string, audit: NewAuditRecord): Promise<{ counts: ErasedCounts; audit: AuditRecord } | null>;
+
+  /** The learning programme's records, persisted in the same file and written through the same queue. */
+  readonly programme: ProgrammeStore;
 
   /** Waits for every acknowledged write; later mutations fail. */
   close(): Promise<void>;

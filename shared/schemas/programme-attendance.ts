@@ -50,14 +50,6 @@ export const attendanceEntrySchema = z.object({
 });
 export type AttendanceEntry = z.infer<typeof attendanceEntrySchema>;
 
-/** `GET /api/sessions/{id}/roster`: everyone expected, with their entry (null: not yet recorded). */
-export const rosterSchema = z.object({
-  sessionId: idSchema,
-  people: z.array(
-    z.object({ personId: idSchema, name: z.string(), unitId: idSchema.nullable(), entry: attendanceEntrySchema.nullable() }),
-  ),
-});
-export type Roster = z.infer<typeof rosterSchema>;
 
 const count = z.number().int().min(0);
 
@@ -78,6 +70,16 @@ export const attendanceCountsSchema = z.object({
   rate: z.number().min(0).max(1).nullable(),
 });
 export type AttendanceCounts = z.infer<typeof attendanceCountsSchema>;
+
+/** `GET /api/sessions/{id}/roster`: everyone expected, with their entry (null: not yet recorded). */
+export const rosterSchema = z.object({
+  sessionId: idSchema,
+  people: z.array(
+    z.object({ personId: idSchema, name: z.string(), unitId: idSchema.nullable(), entry: attendanceEntrySchema.nullable() }),
+  ),
+  counts: attendanceCountsSchema,
+});
+export type Roster = z.infer<typeof rosterSchema>;
 
 /** `GET /api/units/{id}/bulletin?month=YYYY-MM`: the monthly attendance bulletin (考勤通报). */
 export const monthlyBulletinSchema = z.object({
