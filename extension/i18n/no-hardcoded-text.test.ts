@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 const EXTENSION_DIR = join(import.meta.dirname, '..');
 /** Attributes a person reads or hears (screen readers); others (class, name, type) are code. */
 const VISIBLE_ATTRIBUTES = new Set(['placeholder', 'title', 'alt', 'aria-label', 'aria-description', 'label', 'value']);
+/** An option's value is what the code receives; the person reads the option's text instead. */
+const CODE_VALUE_ELEMENTS = new Set(['option', 'select']);
 /** Text with a letter in any script; digits, punctuation and symbols alone need no translation. */
 const WORDS = /\p{L}/u;
 /** Example addresses are the same in every language. */
@@ -29,6 +31,8 @@ function hardcodedText(file: string, text: string): string[] {
     if (ts.isJsxAttribute(node) && node.initializer && ts.isStringLiteral(node.initializer)) {
       const name = node.name.getText(source);
       const value = node.initializer.text;
+      const element = node.parent.parent.tagName.getText(source);
+      if (name === 'value' && CODE_VALUE_ELEMENTS.has(element)) return;
       if (VISIBLE_ATTRIBUTES.has(name) && WORDS.test(value) && !EXAMPLE_URL.test(value)) found.push(`${where(node)} ${name}="${value}"`);
     }
     ts.forEachChild(node, visit);
@@ -39,7 +43,7 @@ function hardcodedText(file: string, text: string): string[] {
 
 describe('user-visible text', () => {
   it('finds hard-coded text when there is some (the check itself works)', () => {
-    const sample = `export const A = () => <p title="Close">Hello <b>{t('x')}</b> 你好</p>;\nconst B = () => <input placeholder="https://x.example.org" />;`;
+    const sample = `export const A = () => <p title="Close">Hello <b>{t('x')}</b> 你好</p>;\nconst B = () => <input placeholder="https://x.example.org" />;\nconst C = () => <select><option value="none">{t('n')}</option></select>;`;
     expect(hardcodedText(join(EXTENSION_DIR, 'sample.tsx'), sample)).toEqual([
       'sample.tsx:1 title="Close"',
       'sample.tsx:1 text "Hello"',

@@ -9,5 +9,8 @@ export const FAILURE_MESSAGES: Record<FailureCode, MessageKey> = {
   unreachable: 'errorUnreachable',
   server_error: 'errorServerError',
   invalid_request: 'errorInternal',
+  signed_out: 'errorSignedOut',
+  not_found: 'errorNotFound',
+  forbidden: 'errorInternal',
   internal: 'errorInternal',
 };

@@ -41,17 +41,26 @@ async function waitForNotice(context: BrowserContext, extensionId: string): Prom
   }
 }
 
-export async function launchExtensionBrowser(options: { keepNotice?: boolean } = {}): Promise<ExtensionBrowser> {
+export interface LaunchOptions {
+  /** The X display to run on (a second "device"); default: the test's own DISPLAY. */
+  readonly display?: string;
+  /** Leave the first-run notice tab open (tests of the notice itself). */
+  readonly keepNotice?: boolean;
+}
+
+export async function launchExtensionBrowser(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npx wxt build\` first (npm test does).`);
   }
-  if (!process.env.DISPLAY) {
+  const display = options.display ?? process.env.DISPLAY;
+  if (!display) {
     throw new Error('Browser tests run headed under Xvfb: start them with `npm test` (xvfb-run) or set DISPLAY.');
   }
   const profile = await mkdtemp(join(tmpdir(), 'studytrail-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false,
+    env: { ...process.env, DISPLAY: display },
     viewport: { width: 1200, height: 760 },
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
@@ -109,6 +118,6 @@ export async function launchExtensionBrowser(options: { keepNotice?: boolean } =
  * Answers Chromium's own "allow access?" prompt the way a person does, with the keyboard: the prompt is
  * browser UI that no page API can reach. Tab moves from "Deny" to "Allow", Return presses it.
  */
-export function acceptBrowserPrompt(): void {
-  execFileSync('xdotool', ['key', '--delay', '150', 'Tab', 'Return']);
+export function acceptBrowserPrompt(display?: string): void {
+  execFileSync('xdotool', ['key', '--delay', '150', 'Tab', 'Return'], { env: { ...process.env, ...(display ? { DISPLAY: display } : {}) } });
 }

@@ -1,0 +1,69 @@
+// A stand-in for the server's notes protocol (the server engineer builds the real one in parallel; see
+// the API plan, "Notes"): POST /api/sync takes `notes` and `cursor`, answers note ids in accepted/rejected
+// and `notes` changed since the cursor with a new `cursor`. It validates with noteSchema and merges with
+// the shared mergeNote, as the real server must. Used by unit tests as a fake client and by the e2e
+// test behind a proxy; it covers the notes part only.
+import { mergeNote } from '../../shared/notes/merge-note.ts';
+import { noteSchema, type NoteReview, type StoredNote } from '../../shared/schemas/notes.ts';
+import type { Rejection } from '../../shared/schemas/sync.ts';
+
+interface Row {
+  stored: StoredNote;
+  seq: number;
+}
+
+export interface NotesExchange {
+  accepted: string[];
+  rejected: Rejection[];
+  notes: StoredNote[];
+  cursor: string;
+}
+
+export interface FakeNotesServer {
+  sync(personId: string, body: { notes?: unknown[]; cursor?: string | null }): NotesExchange;
+  review(noteId: string, review: NoteReview): void;
+  notesOf(personId: string): StoredNote[];
+}
+
+export function createFakeNotesServer(): FakeNotesServer {
+  const rows = new Map<string, Row>();
+  let seq = 0;
+  return {
+    sync(personId, body) {
+      const accepted: string[] = [];
+      const rejected: Rejection[] = [];
+      for (const raw of body.notes ?? []) {
+        const parsed = noteSchema.safeParse(raw);
+        const id = typeof raw === 'object' && raw !== null && 'id' in raw ? String(raw.id) : '';
+        if (!parsed.success) {
+          rejected.push({ id, code: 'invalid_note', message: parsed.error.message });
+          continue;
+        }
+        const row = rows.get(parsed.data.id);
+        if (row !== undefined && row.stored.personId !== personId) {
+          rejected.push({ id, code: 'id_reused', message: 'This id belongs to another person' });
+          continue;
+        }
+        const kept = row === undefined ? parsed.data : mergeNote(row.stored.note, parsed.data);
+        if (row === undefined || JSON.stringify(kept) !== JSON.stringify(row.stored.note)) {
+          rows.set(kept.id, { stored: { note: kept, personId, review: row?.stored.review ?? null }, seq: ++seq });
+        }
+        accepted.push(id);
+      }
+      const since = body.cursor ? Number(body.cursor) : 0;
+      const notes = [...rows.values()]
+        .filter((r) => r.stored.personId === personId && r.seq > since)
+        .sort((a, b) => a.seq - b.seq)
+        .map((r) => r.stored);
+      return { accepted, rejected, notes, cursor: String(seq) };
+    },
+    review(noteId, review) {
+      const row = rows.get(noteId);
+      if (row === undefined) throw new Error(`no note ${noteId}`);
+      rows.set(noteId, { stored: { ...row.stored, review }, seq: ++seq });
+    },
+    notesOf(personId) {
+      return [...rows.values()].filter((r) => r.stored.personId === personId).map((r) => r.stored);
+    },
+  };
+}
