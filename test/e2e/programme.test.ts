@@ -1,16 +1,18 @@
 // The learning programme in Chromium against the real server process, on a seeded year: an admin
 // schedules a session in the dashboard and shows its code; a staff member checks in with it (once);
 // the leader sees the roster and marks leave, reads and exports the monthly bulletin, decides the
-// annual grade with a reason, and the annual record prints on A4 (PDF pages counted, screenshot kept).
+// annual grade with a reason, and the annual record prints on A4 (PDF pages counted, screenshot kept);
+// another staff member checks in from the extension's popup and sees their plan progress there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
-import { CHROMIUM } from './support/extension-browser.ts';
+import { CHROMIUM, launchExtensionBrowser } from './support/extension-browser.ts';
+import { signInOnOptionsPage } from './support/options-page.ts';
 import { ARTIFACTS_DIR, openDashboard, pageProblems, requireEndpoints, screenshot } from './support/dashboard-page.ts';
-import { caller, middayZone, PASSWORD, seedYear, type SeededYear } from './support/programme-year.ts';
+import { at, caller, middayZone, PASSWORD, seedYear, type SeededYear } from './support/programme-year.ts';
 import { dateInZone, instantInZone } from '../../shared/time/zoned-days.ts';
 
 const ADMIN_PASSWORD = 'admin-password-for-tests';
@@ -152,5 +154,41 @@ describe('the learning programme in the dashboard', () => {
     await page.waitForSelector('#annual-title');
     expect(await page.locator('#annual-title').innerText()).toContain('Annual learning record');
     expect(await page.getByTestId('decided-grade').innerText()).toMatch(/Excellent|Competent/);
+  });
+
+  it('a staff member checks in from the extension popup and sees the credited hours against their plan', async () => {
+    const admin = await caller(server.url, 'admin', ADMIN_PASSWORD);
+    const nowMs = Date.now();
+    const today = dateInZone(nowMs, timeZone);
+    const hhmm = (ms: number) => instantInZone(ms, timeZone).slice(11, 16);
+    await admin.call('PUT', `/api/units/${seeded.culture.id}/plan-defaults/${seeded.year}/year`, { targets: { totalHours: 40, byCategory: {} }, readingList: [] });
+    const session = await admin.call<{ code: string }>('POST', '/api/sessions', {
+      kind: 'collective-study',
+      topic: '文史资料征集工作学习会',
+      startsAt: at(today, hhmm(nowMs - 5 * 60_000), timeZone),
+      endsAt: at(today, hhmm(nowMs + 60 * 60_000), timeZone),
+      organiserId: (await admin.call<{ id: string }>('GET', '/api/me')).id,
+      tariff: 'half-day',
+      unitIds: [seeded.culture.id],
+    });
+    const extension = await launchExtensionBrowser();
+    try {
+      const options = await extension.openExtensionPage('options.html');
+      await signInOnOptionsPage(options, { server: server.url, username: seeded.chen.username, password: PASSWORD, name: seeded.chen.name });
+      const popup = await extension.openExtensionPage('popup.html');
+      await popup.waitForSelector('[data-plan-year]');
+      // The seeded exchange days already count; the check-in adds this session's half day (4 h).
+      const before = Number(await popup.locator('[data-plan-achieved]').getAttribute('data-plan-achieved'));
+      await popup.fill('input[name=code]', session.code.toLowerCase());
+      await popup.click('button[name=check-in]');
+      await expect.poll(() => popup.locator('[data-check-in]').getAttribute('data-check-in').catch(() => null), { timeout: 15_000 }).toBe('ok');
+      expect(await popup.locator('[data-check-in]').innerText()).toContain('文史资料征集工作学习会');
+      await expect.poll(() => popup.locator('[data-plan-achieved]').getAttribute('data-plan-achieved')).toBe(String(before + 4 * 3600));
+      await screenshot(popup, 'programme-popup-check-in');
+      await popup.click('button[name=check-in]');
+      await expect.poll(() => popup.locator('[data-check-in]').getAttribute('data-check-in')).toBe('refused');
+    } finally {
+      await extension.close();
+    }
   });
 });

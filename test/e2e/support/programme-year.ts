@@ -41,6 +41,7 @@ export interface SeededYear {
   zhang: Id & { username: string; name: string };
   li: Id & { username: string; name: string };
   liu: Id & { username: string; name: string };
+  chen: Id & { username: string; name: string };
 }
 
 /** `HH:MM` on `date` in the zone as an instant with offset. */
@@ -148,7 +149,7 @@ export async function seedYear(baseUrl: string, admin: Caller, timeZone: string,
     if (sync.rejected.length > 0) throw new Error(`the seeded study time was refused: ${JSON.stringify(sync.rejected)}`);
   }
 
-  return { year, office, research, culture, leader, zhang, li, liu };
+  return { year, office, research, culture, leader, zhang, li, liu, chen };
 }
 
 /**
