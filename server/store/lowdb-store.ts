@@ -98,13 +98,11 @@ class LowdbStore implements Store {
     for (const t of data.tokens) this.tokensByHash.set(t.tokenHash, t);
     for (const s of data.segments) this.indexSegment(s);
     const programme = new ProgrammeState(data.programme);
-    // Programme ops are applied to the state first; the document then takes the state's snapshot, so
-    // each write carries every programme change made before it.
-    this.programme = new StateProgrammeStore(programme, () =>
-      this.mutate((doc) => {
-        doc.programme = programme.snapshot();
-      }),
-    );
+    // Programme ops are applied to the state at once; the document's programme section is the state's
+    // snapshot taken when the file is serialised, so a burst of marks costs one snapshot per write,
+    // not one per mark.
+    data.programme = { toJSON: () => programme.snapshot() } as unknown as StoreDocument['programme'];
+    this.programme = new StateProgrammeStore(programme, () => this.mutate(() => undefined));
   }
 
   // ---- durability -------------------------------------------------------------------------------
