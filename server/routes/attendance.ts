@@ -5,6 +5,7 @@ import { ERROR_CODES } from '../../shared/schemas/errors.ts';
 import { checkInRequestSchema, markAttendanceSchema, type AttendanceEntry, type Roster } from '../../shared/schemas/programme-attendance.ts';
 import { countAttendance } from '../programme/attendance-counts.ts';
 import { CHECK_IN_MESSAGES, checkIn, type CheckInProblem } from '../programme/check-in.ts';
+import { GuessLimit } from '../programme/guess-limit.ts';
 import { monthlyBulletin } from '../programme/monthly-bulletin.ts';
 import { rosterFor } from '../programme/roster.ts';
 import { normaliseCode } from '../programme/session-code.ts';
@@ -32,7 +33,12 @@ function onRoster(session: SessionRecord, personId: string, directory: Directory
   return person !== undefined && person.active && isUnder(person.unitId, session.unitIds, directory.parentOf);
 }
 
+/** Ten wrong codes in ten minutes: enough for typos, far too few to guess a code. */
+export const WRONG_CODES_ALLOWED = 10;
+const WRONG_CODE_WINDOW_MS = 10 * 60_000;
+
 export function attendanceRoutes({ store, clock }: AppDeps) {
+  const guesses = new GuessLimit(WRONG_CODES_ALLOWED, WRONG_CODE_WINDOW_MS);
   const findSession = (id: string) => {
     const session = store.programme.findSession(id);
     if (!session) throw notFound(`There is no session with id "${id}"`);
@@ -42,6 +48,7 @@ export function attendanceRoutes({ store, clock }: AppDeps) {
   /** Runs the check-in rules against the stored entry and records it, in one step. */
   async function selfCheckIn(viewer: UserRecord, session: SessionRecord, typed: string, directory: Directory) {
     const nowMs = clock();
+    if (!guesses.allows(viewer.id, nowMs)) throw new ApiError(429, ERROR_CODES.rateLimited, 'Too many wrong codes: wait a few minutes and try again');
     const saved = await store.programme.saveAttendance(session.id, viewer.id, (existing) => {
       const outcome = checkIn({
         session: { startMs: Date.parse(session.startsAt), endMs: Date.parse(session.endsAt), code: session.code },
@@ -57,6 +64,7 @@ export function attendanceRoutes({ store, clock }: AppDeps) {
       return { ok: true, value: entry };
     });
     if (!saved.ok) {
+      if (saved.problem === 'wrong_code') guesses.recordMiss(viewer.id, nowMs);
       const { status, code } = CHECK_IN_ERRORS[saved.problem];
       throw new ApiError(status, code, CHECK_IN_MESSAGES[saved.problem]);
     }
@@ -127,7 +135,11 @@ export function attendanceRoutes({ store, clock }: AppDeps) {
       const directory = await loadDirectory(store);
       const typed = normaliseCode(code);
       const matching = store.programme.sessions().filter((s) => s.code === typed);
-      if (matching.length === 0) throw new ApiError(400, ERROR_CODES.wrongCode, CHECK_IN_MESSAGES.wrong_code);
+      if (!guesses.allows(viewer.id, clock())) throw new ApiError(429, ERROR_CODES.rateLimited, 'Too many wrong codes: wait a few minutes and try again');
+      if (matching.length === 0) {
+        guesses.recordMiss(viewer.id, clock());
+        throw new ApiError(400, ERROR_CODES.wrongCode, CHECK_IN_MESSAGES.wrong_code);
+      }
       // Codes are random, so a second match is rare; prefer the one this person is expected at, latest first.
       const session = [...matching].sort((a, b) => Number(onRoster(b, viewer.id, directory)) - Number(onRoster(a, viewer.id, directory)) || (a.startsAt < b.startsAt ? 1 : -1))[0]!;
       return c.json(await selfCheckIn(viewer, session, code, directory), 201);

@@ -9,7 +9,8 @@ import type { ListedResource } from '../../api/endpoints.ts';
 import { FormStatus } from '../admin/FormStatus.tsx';
 import { useSubmit } from '../admin/useSubmit.ts';
 
-export function PlanEditor({ initial, resources, onSave, idPrefix }: { initial: PlanDraft; resources: readonly ListedResource[]; onSave(plan: SavePlan): Promise<unknown>; idPrefix: string }) {
+/** `withStatus` false: a unit's default list, where reading status belongs to each person, not the list. */
+export function PlanEditor({ initial, resources, onSave, idPrefix, withStatus = true }: { initial: PlanDraft; resources: readonly ListedResource[]; onSave(plan: SavePlan): Promise<unknown>; idPrefix: string; withStatus?: boolean }) {
   const { t } = useApp();
   const [draft, setDraft] = useState(initial);
   const [problem, setProblem] = useState<string | null>(null);
@@ -60,7 +61,7 @@ export function PlanEditor({ initial, resources, onSave, idPrefix }: { initial: 
               <th scope="col">{t('plan.itemTitle')}</th>
               <th scope="col">{t('plan.itemAuthor')}</th>
               <th scope="col">{t('field.resource')}</th>
-              <th scope="col">{t('field.status')}</th>
+              {withStatus && <th scope="col">{t('field.status')}</th>}
               <th scope="col" />
             </tr>
           </thead>
@@ -93,15 +94,17 @@ export function PlanEditor({ initial, resources, onSave, idPrefix }: { initial: 
                     </select>
                   )}
                 </td>
-                <td>
-                  <select aria-label={t('field.status')} name="itemStatus" value={item.status} onChange={(e) => setItem(i, { status: value(e) as ReadingStatus })}>
-                    {READING_STATUSES.map((s) => (
-                      <option key={s} value={s}>
-                        {t(`reading.${s}`)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
+                {withStatus && (
+                  <td>
+                    <select aria-label={t('field.status')} name="itemStatus" value={item.status} onChange={(e) => setItem(i, { status: value(e) as ReadingStatus })}>
+                      {READING_STATUSES.map((s) => (
+                        <option key={s} value={s}>
+                          {t(`reading.${s}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                )}
                 <td>
                   {!item.locked && (
                     <button type="button" onClick={() => setDraft({ ...draft, items: draft.items.filter((_, j) => j !== i) })}>

@@ -131,6 +131,7 @@ function UnitDefaults({ unitId, year, stage }: { unitId: string; year: number; s
           <PlanEditor
             key={`${unitId}-${year}-${stage}-${defaults.updatedAt ?? ''}`}
             idPrefix="unit"
+            withStatus={false}
             // The unit's own items are editable here: draftFromPlan locks only items marked `unit` for a person.
             initial={draftFromPlan({ targets: defaults.targets, readingList: defaults.readingList.map((i) => ({ ...i, source: 'own' as const })) })}
             resources={resources}
