@@ -18,16 +18,18 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
   const { api, t } = useApp();
   const load = useLoad(async () => {
     const [session, resources, settings] = await Promise.all([api.programme.session(sessionId), api.resources(), api.programme.settings()]);
+    // Times show in the organisation's zone (the calendar names it), whatever the browser's zone.
+    const { timeZone } = await api.programme.calendar(session.date, session.date);
     // Staff are not allowed the roster: the page then shows the details only.
     const roster = session.code === null ? null : await api.programme.roster(sessionId).catch((err: unknown) => {
       if (err instanceof ApiFailure && err.status === 403) return null;
       throw err;
     });
-    return { session, resources, roster, opensMinutes: settings.checkIn.opensMinutesBefore };
+    return { session, resources, roster, timeZone, opensMinutes: settings.checkIn.opensMinutesBefore };
   }, [api, sessionId]);
   return (
     <Loaded load={load}>
-      {({ session, resources, roster, opensMinutes }) => (
+      {({ session, resources, roster, timeZone, opensMinutes }) => (
         <article class="session-page" aria-labelledby="session-title">
           <header class="page-head">
             <div>
@@ -37,7 +39,7 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
               </p>
             </div>
           </header>
-          <SessionDetails session={session} materials={resources.filter((r) => session.materials.includes(r.id)).map((r) => r.name)} />
+          <SessionDetails session={session} timeZone={timeZone} materials={resources.filter((r) => session.materials.includes(r.id)).map((r) => r.name)} />
           {session.code !== null && (
             <section class="panel session-code" aria-labelledby="code-title">
               <h2 id="code-title">{t('session.code')}</h2>
@@ -59,15 +61,15 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
   );
 }
 
-function SessionDetails({ session, materials }: { session: Session; materials: string[] }) {
+function SessionDetails({ session, materials, timeZone }: { session: Session; materials: string[]; timeZone: string }) {
   const { t, locale } = useApp();
   return (
     <section class="panel">
       <dl class="details">
         <dt>{t('session.start')}</dt>
-        <dd>{formatInstant(session.startsAt, locale)}</dd>
+        <dd>{formatInstant(session.startsAt, locale, timeZone)}</dd>
         <dt>{t('session.end')}</dt>
-        <dd>{formatInstant(session.endsAt, locale)}</dd>
+        <dd>{formatInstant(session.endsAt, locale, timeZone)}</dd>
         <dt>{t('session.place')}</dt>
         <dd>{session.place || '—'}</dd>
         {session.link && (
