@@ -1,8 +1,8 @@
 // A new session on the calendar: kind, topic, date and times in the organisation's zone, place or link,
 // organiser, materials, tariff and the units expected. The server checks times and clashes again.
 import { useApp } from '../../app/context.ts';
-import { SESSION_KINDS, TARIFF_KINDS, type SessionKind, type TariffKind } from '../../../../shared/schemas/programme-calendar.ts';
-import { wallTimeToInstant } from '../../models/programme/zoned-input.ts';
+import { SESSION_KINDS, TARIFF_KINDS } from '../../../../shared/schemas/programme-calendar.ts';
+import { sessionBody, sessionFields } from '../../models/programme/session-form.ts';
 import { routePath } from '../../models/router.ts';
 import { useLoad } from '../../models/use-load.ts';
 import { FormStatus } from '../admin/FormStatus.tsx';
@@ -24,22 +24,7 @@ export function SessionForm({ timeZone, defaultDate, onCreated }: { timeZone: st
           aria-labelledby="new-session-title"
           onSubmit={async (e) => {
             e.preventDefault();
-            const form = new FormData(e.currentTarget as HTMLFormElement);
-            const text = (name: string) => String(form.get(name) ?? '').trim();
-            const date = text('date');
-            const link = text('link');
-            const body = {
-              kind: text('kind') as SessionKind,
-              topic: text('topic'),
-              startsAt: wallTimeToInstant(date, text('start'), timeZone) ?? '',
-              endsAt: wallTimeToInstant(date, text('end'), timeZone) ?? '',
-              place: text('place'),
-              link: link === '' ? null : link,
-              organiserId: text('organiserId'),
-              materials: form.getAll('materials').map(String),
-              tariff: text('tariff') as TariffKind,
-              unitIds: form.getAll('unitIds').map(String),
-            };
+            const body = sessionBody(sessionFields(new FormData(e.currentTarget as HTMLFormElement)), timeZone);
             let createdId = '';
             const ok = await submit.run(async () => {
               createdId = (await api.programme.createSession(body)).id;
