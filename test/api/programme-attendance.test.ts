@@ -141,3 +141,17 @@ describe('monthly bulletin', () => {
     expectError(await server.api.get(`/api/units/${org.units.office.id}/bulletin?month=2026-13`, org.adminToken), 400, 'validation_failed');
   });
 });
+
+describe('guessing codes', () => {
+  it('stops a person after ten wrong codes in ten minutes (429), storing nothing, and lets others on', async () => {
+    server.nowMs = Date.parse('2026-03-20T10:00:00+08:00');
+    const guesser = org.people.leadCulture.token;
+    await unchanged(async () => {
+      for (let i = 0; i < 10; i++) expectError(await checkIn(guesser, `WRONG${i}`), 400, 'wrong_code');
+      expectError(await checkIn(guesser, session.code!), 429, 'rate_limited');
+    });
+    expectError(await checkIn(org.people.staffResearch.token, 'WRONG0'), 400, 'wrong_code');
+    server.nowMs += 10 * 60_000 + 1;
+    expectError(await checkIn(guesser, 'WRONGX'), 400, 'wrong_code');
+  });
+});
