@@ -84,7 +84,9 @@ export default async function dashboardBench(): Promise<void> {
         }
       }
       segmentCount += segments.length;
-      writes.push(store.recordSegments({ personId: person.id, deviceId: `device-${p}`, segments }));
+      const policyVersion = (await store.getPolicy()).version;
+      const accepted = segments.map(({ startedAt, endedAt, ...s }) => ({ ...s, startMs: Date.parse(startedAt), endMs: Date.parse(endedAt), policyVersion }));
+      writes.push(store.recordSync({ personId: person.id, deviceId: `device-${p}`, accepted, refused: [], notes: [] }));
     }
     await Promise.all(writes);
     console.log(`seeded: ${PEOPLE} people in ${units.length} units, ${segmentCount} segments over ${YEAR}`);

@@ -43,7 +43,7 @@ export default async function programmeBench(): Promise<void> {
     );
     const admin = (await store.findUserByUsername('admin'))!;
     const { token, tokenHash } = newToken();
-    await store.saveToken({ tokenHash, userId: admin.id, createdAt: new Date().toISOString() });
+    await store.saveToken({ tokenHash, userId: admin.id, kind: 'device', label: 'bench', deviceId: null, expiresAt: null });
 
     const seedStart = performance.now();
     const sessions = [];

@@ -2,7 +2,7 @@
 // the request came over HTTPS (Secure cookies, absolute URLs). Behind a reverse proxy the socket shows
 // the proxy, so X-Forwarded-For/-Proto are read, but only when STUDYTRAIL_TRUST_PROXY says the proxy
 // is there: otherwise any client could claim any address.
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from './app-env.ts';
 
 export interface ClientInfo {
@@ -57,4 +57,9 @@ export function clientInfoMiddleware(trustProxy: boolean): MiddlewareHandler<App
     );
     await next();
   };
+}
+
+/** The address for per-address limits; requests without a socket (app.request in tests) share one bucket. */
+export function limitAddress(c: Context<AppEnv>): string {
+  return c.get('client').address ?? 'unknown';
 }

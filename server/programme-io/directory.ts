@@ -30,8 +30,7 @@ export async function loadDirectory(store: Store): Promise<Directory> {
   const users = await store.listUsers();
   const units = await store.listUnits();
   const parents = new Map(units.map((u) => [u.id, u.parentId]));
-  // Accounts without an `active` flag (stores before deactivation existed) are active.
-  const people = users.map((u) => ({ id: u.id, name: u.name, role: u.role, unitId: u.unitId, active: (u as { active?: boolean }).active ?? true }));
+  const people = users.map((u) => ({ id: u.id, name: u.name, role: u.role, unitId: u.unitId, active: u.active }));
   const byId = new Map(people.map((p) => [p.id, p]));
   const parentOf = (unitId: string) => parents.get(unitId);
   const canView = (viewer: UserRecord, person: DirectoryPerson) => canViewPerson(viewer, person, parentOf);

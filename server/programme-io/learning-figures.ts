@@ -1,14 +1,22 @@
 // What the programme reads from the learning log: a person's credited online seconds by category over
-// a date range (the same numbers as GET /api/people/{id}/log), and their notes.
+// a date range (the same numbers as GET /api/people/{id}/log, from the daily totals), and their notes.
 import { CATEGORIES, type Category } from '../../shared/schemas/domain.ts';
-import { dateRangeMs, learningLog } from '../aggregation/learning-log.ts';
+import { dayNumber } from '../../shared/time/day-numbers.ts';
+import { dateRangeMs } from '../aggregation/date-range.ts';
+import { learningLog } from '../aggregation/learning-log.ts';
+import { filterNotes } from '../notes/note-filters.ts';
 import type { Store } from '../store/records.ts';
 
-export async function onlineSecondsByCategory(store: Store, timeZone: string, personId: string, from: string, to: string): Promise<Record<Category, number>> {
-  const { fromMs, toMs } = dateRangeMs(from, to, timeZone);
-  const segments = await store.segmentsForPerson(personId, fromMs, toMs);
+export async function onlineSecondsByCategory(store: Store, personId: string, from: string, to: string): Promise<Record<Category, number>> {
   const categories = new Map((await store.listResources()).map((r) => [r.id, r.category]));
-  const log = learningLog({ personId, from, to, timeZone, segments, categoryOf: (id) => categories.get(id) });
+  const log = learningLog({
+    personId,
+    from,
+    to,
+    days: await store.dayTotals(personId, dayNumber(from), dayNumber(to)),
+    categoryOf: (id) => categories.get(id),
+    notesCount: 0,
+  });
   return Object.fromEntries(CATEGORIES.map((c) => [c, log.byCategory[c] ?? 0])) as Record<Category, number>;
 }
 
@@ -20,10 +28,11 @@ export interface ProgrammeNote {
   reviewed: boolean;
 }
 
-/**
- * The person's notes written in the range. The skeleton's store keeps no notes (they arrive with the
- * server branch's notes store), so this reads none until then.
- */
-export async function notesInRange(_store: Store, _personId: string, _from: string, _to: string): Promise<ProgrammeNote[]> {
-  return [];
+/** The person's live notes written in the range (by when they were created, as the log counts them). */
+export async function notesInRange(store: Store, timeZone: string, personId: string, from: string, to: string): Promise<ProgrammeNote[]> {
+  const { fromMs, toMs } = dateRangeMs(from, to, timeZone);
+  return filterNotes(
+    (await store.listNotes()).filter((n) => n.personId === personId),
+    { fromMs, toMs },
+  ).map(({ note, review }) => ({ resourceId: note.resourceId, tags: note.tags, quote: note.quote, comment: note.comment, reviewed: review !== null }));
 }

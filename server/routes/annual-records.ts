@@ -18,15 +18,16 @@ import { notesInRange, onlineSecondsByCategory } from '../programme-io/learning-
 import { effectivePlan, personSessions } from '../programme-io/person-year.ts';
 import type { UserRecord } from '../store/records.ts';
 
-export function annualRecordRoutes({ store, clock, config }: AppDeps) {
+export function annualRecordRoutes(deps: AppDeps) {
+  const { store, clock, config } = deps;
   async function recordOf(directory: Directory, person: DirectoryPerson, year: number): Promise<AnnualRecord> {
     const range = stageRange(year, 'year');
     const resources = await store.listResources();
     const settings = store.programme.settings();
     const plan = effectivePlan(store.programme, directory, person, year, 'year');
     const sessions = personSessions({ programme: store.programme, directory, person, ...range, resources, nowMs: clock() });
-    const online = await onlineSecondsByCategory(store, config.timeZone, person.id, range.from, range.to);
-    const notes = await notesInRange(store, person.id, range.from, range.to);
+    const online = await onlineSecondsByCategory(store, person.id, range.from, range.to);
+    const notes = await notesInRange(store, config.timeZone, person.id, range.from, range.to);
     const note = store.programme.annualNote(person.id, year);
     return annualRecord({
       person,
@@ -55,7 +56,7 @@ export function annualRecordRoutes({ store, clock, config }: AppDeps) {
   }
 
   return new Hono<AppEnv>()
-    .get('/', signedIn(store, 'admin', 'leader'), async (c) => {
+    .get('/', signedIn(deps, 'admin', 'leader'), async (c) => {
       const viewer = c.get('user');
       const year = yearParam(c.req.query('year'));
       const unitId = c.req.query('unitId');
@@ -71,14 +72,14 @@ export function annualRecordRoutes({ store, clock, config }: AppDeps) {
       for (const p of people) records.push(await recordOf(directory, p, year));
       return c.json(organisationSummary(year, records));
     })
-    .get('/:personId/:year', signedIn(store), async (c) => {
+    .get('/:personId/:year', signedIn(deps), async (c) => {
       const directory = await loadDirectory(store);
       const person = directory.person(c.req.param('personId'));
       if (!person) throw notFound(`There is no person with id "${c.req.param('personId')}"`);
       if (!directory.canView(c.get('user'), person)) throw forbidden("You may not see this person's annual record");
       return c.json(await recordOf(directory, person, yearParam(c.req.param('year'))));
     })
-    .put('/:personId/:year/grade', signedIn(store), async (c) => {
+    .put('/:personId/:year/grade', signedIn(deps), async (c) => {
       const viewer = c.get('user');
       const directory = await loadDirectory(store);
       const person = decidable(directory, viewer, c.req.param('personId'));
@@ -99,7 +100,7 @@ export function annualRecordRoutes({ store, clock, config }: AppDeps) {
       });
       return c.json(await recordOf(directory, person, year));
     })
-    .put('/:personId/:year/remarks', signedIn(store), async (c) => {
+    .put('/:personId/:year/remarks', signedIn(deps), async (c) => {
       const directory = await loadDirectory(store);
       const person = decidable(directory, c.get('user'), c.req.param('personId'));
       const year = yearParam(c.req.param('year'));

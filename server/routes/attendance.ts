@@ -37,7 +37,8 @@ function onRoster(session: SessionRecord, personId: string, directory: Directory
 export const WRONG_CODES_ALLOWED = 10;
 const WRONG_CODE_WINDOW_MS = 10 * 60_000;
 
-export function attendanceRoutes({ store, clock }: AppDeps) {
+export function attendanceRoutes(deps: AppDeps) {
+  const { store, clock } = deps;
   const guesses = new GuessLimit(WRONG_CODES_ALLOWED, WRONG_CODE_WINDOW_MS);
   const findSession = (id: string) => {
     const session = store.programme.findSession(id);
@@ -72,7 +73,7 @@ export function attendanceRoutes({ store, clock }: AppDeps) {
   }
 
   return new Hono<AppEnv>()
-    .get('/sessions/:id/roster', signedIn(store), async (c) => {
+    .get('/sessions/:id/roster', signedIn(deps), async (c) => {
       const viewer = c.get('user');
       const session = findSession(c.req.param('id'));
       const directory = await loadDirectory(store);
@@ -92,7 +93,7 @@ export function attendanceRoutes({ store, clock }: AppDeps) {
       };
       return c.json(body);
     })
-    .put('/sessions/:id/attendance/:personId', signedIn(store), async (c) => {
+    .put('/sessions/:id/attendance/:personId', signedIn(deps), async (c) => {
       const viewer = c.get('user');
       const session = findSession(c.req.param('id'));
       const directory = await loadDirectory(store);
@@ -124,12 +125,12 @@ export function attendanceRoutes({ store, clock }: AppDeps) {
       }));
       return c.json(saved.ok ? saved.value : null);
     })
-    .post('/sessions/:id/check-in', signedIn(store), async (c) => {
+    .post('/sessions/:id/check-in', signedIn(deps), async (c) => {
       const session = findSession(c.req.param('id'));
       const { code } = await readJson(c, checkInRequestSchema);
       return c.json(await selfCheckIn(c.get('user'), session, code, await loadDirectory(store)), 201);
     })
-    .post('/check-in', signedIn(store), async (c) => {
+    .post('/check-in', signedIn(deps), async (c) => {
       const viewer = c.get('user');
       const { code } = await readJson(c, checkInRequestSchema);
       const directory = await loadDirectory(store);
@@ -144,7 +145,7 @@ export function attendanceRoutes({ store, clock }: AppDeps) {
       const session = [...matching].sort((a, b) => Number(onRoster(b, viewer.id, directory)) - Number(onRoster(a, viewer.id, directory)) || (a.startsAt < b.startsAt ? 1 : -1))[0]!;
       return c.json(await selfCheckIn(viewer, session, code, directory), 201);
     })
-    .get('/units/:id/bulletin', signedIn(store, 'admin', 'leader'), async (c) => {
+    .get('/units/:id/bulletin', signedIn(deps, 'admin', 'leader'), async (c) => {
       const viewer = c.get('user');
       const month = monthParam(c.req.query('month'));
       const directory = await loadDirectory(store);

@@ -19,9 +19,10 @@ const EXCEPTION_MESSAGES = {
   target_taken: 'movedTo: there is already a study day on that date',
 } as const;
 
-export function calendarRoutes({ store, config }: AppDeps) {
+export function calendarRoutes(deps: AppDeps) {
+  const { store, config } = deps;
   return new Hono<AppEnv>()
-    .get('/', signedIn(store), async (c) => {
+    .get('/', signedIn(deps), async (c) => {
       const { from, to } = parseOrFail(logQuerySchema, c.req.query());
       if ((Date.parse(to) - Date.parse(from)) / 86_400_000 + 1 > MAX_DAYS) throw validationFailed(`to: the range may span at most ${MAX_DAYS} days`);
       const viewer = c.get('user');
@@ -43,7 +44,7 @@ export function calendarRoutes({ store, config }: AppDeps) {
       };
       return c.json(body);
     })
-    .put('/exceptions/:date', signedIn(store, 'admin'), async (c) => {
+    .put('/exceptions/:date', signedIn(deps, 'admin'), async (c) => {
       const date = dateParam(c.req.param('date'));
       const input = await readJson(c, calendarExceptionInputSchema);
       const saved = await store.programme.saveCalendarException((all) => {
@@ -53,7 +54,7 @@ export function calendarRoutes({ store, config }: AppDeps) {
       if (!saved.ok) throw validationFailed(EXCEPTION_MESSAGES[saved.problem]);
       return c.json(saved.value);
     })
-    .delete('/exceptions/:date', signedIn(store, 'admin'), async (c) => {
+    .delete('/exceptions/:date', signedIn(deps, 'admin'), async (c) => {
       const date = dateParam(c.req.param('date'));
       if (!(await store.programme.deleteCalendarException(date))) throw notFound(`There is no calendar exception on ${date}`);
       return c.body(null, 204);

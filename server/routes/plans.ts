@@ -34,14 +34,15 @@ async function checkResources(store: Store, plan: SavePlan): Promise<void> {
   }
 }
 
-export function planRoutes({ store, clock, config }: AppDeps) {
+export function planRoutes(deps: AppDeps) {
+  const { store, clock, config } = deps;
   return new Hono<AppEnv>()
-    .get('/people/:id/plans/:year/:stage', signedIn(store), async (c) => {
+    .get('/people/:id/plans/:year/:stage', signedIn(deps), async (c) => {
       const directory = await loadDirectory(store);
       const person = visiblePerson(directory, c.get('user'), c.req.param('id'));
       return c.json(effectivePlan(store.programme, directory, person, yearParam(c.req.param('year')), stageParam(c.req.param('stage'))));
     })
-    .put('/people/:id/plans/:year/:stage', signedIn(store), async (c) => {
+    .put('/people/:id/plans/:year/:stage', signedIn(deps), async (c) => {
       const directory = await loadDirectory(store);
       const person = visiblePerson(directory, c.get('user'), c.req.param('id'));
       const year = yearParam(c.req.param('year'));
@@ -62,7 +63,7 @@ export function planRoutes({ store, clock, config }: AppDeps) {
       );
       return c.json(effectivePlan(store.programme, directory, person, year, stage));
     })
-    .get('/people/:id/plans/:year/:stage/progress', signedIn(store), async (c) => {
+    .get('/people/:id/plans/:year/:stage/progress', signedIn(deps), async (c) => {
       const directory = await loadDirectory(store);
       const person = visiblePerson(directory, c.get('user'), c.req.param('id'));
       const year = yearParam(c.req.param('year'));
@@ -75,13 +76,13 @@ export function planRoutes({ store, clock, config }: AppDeps) {
         planProgress({
           plan,
           range,
-          onlineSecondsByCategory: await onlineSecondsByCategory(store, config.timeZone, person.id, range.from, range.to),
+          onlineSecondsByCategory: await onlineSecondsByCategory(store, person.id, range.from, range.to),
           sessions: sessions.attended,
-          notes: await notesInRange(store, person.id, range.from, range.to),
+          notes: await notesInRange(store, config.timeZone, person.id, range.from, range.to),
         }),
       );
     })
-    .get('/units/:id/plan-defaults/:year/:stage', signedIn(store), async (c) => {
+    .get('/units/:id/plan-defaults/:year/:stage', signedIn(deps), async (c) => {
       const viewer = c.get('user');
       const directory = await loadDirectory(store);
       const unitId = c.req.param('id');
@@ -94,7 +95,7 @@ export function planRoutes({ store, clock, config }: AppDeps) {
       const body: UnitPlanDefaults = { unitId, year, stage, targets: d?.targets ?? { totalHours: 0, byCategory: {} }, readingList: d?.items ?? [], updatedAt: d?.updatedAt ?? null };
       return c.json(body);
     })
-    .put('/units/:id/plan-defaults/:year/:stage', signedIn(store, 'admin', 'leader'), async (c) => {
+    .put('/units/:id/plan-defaults/:year/:stage', signedIn(deps, 'admin', 'leader'), async (c) => {
       const viewer = c.get('user');
       const directory = await loadDirectory(store);
       const unitId = c.req.param('id');

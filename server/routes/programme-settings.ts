@@ -6,8 +6,9 @@ import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { readJson } from '../http/json-body.ts';
 import { signedIn } from '../http/signed-in.ts';
 
-export function programmeSettingsRoutes({ store }: AppDeps) {
+export function programmeSettingsRoutes(deps: AppDeps) {
+  const { store } = deps;
   return new Hono<AppEnv>()
-    .get('/', signedIn(store), (c) => c.json(store.programme.settings()))
-    .put('/', signedIn(store, 'admin'), async (c) => c.json(await store.programme.saveSettings(await readJson(c, programmeSettingsSchema))));
+    .get('/', signedIn(deps), (c) => c.json(store.programme.settings()))
+    .put('/', signedIn(deps, 'admin'), async (c) => c.json(await store.programme.saveSettings(await readJson(c, programmeSettingsSchema))));
 }

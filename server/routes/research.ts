@@ -31,9 +31,10 @@ function writablePerson(directory: Directory, viewer: UserRecord, personId: stri
   return person;
 }
 
-export function researchRoutes({ store, clock }: AppDeps) {
+export function researchRoutes(deps: AppDeps) {
+  const { store, clock } = deps;
   return new Hono<AppEnv>()
-    .get('/', signedIn(store), async (c) => {
+    .get('/', signedIn(deps), async (c) => {
       const viewer = c.get('user');
       const year = yearParam(c.req.query('year'));
       const unitId = c.req.query('unitId');
@@ -58,19 +59,19 @@ export function researchRoutes({ store, clock }: AppDeps) {
       };
       return c.json(body);
     })
-    .post('/visits', signedIn(store), async (c) => {
+    .post('/visits', signedIn(deps), async (c) => {
       const input = await readJson(c, fieldVisitInputSchema);
       writablePerson(await loadDirectory(store), c.get('user'), input.personId);
       const visit = await store.programme.saveVisit({ id: newId(), ...input, createdAt: new Date(clock()).toISOString() });
       return c.json(visit, 201);
     })
-    .post('/reports', signedIn(store), async (c) => {
+    .post('/reports', signedIn(deps), async (c) => {
       const input = await readJson(c, researchReportInputSchema);
       writablePerson(await loadDirectory(store), c.get('user'), input.personId);
       const at = new Date(clock()).toISOString();
       return c.json(await store.programme.saveReport({ id: newId(), ...input, createdAt: at, updatedAt: at }), 201);
     })
-    .patch('/reports/:id', signedIn(store), async (c) => {
+    .patch('/reports/:id', signedIn(deps), async (c) => {
       const existing = store.programme.findReport(c.req.param('id'));
       if (!existing) throw notFound(`There is no report with id "${c.req.param('id')}"`);
       writablePerson(await loadDirectory(store), c.get('user'), existing.personId);

@@ -46,10 +46,11 @@ function clashError(other: SessionRecord): ApiError {
   return new ApiError(409, ERROR_CODES.sessionClash, `The session overlaps "${other.topic}" (${other.startsAt} – ${other.endsAt}) for the same people or organiser`);
 }
 
-export function sessionRoutes({ store, clock, config }: AppDeps) {
+export function sessionRoutes(deps: AppDeps) {
+  const { store, clock, config } = deps;
   const tariff = () => store.programme.settings().tariff;
   return new Hono<AppEnv>()
-    .post('/', signedIn(store, 'admin', 'leader'), async (c) => {
+    .post('/', signedIn(deps, 'admin', 'leader'), async (c) => {
       const viewer = c.get('user');
       const input = await readJson(c, sessionInputSchema);
       const directory = await loadDirectory(store);
@@ -72,12 +73,12 @@ export function sessionRoutes({ store, clock, config }: AppDeps) {
       if (!saved.ok) throw clashError(saved.problem);
       return c.json(sessionView(saved.value, viewer, directory), 201);
     })
-    .get('/:id', signedIn(store), async (c) => {
+    .get('/:id', signedIn(deps), async (c) => {
       const session = store.programme.findSession(c.req.param('id'));
       if (!session) throw notFound(`There is no session with id "${c.req.param('id')}"`);
       return c.json(sessionView(session, c.get('user'), await loadDirectory(store)));
     })
-    .put('/:id', signedIn(store, 'admin', 'leader'), async (c) => {
+    .put('/:id', signedIn(deps, 'admin', 'leader'), async (c) => {
       const viewer = c.get('user');
       const existing = store.programme.findSession(c.req.param('id'));
       if (!existing) throw notFound(`There is no session with id "${c.req.param('id')}"`);

@@ -3,15 +3,14 @@
 // the record's id, so sending the same export twice to an LRS stores nothing twice.
 //
 //   record                    verb        object                         result.duration
-//   segment, mode reading     read        the page (type page)           credited time
-//   segment, mode media       watched     the page (type video)          credited time
+//   segment, mode reading     read        the page (type page)           credited time (none: left out)
+//   segment, mode media       watched     the page (type video)          credited time (none: left out)
 //   note (clipped or free)    annotated   the page, or the note itself   (comment as response)
 //   attendance                attended    the session (type meeting)     -
 //   submission                submitted   the report (type document)     -
 import { createHash } from 'node:crypto';
 import type { Category, SegmentMode } from '../../shared/schemas/domain.ts';
 import { instantInZone } from '../../shared/time/zoned-days.ts';
-import { creditPerSegment } from '../aggregation/credit-per-segment.ts';
 
 export const XAPI_VERSION = '1.0.3';
 
@@ -80,7 +79,17 @@ export interface XapiResource {
 
 /** The records of one person that become statements; each kind is mapped in the table above. */
 export type XapiRecord =
-  | { kind: 'segment'; id: string; resourceId: string; url: string; title: string; startedAt: string; endedAt: string; mode: SegmentMode }
+  | {
+      kind: 'segment';
+      id: string;
+      resourceId: string;
+      url: string;
+      title: string;
+      startMs: number;
+      mode: SegmentMode;
+      /** What the segment was credited, by the same rule as the learning logs (aggregation/credit-day.ts). */
+      creditedSeconds: number;
+    }
   | { kind: 'note'; id: string; url: string | null; title: string; resourceId: string | null; quote: string; comment: string; createdAt: string }
   | { kind: 'attendance'; id: string; sessionId: string; sessionTitle: string; at: string }
   | { kind: 'submission'; id: string; title: string; submittedAt: string };
@@ -117,12 +126,12 @@ export function isoDuration(totalSeconds: number): string {
 
 const name = (text: string): LanguageMap | undefined => (text.trim() === '' ? undefined : { 'zh-CN': text });
 
-/** Statements for one person's records, oldest first. Segments fully overlapped by others are left out. */
+/** Statements for one person's records, oldest first. Segments credited nothing (overlapped, capped) are left out. */
 export function xapiStatements(person: XapiPerson, records: readonly XapiRecord[], options: XapiOptions): XapiStatement[] {
   const home = options.homePage.endsWith('/') ? options.homePage : `${options.homePage}/`;
   const iri = (path: string) => `${home}xapi/${path}`;
   const actor: XapiStatement['actor'] = { objectType: 'Agent', name: person.name, account: { homePage: home, name: person.username } };
-  const at = (instant: string) => instantInZone(Date.parse(instant), options.timeZone);
+  const at = (instant: string | number) => instantInZone(typeof instant === 'number' ? instant : Date.parse(instant), options.timeZone);
   const context = (resourceId: string | null): XapiStatement['context'] => {
     const resource = resourceId === null ? undefined : options.resourceOf(resourceId);
     const base = { platform: 'StudyTrail', language: 'zh-CN' };
@@ -135,21 +144,17 @@ export function xapiStatements(person: XapiPerson, records: readonly XapiRecord[
       },
     };
   };
-  const segments = records.filter((r): r is Extract<XapiRecord, { kind: 'segment' }> => r.kind === 'segment');
-  const credited = creditPerSegment(
-    segments.map((s) => ({ id: s.id, resourceId: s.resourceId, startMs: Date.parse(s.startedAt), endMs: Date.parse(s.endedAt) })),
-  );
 
   const out: { sortMs: number; statement: XapiStatement }[] = [];
   for (const record of records) {
     switch (record.kind) {
       case 'segment': {
-        const seconds = Math.round((credited.get(record.id) ?? 0) / 1000);
+        const seconds = record.creditedSeconds;
         // Time another segment already accounts for: reporting it again would count it twice.
-        if (seconds === 0) continue;
+        if (seconds <= 0) continue;
         const video = record.mode === 'media';
         out.push({
-          sortMs: Date.parse(record.startedAt),
+          sortMs: record.startMs,
           statement: {
             id: uuidV5(`segment:${record.id}`),
             actor,
@@ -161,7 +166,7 @@ export function xapiStatements(person: XapiPerson, records: readonly XapiRecord[
             },
             result: { duration: isoDuration(seconds) },
             context: context(record.resourceId),
-            timestamp: at(record.startedAt),
+            timestamp: at(record.startMs),
             version: XAPI_VERSION,
           },
         });

@@ -42,6 +42,7 @@ export const SEGMENT_REJECTION_CODES = {
   unknownResource: 'unknown_resource',
   outsideResource: 'url_outside_resource',
   idReused: 'id_reused',
+  invalidNote: 'invalid_note',
 } as const;
 
 export const rejectionSchema = z.object({ id: z.string(), code: z.string(), message: z.string() });
@@ -56,5 +57,7 @@ export const syncResponseSchema = z.object({
   notes: z.array(storedNoteSchema).optional(),
   /** The cursor to send next time. */
   cursor: z.string().max(200).optional(),
+  /** True when more changed notes wait: sync again with the new cursor. */
+  moreNotes: z.boolean().optional(),
 });
 export type SyncResponse = z.infer<typeof syncResponseSchema>;

@@ -3,7 +3,9 @@
 // reason and the client's address, and bad or unauthorised requests change nothing.
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { eraseResultSchema, personalExportSchema } from '../../shared/schemas/personal-data.ts';
+import type { Note } from '../../shared/schemas/notes.ts';
 import { syncResponseSchema, type Segment } from '../../shared/schemas/sync.ts';
 import { userSchema } from '../../shared/schemas/auth.ts';
 import { expectData, expectError } from '../support/api-client.ts';
@@ -18,9 +20,25 @@ function segment(resourceId: string, url: string, minute: number): Segment {
   return { id: randomUUID(), resourceId, url, title: '第一课', startedAt: at(minute), endedAt: at(minute + 5), mode: 'reading' };
 }
 
-async function sync(token: string, segments: Segment[]) {
-  expectData(await server.api.post('/api/sync', { deviceId: 'laptop', segments }, token), syncResponseSchema);
+async function sync(token: string, segments: Segment[], notes: Note[] = []) {
+  expectData(await server.api.post('/api/sync', { deviceId: 'laptop', segments, notes, cursor: null }, token), syncResponseSchema);
 }
+
+const NOTE: Note = {
+  id: randomUUID(),
+  url: 'https://www.example.org/learn/a',
+  canonicalUrl: null,
+  title: '第一课',
+  resourceId: null,
+  selectors: [],
+  quote: '学习型机关',
+  comment: 'my-own-comment',
+  tags: [],
+  colour: 'yellow',
+  createdAt: '2026-03-06T01:00:00.000Z',
+  updatedAt: '2026-03-06T01:00:00.000Z',
+  deletedAt: null,
+};
 
 const erase = (id: string, token: string | undefined, json: unknown = { reason: '调离本单位' }, headers: Record<string, string> = {}) =>
   server.api.send('DELETE', `/api/people/${id}/data`, { token, json, headers });
@@ -28,10 +46,17 @@ const erase = (id: string, token: string | undefined, json: unknown = { reason: 
 async function setUp(options: { trustProxy?: boolean } = {}) {
   server = await startApiServer(options);
   org = await seedOrganisation(server);
-  await sync(org.people.staffResearch.token, [
-    segment(org.resources.theory.id, 'https://www.example.org/learn/a', 0),
-    segment(org.resources.law.id, 'https://law.example.com/b', 10),
-  ]);
+  await sync(
+    org.people.staffResearch.token,
+    [
+      segment(org.resources.theory.id, 'https://www.example.org/learn/a', 0),
+      segment(org.resources.law.id, 'https://law.example.com/b', 10),
+      // Outside the resource's patterns: refused, its seconds kept as raw time without the page.
+      segment(org.resources.theory.id, 'https://elsewhere.example.net/private', 30),
+    ],
+    [{ ...NOTE, resourceId: org.resources.theory.id }],
+  );
+  expectData(await server.api.put(`/api/notes/${NOTE.id}/review`, { comment: '很好' }, org.people.leadOffice.token), z.unknown());
   await sync(org.people.staffCulture.token, [segment(org.resources.theory.id, 'https://www.example.org/learn/other-person', 20)]);
 }
 
@@ -50,14 +75,26 @@ describe('GET /api/people/{id}/export', () => {
     expect(body.segments.map((s) => s.url)).toEqual(['https://www.example.org/learn/a', 'https://law.example.com/b']);
     expect(body.segments.every((s) => s.deviceId === 'laptop')).toBe(true);
     expect(body.resources.map((r) => r.id).sort()).toEqual([org.resources.theory.id, org.resources.law.id].sort());
+    expect(body.refusedSegments).toEqual([expect.objectContaining({ reason: 'outside_allowlist', deviceId: 'laptop' })]);
+    expect(body.dayTotals).toEqual([
+      expect.objectContaining({ date: '2026-03-06', rawSeconds: 900, creditedSeconds: 600, outsideAllowlistSeconds: 300 }),
+    ]);
+    expect(body.notes).toEqual([
+      { note: expect.objectContaining({ id: NOTE.id, comment: 'my-own-comment' }), review: expect.objectContaining({ comment: '很好' }) },
+    ]);
+    expect(body.signIns).toEqual([expect.objectContaining({ kind: 'device' })]);
+    expect(body.audit.map((a) => a.action)).toEqual(['person.create', 'note.review']);
     const text = JSON.stringify(body);
     expect(text).not.toContain('other-person');
+    expect(text).not.toContain('elsewhere.example.net');
     expect(text).not.toMatch(/passwordHash|tokenHash|scrypt/);
+    expect(text).not.toContain(me.token);
   });
 
   it('lets an admin download anyone\'s', async () => {
     const body = expectData(await server.api.get(`/api/people/${org.people.staffResearch.user.id}/export`, org.adminToken), personalExportSchema);
     expect(body.segments).toHaveLength(2);
+    expect(body.notes).toHaveLength(1);
   });
 
   it.each([
@@ -79,7 +116,11 @@ describe('DELETE /api/people/{id}/data', () => {
   it('erases the person and everything about them, with an audit entry naming who, why and from where', async () => {
     const leaver = org.people.staffResearch;
     const result = expectData(await erase(leaver.user.id, org.adminToken), eraseResultSchema);
-    expect(result).toEqual({ personId: leaver.user.id, removed: { segments: 2, tokens: 1 }, auditId: expect.any(String) });
+    expect(result).toEqual({
+      personId: leaver.user.id,
+      removed: { segments: 2, refused: 1, tokens: 1, dayTotals: 1, notes: 1 },
+      auditId: expect.any(String),
+    });
 
     expectError(await server.api.get('/api/me', leaver.token), 401, 'unauthenticated');
     expectError(await server.api.post('/api/auth/login', { username: 'staff.research', password: 'password-1234' }), 401, 'bad_credentials');
@@ -89,16 +130,20 @@ describe('DELETE /api/people/{id}/data', () => {
 
     const disk = await server.snapshot();
     expect(disk).not.toContain('https://www.example.org/learn/a');
+    expect(disk).not.toContain('my-own-comment');
     expect(disk).toContain('other-person');
-    expect(await server.store.auditFor(leaver.user.id)).toEqual([
+    const notes = expectData(await server.api.get('/api/notes', org.adminToken), z.array(z.unknown()));
+    expect(notes).toEqual([]);
+    const audit = expectData(await server.api.get('/api/audit?limit=1', org.adminToken), z.array(z.unknown()));
+    expect(audit).toEqual([
       {
         id: result.auditId,
         at: '2026-03-06T02:00:00.000Z',
         actorId: expect.any(String),
         actorName: '管理员',
         action: 'person.erase',
-        target: leaver.user.id,
-        details: { username: 'staff.research' },
+        target: `person:${leaver.user.id}`,
+        details: expect.stringContaining('staff.research'),
         reason: '调离本单位',
         address: '127.0.0.1',
       },
@@ -131,12 +176,12 @@ describe('the client address behind a reverse proxy', () => {
   it('ignores X-Forwarded-For by default', async () => {
     await setUp();
     await erase(org.people.staffResearch.user.id, org.adminToken, { reason: 'left' }, FORWARDED);
-    expect((await server.store.auditFor(org.people.staffResearch.user.id))[0]?.address).toBe('127.0.0.1');
+    expect((await server.store.auditFor([`person:${org.people.staffResearch.user.id}`])).at(-1)?.address).toBe('127.0.0.1');
   });
 
   it('records the address the trusted proxy forwarded when STUDYTRAIL_TRUST_PROXY is on', async () => {
     await setUp({ trustProxy: true });
     await erase(org.people.staffResearch.user.id, org.adminToken, { reason: 'left' }, FORWARDED);
-    expect((await server.store.auditFor(org.people.staffResearch.user.id))[0]?.address).toBe('203.0.113.9');
+    expect((await server.store.auditFor([`person:${org.people.staffResearch.user.id}`])).at(-1)?.address).toBe('203.0.113.9');
   });
 });

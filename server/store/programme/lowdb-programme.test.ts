@@ -1,9 +1,11 @@
-// The programme's records in the embedded store's file: written with the rest, read back on reopen, and
-// a file from before the programme existed opens with none.
+// The programme's records in the embedded store: journalled with every other change, read back on
+// reopen, erased with the person, and a schema 2 file (before the programme existed) migrates to 3.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../shared/schemas/settings.ts';
+import { emptyState, encodeDocument, STORE_SCHEMA_VERSION } from '../document.ts';
 import { openLowdbStore, STORE_FILE_NAME } from '../lowdb-store.ts';
 
 let dir: string;
@@ -13,31 +15,47 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 const clock = () => Date.parse('2026-03-01T00:00:00Z');
+const options = { clock, timeZone: 'Asia/Shanghai' };
+const audit = { actor: { id: 'admin', name: '管理员' }, reason: '离职' };
 
-describe('programme records in the store file', () => {
+describe('programme records in the store', () => {
   it('survive closing and reopening', async () => {
-    const store = await openLowdbStore(dir, { clock });
+    const store = await openLowdbStore(dir, options);
     await store.programme.saveCalendarException(() => ({ ok: true, value: { date: '2026-05-01', action: 'cancel', movedTo: null, reason: '劳动节' } }));
     await store.programme.saveAnnualNote({ personId: 'p1', year: 2026, remarks: '认真', decision: null, updatedAt: '2026-12-31T00:00:00.000Z' });
     await store.close();
-    const reopened = await openLowdbStore(dir, { clock });
+    const reopened = await openLowdbStore(dir, options);
     expect(reopened.programme.calendarExceptions()).toEqual([{ date: '2026-05-01', action: 'cancel', movedTo: null, reason: '劳动节' }]);
     expect(reopened.programme.annualNote('p1', 2026)?.remarks).toBe('认真');
     await reopened.close();
   });
 
-  it('opens a file written before the programme existed with empty programme records', async () => {
-    const store = await openLowdbStore(dir, { clock });
-    await store.createUnit({ name: '机关', parentId: null });
+  it('are erased with the person', async () => {
+    const store = await openLowdbStore(dir, options);
+    const unit = await store.createUnit({ name: '研究室', parentId: null });
+    const person = await store.createUser({ username: 'zhang.wei', name: '张伟', role: 'staff', unitId: unit.id, passwordHash: 'x' });
+    await store.programme.saveReport({ id: 'r1', personId: person.id, title: '调研', status: 'draft', date: '2026-02-01', fileUrl: null, createdAt: '2026-02-01T00:00:00.000Z', updatedAt: '2026-02-01T00:00:00.000Z' });
+    await store.programme.saveAnnualNote({ personId: person.id, year: 2026, remarks: 'x', decision: null, updatedAt: '2026-02-01T00:00:00.000Z' });
+    expect(await store.erasePerson(person.id, audit)).not.toBeNull();
+    expect(store.programme.reports()).toEqual([]);
+    expect(store.programme.annualNote(person.id, 2026)).toBeNull();
     await store.close();
-    const file = path.join(dir, STORE_FILE_NAME);
-    const raw = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
-    delete raw.programme;
-    await writeFile(file, JSON.stringify(raw));
-    const reopened = await openLowdbStore(dir, { clock });
-    expect(reopened.programme.sessions()).toEqual([]);
-    expect(reopened.programme.settings().tariff).toEqual({ halfDayHours: 4, dayHours: 8 });
-    expect(await reopened.listUnits()).toHaveLength(1);
+    const reopened = await openLowdbStore(dir, options);
+    expect(reopened.programme.reports()).toEqual([]);
     await reopened.close();
+  });
+
+  it('opens a schema 2 file with no programme records, keeping the original beside it', async () => {
+    const v3 = encodeDocument(emptyState('Asia/Shanghai', DEFAULT_SETTINGS)) as unknown as Record<string, unknown>;
+    expect(v3.schemaVersion).toBe(STORE_SCHEMA_VERSION);
+    const { programme: _programme, ...rest } = v3;
+    const v2 = { ...rest, schemaVersion: 2 };
+    await writeFile(path.join(dir, STORE_FILE_NAME), JSON.stringify(v2));
+    const store = await openLowdbStore(dir, options);
+    expect(store.programme.sessions()).toEqual([]);
+    expect(store.programme.settings().tariff).toEqual({ halfDayHours: 4, dayHours: 8 });
+    await store.close();
+    expect(JSON.parse(await readFile(path.join(dir, 'studytrail.v2.json'), 'utf8')).schemaVersion).toBe(2);
+    expect(JSON.parse(await readFile(path.join(dir, STORE_FILE_NAME), 'utf8')).schemaVersion).toBe(3);
   });
 });

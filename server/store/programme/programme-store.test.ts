@@ -27,7 +27,14 @@ const session = (id: string, over: Partial<SessionRecord> = {}): SessionRecord =
 function open(snapshot = emptyProgrammeSnapshot()) {
   const committed: ProgrammeOp[][] = [];
   const state = new ProgrammeState(snapshot);
-  return { state, committed, store: new StateProgrammeStore(state, async (ops) => void committed.push(ops)) };
+  return {
+    state,
+    committed,
+    store: new StateProgrammeStore(state, async (ops) => {
+      for (const op of ops) state.apply(op);
+      committed.push(ops);
+    }),
+  };
 }
 
 describe('programme store', () => {

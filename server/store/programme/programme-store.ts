@@ -55,12 +55,14 @@ export interface ProgrammeStore {
 export class StateProgrammeStore implements ProgrammeStore {
   constructor(
     private readonly state: ProgrammeState,
-    /** Makes the ops durable (they are already applied to the state when this is called). */
+    /**
+     * Applies the ops to the state at once (before returning its promise) and resolves when they are
+     * durable: the store's own commit, so programme ops share its journal and snapshot.
+     */
     private readonly commit: (ops: ProgrammeOp[]) => Promise<void>,
   ) {}
 
   private async write<T>(op: ProgrammeOp, value: T): Promise<T> {
-    this.state.apply(op);
     await this.commit([op]);
     return value;
   }

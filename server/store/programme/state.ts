@@ -87,6 +87,15 @@ export class ProgrammeState {
     }
   }
 
+  /** Removes everything the programme recorded about a person (their erasure); sessions they organised stay. */
+  erasePerson(personId: string): void {
+    for (const [key, plan] of this.plans) if (plan.personId === personId) this.plans.delete(key);
+    for (const bySession of this.attendance.values()) bySession.delete(personId);
+    for (const [id, visit] of this.visits) if (visit.personId === personId) this.visits.delete(id);
+    for (const [id, report] of this.reports) if (report.personId === personId) this.reports.delete(id);
+    for (const [key, record] of this.annual) if (record.personId === personId) this.annual.delete(key);
+  }
+
   plan(personId: string, year: number, stage: PlanStage): PersonalPlan | null {
     return this.plans.get(planKey(personId, year, stage)) ?? null;
   }

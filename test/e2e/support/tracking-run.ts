@@ -139,12 +139,14 @@ export async function runTrackingScenarios(log: (line: string) => void = () => u
     const admin = await signIn(server.url, 'admin', ADMIN_PASSWORD);
     const org = await seedOrganisation(admin, { patterns: ['http://127.0.0.1/learn/*'] });
     await admin.post('/api/resources', { name: '视频讲座', category: 'political-theory', kind: 'video', patterns: ['http://127.0.0.1/video/*'] });
-    const settings = await fetch(`${server.url}/api/policy/settings`, {
+    // The settings are replaced as a whole: the current ones with the idle threshold changed.
+    const current = await admin.get<Record<string, unknown>>('/api/settings');
+    const settings = await fetch(`${server.url}/api/settings`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ idleSeconds: IDLE_SECONDS }),
+      body: JSON.stringify({ ...current, idleSeconds: IDLE_SECONDS }),
     });
-    if (!settings.ok) throw new Error(`setting idleSeconds failed: ${settings.status}`);
+    if (!settings.ok) throw new Error(`setting idleSeconds failed: ${settings.status} ${await settings.text()}`);
 
     // Device A on the test's display, device B on a display of its own.
     const personA: Person = personAt(process.env.DISPLAY);
@@ -306,8 +308,10 @@ export async function runTrackingScenarios(log: (line: string) => void = () => u
     personA.stopActivity();
     personB.stopActivity();
 
-    // What the server holds.
-    const store = JSON.parse(await readFile(join(dataDir, 'studytrail.json'), 'utf8')) as { segments: StoredSegment[] };
+    // What the server holds, as its segments report gives it (the store's files are its own business).
+    const staff = await signIn(server.url, org.staff.username, org.staff.password);
+    const today = dateInZone(Date.now(), TZ);
+    const store = { segments: await staff.get<StoredSegment[]>(`/api/people/${org.staff.id}/segments?from=${today}&to=${today}`) };
     const deviceOf = async (browser: ExtensionBrowser) => (await browser.readLocalStorage()).deviceId as string;
     const devices = { A: await deviceOf(a), B: await deviceOf(b) };
     const intervalsOf = (device: 'A' | 'B', mode?: string): [number, number][] =>
@@ -329,14 +333,13 @@ export async function runTrackingScenarios(log: (line: string) => void = () => u
     const ids = store.segments.map((s) => s.id);
     const arrivedOnce = waitingOffline.filter((id) => ids.filter((x) => x === id).length === 1).length;
 
-    const staff = await signIn(server.url, org.staff.username, org.staff.password);
-    const today = dateInZone(Date.now(), TZ);
     const learning = await staff.get<LearningLog>(`/api/people/${org.staff.id}/log?from=${today}&to=${today}`);
     const both = [...intervalsOf('A'), ...intervalsOf('B')];
     const twoB = windows.find((w) => w.name === 'two devices: B')!;
 
     const privacyLeaks: string[] = [];
-    const storeText = JSON.stringify(store);
+    // On disk: the snapshot and the journal of changes since.
+    const storeText = (await Promise.all(['studytrail.json', 'studytrail.journal'].map((name) => readFile(join(dataDir, name), 'utf8').catch(() => '')))).join('');
     if (storeText.includes('/other/page') || storeText.includes(NOT_A_LEARNING_PAGE)) privacyLeaks.push('server store');
     for (const [name, browser] of [['A', a], ['B', b]] as const) {
       const text = JSON.stringify(await browser.readLocalStorage());
