@@ -86,11 +86,12 @@ describe('dashboard in Chromium', () => {
     await book.xlsx.readFile(file);
     const sheet = book.worksheets[0]!;
     const rows = sheet.getSheetValues().filter(Boolean) as unknown[][];
-    expect(rows).toHaveLength(2);
-    expect(rows[1]![1]).toBe(seeded.zhang.name);
-    expect(rows[1]![2]).toBe(seeded.zhang.username);
-    expect(typeof rows[1]![5]).toBe('number');
-    expect(rows[1]![5] as number).toBeGreaterThan(0);
+    // Everyone in the unit's subtree, the leader included (the server's unit summary), in name order.
+    expect(rows.slice(1).map((r) => r[1]).sort()).toEqual([seeded.leader.name, seeded.zhang.name].sort());
+    const zhangRow = rows.find((r) => r[1] === seeded.zhang.name)!;
+    expect(zhangRow[2]).toBe(seeded.zhang.username);
+    expect(typeof zhangRow[5]).toBe('number');
+    expect(zhangRow[5] as number).toBeGreaterThan(0);
 
     // Drill down: the person's name leads to their records for the same range.
     await page.locator('#people').getByRole('link', { name: seeded.zhang.name }).first().click();
