@@ -129,9 +129,9 @@ describe('the learning programme in the dashboard', () => {
     await page.locator('input[name=reason]').fill('');
     await page.locator('.grade-panel form').first().locator('button[type=submit]').click();
     await expect.poll(() => page.locator('.grade-panel [role=alert]').first().innerText().catch(() => '')).toContain('须填写理由');
-    await page.locator('input[name=reason]').fill('全年学习扎实，调研报告被采用');
+    await page.locator('input[name=reason]').fill('结合民主评议意见调整');
     await page.locator('.grade-panel form').first().locator('button[type=submit]').click();
-    await expect.poll(() => page.getByTestId('decided-grade').innerText()).toContain('全年学习扎实');
+    await expect.poll(() => page.getByTestId('decided-grade').innerText()).toContain('结合民主评议意见调整');
     await page.locator('textarea[name=remarks]').fill('该同志学习态度端正，能结合岗位开展调查研究。');
     await page.getByRole('button', { name: '保存评语' }).click();
     await expect.poll(() => page.getByTestId('remarks').innerText()).toContain('学习态度端正');

@@ -144,6 +144,30 @@ export async function seedYear(baseUrl: string, admin: Caller, timeZone: string,
     const r = resources[i % resources.length]!;
     return { id: randomUUID(), resourceId: r.id, url: r.url, title: '学习', mode: 'reading', startedAt: at(date, '08:00', timeZone), endedAt: at(date, '09:10', timeZone) };
   });
+  // Reading notes through the year (读书笔记), a few checked by the leader (严查学习笔记).
+  const books = ['习近平谈治国理政（第四卷）', '中国共产党政治协商工作条例', '乡土中国', '中华人民共和国民法典'];
+  const notes = Array.from({ length: 14 }, (_, i) => {
+    const month = String(Math.min(12, 1 + Math.floor((i * Number(today.slice(5, 7))) / 14))).padStart(2, '0');
+    const created = at(`${year}-${month}-${String(5 + (i % 20)).padStart(2, '0')}`, '20:00', timeZone);
+    return {
+      id: randomUUID(),
+      url: null,
+      canonicalUrl: null,
+      title: books[i % books.length]!,
+      resourceId: null,
+      selectors: [],
+      quote: '',
+      comment: `第${i + 1}篇读书笔记：结合岗位职责，联系工作实际，谈学习体会与改进措施。`,
+      tags: [books[i % books.length]!],
+      colour: 'yellow',
+      createdAt: created,
+      updatedAt: created,
+      deletedAt: null,
+    };
+  }).filter((n) => Date.parse(n.createdAt) < nowMs);
+  await me.call('POST', '/api/sync', { deviceId: 'office-pc', segments: [], notes });
+  for (const n of notes.slice(0, 6)) await lead.call('PUT', `/api/notes/${n.id}/review`, { comment: '已阅，体会深刻。' });
+
   if (segments.length > 0) {
     const sync = await me.call<{ rejected: unknown[] }>('POST', '/api/sync', { deviceId: 'office-pc', segments });
     if (sync.rejected.length > 0) throw new Error(`the seeded study time was refused: ${JSON.stringify(sync.rejected)}`);
