@@ -15,7 +15,7 @@ import type {
   SessionRecord,
   UnitDefaultsRecord,
 } from './records.ts';
-import type { ProgrammeState } from './state.ts';
+import type { PersonProgrammeRecords, ProgrammeState } from './state.ts';
 
 /** A decision made against the current data: the record to write, or why not. */
 export type Decision<T, P> = { ok: true; value: T } | { ok: false; problem: P };
@@ -50,6 +50,9 @@ export interface ProgrammeStore {
 
   annualNote(personId: string, year: number): AnnualNoteRecord | null;
   saveAnnualNote(record: AnnualNoteRecord): Promise<AnnualNoteRecord>;
+
+  /** Everything recorded about one person (their personal data export). */
+  recordsOf(personId: string): PersonProgrammeRecords;
 }
 
 export class StateProgrammeStore implements ProgrammeStore {
@@ -161,5 +164,9 @@ export class StateProgrammeStore implements ProgrammeStore {
 
   saveAnnualNote(record: AnnualNoteRecord): Promise<AnnualNoteRecord> {
     return this.write({ type: 'programme.annual.put', record }, record);
+  }
+
+  recordsOf(personId: string): PersonProgrammeRecords {
+    return this.state.recordsOf(personId);
   }
 }

@@ -17,6 +17,14 @@ import {
   type UnitDefaultsRecord,
 } from './records.ts';
 
+export interface PersonProgrammeRecords {
+  plans: PersonalPlan[];
+  attendance: AttendanceEntry[];
+  visits: FieldVisit[];
+  reports: ResearchReport[];
+  annual: AnnualNoteRecord[];
+}
+
 const planKey = (owner: string, year: number, stage: PlanStage) => `${owner}\u0000${year}\u0000${stage}`;
 const pairKey = (a: string, b: string | number) => `${a}\u0000${b}`;
 
@@ -85,6 +93,20 @@ export class ProgrammeState {
         this.annual.set(pairKey(op.record.personId, op.record.year), op.record);
         return;
     }
+  }
+
+  /** Everything the programme recorded about a person (for their personal data export). */
+  recordsOf(personId: string): PersonProgrammeRecords {
+    return {
+      plans: [...this.plans.values()].filter((p) => p.personId === personId),
+      attendance: [...this.attendance.values()].flatMap((bySession) => {
+        const entry = bySession.get(personId);
+        return entry ? [entry] : [];
+      }),
+      visits: [...this.visits.values()].filter((v) => v.personId === personId),
+      reports: [...this.reports.values()].filter((r) => r.personId === personId),
+      annual: [...this.annual.values()].filter((a) => a.personId === personId),
+    };
   }
 
   /** Removes everything the programme recorded about a person (their erasure); sessions they organised stay. */
