@@ -1,4 +1,4 @@
-// The embedded store's snapshot file: its shape (schema version 2), validated on every load, and the
+// The embedded store's snapshot file: its shape (schema version 3), validated on every load, and the
 // compact encoding of the bulky part. A year of an office's study time is hundreds of thousands of
 // segments, so each person's segments are rows of numbers with their pages and devices listed once
 // (about 65 bytes a segment instead of 300). Older files are migrated (migrations.ts); a file from a
@@ -7,7 +7,9 @@ import { z } from 'zod';
 import { categorySchema, idSchema, instantSchema, resourceKindSchema } from '../../shared/schemas/domain.ts';
 import { settingsSchema } from '../../shared/schemas/settings.ts';
 import { SEGMENT_MODES } from '../../shared/schemas/domain.ts';
-import { migrateToCurrent } from './migrations.ts';
+import { migrateToCurrent, upgradeV2ToV3 } from './migrations.ts';
+import { programmeSnapshotSchema } from './programme/records.ts';
+import { ProgrammeState } from './programme/state.ts';
 import {
   auditRecordSchema,
   noteRecordSchema,
@@ -20,7 +22,7 @@ import { StoreFileError, type DayTotalRecord, type NoteRecord, type PolicyVersio
 import { policySettingsOf, StoreState } from './state.ts';
 import type { Settings } from '../../shared/schemas/settings.ts';
 
-export const STORE_SCHEMA_VERSION = 2;
+export const STORE_SCHEMA_VERSION = 3;
 
 const policyVersionRecordSchema = z.object({
   version: z.number().int().min(0),
@@ -50,6 +52,7 @@ const documentHeadSchema = z.object({
   audit: z.array(auditRecordSchema),
   noteSeq: z.number().int().min(0),
   notes: z.array(noteRecordSchema),
+  programme: programmeSnapshotSchema,
   people: z.record(idSchema, z.unknown()),
 });
 
@@ -160,6 +163,7 @@ export function encodeDocument(state: StoreState): StoreDocument {
     audit: state.audit,
     noteSeq: state.noteSeq,
     notes,
+    programme: state.programme.snapshot(),
     people,
   };
 }
@@ -283,6 +287,11 @@ export function decodeDocument(file: string, raw: unknown, timeZone: string): { 
   if (typeof version === 'number' && version > STORE_SCHEMA_VERSION) {
     throw new StoreFileError(file, `was written by a newer StudyTrail (schema ${version}; this server reads ${STORE_SCHEMA_VERSION})`);
   }
+  if (version === 2) {
+    // v3 only added the programme's records: a v2 file is a v3 file with none.
+    const decoded = decodeDocument(file, upgradeV2ToV3(raw), timeZone);
+    return { state: decoded.state, migratedFrom: 2 };
+  }
   if (version !== STORE_SCHEMA_VERSION) {
     const migrated = migrateToCurrent(raw, timeZone);
     if (!migrated.ok) throw new StoreFileError(file, `is not a valid StudyTrail store (${migrated.problem})`);
@@ -307,6 +316,7 @@ export function decodeDocument(file: string, raw: unknown, timeZone: string): { 
   state.auditSeq = doc.auditSeq;
   for (const n of doc.notes) state.loadNote(n as NoteRecord);
   state.noteSeq = doc.noteSeq;
+  state.programme = new ProgrammeState(doc.programme);
   state.journalSeq = doc.journalSeq;
   try {
     for (const [personId, rows] of Object.entries(doc.people)) decodePerson(state, personId, rows);

@@ -67,7 +67,7 @@ describe('lowdb store: durability', () => {
     expect(await after.findUnit(unit.id)).toEqual(unit);
   });
 
-  it('keeps everything across a clean restart, with the snapshot in schema 2', async () => {
+  it('keeps everything across a clean restart, with the snapshot in schema 3', async () => {
     const first = await openStore();
     const unit = await first.createUnit({ name: 'Office', parentId: null });
     const user = await first.createUser({ username: 'Zhang.Wei', name: '张伟', role: 'staff', unitId: unit.id, passwordHash: 'h' });
@@ -75,7 +75,7 @@ describe('lowdb store: durability', () => {
     const token = await first.saveToken({ tokenHash: 't', userId: user.id, kind: 'device', label: 'laptop', deviceId: null, expiresAt: null });
     await sync(first, user.id, [segment('0e3b6f0a-1111-4111-8111-000000000001', '2026-03-06T09:00:00+08:00', '2026-03-06T09:10:00+08:00', { resourceId: resource.id })]);
     await first.close();
-    expect(JSON.parse(await readFile(file, 'utf8')).schemaVersion).toBe(2);
+    expect(JSON.parse(await readFile(file, 'utf8')).schemaVersion).toBe(3);
 
     const second = await openStore();
     expect(await second.findUserByUsername('zhang.wei')).toEqual(user);
@@ -189,8 +189,8 @@ describe('lowdb store: durability', () => {
   });
 
   it('refuses a file from a newer version, and a store counted in another time zone', async () => {
-    await writeFile(file, JSON.stringify({ schemaVersion: 3 }));
-    await expect(openStore()).rejects.toThrow(/newer StudyTrail \(schema 3/);
+    await writeFile(file, JSON.stringify({ schemaVersion: 4 }));
+    await expect(openStore()).rejects.toThrow(/newer StudyTrail \(schema 4/);
     await rm(file);
     const store = await openStore();
     await store.createUnit({ name: 'x', parentId: null });

@@ -87,7 +87,7 @@ describe('store migration 1 → 2', () => {
     ]);
 
     expect(await readFile(path.join(dir, 'studytrail.v1.json'), 'utf8')).toBe(text);
-    expect(JSON.parse(await readFile(path.join(dir, STORE_FILE_NAME), 'utf8')).schemaVersion).toBe(2);
+    expect(JSON.parse(await readFile(path.join(dir, STORE_FILE_NAME), 'utf8')).schemaVersion).toBe(3);
   });
 
   it('survives a second start after migrating (no double migration, the v1 copy untouched)', async () => {

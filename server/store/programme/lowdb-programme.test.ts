@@ -1,0 +1,61 @@
+// The programme's records in the embedded store: journalled with every other change, read back on
+// reopen, erased with the person, and a schema 2 file (before the programme existed) migrates to 3.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../shared/schemas/settings.ts';
+import { emptyState, encodeDocument, STORE_SCHEMA_VERSION } from '../document.ts';
+import { openLowdbStore, STORE_FILE_NAME } from '../lowdb-store.ts';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'studytrail-programme-store-'));
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+const clock = () => Date.parse('2026-03-01T00:00:00Z');
+const options = { clock, timeZone: 'Asia/Shanghai' };
+const audit = { actor: { id: 'admin', name: '管理员' }, reason: '离职' };
+
+describe('programme records in the store', () => {
+  it('survive closing and reopening', async () => {
+    const store = await openLowdbStore(dir, options);
+    await store.programme.saveCalendarException(() => ({ ok: true, value: { date: '2026-05-01', action: 'cancel', movedTo: null, reason: '劳动节' } }));
+    await store.programme.saveAnnualNote({ personId: 'p1', year: 2026, remarks: '认真', decision: null, updatedAt: '2026-12-31T00:00:00.000Z' });
+    await store.close();
+    const reopened = await openLowdbStore(dir, options);
+    expect(reopened.programme.calendarExceptions()).toEqual([{ date: '2026-05-01', action: 'cancel', movedTo: null, reason: '劳动节' }]);
+    expect(reopened.programme.annualNote('p1', 2026)?.remarks).toBe('认真');
+    await reopened.close();
+  });
+
+  it('are erased with the person', async () => {
+    const store = await openLowdbStore(dir, options);
+    const unit = await store.createUnit({ name: '研究室', parentId: null });
+    const person = await store.createUser({ username: 'zhang.wei', name: '张伟', role: 'staff', unitId: unit.id, passwordHash: 'x' });
+    await store.programme.saveReport({ id: 'r1', personId: person.id, title: '调研', status: 'draft', date: '2026-02-01', fileUrl: null, createdAt: '2026-02-01T00:00:00.000Z', updatedAt: '2026-02-01T00:00:00.000Z' });
+    await store.programme.saveAnnualNote({ personId: person.id, year: 2026, remarks: 'x', decision: null, updatedAt: '2026-02-01T00:00:00.000Z' });
+    expect(await store.erasePerson(person.id, audit)).not.toBeNull();
+    expect(store.programme.reports()).toEqual([]);
+    expect(store.programme.annualNote(person.id, 2026)).toBeNull();
+    await store.close();
+    const reopened = await openLowdbStore(dir, options);
+    expect(reopened.programme.reports()).toEqual([]);
+    await reopened.close();
+  });
+
+  it('opens a schema 2 file with no programme records, keeping the original beside it', async () => {
+    const v3 = encodeDocument(emptyState('Asia/Shanghai', DEFAULT_SETTINGS)) as unknown as Record<string, unknown>;
+    expect(v3.schemaVersion).toBe(STORE_SCHEMA_VERSION);
+    const { programme: _programme, ...rest } = v3;
+    const v2 = { ...rest, schemaVersion: 2 };
+    await writeFile(path.join(dir, STORE_FILE_NAME), JSON.stringify(v2));
+    const store = await openLowdbStore(dir, options);
+    expect(store.programme.sessions()).toEqual([]);
+    expect(store.programme.settings().tariff).toEqual({ halfDayHours: 4, dayHours: 8 });
+    await store.close();
+    expect(JSON.parse(await readFile(path.join(dir, 'studytrail.v2.json'), 'utf8')).schemaVersion).toBe(2);
+    expect(JSON.parse(await readFile(path.join(dir, STORE_FILE_NAME), 'utf8')).schemaVersion).toBe(3);
+  });
+});

@@ -1,0 +1,78 @@
+// The dashboard's API client against the real server: what exists on this server today must work
+// through it exactly as the browser will use it (sign-in, who am I, units, resources, policy).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHttp } from '../../server/dashboard/api/http.ts';
+import { endpoints } from '../../server/dashboard/api/endpoints.ts';
+import { resumeSession, signIn, signOut } from '../../server/dashboard/api/session.ts';
+import { startApiServer, TEST_ADMIN, type ApiServer } from '../support/api-server.ts';
+import { seedOrganisation, PASSWORD } from '../support/organisation.ts';
+
+let server: ApiServer;
+let org: Awaited<ReturnType<typeof seedOrganisation>>;
+
+beforeAll(async () => {
+  server = await startApiServer();
+  org = await seedOrganisation(server);
+});
+afterAll(() => server.close());
+
+/** fetch with a cookie jar, as the browser has: the session cookie comes back on later requests. */
+function browserLikeFetch(): typeof fetch {
+  let cookie = '';
+  return async (input, init = {}) => {
+    const headers = new Headers(init.headers);
+    if (cookie !== '') headers.set('cookie', cookie);
+    const res = await fetch(input, { ...init, headers });
+    const set = res.headers.get('set-cookie');
+    if (set !== null) cookie = set.split(';')[0]!;
+    return res;
+  };
+}
+
+function memoryStore() {
+  const map = new Map<string, string>();
+  return { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k) };
+}
+
+describe('dashboard client against the server', () => {
+  it('signs a leader in, resumes the session in a reloaded page, and signs out', async () => {
+    const fetch_ = browserLikeFetch();
+    const tokens = memoryStore();
+    const http = createHttp(server.url, fetch_);
+    const user = await signIn(http, tokens, 'lead.office', PASSWORD);
+    expect(user).toMatchObject({ id: org.people.leadOffice.user.id, role: 'leader' });
+
+    const reloaded = createHttp(server.url, fetch_);
+    expect(await resumeSession(reloaded, tokens)).toEqual(user);
+    expect(await endpoints(reloaded).me()).toEqual(user);
+
+    await signOut(reloaded, tokens);
+    expect(await resumeSession(createHttp(server.url, fetch_), tokens)).toBeNull();
+  });
+
+  it('reads units, resources and the policy, validated by the shared schemas', async () => {
+    const http = createHttp(server.url, browserLikeFetch());
+    await signIn(http, memoryStore(), 'lead.office', PASSWORD);
+    const api = endpoints(http);
+    expect((await api.units()).map((u) => u.id)).toEqual(expect.arrayContaining([org.units.office.id, org.units.research.id]));
+    const resources = await api.resources();
+    expect(resources.map((r) => [r.id, r.active])).toEqual([
+      [org.resources.theory.id, true],
+      [org.resources.law.id, true],
+    ]);
+    expect((await api.policy()).resources).toHaveLength(2);
+  });
+
+  it('lets an admin add a resource that the policy then lists, and refuses a leader', async () => {
+    const admin = createHttp(server.url, browserLikeFetch());
+    await signIn(admin, memoryStore(), TEST_ADMIN.username, TEST_ADMIN.password);
+    const created = await endpoints(admin).createResource({ name: '学习强国 Study', category: 'cppcc-theory', kind: 'video', patterns: ['https://study.example.net/*'] });
+    expect((await endpoints(admin).policy()).resources.map((r) => r.id)).toContain(created.id);
+
+    const leader = createHttp(server.url, browserLikeFetch());
+    await signIn(leader, memoryStore(), 'lead.office', PASSWORD);
+    await expect(endpoints(leader).createResource({ name: 'x', category: 'other', kind: 'reading', patterns: ['https://x.example/*'] })).rejects.toMatchObject({
+      status: 403,
+    });
+  });
+});
