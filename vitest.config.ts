@@ -30,6 +30,15 @@ export default defineConfig({
       },
       {
         test: {
+          // The packaged extension as a store or an IT department receives it (needs the builds).
+          name: 'package',
+          include: ['test/package/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { hashPassword } from '../server/auth/password.ts';
-import type { Segment } from '../shared/schemas/sync.ts';
+import type { CheckedSegment } from '../server/store/records.ts';
 import { startApiServer } from '../test/support/api-server.ts';
 
 const OUT = resolve('.output/dashboard');
@@ -60,10 +60,11 @@ export default async function dashboardBench(): Promise<void> {
     const random = mulberry32(42);
     let segmentCount = 0;
     const writes: Promise<unknown>[] = [];
+    const { version: policyVersion } = await store.getPolicy();
     for (let p = 0; p < PEOPLE; p++) {
       const person = await store.createUser({ username: `p${p}`, name: `学员${String(p).padStart(3, '0')}`, role: 'staff', unitId: units[p % units.length]!.id, passwordHash });
       const diligence = 0.2 + random() * 0.8;
-      const segments: Segment[] = [];
+      const segments: CheckedSegment[] = [];
       for (let day = new Date(Date.UTC(YEAR, 0, 1)); day.getUTCFullYear() === YEAR; day.setUTCDate(day.getUTCDate() + 1)) {
         const weekend = day.getUTCDay() === 0 || day.getUTCDay() === 6;
         if (random() > (weekend ? 0.05 : diligence)) continue;
@@ -77,14 +78,15 @@ export default async function dashboardBench(): Promise<void> {
             resourceId: resource.id,
             url: `${resource.patterns[0]!.replace('*', `article/${Math.floor(random() * 500)}`)}`,
             title: `学习文章 ${Math.floor(random() * 500)}`,
-            startedAt: new Date(startMs).toISOString(),
-            endedAt: new Date(startMs + (10 + random() * 60) * 60_000).toISOString(),
+            startMs: Math.round(startMs),
+            endMs: Math.round(startMs + (10 + random() * 60) * 60_000),
             mode: resource.kind === 'video' ? 'media' : 'reading',
+            policyVersion,
           });
         }
       }
       segmentCount += segments.length;
-      writes.push(store.recordSegments({ personId: person.id, deviceId: `device-${p}`, segments }));
+      writes.push(store.recordSync({ personId: person.id, deviceId: `device-${p}`, accepted: segments, refused: [], notes: [] }));
     }
     await Promise.all(writes);
     console.log(`seeded: ${PEOPLE} people in ${units.length} units, ${segmentCount} segments over ${YEAR}`);

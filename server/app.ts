@@ -1,27 +1,30 @@
 // createApp(deps): the whole HTTP application, without a socket or a file. main.ts serves it; tests
 // serve it on a free port.
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { ERROR_CODES } from '../shared/schemas/errors.ts';
-import { ApiError } from './http/api-error.ts';
 import type { AppDeps, AppEnv } from './http/app-env.ts';
+import { clientInfoMiddleware } from './http/client-info.ts';
 import { errorResponse, notFoundResponse } from './http/error-response.ts';
+import { DEFAULT_LIMITS } from './http/limits.ts';
+import { LoginThrottle } from './http/login-throttle.ts';
+import { TokenBucket } from './http/rate-limit.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { peopleRoutes } from './routes/people.ts';
+import { personDataRoutes } from './routes/person-data.ts';
 import { policyRoutes } from './routes/policy.ts';
+import { noteRoutes } from './routes/notes.ts';
 import { resourceRoutes } from './routes/resources.ts';
+import { settingsRoutes } from './routes/settings.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { unitRoutes } from './routes/units.ts';
+import { xapiRoutes } from './routes/xapi.ts';
 
-/**
- * Large enough for a full sync batch (500 segments with long URLs and titles), small enough that a
- * stray upload cannot exhaust memory.
- */
-export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+// Bodies are read (with the size limit) only by routes that take one: see http/json-body.ts.
+export { MAX_BODY_BYTES } from './http/json-body.ts';
 
 /** Extensions call the API from their own origins; web pages get no CORS access at all. */
 function extensionOrigin(origin: string): string | null {
@@ -32,35 +35,39 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.onError(errorResponse);
   app.notFound(notFoundResponse);
+  // Before everything else: rate limits, cookies and audit entries all ask who the client is.
+  app.use('*', clientInfoMiddleware(deps.config.trustProxy ?? false));
 
   app.use(
     '/api/*',
     cors({
       origin: extensionOrigin,
-      allowHeaders: ['Authorization', 'Content-Type'],
-      allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
+      allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match'],
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      exposeHeaders: ['ETag', 'Retry-After'],
       maxAge: 600,
     }),
   );
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError(413, ERROR_CODES.bodyTooLarge, `The request body is larger than ${MAX_BODY_BYTES} bytes`);
-      },
-    }),
-  );
+
+  // Limiters live as long as the app: one per process, in memory.
+  const limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const loginThrottle = new LoginThrottle(limits, deps.clock);
+  const syncLimiter = new TokenBucket(limits.syncBurst, limits.syncPerSecond, deps.clock);
 
   return app
     .route('/api/health', healthRoutes())
-    .route('/api/auth', authRoutes(deps))
+    .route('/api/auth', authRoutes(deps, loginThrottle))
     .route('/api/me', meRoutes(deps))
     .route('/api/units', unitRoutes(deps))
-    .route('/api/people', peopleRoutes(deps))
+    .route('/api/people', peopleRoutes(deps, loginThrottle))
+    .route('/api/people', personDataRoutes(deps))
+    .route('/api/audit', auditRoutes(deps))
     .route('/api/resources', resourceRoutes(deps))
     .route('/api/policy', policyRoutes(deps))
-    .route('/api/sync', syncRoutes(deps))
+    .route('/api/settings', settingsRoutes(deps))
+    .route('/api/sync', syncRoutes(deps, syncLimiter))
+    .route('/api/notes', noteRoutes(deps))
+    .route('/api', xapiRoutes(deps))
     // Last: every other GET is the dashboard (its files, or the app for a deep link).
     .route('/', dashboardRoutes());
 }

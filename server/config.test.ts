@@ -13,7 +13,15 @@ describe('parseConfig', () => {
   it('uses the contract defaults when nothing is set', () => {
     expect(parseConfig({}, CWD)).toEqual({
       ok: true,
-      config: { port: 8787, host: '127.0.0.1', dataDir: '/srv/studytrail/data', adminPassword: null, timeZone: 'Asia/Shanghai' },
+      config: {
+        port: 8787,
+        host: '127.0.0.1',
+        dataDir: '/srv/studytrail/data',
+        adminPassword: null,
+        timeZone: 'Asia/Shanghai',
+        trustProxy: false,
+        publicUrl: null,
+      },
     });
   });
 
@@ -25,12 +33,28 @@ describe('parseConfig', () => {
 
   it('reads every variable', () => {
     const result = parseConfig(
-      { PORT: '9000', HOST: '0.0.0.0', STUDYTRAIL_DATA_DIR: '/var/lib/st', STUDYTRAIL_ADMIN_PASSWORD: 'long enough', STUDYTRAIL_TZ: 'Europe/Berlin' },
+      {
+        PORT: '9000',
+        HOST: '0.0.0.0',
+        STUDYTRAIL_DATA_DIR: '/var/lib/st',
+        STUDYTRAIL_ADMIN_PASSWORD: 'long enough',
+        STUDYTRAIL_TZ: 'Europe/Berlin',
+        STUDYTRAIL_TRUST_PROXY: 'true',
+        STUDYTRAIL_PUBLIC_URL: 'https://studytrail.example.org/',
+      },
       CWD,
     );
     expect(result).toEqual({
       ok: true,
-      config: { port: 9000, host: '0.0.0.0', dataDir: '/var/lib/st', adminPassword: 'long enough', timeZone: 'Europe/Berlin' },
+      config: {
+        port: 9000,
+        host: '0.0.0.0',
+        dataDir: '/var/lib/st',
+        adminPassword: 'long enough',
+        timeZone: 'Europe/Berlin',
+        trustProxy: true,
+        publicUrl: 'https://studytrail.example.org',
+      },
     });
   });
 
@@ -60,6 +84,31 @@ describe('parseConfig', () => {
 
   it('rejects an unknown time zone', () => {
     expect(errorsOf({ STUDYTRAIL_TZ: 'Mars/Olympus' })[0]).toMatch(/^STUDYTRAIL_TZ: "Mars\/Olympus" is not an IANA time zone/);
+  });
+
+  it.each([
+    ['1', true],
+    ['yes', true],
+    ['ON', true],
+    ['0', false],
+    ['off', false],
+    ['False', false],
+  ])('reads STUDYTRAIL_TRUST_PROXY=%s as %s', (value, expected) => {
+    const result = parseConfig({ STUDYTRAIL_TRUST_PROXY: value }, CWD);
+    expect(result.ok && result.config.trustProxy).toBe(expected);
+  });
+
+  it('rejects a STUDYTRAIL_TRUST_PROXY that is not a yes or a no', () => {
+    expect(errorsOf({ STUDYTRAIL_TRUST_PROXY: 'maybe' })[0]).toMatch(/^STUDYTRAIL_TRUST_PROXY: "maybe"/);
+  });
+
+  it('keeps a path under which the server is published, without the trailing slash', () => {
+    const result = parseConfig({ STUDYTRAIL_PUBLIC_URL: 'https://intranet.example.org/studytrail/' }, CWD);
+    expect(result.ok && result.config.publicUrl).toBe('https://intranet.example.org/studytrail');
+  });
+
+  it.each(['studytrail.example.org', 'ftp://x.example.org', 'https://x.example.org/?a=1'])('rejects STUDYTRAIL_PUBLIC_URL=%s', (value) => {
+    expect(errorsOf({ STUDYTRAIL_PUBLIC_URL: value })[0]).toMatch(/^STUDYTRAIL_PUBLIC_URL: /);
   });
 
   it('reports every problem at once', () => {

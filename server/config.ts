@@ -13,6 +13,13 @@ export interface ServerConfig {
   /** Password for the first admin; null means generate one on first start. */
   adminPassword: string | null;
   timeZone: string;
+  /**
+   * Behind a reverse proxy: take the client's address and scheme from X-Forwarded-For/-Proto.
+   * Off by default, because anyone can send those headers to a server that faces the network itself.
+   */
+  trustProxy: boolean;
+  /** The address people reach the server at (e.g. https://studytrail.example.org); null: as each request says. */
+  publicUrl: string | null;
 }
 
 export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; errors: string[] };
@@ -22,7 +29,10 @@ export const CONFIG_DEFAULTS = {
   host: '127.0.0.1',
   dataDir: './data',
   timeZone: 'Asia/Shanghai',
+  trustProxy: false,
 } as const;
+
+const BOOLEAN_WORDS: Record<string, boolean> = { '1': true, true: true, yes: true, on: true, '0': false, false: false, no: false, off: false };
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -65,8 +75,27 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): ConfigResult
     errors.push(`STUDYTRAIL_TZ: "${timeZone}" is not an IANA time zone (for example Asia/Shanghai)`);
   }
 
+  let trustProxy: boolean = CONFIG_DEFAULTS.trustProxy;
+  const rawTrust = read(env, 'STUDYTRAIL_TRUST_PROXY');
+  if (rawTrust !== undefined) {
+    const value = BOOLEAN_WORDS[rawTrust.trim().toLowerCase()];
+    if (value === undefined) errors.push(`STUDYTRAIL_TRUST_PROXY: "${rawTrust}" is not one of true, false, 1, 0, yes, no, on, off`);
+    else trustProxy = value;
+  }
+
+  let publicUrl: string | null = null;
+  const rawPublicUrl = read(env, 'STUDYTRAIL_PUBLIC_URL')?.trim();
+  if (rawPublicUrl !== undefined) {
+    const url = URL.canParse(rawPublicUrl) ? new URL(rawPublicUrl) : null;
+    if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search !== '' || url.hash !== '') {
+      errors.push(`STUDYTRAIL_PUBLIC_URL: "${rawPublicUrl}" is not an http(s) address such as https://studytrail.example.org`);
+    } else {
+      publicUrl = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+    }
+  }
+
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, config: { port, host, dataDir, adminPassword, timeZone } };
+  return { ok: true, config: { port, host, dataDir, adminPassword, timeZone, trustProxy, publicUrl } };
 }
 
 /** The configuration of this process, from its environment. */

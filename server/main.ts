@@ -12,6 +12,7 @@ import { StoreFileError } from './store/records.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const EXTENSION_DIR = path.join(REPO_ROOT, '.output', 'chrome-mv3');
+const MAINTENANCE_INTERVAL_MS = 3600_000;
 
 function fail(message: string): never {
   process.stderr.write(`StudyTrail server cannot start: ${message}\n`);
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
   const { config } = parsed;
 
   const clock = () => Date.now();
-  const store = await openLowdbStore(config.dataDir, { clock }).catch((err: unknown) => {
+  const store = await openLowdbStore(config.dataDir, { clock, timeZone: config.timeZone }).catch((err: unknown) => {
     if (err instanceof StoreFileError) fail(err.message);
     throw err;
   });
@@ -57,10 +58,17 @@ async function main(): Promise<void> {
     fail(err.code === 'EADDRINUSE' ? `PORT: ${config.port} is already in use on ${config.host}` : err.message);
   });
 
+  // Fold old raw segments into daily totals and compact the files, now and then.
+  const maintenance = setInterval(() => {
+    store.maintain().catch((err: unknown) => process.stderr.write(`Store maintenance failed: ${String(err)}\n`));
+  }, MAINTENANCE_INTERVAL_MS);
+  maintenance.unref();
+
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    clearInterval(maintenance);
     process.stdout.write(`Received ${signal}, stopping\n`);
     // Stop taking requests, let the ones in progress finish, then wait for every pending write.
     server.close();

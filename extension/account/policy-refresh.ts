@@ -1,11 +1,11 @@
-// Keeps the designated-resource policy current: fetched at browser start, after install and on a
-// periodic alarm. A failed fetch keeps the last policy, so counting goes on offline.
+// Keeps the designated-resource policy current: fetched at browser start, after install, on a periodic
+// alarm and when a sync answer names a newer version. The ETag of the policy held makes an unchanged
+// policy a 304; a failed fetch keeps the last policy, so counting goes on offline.
 import { policyItem, sessionItem } from '../storage/items.ts';
 import { withStorageLock } from '../storage/lock.ts';
 import { ServerError, type ServerClient } from '../sync/server-client.ts';
 import type { Recorder } from '../tracking/recorder.ts';
-import { applyRules } from '../tracking/browser-signals.ts';
-import { rulesFromPolicy } from '../tracking/rules.ts';
+import { applyPolicy } from './apply-policy.ts';
 import { markSignInNeeded } from './needs-sign-in.ts';
 
 export const POLICY_ALARM = 'policy-refresh';
@@ -20,23 +20,36 @@ export async function refreshPolicy(deps: {
 }): Promise<RefreshOutcome> {
   const session = await sessionItem.getValue();
   if (session === null || session.needsSignIn) return 'signed-out';
-  let policy;
+  const held = await policyItem.getValue();
+  let answer;
   try {
-    policy = await deps.client.getPolicy(session.server, session.token);
+    answer = await deps.client.getPolicyIfChanged(session.server, session.token, held?.etag ?? null);
   } catch (error) {
     if (error instanceof ServerError && error.kind === 'unauthorized') await markSignInNeeded(session.token);
     else console.warn('[studytrail] policy refresh failed', error);
     return 'failed';
   }
+  if (!answer.changed) return 'unchanged';
+  const { policy, etag } = answer;
   const changed = await withStorageLock(async () => {
     // The person may have signed out or switched accounts while the request was in flight.
     if ((await sessionItem.getValue())?.token !== session.token) return null;
     const stored = await policyItem.getValue();
-    await policyItem.setValue({ policy, fetchedAt: deps.now() });
+    await policyItem.setValue({ policy, fetchedAt: deps.now(), ...(etag === null ? {} : { etag }) });
     return stored === null || JSON.stringify(stored.policy) !== JSON.stringify(policy);
   });
   if (changed === null) return 'signed-out';
   if (!changed) return 'unchanged';
-  await applyRules(deps.recorder, rulesFromPolicy(policy));
+  await applyPolicy(deps.recorder, policy);
   return 'updated';
+}
+
+/** Refreshes when the server's policy version (from a sync answer) differs from the one held. */
+export async function refreshIfNewer(
+  deps: Parameters<typeof refreshPolicy>[0],
+  serverVersion: number,
+): Promise<RefreshOutcome | 'current'> {
+  const held = await policyItem.getValue();
+  if (held !== null && held.policy.version === serverVersion) return 'current';
+  return refreshPolicy(deps);
 }

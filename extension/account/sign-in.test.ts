@@ -30,7 +30,7 @@ const seg = (n: number): Segment => ({
 });
 
 function deps(login: ServerClient['login'], flush: AccountDeps['flush'] = async () => 'done'): AccountDeps {
-  const client: ServerClient = { login, getPolicy: async () => POLICY, sync: vi.fn() };
+  const client: ServerClient = { login, getPolicy: async () => POLICY, getPolicyIfChanged: vi.fn(), sync: vi.fn() };
   const now = () => Date.UTC(2026, 0, 5, 2, 0, 0);
   return { client, now, flush, recorder: createRecorder({ now, onSegmentsClosed: () => undefined }) };
 }
@@ -42,6 +42,10 @@ describe('sign-in and sign-out', () => {
     fakeBrowser.reset();
     vi.spyOn(fakeBrowser.idle, 'setDetectionInterval').mockImplementation(() => undefined);
     vi.spyOn(fakeBrowser.idle, 'queryState').mockResolvedValue('active');
+    vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockResolvedValue([]);
+    vi.spyOn(fakeBrowser.scripting, 'registerContentScripts').mockResolvedValue(undefined);
+    vi.spyOn(fakeBrowser.scripting, 'unregisterContentScripts').mockResolvedValue(undefined);
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([]);
   });
 
   it('stores the session and the policy, applies the rules and lists the origins to request', async () => {
@@ -55,8 +59,14 @@ describe('sign-in and sign-out', () => {
     expect((await trackerItem.getValue()).rules).toEqual({
       resources: POLICY.resources.map((r) => ({ id: r.id, patterns: r.patterns })),
       idleSeconds: 90,
+      mediaPresenceSeconds: 1800, // the policy names none: the default
     });
     expect(fakeBrowser.idle.setDetectionInterval).toHaveBeenCalledWith(90);
+    const matches = ['http://127.0.0.1/learn/*', 'https://*.example.org/v/*', 'https://*.example.org/w/*'];
+    expect(fakeBrowser.scripting.registerContentScripts).toHaveBeenLastCalledWith([
+      expect.objectContaining({ id: 'tracking-probe', matches }),
+      expect.objectContaining({ id: 'studytrail-highlighter', matches }),
+    ]);
   });
 
   it.each([
@@ -77,13 +87,29 @@ describe('sign-in and sign-out', () => {
     expect(login).not.toHaveBeenCalled();
   });
 
+  it('refuses any server but the one the organisation\'s policy sets, before contacting it', async () => {
+    await fakeBrowser.storage.managed.set({ serverUrl: 'https://st.example.org/' });
+    const login = vi.fn(as('u1', '张伟'));
+    await expect(signIn(deps(login), form)).rejects.toMatchObject({ code: 'managed_server' });
+    expect(login).not.toHaveBeenCalled();
+    expect(await sessionItem.getValue()).toBeNull();
+  });
+
+  it('signs in to the managed server however its address is written', async () => {
+    await fakeBrowser.storage.managed.set({ serverUrl: SERVER });
+    expect((await signIn(deps(as('u1', '张伟')), form)).user).toEqual(person('u1', '张伟'));
+    expect((await sessionItem.getValue())?.server).toBe(SERVER);
+  });
+
   it('signs out cleanly when everything was sent', async () => {
     await signIn(deps(as('u1', '张伟')), form);
+    vi.mocked(fakeBrowser.scripting.getRegisteredContentScripts).mockResolvedValue([{ id: 'tracking-probe', js: [], matches: ['http://127.0.0.1/learn/*'] }]);
     expect(await signOut(deps(as('u1', '张伟')))).toEqual({ keptCount: 0 });
     expect(await sessionItem.getValue()).toBeNull();
     expect(await policyItem.getValue()).toBeNull();
     expect((await trackerItem.getValue()).rules).toBeNull();
     expect(await parkedItem.getValue()).toEqual([]);
+    expect(fakeBrowser.scripting.unregisterContentScripts).toHaveBeenCalledWith({ ids: ['tracking-probe'] });
   });
 
   it('flushes before signing out and keeps what could not be sent for the same person only', async () => {

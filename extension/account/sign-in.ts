@@ -11,12 +11,13 @@ import {
   syncStatusItem,
 } from '../storage/items.ts';
 import { withStorageLock } from '../storage/lock.ts';
+import { readManagedConfig } from './managed-config.ts';
 import { appendSegments, ownerOf, park, unpark } from '../sync/outbox.ts';
 import { normaliseServerUrl, ServerError, type ServerClient } from '../sync/server-client.ts';
 import type { FlushOutcome } from '../sync/flush.ts';
 import type { Recorder } from '../tracking/recorder.ts';
-import { applyRules } from '../tracking/browser-signals.ts';
-import { originsForPolicy, rulesFromPolicy } from '../tracking/rules.ts';
+import { originsForPolicy } from '../tracking/rules.ts';
+import { applyPolicy } from './apply-policy.ts';
 import { BackgroundFailure, type SignInResult, type SignOutResult } from '../messaging/protocol.ts';
 
 export interface AccountDeps {
@@ -32,6 +33,11 @@ export async function signIn(
 ): Promise<SignInResult> {
   const server = normaliseServerUrl(input.server);
   if (server === null) throw new BackgroundFailure('invalid_server', 'the server address must start with http:// or https://');
+  // The page locks the field, but the page is not the boundary: a managed address is enforced here.
+  const managed = await readManagedConfig();
+  if (managed.serverUrl !== null && server !== managed.serverUrl) {
+    throw new BackgroundFailure('managed_server', `your organisation manages this browser: sign in to ${managed.serverUrl}`);
+  }
   const { token, user } = await explainFailures(() =>
     deps.client.login(server, { username: input.username, password: input.password }),
   );
@@ -59,7 +65,7 @@ export async function signIn(
       { item: syncStatusItem, value: { ...status, failures: 0, nextAttemptAt: null } },
     ]);
   });
-  await applyRules(deps.recorder, rulesFromPolicy(policy));
+  await applyPolicy(deps.recorder, policy);
   void deps.flush();
   return { user, origins: originsForPolicy(policy) };
 }
@@ -68,6 +74,7 @@ export async function signOut(deps: AccountDeps): Promise<SignOutResult> {
   const session = await sessionItem.getValue();
   if (session === null) return { keptCount: 0 };
   await deps.recorder.dispatch(() => ({ type: 'signedOut' }));
+  await applyPolicy(deps.recorder, null);
   await deps.flush({ force: true });
   const keptCount = await withStorageLock(async () => {
     const outbox = await outboxItem.getValue();

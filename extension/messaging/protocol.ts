@@ -1,7 +1,13 @@
-// The background's whole API, as seen by the extension's own pages: each request type, its payload
-// (validated on arrival) and its answer. Pages call it through client.ts; background-handlers.ts serves it.
+// The background's whole API, as seen by the extension's own pages and by content scripts: each request
+// type, who may send it, its payload (validated on arrival) and its answer. Pages call it through
+// client.ts; background-handlers.ts serves it.
 import { z } from 'zod';
 import type { User } from '../../shared/schemas/auth.ts';
+import { noteRequestSchemas, type NotesProtocol } from '../highlights/notes/notes-protocol.ts';
+import type { CountingStatus } from '../tracking/counting.ts';
+
+/** Epoch milliseconds as a page reports them. */
+const instantMs = z.number().int().min(0).max(8.64e15);
 
 export const backgroundRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('getStatus') }),
@@ -12,10 +18,55 @@ export const backgroundRequestSchema = z.discriminatedUnion('type', [
     password: z.string().min(1).max(256),
   }),
   z.object({ type: z.literal('signOut') }),
+  ...noteRequestSchemas,
+  z.object({ type: z.literal('setPaused'), paused: z.boolean() }),
+  // From the tracking probe on designated pages (content script).
+  z.object({
+    type: z.literal('pageState'),
+    url: z.string().max(8192),
+    visible: z.boolean(),
+    mediaPlaying: z.boolean(),
+    lastInputAt: instantMs.nullable(),
+  }),
+  z.object({ type: z.literal('presenceConfirmed') }),
+  z.object({ type: z.literal('clockJumped'), from: instantMs, to: instantMs }),
 ]);
 export type BackgroundRequest = z.infer<typeof backgroundRequestSchema>;
 export type BackgroundRequestType = BackgroundRequest['type'];
 export type RequestOf<K extends BackgroundRequestType> = Extract<BackgroundRequest, { type: K }>;
+
+/**
+ * Who may send each request: the extension's own pages (options, popup), or a content script in a
+ * web page's tab. A request from the wrong kind of sender is refused before any handler runs.
+ */
+type SenderKinds = readonly ('extension-page' | 'content-script')[];
+const PAGES: SenderKinds = ['extension-page'];
+const CONTENT: SenderKinds = ['content-script'];
+const BOTH: SenderKinds = ['extension-page', 'content-script'];
+
+export const REQUEST_SENDERS: Record<BackgroundRequestType, SenderKinds> = {
+  getStatus: PAGES,
+  signIn: PAGES,
+  signOut: PAGES,
+  setPaused: PAGES,
+  pageState: CONTENT,
+  presenceConfirmed: CONTENT,
+  clockJumped: CONTENT,
+  // Notes: the side panel (a page) manages them all; the highlighter in a tab clips and edits in place.
+  listNotes: PAGES,
+  writeNote: PAGES,
+  restoreNote: PAGES,
+  refreshNotes: PAGES,
+  notesForPage: BOTH,
+  clipNote: BOTH,
+  updateNote: BOTH,
+  deleteNote: BOTH,
+};
+
+/** What the background knows of a sender: the tab of a content script. */
+export interface SenderInfo {
+  readonly tabId?: number;
+}
 
 export interface Status {
   readonly account: {
@@ -27,7 +78,13 @@ export interface Status {
   } | null;
   /** Name of the designated resource being counted right now, null when not counting. */
   readonly countingResource: string | null;
+  /** Counting now and in which mode, or why not. */
+  readonly counting: CountingStatus;
+  /** The presence question is waiting for an answer in the page. */
+  readonly presencePending: boolean;
   readonly todaySeconds: number;
+  /** Since Monday, on this browser. */
+  readonly weekSeconds: number;
   readonly lastSyncAt: number | null;
   readonly lastSyncError: string | null;
   /** Closed segments waiting to be sent. */
@@ -48,18 +105,26 @@ export interface SignOutResult {
   readonly keptCount: number;
 }
 
-export interface BackgroundProtocol {
+export interface BackgroundProtocol extends NotesProtocol {
   getStatus: { request: RequestOf<'getStatus'>; response: Status };
   signIn: { request: RequestOf<'signIn'>; response: SignInResult };
   signOut: { request: RequestOf<'signOut'>; response: SignOutResult };
+  setPaused: { request: RequestOf<'setPaused'>; response: Status };
+  pageState: { request: RequestOf<'pageState'>; response: null };
+  presenceConfirmed: { request: RequestOf<'presenceConfirmed'>; response: null };
+  clockJumped: { request: RequestOf<'clockJumped'>; response: null };
 }
 
 export const FAILURE_CODES = [
   'invalid_server', // not an http(s) URL
+  'managed_server', // not the server the organisation's policy sets
   'bad_credentials',
   'unreachable', // no answer from the server
   'server_error', // an answer, but not a usable one
   'invalid_request', // a malformed message (a bug in the caller)
+  'signed_out', // the request needs a signed-in person
+  'not_found', // no such item (a note deleted on another device, say)
+  'forbidden', // a request from a sender that may not make it
   'internal', // a bug in the background
 ] as const;
 export type FailureCode = (typeof FAILURE_CODES)[number];
@@ -78,5 +143,8 @@ export class BackgroundFailure extends Error {
 export type Reply<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly code: FailureCode; readonly message: string };
 
 export type Handlers = {
-  [K in BackgroundRequestType]: (request: BackgroundProtocol[K]['request']) => Promise<BackgroundProtocol[K]['response']>;
+  [K in BackgroundRequestType]: (
+    request: BackgroundProtocol[K]['request'],
+    sender: SenderInfo,
+  ) => Promise<BackgroundProtocol[K]['response']>;
 };

@@ -1,12 +1,16 @@
 // The background validates every incoming message and always answers with a value or a failure code.
 import { describe, expect, it, vi } from 'vitest';
-import { handleMessage } from './serve.ts';
+import { handleMessage, senderKind } from './serve.ts';
 import { BackgroundFailure, type Handlers, type Status } from './protocol.ts';
+import { noteRequestSchemas, type NotesProtocol } from '../highlights/notes/notes-protocol.ts';
 
 const status: Status = {
   account: null,
   countingResource: null,
+  counting: { counting: false, reason: 'signed-out' },
+  presencePending: false,
   todaySeconds: 0,
+  weekSeconds: 0,
   lastSyncAt: null,
   lastSyncError: null,
   pendingCount: 0,
@@ -15,12 +19,18 @@ const status: Status = {
 };
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  const noteStubs = Object.fromEntries(noteRequestSchemas.map((s) => [s.shape.type.value, vi.fn()])) as unknown as Pick<Handlers, keyof NotesProtocol>;
   return {
+    ...noteStubs,
     getStatus: vi.fn(async () => status),
     signIn: vi.fn(async () => {
       throw new BackgroundFailure('bad_credentials');
     }),
     signOut: vi.fn(async () => ({ keptCount: 0 })),
+    setPaused: vi.fn(async () => status),
+    pageState: vi.fn(async () => null),
+    presenceConfirmed: vi.fn(async () => null),
+    clockJumped: vi.fn(async () => null),
     ...overrides,
   };
 }
@@ -42,6 +52,34 @@ describe('handleMessage', () => {
     expect(await handleMessage(h, message)).toMatchObject({ ok: false, code: 'invalid_request' });
     expect(h.getStatus).not.toHaveBeenCalled();
     expect(h.signIn).not.toHaveBeenCalled();
+  });
+
+  it('lets content scripts send only their own requests, with their tab, and pages only theirs', async () => {
+    const h = handlers();
+    const state = { type: 'pageState', url: 'https://learn.example.org/a', visible: true, mediaPlaying: false, lastInputAt: null };
+    expect(await handleMessage(h, state, 'content-script', { tabId: 7 })).toEqual({ ok: true, value: null });
+    expect(h.pageState).toHaveBeenCalledWith(state, { tabId: 7 });
+    expect(await handleMessage(h, { type: 'getStatus' }, 'content-script', { tabId: 7 })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await handleMessage(h, { type: 'setPaused', paused: true }, 'content-script', { tabId: 7 })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await handleMessage(h, { type: 'presenceConfirmed' }, 'extension-page')).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(h.getStatus).not.toHaveBeenCalled();
+    expect(h.presenceConfirmed).not.toHaveBeenCalled();
+  });
+
+  it('refuses a page report with a malformed instant', async () => {
+    const h = handlers();
+    const bad = { type: 'clockJumped', from: -5, to: 'later' };
+    expect(await handleMessage(h, bad, 'content-script', { tabId: 1 })).toMatchObject({ ok: false, code: 'invalid_request' });
+  });
+
+  it('tells extension pages from content scripts, and refuses everyone else', () => {
+    const id = 'abcdefghijklmnopabcdefghijklmnop';
+    const base = `chrome-extension://${id}/`;
+    expect(senderKind({ id, url: `${base}popup.html` }, id, base)).toBe('extension-page');
+    expect(senderKind({ id, url: `${base}options.html`, tab: { id: 3 } }, id, base)).toBe('extension-page');
+    expect(senderKind({ id, url: 'https://learn.example.org/a', tab: { id: 3 } }, id, base)).toBe('content-script');
+    expect(senderKind({ id: 'another-extension', url: `${base}popup.html` }, id, base)).toBeNull();
+    expect(senderKind({ id, url: 'https://learn.example.org/a' }, id, base)).toBeNull();
   });
 
   it('passes a handler failure on by its code', async () => {

@@ -1,5 +1,5 @@
-// Assembles what the popup and options page show: who is signed in, whether time counts right now,
-// today's counted time on this browser and how sending is going.
+// Assembles what the popup and options page show: who is signed in, whether time counts right now (and
+// why not), today's and this week's counted time on this browser and how sending is going.
 import { browser } from 'wxt/browser';
 import {
   dailyTotalItem,
@@ -10,7 +10,8 @@ import {
   syncStatusItem,
   trackerItem,
 } from '../storage/items.ts';
-import { secondsCountedToday } from '../tracking/daily-total.ts';
+import { secondsCountedThisWeek, secondsCountedToday } from '../tracking/daily-total.ts';
+import { countingStatus } from '../tracking/counting.ts';
 import { originsForPolicy } from '../tracking/rules.ts';
 import type { Status } from '../messaging/protocol.ts';
 
@@ -38,7 +39,10 @@ export async function readStatus(nowMs: number): Promise<Status> {
     },
     countingResource:
       open === null ? null : (stored?.policy.resources.find((r) => r.id === open.resourceId)?.name ?? open.resourceId),
+    counting: countingStatus(tracker),
+    presencePending: tracker.presence !== null && !tracker.presence.unanswered,
     todaySeconds: secondsCountedToday(total, open, nowMs),
+    weekSeconds: secondsCountedThisWeek(total, open, nowMs),
     lastSyncAt: sync.lastSyncAt,
     lastSyncError: sync.lastError,
     pendingCount: outbox.length,

@@ -6,10 +6,12 @@ import type { User } from '../../shared/schemas/auth.ts';
 import type { Policy } from '../../shared/schemas/policy.ts';
 import type { Segment, Rejection } from '../../shared/schemas/sync.ts';
 import type { TrackerState } from '../tracking/types.ts';
-import type { DailyTotal } from '../tracking/daily-total.ts';
+import type { DayTotals } from '../tracking/daily-total.ts';
 import { INITIAL_STATE } from '../tracking/machine.ts';
+import { migrateTrackerV1, migrateDailyTotalV1 } from './migrations.ts';
 import type { ParkedOutbox } from '../sync/outbox.ts';
 import type { SyncStatus } from '../sync/backoff.ts';
+import type { NotesBook } from '../highlights/notes/local-notes.ts';
 
 export interface Session {
   /** Base URL of the StudyTrail server, without trailing slash. */
@@ -23,6 +25,8 @@ export interface Session {
 export interface StoredPolicy {
   readonly policy: Policy;
   readonly fetchedAt: number;
+  /** The server's ETag for this policy, sent back as If-None-Match so an unchanged policy costs a 304. */
+  readonly etag?: string;
 }
 
 export interface RejectedSegment extends Rejection {
@@ -33,10 +37,20 @@ export const sessionItem = storage.defineItem<Session | null>('local:session', {
 
 export const policyItem = storage.defineItem<StoredPolicy | null>('local:policy', { fallback: null, version: 1 });
 
-export const trackerItem = storage.defineItem<TrackerState>('local:tracker', { fallback: INITIAL_STATE, version: 1 });
+export const trackerItem = storage.defineItem<TrackerState>('local:tracker', {
+  fallback: INITIAL_STATE,
+  version: 2,
+  migrations: { 2: migrateTrackerV1 },
+});
 
 /** Closed segments of the signed-in person not yet accepted or rejected by the server, oldest first. */
 export const outboxItem = storage.defineItem<Segment[]>('local:outbox', { fallback: [], version: 1 });
+
+/**
+ * Ids of outbox segments that have been in a request whose answer never arrived: the server may hold
+ * them already, so they are sent again exactly as they are and never merged with a neighbour.
+ */
+export const offeredItem = storage.defineItem<string[]>('local:offered', { fallback: [], version: 1 });
 
 /** Unsent segments of people who signed out while the server was unreachable, kept for their return. */
 export const parkedItem = storage.defineItem<ParkedOutbox[]>('local:parked', { fallback: [], version: 1 });
@@ -49,10 +63,28 @@ export const syncStatusItem = storage.defineItem<SyncStatus>('local:syncStatus',
 /** The latest segments the server refused, with its reason, so the person can be told. */
 export const rejectedItem = storage.defineItem<RejectedSegment[]>('local:rejected', { fallback: [], version: 1 });
 
-export const dailyTotalItem = storage.defineItem<DailyTotal | null>('local:dailyTotal', { fallback: null, version: 1 });
+/** Seconds counted on this browser per local day, for the badge and the popup. */
+export const dailyTotalItem = storage.defineItem<DayTotals | null>('local:dailyTotal', {
+  fallback: null,
+  version: 2,
+  migrations: { 2: migrateDailyTotalV1 },
+});
 
 /** Identifies this browser profile to the server; created once. */
 export const deviceIdItem = storage.defineItem<string>('local:deviceId', {
   init: () => crypto.randomUUID(),
   version: 1,
 });
+
+/**
+ * Set by the organisation's enterprise policy (managed storage, read-only; schema in
+ * public/managed_schema.json) and validated in account/managed-config.ts, hence `unknown` here.
+ */
+export const managedServerUrlItem = storage.defineItem<unknown>('managed:serverUrl');
+export const managedOrganisationNameItem = storage.defineItem<unknown>('managed:organisationName');
+
+/**
+ * Each account's notes on this browser, by owner (`ownerOf(server, userId)`): the notes, the versions
+ * waiting to be sent with the outbox, and the sync cursor. Another person signing in sees only theirs.
+ */
+export const notesItem = storage.defineItem<Record<string, NotesBook>>('local:notes', { fallback: {}, version: 1 });

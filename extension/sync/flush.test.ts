@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Segment, SyncRequest, SyncResponse } from '../../shared/schemas/sync.ts';
-import { outboxItem, rejectedItem, sessionItem, syncStatusItem } from '../storage/items.ts';
+import { offeredItem, outboxItem, rejectedItem, sessionItem, syncStatusItem } from '../storage/items.ts';
 import { flushOutbox } from './flush.ts';
 import { ServerError, type ServerClient } from './server-client.ts';
 
@@ -21,6 +21,7 @@ function fakeClient(sync: (body: SyncRequest) => Promise<SyncResponse>): ServerC
   return {
     login: vi.fn(),
     getPolicy: vi.fn(),
+    getPolicyIfChanged: vi.fn(),
     sync: vi.fn((_server: string, _token: string, body: SyncRequest) => sync(body)),
   };
 }
@@ -103,6 +104,39 @@ describe('flushOutbox', () => {
     expect(await flushOutbox({ client, now: () => T0 })).toBe('failed');
     expect(client.sync).toHaveBeenCalledTimes(1);
     expect(await outboxItem.getValue()).toEqual([seg(1)]);
+  });
+
+  it('remembers what was offered while the answer is outstanding, and forgets it once settled', async () => {
+    await signedIn([seg(1), seg(2)]);
+    const offeredDuringRequest: string[][] = [];
+    const client = fakeClient(async () => {
+      offeredDuringRequest.push(await offeredItem.getValue());
+      return { accepted: [seg(1).id], rejected: [] };
+    });
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await flushOutbox({ client, now: () => T0 });
+    expect(offeredDuringRequest[0]).toEqual([seg(1).id, seg(2).id]);
+    // seg(2) got no verdict: it stays in the outbox and stays offered (the server may hold it).
+    expect(await outboxItem.getValue()).toEqual([seg(2)]);
+    expect(await offeredItem.getValue()).toEqual([seg(2).id]);
+  });
+
+  it('keeps segments offered when the answer never arrives', async () => {
+    await signedIn([seg(1)]);
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const client = fakeClient(async () => {
+      throw new ServerError('unreachable', 'connection reset');
+    });
+    await flushOutbox({ client, now: () => T0 });
+    expect(await offeredItem.getValue()).toEqual([seg(1).id]);
+  });
+
+  it('passes the server\'s policy version on, so a changed policy is fetched', async () => {
+    await signedIn([seg(1)]);
+    const onPolicyVersion = vi.fn();
+    const client = fakeClient(async (body) => ({ accepted: body.segments.map((s) => s.id), rejected: [], policyVersion: 7 }));
+    await flushOutbox({ client, now: () => T0, onPolicyVersion });
+    expect(onPolicyVersion).toHaveBeenCalledWith(7);
   });
 
   it('sends nothing while signed out', async () => {

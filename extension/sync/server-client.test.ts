@@ -35,6 +35,26 @@ describe('server client', () => {
     expect(auth).toBe('Bearer abc');
   });
 
+  it('asks for the policy with the ETag held and understands 304 as unchanged', async () => {
+    const seen: (string | null)[] = [];
+    const policy = { version: 2, resources: [], settings: { idleSeconds: 120 } };
+    const client = createServerClient(async (input, init) => {
+      const tag = new Request(input, init).headers.get('if-none-match');
+      seen.push(tag);
+      if (tag === '"v2"') return new Response(null, { status: 304 });
+      return new Response(JSON.stringify(policy), { status: 200, headers: { 'content-type': 'application/json', etag: '"v2"' } });
+    });
+    expect(await client.getPolicyIfChanged('https://st.example.org', 't', null)).toEqual({ changed: true, policy, etag: '"v2"' });
+    expect(await client.getPolicyIfChanged('https://st.example.org', 't', '"v2"')).toEqual({ changed: false });
+    expect(seen).toEqual([null, '"v2"']);
+  });
+
+  it('accepts a policy without ETag (an older server) and without mediaPresenceSeconds', async () => {
+    const policy = { version: 1, resources: [], settings: { idleSeconds: 120 } };
+    const client = createServerClient(async () => json(200, policy));
+    expect(await client.getPolicyIfChanged('https://st.example.org', 't', null)).toEqual({ changed: true, policy, etag: null });
+  });
+
   it('names 401 unauthorized, with the code from the error body', async () => {
     const client = createServerClient(async () => json(401, { error: { code: 'bad_credentials', message: 'nope' } }));
     const error = await failure(client.login('https://st.example.org', { username: 'a', password: 'b' }));

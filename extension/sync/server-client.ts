@@ -28,9 +28,16 @@ export class ServerError extends Error {
   }
 }
 
+/** The policy, or word that the one the client holds (named by its ETag) is still current. */
+export type PolicyAnswer =
+  | { readonly changed: true; readonly policy: Policy; readonly etag: string | null }
+  | { readonly changed: false };
+
 export interface ServerClient {
   login(server: string, credentials: { username: string; password: string }): Promise<LoginResponse>;
   getPolicy(server: string, token: string): Promise<Policy>;
+  /** With the ETag of the policy held, an unchanged policy costs the server a 304 and no body. */
+  getPolicyIfChanged(server: string, token: string, etag: string | null): Promise<PolicyAnswer>;
   sync(server: string, token: string, body: SyncRequest): Promise<SyncResponse>;
 }
 
@@ -57,11 +64,12 @@ export function createServerClient(fetchFn: typeof fetch = (...args) => fetch(..
     schema: S,
     server: string,
     path: string,
-    init: { method: 'GET' | 'POST'; token?: string; body?: unknown },
-  ): Promise<z.infer<S>> {
+    init: { method: 'GET' | 'POST'; token?: string; body?: unknown; ifNoneMatch?: string },
+  ): Promise<{ data: z.infer<S>; etag: string | null } | 'not-modified'> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (init.token !== undefined) headers.authorization = `Bearer ${init.token}`;
     if (init.body !== undefined) headers['content-type'] = 'application/json';
+    if (init.ifNoneMatch !== undefined) headers['if-none-match'] = init.ifNoneMatch;
     let response: Response;
     try {
       response = await fetchFn(`${server}${path}`, {
@@ -69,10 +77,13 @@ export function createServerClient(fetchFn: typeof fetch = (...args) => fetch(..
         headers,
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        // The extension keeps its own copy and ETag; the HTTP cache must not answer in the server's place.
+        cache: 'no-store',
       });
     } catch (error) {
       throw new ServerError('unreachable', error instanceof Error ? error.message : String(error));
     }
+    if (response.status === 304 && init.ifNoneMatch !== undefined) return 'not-modified';
     const json: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
       const body = errorBodySchema.safeParse(json);
@@ -84,13 +95,25 @@ export function createServerClient(fetchFn: typeof fetch = (...args) => fetch(..
     if (!parsed.success) {
       throw new ServerError('invalid-response', `unexpected answer from ${path}: ${parsed.error.message}`);
     }
-    return parsed.data;
+    return { data: parsed.data, etag: response.headers.get('etag') };
+  }
+
+  /** Calls that never send If-None-Match, so never see 304. */
+  async function plain<S extends z.ZodType>(...args: Parameters<typeof call<S>>): Promise<z.infer<S>> {
+    const answer = await call(...args);
+    if (answer === 'not-modified') throw new ServerError('invalid-response', 'unexpected 304');
+    return answer.data;
   }
 
   return {
     login: (server, credentials) =>
-      call(loginResponseSchema, server, '/api/auth/login', { method: 'POST', body: credentials }),
-    getPolicy: (server, token) => call(policySchema, server, '/api/policy', { method: 'GET', token }),
-    sync: (server, token, body) => call(syncResponseSchema, server, '/api/sync', { method: 'POST', token, body }),
+      plain(loginResponseSchema, server, '/api/auth/login', { method: 'POST', body: credentials }),
+    getPolicy: (server, token) => plain(policySchema, server, '/api/policy', { method: 'GET', token }),
+    async getPolicyIfChanged(server, token, etag) {
+      const ifNoneMatch = etag ?? undefined;
+      const answer = await call(policySchema, server, '/api/policy', { method: 'GET', token, ifNoneMatch });
+      return answer === 'not-modified' ? { changed: false } : { changed: true, policy: answer.data, etag: answer.etag };
+    },
+    sync: (server, token, body) => plain(syncResponseSchema, server, '/api/sync', { method: 'POST', token, body }),
   };
 }

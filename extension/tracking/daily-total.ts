@@ -1,12 +1,13 @@
-// Today's counted time on this device, kept as a small running total because synced segments leave
-// the outbox. "Today" is the browser's local calendar day; the server decides the official day.
+// Counted time on this device per local calendar day, kept as small running totals because synced
+// segments leave the outbox: the badge shows today, the popup today and this week. The server decides
+// the official days (in the organisation's time zone); these are the person's own view.
 import type { ClosedSegment, OpenSegment } from './types.ts';
 
-export interface DailyTotal {
-  /** Local date, YYYY-MM-DD. */
-  readonly day: string;
-  readonly seconds: number;
-}
+/** Seconds per local date (YYYY-MM-DD). */
+export type DayTotals = Readonly<Record<string, number>>;
+
+/** Enough for this week and the previous one; older days are dropped. */
+export const KEPT_DAYS = 14;
 
 export function localDay(ms: number): string {
   const d = new Date(ms);
@@ -19,22 +20,52 @@ function startOfLocalDay(ms: number): number {
   return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
 }
 
-/** Seconds of [startedAt, endedAt) that fall on the local day containing nowMs. */
-function secondsToday(startedAt: number, endedAt: number, nowMs: number): number {
-  const dayStart = startOfLocalDay(nowMs);
-  return Math.max(0, endedAt - Math.max(startedAt, dayStart)) / 1000;
+function startOfNextLocalDay(ms: number): number {
+  const d = new Date(ms);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
 }
 
-/** Adds closed segments to the total, starting a fresh total when the day has changed. */
-export function addClosed(total: DailyTotal | null, segments: readonly ClosedSegment[], nowMs: number): DailyTotal {
-  const day = localDay(nowMs);
-  const base = total !== null && total.day === day ? total.seconds : 0;
-  return { day, seconds: segments.reduce((sum, s) => sum + secondsToday(s.startedAt, s.endedAt, nowMs), base) };
+/** Monday 00:00 local time of the week containing ms (weeks start on Monday, as in China). */
+function startOfLocalWeek(ms: number): number {
+  const d = new Date(ms);
+  const sinceMonday = (d.getDay() + 6) % 7;
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() - sinceMonday).getTime();
 }
 
-/** Closed seconds today plus the part of the open segment that lies in today. */
-export function secondsCountedToday(total: DailyTotal | null, open: OpenSegment | null, nowMs: number): number {
-  const closed = total !== null && total.day === localDay(nowMs) ? total.seconds : 0;
-  const running = open === null ? 0 : secondsToday(open.startedAt, Math.max(open.startedAt, nowMs), nowMs);
-  return closed + running;
+/** [startedAt, endedAt) cut at local midnights, as seconds per day. */
+function splitByDay(startedAt: number, endedAt: number): [string, number][] {
+  const parts: [string, number][] = [];
+  for (let from = startedAt; from < endedAt; ) {
+    const to = Math.min(endedAt, startOfNextLocalDay(from));
+    parts.push([localDay(from), (to - from) / 1000]);
+    from = to;
+  }
+  return parts;
+}
+
+/** Adds closed segments to their days, and forgets days older than KEPT_DAYS before nowMs. */
+export function addClosed(totals: DayTotals | null, segments: readonly ClosedSegment[], nowMs: number): DayTotals {
+  const next: Record<string, number> = { ...(totals ?? {}) };
+  for (const s of segments) {
+    for (const [day, seconds] of splitByDay(s.startedAt, s.endedAt)) next[day] = (next[day] ?? 0) + seconds;
+  }
+  const oldest = localDay(startOfLocalDay(nowMs) - (KEPT_DAYS - 1) * 86_400_000);
+  return Object.fromEntries(Object.entries(next).filter(([day]) => day >= oldest));
+}
+
+/** Seconds counted from `fromMs` to now: closed totals of those days plus the open segment's part. */
+function secondsSince(fromMs: number, totals: DayTotals | null, open: OpenSegment | null, nowMs: number): number {
+  const firstDay = localDay(fromMs);
+  let seconds = 0;
+  for (const [day, value] of Object.entries(totals ?? {})) if (day >= firstDay && day <= localDay(nowMs)) seconds += value;
+  if (open !== null) seconds += Math.max(0, nowMs - Math.max(open.startedAt, fromMs)) / 1000;
+  return seconds;
+}
+
+export function secondsCountedToday(totals: DayTotals | null, open: OpenSegment | null, nowMs: number): number {
+  return secondsSince(startOfLocalDay(nowMs), totals, open, nowMs);
+}
+
+export function secondsCountedThisWeek(totals: DayTotals | null, open: OpenSegment | null, nowMs: number): number {
+  return secondsSince(startOfLocalWeek(nowMs), totals, open, nowMs);
 }

@@ -1,6 +1,7 @@
 // Decides whether a URL belongs to a designated resource, and reduces it to the only form the engine
-// keeps: resource id, URL without #fragment, and title. Anything else is dropped here, before storage.
+// keeps: resource id, normalised URL (shared/url) and title. Anything else is dropped here, before storage.
 import { matchesAny } from '../../shared/url/match-pattern.ts';
+import { normalisePageUrl } from '../../shared/url/normalise-page-url.ts';
 import type { DesignatedPage, TrackingRules } from './types.ts';
 
 // The server's segment schema caps these; longer values would make the whole segment rejected.
@@ -21,18 +22,13 @@ export function designate(
   return { resourceId: resource.id, url: pageUrl, title: (title ?? '').slice(0, MAX_TITLE_LENGTH) };
 }
 
-/** The URL without fragment (the same document); without query too if still too long to send. */
+/** The normalised URL; without query too if still too long to send. */
 function withinLimit(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  parsed.hash = '';
-  if (parsed.href.length <= MAX_URL_LENGTH) return parsed.href;
-  parsed.search = '';
-  return parsed.href.length <= MAX_URL_LENGTH ? parsed.href : null;
+  const normalised = normalisePageUrl(url);
+  if (normalised === null || normalised.length <= MAX_URL_LENGTH) return normalised;
+  const bare = new URL(normalised);
+  bare.search = '';
+  return bare.href.length <= MAX_URL_LENGTH ? bare.href : null;
 }
 
 export function samePage(a: DesignatedPage | null, b: DesignatedPage | null): boolean {

@@ -1,6 +1,8 @@
-// Every transition of the tracking engine, driven with a fake clock and predictable segment ids.
+// Every transition of the tracking engine's reading rules, driven with a fake clock and predictable
+// segment ids. Media, presence, pause, page reports and clock jumps: machine.media.test.ts.
 import { describe, expect, it } from 'vitest';
-import { INITIAL_STATE, MAX_SILENCE_MS, isCounting, next } from './machine.ts';
+import { INITIAL_STATE, MAX_SILENCE_MS, next } from './machine.ts';
+import { countingMode } from './counting.ts';
 import type { ClosedSegment, Signal, TabView, TrackerState, TrackingRules } from './types.ts';
 
 const RULES: TrackingRules = {
@@ -9,6 +11,7 @@ const RULES: TrackingRules = {
     { id: 'res-b', patterns: ['https://*.example.net/b/*'] },
   ],
   idleSeconds: 60,
+  mediaPresenceSeconds: 1800,
 };
 const A1 = 'https://learn.example.org/a/1';
 const A2 = 'https://learn.example.org/a/2';
@@ -51,12 +54,13 @@ class Run {
 describe('starting to count', () => {
   it('opens a segment when a designated page is the active tab of the focused window', () => {
     const run = new Run().look(A1, s(0), 'Lesson 1');
-    expect(isCounting(run.state)).toBe(true);
+    expect(countingMode(run.state)).toBe('reading');
     expect(run.state.open).toEqual({
       id: 'seg-1',
       resourceId: 'res-a',
       url: A1,
       title: 'Lesson 1',
+      mode: 'reading',
       startedAt: s(0),
       lastSeenAt: s(0),
     });

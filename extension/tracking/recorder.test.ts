@@ -6,7 +6,11 @@ import { dailyTotalItem, outboxItem, trackerItem } from '../storage/items.ts';
 import { createRecorder } from './recorder.ts';
 import type { TrackingRules } from './types.ts';
 
-const RULES: TrackingRules = { resources: [{ id: 'res-a', patterns: ['https://learn.example.org/*'] }], idleSeconds: 60 };
+const RULES: TrackingRules = {
+  resources: [{ id: 'res-a', patterns: ['https://learn.example.org/*'] }],
+  idleSeconds: 60,
+  mediaPresenceSeconds: 1800,
+};
 const T0 = new Date(2026, 2, 6, 10, 0, 0).getTime();
 
 describe('recorder', () => {
@@ -40,8 +44,35 @@ describe('recorder', () => {
       mode: 'reading',
     });
     expect(onSegmentsClosed).toHaveBeenCalledWith(outbox);
-    expect((await dailyTotalItem.getValue())?.seconds).toBe(100);
+    expect(Object.values((await dailyTotalItem.getValue()) ?? {})).toEqual([100]);
     expect((await trackerItem.getValue()).open).toBeNull();
+  });
+
+  it('compacts a segment that continues the previous one, and reports every step', async () => {
+    let now = T0;
+    const onStep = vi.fn();
+    const recorder = createRecorder({ now: () => now, onSegmentsClosed: vi.fn(), onStep });
+    const look = (idle: 'active' | 'idle') => ({
+      type: 'observed' as const,
+      world: { focusedWindowId: 1, activeTab: { tabId: 5, windowId: 1, url: 'https://learn.example.org/x', title: 'X' }, idle },
+    });
+    await recorder.dispatch(() => ({ type: 'policyChanged', rules: RULES }));
+    await recorder.dispatch(() => look('active'));
+    now = T0 + 20_000;
+    // The policy moves the page to another resource and back: two segments that continue each other.
+    await recorder.dispatch(() => ({ type: 'policyChanged', rules: { ...RULES, resources: [{ id: 'res-b', patterns: ['https://learn.example.org/*'] }] } }));
+    now = T0 + 20_000;
+    await recorder.dispatch(() => ({ type: 'policyChanged', rules: RULES }));
+    await recorder.dispatch(() => look('active'));
+    now = T0 + 40_000;
+    await recorder.dispatch(() => ({ type: 'pauseChanged', paused: true }));
+    const outbox = await outboxItem.getValue();
+    // [0 s, 20 s) and [20 s, 40 s) of the same page and mode: one segment in the outbox.
+    expect(outbox.map((s) => [s.resourceId, s.startedAt, s.endedAt])).toEqual([
+      ['res-a', new Date(T0).toISOString(), new Date(T0 + 40_000).toISOString()],
+    ]);
+    expect(onStep).toHaveBeenCalledTimes(6);
+    expect(onStep.mock.calls.at(-1)![0]).toMatchObject({ after: { paused: true }, nowMs: T0 + 40_000 });
   });
 
   it('ignores a producer that has nothing to report', async () => {

@@ -2,10 +2,11 @@
 // together with the segments it closed (one storage write), so a stopped worker loses nothing.
 import { storage } from 'wxt/utils/storage';
 import type { Segment } from '../../shared/schemas/sync.ts';
-import { dailyTotalItem, outboxItem, trackerItem } from '../storage/items.ts';
+import { dailyTotalItem, offeredItem, outboxItem, trackerItem } from '../storage/items.ts';
 import { withStorageLock } from '../storage/lock.ts';
 import { appendSegments } from '../sync/outbox.ts';
-import { addClosed } from './daily-total.ts';
+import { compact, withinBudget } from '../sync/compaction.ts';
+import { addClosed, type DayTotals } from './daily-total.ts';
 import { next } from './machine.ts';
 import type { ClosedSegment, Signal, TrackerState } from './types.ts';
 
@@ -17,30 +18,43 @@ export interface Recorder {
   dispatch(produce: (state: TrackerState) => Promise<Signal | null> | Signal | null): Promise<void>;
 }
 
+/** What changed in one persisted step, for the adapters that show it (badge, presence prompt). */
+export interface Step {
+  readonly before: TrackerState;
+  readonly after: TrackerState;
+  readonly totals: DayTotals | null;
+  readonly nowMs: number;
+}
+
 export function createRecorder(deps: {
   now: () => number;
   onSegmentsClosed: (segments: readonly Segment[]) => void;
+  onStep?: (step: Step) => void;
 }): Recorder {
   return {
     async dispatch(produce) {
-      const closed = await withStorageLock(async () => {
+      const result = await withStorageLock(async () => {
         const state = await trackerItem.getValue();
         const signal = await produce(state);
-        if (signal === null) return [];
+        if (signal === null) return null;
         const now = deps.now();
         const transition = next(state, signal, now);
         const segments = transition.segments.map(toWire);
         const writes: Parameters<typeof storage.setItems>[0] = [{ item: trackerItem, value: transition.state }];
+        let totals = await dailyTotalItem.getValue();
         if (segments.length > 0) {
-          writes.push(
-            { item: outboxItem, value: appendSegments(await outboxItem.getValue(), segments) },
-            { item: dailyTotalItem, value: addClosed(await dailyTotalItem.getValue(), transition.segments, now) },
-          );
+          const offered = new Set(await offeredItem.getValue());
+          const { kept, dropped } = withinBudget(compact(appendSegments(await outboxItem.getValue(), segments), offered));
+          if (dropped > 0) console.warn(`[studytrail] outbox over its storage budget: ${dropped} oldest segments given up`);
+          totals = addClosed(totals, transition.segments, now);
+          writes.push({ item: outboxItem, value: kept }, { item: dailyTotalItem, value: totals });
         }
         await storage.setItems(writes);
-        return segments;
+        return { segments, step: { before: state, after: transition.state, totals, nowMs: now } };
       });
-      if (closed.length > 0) deps.onSegmentsClosed(closed);
+      if (result === null) return;
+      if (result.segments.length > 0) deps.onSegmentsClosed(result.segments);
+      deps.onStep?.(result.step);
     },
   };
 }

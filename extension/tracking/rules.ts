@@ -1,7 +1,7 @@
 // Reduces the server's policy to the rules the tracking engine applies, and to the host permissions
 // the browser must grant before the engine can see those pages at all.
 import { hostPermissionFor } from '../../shared/url/match-pattern.ts';
-import type { Policy } from '../../shared/schemas/policy.ts';
+import { DEFAULT_MEDIA_PRESENCE_SECONDS, type Policy } from '../../shared/schemas/policy.ts';
 import type { TrackingRules } from './types.ts';
 
 export function rulesFromPolicy(policy: Policy | null): TrackingRules | null {
@@ -9,6 +9,7 @@ export function rulesFromPolicy(policy: Policy | null): TrackingRules | null {
   return {
     resources: policy.resources.map((r) => ({ id: r.id, patterns: r.patterns })),
     idleSeconds: policy.settings.idleSeconds,
+    mediaPresenceSeconds: policy.settings.mediaPresenceSeconds ?? DEFAULT_MEDIA_PRESENCE_SECONDS,
   };
 }
 

@@ -1,88 +1,65 @@
 import { describe, expect, it } from 'vitest';
 import type { Category } from '../../shared/schemas/domain.ts';
-import { learningLogSchema } from '../../shared/schemas/log.ts';
-import { dateRangeMs, learningLog, type LoggedSegment } from './learning-log.ts';
+import { detailedLearningLogSchema } from '../../shared/schemas/log.ts';
+import { dayNumber } from '../../shared/time/day-numbers.ts';
+import type { DayTotalRecord } from '../store/records.ts';
+import { learningLog } from './learning-log.ts';
 
-const TZ = 'Asia/Shanghai';
 const categories: Record<string, Category> = { theory: 'political-theory', law: 'professional' };
-
-function log(segments: LoggedSegment[], from = '2026-03-05', to = '2026-03-07') {
-  const result = learningLog({ personId: 'p1', from, to, timeZone: TZ, segments, categoryOf: (id) => categories[id] });
-  learningLogSchema.parse(result);
-  return result;
-}
-
-const seg = (resourceId: string, startedAt: string, endedAt: string): LoggedSegment => ({ resourceId, startedAt, endedAt });
+const day = (date: string, credited: number, byResource: (string | number)[], extra: Partial<DayTotalRecord> = {}): DayTotalRecord => ({
+  personId: 'p1',
+  day: dayNumber(date),
+  rawSeconds: credited,
+  creditedSeconds: credited,
+  overlapSeconds: 0,
+  dailyCapSeconds: 0,
+  outsideAllowlistSeconds: 0,
+  invalidSeconds: 0,
+  byResource,
+  ...extra,
+});
+const log = (days: DayTotalRecord[], from = '2026-03-05', to = '2026-03-07') =>
+  detailedLearningLogSchema.parse(learningLog({ personId: 'p1', from, to, days, categoryOf: (id) => categories[id], notesCount: 2 }));
 
 describe('learningLog', () => {
-  it('lists every date in the range, zeros included, and every category', () => {
+  it('lists every date in the range, zeros included, and every category and reason', () => {
     expect(log([])).toEqual({
       personId: 'p1',
       from: '2026-03-05',
       to: '2026-03-07',
       totalSeconds: 0,
+      rawSeconds: 0,
+      discounts: { overlap: 0, daily_cap: 0, outside_allowlist: 0, invalid: 0 },
+      notesCount: 2,
       days: [
-        { date: '2026-03-05', seconds: 0 },
-        { date: '2026-03-06', seconds: 0 },
-        { date: '2026-03-07', seconds: 0 },
+        { date: '2026-03-05', seconds: 0, rawSeconds: 0 },
+        { date: '2026-03-06', seconds: 0, rawSeconds: 0 },
+        { date: '2026-03-07', seconds: 0, rawSeconds: 0 },
       ],
       byCategory: { 'political-theory': 0, 'cppcc-theory': 0, professional: 0, other: 0 },
       byResource: [],
     });
   });
 
-  it('totals days, categories and resources consistently', () => {
+  it('adds up days, categories, resources and reasons consistently', () => {
     const result = log([
-      seg('theory', '2026-03-05T09:00:00+08:00', '2026-03-05T09:30:00+08:00'),
-      seg('law', '2026-03-06T14:00:00+08:00', '2026-03-06T15:00:00+08:00'),
-      seg('theory', '2026-03-06T23:50:00+08:00', '2026-03-07T00:10:00+08:00'),
+      day('2026-03-05', 1800, ['theory', 1800], { rawSeconds: 2400, overlapSeconds: 600 }),
+      day('2026-03-06', 4200, ['law', 3600, 'theory', 600], { rawSeconds: 4500, invalidSeconds: 300 }),
+      day('2026-03-07', 60, ['gone', 60]),
     ]);
-    expect(result.totalSeconds).toBe(1800 + 3600 + 1200);
-    expect(result.days).toEqual([
-      { date: '2026-03-05', seconds: 1800 },
-      { date: '2026-03-06', seconds: 3600 + 600 },
-      { date: '2026-03-07', seconds: 600 },
-    ]);
-    expect(result.byCategory).toEqual({ 'political-theory': 3000, 'cppcc-theory': 0, professional: 3600, other: 0 });
+    expect(result.totalSeconds).toBe(6060);
+    expect(result.rawSeconds).toBe(6960);
+    expect(result.discounts).toEqual({ overlap: 600, daily_cap: 0, outside_allowlist: 0, invalid: 300 });
+    expect(result.days.map((d) => [d.seconds, d.rawSeconds])).toEqual([[1800, 2400], [4200, 4500], [60, 60]]);
+    expect(result.byCategory).toEqual({ 'political-theory': 2400, 'cppcc-theory': 0, professional: 3600, other: 60 });
     expect(result.byResource).toEqual([
       { resourceId: 'law', seconds: 3600 },
-      { resourceId: 'theory', seconds: 3000 },
+      { resourceId: 'theory', seconds: 2400 },
+      { resourceId: 'gone', seconds: 60 },
     ]);
   });
 
-  it('counts overlapping segments from two devices once, credited to the one that started first', () => {
-    const result = log([
-      seg('theory', '2026-03-05T09:00:00+08:00', '2026-03-05T10:00:00+08:00'),
-      seg('law', '2026-03-05T09:30:00Z', '2026-03-05T09:30:00Z'), // empty, ignored
-      seg('law', '2026-03-05T09:30:00+08:00', '2026-03-05T10:30:00+08:00'),
-    ]);
-    expect(result.totalSeconds).toBe(5400);
-    expect(result.byResource).toEqual([
-      { resourceId: 'theory', seconds: 3600 },
-      { resourceId: 'law', seconds: 1800 },
-    ]);
-  });
-
-  it('counts time on resources it no longer knows as "other"', () => {
-    expect(log([seg('gone', '2026-03-05T09:00:00+08:00', '2026-03-05T09:01:00+08:00')]).byCategory.other).toBe(60);
-  });
-
-  it('ignores time outside the range', () => {
-    const result = log([seg('theory', '2026-03-04T23:00:00+08:00', '2026-03-05T00:30:00+08:00')], '2026-03-05', '2026-03-05');
-    expect(result.days).toEqual([{ date: '2026-03-05', seconds: 1800 }]);
-  });
-
-  it('reads instants written with any offset', () => {
-    const result = log([seg('theory', '2026-03-05T01:00:00Z', '2026-03-05T10:00:00+08:00')], '2026-03-05', '2026-03-05');
-    expect(result.totalSeconds).toBe(3600);
-  });
-});
-
-describe('dateRangeMs', () => {
-  it('spans from the first midnight to the midnight after the last date, in the zone', () => {
-    expect(dateRangeMs('2026-03-05', '2026-03-06', TZ)).toEqual({
-      fromMs: Date.parse('2026-03-04T16:00:00Z'),
-      toMs: Date.parse('2026-03-06T16:00:00Z'),
-    });
+  it('ignores days outside the range', () => {
+    expect(log([day('2026-03-04', 100, ['law', 100])], '2026-03-05', '2026-03-05').totalSeconds).toBe(0);
   });
 });

@@ -1,54 +1,70 @@
-// One person's learning log over a range of dates. The pipeline, one pure transform per file:
-//   segments ─ union-intervals.ts ─→ runs ─ daily-totals.ts ─→ credits per day and resource ─ here ─→ log
+// One person's learning log over a range of dates, from the daily totals kept on ingest (never from
+// raw segments): the contract's fields, plus raw seconds, the reasons for discounted seconds and the
+// notes count.
 import { CATEGORIES, type Category } from '../../shared/schemas/domain.ts';
-import type { LearningLog } from '../../shared/schemas/log.ts';
-import { datesBetween, nextDate, startOfDate } from '../../shared/time/zoned-days.ts';
-import { dailyCredits } from './daily-totals.ts';
-import { unionIntervals } from './union-intervals.ts';
+import type { DetailedLearningLog } from '../../shared/schemas/log.ts';
+import type { Discounts } from '../../shared/schemas/reports.ts';
+import { dateOfDay, dayNumber } from '../../shared/time/day-numbers.ts';
+import type { DayTotalRecord } from '../store/records.ts';
 
-export interface LoggedSegment {
-  resourceId: string;
-  startedAt: string;
-  endedAt: string;
+export function emptyCategories(): Record<Category, number> {
+  return Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
 }
 
-/** [start of `from`, start of the day after `to`) in the zone, in epoch milliseconds. */
-export function dateRangeMs(from: string, to: string, timeZone: string): { fromMs: number; toMs: number } {
-  return { fromMs: startOfDate(from, timeZone), toMs: startOfDate(nextDate(to), timeZone) };
+export function emptyDiscounts(): Required<Discounts> {
+  return { overlap: 0, daily_cap: 0, outside_allowlist: 0, invalid: 0 };
+}
+
+/** Adds a day's discounted seconds, by reason, into `into`. */
+export function addDiscounts(into: Required<Discounts>, day: DayTotalRecord): void {
+  into.overlap += day.overlapSeconds;
+  into.daily_cap += day.dailyCapSeconds;
+  into.outside_allowlist += day.outsideAllowlistSeconds;
+  into.invalid += day.invalidSeconds;
 }
 
 export function learningLog(input: {
   personId: string;
   from: string;
   to: string;
-  timeZone: string;
-  segments: readonly LoggedSegment[];
-  /** Category of a resource; resources the caller no longer knows count as 'other'. */
+  /** The person's daily totals within the range. */
+  days: readonly DayTotalRecord[];
+  /** Category of a resource; resources the server no longer knows count as 'other'. */
   categoryOf: (resourceId: string) => Category | undefined;
-}): LearningLog {
-  const { fromMs, toMs } = dateRangeMs(input.from, input.to, input.timeZone);
-  const runs = unionIntervals(
-    input.segments.map((s) => ({ startMs: Date.parse(s.startedAt), endMs: Date.parse(s.endedAt), resourceId: s.resourceId })),
-  );
-  const credits = dailyCredits(runs, input.timeZone, fromMs, toMs);
-
-  const byDate = new Map(datesBetween(input.from, input.to).map((date) => [date, 0]));
-  const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+  notesCount: number;
+}): DetailedLearningLog {
+  const first = dayNumber(input.from);
+  const last = dayNumber(input.to);
+  const credited = new Array<number>(last - first + 1).fill(0);
+  const raw = new Array<number>(last - first + 1).fill(0);
+  const byCategory = emptyCategories();
   const byResource = new Map<string, number>();
+  const discounts = emptyDiscounts();
   let totalSeconds = 0;
-  for (const credit of credits) {
-    totalSeconds += credit.seconds;
-    byDate.set(credit.date, (byDate.get(credit.date) ?? 0) + credit.seconds);
-    byCategory[input.categoryOf(credit.resourceId) ?? 'other'] += credit.seconds;
-    byResource.set(credit.resourceId, (byResource.get(credit.resourceId) ?? 0) + credit.seconds);
+  let rawSeconds = 0;
+  for (const day of input.days) {
+    if (day.day < first || day.day > last) continue;
+    credited[day.day - first] = day.creditedSeconds;
+    raw[day.day - first] = day.rawSeconds;
+    totalSeconds += day.creditedSeconds;
+    rawSeconds += day.rawSeconds;
+    addDiscounts(discounts, day);
+    for (let i = 0; i < day.byResource.length; i += 2) {
+      const resourceId = day.byResource[i] as string;
+      const seconds = day.byResource[i + 1] as number;
+      byCategory[input.categoryOf(resourceId) ?? 'other'] += seconds;
+      byResource.set(resourceId, (byResource.get(resourceId) ?? 0) + seconds);
+    }
   }
-
   return {
     personId: input.personId,
     from: input.from,
     to: input.to,
     totalSeconds,
-    days: [...byDate].map(([date, seconds]) => ({ date, seconds })),
+    rawSeconds,
+    discounts,
+    notesCount: input.notesCount,
+    days: credited.map((seconds, i) => ({ date: dateOfDay(first + i), seconds, rawSeconds: raw[i]! })),
     byCategory,
     // Most-studied first; ties by id so the order is stable.
     byResource: [...byResource]

@@ -1,6 +1,7 @@
-// Bearer tokens: 32 random bytes handed to the client once; only their SHA-256 is stored, so a copy
-// of the data folder cannot be used to sign in.
-import { createHash, randomBytes } from 'node:crypto';
+// Bearer tokens and session secrets: 32 random bytes handed to the client once; only their SHA-256 is
+// stored, so a copy of the data folder cannot be used to sign in. A session's CSRF token is derived
+// from its secret, so it needs no storage and cannot be known without the cookie.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
@@ -9,4 +10,14 @@ export function hashToken(token: string): string {
 export function newToken(): { token: string; tokenHash: string } {
   const token = randomBytes(32).toString('base64url');
   return { token, tokenHash: hashToken(token) };
+}
+
+export function csrfTokenFor(sessionToken: string): string {
+  return createHash('sha256').update(`studytrail-csrf\u0000${sessionToken}`).digest('base64url');
+}
+
+export function csrfTokenMatches(sessionToken: string, sent: string): boolean {
+  const expected = Buffer.from(csrfTokenFor(sessionToken));
+  const actual = Buffer.from(sent);
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
 }

@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ERROR_CODES, type ErrorBody, type ErrorCode } from '../../shared/schemas/errors.ts';
-import { DuplicateError, MissingReferenceError } from '../store/records.ts';
+import { ConflictError, DuplicateError, MissingReferenceError, NotFoundError } from '../store/records.ts';
 import { ApiError } from './api-error.ts';
 
 function errorJson(c: Context, status: ContentfulStatusCode, code: ErrorCode, message: string): Response {
@@ -24,7 +24,8 @@ const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
 
 export function errorResponse(err: unknown, c: Context): Response {
   if (err instanceof ApiError) return errorJson(c, err.status, err.code, err.message);
-  if (err instanceof DuplicateError) return errorJson(c, 409, ERROR_CODES.conflict, err.message);
+  if (err instanceof DuplicateError || err instanceof ConflictError) return errorJson(c, 409, ERROR_CODES.conflict, err.message);
+  if (err instanceof NotFoundError) return errorJson(c, 404, ERROR_CODES.notFound, err.message);
   if (err instanceof MissingReferenceError) {
     return errorJson(c, 400, ERROR_CODES.validation, `${err.field}: ${err.message}`);
   }

@@ -3,6 +3,13 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { badRequest, invalidJson, validationFailed } from './api-error.ts';
+import { readBodyText } from './read-body.ts';
+
+/**
+ * Large enough for a full sync batch (500 segments with long URLs and titles, 200 notes), small enough
+ * that a stray upload cannot exhaust memory.
+ */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 /** "field.path: problem; ..." — names the field so the caller knows what to fix. */
 export function describeIssues(error: z.ZodError): string {
@@ -26,7 +33,7 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
       `Send the body as JSON with the header Content-Type: application/json (got ${type === '' ? 'no Content-Type' : `"${type}"`})`,
     );
   }
-  const text = await c.req.text();
+  const text = await readBodyText(c, MAX_BODY_BYTES);
   if (text.trim() === '') throw invalidJson('The request body is empty: send a JSON object');
   let raw: unknown;
   try {

@@ -1,11 +1,17 @@
-// Store records → wire objects: what leaves the server, and nothing more (never a password hash).
+// Store records → wire objects: what leaves the server, and nothing more (never a password hash or a
+// token hash).
 import type { User } from '../../shared/schemas/auth.ts';
-import type { Unit } from '../../shared/schemas/organisation.ts';
-import type { Resource } from '../../shared/schemas/policy.ts';
-import type { ResourceRecord, UnitRecord, UserRecord } from '../store/records.ts';
+import type { StoredNote } from '../../shared/schemas/notes.ts';
+import type { AuditEntry, Device, Person, Unit } from '../../shared/schemas/organisation.ts';
+import type { ManagedResource, Resource } from '../../shared/schemas/policy.ts';
+import type { AuditRecord, NoteRecord, ResourceRecord, TokenRecord, UnitRecord, UserRecord } from '../store/records.ts';
 
 export function userView(u: UserRecord): User {
   return { id: u.id, username: u.username, name: u.name, role: u.role, unitId: u.unitId };
+}
+
+export function personView(u: UserRecord): Person {
+  return { ...userView(u), active: u.active, createdAt: u.createdAt };
 }
 
 export function unitView(u: UnitRecord): Unit {
@@ -14,4 +20,20 @@ export function unitView(u: UnitRecord): Unit {
 
 export function resourceView(r: ResourceRecord): Resource {
   return { id: r.id, name: r.name, category: r.category, kind: r.kind, patterns: [...r.patterns] };
+}
+
+export function managedResourceView(r: ResourceRecord): ManagedResource {
+  return { ...resourceView(r), active: r.active };
+}
+
+export function deviceView(t: TokenRecord): Device {
+  return { id: t.id, deviceId: t.deviceId, label: t.label, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt };
+}
+
+export function auditView(a: AuditRecord): AuditEntry {
+  return { ...a };
+}
+
+export function storedNoteView(n: NoteRecord): StoredNote {
+  return { note: n.note, personId: n.personId, review: n.review };
 }

@@ -4,6 +4,6 @@ import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { signedIn } from '../http/signed-in.ts';
 import { userView } from '../http/views.ts';
 
-export function meRoutes({ store }: AppDeps) {
-  return new Hono<AppEnv>().get('/', signedIn(store), (c) => c.json(userView(c.get('user'))));
+export function meRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>().get('/', signedIn(deps), (c) => c.json(userView(c.get('user'))));
 }

@@ -1,66 +1,134 @@
-// People: accounts with a role and a unit, and each person's learning log.
-import { Hono } from 'hono';
-import { createPersonSchema } from '../../shared/schemas/organisation.ts';
-import { logQuerySchema } from '../../shared/schemas/log.ts';
+// People: accounts with a role and a unit (admins manage them), their devices, passwords, learning
+// logs and segments. Every route checks who may see or change whom.
+import { Hono, type Context } from 'hono';
+import { createPersonSchema, setPasswordSchema, updatePersonSchema } from '../../shared/schemas/organisation.ts';
+import type { SegmentReport } from '../../shared/schemas/reports.ts';
+import { dayNumber } from '../../shared/time/day-numbers.ts';
 import { canViewPerson } from '../access/can-view-person.ts';
-import { dateRangeMs, learningLog } from '../aggregation/learning-log.ts';
-import { hashPassword } from '../auth/password.ts';
+import { parentLookup } from '../access/visibility.ts';
+import { dateRangeMs } from '../aggregation/date-range.ts';
+import { learningLog } from '../aggregation/learning-log.ts';
+import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { conflict, forbidden, notFound, validationFailed } from '../http/api-error.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
-import { parseOrFail, readJson } from '../http/json-body.ts';
+import { auditContext } from '../http/audit-context.ts';
+import { limitAddress } from '../http/client-info.ts';
+import { readJson } from '../http/json-body.ts';
+import type { LoginThrottle } from '../http/login-throttle.ts';
+import { reportRange } from '../http/report-range.ts';
 import { signedIn } from '../http/signed-in.ts';
-import { userView } from '../http/views.ts';
-import type { Store } from '../store/records.ts';
+import { deviceView, personView } from '../http/views.ts';
+import { countNotesByPerson } from '../notes/note-filters.ts';
+import type { Store, UserRecord } from '../store/records.ts';
 
-/** A year, leap day included: enough for the annual assessment, bounded for the server's sake. */
-const MAX_LOG_DAYS = 366;
-const DAY_MS = 86_400_000;
-
-async function unitParents(store: Store): Promise<(unitId: string) => string | null | undefined> {
-  const parents = new Map((await store.listUnits()).map((u) => [u.id, u.parentId]));
-  return (unitId) => parents.get(unitId);
+/** The person named in the path, if the caller may see them: 404 when unknown, 403 when hidden. */
+async function visiblePerson(store: Store, c: Context<AppEnv>, what: string): Promise<UserRecord> {
+  const id = c.req.param('id')!;
+  const person = await store.findUserById(id);
+  if (!person) throw notFound(`There is no person with id "${id}"`);
+  if (!canViewPerson(c.get('user'), person, parentLookup(await store.listUnits()))) {
+    throw forbidden(`You may not see this person's ${what}`);
+  }
+  return person;
 }
 
-export function peopleRoutes({ store, config }: AppDeps) {
+export function peopleRoutes(deps: AppDeps, throttle: LoginThrottle) {
+  const { store, clock, config } = deps;
   return new Hono<AppEnv>()
-    .get('/', signedIn(store), async (c) => {
+    .get('/', signedIn(deps), async (c) => {
       const viewer = c.get('user');
-      const parentOf = await unitParents(store);
+      const parentOf = parentLookup(await store.listUnits());
       const visible = (await store.listUsers()).filter((person) => canViewPerson(viewer, person, parentOf));
-      return c.json(visible.map(userView));
+      return c.json(visible.map(personView));
     })
-    .post('/', signedIn(store, 'admin'), async (c) => {
-      const input = await readJson(c, createPersonSchema);
-      const { password, ...person } = input;
+    .post('/', signedIn(deps, 'admin'), async (c) => {
+      const { password, reason, ...person } = await readJson(c, createPersonSchema);
       // Checked before hashing so a request doomed to fail costs no scrypt; the store checks again.
       if (await store.findUserByUsername(person.username)) {
         throw conflict(`The username "${person.username}" is already taken`);
       }
-      const user = await store.createUser({ ...person, passwordHash: await hashPassword(password) });
-      return c.json(userView(user), 201);
+      const user = await store.createUser({ ...person, passwordHash: await hashPassword(password) }, auditContext(c, reason));
+      return c.json(personView(user), 201);
     })
-    .get('/:id/log', signedIn(store), async (c) => {
-      const person = await store.findUserById(c.req.param('id'));
-      if (!person) throw notFound(`There is no person with id "${c.req.param('id')}"`);
-      if (!canViewPerson(c.get('user'), person, await unitParents(store))) {
-        throw forbidden("You may not see this person's learning log");
+    .patch('/:id', signedIn(deps, 'admin'), async (c) => {
+      const { reason, ...changes } = await readJson(c, updatePersonSchema);
+      const updated = await store.updateUser(c.req.param('id'), changes, auditContext(c, reason));
+      return c.json(personView(updated));
+    })
+    .post('/:id/password', signedIn(deps), async (c) => {
+      const caller = c.get('user');
+      const id = c.req.param('id');
+      const self = caller.id === id;
+      if (!self && caller.role !== 'admin') throw forbidden('Only admins may set another person’s password');
+      const input = await readJson(c, setPasswordSchema);
+      const person = await store.findUserById(id);
+      if (!person) throw notFound(`There is no person with id "${id}"`);
+      if (self) {
+        // Changing one's own password needs the current one, so a borrowed session cannot lock the owner out.
+        const attempt = { account: person.username.toLowerCase(), address: limitAddress(c) };
+        if (input.currentPassword === undefined) throw validationFailed('currentPassword: required to change your own password');
+        if (throttle.retryAfterMs(attempt) > 0 || !(await verifyPassword(input.currentPassword, person.passwordHash))) {
+          throttle.failed(attempt);
+          throw forbidden('currentPassword: the current password is wrong');
+        }
       }
-      const { from, to } = parseOrFail(logQuerySchema, c.req.query());
-      if ((Date.parse(to) - Date.parse(from)) / DAY_MS + 1 > MAX_LOG_DAYS) {
-        throw validationFailed(`to: the range may span at most ${MAX_LOG_DAYS} days`);
-      }
-      const { fromMs, toMs } = dateRangeMs(from, to, config.timeZone);
-      const segments = await store.segmentsForPerson(person.id, fromMs, toMs);
+      const passwordHash = await hashPassword(input.password);
+      // A person changing their own password stays signed in here; everywhere else is signed out.
+      await store.updateUser(id, { passwordHash }, auditContext(c, input.reason), self ? c.get('token').tokenHash : undefined);
+      return c.body(null, 204);
+    })
+    .get('/:id/devices', signedIn(deps), async (c) => {
+      const person = await visiblePerson(store, c, 'devices');
+      const tokens = (await store.tokensOf(person.id)).filter((t) => t.kind === 'device');
+      return c.json(tokens.map(deviceView));
+    })
+    .delete('/:id/devices/:tokenId', signedIn(deps), async (c) => {
+      const caller = c.get('user');
+      const id = c.req.param('id');
+      if (caller.id !== id && caller.role !== 'admin') throw forbidden('Only the person or an admin may sign a device out');
+      const token = (await store.tokensOf(id)).find((t) => t.id === c.req.param('tokenId') && t.kind === 'device');
+      if (!token) throw notFound(`This person has no device with id "${c.req.param('tokenId')}"`);
+      await store.revokeToken(token.id, auditContext(c, undefined));
+      return c.body(null, 204);
+    })
+    .get('/:id/log', signedIn(deps), async (c) => {
+      const person = await visiblePerson(store, c, 'learning log');
+      const range = reportRange(c.req.query(), { nowMs: clock(), timeZone: config.timeZone });
+      const { fromMs, toMs } = dateRangeMs(range.from, range.to, config.timeZone);
       const categories = new Map((await store.listResources()).map((r) => [r.id, r.category]));
+      const notes = countNotesByPerson(await store.listNotes(), fromMs, toMs);
       return c.json(
         learningLog({
           personId: person.id,
-          from,
-          to,
-          timeZone: config.timeZone,
-          segments,
+          ...range,
+          days: await store.dayTotals(person.id, dayNumber(range.from), dayNumber(range.to)),
           categoryOf: (id) => categories.get(id),
+          notesCount: notes.get(person.id) ?? 0,
         }),
       );
+    })
+    .get('/:id/segments', signedIn(deps), async (c) => {
+      const person = await visiblePerson(store, c, 'segments');
+      const range = reportRange(c.req.query(), { nowMs: clock(), timeZone: config.timeZone });
+      const { fromMs, toMs } = dateRangeMs(range.from, range.to, config.timeZone);
+      const credits = await store.segmentCredits(person.id, dayNumber(range.from), dayNumber(range.to));
+      const segments = await store.segmentsForPerson(person.id, fromMs, toMs);
+      const body: SegmentReport[] = segments.map((s) => {
+        const credit = credits.get(s.id) ?? { rawSeconds: 0, creditedSeconds: 0, overlapSeconds: 0, dailyCapSeconds: 0 };
+        return {
+          id: s.id,
+          resourceId: s.resourceId,
+          url: s.url,
+          title: s.title,
+          startedAt: new Date(s.startMs).toISOString(),
+          endedAt: new Date(s.endMs).toISOString(),
+          mode: s.mode,
+          deviceId: s.deviceId,
+          rawSeconds: credit.rawSeconds,
+          creditedSeconds: credit.creditedSeconds,
+          discounts: { overlap: credit.overlapSeconds, daily_cap: credit.dailyCapSeconds, outside_allowlist: 0, invalid: 0 },
+        };
+      });
+      return c.json(body);
     });
 }

@@ -1,16 +1,29 @@
-// The policy extensions follow: designated resources and tracking settings, with a version that
-// changes whenever either does, so a client can tell when to refresh.
+// GET /api/policy: what extensions follow, with an ETag of its version so a periodic refresh that
+// finds nothing new costs a 304 and no body.
 import { Hono } from 'hono';
-import { trackingSettingsSchema } from '../../shared/schemas/policy.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
-import { readJson } from '../http/json-body.ts';
 import { signedIn } from '../http/signed-in.ts';
 
-export function policyRoutes({ store }: AppDeps) {
-  return new Hono<AppEnv>()
-    .get('/', signedIn(store), async (c) => c.json(await store.getPolicy()))
-    .put('/settings', signedIn(store, 'admin'), async (c) => {
-      const settings = await readJson(c, trackingSettingsSchema);
-      return c.json(await store.updateSettings(settings));
-    });
+export function policyEtag(version: number): string {
+  return `"policy-${version}"`;
+}
+
+/** True when an If-None-Match header names this ETag (weak or strong) or is "*". */
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (ifNoneMatch === undefined) return false;
+  return ifNoneMatch.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t === etag || t === `W/${etag}`;
+  });
+}
+
+export function policyRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>().get('/', signedIn(deps), async (c) => {
+    const policy = await deps.store.getPolicy();
+    const etag = policyEtag(policy.version);
+    c.header('ETag', etag);
+    c.header('Cache-Control', 'private, no-cache');
+    if (etagMatches(c.req.header('if-none-match'), etag)) return c.body(null, 304);
+    return c.json(policy);
+  });
 }

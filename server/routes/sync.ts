@@ -1,45 +1,128 @@
-// POST /api/sync: idempotent upload of counted time. Each segment gets its own verdict; the valid
-// ones are stored durably before the response says "accepted".
+// POST /api/sync: idempotent upload of counted time and notes. Each segment and note gets its own
+// verdict; what is accepted is durable before the response says so. With a `cursor` the response also
+// carries the person's notes changed since, so every device converges on the same notes.
 import { Hono } from 'hono';
-import { SEGMENT_REJECTION_CODES, syncRequestSchema, type Rejection, type Segment, type SyncResponse } from '../../shared/schemas/sync.ts';
+import { ERROR_CODES } from '../../shared/schemas/errors.ts';
+import { noteSchema, type Note } from '../../shared/schemas/notes.ts';
+import { SEGMENT_REJECTION_CODES, syncRequestSchema, type Rejection, type SyncResponse } from '../../shared/schemas/sync.ts';
+import { ApiError, validationFailed } from '../http/api-error.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
-import { readJson } from '../http/json-body.ts';
+import { describeIssues, readJson } from '../http/json-body.ts';
+import type { TokenBucket } from '../http/rate-limit.ts';
 import { signedIn } from '../http/signed-in.ts';
+import { storedNoteView } from '../http/views.ts';
+import type { CheckedSegment, PolicyVersionRecord, RefusedSegment } from '../store/records.ts';
 import { checkSegment } from '../sync/check-segment.ts';
 
-export function syncRoutes({ store, clock }: AppDeps) {
-  return new Hono<AppEnv>().post('/', signedIn(store), async (c) => {
-    const { deviceId, segments } = await readJson(c, syncRequestSchema);
-    const nowMs = clock();
-    const patterns = new Map((await store.listResources()).map((r) => [r.id, r.patterns]));
+/** Most changed notes one response carries; `moreNotes` says when to ask again. */
+export const MAX_NOTES_PER_RESPONSE = 500;
 
-    // Verdicts in input order: a rejection from the checks, or the index into the valid list.
-    const verdicts: (Rejection | number)[] = [];
-    const valid: Segment[] = [];
-    segments.forEach((raw, index) => {
-      const verdict = checkSegment(raw, index, { nowMs, patternsOf: (id) => patterns.get(id) });
-      if (verdict.ok) verdicts.push(valid.push(verdict.segment) - 1);
-      else verdicts.push(verdict.rejection);
+/** The version in force at an instant (the oldest when the instant predates them all). */
+function policyAt(history: readonly PolicyVersionRecord[], epochMs: number): PolicyVersionRecord {
+  let found = history[0]!;
+  for (const p of history) {
+    if (Date.parse(p.at) <= epochMs) found = p;
+    else break;
+  }
+  return found;
+}
+
+function parseCursor(cursor: string | null): number {
+  if (cursor === null) return 0;
+  if (!/^\d{1,15}$/.test(cursor)) throw validationFailed('cursor: not a cursor this server gave out; send null to start over');
+  return Number(cursor);
+}
+
+export function syncRoutes(deps: AppDeps, limiter: TokenBucket) {
+  const { store, clock } = deps;
+  return new Hono<AppEnv>().post('/', signedIn(deps), async (c) => {
+    const waitMs = limiter.take(c.get('token').tokenHash);
+    if (waitMs > 0) {
+      c.header('Retry-After', String(Math.ceil(waitMs / 1000)));
+      throw new ApiError(429, ERROR_CODES.rateLimited, 'Too many sync requests from this device: wait and send again');
+    }
+    const request = await readJson(c, syncRequestSchema);
+    const afterSeq = request.cursor === undefined ? null : parseCursor(request.cursor);
+    const personId = c.get('user').id;
+    const nowMs = clock();
+    const history = await store.policyHistory();
+    const current = history.at(-1)!;
+    const policiesAt = (startMs: number) => {
+      const then = policyAt(history, startMs);
+      return then === current ? [current] : [then, current];
+    };
+
+    // Verdicts in input order: a rejection decided here, or an id the store decides on.
+    const order: (Rejection | { id: string })[] = [];
+    const accepted: CheckedSegment[] = [];
+    const refused: RefusedSegment[] = [];
+    request.segments.forEach((raw, index) => {
+      const verdict = checkSegment(raw, index, { nowMs, policiesAt });
+      if (verdict.ok) {
+        accepted.push(verdict.segment);
+        order.push({ id: verdict.segment.id });
+      } else if (verdict.refused) {
+        refused.push(verdict.refused);
+        order.push({ id: verdict.refused.id });
+      } else {
+        order.push(verdict.rejection);
+      }
+    });
+    const notes: Note[] = [];
+    const noteOrder: (Rejection | { id: string })[] = [];
+    (request.notes ?? []).forEach((raw, index) => {
+      const parsed = noteSchema.safeParse(raw);
+      if (parsed.success) {
+        notes.push(parsed.data);
+        noteOrder.push({ id: parsed.data.id });
+        return;
+      }
+      const rawId = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+      const id = typeof rawId === 'string' && rawId !== '' ? rawId.slice(0, 100) : `notes[${index}]`;
+      noteOrder.push({ id, code: SEGMENT_REJECTION_CODES.invalidNote, message: describeIssues(parsed.error) });
     });
 
-    const outcomes = await store.recordSegments({ personId: c.get('user').id, deviceId, segments: valid });
+    const result = await store.recordSync({ personId, deviceId: request.deviceId, accepted, refused, notes });
 
-    const accepted = new Set<string>();
+    const acceptedIds = new Set<string>();
     const rejected: Rejection[] = [];
-    for (const verdict of verdicts) {
-      if (typeof verdict !== 'number') {
-        rejected.push(verdict);
+    for (const item of order) {
+      if ('code' in item) {
+        rejected.push(item);
         continue;
       }
-      const { id } = valid[verdict]!;
-      if (outcomes[verdict] === 'id_reused') {
-        rejected.push({ id, code: SEGMENT_REJECTION_CODES.idReused, message: 'This id was already used for a different segment' });
-      } else {
-        accepted.add(id);
-      }
+      const outcome = result.segments.get(item.id)!;
+      if (outcome.kind === 'accepted') acceptedIds.add(item.id);
+      else if (outcome.kind === 'rejected') rejected.push({ id: item.id, code: outcome.code, message: outcome.message });
+      else rejected.push({ id: item.id, code: SEGMENT_REJECTION_CODES.idReused, message: 'This id was already used for a different segment' });
     }
-    const { version } = await store.getPolicy();
-    const body: SyncResponse = { accepted: [...accepted], rejected, policyVersion: version };
+    for (const item of noteOrder) {
+      if ('code' in item) rejected.push(item);
+      else if (result.notes.get(item.id) === 'id_reused') {
+        rejected.push({ id: item.id, code: SEGMENT_REJECTION_CODES.idReused, message: 'This note id belongs to someone else' });
+      } else acceptedIds.add(item.id);
+    }
+
+    // The token learns its device from the first sync that stores something (a refused sync changes nothing).
+    if (acceptedIds.size > 0) await store.touchToken(c.get('token').tokenHash, request.deviceId);
+
+    const body: SyncResponse = { accepted: [...acceptedIds], rejected, policyVersion: current.version };
+    if (afterSeq !== null) {
+      const changed = await store.notesChangedSince(personId, afterSeq, MAX_NOTES_PER_RESPONSE);
+      const out = changed.notes.map(storedNoteView);
+      // A sent note that lost the merge to a newer version comes back too, so the device learns it.
+      const listed = new Set(out.map((n) => n.note.id));
+      for (const sent of notes) {
+        const stored = await store.findNote(sent.id);
+        if (stored && stored.personId === personId && !listed.has(sent.id) && JSON.stringify(stored.note) !== JSON.stringify(sent)) {
+          out.push(storedNoteView(stored));
+          listed.add(sent.id);
+        }
+      }
+      body.notes = out;
+      body.cursor = String(changed.more ? changed.notes.at(-1)!.seq : await store.noteSeq());
+      if (changed.more) body.moreNotes = true;
+    }
     return c.json(body);
   });
 }

@@ -1,93 +1,318 @@
-// The shape of the embedded store's JSON file, validated on every load. Bump STORE_SCHEMA_VERSION and
-// add a migration here when the shape changes; a file from a newer version is refused, not guessed at.
+// The embedded store's snapshot file: its shape (schema version 2), validated on every load, and the
+// compact encoding of the bulky part. A year of an office's study time is hundreds of thousands of
+// segments, so each person's segments are rows of numbers with their pages and devices listed once
+// (about 65 bytes a segment instead of 300). Older files are migrated (migrations.ts); a file from a
+// newer version is refused, not guessed at.
 import { z } from 'zod';
-import { categorySchema, idSchema, instantSchema, resourceKindSchema, roleSchema, segmentModeSchema } from '../../shared/schemas/domain.ts';
-import { DEFAULT_TRACKING_SETTINGS, matchPatternSchema, trackingSettingsSchema } from '../../shared/schemas/policy.ts';
-import { StoreFileError } from './records.ts';
+import { categorySchema, idSchema, instantSchema, resourceKindSchema } from '../../shared/schemas/domain.ts';
+import { settingsSchema } from '../../shared/schemas/settings.ts';
+import { SEGMENT_MODES } from '../../shared/schemas/domain.ts';
+import { migrateToCurrent } from './migrations.ts';
+import {
+  auditRecordSchema,
+  noteRecordSchema,
+  resourceRecordSchema,
+  tokenRecordSchema,
+  unitRecordSchema,
+  userRecordSchema,
+} from './ops.ts';
+import { StoreFileError, type DayTotalRecord, type NoteRecord, type PolicyVersionRecord } from './records.ts';
+import { policySettingsOf, StoreState } from './state.ts';
+import type { Settings } from '../../shared/schemas/settings.ts';
 
-export const STORE_SCHEMA_VERSION = 1;
+export const STORE_SCHEMA_VERSION = 2;
 
-const unitRecordSchema = z.object({
-  id: idSchema,
-  name: z.string(),
-  parentId: idSchema.nullable(),
-  createdAt: instantSchema,
+const policyVersionRecordSchema = z.object({
+  version: z.number().int().min(0),
+  at: instantSchema,
+  settings: z.object({
+    idleSeconds: z.number().int(),
+    mediaPresenceSeconds: z.number().int(),
+    dailyCapSeconds: z.number().int().min(0),
+  }),
+  resources: z.array(
+    z.object({ id: idSchema, name: z.string(), category: categorySchema, kind: resourceKindSchema, patterns: z.array(z.string()) }),
+  ),
 });
 
-const userRecordSchema = z.object({
-  id: idSchema,
-  username: z.string().min(1),
-  name: z.string(),
-  role: roleSchema,
-  unitId: idSchema.nullable(),
-  passwordHash: z.string().min(1),
-  createdAt: instantSchema,
-});
-
-const resourceRecordSchema = z.object({
-  id: idSchema,
-  name: z.string(),
-  category: categorySchema,
-  kind: resourceKindSchema,
-  patterns: z.array(matchPatternSchema),
-  createdAt: instantSchema,
-});
-
-const tokenRecordSchema = z.object({
-  tokenHash: z.string().min(1),
-  userId: idSchema,
-  createdAt: instantSchema,
-});
-
-const segmentRecordSchema = z.object({
-  id: z.string().min(1),
-  personId: idSchema,
-  deviceId: z.string().min(1),
-  resourceId: idSchema,
-  url: z.string(),
-  title: z.string(),
-  startedAt: instantSchema,
-  endedAt: instantSchema,
-  mode: segmentModeSchema,
-  policyVersion: z.number().int().min(0),
-  receivedAt: instantSchema,
-});
-
-const storeDocumentSchema = z.object({
+/** Everything but `people`, which is checked row by row by hand: zod is too slow for a year of rows. */
+const documentHeadSchema = z.object({
   schemaVersion: z.literal(STORE_SCHEMA_VERSION),
-  policyVersion: z.number().int().min(0),
-  settings: trackingSettingsSchema,
+  timeZone: z.string().min(1),
+  journalSeq: z.number().int().min(0),
+  settings: settingsSchema,
+  policyHistory: z.array(policyVersionRecordSchema).min(1),
   units: z.array(unitRecordSchema),
   users: z.array(userRecordSchema),
   resources: z.array(resourceRecordSchema),
   tokens: z.array(tokenRecordSchema),
-  segments: z.array(segmentRecordSchema),
+  auditSeq: z.number().int().min(0),
+  audit: z.array(auditRecordSchema),
+  noteSeq: z.number().int().min(0),
+  notes: z.array(noteRecordSchema),
+  people: z.record(idSchema, z.unknown()),
 });
-export type StoreDocument = z.infer<typeof storeDocumentSchema>;
 
-export function emptyDocument(): StoreDocument {
+/** `startAfterPreviousMs`: rows are by start, so each start is stored as the step from the one before. */
+type SegmentRow = [id: string, device: number, page: number, startAfterPreviousMs: number, durationMs: number, mode: number, policyVersion: number, receivedAfterEndMs: number];
+type RefusedRow = [id: string, device: number, reason: number, code: string, message: string, contentHash: string, startMs: number, durationMs: number, receivedAfterEndMs: number];
+type DayRow = [day: number, raw: number, credited: number, overlap: number, dailyCap: number, outsideAllowlist: number, invalid: number, byResource: (string | number)[]];
+
+interface PersonRows {
+  devices: string[];
+  pages: [resourceId: string, url: string, title: string][];
+  segments: SegmentRow[];
+  refused: RefusedRow[];
+  days: DayRow[];
+}
+
+export type StoreDocument = Omit<z.infer<typeof documentHeadSchema>, 'people'> & { people: Record<string, PersonRows> };
+
+const REFUSAL_REASONS = ['outside_allowlist', 'invalid'] as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A lower-case UUID becomes 22 base64url characters; any other id is kept verbatim behind a "~". */
+export function packId(id: string): string {
+  return UUID.test(id) ? Buffer.from(id.replaceAll('-', ''), 'hex').toString('base64url') : `~${id}`;
+}
+
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const SIXBITS = new Map([...BASE64URL].map((ch, i) => [ch.charCodeAt(0), i]));
+const HEX = [...'0123456789abcdef'].map((ch) => ch.charCodeAt(0));
+const DASH = 0x2d;
+const codes: number[] = new Array(36);
+
+export function unpackId(packed: string): string {
+  if (packed.startsWith('~')) return packed.slice(1);
+  // Decoded by table into character codes and made one flat string: a year holds hundreds of
+  // thousands of these, and slicing and joining would leave each a tree of string pieces.
+  let out = 0;
+  let bits = 0;
+  let acc = 0;
+  for (let i = 0; i < packed.length; i++) {
+    acc = (acc << 6) | (SIXBITS.get(packed.charCodeAt(i)) ?? 0);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      const byte = (acc >> bits) & 0xff;
+      if (out === 8 || out === 13 || out === 18 || out === 23) codes[out++] = DASH;
+      codes[out++] = HEX[byte >> 4]!;
+      if (out === 8 || out === 13 || out === 18 || out === 23) codes[out++] = DASH;
+      codes[out++] = HEX[byte & 15]!;
+    }
+  }
+  return String.fromCharCode(...codes);
+}
+
+export function emptyState(timeZone: string, settings: Settings): StoreState {
+  const state = new StoreState(timeZone, settings);
+  state.addPolicyVersion({ version: 0, at: new Date(0).toISOString(), settings: policySettingsOf(settings), resources: [] });
+  return state;
+}
+
+// ---- encode ---------------------------------------------------------------------------------------
+
+export function encodeDocument(state: StoreState): StoreDocument {
+  const people: Record<string, PersonRows> = {};
+  for (const [personId, data] of state.people) {
+    const devices = new Map<string, number>();
+    const pages = new Map<string, number>();
+    const rows: PersonRows = { devices: [], pages: [], segments: [], refused: [], days: [] };
+    const device = (id: string) => {
+      let index = devices.get(id);
+      if (index === undefined) {
+        index = rows.devices.push(id) - 1;
+        devices.set(id, index);
+      }
+      return index;
+    };
+    let previousStart = 0;
+    for (const s of data.segments) {
+      const key = `${s.resourceId}\u0000${s.url}\u0000${s.title}`;
+      let page = pages.get(key);
+      if (page === undefined) {
+        page = rows.pages.push([s.resourceId, s.url, s.title]) - 1;
+        pages.set(key, page);
+      }
+      rows.segments.push([packId(s.id), device(s.deviceId), page, s.startMs - previousStart, s.endMs - s.startMs, SEGMENT_MODES.indexOf(s.mode), s.policyVersion, s.receivedMs - s.endMs]);
+      previousStart = s.startMs;
+    }
+    for (const r of data.refused) {
+      rows.refused.push([packId(r.id), device(r.deviceId), REFUSAL_REASONS.indexOf(r.reason), r.code, r.message, r.contentHash, r.startMs, r.endMs - r.startMs, r.receivedMs - r.endMs]);
+    }
+    for (const d of data.days) {
+      rows.days.push([d.day, d.rawSeconds, d.creditedSeconds, d.overlapSeconds, d.dailyCapSeconds, d.outsideAllowlistSeconds, d.invalidSeconds, d.byResource]);
+    }
+    if (rows.segments.length + rows.refused.length + rows.days.length > 0) people[personId] = rows;
+  }
+  const notes: NoteRecord[] = [...state.notes.values()];
   return {
     schemaVersion: STORE_SCHEMA_VERSION,
-    policyVersion: 0,
-    settings: { ...DEFAULT_TRACKING_SETTINGS },
-    units: [],
-    users: [],
-    resources: [],
-    tokens: [],
-    segments: [],
+    timeZone: state.timeZone,
+    journalSeq: state.journalSeq,
+    settings: state.settings,
+    policyHistory: state.policyHistory,
+    units: [...state.units.values()],
+    users: [...state.users.values()],
+    resources: [...state.resources.values()],
+    tokens: [...state.tokens.values()],
+    auditSeq: state.auditSeq,
+    audit: state.audit,
+    noteSeq: state.noteSeq,
+    notes,
+    people,
   };
 }
 
-/** Validates parsed JSON as a store document; throws StoreFileError naming the file and the problem. */
-export function parseDocument(file: string, raw: unknown): StoreDocument {
+// ---- decode ---------------------------------------------------------------------------------------
+
+class RowError extends Error {}
+
+function int(value: unknown, where: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new RowError(`${where}: expected an integer`);
+  return value;
+}
+
+function nonNegative(value: unknown, where: string): number {
+  const n = int(value, where);
+  if (n < 0) throw new RowError(`${where}: expected a non-negative integer`);
+  return n;
+}
+
+function str(value: unknown, where: string): string {
+  if (typeof value !== 'string') throw new RowError(`${where}: expected a string`);
+  return value;
+}
+
+function arr(value: unknown, where: string, length?: number): unknown[] {
+  if (!Array.isArray(value) || (length !== undefined && value.length !== length)) {
+    throw new RowError(`${where}: expected ${length === undefined ? 'a list' : `a row of ${length}`}`);
+  }
+  return value;
+}
+
+function at<T>(list: readonly T[], index: number, where: string): T {
+  const item = list[index];
+  if (item === undefined) throw new RowError(`${where}: refers to a missing entry ${index}`);
+  return item;
+}
+
+function decodePerson(state: StoreState, personId: string, raw: unknown): void {
+  const base = `people.${personId}`;
+  if (typeof raw !== 'object' || raw === null) throw new RowError(`${base}: expected an object`);
+  const p = raw as Record<string, unknown>;
+  const devices = arr(p.devices, `${base}.devices`).map((d, i) => str(d, `${base}.devices.${i}`));
+  const pages = arr(p.pages, `${base}.pages`).map((row, i) => {
+    const where = `${base}.pages.${i}`;
+    const [resourceId, url, title] = arr(row, where, 3);
+    return [str(resourceId, where), str(url, where), str(title, where)] as const;
+  });
+  let previousStart = 0;
+  arr(p.segments, `${base}.segments`).forEach((row, i) => {
+    const where = `${base}.segments.${i}`;
+    const r = arr(row, where, 8);
+    const [resourceId, url, title] = at(pages, nonNegative(r[2], where), where);
+    const startMs = previousStart + nonNegative(r[3], where);
+    previousStart = startMs;
+    const endMs = startMs + nonNegative(r[4], where);
+    state.loadSegment({
+      id: unpackId(str(r[0], where)),
+      personId,
+      deviceId: at(devices, nonNegative(r[1], where), where),
+      resourceId,
+      url,
+      title,
+      startMs,
+      endMs,
+      mode: at(SEGMENT_MODES, nonNegative(r[5], where), where),
+      policyVersion: nonNegative(r[6], where),
+      receivedMs: endMs + int(r[7], where),
+    });
+  });
+  arr(p.refused, `${base}.refused`).forEach((row, i) => {
+    const where = `${base}.refused.${i}`;
+    const r = arr(row, where, 9);
+    const startMs = nonNegative(r[6], where);
+    const endMs = startMs + nonNegative(r[7], where);
+    state.loadRefused({
+      id: unpackId(str(r[0], where)),
+      personId,
+      deviceId: at(devices, nonNegative(r[1], where), where),
+      reason: at(REFUSAL_REASONS, nonNegative(r[2], where), where),
+      code: str(r[3], where),
+      message: str(r[4], where),
+      contentHash: str(r[5], where),
+      startMs,
+      endMs,
+      receivedMs: endMs + int(r[8], where),
+    });
+  });
+  arr(p.days, `${base}.days`).forEach((row, i) => {
+    const where = `${base}.days.${i}`;
+    const r = arr(row, where, 8);
+    const byResource = arr(r[7], where);
+    byResource.forEach((v, j) => (j % 2 === 0 ? str(v, where) : nonNegative(v, where)));
+    const day: DayTotalRecord = {
+      personId,
+      day: int(r[0], where),
+      rawSeconds: nonNegative(r[1], where),
+      creditedSeconds: nonNegative(r[2], where),
+      overlapSeconds: nonNegative(r[3], where),
+      dailyCapSeconds: nonNegative(r[4], where),
+      outsideAllowlistSeconds: nonNegative(r[5], where),
+      invalidSeconds: nonNegative(r[6], where),
+      byResource: byResource as (string | number)[],
+    };
+    state.loadDay(day);
+  });
+}
+
+function problemOf(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.join('.') || '(document)'}: ${i.message}`)
+    .join('; ');
+}
+
+/**
+ * Validates parsed JSON as a store document of any known version and builds the state; throws
+ * StoreFileError naming the file and the problem. Sets `migratedFrom` when the file was older.
+ */
+export function decodeDocument(file: string, raw: unknown, timeZone: string): { state: StoreState; migratedFrom: number | null } {
   const version = typeof raw === 'object' && raw !== null ? (raw as { schemaVersion?: unknown }).schemaVersion : undefined;
   if (typeof version === 'number' && version > STORE_SCHEMA_VERSION) {
     throw new StoreFileError(file, `was written by a newer StudyTrail (schema ${version}; this server reads ${STORE_SCHEMA_VERSION})`);
   }
-  const checked = storeDocumentSchema.safeParse(raw);
-  if (!checked.success) {
-    const first = checked.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(document)'}: ${i.message}`);
-    throw new StoreFileError(file, `is not a valid StudyTrail store (${first.join('; ')})`);
+  if (version !== STORE_SCHEMA_VERSION) {
+    const migrated = migrateToCurrent(raw, timeZone);
+    if (!migrated.ok) throw new StoreFileError(file, `is not a valid StudyTrail store (${migrated.problem})`);
+    return { state: migrated.state, migratedFrom: migrated.from };
   }
-  return checked.data;
+  const head = documentHeadSchema.safeParse(raw);
+  if (!head.success) throw new StoreFileError(file, `is not a valid StudyTrail store (${problemOf(head.error)})`);
+  const doc = head.data;
+  if (doc.timeZone !== timeZone) {
+    throw new StoreFileError(
+      file,
+      `counts days in ${doc.timeZone}, but STUDYTRAIL_TZ is ${timeZone}: set STUDYTRAIL_TZ=${doc.timeZone} (daily totals cannot be recounted for another zone)`,
+    );
+  }
+  const state = new StoreState(doc.timeZone, doc.settings);
+  for (const p of doc.policyHistory as PolicyVersionRecord[]) state.addPolicyVersion(p);
+  for (const u of doc.units) state.units.set(u.id, u);
+  for (const u of doc.users) state.putUser(u);
+  for (const r of doc.resources) state.resources.set(r.id, r);
+  for (const t of doc.tokens) state.putToken(t);
+  state.audit.push(...doc.audit);
+  state.auditSeq = doc.auditSeq;
+  for (const n of doc.notes) state.loadNote(n as NoteRecord);
+  state.noteSeq = doc.noteSeq;
+  state.journalSeq = doc.journalSeq;
+  try {
+    for (const [personId, rows] of Object.entries(doc.people)) decodePerson(state, personId, rows);
+  } catch (err) {
+    if (err instanceof RowError) throw new StoreFileError(file, `is not a valid StudyTrail store (${err.message})`);
+    throw err;
+  }
+  return { state, migratedFrom: null };
 }

@@ -4,6 +4,7 @@
 import { open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
+import { syncFolder } from './journal.ts';
 import { StoreFileError } from './records.ts';
 
 export class DurableJsonFile<T> implements Adapter<T> {
@@ -43,24 +44,5 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
     await rename(tmp, this.file);
     await syncFolder(path.dirname(this.file));
-  }
-}
-
-/** Makes the rename itself durable. Some platforms (Windows) cannot open a folder for fsync. */
-async function syncFolder(folder: string): Promise<void> {
-  let handle;
-  try {
-    handle = await open(folder, 'r');
-  } catch (err) {
-    if (process.platform === 'win32') return;
-    throw err;
-  }
-  try {
-    await handle.sync();
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code !== 'EINVAL' && code !== 'EPERM' && code !== 'EISDIR') throw err;
-  } finally {
-    await handle.close();
   }
 }

@@ -1,42 +1,50 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Segment } from '../../shared/schemas/sync.ts';
+import { DEFAULT_SETTINGS } from '../../shared/schemas/settings.ts';
+import type { Note } from '../../shared/schemas/notes.ts';
+import { dayNumber } from '../../shared/time/day-numbers.ts';
+import { segmentContentHash } from './content-hash.ts';
+import { JOURNAL_FILE_NAME } from './journal.ts';
 import { openLowdbStore, STORE_FILE_NAME } from './lowdb-store.ts';
-import { DuplicateError, MissingReferenceError, StoreFileError, type Store } from './records.ts';
+import { ConflictError, DuplicateError, MissingReferenceError, StoreFileError, type CheckedSegment, type Store } from './records.ts';
 
-const NOW = Date.parse('2026-03-06T02:00:00Z');
-const clock = () => NOW;
+const TZ = 'Asia/Shanghai';
+let nowMs = Date.parse('2026-03-06T10:00:00+08:00');
+const clock = () => nowMs;
+const admin = { actor: { id: 'admin1', name: '管理员' }, reason: null };
 
 let dir: string;
 let file: string;
+let journalFile: string;
 const open: Store[] = [];
 
-async function openStore(options: { onDurableWrite?: () => void } = {}): Promise<Store> {
-  const store = await openLowdbStore(dir, { clock, ...options });
+async function openStore(options: { onDurableWrite?: () => void; compactAtBytes?: number; at?: string } = {}): Promise<Store> {
+  const store = await openLowdbStore(options.at ?? dir, { clock, timeZone: TZ, ...options });
   open.push(store);
   return store;
 }
 
-async function onDisk(): Promise<{ [key: string]: unknown[] } & { policyVersion: number }> {
-  return JSON.parse(await readFile(file, 'utf8'));
+/** What a crash at this instant leaves: the folder's files copied elsewhere, opened by a new store. */
+async function reopenAfterCrash(): Promise<Store> {
+  const copy = await mkdtemp(path.join(tmpdir(), 'studytrail-crash-'));
+  for (const name of await readdir(dir)) if (!name.endsWith('.lock')) await cp(path.join(dir, name), path.join(copy, name));
+  return openStore({ at: copy });
 }
 
-const segment = (id: string, overrides: Partial<Segment> = {}): Segment => ({
-  id,
-  resourceId: 'res1',
-  url: 'https://learn.example.org/a',
-  title: 'A',
-  startedAt: '2026-03-06T09:00:00+08:00',
-  endedAt: '2026-03-06T09:10:00+08:00',
-  mode: 'reading',
-  ...overrides,
-});
+const at = (iso: string) => Date.parse(iso);
+function segment(id: string, from: string, to: string, overrides: Partial<CheckedSegment> = {}): CheckedSegment {
+  return { id, resourceId: 'res1', url: 'https://learn.example.org/a', title: 'A', startMs: at(from), endMs: at(to), mode: 'reading', policyVersion: 1, ...overrides };
+}
+const sync = (store: Store, personId: string, accepted: CheckedSegment[], extra: Partial<Parameters<Store['recordSync']>[0]> = {}) =>
+  store.recordSync({ personId, deviceId: 'd1', accepted, refused: [], notes: [], ...extra });
 
 beforeEach(async () => {
+  nowMs = Date.parse('2026-03-06T10:00:00+08:00');
   dir = await mkdtemp(path.join(tmpdir(), 'studytrail-store-'));
   file = path.join(dir, STORE_FILE_NAME);
+  journalFile = path.join(dir, JOURNAL_FILE_NAME);
 });
 
 afterEach(async () => {
@@ -44,73 +52,64 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('lowdb store', () => {
-  it('starts empty without creating a file until the first change', async () => {
+describe('lowdb store: durability', () => {
+  it('starts empty with the default settings and policy version 0', async () => {
     const store = await openStore();
     expect(await store.countUsers()).toBe(0);
-    expect(await store.getPolicy()).toEqual({ version: 0, resources: [], settings: { idleSeconds: 120 } });
-    await expect(readFile(file)).rejects.toThrow(/ENOENT/);
+    expect(await store.getPolicy()).toEqual({ version: 0, resources: [], settings: { idleSeconds: 120, mediaPresenceSeconds: 1800 } });
+    expect(await store.getSettings()).toEqual(DEFAULT_SETTINGS);
   });
 
-  it('has the change on disk when the mutation resolves', async () => {
+  it('has a change on disk when the mutation resolves (a crash right after loses nothing)', async () => {
     const store = await openStore();
     const unit = await store.createUnit({ name: '研究室', parentId: null });
-    const disk = await onDisk();
-    expect(disk.schemaVersion).toBe(1);
-    expect(disk.units).toEqual([{ id: unit.id, name: '研究室', parentId: null, createdAt: '2026-03-06T02:00:00.000Z' }]);
+    const after = await reopenAfterCrash();
+    expect(await after.findUnit(unit.id)).toEqual(unit);
   });
 
-  it('keeps everything across a reopen', async () => {
+  it('keeps everything across a clean restart, with the snapshot in schema 2', async () => {
     const first = await openStore();
     const unit = await first.createUnit({ name: 'Office', parentId: null });
     const user = await first.createUser({ username: 'Zhang.Wei', name: '张伟', role: 'staff', unitId: unit.id, passwordHash: 'h' });
     const resource = await first.createResource({ name: 'R', category: 'other', kind: 'reading', patterns: ['https://*.example.org/*'] });
-    await first.updateSettings({ idleSeconds: 60 });
-    await first.saveToken({ tokenHash: 't', userId: user.id, createdAt: '2026-03-06T02:00:00.000Z' });
-    await first.recordSegments({ personId: user.id, deviceId: 'd1', segments: [segment('s1', { resourceId: resource.id })] });
+    const token = await first.saveToken({ tokenHash: 't', userId: user.id, kind: 'device', label: 'laptop', deviceId: null, expiresAt: null });
+    await sync(first, user.id, [segment('0e3b6f0a-1111-4111-8111-000000000001', '2026-03-06T09:00:00+08:00', '2026-03-06T09:10:00+08:00', { resourceId: resource.id })]);
     await first.close();
+    expect(JSON.parse(await readFile(file, 'utf8')).schemaVersion).toBe(2);
 
     const second = await openStore();
     expect(await second.findUserByUsername('zhang.wei')).toEqual(user);
-    expect(await second.findUnit(unit.id)).toEqual(unit);
-    expect(await second.findToken('t')).toEqual({ tokenHash: 't', userId: user.id, createdAt: '2026-03-06T02:00:00.000Z' });
-    expect(await second.getPolicy()).toEqual({
-      version: 2,
-      resources: [{ id: resource.id, name: 'R', category: 'other', kind: 'reading', patterns: ['https://*.example.org/*'] }],
-      settings: { idleSeconds: 60 },
-    });
-    const stored = await second.segmentsForPerson(user.id, 0, Number.MAX_SAFE_INTEGER);
-    expect(stored).toEqual([
-      { ...segment('s1', { resourceId: resource.id }), personId: user.id, deviceId: 'd1', policyVersion: 2, receivedAt: '2026-03-06T02:00:00.000Z' },
+    expect(await second.findToken('t')).toEqual(token);
+    expect((await second.getPolicy()).resources).toEqual([{ id: resource.id, name: 'R', category: 'other', kind: 'reading', patterns: ['https://*.example.org/*'] }]);
+    const [stored] = await second.segmentsForPerson(user.id, 0, Number.MAX_SAFE_INTEGER);
+    expect(stored).toMatchObject({ id: '0e3b6f0a-1111-4111-8111-000000000001', personId: user.id, deviceId: 'd1', receivedMs: nowMs });
+    expect(await second.dayTotals(user.id, 0, 99999)).toEqual([
+      expect.objectContaining({ day: dayNumber('2026-03-06'), rawSeconds: 600, creditedSeconds: 600 }),
     ]);
   });
 
-  it('refuses a file that is not JSON and leaves it untouched', async () => {
-    await writeFile(file, '{"schemaVersion": 1, "units": [');
-    await expect(openLowdbStore(dir, { clock })).rejects.toThrow(StoreFileError);
-    await expect(openLowdbStore(dir, { clock })).rejects.toThrow(`The store file ${file} is not valid JSON`);
-    expect(await readFile(file, 'utf8')).toBe('{"schemaVersion": 1, "units": [');
-  });
-
-  it('refuses a file of the wrong shape, naming the problem, and leaves it untouched', async () => {
-    const text = JSON.stringify({ schemaVersion: 1, policyVersion: 0, settings: { idleSeconds: 120 }, units: [], users: [{ id: 'x' }], resources: [], tokens: [], segments: [] });
-    await writeFile(file, text);
-    await expect(openLowdbStore(dir, { clock })).rejects.toThrow(/is not a valid StudyTrail store \(users\.0\.username/);
-    expect(await readFile(file, 'utf8')).toBe(text);
-  });
-
-  it('refuses a file from a newer version', async () => {
-    await writeFile(file, JSON.stringify({ schemaVersion: 2 }));
-    await expect(openLowdbStore(dir, { clock })).rejects.toThrow(/newer StudyTrail \(schema 2/);
-  });
-
-  it('coalesces concurrent mutations into few writes, all durable', async () => {
+  it('coalesces concurrent mutations into few journal writes, all durable', async () => {
     let writes = 0;
     const store = await openStore({ onDurableWrite: () => writes++ });
     const units = await Promise.all(Array.from({ length: 50 }, (_, i) => store.createUnit({ name: `U${i}`, parentId: null })));
     expect(writes).toBeLessThanOrEqual(2);
-    expect((await onDisk()).units).toHaveLength(50);
     expect(units.map((u) => u.name)).toEqual(Array.from({ length: 50 }, (_, i) => `U${i}`));
+    expect(await (await reopenAfterCrash()).listUnits()).toHaveLength(50);
+  });
+
+  it('group-commits concurrent syncs: hundreds of requests in a handful of fsynced appends', async () => {
+    let writes = 0;
+    const store = await openStore({ onDurableWrite: () => writes++ });
+    const id = (i: number) => `0e3b6f0a-2222-4222-8222-${String(i).padStart(12, '0')}`;
+    const start = at('2026-03-06T08:00:00+08:00');
+    await Promise.all(
+      Array.from({ length: 300 }, (_, i) =>
+        sync(store, `p${i % 30}`, [segment(id(i), new Date(start + i * 1000).toISOString(), new Date(start + i * 1000 + 500).toISOString())]),
+      ),
+    );
+    expect(writes).toBeLessThanOrEqual(3);
+    const after = await reopenAfterCrash();
+    expect((await after.segmentsForPerson('p7', 0, Number.MAX_SAFE_INTEGER)).length).toBe(10);
   });
 
   it('resolves a mutation made during a write only after a later write', async () => {
@@ -121,10 +120,98 @@ describe('lowdb store', () => {
     const second = store.createUnit({ name: 'second', parentId: null });
     await first;
     await second;
-    expect((await onDisk()).units).toHaveLength(2);
     expect(writes).toBe(2);
   });
 
+  it('rewrites the snapshot and starts a fresh journal once the journal is large, losing nothing', async () => {
+    let writes = 0;
+    const store = await openStore({ compactAtBytes: 2000, onDurableWrite: () => writes++ });
+    for (let i = 0; i < 30; i++) await store.createUnit({ name: `unit number ${i}`, parentId: null });
+    expect((await stat(journalFile)).size).toBeLessThan(2000 + 500);
+    expect(JSON.parse(await readFile(file, 'utf8')).units.length).toBeGreaterThan(0);
+    expect(await (await reopenAfterCrash()).listUnits()).toHaveLength(30);
+  });
+
+  it('drops a torn last journal line (a crash mid-append) and keeps the rest', async () => {
+    const store = await openStore();
+    await store.createUnit({ name: 'kept', parentId: null });
+    await appendFile(journalFile, '0badc0de {"seq":99,"ops":[{"type":"unit.p');
+    const after = await reopenAfterCrash();
+    expect((await after.listUnits()).map((u) => u.name)).toEqual(['kept']);
+    await after.createUnit({ name: 'next', parentId: null });
+  });
+
+  it('recovers from a crash between writing a snapshot and starting its journal', async () => {
+    const store = await openStore();
+    await store.createUnit({ name: 'a', parentId: null });
+    const oldJournal = await readFile(journalFile, 'utf8');
+    await store.maintain(); // snapshot with both... then simulate the journal reset never happening:
+    await store.createUnit({ name: 'b', parentId: null });
+    await store.maintain();
+    await writeFile(journalFile, oldJournal);
+    const after = await reopenAfterCrash();
+    expect((await after.listUnits()).map((u) => u.name).sort()).toEqual(['a', 'b']);
+  });
+
+  it('refuses a snapshot that is not JSON and leaves it untouched', async () => {
+    await writeFile(file, '{"schemaVersion": 2, "units": [');
+    await expect(openStore()).rejects.toThrow(StoreFileError);
+    await expect(openStore()).rejects.toThrow(`The store file ${file} is not valid JSON`);
+    expect(await readFile(file, 'utf8')).toBe('{"schemaVersion": 2, "units": [');
+  });
+
+  it('refuses a snapshot of the wrong shape, naming the problem, and leaves it untouched', async () => {
+    const store = await openStore();
+    await store.createUnit({ name: 'x', parentId: null });
+    await store.close();
+    const doc = JSON.parse(await readFile(file, 'utf8'));
+    doc.users = [{ id: 'x' }];
+    await writeFile(file, JSON.stringify(doc));
+    await expect(openStore()).rejects.toThrow(/is not a valid StudyTrail store \(users\.0\.username/);
+    doc.users = [];
+    doc.people = { p1: { devices: [], pages: [], segments: [['x', 0, 0, 1, 1, 0, 0, 0]], refused: [], days: [] } };
+    const text = JSON.stringify(doc);
+    await writeFile(file, text);
+    await expect(openStore()).rejects.toThrow(/people\.p1\.segments\.0: refers to a missing entry 0/);
+    expect(await readFile(file, 'utf8')).toBe(text);
+  });
+
+  it('refuses a damaged journal line, naming the line, and leaves both files untouched', async () => {
+    const store = await openStore();
+    await store.createUnit({ name: 'a', parentId: null });
+    await store.createUnit({ name: 'b', parentId: null });
+    await store.close();
+    const lines = (await readFile(journalFile, 'utf8')).split('\n');
+    const broken = [...lines.slice(0, 1), lines[0]!.replace(/.$/, 'X'), ...lines.slice(1)].join('\n');
+    await writeFile(journalFile, broken);
+    await expect(openStore()).rejects.toThrow(/is damaged at line 2 \(checksum mismatch\)/);
+    expect(await readFile(journalFile, 'utf8')).toBe(broken);
+  });
+
+  it('refuses a file from a newer version, and a store counted in another time zone', async () => {
+    await writeFile(file, JSON.stringify({ schemaVersion: 3 }));
+    await expect(openStore()).rejects.toThrow(/newer StudyTrail \(schema 3/);
+    await rm(file);
+    const store = await openStore();
+    await store.createUnit({ name: 'x', parentId: null });
+    await store.close();
+    open.length = 0;
+    await expect(openLowdbStore(dir, { clock, timeZone: 'Europe/Berlin' })).rejects.toThrow(/set STUDYTRAIL_TZ=Asia\/Shanghai/);
+  });
+
+  it('lets only one store use a folder at a time', async () => {
+    await openStore();
+    await expect(openLowdbStore(dir, { clock, timeZone: TZ })).rejects.toThrow(/is using this data folder/);
+  });
+
+  it('refuses changes after close', async () => {
+    const store = await openStore();
+    await store.close();
+    await expect(store.createUnit({ name: 'late', parentId: null })).rejects.toThrow(/closed/);
+  });
+});
+
+describe('lowdb store: organisation', () => {
   it('rejects a taken username whatever its case, and an unknown unit, without changing anything', async () => {
     const store = await openStore();
     const unit = await store.createUnit({ name: 'U', parentId: null });
@@ -133,60 +220,160 @@ describe('lowdb store', () => {
     await expect(store.createUser({ username: 'wang', name: 'x', role: 'staff', unitId: 'nope', passwordHash: 'h' })).rejects.toThrow(MissingReferenceError);
     await expect(store.createUnit({ name: 'child', parentId: 'nope' })).rejects.toThrow(MissingReferenceError);
     expect(await store.listUsers()).toHaveLength(1);
-    expect(await store.listUnits()).toHaveLength(1);
-    expect((await onDisk()).users).toHaveLength(1);
   });
 
-  it('records a segment id once: same content is a no-op, other content or another person is id_reused', async () => {
+  it('refuses to move a unit under its own subtree', async () => {
     const store = await openStore();
-    const first = await store.recordSegments({ personId: 'p1', deviceId: 'd1', segments: [segment('s1'), segment('s1')] });
-    expect(first).toEqual(['added', 'duplicate']);
-    const again = await store.recordSegments({
-      personId: 'p1',
-      deviceId: 'd2',
-      segments: [segment('s1'), segment('s1', { title: 'changed' })],
-    });
-    expect(again).toEqual(['duplicate', 'id_reused']);
-    expect(await store.recordSegments({ personId: 'p2', deviceId: 'd1', segments: [segment('s1')] })).toEqual(['id_reused']);
-    expect((await onDisk()).segments).toHaveLength(1);
+    const top = await store.createUnit({ name: 'top', parentId: null });
+    const mid = await store.createUnit({ name: 'mid', parentId: top.id });
+    const leaf = await store.createUnit({ name: 'leaf', parentId: mid.id });
+    await expect(store.updateUnit(top.id, { parentId: leaf.id }, admin)).rejects.toThrow(ConflictError);
+    await expect(store.updateUnit(top.id, { parentId: top.id }, admin)).rejects.toThrow(ConflictError);
+    expect((await store.updateUnit(leaf.id, { parentId: top.id, name: 'moved' }, admin)).parentId).toBe(top.id);
   });
 
-  it('finds a person’s segments overlapping a range', async () => {
+  it('revokes a person’s tokens on deactivation or a new password, and keeps the last admin', async () => {
     const store = await openStore();
-    await store.recordSegments({
-      personId: 'p1',
-      deviceId: 'd',
-      segments: [
-        segment('a', { startedAt: '2026-03-06T08:00:00Z', endedAt: '2026-03-06T09:00:00Z' }),
-        segment('b', { startedAt: '2026-03-06T10:00:00Z', endedAt: '2026-03-06T11:00:00Z' }),
-      ],
-    });
-    await store.recordSegments({ personId: 'p2', deviceId: 'd', segments: [segment('c')] });
-    const ids = async (from: string, to: string) =>
-      (await store.segmentsForPerson('p1', Date.parse(from), Date.parse(to))).map((s) => s.id);
-    expect(await ids('2026-03-06T08:30:00Z', '2026-03-06T10:30:00Z')).toEqual(['a', 'b']);
-    expect(await ids('2026-03-06T09:00:00Z', '2026-03-06T10:00:00Z')).toEqual([]);
-    expect(await ids('2026-03-06T10:59:59Z', '2026-03-07T00:00:00Z')).toEqual(['b']);
+    const a = await store.createUser({ username: 'a', name: 'A', role: 'admin', unitId: null, passwordHash: 'h' });
+    const s = await store.createUser({ username: 's', name: 'S', role: 'staff', unitId: null, passwordHash: 'h' });
+    for (const hash of ['t1', 't2']) await store.saveToken({ tokenHash: hash, userId: s.id, kind: 'device', label: '', deviceId: null, expiresAt: null });
+    await store.updateUser(s.id, { passwordHash: 'h2' }, admin, 't1');
+    expect((await store.tokensOf(s.id)).map((t) => t.tokenHash)).toEqual(['t1']);
+    await store.updateUser(s.id, { active: false }, admin);
+    expect(await store.tokensOf(s.id)).toEqual([]);
+    await expect(store.updateUser(a.id, { role: 'staff' }, admin)).rejects.toThrow(ConflictError);
   });
 
-  it('bumps the policy version on every resource or settings change', async () => {
+  it('writes an audit entry with every administrative change, newest first', async () => {
     const store = await openStore();
-    await store.createResource({ name: 'R', category: 'other', kind: 'video', patterns: ['https://v.example.org/*'] });
+    const unit = await store.createUnit({ name: 'U', parentId: null }, admin);
+    await store.updateUnit(unit.id, { name: 'V' }, { ...admin, reason: '更名' });
+    const entries = await store.listAudit({ limit: 10 });
+    expect(entries.map((e) => [e.id, e.action, e.details, e.reason])).toEqual([
+      ['2', 'unit.update', 'name: "U" → "V"', '更名'],
+      ['1', 'unit.create', 'U, parent -', null],
+    ]);
+    expect(await store.listAudit({ limit: 10, before: '2' })).toHaveLength(1);
+  });
+});
+
+describe('lowdb store: policy', () => {
+  it('versions the policy on every change to what extensions follow, and keeps the history', async () => {
+    const store = await openStore();
+    const r = await store.createResource({ name: 'R', category: 'other', kind: 'video', patterns: ['https://v.example.org/*'] });
     expect((await store.getPolicy()).version).toBe(1);
-    expect((await store.updateSettings({ idleSeconds: 300 })).version).toBe(2);
+    await store.updateSettings({ ...DEFAULT_SETTINGS, annualTargetHours: 80 }, admin);
+    expect((await store.getPolicy()).version).toBe(1);
+    await store.updateSettings({ ...DEFAULT_SETTINGS, idleSeconds: 300 }, admin);
+    expect((await store.getPolicy()).version).toBe(2);
+    await store.updateResource(r.id, { active: false }, admin);
+    expect(await store.getPolicy()).toMatchObject({ version: 3, resources: [] });
+    const history = await store.policyHistory();
+    expect(history.map((p) => [p.version, p.resources.length, p.settings.idleSeconds])).toEqual([
+      [0, 0, 120],
+      [1, 1, 120],
+      [2, 1, 300],
+      [3, 0, 300],
+    ]);
+  });
+});
+
+describe('lowdb store: sync and daily totals', () => {
+  const S1 = '0e3b6f0a-1111-4111-8111-000000000001';
+  const S2 = '0e3b6f0a-1111-4111-8111-000000000002';
+
+  it('answers a re-sent id as before, and an id with other content or from another person as id_reused', async () => {
+    const store = await openStore();
+    const s = segment(S1, '2026-03-06T09:00:00+08:00', '2026-03-06T09:10:00+08:00');
+    const first = await sync(store, 'p1', [s, s]);
+    expect([...first.segments]).toEqual([[S1, { kind: 'accepted' }]]);
+    expect((await sync(store, 'p1', [s])).segments.get(S1)).toEqual({ kind: 'accepted' });
+    expect((await sync(store, 'p1', [{ ...s, title: 'changed' }])).segments.get(S1)).toEqual({ kind: 'id_reused' });
+    expect((await sync(store, 'p2', [s])).segments.get(S1)).toEqual({ kind: 'id_reused' });
+    expect(await store.segmentsForPerson('p1', 0, Number.MAX_SAFE_INTEGER)).toHaveLength(1);
   });
 
-  it('forgets a deleted token', async () => {
+  it('keeps refused seconds with their reason but not their URL, and repeats the verdict', async () => {
     const store = await openStore();
-    await store.saveToken({ tokenHash: 't', userId: 'u', createdAt: '2026-03-06T02:00:00.000Z' });
-    await store.deleteToken('t');
-    expect(await store.findToken('t')).toBeNull();
-    expect((await onDisk()).tokens).toEqual([]);
-  });
-
-  it('refuses changes after close', async () => {
-    const store = await openStore();
+    const content = { resourceId: 'res1', url: 'https://secret.example.com/private', title: 'private', startMs: at('2026-03-06T08:00:00+08:00'), endMs: at('2026-03-06T08:05:00+08:00'), mode: 'reading' };
+    const refused = { id: S2, reason: 'outside_allowlist' as const, code: 'url_outside_resource', message: 'no', contentHash: segmentContentHash(content), startMs: content.startMs, endMs: content.endMs };
+    const result = await sync(store, 'p1', [], { refused: [refused] });
+    expect(result.segments.get(S2)).toEqual({ kind: 'rejected', code: 'url_outside_resource', message: 'no' });
+    expect((await sync(store, 'p1', [], { refused: [refused] })).segments.get(S2)).toEqual({ kind: 'rejected', code: 'url_outside_resource', message: 'no' });
+    expect(await store.dayTotals('p1', 0, 99999)).toEqual([expect.objectContaining({ rawSeconds: 300, creditedSeconds: 0, outsideAllowlistSeconds: 300 })]);
     await store.close();
-    await expect(store.createUnit({ name: 'late', parentId: null })).rejects.toThrow(/closed/);
+    expect(await readFile(file, 'utf8')).not.toContain('secret.example.com');
+  });
+
+  it('maintains daily totals on ingest: overlap across devices once, the daily cap, per resource', async () => {
+    const store = await openStore();
+    await store.updateSettings({ ...DEFAULT_SETTINGS, dailyCapSeconds: 3600 }, admin);
+    const version = (await store.getPolicy()).version;
+    await sync(store, 'p1', [segment(S1, '2026-03-05T09:00:00+08:00', '2026-03-05T09:40:00+08:00', { policyVersion: version })]);
+    await store.recordSync({
+      personId: 'p1',
+      deviceId: 'phone',
+      accepted: [segment(S2, '2026-03-05T09:20:00+08:00', '2026-03-05T10:20:00+08:00', { resourceId: 'res2', policyVersion: version })],
+      refused: [],
+      notes: [],
+    });
+    const [day] = await store.dayTotals('p1', dayNumber('2026-03-05'), dayNumber('2026-03-05'));
+    expect(day).toEqual({
+      personId: 'p1',
+      day: dayNumber('2026-03-05'),
+      rawSeconds: 6000,
+      creditedSeconds: 3600,
+      overlapSeconds: 1200,
+      dailyCapSeconds: 1200,
+      outsideAllowlistSeconds: 0,
+      invalidSeconds: 0,
+      byResource: ['res1', 2400, 'res2', 1200],
+    });
+  });
+
+  it('folds raw segments older than the retention window into the daily totals', async () => {
+    const store = await openStore();
+    await sync(store, 'p1', [
+      segment(S1, '2026-03-01T09:00:00+08:00', '2026-03-01T10:00:00+08:00'),
+      segment(S2, '2026-03-06T09:00:00+08:00', '2026-03-06T09:30:00+08:00'),
+    ]);
+    nowMs = at('2027-04-07T12:00:00+08:00'); // 2026-03-01 is now more than 400 days ago, 2026-03-06 is not
+    await store.maintain();
+    expect((await store.segmentsForPerson('p1', 0, Number.MAX_SAFE_INTEGER)).map((s) => s.id)).toEqual([S2]);
+    expect((await store.dayTotals('p1', 0, 99999)).map((d) => d.creditedSeconds)).toEqual([3600, 1800]);
+    const after = await reopenAfterCrash();
+    expect((await after.dayTotals('p1', 0, 99999)).map((d) => d.creditedSeconds)).toEqual([3600, 1800]);
+    expect(await after.segmentsForPerson('p1', 0, Number.MAX_SAFE_INTEGER)).toHaveLength(1);
+  });
+
+  it('merges notes with the one rule, refuses another person’s note id, and pages changes by cursor', async () => {
+    const store = await openStore();
+    const note: Note = {
+      id: '5b0c1e9a-0000-4000-8000-000000000001',
+      url: null,
+      canonicalUrl: null,
+      title: '读书笔记',
+      resourceId: null,
+      selectors: [],
+      quote: '',
+      comment: 'first',
+      tags: [],
+      colour: 'yellow',
+      createdAt: '2026-03-06T01:00:00.000Z',
+      updatedAt: '2026-03-06T01:00:00.000Z',
+      deletedAt: null,
+    };
+    await sync(store, 'p1', [], { notes: [note] });
+    const seq = await store.noteSeq();
+    await sync(store, 'p1', [], { notes: [{ ...note, comment: 'older edit', updatedAt: '2026-03-06T00:00:00.000Z' }] });
+    expect((await store.findNote(note.id))!.note.comment).toBe('first');
+    expect(await store.noteSeq()).toBe(seq);
+    expect((await sync(store, 'p2', [], { notes: [note] })).notes.get(note.id)).toBe('id_reused');
+    await sync(store, 'p1', [], { notes: [{ ...note, comment: 'newer', updatedAt: '2026-03-06T02:00:00.000Z' }] });
+    const changed = await store.notesChangedSince('p1', seq, 10);
+    expect(changed.notes.map((n) => n.note.comment)).toEqual(['newer']);
+    await store.setNoteReview(note.id, { reviewerId: 'l', reviewerName: 'L', reviewedAt: '2026-03-06T03:00:00.000Z', comment: '好' }, admin);
+    expect((await store.notesChangedSince('p1', seq + 1, 10)).notes[0]!.review?.comment).toBe('好');
+    expect((await (await reopenAfterCrash()).findNote(note.id))!.review?.comment).toBe('好');
   });
 });

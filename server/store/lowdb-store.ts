@@ -1,316 +1,647 @@
-// The embedded store: one JSON file held by lowdb, indexed in memory. Mutations apply in memory at
-// once and resolve only when a write containing them is durable; writes are coalesced so at most one
-// is in flight and every mutation made meanwhile rides on the next one.
-import { mkdir } from 'node:fs/promises';
+// The embedded store: state in memory (state.ts), a snapshot held by lowdb (studytrail.json) and a
+// journal of the changes since (journal.ts). A mutation checks, applies its ops to memory, and resolves
+// once its journal line is fsynced. Writes are group-committed: one append is in flight at a time and
+// every mutation made meanwhile rides on the next one. When the journal has grown, the snapshot is
+// rewritten (temp file, fsync, atomic rename) and a fresh journal started.
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import type { Policy, TrackingSettings } from '../../shared/schemas/policy.ts';
-import type { Segment } from '../../shared/schemas/sync.ts';
-import { emptyDocument, parseDocument, type StoreDocument } from './document.ts';
+import type { Note, NoteReview } from '../../shared/schemas/notes.ts';
+import type { Policy } from '../../shared/schemas/policy.ts';
+import type { Settings } from '../../shared/schemas/settings.ts';
+import { dateInZone, startOfDate } from '../../shared/time/zoned-days.ts';
+import { segmentContentHash } from './content-hash.ts';
+import { lockDataDir, type DataLock } from './data-lock.ts';
+import { encodeDocument } from './document.ts';
 import { DurableJsonFile } from './durable-json-file.ts';
 import { newId } from './ids.ts';
+import { encodeLine, Journal, JOURNAL_FILE_NAME } from './journal.ts';
+import { loadState } from './load-state.ts';
+import type { Op } from './ops.ts';
 import {
+  ConflictError,
   DuplicateError,
   MissingReferenceError,
+  NotFoundError,
+  type AuditContext,
+  type AuditRecord,
+  type DayTotalRecord,
+  type ErasedCounts,
   type NewResource,
+  type NewToken,
   type NewUnit,
   type NewUser,
+  type NoteOutcome,
+  type NoteRecord,
+  type PolicyVersionRecord,
+  type RejectedSegmentRecord,
+  type ResourceChanges,
   type ResourceRecord,
   type SegmentOutcome,
   type SegmentRecord,
   type Store,
+  type SyncInput,
+  type SyncResult,
   type TokenRecord,
+  type UnitChanges,
   type UnitRecord,
+  type UserChanges,
   type UserRecord,
 } from './records.ts';
+import { lowerBound, type StoreState } from './state.ts';
+import type { SegmentCredit } from '../aggregation/credit-day.ts';
 
 export const STORE_FILE_NAME = 'studytrail.json';
 
+/** The journal is folded into a fresh snapshot once it holds this many bytes. */
+const DEFAULT_COMPACT_AT_BYTES = 16 * 1024 * 1024;
+/** lastUsedAt of a token is rewritten at most this often. */
+const TOKEN_TOUCH_MS = 3600_000;
+const DAY_MS = 86_400_000;
+
 export interface OpenStoreOptions {
-  /** Epoch milliseconds; stamps createdAt and receivedAt. */
+  /** Epoch milliseconds; stamps createdAt, receivedAt and audit entries. */
   clock: () => number;
-  /** Test seam: called after each durable write, to observe coalescing. */
+  /** The organisation's zone: daily totals are per calendar day in it. */
+  timeZone: string;
+  /** Test seam: called after each durable journal append, to observe coalescing. */
   onDurableWrite?: () => void;
+  compactAtBytes?: number;
 }
 
-interface Deferred {
-  promise: Promise<void>;
+/** Opens (or starts) the store in `dataDir`. Throws StoreFileError when a file is unusable or locked. */
+export async function openLowdbStore(dataDir: string, options: OpenStoreOptions): Promise<Store> {
+  await mkdir(dataDir, { recursive: true });
+  const lock = await lockDataDir(dataDir);
+  try {
+    const snapshotFile = path.join(dataDir, STORE_FILE_NAME);
+    const journalFile = path.join(dataDir, JOURNAL_FILE_NAME);
+    const db = new Low<unknown>(new DurableJsonFile(snapshotFile, (_file, raw) => raw), null);
+    await db.read();
+    const journalText = await readFile(journalFile, 'utf8').catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return null;
+      throw err;
+    });
+    const loaded = loadState({ snapshotFile, snapshot: db.data, journalFile, journalText, timeZone: options.timeZone });
+    // The parsed file is several times the size of the state built from it: let it go now.
+    db.data = null;
+    if (loaded.migratedFrom !== null) {
+      // Keep the file as the older server wrote it, once, before the first rewrite in the new shape.
+      const kept = path.join(dataDir, `studytrail.v${loaded.migratedFrom}.json`);
+      await copyFile(snapshotFile, kept, constants.COPYFILE_EXCL).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'EEXIST') throw err;
+      });
+    }
+    let journal: Journal;
+    if (loaded.migratedFrom !== null || (loaded.journal !== null && loaded.journal.base < loaded.snapshotSeq)) {
+      // A migrated file, or a snapshot whose fresh journal was never started: write the snapshot now.
+      db.data = encodeDocument(loaded.state);
+      await db.write();
+      db.data = null;
+      journal = await Journal.create(journalFile, loaded.state.journalSeq);
+    } else if (loaded.journal !== null) {
+      journal = await Journal.openExisting(journalFile, loaded.journal.validBytes);
+    } else {
+      journal = await Journal.create(journalFile, loaded.state.journalSeq);
+    }
+    return new LowdbStore(db, loaded.state, journal, journalFile, lock, options);
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
+}
+
+interface Waiter {
+  seq: number;
   resolve: () => void;
   reject: (err: unknown) => void;
 }
 
-function deferred(): Deferred {
-  let resolve!: () => void;
-  let reject!: (err: unknown) => void;
-  const promise = new Promise<void>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
-interface IndexedSegment {
-  record: SegmentRecord;
-  startMs: number;
-  endMs: number;
-}
-
-/** Opens (or starts) the store in `dataDir`. Throws StoreFileError when the file is unusable. */
-export async function openLowdbStore(dataDir: string, options: OpenStoreOptions): Promise<Store> {
-  await mkdir(dataDir, { recursive: true });
-  const file = path.join(dataDir, STORE_FILE_NAME);
-  const db = new Low<StoreDocument>(new DurableJsonFile(file, parseDocument), emptyDocument());
-  await db.read();
-  return new LowdbStore(db, options);
-}
-
-/** Fields a re-sent segment must repeat exactly to count as the same segment. */
-const SEGMENT_CONTENT = ['resourceId', 'url', 'title', 'startedAt', 'endedAt', 'mode'] as const;
-
 class LowdbStore implements Store {
-  private readonly usersById = new Map<string, UserRecord>();
-  private readonly usersByUsername = new Map<string, UserRecord>();
-  private readonly unitsById = new Map<string, UnitRecord>();
-  private readonly resourcesById = new Map<string, ResourceRecord>();
-  private readonly tokensByHash = new Map<string, TokenRecord>();
-  private readonly segmentsById = new Map<string, SegmentRecord>();
-  private readonly segmentsByPerson = new Map<string, IndexedSegment[]>();
-
-  private writing: Promise<void> | null = null;
-  private next: Deferred | null = null;
+  private pendingLines: string[] = [];
+  /** Highest journal seq known to be on disk. */
+  private durableSeq: number;
+  private waiters: Waiter[] = [];
+  private writerRunning = false;
+  private compactWanted = false;
+  private failure: unknown = null;
   private closed = false;
+  private readonly compactAtBytes: number;
 
   constructor(
-    private readonly db: Low<StoreDocument>,
+    private readonly db: Low<unknown>,
+    private readonly state: StoreState,
+    private journal: Journal,
+    private readonly journalFile: string,
+    private readonly lock: DataLock,
     private readonly options: OpenStoreOptions,
   ) {
-    const data = db.data;
-    for (const u of data.users) this.indexUser(u);
-    for (const u of data.units) this.unitsById.set(u.id, u);
-    for (const r of data.resources) this.resourcesById.set(r.id, r);
-    for (const t of data.tokens) this.tokensByHash.set(t.tokenHash, t);
-    for (const s of data.segments) this.indexSegment(s);
+    this.durableSeq = state.journalSeq;
+    this.compactAtBytes = options.compactAtBytes ?? DEFAULT_COMPACT_AT_BYTES;
   }
 
   // ---- durability -------------------------------------------------------------------------------
 
-  /** Resolves once a write that began after this call (so includes the caller's change) is durable. */
-  private persist(): Promise<void> {
-    if (this.next) return this.next.promise;
-    const batch = deferred();
-    this.next = batch;
-    if (!this.writing) this.startWrite();
-    return batch.promise;
+  /** Applies ops to memory at once and resolves when their journal line is on disk. */
+  private commit(ops: Op[]): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('The store is closed'));
+    if (this.failure) return Promise.reject(new Error('The store stopped writing after a disk error; restart the server'));
+    const seq = this.state.journalSeq + 1;
+    for (const op of ops) this.state.apply(op);
+    this.state.journalSeq = seq;
+    this.pendingLines.push(encodeLine({ seq, ops }));
+    return this.whenDurable(seq);
   }
 
-  private startWrite(): void {
-    const batch = this.next!;
-    this.next = null;
-    this.writing = this.db.write().then(
-      () => {
+  /** Resolves once everything up to `seq` is on disk. */
+  private whenDurable(seq: number): Promise<void> {
+    if (seq <= this.durableSeq) return Promise.resolve();
+    const promise = new Promise<void>((resolve, reject) => this.waiters.push({ seq, resolve, reject }));
+    this.kickWriter();
+    return promise;
+  }
+
+  private kickWriter(): void {
+    if (this.writerRunning) return;
+    this.writerRunning = true;
+    void this.runWriter();
+  }
+
+  private markDurable(seq: number): void {
+    this.durableSeq = Math.max(this.durableSeq, seq);
+    const ready = this.waiters.filter((w) => w.seq <= this.durableSeq);
+    this.waiters = this.waiters.filter((w) => w.seq > this.durableSeq);
+    for (const w of ready) w.resolve();
+  }
+
+  private async runWriter(): Promise<void> {
+    try {
+      for (;;) {
+        if (this.compactWanted || this.journal.size >= this.compactAtBytes) {
+          this.compactWanted = false;
+          await this.compact();
+          continue;
+        }
+        if (this.pendingLines.length === 0) break;
+        const lines = this.pendingLines;
+        const upTo = this.state.journalSeq;
+        this.pendingLines = [];
+        await this.journal.append(lines);
         this.options.onDurableWrite?.();
-        batch.resolve();
-      },
-      (err: unknown) => batch.reject(err),
-    );
-    void this.writing.then(() => {
-      this.writing = null;
-      if (this.next) this.startWrite();
-    });
+        this.markDurable(upTo);
+      }
+    } catch (err) {
+      // Memory is now ahead of the disk: stop taking changes rather than acknowledge what may be lost.
+      this.failure = err;
+      console.error('StudyTrail store: a write failed; no further changes are accepted', err);
+      for (const w of this.waiters.splice(0)) w.reject(err);
+    } finally {
+      this.writerRunning = false;
+    }
+    if (!this.failure && (this.pendingLines.length > 0 || this.compactWanted)) this.kickWriter();
   }
 
-  /** Runs a synchronous change and waits for it to be durable. Checks run before any change. */
-  private async mutate<T>(change: (data: StoreDocument) => T): Promise<T> {
+  /** Writes everything applied so far as a new snapshot and starts an empty journal after it. */
+  private async compact(): Promise<void> {
+    // Lines not yet appended are in the snapshot: they need no journal line.
+    this.pendingLines = [];
+    const upTo = this.state.journalSeq;
+    this.db.data = encodeDocument(this.state);
+    await this.db.write();
+    this.db.data = null;
+    const old = this.journal;
+    this.journal = await Journal.create(this.journalFile, upTo);
+    await old.close();
+    this.options.onDurableWrite?.();
+    this.markDurable(upTo);
+  }
+
+  private compactNow(): Promise<void> {
+    this.compactWanted = true;
+    const promise = new Promise<void>((resolve, reject) => this.waiters.push({ seq: this.state.journalSeq, resolve, reject }));
+    this.kickWriter();
+    return promise;
+  }
+
+  async maintain(): Promise<void> {
     if (this.closed) throw new Error('The store is closed');
-    const result = change(this.db.data);
-    await this.persist();
-    return result;
+    const nowMs = this.options.clock();
+    const { timeZone } = this.state;
+    // Fold whole days: everything that ended before the first day inside the retention window.
+    const beforeMs = startOfDate(dateInZone(nowMs - this.state.settings.retentionDays * DAY_MS, timeZone), timeZone);
+    if (this.state.oldestRawEndMs() < beforeMs) await this.commit([{ type: 'fold', beforeMs }]);
+    await this.compactNow();
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
     this.closed = true;
-    // A queued batch starts as soon as the write ahead of it settles, so loop until neither is left.
-    while (this.writing) await this.writing;
+    // Everything acknowledged is already in the journal; a last snapshot makes the next start quick.
+    if (!this.failure) await this.compactNow().catch(() => undefined);
+    while (this.writerRunning) await new Promise((resolve) => setImmediate(resolve));
+    await this.journal.close().catch(() => undefined);
+    await this.lock.release();
   }
 
   private now(): string {
     return new Date(this.options.clock()).toISOString();
   }
 
+  private auditOp(audit: AuditContext | undefined, action: string, target: string, details: string): Op[] {
+    if (!audit) return [];
+    const entry: AuditRecord = {
+      id: String(this.state.auditSeq + 1),
+      at: this.now(),
+      actorId: audit.actor.id,
+      actorName: audit.actor.name,
+      action,
+      target,
+      details,
+      reason: audit.reason,
+      address: audit.address ?? null,
+    };
+    return [{ type: 'audit', entry }];
+  }
+
   // ---- people and units -------------------------------------------------------------------------
 
-  private indexUser(u: UserRecord): void {
-    this.usersById.set(u.id, u);
-    this.usersByUsername.set(u.username.toLowerCase(), u);
-  }
-
   async countUsers(): Promise<number> {
-    return this.usersById.size;
+    return this.state.users.size;
   }
 
-  createUser(input: NewUser): Promise<UserRecord> {
-    return this.mutate((data) => {
-      if (this.usersByUsername.has(input.username.toLowerCase())) {
-        throw new DuplicateError('username', `The username "${input.username}" is already taken`);
-      }
-      if (input.unitId !== null && !this.unitsById.has(input.unitId)) {
-        throw new MissingReferenceError('unitId', `There is no unit with id "${input.unitId}"`);
-      }
-      const user: UserRecord = { id: newId(), ...input, createdAt: this.now() };
-      data.users.push(user);
-      this.indexUser(user);
-      return user;
-    });
+  async createUser(input: NewUser, audit?: AuditContext): Promise<UserRecord> {
+    if (this.state.usersByUsername.has(input.username.toLowerCase())) {
+      throw new DuplicateError('username', `The username "${input.username}" is already taken`);
+    }
+    if (input.unitId !== null && !this.state.units.has(input.unitId)) {
+      throw new MissingReferenceError('unitId', `There is no unit with id "${input.unitId}"`);
+    }
+    const user: UserRecord = { id: newId(), ...input, active: true, createdAt: this.now() };
+    await this.commit([
+      { type: 'user.put', user },
+      ...this.auditOp(audit, 'person.create', `person:${user.id}`, `${user.username} (${user.name}), ${user.role}, unit ${user.unitId ?? '-'}`),
+    ]);
+    return user;
+  }
+
+  async updateUser(id: string, changes: UserChanges, audit: AuditContext, keepTokenHash?: string): Promise<UserRecord> {
+    const old = this.state.users.get(id);
+    if (!old) throw new NotFoundError(`There is no person with id "${id}"`);
+    if (changes.unitId !== undefined && changes.unitId !== null && !this.state.units.has(changes.unitId)) {
+      throw new MissingReferenceError('unitId', `There is no unit with id "${changes.unitId}"`);
+    }
+    const user: UserRecord = { ...old, ...changes };
+    const losesAdmin = old.role === 'admin' && old.active && (user.role !== 'admin' || !user.active);
+    if (losesAdmin && [...this.state.users.values()].filter((u) => u.role === 'admin' && u.active).length === 1) {
+      throw new ConflictError('This is the last active admin: make someone else admin first');
+    }
+    const revoke = (changes.active === false && old.active) || changes.passwordHash !== undefined;
+    const tokenHashes = revoke
+      ? [...this.state.tokens.values()].filter((t) => t.userId === id && t.tokenHash !== keepTokenHash).map((t) => t.tokenHash)
+      : [];
+    const described = (['name', 'role', 'unitId', 'active'] as const)
+      .filter((k) => changes[k] !== undefined && changes[k] !== old[k])
+      .map((k) => `${k}: ${JSON.stringify(old[k])} → ${JSON.stringify(user[k])}`);
+    if (changes.passwordHash !== undefined) described.push('password changed');
+    if (tokenHashes.length > 0) described.push(`${tokenHashes.length} sign-in(s) revoked`);
+    await this.commit([
+      { type: 'user.put', user },
+      ...(tokenHashes.length > 0 ? [{ type: 'token.delete' as const, tokenHashes }] : []),
+      ...this.auditOp(audit, changes.passwordHash !== undefined ? 'person.password' : 'person.update', `person:${id}`, `${old.username}: ${described.join('; ') || 'no change'}`),
+    ]);
+    return user;
   }
 
   async findUserById(id: string): Promise<UserRecord | null> {
-    return this.usersById.get(id) ?? null;
+    return this.state.users.get(id) ?? null;
   }
 
   async findUserByUsername(username: string): Promise<UserRecord | null> {
-    return this.usersByUsername.get(username.toLowerCase()) ?? null;
+    return this.state.usersByUsername.get(username.toLowerCase()) ?? null;
   }
 
   async listUsers(): Promise<UserRecord[]> {
-    return [...this.db.data.users];
+    return [...this.state.users.values()];
   }
 
-  createUnit(input: NewUnit): Promise<UnitRecord> {
-    return this.mutate((data) => {
-      if (input.parentId !== null && !this.unitsById.has(input.parentId)) {
-        throw new MissingReferenceError('parentId', `There is no unit with id "${input.parentId}"`);
+  async createUnit(input: NewUnit, audit?: AuditContext): Promise<UnitRecord> {
+    if (input.parentId !== null && !this.state.units.has(input.parentId)) {
+      throw new MissingReferenceError('parentId', `There is no unit with id "${input.parentId}"`);
+    }
+    const unit: UnitRecord = { id: newId(), name: input.name, parentId: input.parentId, createdAt: this.now() };
+    await this.commit([
+      { type: 'unit.put', unit },
+      ...this.auditOp(audit, 'unit.create', `unit:${unit.id}`, `${unit.name}, parent ${unit.parentId ?? '-'}`),
+    ]);
+    return unit;
+  }
+
+  async updateUnit(id: string, changes: UnitChanges, audit: AuditContext): Promise<UnitRecord> {
+    const old = this.state.units.get(id);
+    if (!old) throw new NotFoundError(`There is no unit with id "${id}"`);
+    if (changes.parentId !== undefined && changes.parentId !== null) {
+      if (!this.state.units.has(changes.parentId)) {
+        throw new MissingReferenceError('parentId', `There is no unit with id "${changes.parentId}"`);
       }
-      const unit: UnitRecord = { id: newId(), name: input.name, parentId: input.parentId, createdAt: this.now() };
-      data.units.push(unit);
-      this.unitsById.set(unit.id, unit);
-      return unit;
-    });
+      for (let u: string | null = changes.parentId; u !== null; u = this.state.units.get(u)?.parentId ?? null) {
+        if (u === id) throw new ConflictError('A unit cannot be moved under itself or one of its sub-units');
+      }
+    }
+    const unit: UnitRecord = { ...old, ...changes };
+    const described = (['name', 'parentId'] as const)
+      .filter((k) => changes[k] !== undefined && changes[k] !== old[k])
+      .map((k) => `${k}: ${JSON.stringify(old[k])} → ${JSON.stringify(unit[k])}`);
+    await this.commit([{ type: 'unit.put', unit }, ...this.auditOp(audit, 'unit.update', `unit:${id}`, described.join('; ') || 'no change')]);
+    return unit;
   }
 
   async findUnit(id: string): Promise<UnitRecord | null> {
-    return this.unitsById.get(id) ?? null;
+    return this.state.units.get(id) ?? null;
   }
 
   async listUnits(): Promise<UnitRecord[]> {
-    return [...this.db.data.units];
+    return [...this.state.units.values()];
   }
 
-  // ---- resources and policy ---------------------------------------------------------------------
+  // ---- resources, policy and settings -----------------------------------------------------------
 
-  createResource(input: NewResource): Promise<ResourceRecord> {
-    return this.mutate((data) => {
-      const resource: ResourceRecord = { id: newId(), ...input, patterns: [...input.patterns], createdAt: this.now() };
-      data.resources.push(resource);
-      data.policyVersion += 1;
-      this.resourcesById.set(resource.id, resource);
-      return resource;
-    });
+  async createResource(input: NewResource, audit?: AuditContext): Promise<ResourceRecord> {
+    const at = this.now();
+    const resource: ResourceRecord = { id: newId(), ...input, patterns: [...input.patterns], active: true, createdAt: at };
+    await this.commit([
+      { type: 'resource.put', resource, at },
+      ...this.auditOp(audit, 'resource.create', `resource:${resource.id}`, `${resource.name} (${resource.category}, ${resource.kind}): ${resource.patterns.join(' ')}`),
+    ]);
+    return resource;
+  }
+
+  async updateResource(id: string, changes: ResourceChanges, audit: AuditContext): Promise<ResourceRecord> {
+    const old = this.state.resources.get(id);
+    if (!old) throw new NotFoundError(`There is no resource with id "${id}"`);
+    const at = this.now();
+    const resource: ResourceRecord = { ...old, ...changes, patterns: [...(changes.patterns ?? old.patterns)] };
+    const described = (['name', 'category', 'kind', 'patterns', 'active'] as const)
+      .filter((k) => changes[k] !== undefined && JSON.stringify(changes[k]) !== JSON.stringify(old[k]))
+      .map((k) => `${k}: ${JSON.stringify(old[k])} → ${JSON.stringify(resource[k])}`);
+    await this.commit([
+      { type: 'resource.put', resource, at },
+      ...this.auditOp(audit, 'resource.update', `resource:${id}`, described.join('; ') || 'no change'),
+    ]);
+    return resource;
   }
 
   async findResource(id: string): Promise<ResourceRecord | null> {
-    return this.resourcesById.get(id) ?? null;
+    return this.state.resources.get(id) ?? null;
   }
 
   async listResources(): Promise<ResourceRecord[]> {
-    return [...this.db.data.resources];
-  }
-
-  private policy(): Policy {
-    const data = this.db.data;
-    return {
-      version: data.policyVersion,
-      resources: data.resources.map(({ id, name, category, kind, patterns }) => ({
-        id,
-        name,
-        category,
-        kind,
-        patterns: [...patterns],
-      })),
-      settings: { ...data.settings },
-    };
+    return [...this.state.resources.values()];
   }
 
   async getPolicy(): Promise<Policy> {
-    return this.policy();
+    return this.state.policy();
   }
 
-  updateSettings(settings: TrackingSettings): Promise<Policy> {
-    return this.mutate((data) => {
-      data.settings = { ...settings };
-      data.policyVersion += 1;
-      return this.policy();
-    });
+  async policyHistory(): Promise<PolicyVersionRecord[]> {
+    return [...this.state.policyHistory];
+  }
+
+  async getSettings(): Promise<Settings> {
+    return { ...this.state.settings };
+  }
+
+  async updateSettings(settings: Settings, audit: AuditContext): Promise<Settings> {
+    const old = this.state.settings;
+    const described = (Object.keys(settings) as (keyof Settings)[])
+      .filter((k) => settings[k] !== old[k])
+      .map((k) => `${k}: ${old[k]} → ${settings[k]}`);
+    await this.commit([
+      { type: 'settings.put', settings: { ...settings }, at: this.now() },
+      ...this.auditOp(audit, 'settings.update', 'settings', described.join('; ') || 'no change'),
+    ]);
+    return { ...this.state.settings };
   }
 
   // ---- tokens -----------------------------------------------------------------------------------
 
-  saveToken(record: TokenRecord): Promise<void> {
-    return this.mutate((data) => {
-      data.tokens.push(record);
-      this.tokensByHash.set(record.tokenHash, record);
-    });
+  async saveToken(input: NewToken): Promise<TokenRecord> {
+    // Signing in is a use: the token needs no write on its first request.
+    const token: TokenRecord = { id: newId(), ...input, createdAt: this.now(), lastUsedAt: this.now() };
+    await this.commit([{ type: 'token.put', token }]);
+    return token;
   }
 
   async findToken(tokenHash: string): Promise<TokenRecord | null> {
-    return this.tokensByHash.get(tokenHash) ?? null;
+    return this.state.tokens.get(tokenHash) ?? null;
+  }
+
+  async touchToken(tokenHash: string, deviceId?: string): Promise<void> {
+    const token = this.state.tokens.get(tokenHash);
+    if (!token) return;
+    const nowMs = this.options.clock();
+    const stale = token.lastUsedAt === null || nowMs - Date.parse(token.lastUsedAt) >= TOKEN_TOUCH_MS;
+    // A token belongs to the device that first synced with it.
+    const newDevice = deviceId !== undefined && token.deviceId === null;
+    if (!stale && !newDevice) return;
+    await this.commit([
+      { type: 'token.put', token: { ...token, lastUsedAt: new Date(nowMs).toISOString(), deviceId: token.deviceId ?? deviceId ?? null } },
+    ]);
   }
 
   async deleteToken(tokenHash: string): Promise<void> {
-    if (!this.tokensByHash.has(tokenHash)) return;
-    await this.mutate((data) => {
-      data.tokens = data.tokens.filter((t) => t.tokenHash !== tokenHash);
-      this.tokensByHash.delete(tokenHash);
-    });
+    if (!this.state.tokens.has(tokenHash)) return;
+    await this.commit([{ type: 'token.delete', tokenHashes: [tokenHash] }]);
   }
 
-  // ---- segments ---------------------------------------------------------------------------------
-
-  private indexSegment(record: SegmentRecord): void {
-    this.segmentsById.set(record.id, record);
-    const indexed = { record, startMs: Date.parse(record.startedAt), endMs: Date.parse(record.endedAt) };
-    const list = this.segmentsByPerson.get(record.personId);
-    if (list) list.push(indexed);
-    else this.segmentsByPerson.set(record.personId, [indexed]);
+  async tokensOf(userId: string): Promise<TokenRecord[]> {
+    return [...this.state.tokens.values()].filter((t) => t.userId === userId);
   }
 
-  async recordSegments(input: {
-    personId: string;
-    deviceId: string;
-    segments: readonly Segment[];
-  }): Promise<SegmentOutcome[]> {
+  async revokeToken(tokenId: string, audit: AuditContext): Promise<void> {
+    const token = this.state.tokensById.get(tokenId);
+    if (!token) throw new NotFoundError(`There is no device with id "${tokenId}"`);
+    const owner = this.state.users.get(token.userId);
+    await this.commit([
+      { type: 'token.delete', tokenHashes: [token.tokenHash] },
+      ...this.auditOp(audit, 'device.revoke', `person:${token.userId}`, `${owner?.username ?? token.userId}: device ${token.label || token.id}`),
+    ]);
+  }
+
+  async listAudit(query: { limit: number; before?: string }): Promise<AuditRecord[]> {
+    const before = query.before === undefined ? Infinity : Number(query.before);
+    const out: AuditRecord[] = [];
+    for (let i = this.state.audit.length - 1; i >= 0 && out.length < query.limit; i--) {
+      const entry = this.state.audit[i]!;
+      if (Number(entry.id) < before) out.push(entry);
+    }
+    return out;
+  }
+
+  async auditFor(targets: readonly string[]): Promise<AuditRecord[]> {
+    const wanted = new Set(targets);
+    return this.state.audit.filter((entry) => wanted.has(entry.target));
+  }
+
+  // ---- erasure ----------------------------------------------------------------------------------
+
+  async erasePerson(personId: string, audit: AuditContext): Promise<{ counts: ErasedCounts; audit: AuditRecord } | null> {
+    const user = this.state.users.get(personId);
+    if (!user) return null;
+    const data = this.state.people.get(personId);
+    const counts: ErasedCounts = {
+      segments: data?.segments.length ?? 0,
+      refused: data?.refused.length ?? 0,
+      tokens: [...this.state.tokens.values()].filter((t) => t.userId === personId).length,
+      dayTotals: data?.days.length ?? 0,
+      notes: data?.notes.length ?? 0,
+    };
+    const [entry] = this.auditOp(audit, 'person.erase', `person:${personId}`, `${user.username} (${user.name}): ${counts.segments} segment(s), ${counts.refused} refused, ${counts.dayTotals} day total(s), ${counts.notes} note(s), ${counts.tokens} sign-in(s)`);
+    await this.commit([{ type: 'person.erase', personId }, entry!]);
+    // The journal still holds the person's earlier syncs: a fresh snapshot leaves nothing of them on disk.
+    await this.compactNow();
+    return { counts, audit: (entry as Extract<Op, { type: 'audit' }>).entry };
+  }
+
+  // ---- sync -------------------------------------------------------------------------------------
+
+  async recordSync(input: SyncInput): Promise<SyncResult> {
     if (this.closed) throw new Error('The store is closed');
-    const data = this.db.data;
-    const outcomes: SegmentOutcome[] = input.segments.map((segment) => {
-      const existing = this.segmentsById.get(segment.id);
-      if (existing) {
-        const same = existing.personId === input.personId && SEGMENT_CONTENT.every((k) => existing[k] === segment[k]);
-        return same ? 'duplicate' : 'id_reused';
+    const receivedMs = this.options.clock();
+    const segments = new Map<string, SegmentOutcome>();
+    const added = new Map<string, SegmentRecord | RejectedSegmentRecord>();
+    const newSegments: SegmentRecord[] = [];
+    const newRefused: RejectedSegmentRecord[] = [];
+
+    /** The verdict for an id seen before (stored, or earlier in this batch), or null when it is new. */
+    const known = (id: string, hashOf: () => string): SegmentOutcome | null => {
+      const existing = this.state.segmentIds.get(id) ?? added.get(id);
+      if (!existing) return null;
+      const contentHash = hashOf();
+      if (existing.personId !== input.personId) return { kind: 'id_reused' };
+      if ('code' in existing) {
+        return existing.contentHash === contentHash ? { kind: 'rejected', code: existing.code, message: existing.message } : { kind: 'id_reused' };
       }
-      const record: SegmentRecord = {
-        id: segment.id,
-        personId: input.personId,
-        deviceId: input.deviceId,
-        resourceId: segment.resourceId,
-        url: segment.url,
-        title: segment.title,
-        startedAt: segment.startedAt,
-        endedAt: segment.endedAt,
-        mode: segment.mode,
-        policyVersion: data.policyVersion,
-        receivedAt: this.now(),
-      };
-      data.segments.push(record);
-      this.indexSegment(record);
-      return 'added';
-    });
-    // A batch of re-sent segments changes nothing, so there is nothing to write; but an earlier write
-    // of those very segments may still be in flight, and "duplicate" must mean "durable" too.
-    if (outcomes.includes('added') || this.writing) await this.persist();
-    return outcomes;
+      return segmentContentHash(existing) === contentHash ? { kind: 'accepted' } : { kind: 'id_reused' };
+    };
+
+    for (const s of input.accepted) {
+      const seen = known(s.id, () => segmentContentHash(s));
+      if (seen) {
+        segments.set(s.id, seen);
+        continue;
+      }
+      const record: SegmentRecord = { ...s, personId: input.personId, deviceId: input.deviceId, receivedMs };
+      newSegments.push(record);
+      added.set(s.id, record);
+      segments.set(s.id, { kind: 'accepted' });
+    }
+    for (const r of input.refused) {
+      const seen = known(r.id, () => r.contentHash);
+      if (seen) {
+        segments.set(r.id, seen);
+        continue;
+      }
+      segments.set(r.id, { kind: 'rejected', code: r.code, message: r.message });
+      // Only seconds inside the accepted window are kept (see RejectedSegmentRecord).
+      if (r.endMs <= r.startMs) continue;
+      const record: RejectedSegmentRecord = { ...r, personId: input.personId, deviceId: input.deviceId, receivedMs };
+      newRefused.push(record);
+      added.set(r.id, record);
+    }
+
+    const notes = new Map<string, NoteOutcome>();
+    const acceptedNotes: Note[] = [];
+    for (const note of input.notes) {
+      const existing = this.state.notes.get(note.id);
+      if (existing && existing.personId !== input.personId) {
+        notes.set(note.id, 'id_reused');
+        continue;
+      }
+      notes.set(note.id, 'accepted');
+      acceptedNotes.push(note);
+    }
+
+    if (newSegments.length + newRefused.length + acceptedNotes.length > 0) {
+      await this.commit([{ type: 'sync', personId: input.personId, segments: newSegments, refused: newRefused, notes: acceptedNotes }]);
+    } else {
+      // Nothing new; but the write that stored these very items may still be in flight, and an
+      // answer must only ever repeat what is durable.
+      await this.whenDurable(this.state.journalSeq);
+    }
+    return { segments, notes };
   }
 
   async segmentsForPerson(personId: string, fromMs: number, toMs: number): Promise<SegmentRecord[]> {
-    const list = this.segmentsByPerson.get(personId) ?? [];
-    return list.filter((s) => s.endMs > fromMs && s.startMs < toMs).map((s) => s.record);
+    return this.overlapping(this.state.people.get(personId)?.segments ?? [], personId, fromMs, toMs);
+  }
+
+  async refusedForPerson(personId: string, fromMs: number, toMs: number): Promise<RejectedSegmentRecord[]> {
+    return this.overlapping(this.state.people.get(personId)?.refused ?? [], personId, fromMs, toMs);
+  }
+
+  private overlapping<T extends { startMs: number; endMs: number }>(list: readonly T[], personId: string, fromMs: number, toMs: number): T[] {
+    const lookBack = this.state.people.get(personId)?.maxDurationMs ?? 0;
+    const out: T[] = [];
+    for (let i = lowerBound(list, fromMs - lookBack, (s) => s.startMs); i < list.length && list[i]!.startMs < toMs; i++) {
+      if (list[i]!.endMs > fromMs) out.push(list[i]!);
+    }
+    return out;
+  }
+
+  async segmentCredits(personId: string, fromDay: number, toDay: number): Promise<Map<string, SegmentCredit>> {
+    const data = this.state.people.get(personId);
+    const out = new Map<string, SegmentCredit>();
+    if (!data) return out;
+    for (let day = fromDay; day <= toDay; day++) {
+      for (const [id, credit] of this.state.creditOfDay(data, day).bySegment) {
+        const sum = out.get(id);
+        if (!sum) out.set(id, { ...credit });
+        else {
+          sum.rawSeconds += credit.rawSeconds;
+          sum.creditedSeconds += credit.creditedSeconds;
+          sum.overlapSeconds += credit.overlapSeconds;
+          sum.dailyCapSeconds += credit.dailyCapSeconds;
+        }
+      }
+    }
+    return out;
+  }
+
+  async dayTotals(personId: string, fromDay: number, toDay: number): Promise<DayTotalRecord[]> {
+    const days = this.state.people.get(personId)?.days ?? [];
+    const start = lowerBound(days, fromDay, (d) => d.day);
+    const end = lowerBound(days, toDay + 1, (d) => d.day);
+    return days.slice(start, end);
+  }
+
+  // ---- notes ------------------------------------------------------------------------------------
+
+  async notesChangedSince(personId: string, afterSeq: number, limit: number): Promise<{ notes: NoteRecord[]; more: boolean }> {
+    const changed = (this.state.people.get(personId)?.notes ?? []).filter((n) => n.seq > afterSeq).sort((a, b) => a.seq - b.seq);
+    return { notes: changed.slice(0, limit), more: changed.length > limit };
+  }
+
+  async listNotes(): Promise<NoteRecord[]> {
+    return [...this.state.notes.values()].filter((n) => n.note.deletedAt === null);
+  }
+
+  async findNote(id: string): Promise<NoteRecord | null> {
+    return this.state.notes.get(id) ?? null;
+  }
+
+  async setNoteReview(id: string, review: NoteReview | null, audit: AuditContext): Promise<NoteRecord> {
+    const record = this.state.notes.get(id);
+    if (!record || record.note.deletedAt !== null) throw new NotFoundError(`There is no note with id "${id}"`);
+    const author = this.state.users.get(record.personId);
+    await this.commit([
+      { type: 'note.review', noteId: id, review },
+      ...this.auditOp(audit, review ? 'note.review' : 'note.review_delete', `note:${id}`, `note by ${author?.username ?? record.personId}${review?.comment ? `: ${review.comment.slice(0, 200)}` : ''}`),
+    ]);
+    return this.state.notes.get(id)!;
+  }
+
+  async noteSeq(): Promise<number> {
+    return this.state.noteSeq;
   }
 }

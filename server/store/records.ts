@@ -1,8 +1,11 @@
 // What the store keeps, in domain terms, and the errors its mutations raise. Any store implementation
 // (the embedded lowdb one today, a database later) speaks these types.
 import type { Category, ResourceKind, Role, SegmentMode } from '../../shared/schemas/domain.ts';
-import type { Policy, TrackingSettings } from '../../shared/schemas/policy.ts';
-import type { Segment } from '../../shared/schemas/sync.ts';
+import type { Note, NoteReview } from '../../shared/schemas/notes.ts';
+import type { Policy } from '../../shared/schemas/policy.ts';
+import type { DiscountReason } from '../../shared/schemas/reports.ts';
+import type { Settings } from '../../shared/schemas/settings.ts';
+import type { SegmentCredit } from '../aggregation/credit-day.ts';
 
 export interface UnitRecord {
   id: string;
@@ -19,6 +22,8 @@ export interface UserRecord {
   unitId: string | null;
   /** Output of hashPassword: algorithm, parameters, salt and hash. */
   passwordHash: string;
+  /** Deactivated people cannot sign in and their tokens stop working. */
+  active: boolean;
   createdAt: string;
 }
 
@@ -28,17 +33,57 @@ export interface ResourceRecord {
   category: Category;
   kind: ResourceKind;
   patterns: string[];
+  active: boolean;
   createdAt: string;
 }
 
+/** A bearer token (a device) or a dashboard session (the cookie); only the SHA-256 of the secret is kept. */
 export interface TokenRecord {
-  /** SHA-256 of the bearer token; the token itself is never stored. */
+  id: string;
   tokenHash: string;
   userId: string;
+  kind: 'device' | 'session';
+  label: string;
+  /** The extension's device id, learnt from its first sync. */
+  deviceId: string | null;
   createdAt: string;
+  /** Updated at most once an hour, so reading a token does not cost a write. */
+  lastUsedAt: string | null;
+  /** Sessions expire; device tokens last until revoked. */
+  expiresAt: string | null;
 }
 
-/** A segment as the client sent it, plus who sent it, from where, and under which policy. */
+/** The tracking settings a segment is counted under. */
+export interface PolicySettings {
+  idleSeconds: number;
+  mediaPresenceSeconds: number;
+  dailyCapSeconds: number;
+}
+
+/** One version of the policy, kept so any past day can be recounted under the rules it was counted by. */
+export interface PolicyVersionRecord {
+  version: number;
+  at: string;
+  settings: PolicySettings;
+  /** The resources in force (active) in this version. */
+  resources: { id: string; name: string; category: Category; kind: ResourceKind; patterns: string[] }[];
+}
+
+export interface AuditRecord {
+  /** Increasing decimal numbers, so "older than" is a comparison. */
+  id: string;
+  at: string;
+  actorId: string;
+  actorName: string;
+  action: string;
+  target: string;
+  details: string;
+  reason: string | null;
+  /** The client's address as the server saw it (through a trusted proxy, the forwarded one); null when unknown. */
+  address: string | null;
+}
+
+/** An accepted segment: as the client sent it (times normalised), plus who, from where, under which policy. */
 export interface SegmentRecord {
   id: string;
   personId: string;
@@ -46,59 +91,195 @@ export interface SegmentRecord {
   resourceId: string;
   url: string;
   title: string;
-  startedAt: string;
-  endedAt: string;
+  startMs: number;
+  endMs: number;
   mode: SegmentMode;
   policyVersion: number;
-  receivedAt: string;
+  receivedMs: number;
+}
+
+/**
+ * A refused segment whose seconds are still part of what the person sent ("raw"): outside the allowlist
+ * or invalid (too long, in the future, too old), clamped to the window the server accepts. Its URL and
+ * title are not kept: nothing about pages outside the designated resources is stored.
+ */
+export interface RejectedSegmentRecord {
+  id: string;
+  personId: string;
+  deviceId: string;
+  reason: Extract<DiscountReason, 'outside_allowlist' | 'invalid'>;
+  /** The rejection code given to the client, repeated when it sends the segment again. */
+  code: string;
+  message: string;
+  /** Digest of the segment's content: the same id with other content is id_reused. */
+  contentHash: string;
+  startMs: number;
+  endMs: number;
+  receivedMs: number;
+}
+
+/** Per person per calendar day (in the organisation's zone): what was sent, credited, and why not. */
+export interface DayTotalRecord {
+  personId: string;
+  /** Days since 1970-01-01 of the local date (see shared/time/day-numbers.ts). */
+  day: number;
+  rawSeconds: number;
+  creditedSeconds: number;
+  overlapSeconds: number;
+  dailyCapSeconds: number;
+  outsideAllowlistSeconds: number;
+  invalidSeconds: number;
+  /** Credited seconds per resource: [resourceId, seconds, resourceId, seconds, ...]. */
+  byResource: (string | number)[];
+}
+
+export interface NoteRecord {
+  note: Note;
+  personId: string;
+  review: NoteReview | null;
+  /** Change sequence: bumped by every edit, deletion or review, for sync cursors. */
+  seq: number;
 }
 
 export type NewUnit = { name: string; parentId: string | null };
-export type NewUser = Omit<UserRecord, 'id' | 'createdAt'>;
-export type NewResource = Omit<ResourceRecord, 'id' | 'createdAt'>;
+export type NewUser = Omit<UserRecord, 'id' | 'createdAt' | 'active'>;
+export type NewResource = Omit<ResourceRecord, 'id' | 'createdAt' | 'active'>;
+export type NewToken = Omit<TokenRecord, 'id' | 'createdAt' | 'lastUsedAt'>;
+export type UnitChanges = Partial<Pick<UnitRecord, 'name' | 'parentId'>>;
+export type UserChanges = Partial<Pick<UserRecord, 'name' | 'role' | 'unitId' | 'active' | 'passwordHash'>>;
+export type ResourceChanges = Partial<Pick<ResourceRecord, 'name' | 'category' | 'kind' | 'patterns' | 'active'>>;
 
-/** Per segment: stored now, already stored with the same content (a no-op), or id taken by other content. */
-export type SegmentOutcome = 'added' | 'duplicate' | 'id_reused';
+/** Who did an administrative change and why; the store writes the audit entry in the same commit. */
+export interface AuditContext {
+  actor: { id: string; name: string };
+  reason: string | null;
+  /** Where the request came from (http/client-info.ts); left out by callers that have no request. */
+  address?: string | null;
+}
+
+/** What erasing a person removed. */
+export interface ErasedCounts {
+  segments: number;
+  refused: number;
+  tokens: number;
+  dayTotals: number;
+  notes: number;
+}
+
+/** A segment that passed every check, with the policy version it was judged under. */
+export interface CheckedSegment {
+  id: string;
+  resourceId: string;
+  url: string;
+  title: string;
+  startMs: number;
+  endMs: number;
+  mode: SegmentMode;
+  policyVersion: number;
+}
+
+/** A segment refused by the checks whose (clamped) seconds still count as raw. */
+export type RefusedSegment = Omit<RejectedSegmentRecord, 'personId' | 'deviceId' | 'receivedMs'>;
+
+/** Per incoming segment: stored now or earlier as accepted, refused (now or earlier), or its id taken. */
+export type SegmentOutcome =
+  | { kind: 'accepted' }
+  | { kind: 'rejected'; code: string; message: string }
+  | { kind: 'id_reused' };
+
+export type NoteOutcome = 'accepted' | 'id_reused';
+
+export interface SyncInput {
+  personId: string;
+  deviceId: string;
+  accepted: readonly CheckedSegment[];
+  refused: readonly RefusedSegment[];
+  notes: readonly Note[];
+}
+
+export interface SyncResult {
+  /** By segment id, for the accepted and refused segments given. */
+  segments: Map<string, SegmentOutcome>;
+  /** By note id. */
+  notes: Map<string, NoteOutcome>;
+}
 
 export interface Store {
   countUsers(): Promise<number>;
   /** Throws DuplicateError when the username is taken, MissingReferenceError for an unknown unit. */
-  createUser(input: NewUser): Promise<UserRecord>;
+  createUser(input: NewUser, audit?: AuditContext): Promise<UserRecord>;
+  /** Deactivating or changing the password revokes the person's tokens except `keepTokenHash`. */
+  updateUser(id: string, changes: UserChanges, audit: AuditContext, keepTokenHash?: string): Promise<UserRecord>;
   findUserById(id: string): Promise<UserRecord | null>;
   /** Usernames are unique and matched without regard to letter case. */
   findUserByUsername(username: string): Promise<UserRecord | null>;
   listUsers(): Promise<UserRecord[]>;
 
   /** Throws MissingReferenceError for an unknown parent. */
-  createUnit(input: NewUnit): Promise<UnitRecord>;
+  createUnit(input: NewUnit, audit?: AuditContext): Promise<UnitRecord>;
+  /** Throws ConflictError when the move would make a cycle. */
+  updateUnit(id: string, changes: UnitChanges, audit: AuditContext): Promise<UnitRecord>;
   findUnit(id: string): Promise<UnitRecord | null>;
   listUnits(): Promise<UnitRecord[]>;
 
-  /** Adds a designated resource and bumps the policy version. */
-  createResource(input: NewResource): Promise<ResourceRecord>;
+  /** Adds a designated resource and makes a new policy version. */
+  createResource(input: NewResource, audit?: AuditContext): Promise<ResourceRecord>;
+  updateResource(id: string, changes: ResourceChanges, audit: AuditContext): Promise<ResourceRecord>;
   findResource(id: string): Promise<ResourceRecord | null>;
   listResources(): Promise<ResourceRecord[]>;
+  /** The policy extensions follow: active resources and the tracking settings. */
   getPolicy(): Promise<Policy>;
-  /** Replaces the tracking settings and bumps the policy version. */
-  updateSettings(settings: TrackingSettings): Promise<Policy>;
+  /** Every policy version kept, oldest first. */
+  policyHistory(): Promise<PolicyVersionRecord[]>;
+  getSettings(): Promise<Settings>;
+  /** A change to a tracking setting makes a new policy version. */
+  updateSettings(settings: Settings, audit: AuditContext): Promise<Settings>;
 
-  saveToken(record: TokenRecord): Promise<void>;
+  saveToken(input: NewToken): Promise<TokenRecord>;
   findToken(tokenHash: string): Promise<TokenRecord | null>;
+  /** Records use of a token (at most one write per token per hour) and the device id it first synced for. */
+  touchToken(tokenHash: string, deviceId?: string): Promise<void>;
   deleteToken(tokenHash: string): Promise<void>;
+  tokensOf(userId: string): Promise<TokenRecord[]>;
+  revokeToken(tokenId: string, audit: AuditContext): Promise<void>;
+
+  listAudit(query: { limit: number; before?: string }): Promise<AuditRecord[]>;
+  /** Audit entries whose target is one of `targets` (e.g. `person:<id>`), oldest first. */
+  auditFor(targets: readonly string[]): Promise<AuditRecord[]>;
+  /**
+   * Removes a person and everything recorded about them (account, sign-ins, segments, refused
+   * segments, daily totals, notes) with its audit entry in one durable write, then rewrites the files
+   * so none of it stays on disk; null when there is no such person.
+   */
+  erasePerson(personId: string, audit: AuditContext): Promise<{ counts: ErasedCounts; audit: AuditRecord } | null>;
 
   /**
-   * Stores already-validated segments of one person, atomically per call; the outcome of each is in
-   * the same order as the input (a repeated id within one call is judged against the first).
+   * Stores one sync of one person atomically: segments (an id already stored answers as before;
+   * the same id with other content is id_reused), refused segments' raw seconds, and notes merged
+   * with the one merge rule. Daily totals of the touched days are recomputed in the same commit.
    */
-  recordSegments(input: {
-    personId: string;
-    deviceId: string;
-    segments: readonly Segment[];
-  }): Promise<SegmentOutcome[]>;
-  /** The person's segments overlapping [fromMs, toMs), from every device. */
+  recordSync(input: SyncInput): Promise<SyncResult>;
+  /** The person's accepted segments overlapping [fromMs, toMs), from every device, by start. */
   segmentsForPerson(personId: string, fromMs: number, toMs: number): Promise<SegmentRecord[]>;
+  /** The person's refused segments overlapping [fromMs, toMs). */
+  refusedForPerson(personId: string, fromMs: number, toMs: number): Promise<RejectedSegmentRecord[]>;
+  /** What each of the person's segments was credited on the days [fromDay, toDay], and why not more. */
+  segmentCredits(personId: string, fromDay: number, toDay: number): Promise<Map<string, SegmentCredit>>;
+  /** The person's daily totals for days in [fromDay, toDay], by day. */
+  dayTotals(personId: string, fromDay: number, toDay: number): Promise<DayTotalRecord[]>;
 
-  /** Waits for every acknowledged write; later mutations fail. */
+  /** The person's notes changed after `afterSeq` (tombstones included), oldest change first. */
+  notesChangedSince(personId: string, afterSeq: number, limit: number): Promise<{ notes: NoteRecord[]; more: boolean }>;
+  /** Every live (not deleted) note. */
+  listNotes(): Promise<NoteRecord[]>;
+  findNote(id: string): Promise<NoteRecord | null>;
+  setNoteReview(id: string, review: NoteReview | null, audit: AuditContext): Promise<NoteRecord>;
+  /** The highest note change sequence so far. */
+  noteSeq(): Promise<number>;
+
+  /** Folds raw segments older than the retention window into the daily totals and compacts the files. */
+  maintain(): Promise<void>;
+  /** Waits for every acknowledged write and writes a compact snapshot; later mutations fail. */
   close(): Promise<void>;
 }
 
@@ -119,6 +300,22 @@ export class MissingReferenceError extends Error {
   ) {
     super(message);
     this.name = 'MissingReferenceError';
+  }
+}
+
+/** A change that contradicts the stored data (a unit cycle, removing the last admin). */
+export class ConflictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}
+
+/** The record a change refers to does not exist. */
+export class NotFoundError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotFoundError';
   }
 }
 

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Segment } from '../../shared/schemas/sync.ts';
+import type { PolicyVersionRecord } from '../store/records.ts';
 import { checkSegment } from './check-segment.ts';
 
 const NOW = Date.parse('2026-03-06T12:00:00Z');
-const patterns: Record<string, string[]> = { res1: ['https://*.example.org/learn/*'] };
-const context = { nowMs: NOW, patternsOf: (id: string) => patterns[id] };
+const settings = { idleSeconds: 120, mediaPresenceSeconds: 1800, dailyCapSeconds: 28800 };
+const resource = { id: 'res1', name: 'R', category: 'other' as const, kind: 'reading' as const, patterns: ['https://*.example.org/learn/*'] };
+const current: PolicyVersionRecord = { version: 4, at: '2026-03-06T11:10:00Z', settings, resources: [resource] };
+const context = { nowMs: NOW, policiesAt: () => [current] };
 
 const good: Segment = {
   id: '3f1c6a52-6d8e-4b61-9a3e-0c2f4d5e6f70',
@@ -22,8 +25,42 @@ function codeOf(raw: unknown): string | null {
 }
 
 describe('checkSegment', () => {
-  it('accepts a valid segment', () => {
-    expect(checkSegment(good, 0, context)).toEqual({ ok: true, segment: good });
+  it('accepts a valid segment, with the policy version it was judged under', () => {
+    expect(checkSegment(good, 0, context)).toEqual({
+      ok: true,
+      segment: {
+        id: good.id,
+        resourceId: 'res1',
+        url: good.url,
+        title: good.title,
+        startMs: Date.parse(good.startedAt),
+        endMs: Date.parse(good.endedAt),
+        mode: 'reading',
+        policyVersion: 4,
+      },
+    });
+  });
+
+  it('judges by the policy in force when the study began, then by the current one', () => {
+    // Deactivated since: the segment was recorded while the resource was designated.
+    const then: PolicyVersionRecord = { version: 3, at: '2026-03-01T00:00:00Z', settings, resources: [resource] };
+    const now: PolicyVersionRecord = { version: 5, at: '2026-03-06T11:50:00Z', settings, resources: [] };
+    const verdict = checkSegment(good, 0, { nowMs: NOW, policiesAt: () => [then, now] });
+    expect(verdict.ok && verdict.segment.policyVersion).toBe(3);
+    const newer = checkSegment(good, 0, { nowMs: NOW, policiesAt: () => [{ ...then, resources: [] }, current] });
+    expect(newer.ok && newer.segment.policyVersion).toBe(4);
+  });
+
+  it('keeps the seconds of a refused segment with a usable interval, clamped to the accepted window', () => {
+    const outside = checkSegment({ ...good, url: 'https://www.example.org/news/1' }, 0, context);
+    expect(outside).toMatchObject({ ok: false, refused: { reason: 'outside_allowlist', code: 'url_outside_resource', startMs: Date.parse(good.startedAt), endMs: Date.parse(good.endedAt) } });
+    const future = checkSegment({ ...good, startedAt: '2026-03-06T11:50:00Z', endedAt: '2026-03-06T13:00:00Z' }, 0, context);
+    expect(future).toMatchObject({ ok: false, refused: { reason: 'invalid', code: 'in_future', startMs: Date.parse('2026-03-06T11:50:00Z'), endMs: NOW + 120_000 } });
+    const wholeFuture = checkSegment({ ...good, startedAt: '2026-03-07T11:50:00Z', endedAt: '2026-03-07T13:00:00Z' }, 0, context);
+    expect(!wholeFuture.ok && wholeFuture.refused!.endMs - wholeFuture.refused!.startMs).toBe(0);
+    const long = checkSegment({ ...good, startedAt: '2026-03-05T00:00:00Z', endedAt: '2026-03-06T11:00:00Z' }, 0, context);
+    expect(!long.ok && long.refused!.endMs - long.refused!.startMs).toBe(12 * 3600_000);
+    expect(checkSegment({ ...good, mode: 'x' }, 0, context)).not.toHaveProperty('refused');
   });
 
   it.each([

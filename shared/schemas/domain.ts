@@ -25,3 +25,37 @@ export const instantSchema = z.iso.datetime({ offset: true });
 
 /** A calendar date in the organisation's time zone. */
 export const dateSchema = z.iso.date();
+
+/** A surrogate without its pair: not text, and it breaks encoders downstream (spreadsheets, PDFs). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
+
+/** Control characters and bidirectional overrides: invisible, and used to make one name look like another. */
+const HIDDEN_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * A name people read (a unit, a person, a resource): trimmed, 1..max characters, well-formed Unicode
+ * (no lone surrogates) and without hidden characters.
+ */
+export function displayNameSchema(max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine(wellFormed, 'must be well-formed Unicode text')
+    .refine((s) => !HIDDEN_CHARACTERS.test(s), 'must not contain control or text-direction characters');
+}
+
+/** Free text kept as typed, but well-formed Unicode. */
+export function plainTextSchema(max: number) {
+  return z
+    .string()
+    .max(max)
+    .refine(wellFormed, 'must be well-formed Unicode text');
+}
+
+/** At least one field besides the audit reason: an empty change is a mistake, not a no-op to record. */
+export function hasSomeChange(value: Record<string, unknown>): boolean {
+  return Object.entries(value).some(([key, v]) => key !== 'reason' && v !== undefined);
+}

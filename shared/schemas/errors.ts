@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   unauthenticated: 'unauthenticated',
   badCredentials: 'bad_credentials',
   forbidden: 'forbidden',
+  csrfFailed: 'csrf_failed',
   notFound: 'not_found',
   conflict: 'conflict',
   bodyTooLarge: 'body_too_large',

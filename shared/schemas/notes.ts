@@ -1,7 +1,7 @@
 // Notes (读书笔记) on the wire: a clipped passage with its anchoring selectors, or a free-standing reading
 // note, with comment and tags; and the leader's review the server attaches.
 import { z } from 'zod';
-import { idSchema, instantSchema } from './domain.ts';
+import { dateSchema, idSchema, instantSchema } from './domain.ts';
 
 export const NOTE_LIMITS = {
   quoteChars: 10_000,
@@ -92,3 +92,18 @@ export const storedNoteSchema = z.object({
   review: noteReviewSchema.nullable(),
 });
 export type StoredNote = z.infer<typeof storedNoteSchema>;
+
+/** `GET /api/notes`: filters, all optional; dates are the notes' creation dates in the organisation's zone. */
+export const notesQuerySchema = z.object({
+  personId: idSchema.optional(),
+  unitId: idSchema.optional(),
+  from: dateSchema.optional(),
+  to: dateSchema.optional(),
+  tag: z.string().max(NOTE_LIMITS.tagChars).optional(),
+  resourceId: idSchema.optional(),
+  reviewed: z.enum(['true', 'false']).optional(),
+  /** Words to find in the quote, comment, title or tags (case-insensitive). */
+  q: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+export type NotesQuery = z.infer<typeof notesQuerySchema>;

@@ -1,7 +1,6 @@
 // Reports built from the learning logs: why seconds were discounted, and a unit's summary for a period.
 import { z } from 'zod';
 import { CATEGORIES, dateSchema, idSchema, roleSchema } from './domain.ts';
-import { periodSchema } from '../time/periods.ts';
 
 /** Every second sent but not credited has exactly one of these reasons. */
 export const DISCOUNT_REASONS = ['overlap', 'daily_cap', 'outside_allowlist', 'invalid'] as const;
@@ -12,18 +11,6 @@ const seconds = z.number().int().min(0);
 
 export const discountsSchema = z.record(discountReasonSchema, seconds);
 export type Discounts = z.infer<typeof discountsSchema>;
-
-/**
- * A report's date range: explicit `from`/`to`, or a `period` containing `date` (default today in the
- * organisation's time zone).
- */
-export const rangeQuerySchema = z.union([
-  z.object({ from: dateSchema, to: dateSchema }).refine((q) => q.from <= q.to, {
-    message: 'from must not be after to',
-    path: ['from'],
-  }),
-  z.object({ period: periodSchema, date: dateSchema.optional() }),
-]);
 
 export const personSummarySchema = z.object({
   personId: idSchema,
@@ -58,3 +45,19 @@ export const unitSummarySchema = z.object({
   belowTarget: z.array(personSummarySchema),
 });
 export type UnitSummary = z.infer<typeof unitSummarySchema>;
+
+/** `GET /api/people/{id}/segments`: each accepted segment with what it was credited and why not more. */
+export const segmentReportSchema = z.object({
+  id: z.string(),
+  resourceId: idSchema,
+  url: z.string(),
+  title: z.string(),
+  startedAt: z.string(),
+  endedAt: z.string(),
+  mode: z.enum(['reading', 'media']),
+  deviceId: z.string(),
+  rawSeconds: seconds,
+  creditedSeconds: seconds,
+  discounts: discountsSchema,
+});
+export type SegmentReport = z.infer<typeof segmentReportSchema>;

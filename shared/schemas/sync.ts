@@ -1,6 +1,7 @@
 // The sync exchange: segments of counted time going up, per-item verdicts coming back.
 import { z } from 'zod';
 import { idSchema, instantSchema, segmentModeSchema } from './domain.ts';
+import { storedNoteSchema, type Note } from './notes.ts';
 
 export const segmentSchema = z.object({
   id: z.uuid(),
@@ -15,6 +16,8 @@ export type Segment = z.infer<typeof segmentSchema>;
 
 /** Most segments one request may carry; the extension sends larger outboxes in batches of this size. */
 export const MAX_SEGMENTS_PER_SYNC = 500;
+/** Most notes one request may carry (a note may hold a long quote and comment). */
+export const MAX_NOTES_PER_SYNC = 100;
 
 /**
  * The envelope is validated strictly, the segments one by one: a malformed segment is rejected alone
@@ -23,8 +26,12 @@ export const MAX_SEGMENTS_PER_SYNC = 500;
 export const syncRequestSchema = z.object({
   deviceId: z.string().min(1).max(100),
   segments: z.array(z.unknown()).max(MAX_SEGMENTS_PER_SYNC),
+  /** Notes are validated one by one like segments; their ids share `accepted` and `rejected`. */
+  notes: z.array(z.unknown()).max(MAX_NOTES_PER_SYNC).optional(),
+  /** Where the client's last exchange of notes ended; null asks for all of this person's notes. */
+  cursor: z.string().max(200).nullable().optional(),
 });
-export type SyncRequest = { deviceId: string; segments: Segment[] };
+export type SyncRequest = { deviceId: string; segments: Segment[]; notes?: Note[]; cursor?: string | null };
 
 export const SEGMENT_REJECTION_CODES = {
   invalid: 'invalid_segment',
@@ -35,6 +42,7 @@ export const SEGMENT_REJECTION_CODES = {
   unknownResource: 'unknown_resource',
   outsideResource: 'url_outside_resource',
   idReused: 'id_reused',
+  invalidNote: 'invalid_note',
 } as const;
 
 export const rejectionSchema = z.object({ id: z.string(), code: z.string(), message: z.string() });
@@ -45,5 +53,11 @@ export const syncResponseSchema = z.object({
   rejected: z.array(rejectionSchema),
   /** The server's current policy version: when it differs from the client's, the client refetches. */
   policyVersion: z.number().int().min(0).optional(),
+  /** This person's notes changed since the request's cursor (reviews and tombstones included). */
+  notes: z.array(storedNoteSchema).optional(),
+  /** The cursor to send next time. */
+  cursor: z.string().max(200).optional(),
+  /** True when more changed notes wait: sync again with the new cursor. */
+  moreNotes: z.boolean().optional(),
 });
 export type SyncResponse = z.infer<typeof syncResponseSchema>;

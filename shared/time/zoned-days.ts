@@ -122,3 +122,16 @@ export function splitByDay(
   }
   return out;
 }
+
+/** The instant as ISO 8601 local time in the zone with its offset, e.g. 2026-03-06T09:00:00.250+08:00. */
+export function instantInZone(epochMs: number, timeZone: string): string {
+  const w = wallClock(epochMs, timeZone);
+  const ms = ((epochMs % 1000) + 1000) % 1000;
+  const offsetMinutes = Math.round(offsetMs(epochMs, timeZone) / 60_000);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  return (
+    `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}` +
+    `${ms === 0 ? '' : `.${pad(ms, 3)}`}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  );
+}

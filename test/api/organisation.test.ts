@@ -25,7 +25,7 @@ describe('units', () => {
     expect(top).toEqual({ id: top.id, name: '机关党委', parentId: null });
     const sub = expectData(await server.api.post('/api/units', { name: '支部', parentId: top.id }, org.adminToken), unitSchema, 201);
     expect(sub.parentId).toBe(top.id);
-    expect(await listUnits(org.people.staffResearch.token)).toEqual(expect.arrayContaining([top, sub]));
+    expect(await listUnits(org.adminToken)).toEqual(expect.arrayContaining([top, sub]));
   });
 
   it.each([

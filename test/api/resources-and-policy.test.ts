@@ -1,7 +1,8 @@
 // Designated resources and the policy the extension follows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { policySchema, resourceSchema } from '../../shared/schemas/policy.ts';
+import { managedResourceSchema, policySchema, resourceSchema } from '../../shared/schemas/policy.ts';
+import { DEFAULT_SETTINGS, settingsSchema } from '../../shared/schemas/settings.ts';
 import { expectData, expectError } from '../support/api-client.ts';
 import { startApiServer, type ApiServer } from '../support/api-server.ts';
 import { seedOrganisation } from '../support/organisation.ts';
@@ -23,8 +24,8 @@ describe('resources', () => {
     const before = await policy(org.people.staffResearch.token);
     const created = expectData(await server.api.post('/api/resources', video, org.adminToken), resourceSchema, 201);
     expect(created).toEqual({ id: created.id, ...video });
-    const list = expectData(await server.api.get('/api/resources', org.people.staffCulture.token), z.array(resourceSchema));
-    expect(list).toContainEqual(created);
+    const list = expectData(await server.api.get('/api/resources', org.people.staffCulture.token), z.array(managedResourceSchema));
+    expect(list).toContainEqual({ ...created, active: true });
     const after = await policy(org.people.staffResearch.token);
     expect(after.version).toBe(before.version + 1);
     expect(after.resources).toContainEqual(created);
@@ -54,27 +55,59 @@ describe('resources', () => {
 });
 
 describe('policy', () => {
-  it('carries the resources and settings, idleSeconds 120 by default', async () => {
+  it('carries the resources and the tracking settings, idleSeconds 120 by default', async () => {
     const p = await policy(org.people.staffResearch.token);
-    expect(p.settings).toEqual({ idleSeconds: 120 });
+    expect(p.settings).toEqual({ idleSeconds: 120, mediaPresenceSeconds: 1800 });
     expect(p.resources.map((r) => r.id)).toEqual(expect.arrayContaining([org.resources.theory.id, org.resources.law.id]));
   });
 
-  it('an admin changes the settings, and the version moves', async () => {
+  it('an admin changes a tracking setting, and the version moves; other settings leave it alone', async () => {
     const before = await policy(org.adminToken);
-    const updated = expectData(await server.api.put('/api/policy/settings', { idleSeconds: 300 }, org.adminToken), policySchema);
-    expect(updated.settings).toEqual({ idleSeconds: 300 });
-    expect(updated.version).toBe(before.version + 1);
-    expect(await policy(org.people.staffCulture.token)).toEqual(updated);
-    await server.api.put('/api/policy/settings', { idleSeconds: 120 }, org.adminToken);
+    const settings = expectData(await server.api.get('/api/settings', org.people.staffCulture.token), settingsSchema);
+    expect(settings).toEqual(DEFAULT_SETTINGS);
+    const updated = expectData(await server.api.put('/api/settings', { ...settings, idleSeconds: 300 }, org.adminToken), settingsSchema);
+    expect(updated.idleSeconds).toBe(300);
+    const after = await policy(org.people.staffCulture.token);
+    expect(after.settings).toEqual({ idleSeconds: 300, mediaPresenceSeconds: 1800 });
+    expect(after.version).toBe(before.version + 1);
+    await server.api.put('/api/settings', { ...updated, annualTargetHours: 60 }, org.adminToken);
+    expect((await policy(org.adminToken)).version).toBe(after.version);
+    await server.api.put('/api/settings', DEFAULT_SETTINGS, org.adminToken);
   });
 
   it('refuses bad settings and non-admins, changing nothing', async () => {
     const before = await server.snapshot();
-    expect(expectError(await server.api.put('/api/policy/settings', { idleSeconds: 5 }, org.adminToken), 400, 'validation_failed')).toContain('idleSeconds');
-    expectError(await server.api.put('/api/policy/settings', { idleSeconds: '60' }, org.adminToken), 400, 'validation_failed');
-    expectError(await server.api.put('/api/policy/settings', { idleSeconds: 60 }, org.people.leadOffice.token), 403, 'forbidden');
+    const put = (body: unknown, token = org.adminToken) => server.api.put('/api/settings', body, token);
+    expect(expectError(await put({ ...DEFAULT_SETTINGS, idleSeconds: 5 }), 400, 'validation_failed')).toContain('idleSeconds');
+    expect(expectError(await put({ ...DEFAULT_SETTINGS, retentionDays: 30 }), 400, 'validation_failed')).toContain('retentionDays');
+    expect(expectError(await put({ idleSeconds: 60 }), 400, 'validation_failed')).toContain('dailyCapSeconds');
+    expectError(await put({ ...DEFAULT_SETTINGS, idleSeconds: '60' }), 400, 'validation_failed');
+    expectError(await put(DEFAULT_SETTINGS, org.people.leadOffice.token), 403, 'forbidden');
     expect(await server.snapshot()).toBe(before);
+  });
+
+  it('answers a matching If-None-Match with 304 and no body', async () => {
+    const first = await server.api.get('/api/policy', org.people.staffResearch.token);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toBe(`"policy-${(first.body as { version: number }).version}"`);
+    const again = await server.api.send('GET', '/api/policy', { token: org.people.staffResearch.token, headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(again.body).toBeNull();
+    const weak = await server.api.send('GET', '/api/policy', { token: org.people.staffResearch.token, headers: { 'if-none-match': `"x", W/${etag}` } });
+    expect(weak.status).toBe(304);
+    const stale = await server.api.send('GET', '/api/policy', { token: org.people.staffResearch.token, headers: { 'if-none-match': '"policy-0"' } });
+    expect(stale.status).toBe(200);
+  });
+
+  it('leaves out inactive resources, which stay listed for admins with active: false', async () => {
+    const created = expectData(await server.api.post('/api/resources', { ...video, name: 'Old' }, org.adminToken), managedResourceSchema, 201);
+    const patched = expectData(await server.api.send('PATCH', `/api/resources/${created.id}`, { token: org.adminToken, json: { active: false, reason: '停用' } }), managedResourceSchema);
+    expect(patched.active).toBe(false);
+    expect((await policy(org.adminToken)).resources.map((r) => r.id)).not.toContain(created.id);
+    const list = expectData(await server.api.get('/api/resources', org.adminToken), z.array(managedResourceSchema));
+    expect(list).toContainEqual(patched);
+    expectError(await server.api.send('PATCH', `/api/resources/${created.id}`, { token: org.adminToken, json: { patterns: ['nope'] } }), 400, 'validation_failed');
+    expectError(await server.api.send('PATCH', '/api/resources/noSuchResource', { token: org.adminToken, json: { active: true } }), 404, 'not_found');
   });
 
   it('needs a token', async () => {

@@ -39,11 +39,17 @@ describe('POST /api/sync', () => {
     expect(result).toEqual({ accepted: [s.id], rejected: [], policyVersion: expect.any(Number) });
     const stored = await server.store.segmentsForPerson(org.people.staffResearch.user.id, 0, Number.MAX_SAFE_INTEGER);
     expect(stored.find((r) => r.id === s.id)).toEqual({
-      ...s,
+      id: s.id,
+      resourceId: s.resourceId,
+      url: s.url,
+      title: s.title,
+      startMs: Date.parse(s.startedAt),
+      endMs: Date.parse(s.endedAt),
+      mode: s.mode,
       personId: org.people.staffResearch.user.id,
       deviceId: 'laptop',
       policyVersion: result.policyVersion,
-      receivedAt: '2026-03-06T02:00:00.000Z',
+      receivedMs: Date.parse('2026-03-06T02:00:00.000Z'),
     });
   });
 

@@ -16,6 +16,8 @@ export interface ServerProcess {
   readonly stdout: string;
   /** SIGTERM, then wait for exit (SIGKILL after 10 s); resolves to the exit code. */
   stop(): Promise<number | null>;
+  /** SIGKILL, as a power cut would end it: no cleanup at all. */
+  kill(): Promise<void>;
 }
 
 export interface StartServerOptions {
@@ -69,6 +71,10 @@ export function startServerProcess({ dataDir, env = {}, timeoutMs = 20_000 }: St
         adminPassword: printed ?? (fromEnv ? (env.STUDYTRAIL_ADMIN_PASSWORD ?? null) : null),
         stdout,
         stop,
+        async kill() {
+          if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+          await exited;
+        },
       });
     });
   });

@@ -13,6 +13,7 @@ export function OptionsPage() {
   return (
     <main data-state={phase}>
       <h1>{t('extName')}</h1>
+      {model.managed.organisationName !== null && <p class="organisation">{model.managed.organisationName}</p>}
       {model.notice !== null && <NoticeLine notice={model.notice} />}
       {phase === 'awaiting-permission' && (
         <p class="notice" role="status">
@@ -35,6 +36,7 @@ export function OptionsPage() {
             busy={phase === 'signing-in'}
             error={model.error}
             defaultServer={account?.server ?? ''}
+            managedServer={model.managed.serverUrl}
             onSubmit={model.signIn}
           />
         </>

@@ -1,12 +1,19 @@
-// The toolbar popup: today's counted minutes, whether counting is on now, and how syncing is going.
+// The toolbar popup: today's and this week's counted minutes, whether counting is on now and why not,
+// pause and resume, missing site access, and how syncing is going.
 import { browser } from 'wxt/browser';
-import { useStatus, wholeMinutes } from '../models/status-model.ts';
+import { usePopupModel, wholeMinutes } from '../models/status-model.ts';
+import type { Status } from '../../messaging/protocol.ts';
+import { REASON_MESSAGES } from '../../status/reason-messages.ts';
 import { t } from '../../i18n/t.ts';
+import { openNotice } from '../../trust/notice.ts';
+import { openNotesPanel } from '../models/open-notes-panel.ts';
 
 export function PopupPanel() {
-  const status = useStatus();
+  const { status, setPaused, grantAccess } = usePopupModel();
   if (status === null) return <main data-state="loading">{t('extName')}</main>;
   const openSettings = () => void browser.runtime.openOptionsPage();
+  const openNotes = () => void openNotesPanel();
+  const paused = !status.counting.counting && status.counting.reason === 'paused';
   return (
     <main data-state={status.account === null ? 'signed-out' : 'signed-in'}>
       <h1>{t('extName')}</h1>
@@ -15,15 +22,33 @@ export function PopupPanel() {
       ) : (
         <>
           {status.account.needsSignIn && <p class="warning">{t('needsSignInAgain')}</p>}
-          <p class="today">
-            <span>{t('todayHeading')}</span>
-            <strong data-today-minutes={wholeMinutes(status.todaySeconds)}>
-              {t('minutesValue', String(wholeMinutes(status.todaySeconds)))}
-            </strong>
-          </p>
-          <p class="counting" data-counting={status.countingResource !== null}>
-            {status.countingResource !== null ? t('countingNow', status.countingResource) : t('notCounting')}
-          </p>
+          <div class="totals">
+            <p class="today">
+              <span>{t('todayHeading')}</span>
+              <strong data-today-minutes={wholeMinutes(status.todaySeconds)}>
+                {t('minutesValue', String(wholeMinutes(status.todaySeconds)))}
+              </strong>
+            </p>
+            <p class="today">
+              <span>{t('weekHeading')}</span>
+              <strong data-week-minutes={wholeMinutes(status.weekSeconds)}>
+                {t('minutesValue', String(wholeMinutes(status.weekSeconds)))}
+              </strong>
+            </p>
+          </div>
+          <CountingLine status={status} />
+          {status.presencePending && <p class="warning">{t('presencePendingNote')}</p>}
+          <button type="button" name={paused ? 'resume' : 'pause'} onClick={() => setPaused(!paused)}>
+            {paused ? t('resumeButton') : t('pauseButton')}
+          </button>
+          {status.missingOrigins.length > 0 && (
+            <div class="warning" data-missing-origins={status.missingOrigins.length}>
+              <p>{t('accessMissing')}</p>
+              <button type="button" name="grant-access" onClick={grantAccess}>
+                {t('grantAccessButton')}
+              </button>
+            </div>
+          )}
           <p class="sync">
             {status.lastSyncAt !== null
               ? t('lastSync', new Date(status.lastSyncAt).toLocaleString(browser.i18n.getUILanguage()))
@@ -36,9 +61,32 @@ export function PopupPanel() {
           {status.rejectedCount > 0 && <p class="warning">{t('rejectedItems', String(status.rejectedCount))}</p>}
         </>
       )}
+      <button type="button" name="open-notes" onClick={openNotes}>
+        {t('openNotes')}
+      </button>
       <button type="button" name="open-settings" onClick={openSettings}>
         {t('openSettings')}
       </button>
+      <button type="button" name="about-recording" class="link" onClick={() => void openNotice()}>
+        {t('aboutRecording')}
+      </button>
     </main>
+  );
+}
+
+function CountingLine({ status }: { readonly status: Status }) {
+  const { counting } = status;
+  if (counting.counting) {
+    const resource = status.countingResource ?? '';
+    return (
+      <p class="counting" data-counting="true" data-mode={counting.mode}>
+        {counting.mode === 'media' ? t('countingMedia', resource) : t('countingNow', resource)}
+      </p>
+    );
+  }
+  return (
+    <p class="counting" data-counting="false" data-reason={counting.reason}>
+      {t(REASON_MESSAGES[counting.reason])}
+    </p>
   );
 }

@@ -4,9 +4,13 @@ import type { MessageKey } from '../../i18n/t.ts';
 
 export const FAILURE_MESSAGES: Record<FailureCode, MessageKey> = {
   invalid_server: 'errorInvalidServer',
+  managed_server: 'errorManagedServer',
   bad_credentials: 'errorBadCredentials',
   unreachable: 'errorUnreachable',
   server_error: 'errorServerError',
   invalid_request: 'errorInternal',
+  signed_out: 'errorSignedOut',
+  not_found: 'errorNotFound',
+  forbidden: 'errorInternal',
   internal: 'errorInternal',
 };

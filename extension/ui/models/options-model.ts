@@ -6,6 +6,7 @@ import { callBackground } from '../../messaging/client.ts';
 import type { Status } from '../../messaging/protocol.ts';
 import type { MessageKey } from '../../i18n/t.ts';
 import { FAILURE_MESSAGES } from './failure-messages.ts';
+import { NO_MANAGED_CONFIG, readManagedConfig, type ManagedConfig } from '../../account/managed-config.ts';
 
 export type OptionsPhase =
   | 'loading'
@@ -27,6 +28,8 @@ export interface OptionsModel {
   /** Why the last sign-in failed. */
   readonly error: MessageKey | null;
   readonly notice: Notice | null;
+  /** Settings from the organisation's policy; a managed server address is shown locked. */
+  readonly managed: ManagedConfig;
   signIn(form: { server: string; username: string; password: string }): void;
   signOut(): void;
   grantAccess(): void;
@@ -37,8 +40,10 @@ export function useOptionsModel(): OptionsModel {
   const [status, setStatus] = useState<Status | null>(null);
   const [error, setError] = useState<MessageKey | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [managed, setManaged] = useState<ManagedConfig>(NO_MANAGED_CONFIG);
 
   const refresh = useCallback(async () => {
+    setManaged(await readManagedConfig());
     const reply = await callBackground({ type: 'getStatus' });
     if (!reply.ok) {
       setError(FAILURE_MESSAGES[reply.code]);
@@ -99,5 +104,5 @@ export function useOptionsModel(): OptionsModel {
       .then(() => refresh());
   }, [status, refresh]);
 
-  return { phase, status, error, notice, signIn, signOut, grantAccess };
+  return { phase, status, error, notice, managed, signIn, signOut, grantAccess };
 }

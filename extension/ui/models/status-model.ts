@@ -1,12 +1,20 @@
 // State of the popup: the background's status, asked again every few seconds while the popup is open
-// so the minutes and the "counting now" line stay current.
-import { useEffect, useState } from 'preact/hooks';
+// so the minutes and the counting line stay current, plus the actions the popup offers.
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { callBackground } from '../../messaging/client.ts';
 import type { Status } from '../../messaging/protocol.ts';
 
 const REFRESH_MS = 5_000;
 
-export function useStatus(): Status | null {
+export interface PopupModel {
+  readonly status: Status | null;
+  setPaused(paused: boolean): void;
+  /** Asks for access to the policy's sites still missing; must run inside the click. */
+  grantAccess(): void;
+}
+
+export function usePopupModel(): PopupModel {
   const [status, setStatus] = useState<Status | null>(null);
   useEffect(() => {
     let stopped = false;
@@ -21,7 +29,24 @@ export function useStatus(): Status | null {
       clearInterval(timer);
     };
   }, []);
-  return status;
+
+  const setPaused = useCallback((paused: boolean) => {
+    void callBackground({ type: 'setPaused', paused }).then((reply) => {
+      if (reply.ok) setStatus(reply.value);
+    });
+  }, []);
+
+  const grantAccess = useCallback(() => {
+    const origins = status?.missingOrigins ?? [];
+    if (origins.length === 0) return;
+    void browser.permissions
+      .request({ origins: [...origins] })
+      .catch(() => false)
+      .then(() => callBackground({ type: 'getStatus' }))
+      .then((reply) => reply.ok && setStatus(reply.value));
+  }, [status]);
+
+  return { status, setPaused, grantAccess };
 }
 
 /** Whole minutes, rounded down: a minute is shown once it has been counted. */

@@ -6,6 +6,7 @@ export interface ApiClient {
   readonly token: string;
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
+  put<T>(path: string, body: unknown): Promise<T>;
 }
 
 export async function signIn(baseUrl: string, username: string, password: string): Promise<ApiClient> {
@@ -30,6 +31,7 @@ export async function signIn(baseUrl: string, username: string, password: string
     token,
     get: (path) => call('GET', path),
     post: (path, body) => call('POST', path, body),
+    put: (path, body) => call('PUT', path, body),
   };
 }
 

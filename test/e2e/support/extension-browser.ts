@@ -13,6 +13,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export interface ExtensionBrowser {
   readonly context: BrowserContext;
   readonly extensionId: string;
+  /** The first-run notice the extension opened on install, when launched with keepNotice (else closed). */
+  readonly noticePage: Page | null;
   /** The extension's service worker (re-resolved after it is stopped and restarted). */
   serviceWorker(): Promise<Worker>;
   /** Opens an extension page such as `options.html` in a tab. */
@@ -24,17 +26,41 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchExtensionBrowser(): Promise<ExtensionBrowser> {
+/**
+ * A fresh profile is a fresh install, so the extension opens its first-run notice (trust/notice.ts).
+ * Waiting for it here means it cannot open later and take focus from a page a test is reading.
+ */
+async function waitForNotice(context: BrowserContext, extensionId: string): Promise<Page> {
+  const url = `chrome-extension://${extensionId}/notice.html`;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const page = context.pages().find((p) => p.url() === url);
+    if (page) return page;
+    if (Date.now() > deadline) throw new Error(`the extension did not open ${url} on install`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export interface LaunchOptions {
+  /** The X display to run on (a second "device"); default: the test's own DISPLAY. */
+  readonly display?: string;
+  /** Leave the first-run notice tab open (tests of the notice itself). */
+  readonly keepNotice?: boolean;
+}
+
+export async function launchExtensionBrowser(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npx wxt build\` first (npm test does).`);
   }
-  if (!process.env.DISPLAY) {
+  const display = options.display ?? process.env.DISPLAY;
+  if (!display) {
     throw new Error('Browser tests run headed under Xvfb: start them with `npm test` (xvfb-run) or set DISPLAY.');
   }
   const profile = await mkdtemp(join(tmpdir(), 'studytrail-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false,
+    env: { ...process.env, DISPLAY: display },
     viewport: { width: 1200, height: 760 },
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
@@ -51,6 +77,8 @@ export async function launchExtensionBrowser(): Promise<ExtensionBrowser> {
   });
   const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(firstWorker.url()).host;
+  const notice = await waitForNotice(context, extensionId);
+  if (!options.keepNotice) await notice.close();
 
   async function serviceWorker(): Promise<Worker> {
     const live = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
@@ -60,6 +88,7 @@ export async function launchExtensionBrowser(): Promise<ExtensionBrowser> {
   return {
     context,
     extensionId,
+    noticePage: options.keepNotice ? notice : null,
     serviceWorker,
     async openExtensionPage(path) {
       const page = await context.newPage();
@@ -89,6 +118,6 @@ export async function launchExtensionBrowser(): Promise<ExtensionBrowser> {
  * Answers Chromium's own "allow access?" prompt the way a person does, with the keyboard: the prompt is
  * browser UI that no page API can reach. Tab moves from "Deny" to "Allow", Return presses it.
  */
-export function acceptBrowserPrompt(): void {
-  execFileSync('xdotool', ['key', '--delay', '150', 'Tab', 'Return']);
+export function acceptBrowserPrompt(display?: string): void {
+  execFileSync('xdotool', ['key', '--delay', '150', 'Tab', 'Return'], { env: { ...process.env, ...(display ? { DISPLAY: display } : {}) } });
 }

@@ -7,6 +7,7 @@ import { acceptBrowserPrompt } from './extension-browser.ts';
 export async function signInOnOptionsPage(
   page: Page,
   who: { server: string; username: string; password: string; name: string },
+  display?: string,
 ): Promise<void> {
   await page.bringToFront();
   await page.fill('input[name=server]', who.server);
@@ -16,7 +17,7 @@ export async function signInOnOptionsPage(
   // The page marks the moment it asks Chromium for access; the prompt itself is browser UI.
   await page.waitForSelector('[data-state=awaiting-permission]', { timeout: 15_000 });
   await page.waitForTimeout(800);
-  acceptBrowserPrompt();
+  acceptBrowserPrompt(display);
   await page.waitForSelector('[data-state=signed-in]', { timeout: 15_000 });
   expect(await page.textContent('[data-state=signed-in]')).toContain(who.name);
 }

@@ -1,0 +1,52 @@
+// Child processes for the bench: the real server (server/main.ts, as `npm start` runs it) or the bare
+// baseline, with the time until it listened and its resident memory.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface BenchProcess {
+  url: string;
+  /** Milliseconds from spawn to the "listening" line. */
+  startMs: number;
+  rssBytes(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export function startProcess(script: string, env: Record<string, string> = {}): Promise<BenchProcess> {
+  const began = performance.now();
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stderr!.setEncoding('utf8').on('data', (c: string) => (err += c));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    let ready = false;
+    void exited.then((code) => {
+      if (!ready) reject(new Error(`${script} exited with ${code}: ${err}`));
+    });
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+      if (!url || ready) return;
+      ready = true;
+      resolve({
+        url,
+        startMs: performance.now() - began,
+        async rssBytes() {
+          const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
+          return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)![1]) * 1024;
+        },
+        async stop() {
+          child.kill('SIGTERM');
+          await exited;
+        },
+      });
+    });
+  });
+}

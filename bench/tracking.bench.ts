@@ -1,0 +1,56 @@
+// Tracking accuracy and footprint: runs the scripted scenarios of the end-to-end test in real Chromium
+// (on its own Xvfb display when none is set) and prints counted time against the truth per scenario,
+// the size of the content script (gzip) and of the background bundle, and whether the content script
+// runs on a non-designated page. Needs the built extension (`npx wxt build`; built here if missing).
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { EXTENSION_DIR } from '../test/e2e/support/extension-browser.ts';
+import { startVirtualDisplay } from '../test/e2e/support/virtual-display.ts';
+import { runTrackingScenarios } from '../test/e2e/support/tracking-run.ts';
+
+const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+
+function footprint(): void {
+  const size = (file: string) => {
+    const bytes = readFileSync(join(EXTENSION_DIR, file));
+    return `${kB(bytes.length)} (${kB(gzipSync(bytes, { level: 9 }).length)} gzip)`;
+  };
+  console.log(`content script (tracking probe): ${size('content-scripts/tracking-probe.js')}`);
+  console.log(`background bundle:               ${size('background.js')}`);
+}
+
+export default async function trackingBench(): Promise<void> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
+  footprint();
+
+  const display = process.env.DISPLAY ? null : await startVirtualDisplay();
+  if (display !== null) process.env.DISPLAY = display.display;
+  try {
+    const run = await runTrackingScenarios();
+    console.log('\nscenario                                 truth s  counted s  error s  media s');
+    for (const p of run.phases) {
+      const error = p.countedSeconds - p.truthSeconds;
+      const signed = `${error >= 0 ? '+' : '-'}${Math.abs(error).toFixed(2)}`;
+      console.log(
+        `${p.name.padEnd(40)} ${p.truthSeconds.toFixed(2).padStart(7)}  ${p.countedSeconds.toFixed(2).padStart(9)}  ${signed.padStart(7)}  ${p.mediaSeconds.toFixed(1).padStart(7)}`,
+      );
+    }
+    const worst = Math.max(...run.phases.map((p) => Math.abs(p.countedSeconds - p.truthSeconds)));
+    console.log(`\nlargest error per scenario: ${worst.toFixed(2)} s; counted between scenarios: ${run.countedBetweenPhases.toFixed(2)} s`);
+    console.log(
+      `two devices: raw ${run.twoDevices.rawSeconds.toFixed(1)} s, truth once ${run.twoDevices.truthUnionSeconds.toFixed(1)} s, server ${run.twoDevices.serverUnionSeconds.toFixed(1)} s`,
+    );
+    console.log(`learning log total: ${run.log.totalSeconds} s (truth ${run.log.truthSeconds.toFixed(1)} s)`);
+    console.log(
+      `server offline: ${run.delivery.waitingOffline} segments waited, ${run.delivery.arrivedOnce} arrived exactly once, ${run.delivery.duplicateIds} duplicate ids, outbox empty ${run.delivery.secondsToDeliver.toFixed(0)} s after the server returned`,
+    );
+    console.log(
+      `content script worlds: designated page ${run.probe.designated}, non-designated page ${run.probe.nonDesignated} (${run.probe.nonDesignated === 0 ? 'not injected' : 'INJECTED'})`,
+    );
+    console.log(`traces of the non-designated page: ${run.privacyLeaks.length === 0 ? 'none' : run.privacyLeaks.join(', ')}`);
+  } finally {
+    await display?.close();
+  }
+}

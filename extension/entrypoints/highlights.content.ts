@@ -1,0 +1,17 @@
+// The highlighter content script. Registered at run time for designated pages only
+// (content/registration.ts) and injected into any http(s) tab when the person asks to clip there.
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { startHighlighter } from '../highlights/page/start-highlighter.ts';
+
+const RUNNING = Symbol.for('studytrail.highlighter');
+
+export default defineContentScript({
+  registration: 'runtime',
+  main() {
+    // Injected on request into a page where the registered script already runs: keep the first.
+    const scope = globalThis as unknown as Record<symbol, boolean>;
+    if (scope[RUNNING]) return;
+    scope[RUNNING] = true;
+    startHighlighter();
+  },
+});

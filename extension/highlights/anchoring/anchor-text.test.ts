@@ -1,0 +1,146 @@
+// describe and anchor on plain text: each step of the fallback chain, and the refusals that keep a note
+// from ever attaching to the wrong text.
+import { describe, expect, it } from 'vitest';
+import type { Selector } from '../../../shared/schemas/notes.ts';
+import { anchorSelectors, createTextIndex } from './anchor-text.ts';
+import { describeSpan } from './describe-text.ts';
+import type { TextSpan } from './types.ts';
+
+const ARTICLE =
+  'The committee met on Friday to discuss the study plan for the coming year. ' +
+  'Members agreed that reading notes should be checked every month, and that the study plan ' +
+  'should list the books each person must read. The chair closed the meeting at noon. ' +
+  'After lunch the research group visited a school, a market and a building site, ' +
+  'and wrote down what they had seen for the annual report on the study plan.';
+
+function clip(text: string, quote: string, occurrence = 0): Selector[] {
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) at = text.indexOf(quote, at + 1);
+  if (at === -1) throw new Error(`no "${quote}" in text`);
+  return describeSpan(text, { start: at, end: at + quote.length })!;
+}
+
+function anchored(text: string, selectors: Selector[], hidden: TextSpan[] = []) {
+  const result = anchorSelectors(createTextIndex(text, hidden), selectors);
+  return result.status === 'anchored' ? { text: text.slice(result.span.start, result.span.end), method: result.method, start: result.span.start } : null;
+}
+
+describe('describeSpan', () => {
+  it('records the quote with 32 characters of context and its position', () => {
+    const [quote, position] = describeSpan(ARTICLE, { start: 4, end: 13 })!;
+    expect(quote).toEqual({ type: 'TextQuoteSelector', exact: 'committee', prefix: 'The ', suffix: ' met on Friday to discuss the st' });
+    expect(position).toEqual({ type: 'TextPositionSelector', start: 4, end: 13 });
+  });
+
+  it('trims white space at the ends and refuses a selection of white space only', () => {
+    const text = 'one\n  two three  \nfour';
+    const [quote, position] = describeSpan(text, { start: 3, end: 18 })!;
+    expect(quote.exact).toBe('two three');
+    expect(position).toMatchObject({ start: 6, end: 15 });
+    expect(describeSpan(text, { start: 3, end: 6 })).toBeNull();
+  });
+
+  it('never keeps half of a surrogate pair in the context', () => {
+    const text = `${'𝒜'.repeat(20)}quote${'𝒜'.repeat(20)}`;
+    const [quote] = describeSpan(text, { start: 40, end: 45 }, 5)!;
+    expect(quote.prefix).toBe('𝒜𝒜');
+    expect(quote.suffix).toBe('𝒜𝒜');
+  });
+});
+
+describe('anchorSelectors', () => {
+  it('anchors by position when the page is unchanged', () => {
+    expect(anchored(ARTICLE, clip(ARTICLE, 'study plan', 1))).toMatchObject({ text: 'study plan', method: 'position' });
+  });
+
+  it('finds a moved quote and tells repeats apart by their context', () => {
+    const selectors = clip(ARTICLE, 'study plan', 1);
+    const edited = 'Minutes. ' + ARTICLE;
+    const found = anchored(edited, selectors)!;
+    expect(found).toMatchObject({ text: 'study plan', method: 'quote' });
+    expect(found.start).toBe(edited.indexOf('study plan', edited.indexOf('study plan') + 1));
+  });
+
+  it('prefers the occurrence nearest the recorded position when contexts are alike', () => {
+    const text = 'alpha beta gamma. '.repeat(40);
+    const selectors = clip(text, 'beta', 30);
+    const found = anchored('x' + text, selectors)!;
+    expect(found.start).toBe(text.indexOf('beta') + 30 * 18 + 1);
+  });
+
+  it('leaves a note unanchored when its passage was deleted, though the words occur elsewhere', () => {
+    const selectors = clip(ARTICLE, 'study plan', 1);
+    const edited = ARTICLE.replace('Members agreed that reading notes should be checked every month, and that the study plan should list the books each person must read. ', '');
+    expect(edited).toContain('study plan');
+    expect(anchored(edited, selectors)).toBeNull();
+  });
+
+  it('does not trust a short quote found at its old position in a different context', () => {
+    const selectors = clip(ARTICLE, 'the', 2);
+    const [, position] = selectors as [Selector, { start: number; end: number }];
+    const other = 'x'.repeat(position.start) + 'the' + ' unrelated words follow here, nothing like before';
+    expect(anchored(other, selectors)).toBeNull();
+  });
+
+  it('matches across differences in white space', () => {
+    const selectors = clip(ARTICLE, 'reading notes should be checked every month');
+    const reflowed = ARTICLE.replace(/ /g, (m, i: number) => (i % 7 === 0 ? '\n      ' : m));
+    expect(anchored(reflowed, selectors)).toMatchObject({ method: 'normalised-quote' });
+    expect(anchored(reflowed, selectors)!.text.replace(/\s+/g, ' ')).toBe('reading notes should be checked every month');
+  });
+
+  it('finds a long enough quote with a word changed, approximately', () => {
+    const selectors = clip(ARTICLE, 'visited a school, a market');
+    const edited = ARTICLE.replace('visited a school', 'visits a school');
+    expect(anchored(edited, selectors)).toMatchObject({ text: 'visits a school, a market', method: 'fuzzy' });
+  });
+
+  it('finds a long passage by its ends when much was inserted into its middle', () => {
+    const quote = 'Members agreed that reading notes should be checked every month, and that the study plan should list the books';
+    const selectors = clip(ARTICLE, quote);
+    const edited = ARTICLE.replace('every month,', 'every month (the secretary will keep a register of who handed in what, and when),');
+    expect(anchored(edited, selectors)).toMatchObject({ method: 'ends' });
+    expect(anchored(edited, selectors)!.text).toMatch(/^Members agreed.*the books$/);
+  });
+
+  it('finds a short quote between its intact contexts when a word was inserted into it', () => {
+    const selectors = clip(ARTICLE, 'closed the meeting');
+    const edited = ARTICLE.replace('closed the meeting', 'closed the long meeting');
+    expect(anchored(edited, selectors)).toMatchObject({ text: 'closed the long meeting', method: 'context' });
+  });
+
+  it('refuses an approximate match of a short quote', () => {
+    const selectors = clip(ARTICLE, 'chair closed');
+    const edited = ARTICLE.replace(/chair closed/, 'chair cloned').replace('The chair', 'Our chair').replace('the meeting at', 'a session by');
+    expect(anchored(edited, selectors)).toBeNull();
+  });
+
+  it('never anchors in text the reader cannot see', () => {
+    const text = 'window.data = "the study plan"; Visible page about the study plan today.';
+    const visible = text.indexOf('study plan', 30);
+    const selectors = describeSpan(text, { start: visible, end: visible + 10 })!;
+    const script = { start: 0, end: 31 };
+    expect(anchored(text, selectors, [script])).toMatchObject({ start: visible, text: 'study plan' });
+    const withoutVisible = text.slice(0, 31);
+    expect(anchored(withoutVisible, selectors, [script])).toBeNull();
+  });
+
+  it('anchors Chinese text, which has no spaces between words', () => {
+    const text = '建设学习型机关，要坚持每周五为学习日，每月第一个周五为学习交流日。各委室要制定学习计划，开列必读书目，认真撰写读书笔记。';
+    const selectors = clip(text, '认真撰写读书笔记');
+    expect(anchored(text, selectors)).toMatchObject({ text: '认真撰写读书笔记', method: 'position' });
+    const edited = '通知：' + text.replace('开列必读书目', '开列必读和选读书目');
+    expect(anchored(edited, selectors)).toMatchObject({ text: '认真撰写读书笔记', method: 'quote' });
+    expect(anchored(text.replace('开列必读书目，认真撰写读书笔记。', ''), selectors)).toBeNull();
+  });
+
+  it('uses a position alone when that is all there is, and nothing without selectors', () => {
+    expect(anchored(ARTICLE, [{ type: 'TextPositionSelector', start: 4, end: 13 }])).toMatchObject({ text: 'committee', method: 'position' });
+    expect(anchored(ARTICLE, [{ type: 'TextPositionSelector', start: 4, end: 99999 }])).toBeNull();
+    expect(anchored(ARTICLE, [])).toBeNull();
+  });
+
+  it('anchors a quote recorded without any context wherever it occurs', () => {
+    expect(anchored(ARTICLE, [{ type: 'TextQuoteSelector', exact: 'building site', prefix: '', suffix: '' }])).toMatchObject({ text: 'building site' });
+  });
+});

@@ -1,0 +1,29 @@
+// The two verbs of anchoring in a page: describe (Range -> selectors) and anchor (selectors -> Range).
+// Text-level work is in describe-text.ts and anchor-text.ts; this module only joins them to the DOM.
+import type { Selector } from '../../../shared/schemas/notes.ts';
+import { anchorSelectors, createTextIndex, type TextIndex } from './anchor-text.ts';
+import { describeSpan } from './describe-text.ts';
+import { rangeToSpan, readPageText, spanToRange, type PageText } from './page-text.ts';
+import type { AnchorMethod, TextSpan } from './types.ts';
+
+export function describe(root: Node, range: Range): Selector[] | null {
+  const page = readPageText(root);
+  const span = rangeToSpan(page, range);
+  return span === null ? null : describeSpan(page.text, span);
+}
+
+/** One reading of the page for a whole anchoring pass. */
+export interface AnchoringPass {
+  readonly page: PageText;
+  readonly index: TextIndex;
+}
+
+export function startPass(root: Node): AnchoringPass {
+  const page = readPageText(root);
+  return { page, index: createTextIndex(page.text, page.hidden) };
+}
+
+export function anchor(pass: AnchoringPass, selectors: readonly Selector[]): { range: Range; span: TextSpan; method: AnchorMethod } | null {
+  const result = anchorSelectors(pass.index, selectors);
+  return result.status === 'anchored' ? { range: spanToRange(pass.page, result.span), span: result.span, method: result.method } : null;
+}

@@ -1,0 +1,47 @@
+// The person's notes as one Markdown document: grouped by page (reading notes last), each with its
+// quote, comment, tags and the leader's review, for keeping or handing in as 读书笔记.
+import type { LocalNote } from '../notes/local-notes.ts';
+
+export interface MarkdownLabels {
+  readonly heading: string;
+  readonly readingNotes: string;
+  readonly tags: string;
+  readonly review: string;
+  readonly exportedAt: string;
+}
+
+/** Escapes what Markdown would otherwise read as markup at the start of a line or inline. */
+function escapeInline(text: string): string {
+  return text.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
+}
+
+function quoteBlock(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `> ${escapeInline(line)}`)
+    .join('\n');
+}
+
+export function notesToMarkdown(notes: readonly LocalNote[], labels: MarkdownLabels, exportedAt: string): string {
+  const byPage = new Map<string, LocalNote[]>();
+  for (const n of notes) {
+    const key = n.note.url ?? '';
+    byPage.set(key, [...(byPage.get(key) ?? []), n]);
+  }
+  const pages = [...byPage.entries()].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : 0));
+  const out: string[] = [`# ${escapeInline(labels.heading)}`, '', `${escapeInline(labels.exportedAt)}: ${exportedAt}`, ''];
+  for (const [url, group] of pages) {
+    const sorted = [...group].sort((a, b) => a.note.createdAt.localeCompare(b.note.createdAt));
+    if (url === '') out.push(`## ${escapeInline(labels.readingNotes)}`, '');
+    else out.push(`## [${escapeInline(sorted[0]!.note.title || url)}](<${url.replace(/>/g, '%3E')}>)`, '');
+    for (const { note, review } of sorted) {
+      if (url === '' && note.title !== '') out.push(`### ${escapeInline(note.title)}`, '');
+      if (note.quote !== '') out.push(quoteBlock(note.quote), '');
+      if (note.comment !== '') out.push(escapeInline(note.comment), '');
+      if (note.tags.length > 0) out.push(`${escapeInline(labels.tags)}: ${note.tags.map((t) => `\`${t.replace(/`/g, "'")}\``).join(' ')}`, '');
+      if (review !== null) out.push(`*${escapeInline(labels.review)}* (${escapeInline(review.reviewerName)}, ${review.reviewedAt}): ${escapeInline(review.comment)}`, '');
+      out.push(`<sub>${note.createdAt}</sub>`, '', '---', '');
+    }
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,59 @@
+// The note requests the background serves (joined into messaging/protocol.ts): from the page's
+// highlighter (clip, this page's notes) and from the side panel (all notes, edit, delete, undo).
+import { z } from 'zod';
+import { NOTE_LIMITS, noteColourSchema, selectorSchema } from '../../../shared/schemas/notes.ts';
+import type { LocalNote } from './local-notes.ts';
+import type { NotesView } from './note-service.ts';
+
+const tagsSchema = z.array(z.string().max(NOTE_LIMITS.tagChars * 2)).max(NOTE_LIMITS.tags * 2);
+const pageUrlSchema = z.string().max(NOTE_LIMITS.urlChars * 4);
+
+export const noteRequestSchemas = [
+  z.object({ type: z.literal('listNotes') }),
+  z.object({ type: z.literal('notesForPage'), url: pageUrlSchema }),
+  z.object({
+    type: z.literal('clipNote'),
+    url: pageUrlSchema,
+    canonicalUrl: pageUrlSchema.nullable(),
+    title: z.string().max(NOTE_LIMITS.titleChars * 4),
+    selectors: z.array(selectorSchema).min(1).max(4),
+    quote: z.string().min(1).max(NOTE_LIMITS.quoteChars),
+    comment: z.string().max(NOTE_LIMITS.commentChars),
+    tags: tagsSchema,
+    colour: noteColourSchema,
+  }),
+  z.object({
+    type: z.literal('writeNote'),
+    title: z.string().max(NOTE_LIMITS.titleChars),
+    quote: z.string().max(NOTE_LIMITS.quoteChars),
+    comment: z.string().max(NOTE_LIMITS.commentChars),
+    tags: tagsSchema,
+    colour: noteColourSchema,
+  }),
+  z.object({
+    type: z.literal('updateNote'),
+    id: z.uuid(),
+    comment: z.string().max(NOTE_LIMITS.commentChars).optional(),
+    tags: tagsSchema.optional(),
+    colour: noteColourSchema.optional(),
+    title: z.string().max(NOTE_LIMITS.titleChars).optional(),
+    quote: z.string().max(NOTE_LIMITS.quoteChars).optional(),
+  }),
+  z.object({ type: z.literal('deleteNote'), id: z.uuid() }),
+  z.object({ type: z.literal('restoreNote'), id: z.uuid() }),
+  z.object({ type: z.literal('refreshNotes') }),
+] as const;
+
+type NoteRequest = z.infer<(typeof noteRequestSchemas)[number]>;
+type NoteRequestOf<K extends NoteRequest['type']> = Extract<NoteRequest, { type: K }>;
+
+export interface NotesProtocol {
+  listNotes: { request: NoteRequestOf<'listNotes'>; response: NotesView };
+  notesForPage: { request: NoteRequestOf<'notesForPage'>; response: { notes: LocalNote[]; tags: string[] } };
+  clipNote: { request: NoteRequestOf<'clipNote'>; response: LocalNote };
+  writeNote: { request: NoteRequestOf<'writeNote'>; response: LocalNote };
+  updateNote: { request: NoteRequestOf<'updateNote'>; response: LocalNote };
+  deleteNote: { request: NoteRequestOf<'deleteNote'>; response: LocalNote };
+  restoreNote: { request: NoteRequestOf<'restoreNote'>; response: LocalNote };
+  refreshNotes: { request: NoteRequestOf<'refreshNotes'>; response: null };
+}

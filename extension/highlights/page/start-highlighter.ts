@@ -1,0 +1,42 @@
+// Assembles the highlighter for a real page: the painter this browser supports, the in-page UI, the
+// background calls, and a storage watch so edits from the side panel or another device show at once.
+import { z } from 'zod';
+import { callBackground } from '../../messaging/client.ts';
+import { notesItem } from '../../storage/items.ts';
+import { t } from '../../i18n/t.ts';
+import { createPageUi } from '../capture/page-ui.tsx';
+import { createHighlightApiPainter, supportsHighlightApi } from '../painting/highlight-api-painter.ts';
+import { createWrapPainter } from '../painting/wrap-painter.ts';
+import { Highlighter } from './highlighter.ts';
+import { servePage } from './serve-page.ts';
+
+async function value<T>(reply: Promise<{ ok: true; value: T } | { ok: false; code: string; message: string }>): Promise<T> {
+  const r = await reply;
+  if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
+  return r.value;
+}
+
+export function startHighlighter(): () => void {
+  // Pages forbid eval in many places too; zod must not probe for it.
+  z.config({ jitless: true });
+  const painter = supportsHighlightApi(window) ? createHighlightApiPainter() : createWrapPainter();
+  const highlighter = new Highlighter({
+    doc: document,
+    win: window,
+    painter,
+    ui: createPageUi(),
+    loadNotes: (url) => value(callBackground({ type: 'notesForPage', url })),
+    saveClip: (input) => value(callBackground({ type: 'clipNote', ...input, selectors: [...input.selectors], tags: [...input.tags] })),
+    updateNote: (id, values) => value(callBackground({ type: 'updateNote', id, comment: values.comment, tags: [...values.tags], colour: values.colour })),
+    deleteNote: (id) => value(callBackground({ type: 'deleteNote', id })),
+    texts: { saved: t('clipSaved'), saveFailed: t('clipFailed'), nothingSelected: t('nothingSelected') },
+  });
+  const stopServing = servePage(highlighter);
+  const unwatch = notesItem.watch(() => void highlighter.refresh());
+  void highlighter.start();
+  return () => {
+    unwatch();
+    stopServing();
+    highlighter.stop();
+  };
+}

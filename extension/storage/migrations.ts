@@ -1,0 +1,33 @@
+// How values stored by earlier versions of the extension are brought up to date (see items.ts).
+import { DEFAULT_MEDIA_PRESENCE_SECONDS } from '../../shared/schemas/policy.ts';
+import type { DayTotals } from '../tracking/daily-total.ts';
+import { INITIAL_STATE } from '../tracking/machine.ts';
+import type { TrackerState, TrackingRules } from '../tracking/types.ts';
+
+interface TrackerStateV1 {
+  readonly rules: { readonly resources: TrackingRules['resources']; readonly idleSeconds: number } | null;
+  readonly focusedWindowId: number | null;
+  readonly activeTabId: number | null;
+  readonly page: TrackerState['page'];
+  readonly idle: TrackerState['idle'];
+  readonly open: { readonly id: string; readonly resourceId: string; readonly url: string; readonly title: string; readonly startedAt: number; readonly lastSeenAt: number } | null;
+}
+
+/** v1 knew reading only: every open segment was reading, and no policy had a presence interval. */
+export function migrateTrackerV1(old: TrackerStateV1 | null): TrackerState {
+  if (old === null) return INITIAL_STATE;
+  return {
+    ...INITIAL_STATE,
+    rules: old.rules && { ...old.rules, mediaPresenceSeconds: DEFAULT_MEDIA_PRESENCE_SECONDS },
+    focusedWindowId: old.focusedWindowId,
+    activeTabId: old.activeTabId,
+    page: old.page,
+    idle: old.idle,
+    open: old.open && { ...old.open, mode: 'reading' },
+  };
+}
+
+/** v1 kept one day: { day, seconds }. */
+export function migrateDailyTotalV1(old: { readonly day: string; readonly seconds: number } | null): DayTotals | null {
+  return old === null ? null : { [old.day]: old.seconds };
+}

@@ -1,0 +1,14 @@
+// Turns what the tracking probe (the content script on designated pages) reports into engine signals.
+// Its tab comes from the browser's sender information, never from the message itself.
+import type { RequestOf, SenderInfo } from '../messaging/protocol.ts';
+import type { Signal } from './types.ts';
+
+export function pageStateSignal(request: RequestOf<'pageState'>, sender: SenderInfo): Signal | null {
+  if (sender.tabId === undefined) return null;
+  const { url, visible, mediaPlaying, lastInputAt } = request;
+  return { type: 'pageReported', tabId: sender.tabId, report: { url, visible, mediaPlaying, lastInputAt } };
+}
+
+export function clockJumpedSignal(request: RequestOf<'clockJumped'>): Signal {
+  return { type: 'clockJumped', from: request.from, to: request.to };
+}

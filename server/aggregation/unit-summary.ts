@@ -1,0 +1,77 @@
+// A unit's summary for a range: everyone in the unit's subtree with credited hours, target, gap and
+// notes, ordered by name (never a ranking), and who is below target. Built from daily totals only, so
+// a year for a thousand people is a few hundred thousand additions.
+import type { UnitSummary, PersonSummary } from '../../shared/schemas/reports.ts';
+import type { Category } from '../../shared/schemas/domain.ts';
+import { dateOfDay, dayNumber } from '../../shared/time/day-numbers.ts';
+import type { DayTotalRecord, UserRecord } from '../store/records.ts';
+import { emptyCategories } from './learning-log.ts';
+
+export interface SummaryMember {
+  person: UserRecord;
+  days: readonly DayTotalRecord[];
+  notesCount: number;
+}
+
+const collator = new Intl.Collator('zh-CN');
+
+export function unitSummary(input: {
+  unitId: string;
+  from: string;
+  to: string;
+  members: readonly SummaryMember[];
+  categoryOf: (resourceId: string) => Category | undefined;
+  /** Each person's target for this range. */
+  targetSeconds: number;
+}): UnitSummary {
+  const first = dayNumber(input.from);
+  const last = dayNumber(input.to);
+  const daySeconds = new Array<number>(last - first + 1).fill(0);
+  const byCategory = emptyCategories();
+  const people: PersonSummary[] = [];
+  let totalSeconds = 0;
+  let rawSeconds = 0;
+  let notesCount = 0;
+  for (const { person, days, notesCount: notes } of input.members) {
+    let seconds = 0;
+    let raw = 0;
+    for (const day of days) {
+      if (day.day < first || day.day > last) continue;
+      seconds += day.creditedSeconds;
+      raw += day.rawSeconds;
+      daySeconds[day.day - first]! += day.creditedSeconds;
+      for (let i = 0; i < day.byResource.length; i += 2) {
+        byCategory[input.categoryOf(day.byResource[i] as string) ?? 'other'] += day.byResource[i + 1] as number;
+      }
+    }
+    totalSeconds += seconds;
+    rawSeconds += raw;
+    notesCount += notes;
+    people.push({
+      personId: person.id,
+      name: person.name,
+      username: person.username,
+      role: person.role,
+      unitId: person.unitId,
+      seconds,
+      rawSeconds: raw,
+      targetSeconds: input.targetSeconds,
+      gapSeconds: Math.max(0, input.targetSeconds - seconds),
+      notesCount: notes,
+    });
+  }
+  people.sort((a, b) => collator.compare(a.name, b.name) || (a.username < b.username ? -1 : 1));
+  return {
+    unitId: input.unitId,
+    from: input.from,
+    to: input.to,
+    totalSeconds,
+    rawSeconds,
+    targetSeconds: input.targetSeconds * people.length,
+    notesCount,
+    days: daySeconds.map((seconds, i) => ({ date: dateOfDay(first + i), seconds })),
+    byCategory,
+    people,
+    belowTarget: people.filter((p) => p.seconds < p.targetSeconds),
+  };
+}

@@ -1,0 +1,31 @@
+// The date range of a report or export from its query: `from`/`to`, or a `period` containing `date`
+// (default: today in the organisation's time zone), capped at a number of days so a report stays bounded.
+import { z } from 'zod';
+import { dateSchema } from '../../shared/schemas/domain.ts';
+import { logQuerySchema } from '../../shared/schemas/log.ts';
+import { daysInRange, periodRange, periodSchema, type DateRange } from '../../shared/time/periods.ts';
+import { dateInZone } from '../../shared/time/zoned-days.ts';
+import { validationFailed } from './api-error.ts';
+import { parseOrFail } from './json-body.ts';
+
+/** A year, leap day included: the longest range any report takes. */
+export const MAX_RANGE_DAYS = 366;
+
+const periodQuerySchema = z.object({ period: periodSchema, date: dateSchema.optional() });
+
+export function reportRange(
+  query: Record<string, string>,
+  options: { nowMs: number; timeZone: string; maxDays?: number },
+): DateRange {
+  const maxDays = options.maxDays ?? MAX_RANGE_DAYS;
+  // Parsed as one form or the other (not a union), so an error names the field that is wrong.
+  let range: DateRange;
+  if (query.period !== undefined) {
+    const { period, date } = parseOrFail(periodQuerySchema, query);
+    range = periodRange(period, date ?? dateInZone(options.nowMs, options.timeZone));
+  } else {
+    range = parseOrFail(logQuerySchema, query);
+  }
+  if (daysInRange(range) > maxDays) throw validationFailed(`to: the range may span at most ${maxDays} days`);
+  return range;
+}

@@ -1,0 +1,115 @@
+// Backup and restore of the embedded store. A backup reads the snapshot and the journal while the
+// server runs, without stopping it: the journal's header names the snapshot it continues, so a copy
+// that raced a compaction (new snapshot, old journal or the reverse) is noticed and read again. The
+// copy is replayed and checked, then written as one compact snapshot. Restore refuses while a server
+// uses the folder, and keeps the files it replaces.
+import { readFile, rename, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { lockDataDir } from './data-lock.ts';
+import { decodeDocument, encodeDocument } from './document.ts';
+import { DurableJsonFile } from './durable-json-file.ts';
+import { Journal, JOURNAL_FILE_NAME } from './journal.ts';
+import { loadState } from './load-state.ts';
+import { STORE_FILE_NAME } from './lowdb-store.ts';
+import { StoreFileError } from './records.ts';
+import type { StoreState } from './state.ts';
+
+const RETRIES = 50;
+
+async function readText(file: string): Promise<string | null> {
+  return readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return null;
+    throw err;
+  });
+}
+
+function parseSnapshot(file: string, text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new StoreFileError(file, `is not valid JSON (${(err as Error).message})`);
+  }
+}
+
+/** The base named by a journal's header line, or null when it cannot be read (then loadState explains). */
+function journalBase(text: string): number | null {
+  const m = /^[0-9a-f]{8} (\{[^\n]*\})\n/.exec(text);
+  if (!m) return null;
+  try {
+    const base = (JSON.parse(m[1]!) as { base?: unknown }).base;
+    return typeof base === 'number' ? base : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The store's state as of one instant, read from a folder a running server may be writing. */
+export async function readConsistentState(dataDir: string, timeZone: string): Promise<StoreState> {
+  const snapshotFile = path.join(dataDir, STORE_FILE_NAME);
+  const journalFile = path.join(dataDir, JOURNAL_FILE_NAME);
+  for (let attempt = 1; ; attempt++) {
+    const snapshotText = await readText(snapshotFile);
+    const journalText = await readText(journalFile);
+    const snapshot = parseSnapshot(snapshotFile, snapshotText);
+    const snapshotSeq = typeof (snapshot as { journalSeq?: unknown } | null)?.journalSeq === 'number' ? (snapshot as { journalSeq: number }).journalSeq : 0;
+    const base = journalText === null ? snapshotSeq : journalBase(journalText);
+    if (base !== snapshotSeq && attempt < RETRIES) {
+      // A compaction ran between the two reads: read both again.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      continue;
+    }
+    return loadState({ snapshotFile, snapshot, journalFile, journalText, timeZone }).state;
+  }
+}
+
+export interface BackupResult {
+  file: string;
+  bytes: number;
+  /** The last change the backup contains. */
+  journalSeq: number;
+}
+
+/** Writes a consistent, checked copy of the store as one snapshot file; never overwrites a file. */
+export async function writeBackup(dataDir: string, dest: string, timeZone: string, nowMs: number): Promise<BackupResult> {
+  let file = dest;
+  const existing = await stat(dest).catch(() => null);
+  if (existing?.isDirectory()) {
+    const stamp = new Date(nowMs).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    file = path.join(dest, `studytrail-backup-${stamp}.json`);
+  }
+  if (await stat(file).catch(() => null)) throw new Error(`${file} already exists: choose another name`);
+  const state = await readConsistentState(dataDir, timeZone);
+  await new DurableJsonFile(file, (_f, raw) => raw).write(encodeDocument(state));
+  return { file, bytes: (await stat(file)).size, journalSeq: state.journalSeq };
+}
+
+export interface RestoreResult {
+  /** Files of the replaced store, renamed aside. */
+  keptAside: string[];
+  journalSeq: number;
+}
+
+/** Replaces the store in `dataDir` by a backup. Refuses while a server uses the folder. */
+export async function restoreBackup(dataDir: string, backupFile: string, timeZone: string, nowMs: number): Promise<RestoreResult> {
+  const lock = await lockDataDir(dataDir);
+  try {
+    const raw = parseSnapshot(backupFile, await readText(backupFile));
+    if (raw === null) throw new Error(`${backupFile} does not exist`);
+    const { state } = decodeDocument(backupFile, raw, timeZone);
+    const stamp = new Date(nowMs).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    const keptAside: string[] = [];
+    for (const name of [STORE_FILE_NAME, JOURNAL_FILE_NAME]) {
+      const from = path.join(dataDir, name);
+      if (!(await stat(from).catch(() => null))) continue;
+      const to = `${from}.before-restore-${stamp}`;
+      await rename(from, to);
+      keptAside.push(to);
+    }
+    await new DurableJsonFile(path.join(dataDir, STORE_FILE_NAME), (_f, r) => r).write(encodeDocument(state));
+    await (await Journal.create(path.join(dataDir, JOURNAL_FILE_NAME), state.journalSeq)).close();
+    return { keptAside, journalSeq: state.journalSeq };
+  } finally {
+    await lock.release();
+  }
+}

@@ -1,0 +1,132 @@
+// The append-only journal beside the snapshot: one checksummed JSON line per mutation, fsynced before
+// the mutation is acknowledged. Appending a few hundred bytes is what makes a durable ack cheap; the
+// snapshot is rewritten only when the journal has grown (see lowdb-store.ts).
+//
+//   studytrail.journal   1c291ca3 {"journal":1,"base":41}        ← header: the snapshot's journalSeq
+//                        9f0e77b2 {"seq":42,"ops":[...]}
+//                        04ad1e5c {"seq":43,"ops":[...]}
+//                        {"seq":44,"op                         ← torn tail of a crash: never acked, dropped
+import { crc32 } from 'node:zlib';
+import { open, rename, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import { journalEntrySchema, type JournalEntry } from './ops.ts';
+import { StoreFileError } from './records.ts';
+
+export const JOURNAL_FILE_NAME = 'studytrail.journal';
+
+export function encodeLine(value: unknown): string {
+  const json = JSON.stringify(value);
+  return `${crc32(json).toString(16).padStart(8, '0')} ${json}\n`;
+}
+
+export interface JournalContents {
+  /** journalSeq of the snapshot this journal continues. */
+  base: number;
+  entries: JournalEntry[];
+  /** Bytes up to the end of the last complete line; anything after is a torn tail. */
+  validBytes: number;
+  tornTail: boolean;
+}
+
+/** Parses a journal file's text; a damaged complete line is corruption, an incomplete last line is not. */
+export function parseJournal(file: string, text: string): JournalContents {
+  const end = text.lastIndexOf('\n') + 1;
+  const lines = text.slice(0, end).split('\n').slice(0, -1);
+  const corrupt = (n: number, why: string) => new StoreFileError(file, `is damaged at line ${n + 1} (${why})`);
+  const decode = (line: string, n: number): unknown => {
+    const m = /^([0-9a-f]{8}) (.*)$/s.exec(line);
+    if (!m) throw corrupt(n, 'no checksum');
+    if (crc32(m[2]!).toString(16).padStart(8, '0') !== m[1]) throw corrupt(n, 'checksum mismatch');
+    try {
+      return JSON.parse(m[2]!);
+    } catch {
+      throw corrupt(n, 'not JSON');
+    }
+  };
+  if (lines.length === 0) throw new StoreFileError(file, 'has no header line');
+  const header = decode(lines[0]!, 0) as { journal?: unknown; base?: unknown };
+  if (header.journal !== 1 || typeof header.base !== 'number' || !Number.isSafeInteger(header.base) || header.base < 0) {
+    throw corrupt(0, 'not a StudyTrail journal header');
+  }
+  const entries: JournalEntry[] = [];
+  for (let n = 1; n < lines.length; n++) {
+    const checked = journalEntrySchema.safeParse(decode(lines[n]!, n));
+    if (!checked.success) throw corrupt(n, `${checked.error.issues[0]?.path.join('.')}: ${checked.error.issues[0]?.message}`);
+    const expected = header.base + n;
+    if (checked.data.seq !== expected) throw corrupt(n, `entry ${checked.data.seq} where ${expected} was expected`);
+    entries.push(checked.data as JournalEntry);
+  }
+  return { base: header.base, entries, validBytes: Buffer.byteLength(text.slice(0, end)), tornTail: end < text.length };
+}
+
+/** An open journal for appending. One append at a time: the store's writer loop serialises them. */
+export class Journal {
+  private constructor(
+    private readonly handle: FileHandle,
+    private bytes: number,
+  ) {}
+
+  /** Bytes in the file: the store compacts when this grows large. */
+  get size(): number {
+    return this.bytes;
+  }
+
+  /** Starts a fresh journal continuing the snapshot at `base`, replacing any old one atomically. */
+  static async create(file: string, base: number): Promise<Journal> {
+    const tmp = `${file}.tmp`;
+    const header = encodeLine({ journal: 1, base });
+    const handle = await open(tmp, 'w');
+    try {
+      await handle.writeFile(header, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, file);
+    await syncFolder(path.dirname(file));
+    return new Journal(await open(file, 'a'), Buffer.byteLength(header));
+  }
+
+  /** Opens an existing journal for appending, cutting off a torn tail first. */
+  static async openExisting(file: string, validBytes: number): Promise<Journal> {
+    const handle = await open(file, 'r+');
+    const { size } = await handle.stat();
+    if (size > validBytes) {
+      await handle.truncate(validBytes);
+      await handle.sync();
+    }
+    await handle.close();
+    return new Journal(await open(file, 'a'), validBytes);
+  }
+
+  /** Appends lines and returns once they are on disk. */
+  async append(lines: readonly string[]): Promise<void> {
+    const data = Buffer.from(lines.join(''), 'utf8');
+    await this.handle.write(data);
+    await this.handle.datasync();
+    this.bytes += data.length;
+  }
+
+  async close(): Promise<void> {
+    await this.handle.close();
+  }
+}
+
+/** Makes a rename durable. Some platforms (Windows) cannot open a folder for fsync. */
+export async function syncFolder(folder: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(folder, 'r');
+  } catch (err) {
+    if (process.platform === 'win32') return;
+    throw err;
+  }
+  try {
+    await handle.sync();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'EINVAL' && code !== 'EPERM' && code !== 'EISDIR') throw err;
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,144 @@
+// Store files written by the walking skeleton (schema 1) open in this server, keep every record, gain
+// daily totals, and the original file is kept beside the migrated one.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dayNumber } from '../../shared/time/day-numbers.ts';
+import { openLowdbStore, STORE_FILE_NAME } from './lowdb-store.ts';
+import type { Store } from './records.ts';
+
+const clock = () => Date.parse('2026-03-10T10:00:00+08:00');
+let dir: string;
+let store: Store | null = null;
+
+const v1 = {
+  schemaVersion: 1,
+  policyVersion: 3,
+  settings: { idleSeconds: 90 },
+  units: [{ id: 'unitA', name: '研究室', parentId: null, createdAt: '2026-03-01T00:00:00.000Z' }],
+  users: [
+    { id: 'admin1', username: 'admin', name: '管理员', role: 'admin', unitId: null, passwordHash: 'scrypt$1$1$1$a$b', createdAt: '2026-03-01T00:00:00.000Z' },
+    { id: 'staff1', username: 'zhang.wei', name: '张伟', role: 'staff', unitId: 'unitA', passwordHash: 'scrypt$1$1$1$c$d', createdAt: '2026-03-01T00:00:00.000Z' },
+  ],
+  resources: [{ id: 'res1', name: '理论', category: 'political-theory', kind: 'reading', patterns: ['https://*.example.org/*'], createdAt: '2026-03-01T00:00:00.000Z' }],
+  tokens: [{ tokenHash: 'abc+/=def', userId: 'staff1', createdAt: '2026-03-02T00:00:00.000Z' }],
+  segments: [
+    {
+      id: '0e3b6f0a-1111-4111-8111-000000000001',
+      personId: 'staff1',
+      deviceId: 'laptop',
+      resourceId: 'res1',
+      url: 'https://www.example.org/a',
+      title: 'A',
+      startedAt: '2026-03-05T09:00:00+08:00',
+      endedAt: '2026-03-05T10:00:00+08:00',
+      mode: 'reading',
+      policyVersion: 3,
+      receivedAt: '2026-03-05T02:01:00.000Z',
+    },
+    {
+      id: '0E3B6F0A-1111-4111-8111-000000000002',
+      personId: 'staff1',
+      deviceId: 'phone',
+      resourceId: 'res1',
+      url: 'https://www.example.org/b',
+      title: 'B',
+      startedAt: '2026-03-05T09:30:00+08:00',
+      endedAt: '2026-03-05T10:30:00+08:00',
+      mode: 'media',
+      policyVersion: 2,
+      receivedAt: '2026-03-05T02:31:00.000Z',
+    },
+  ],
+};
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'studytrail-migrate-'));
+});
+afterEach(async () => {
+  await store?.close();
+  store = null;
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('store migration 1 → 2', () => {
+  it('keeps every record, adds what v2 has, computes daily totals and keeps the v1 file', async () => {
+    const text = JSON.stringify(v1);
+    await writeFile(path.join(dir, STORE_FILE_NAME), text);
+    store = await openLowdbStore(dir, { clock, timeZone: 'Asia/Shanghai' });
+
+    expect(await store.findUserByUsername('zhang.wei')).toMatchObject({ id: 'staff1', active: true, unitId: 'unitA' });
+    expect(await store.findToken('abc+/=def')).toMatchObject({ userId: 'staff1', kind: 'device', lastUsedAt: null, expiresAt: null });
+    expect(await store.getPolicy()).toEqual({
+      version: 3,
+      resources: [{ id: 'res1', name: '理论', category: 'political-theory', kind: 'reading', patterns: ['https://*.example.org/*'] }],
+      settings: { idleSeconds: 90, mediaPresenceSeconds: 1800 },
+    });
+    expect(await store.getSettings()).toMatchObject({ idleSeconds: 90, dailyCapSeconds: 28800, retentionDays: 400 });
+
+    const segments = await store.segmentsForPerson('staff1', 0, Number.MAX_SAFE_INTEGER);
+    expect(segments.map((s) => [s.id, s.deviceId, s.mode, s.policyVersion])).toEqual([
+      ['0e3b6f0a-1111-4111-8111-000000000001', 'laptop', 'reading', 3],
+      ['0E3B6F0A-1111-4111-8111-000000000002', 'phone', 'media', 2],
+    ]);
+    expect(await store.dayTotals('staff1', 0, 99999)).toEqual([
+      expect.objectContaining({ day: dayNumber('2026-03-05'), rawSeconds: 7200, creditedSeconds: 5400, overlapSeconds: 1800 }),
+    ]);
+
+    expect(await readFile(path.join(dir, 'studytrail.v1.json'), 'utf8')).toBe(text);
+    expect(JSON.parse(await readFile(path.join(dir, STORE_FILE_NAME), 'utf8')).schemaVersion).toBe(2);
+  });
+
+  it('survives a second start after migrating (no double migration, the v1 copy untouched)', async () => {
+    await writeFile(path.join(dir, STORE_FILE_NAME), JSON.stringify(v1));
+    store = await openLowdbStore(dir, { clock, timeZone: 'Asia/Shanghai' });
+    await store.close();
+    store = await openLowdbStore(dir, { clock, timeZone: 'Asia/Shanghai' });
+    expect(await store.listUsers()).toHaveLength(2);
+    expect((await store.dayTotals('staff1', 0, 99999))[0]!.creditedSeconds).toBe(5400);
+  });
+
+  it('carries over the audit entries of a v1 file in the v2 shape, and goes on numbering after them', async () => {
+    const erased = {
+      id: 'b7f1c0de-0000-4000-8000-000000000001',
+      at: '2026-03-04T02:00:00.000Z',
+      actorId: 'admin1',
+      actorName: '管理员',
+      action: 'person.erase',
+      target: 'gone1',
+      details: { username: 'li.na', segments: 12 },
+      reason: '调离本单位',
+      address: '203.0.113.9',
+    };
+    await writeFile(path.join(dir, STORE_FILE_NAME), JSON.stringify({ ...v1, audit: [erased, { ...erased, id: 'x2', target: 'gone2', reason: '', address: null }] }));
+    store = await openLowdbStore(dir, { clock, timeZone: 'Asia/Shanghai' });
+    const expected = [
+      {
+        id: '1',
+        at: '2026-03-04T02:00:00.000Z',
+        actorId: 'admin1',
+        actorName: '管理员',
+        action: 'person.erase',
+        target: 'person:gone1',
+        details: 'username: li.na; segments: 12',
+        reason: '调离本单位',
+        address: '203.0.113.9',
+      },
+      expect.objectContaining({ id: '2', target: 'person:gone2', reason: null, address: null }),
+    ];
+    expect(await store.auditFor(['person:gone1', 'person:gone2'])).toEqual(expected);
+    await store.updateUser('staff1', { name: '张伟伟' }, { actor: { id: 'admin1', name: '管理员' }, reason: null });
+    expect((await store.listAudit({ limit: 1 }))[0]).toMatchObject({ id: '3', action: 'person.update' });
+    await store.close();
+    store = await openLowdbStore(dir, { clock, timeZone: 'Asia/Shanghai' });
+    expect(await store.auditFor(['person:gone1', 'person:gone2'])).toEqual(expected);
+  });
+
+  it('refuses a v1 file of the wrong shape, naming the field, and leaves it untouched', async () => {
+    const text = JSON.stringify({ ...v1, users: [{ id: 'x' }] });
+    await writeFile(path.join(dir, STORE_FILE_NAME), text);
+    await expect(openLowdbStore(dir, { clock, timeZone: 'Asia/Shanghai' })).rejects.toThrow(/not a valid StudyTrail store \(users\.0\.username/);
+    expect(await readFile(path.join(dir, STORE_FILE_NAME), 'utf8')).toBe(text);
+  });
+});
