@@ -78,19 +78,21 @@ describe('dashboard in Chromium', () => {
     expect(people).not.toContain(seeded.li.name);
     await screenshot(page, 'leader-overview');
 
-    // Excel: the unit summary with exactly one row per person of the unit.
+    // Excel: the unit summary with exactly one row per person of the unit (its leader is one of them),
+    // in name order as the server sends them, never ranked by hours.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
     const file = join(ARTIFACTS_DIR, 'leader-unit-summary.xlsx');
     await download.saveAs(file);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
     const sheet = book.worksheets[0]!;
-    const rows = sheet.getSheetValues().filter(Boolean) as unknown[][];
-    expect(rows).toHaveLength(2);
-    expect(rows[1]![1]).toBe(seeded.zhang.name);
-    expect(rows[1]![2]).toBe(seeded.zhang.username);
-    expect(typeof rows[1]![5]).toBe('number');
-    expect(rows[1]![5] as number).toBeGreaterThan(0);
+    const rows = (sheet.getSheetValues().filter(Boolean) as unknown[][]).slice(1);
+    expect(rows.map((r) => r[1])).toEqual([seeded.leader.name, seeded.zhang.name]);
+    const zhangRow = rows[1]!;
+    expect(zhangRow[2]).toBe(seeded.zhang.username);
+    expect(typeof zhangRow[5]).toBe('number');
+    expect(zhangRow[5] as number).toBeGreaterThan(0);
+    expect(rows[0]![5]).toBe(0);
 
     // Drill down: the person's name leads to their records for the same range.
     await page.locator('#people').getByRole('link', { name: seeded.zhang.name }).first().click();
@@ -118,6 +120,8 @@ describe('dashboard in Chromium', () => {
     const notes = await zhang.get<{ note: { id: string }; review: { comment: string } | null }[]>(`/api/notes?personId=${seeded.zhang.id}`);
     expect(notes.find((n) => n.note.id === seeded.noteId)?.review?.comment).toBe('认真，继续保持。');
     expect(pageProblems(page)).toEqual([]);
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByRole('button', { name: '登录', exact: true }).waitFor();
     await page.close();
   });
 

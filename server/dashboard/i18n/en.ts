@@ -142,6 +142,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'devices.title': 'Signed-in devices',
   'devices.none': 'No signed-in devices',
   'devices.noneHint': 'Devices appear here after signing in on the browser extension.',
+  'devices.unnamed': 'Unnamed device (not synced yet)',
   'devices.label': 'Device',
   'devices.since': 'Signed in',
   'devices.lastUsed': 'Last sync',

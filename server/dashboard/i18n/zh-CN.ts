@@ -140,6 +140,7 @@ export const zhCN = {
   'devices.title': '已登录设备',
   'devices.none': '没有已登录的设备',
   'devices.noneHint': '在浏览器扩展中登录后，设备会显示在这里。',
+  'devices.unnamed': '未命名设备（尚未同步）',
   'devices.label': '设备',
   'devices.since': '登录时间',
   'devices.lastUsed': '最近同步',

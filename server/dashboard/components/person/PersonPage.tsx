@@ -2,7 +2,7 @@
 // tables, raw against credited with every discount reason, their notes with reviews, their devices,
 // exports, and an A4 print layout with a signature line.
 import { useApp } from '../../app/context.ts';
-import type { PersonRecord } from '../../../../shared/schemas/dashboard-api.ts';
+import type { Person as PersonRecord } from '../../../../shared/schemas/organisation.ts';
 import type { Unit } from '../../../../shared/schemas/organisation.ts';
 import { localDate, rangeFromQuery, resolveRange } from '../../models/range.ts';
 import { routePath } from '../../models/router.ts';
