@@ -107,6 +107,8 @@ describe('dashboard client against the server', () => {
     const notes = await api.notes({ personId: staff.user.id });
     expect(notes.map((n) => n.note.id)).toEqual([noteId]);
     expect((await api.reviewNote(noteId, '已阅')).review?.comment).toBe('已阅');
+    expect((await api.personXapi(staff.user.id, { from: summary.from, to: summary.to })).length).toBe(2);
+    await expect(api.personalExport(staff.user.id)).rejects.toMatchObject({ status: 403 });
 
     const admin = createHttp(server.url, browserLikeFetch());
     await signIn(admin, memoryStore(), TEST_ADMIN.username, TEST_ADMIN.password);
@@ -114,5 +116,6 @@ describe('dashboard client against the server', () => {
     const settings = await adminApi.settings();
     expect(await adminApi.saveSettings({ ...settings, annualTargetHours: 60 })).toMatchObject({ annualTargetHours: 60 });
     expect((await adminApi.audit({ limit: 5 })).map((e) => e.action)).toContain('settings.update');
+    expect((await adminApi.personalExport(staff.user.id)).person.id).toBe(staff.user.id);
   });
 });

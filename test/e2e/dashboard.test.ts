@@ -15,6 +15,9 @@ import { signInOnOptionsPage } from './support/options-page.ts';
 import { ARTIFACTS_DIR, openDashboard, pageProblems, requireEndpoints, screenshot } from './support/dashboard-page.ts';
 import { dateInZone } from '../../shared/time/zoned-days.ts';
 import { learningLogSchema } from '../../shared/schemas/log.ts';
+import { personalExportSchema } from '../../shared/schemas/personal-data.ts';
+import { xapiStatementsSchema } from '../../shared/schemas/xapi.ts';
+import { readFile } from 'node:fs/promises';
 
 const TZ = 'Asia/Shanghai';
 const ADMIN_PASSWORD = 'admin-password-for-tests';
@@ -143,6 +146,14 @@ describe('dashboard in Chromium', () => {
     expect(nav).not.toContain('Overview');
     expect(nav).not.toContain('Administration');
     await screenshot(page, 'staff-my-learning');
+
+    // Their own data as files: everything kept about them, and the month as xAPI statements.
+    const saved = async (button: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+      return JSON.parse(await readFile((await download.path())!, 'utf8')) as unknown;
+    };
+    expect(personalExportSchema.parse(await saved('Download my data')).person.id).toBe(seeded.zhang.id);
+    expect(xapiStatementsSchema.parse(await saved('Export xAPI statements')).length).toBeGreaterThanOrEqual(1);
 
     await page.goto(`${server.url}/people/${seeded.li.id}`);
     await page.getByText('No such person, or you may not see them.').waitFor();

@@ -17,6 +17,8 @@ import {
 import { managedResourceSchema, policySchema, type CreateResource, type UpdateResource } from '../../../shared/schemas/policy.ts';
 import { segmentReportSchema, unitSummarySchema } from '../../../shared/schemas/reports.ts';
 import { settingsSchema, type Settings } from '../../../shared/schemas/settings.ts';
+import { personalExportSchema } from '../../../shared/schemas/personal-data.ts';
+import { xapiStatementsSchema } from '../../../shared/schemas/xapi.ts';
 import type { Http } from './http.ts';
 
 export type { ManagedResource as ListedResource } from '../../../shared/schemas/policy.ts';
@@ -43,6 +45,11 @@ export function endpoints(http: Http) {
       http.json('GET', `/api/people/${id(personId)}/log`, detailedLearningLogSchema, { query: range }),
     personSegments: (personId: string, range: Record<string, string>) =>
       http.json('GET', `/api/people/${id(personId)}/segments`, z.array(segmentReportSchema), { query: range }),
+    personalExport: (personId: string) => http.json('GET', `/api/people/${id(personId)}/export`, personalExportSchema),
+    personXapi: (personId: string, range: { from: string; to: string }) =>
+      http.json('GET', `/api/people/${id(personId)}/xapi`, xapiStatementsSchema, { query: range }),
+    unitXapi: (unitId: string, range: { from: string; to: string }) =>
+      http.json('GET', `/api/units/${id(unitId)}/xapi`, xapiStatementsSchema, { query: range }),
     devices: (personId: string) => http.json('GET', `/api/people/${id(personId)}/devices`, z.array(deviceSchema)),
     revokeDevice: (personId: string, tokenId: string) =>
       http.empty('DELETE', `/api/people/${id(personId)}/devices/${id(tokenId)}`),

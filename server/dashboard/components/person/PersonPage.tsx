@@ -12,6 +12,7 @@ import { RangePicker } from '../RangePicker.tsx';
 import { Empty, Loaded } from '../States.tsx';
 import { DevicesPanel } from './DevicesPanel.tsx';
 import { PersonLogView } from './PersonLogView.tsx';
+import { PersonDataPanel } from './PersonDataPanel.tsx';
 import { PersonNotes } from './PersonNotes.tsx';
 import { SignatureBlock } from './SignatureBlock.tsx';
 
@@ -50,6 +51,7 @@ function PersonView({ person, units }: { person: PersonRecord; units: readonly U
       <PersonLogView person={person} range={range} />
       <PersonNotes personId={person.id} range={range} />
       <DevicesPanel person={person} />
+      <PersonDataPanel person={person} range={range} />
       <SignatureBlock />
     </article>
   );
