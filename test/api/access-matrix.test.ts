@@ -73,7 +73,6 @@ async function newPerson(username: string): Promise<{ id: string; token: string 
 let passwordTarget: { id: string; token: string };
 
 const ROWS: Row[] = [
-  { route: 'GET /', path: () => '/', expect: { ...all(200), anonymous: 200 } },
   { route: 'GET /api/health', path: () => '/api/health', expect: { ...all(200), anonymous: 200 } },
   { route: 'POST /api/auth/login', path: () => '/api/auth/login', body: () => ({ username: 'staff.culture', password: PASSWORD }), expect: { ...all(200), anonymous: 200 } },
   // A dashboard session is a cookie: a bearer token has none.
