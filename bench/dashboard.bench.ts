@@ -1,15 +1,18 @@
 // Dashboard figures: the gzip size of what the browser loads for the first view (and of the Excel
 // chunk loaded on export), and the time to first render of a year's overview of a 200-person unit in
-// Chromium, with a year of realistic study seeded through the store before the page opens.
+// Chromium, with a year of realistic study seeded through the store; the page is then served by the
+// server process itself (server/main.ts, as `npm start` runs it) on that store.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { hashPassword } from '../server/auth/password.ts';
-import type { Segment } from '../shared/schemas/sync.ts';
-import { startApiServer } from '../test/support/api-server.ts';
+import type { CheckedSegment } from '../server/store/records.ts';
+import { openLowdbStore } from '../server/store/lowdb-store.ts';
+import { startServerProcess } from '../test/support/server-process.ts';
 
 const OUT = resolve('.output/dashboard');
 const PEOPLE = 200;
@@ -44,9 +47,9 @@ async function bundleFigures(): Promise<void> {
 export default async function dashboardBench(): Promise<void> {
   await bundleFigures();
 
-  const server = await startApiServer({ nowMs: Date.parse(`${YEAR}-12-31T20:00:00+08:00`) });
+  const dataDir = await mkdtemp(join(tmpdir(), 'studytrail-bench-dash-'));
   try {
-    const { store } = server;
+    const store = await openLowdbStore(dataDir, { clock: () => Date.parse(`${YEAR}-12-31T20:00:00+08:00`), timeZone: 'Asia/Shanghai' });
     const office = await store.createUnit({ name: '机关 Office', parentId: null });
     const units = await Promise.all(['研究室', '文化室', '经济委', '法制委', '科技委', '办公室'].map((name) => store.createUnit({ name, parentId: office.id })));
     const passwordHash = await hashPassword('bench-password-1');
@@ -60,10 +63,11 @@ export default async function dashboardBench(): Promise<void> {
     const random = mulberry32(42);
     let segmentCount = 0;
     const writes: Promise<unknown>[] = [];
+    const { version: policyVersion } = await store.getPolicy();
     for (let p = 0; p < PEOPLE; p++) {
       const person = await store.createUser({ username: `p${p}`, name: `学员${String(p).padStart(3, '0')}`, role: 'staff', unitId: units[p % units.length]!.id, passwordHash });
       const diligence = 0.2 + random() * 0.8;
-      const segments: Segment[] = [];
+      const segments: CheckedSegment[] = [];
       for (let day = new Date(Date.UTC(YEAR, 0, 1)); day.getUTCFullYear() === YEAR; day.setUTCDate(day.getUTCDate() + 1)) {
         const weekend = day.getUTCDay() === 0 || day.getUTCDay() === 6;
         if (random() > (weekend ? 0.05 : diligence)) continue;
@@ -77,58 +81,66 @@ export default async function dashboardBench(): Promise<void> {
             resourceId: resource.id,
             url: `${resource.patterns[0]!.replace('*', `article/${Math.floor(random() * 500)}`)}`,
             title: `学习文章 ${Math.floor(random() * 500)}`,
-            startedAt: new Date(startMs).toISOString(),
-            endedAt: new Date(startMs + (10 + random() * 60) * 60_000).toISOString(),
+            startMs: Math.round(startMs),
+            endMs: Math.round(startMs + (10 + random() * 60) * 60_000),
             mode: resource.kind === 'video' ? 'media' : 'reading',
+            policyVersion,
           });
         }
       }
       segmentCount += segments.length;
-      const policyVersion = (await store.getPolicy()).version;
-      const accepted = segments.map(({ startedAt, endedAt, ...s }) => ({ ...s, startMs: Date.parse(startedAt), endMs: Date.parse(endedAt), policyVersion }));
-      writes.push(store.recordSync({ personId: person.id, deviceId: `device-${p}`, accepted, refused: [], notes: [] }));
+      writes.push(store.recordSync({ personId: person.id, deviceId: `device-${p}`, accepted: segments, refused: [], notes: [] }));
     }
     await Promise.all(writes);
+    await store.close();
     console.log(`seeded: ${PEOPLE} people in ${units.length} units, ${segmentCount} segments over ${YEAR}`);
 
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+    const server = await startServerProcess({ dataDir, env: { STUDYTRAIL_ADMIN_PASSWORD: 'bench-admin-password', STUDYTRAIL_TZ: 'Asia/Shanghai' } });
     try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      // Records the moment the people table (the last part of the overview) appears.
-      await page.addInitScript(() => {
-        new MutationObserver((_, observer) => {
-          if (document.querySelector('#people table') !== null || document.querySelector('.state-error') !== null) {
-            (window as unknown as { renderedAt: number }).renderedAt = performance.now();
-            observer.disconnect();
-          }
-        }).observe(document, { childList: true, subtree: true });
-      });
-      await page.goto(`${server.url}/`);
-      await page.fill('input[name=username]', 'bench.leader');
-      await page.fill('input[name=password]', 'bench-password-1');
-      await page.keyboard.press('Enter');
-      await page.waitForSelector('[data-testid=who]');
-      const url = `${server.url}/units/${office.id}?period=year&date=${YEAR}-12-31`;
-      const times: number[] = [];
-      for (let run = 0; run < RUNS; run++) {
-        await page.goto(url);
-        await page.waitForFunction(() => (window as unknown as { renderedAt?: number }).renderedAt !== undefined, undefined, { timeout: 60_000 });
-        if (await page.$('.state-error')) {
-          const detail = await page.textContent('.state-detail');
-          console.log(`overview of ${PEOPLE} people over a year: not measured, the overview failed to load (${detail?.trim()})`);
-          console.log('  (GET /api/units/{id}/summary comes with the server branch of the API plan)');
-          return;
-        }
-        times.push(await page.evaluate(() => (window as unknown as { renderedAt: number }).renderedAt));
-      }
-      times.sort((a, b) => a - b);
-      console.log(`overview of ${PEOPLE} people over a year, navigation start to first full render (${RUNS} runs, reload each):`);
-      console.log(`  median ${times[Math.floor(RUNS / 2)]!.toFixed(0)} ms, best ${times[0]!.toFixed(0)} ms, worst ${times[RUNS - 1]!.toFixed(0)} ms (goal < 1000 ms)`);
+      await measureOverview(server.url, office.id);
     } finally {
-      await browser.close();
+      await server.stop();
     }
   } finally {
-    await server.close();
+    await rm(dataDir, { recursive: true, force: true });
   }
 }
 
+/** Signs the leader in, then opens the year's overview RUNS times and prints the render times. */
+async function measureOverview(baseUrl: string, unitId: string): Promise<void> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // Records the moment the people table (the last part of the overview) appears.
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('#people table') !== null || document.querySelector('.state-error') !== null) {
+          (window as unknown as { renderedAt: number }).renderedAt = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`${baseUrl}/`);
+    await page.fill('input[name=username]', 'bench.leader');
+    await page.fill('input[name=password]', 'bench-password-1');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=who]');
+    const url = `${baseUrl}/units/${unitId}?period=year&date=${YEAR}-12-31`;
+    const times: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      await page.goto(url);
+      await page.waitForFunction(() => (window as unknown as { renderedAt?: number }).renderedAt !== undefined, undefined, { timeout: 60_000 });
+      if (await page.$('.state-error')) {
+        const detail = await page.textContent('.state-detail');
+        console.log(`overview of ${PEOPLE} people over a year: not measured, the overview failed to load (${detail?.trim()})`);
+        return;
+      }
+      times.push(await page.evaluate(() => (window as unknown as { renderedAt: number }).renderedAt));
+    }
+    times.sort((a, b) => a - b);
+    console.log(`overview of ${PEOPLE} people over a year, navigation start to first full render (${RUNS} runs, reload each):`);
+    console.log(`  median ${times[Math.floor(RUNS / 2)]!.toFixed(0)} ms, best ${times[0]!.toFixed(0)} ms, worst ${times[RUNS - 1]!.toFixed(0)} ms (goal < 1000 ms)`);
+  } finally {
+    await browser.close();
+  }
+}

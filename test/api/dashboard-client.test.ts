@@ -1,6 +1,7 @@
 // The dashboard's API client against the real server: what exists on this server today must work
 // through it exactly as the browser will use it (sign-in, who am I, units, resources, policy).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import { createHttp } from '../../server/dashboard/api/http.ts';
 import { endpoints } from '../../server/dashboard/api/endpoints.ts';
 import { resumeSession, signIn, signOut } from '../../server/dashboard/api/session.ts';
@@ -74,5 +75,47 @@ describe('dashboard client against the server', () => {
     await expect(endpoints(leader).createResource({ name: 'x', category: 'other', kind: 'reading', patterns: ['https://x.example/*'] })).rejects.toMatchObject({
       status: 403,
     });
+  });
+
+  it('reads every report and list the pages show, each answer valid by its shared schema (a device not yet synced included)', async () => {
+    const staff = org.people.staffResearch;
+    const at = (offsetMs: number) => new Date(server.nowMs + offsetMs).toISOString();
+    const noteId = randomUUID();
+    await server.api.post(
+      '/api/sync',
+      {
+        deviceId: 'client-test-device',
+        segments: [{ id: randomUUID(), resourceId: org.resources.theory.id, url: 'https://a.example.org/learn/1', title: 'T', startedAt: at(-3_600_000), endedAt: at(-600_000), mode: 'reading' }],
+        notes: [{ id: noteId, url: 'https://a.example.org/learn/1', canonicalUrl: null, title: 'T', resourceId: org.resources.theory.id, selectors: [], quote: 'q', comment: 'c', tags: ['t'], colour: 'yellow', createdAt: at(-60_000), updatedAt: at(-60_000), deletedAt: null }],
+        cursor: null,
+      },
+      staff.token,
+    );
+    await server.signIn(staff.user.username, PASSWORD); // a second extension, not synced yet
+    const http = createHttp(server.url, browserLikeFetch());
+    await signIn(http, memoryStore(), 'lead.office', PASSWORD);
+    const api = endpoints(http);
+    const range = { period: 'month' };
+    const summary = await api.unitSummary(org.units.office.id, range);
+    expect(summary.people.map((p) => p.username)).toContain(staff.user.username);
+    expect((await api.people()).map((p) => p.id)).toContain(staff.user.id);
+    const log = await api.personLog(staff.user.id, { from: summary.from, to: summary.to });
+    expect(log.totalSeconds).toBe(3000);
+    expect(await api.personSegments(staff.user.id, range)).toHaveLength(1);
+    // One device synced (deviceId known), one signed in and never synced (deviceId null).
+    expect((await api.devices(staff.user.id)).map((d) => d.deviceId).sort()).toEqual(['client-test-device', null]);
+    const notes = await api.notes({ personId: staff.user.id });
+    expect(notes.map((n) => n.note.id)).toEqual([noteId]);
+    expect((await api.reviewNote(noteId, '已阅')).review?.comment).toBe('已阅');
+    expect((await api.personXapi(staff.user.id, { from: summary.from, to: summary.to })).length).toBe(2);
+    await expect(api.personalExport(staff.user.id)).rejects.toMatchObject({ status: 403 });
+
+    const admin = createHttp(server.url, browserLikeFetch());
+    await signIn(admin, memoryStore(), TEST_ADMIN.username, TEST_ADMIN.password);
+    const adminApi = endpoints(admin);
+    const settings = await adminApi.settings();
+    expect(await adminApi.saveSettings({ ...settings, annualTargetHours: 60 })).toMatchObject({ annualTargetHours: 60 });
+    expect((await adminApi.audit({ limit: 5 })).map((e) => e.action)).toContain('settings.update');
+    expect((await adminApi.personalExport(staff.user.id)).person.id).toBe(staff.user.id);
   });
 });

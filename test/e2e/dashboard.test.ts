@@ -15,6 +15,9 @@ import { signInOnOptionsPage } from './support/options-page.ts';
 import { ARTIFACTS_DIR, openDashboard, pageProblems, requireEndpoints, screenshot } from './support/dashboard-page.ts';
 import { dateInZone } from '../../shared/time/zoned-days.ts';
 import { learningLogSchema } from '../../shared/schemas/log.ts';
+import { personalExportSchema } from '../../shared/schemas/personal-data.ts';
+import { xapiStatementsSchema } from '../../shared/schemas/xapi.ts';
+import { readFile } from 'node:fs/promises';
 
 const TZ = 'Asia/Shanghai';
 const ADMIN_PASSWORD = 'admin-password-for-tests';
@@ -78,20 +81,21 @@ describe('dashboard in Chromium', () => {
     expect(people).not.toContain(seeded.li.name);
     await screenshot(page, 'leader-overview');
 
-    // Excel: the unit summary with exactly one row per person of the unit.
+    // Excel: the unit summary with exactly one row per person of the unit (its leader is one of them),
+    // in name order as the server sends them, never ranked by hours.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
     const file = join(ARTIFACTS_DIR, 'leader-unit-summary.xlsx');
     await download.saveAs(file);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
     const sheet = book.worksheets[0]!;
-    const rows = sheet.getSheetValues().filter(Boolean) as unknown[][];
-    // Everyone in the unit's subtree, the leader included (the server's unit summary), in name order.
-    expect(rows.slice(1).map((r) => r[1]).sort()).toEqual([seeded.leader.name, seeded.zhang.name].sort());
-    const zhangRow = rows.find((r) => r[1] === seeded.zhang.name)!;
+    const rows = (sheet.getSheetValues().filter(Boolean) as unknown[][]).slice(1);
+    expect(rows.map((r) => r[1])).toEqual([seeded.leader.name, seeded.zhang.name]);
+    const zhangRow = rows[1]!;
     expect(zhangRow[2]).toBe(seeded.zhang.username);
     expect(typeof zhangRow[5]).toBe('number');
     expect(zhangRow[5] as number).toBeGreaterThan(0);
+    expect(rows[0]![5]).toBe(0);
 
     // Drill down: the person's name leads to their records for the same range.
     await page.locator('#people').getByRole('link', { name: seeded.zhang.name }).first().click();
@@ -119,6 +123,8 @@ describe('dashboard in Chromium', () => {
     const notes = await zhang.get<{ note: { id: string }; review: { comment: string } | null }[]>(`/api/notes?personId=${seeded.zhang.id}`);
     expect(notes.find((n) => n.note.id === seeded.noteId)?.review?.comment).toBe('认真，继续保持。');
     expect(pageProblems(page)).toEqual([]);
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByRole('button', { name: '登录', exact: true }).waitFor();
     await page.close();
   });
 
@@ -140,6 +146,14 @@ describe('dashboard in Chromium', () => {
     expect(nav).not.toContain('Overview');
     expect(nav).not.toContain('Administration');
     await screenshot(page, 'staff-my-learning');
+
+    // Their own data as files: everything kept about them, and the month as xAPI statements.
+    const saved = async (button: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+      return JSON.parse(await readFile((await download.path())!, 'utf8')) as unknown;
+    };
+    expect(personalExportSchema.parse(await saved('Download my data')).person.id).toBe(seeded.zhang.id);
+    expect(xapiStatementsSchema.parse(await saved('Export xAPI statements')).length).toBeGreaterThanOrEqual(1);
 
     await page.goto(`${server.url}/people/${seeded.li.id}`);
     await page.getByText('No such person, or you may not see them.').waitFor();

@@ -2,8 +2,7 @@
 // the server answers a cookie sign-in without one (an older server), the bearer token is kept in
 // sessionStorage only, so it dies with the tab and is never readable by other tabs or sites.
 import type { User } from '../../../shared/schemas/auth.ts';
-import { userSchema } from '../../../shared/schemas/auth.ts';
-import { cookieLoginResponseSchema, sessionResponseSchema } from '../../../shared/schemas/dashboard-api.ts';
+import { loginResponseSchema, sessionResponseSchema, userSchema } from '../../../shared/schemas/auth.ts';
 import { ApiFailure, type Http } from './http.ts';
 
 export const TOKEN_KEY = 'studytrail.dashboard.token';
@@ -16,7 +15,7 @@ export interface TokenStore {
 
 export async function signIn(http: Http, tokens: TokenStore, username: string, password: string): Promise<User> {
   http.credentials = { kind: 'none' };
-  const body = await http.json('POST', '/api/auth/login', cookieLoginResponseSchema, {
+  const body = await http.json('POST', '/api/auth/login', loginResponseSchema, {
     body: { username, password, cookie: true },
   });
   if (body.csrfToken !== undefined) {

@@ -12,9 +12,9 @@ export async function openDashboard(
   who: { username: string; password: string },
   locale: 'zh-CN' | 'en' = 'zh-CN',
 ): Promise<Page> {
-  // A session cookie left by an earlier scenario in the same browser would sign this one in as that
-  // person: every scenario signs in afresh.
-  await context.clearCookies();
+  // Each scenario signs in from scratch: a session cookie left by an earlier one (signed out or failed
+  // half-way) would otherwise open the dashboard as that person.
+  await context.clearCookies({ domain: new URL(baseUrl).hostname });
   const page = await context.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });
   const problems: string[] = [];

@@ -1,7 +1,7 @@
 // The audit log: who changed what, when and why, newest first, fifty at a time.
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context.ts';
-import type { AuditEntry } from '../../../../shared/schemas/dashboard-api.ts';
+import type { AuditEntry } from '../../../../shared/schemas/organisation.ts';
 import { formatInstant } from '../../models/format.ts';
 import { useLoad } from '../../models/use-load.ts';
 import { Empty, Loaded } from '../States.tsx';
@@ -67,7 +67,7 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
             <td>{e.target}</td>
             <td>{e.reason ?? '—'}</td>
             <td class="wrap">
-              <code>{e.details === undefined || e.details === null ? '—' : JSON.stringify(e.details)}</code>
+              <code>{e.details === '' ? '—' : e.details}</code>
             </td>
           </tr>
         ))}

@@ -2,7 +2,7 @@
 // person cannot sign in and their devices stop syncing.
 import { useApp } from '../../app/context.ts';
 import { ROLES, type Role } from '../../../../shared/schemas/domain.ts';
-import type { PersonRecord } from '../../../../shared/schemas/dashboard-api.ts';
+import type { Person as PersonRecord } from '../../../../shared/schemas/organisation.ts';
 import type { Unit } from '../../../../shared/schemas/organisation.ts';
 import { routePath } from '../../models/router.ts';
 import { unitPath } from '../../models/unit-tree.ts';

@@ -1,7 +1,7 @@
 // Organisation settings: idle and media thresholds (sent to every extension), the daily cap, the
 // annual target in hours and how long records are kept.
 import { useApp } from '../../app/context.ts';
-import type { OrgSettings } from '../../../../shared/schemas/dashboard-api.ts';
+import type { Settings as OrgSettings } from '../../../../shared/schemas/settings.ts';
 import type { MessageKey } from '../../i18n/t.ts';
 import { useLoad } from '../../models/use-load.ts';
 import { Loaded } from '../States.tsx';
@@ -10,10 +10,10 @@ import { useSubmit } from './useSubmit.ts';
 
 const FIELDS: { key: keyof OrgSettings; label: MessageKey; hint: MessageKey; min: number; max: number; step: number }[] = [
   { key: 'idleSeconds', label: 'settings.idleSeconds', hint: 'settings.idleSecondsHint', min: 15, max: 3600, step: 1 },
-  { key: 'mediaPresenceSeconds', label: 'settings.mediaPresenceSeconds', hint: 'settings.mediaPresenceSecondsHint', min: 60, max: 86_400, step: 1 },
-  { key: 'dailyCapSeconds', label: 'settings.dailyCapSeconds', hint: 'settings.dailyCapSecondsHint', min: 0, max: 86_400, step: 1 },
-  { key: 'annualTargetHours', label: 'settings.annualTargetHours', hint: 'settings.annualTargetHoursHint', min: 0, max: 2000, step: 0.5 },
-  { key: 'retentionDays', label: 'settings.retentionDays', hint: 'settings.retentionDaysHint', min: 1, max: 36_500, step: 1 },
+  { key: 'mediaPresenceSeconds', label: 'settings.mediaPresenceSeconds', hint: 'settings.mediaPresenceSecondsHint', min: 60, max: 14_400, step: 1 },
+  { key: 'dailyCapSeconds', label: 'settings.dailyCapSeconds', hint: 'settings.dailyCapSecondsHint', min: 600, max: 86_400, step: 1 },
+  { key: 'annualTargetHours', label: 'settings.annualTargetHours', hint: 'settings.annualTargetHoursHint', min: 0, max: 2000, step: 1 },
+  { key: 'retentionDays', label: 'settings.retentionDays', hint: 'settings.retentionDaysHint', min: 60, max: 3660, step: 1 },
 ];
 
 export function SettingsAdmin() {

@@ -2,7 +2,7 @@
 // discounts with their reasons, the days table, the individual records, and the exports.
 import { useMemo } from 'preact/hooks';
 import { useApp } from '../../app/context.ts';
-import type { PersonRecord } from '../../../../shared/schemas/dashboard-api.ts';
+import type { Person as PersonRecord } from '../../../../shared/schemas/organisation.ts';
 import type { DateRange } from '../../../../shared/time/periods.ts';
 import { categoryConfig, trendConfig } from '../../charts/configs.ts';
 import { personLogSheets } from '../../export/report-sheets.ts';

@@ -2,7 +2,7 @@
 // tables, raw against credited with every discount reason, their notes with reviews, their devices,
 // exports, and an A4 print layout with a signature line.
 import { useApp } from '../../app/context.ts';
-import type { PersonRecord } from '../../../../shared/schemas/dashboard-api.ts';
+import type { Person as PersonRecord } from '../../../../shared/schemas/organisation.ts';
 import type { Unit } from '../../../../shared/schemas/organisation.ts';
 import { localDate, rangeFromQuery, resolveRange } from '../../models/range.ts';
 import { routePath } from '../../models/router.ts';
@@ -12,6 +12,7 @@ import { RangePicker } from '../RangePicker.tsx';
 import { Empty, Loaded } from '../States.tsx';
 import { DevicesPanel } from './DevicesPanel.tsx';
 import { PersonLogView } from './PersonLogView.tsx';
+import { PersonDataPanel } from './PersonDataPanel.tsx';
 import { PersonNotes } from './PersonNotes.tsx';
 import { SignatureBlock } from './SignatureBlock.tsx';
 
@@ -50,6 +51,7 @@ function PersonView({ person, units }: { person: PersonRecord; units: readonly U
       <PersonLogView person={person} range={range} />
       <PersonNotes personId={person.id} range={range} />
       <DevicesPanel person={person} />
+      <PersonDataPanel person={person} range={range} />
       <SignatureBlock />
     </article>
   );

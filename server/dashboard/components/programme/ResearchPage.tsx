@@ -1,7 +1,7 @@
 // Research for a year: who is short of the 2–3 report target, the "six into" field visits and the
 // reports with their status; staff record their own, leaders for the people of their units.
 import { useApp } from '../../app/context.ts';
-import type { PersonRecord } from '../../../../shared/schemas/dashboard-api.ts';
+import type { Person as PersonRecord } from '../../../../shared/schemas/organisation.ts';
 import { REPORT_STATUSES, VISIT_KINDS, type ReportStatus, type ResearchOverview, type VisitKind } from '../../../../shared/schemas/programme-research.ts';
 import { yearFromQuery } from '../../models/programme/year-choice.ts';
 import { localDate } from '../../models/range.ts';
