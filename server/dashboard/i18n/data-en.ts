@@ -14,4 +14,13 @@ export const dataEn: Record<keyof typeof dataZhCN, string> = {
   'erase.confirm': 'Delete permanently',
   'erase.back': 'Back',
   'erase.done': 'Deleted: {segments} study records, {notes} notes, {tokens} sign-ins.',
+  'notesExport.group': 'Download the filtered notes',
+  'notesExport.annotations': 'Download W3C annotations (JSON-LD)',
+  'notesExport.markdown': 'Download Markdown',
+  'notesExport.fileBase': 'notes-review',
+  'notesExport.heading': 'Study notes',
+  'notesExport.readingNotes': 'Reading notes',
+  'notesExport.review': 'Review',
+  'notesExport.exportedAt': 'Exported at',
+  'notesExport.author': 'Author',
 };

@@ -12,4 +12,13 @@ export const dataZhCN = {
   'erase.confirm': '确认永久删除',
   'erase.back': '返回修改',
   'erase.done': '已删除：{segments} 条学习记录、{notes} 条笔记、{tokens} 个登录。',
+  'notesExport.group': '下载筛选出的笔记',
+  'notesExport.annotations': '下载 W3C 批注 (JSON-LD)',
+  'notesExport.markdown': '下载 Markdown',
+  'notesExport.fileBase': '学习笔记审阅',
+  'notesExport.heading': '学习笔记',
+  'notesExport.readingNotes': '阅读笔记',
+  'notesExport.review': '审阅意见',
+  'notesExport.exportedAt': '导出时间',
+  'notesExport.author': '作者',
 } as const;
