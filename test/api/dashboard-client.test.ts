@@ -138,4 +138,12 @@ describe('dashboard client against the server', () => {
     expect(entry).toMatchObject({ action: 'person.erase', reason: '2026-03-31 离职' });
     await expect(api.erasePersonData(leaver.id, { reason: 'again' })).rejects.toMatchObject({ status: 404 });
   });
+
+  it("downloads a unit's xAPI statements for a quarter and is refused a longer range", async () => {
+    const http = createHttp(server.url, browserLikeFetch());
+    await signIn(http, memoryStore(), 'lead.office', PASSWORD);
+    const api = endpoints(http);
+    expect(Array.isArray(await api.unitXapi(org.units.office.id, { from: '2026-07-01', to: '2026-09-30' }))).toBe(true);
+    await expect(api.unitXapi(org.units.office.id, { from: '2026-07-01', to: '2026-10-01' })).rejects.toMatchObject({ status: 400 });
+  });
 });

@@ -23,4 +23,6 @@ export const dataEn: Record<keyof typeof dataZhCN, string> = {
   'notesExport.review': 'Review',
   'notesExport.exportedAt': 'Exported at',
   'notesExport.author': 'Author',
+  'unitXapi.download': "Download the unit's xAPI statements",
+  'unitXapi.tooLong': 'The range is {days} days; the xAPI download covers at most {max} days. Choose a shorter range.',
 };

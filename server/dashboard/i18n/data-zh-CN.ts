@@ -21,4 +21,6 @@ export const dataZhCN = {
   'notesExport.review': '审阅意见',
   'notesExport.exportedAt': '导出时间',
   'notesExport.author': '作者',
+  'unitXapi.download': '下载本单位 xAPI 学习记录',
+  'unitXapi.tooLong': '所选区间为 {days} 天，xAPI 下载最多 {max} 天，请缩短区间。',
 } as const;
