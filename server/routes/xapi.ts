@@ -9,14 +9,13 @@ import { forbidden, notFound } from '../http/api-error.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { MAX_RANGE_DAYS, reportRange } from '../http/report-range.ts';
 import { signedIn } from '../http/signed-in.ts';
+import { UNIT_XAPI_MAX_DAYS } from '../../shared/schemas/xapi.ts';
 import { dayNumber } from '../../shared/time/day-numbers.ts';
 import type { DateRange } from '../../shared/time/periods.ts';
 import { xapiStatements, type XapiRecord, type XapiStatement } from '../standards/xapi.ts';
 import type { Store, UserRecord } from '../store/records.ts';
 
 const MAX_PERSON_DAYS = MAX_RANGE_DAYS;
-/** A quarter: a unit of a few hundred people over a year would be one very large response. */
-const MAX_UNIT_DAYS = 92;
 
 export function xapiRoutes(deps: AppDeps) {
   const { store, clock, config } = deps;
@@ -67,7 +66,7 @@ export function xapiRoutes(deps: AppDeps) {
       const viewer = c.get('user');
       // The unit is in the viewer's reach when a person placed in it would be.
       if (!canViewPerson(viewer, { id: '', unitId: unit.id }, parentOf)) throw forbidden("You may not see this unit's learning records");
-      const dates = range(c.req.query(), MAX_UNIT_DAYS);
+      const dates = range(c.req.query(), UNIT_XAPI_MAX_DAYS);
       const inUnit = (unitId: string | null) => {
         const seen = new Set<string>();
         for (let u = unitId; u && !seen.has(u); u = parentOf(u) ?? null) {

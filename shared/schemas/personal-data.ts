@@ -109,6 +109,7 @@ export const eraseRequestSchema = z.object({
   /** Why, for the audit log (e.g. "left the office on 2026-03-31"). */
   reason: z.string().trim().min(1, 'say why the data is erased').max(500),
 });
+export type EraseRequest = z.infer<typeof eraseRequestSchema>;
 
 export const eraseResultSchema = z.object({
   personId: idSchema,

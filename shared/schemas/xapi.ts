@@ -11,3 +11,7 @@ export const xapiStatementSchema = z.looseObject({
 });
 export const xapiStatementsSchema = z.array(xapiStatementSchema);
 export type XapiStatementWire = z.infer<typeof xapiStatementSchema>;
+
+/** The longest range of `GET /api/units/{id}/xapi`, in days: a quarter, as a unit of a few hundred people
+ * over a year would be one very large response. The dashboard offers the download only within it. */
+export const UNIT_XAPI_MAX_DAYS = 92;

@@ -118,4 +118,32 @@ describe('dashboard client against the server', () => {
     expect((await adminApi.audit({ limit: 5 })).map((e) => e.action)).toContain('settings.update');
     expect((await adminApi.personalExport(staff.user.id)).person.id).toBe(staff.user.id);
   });
+
+  it('lets an admin erase a person with a reason: the person is gone and the audit log says why; a leader is refused', async () => {
+    const admin = createHttp(server.url, browserLikeFetch());
+    await signIn(admin, memoryStore(), TEST_ADMIN.username, TEST_ADMIN.password);
+    const api = endpoints(admin);
+    const leaver = await api.createPerson({ username: 'leaver.client', name: '离职者', password: PASSWORD, role: 'staff', unitId: org.units.office.id });
+
+    const leader = createHttp(server.url, browserLikeFetch());
+    await signIn(leader, memoryStore(), 'lead.office', PASSWORD);
+    await expect(endpoints(leader).erasePersonData(leaver.id, { reason: 'left' })).rejects.toMatchObject({ status: 403 });
+    await expect(api.erasePersonData(leaver.id, { reason: ' ' })).rejects.toMatchObject({ status: 400 });
+    expect((await api.people()).map((p) => p.id)).toContain(leaver.id);
+
+    const result = await api.erasePersonData(leaver.id, { reason: '2026-03-31 离职' });
+    expect(result).toMatchObject({ personId: leaver.id, removed: { segments: 0, notes: 0 } });
+    expect((await api.people()).map((p) => p.id)).not.toContain(leaver.id);
+    const entry = (await api.audit({ limit: 20 })).find((e) => e.id === result.auditId);
+    expect(entry).toMatchObject({ action: 'person.erase', reason: '2026-03-31 离职' });
+    await expect(api.erasePersonData(leaver.id, { reason: 'again' })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("downloads a unit's xAPI statements for a quarter and is refused a longer range", async () => {
+    const http = createHttp(server.url, browserLikeFetch());
+    await signIn(http, memoryStore(), 'lead.office', PASSWORD);
+    const api = endpoints(http);
+    expect(Array.isArray(await api.unitXapi(org.units.office.id, { from: '2026-07-01', to: '2026-09-30' }))).toBe(true);
+    await expect(api.unitXapi(org.units.office.id, { from: '2026-07-01', to: '2026-10-01' })).rejects.toMatchObject({ status: 400 });
+  });
 });

@@ -1,7 +1,8 @@
 // Painting with the CSS Custom Highlight API: one registered Highlight per colour, styled by a
 // constructed stylesheet. Nothing is added to or changed in the page's DOM.
 import { NOTE_COLOURS } from '../../../shared/schemas/notes.ts';
-import { COLOUR_VALUES, type PaintedHighlight, type Painter } from './painter.ts';
+import { COLOUR_VALUES } from '../../../shared/notes/note-colours.ts';
+import type { PaintedHighlight, Painter } from './painter.ts';
 
 const PREFIX = 'studytrail';
 const FLASH = `${PREFIX}-flash`;

@@ -16,12 +16,3 @@ export interface Painter {
   flash(range: Range): void;
   clear(): void;
 }
-
-/** Translucent, so the page's own text colour stays readable on any background. */
-export const COLOUR_VALUES: Record<NoteColour, string> = {
-  yellow: 'rgba(255, 212, 59, 0.45)',
-  green: 'rgba(105, 219, 124, 0.40)',
-  blue: 'rgba(116, 192, 252, 0.40)',
-  pink: 'rgba(250, 162, 193, 0.45)',
-  purple: 'rgba(177, 151, 252, 0.40)',
-};

@@ -1,7 +1,8 @@
 // The fallback where the CSS Custom Highlight API is missing: each highlighted text node is wrapped in
 // a <mark> with an inline background. This changes the page's DOM, so it is used only there; the text
 // itself is unchanged, so anchoring reads the same text either way.
-import { COLOUR_VALUES, type PaintedHighlight, type Painter } from './painter.ts';
+import { COLOUR_VALUES } from '../../../shared/notes/note-colours.ts';
+import type { PaintedHighlight, Painter } from './painter.ts';
 
 const ATTRIBUTE = 'data-studytrail-note';
 

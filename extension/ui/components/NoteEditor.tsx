@@ -3,7 +3,7 @@
 import type { NoteColour } from '../../../shared/schemas/notes.ts';
 import { t } from '../../i18n/t.ts';
 import { useNoteDraft, type NoteDraftValues } from '../models/note-draft-model.ts';
-import { COLOUR_VALUES } from '../../highlights/painting/painter.ts';
+import { COLOUR_VALUES } from '../../../shared/notes/note-colours.ts';
 
 export interface NoteEditorProps {
   readonly initial: NoteDraftValues;

@@ -2,7 +2,7 @@
 // leader's review, a refusal by the server, and edit / delete.
 import type { LocalNote } from '../../highlights/notes/local-notes.ts';
 import { t } from '../../i18n/t.ts';
-import { COLOUR_VALUES } from '../../highlights/painting/painter.ts';
+import { COLOUR_VALUES } from '../../../shared/notes/note-colours.ts';
 
 export interface NoteItemProps {
   readonly local: LocalNote;

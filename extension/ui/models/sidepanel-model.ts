@@ -15,8 +15,8 @@ import { normalisePageUrl } from '../../../shared/url/normalise-page-url.ts';
 import type { HighlightStatus } from '../../highlights/page/highlighter.ts';
 import type { PageProtocol } from '../../highlights/page/page-protocol.ts';
 import type { NoteDraftValues } from './note-draft-model.ts';
-import { notesToMarkdown } from '../../highlights/export/export-markdown.ts';
-import { notesToWebAnnotations } from '../../highlights/export/export-web-annotation.ts';
+import { notesToMarkdown } from '../../../shared/notes/export-markdown.ts';
+import { notesToWebAnnotations } from '../../../shared/notes/export-web-annotation.ts';
 
 export type SidePanelTab = 'page' | 'all';
 

@@ -17,7 +17,7 @@ import {
 import { managedResourceSchema, policySchema, type CreateResource, type UpdateResource } from '../../../shared/schemas/policy.ts';
 import { segmentReportSchema, unitSummarySchema } from '../../../shared/schemas/reports.ts';
 import { settingsSchema, type Settings } from '../../../shared/schemas/settings.ts';
-import { personalExportSchema } from '../../../shared/schemas/personal-data.ts';
+import { eraseResultSchema, personalExportSchema, type EraseRequest } from '../../../shared/schemas/personal-data.ts';
 import { xapiStatementsSchema } from '../../../shared/schemas/xapi.ts';
 import type { Http } from './http.ts';
 import { programmeEndpoints } from './programme-endpoints.ts';
@@ -47,6 +47,8 @@ export function endpoints(http: Http) {
     personSegments: (personId: string, range: Record<string, string>) =>
       http.json('GET', `/api/people/${id(personId)}/segments`, z.array(segmentReportSchema), { query: range }),
     personalExport: (personId: string) => http.json('GET', `/api/people/${id(personId)}/export`, personalExportSchema),
+    erasePersonData: (personId: string, body: EraseRequest) =>
+      http.json('DELETE', `/api/people/${id(personId)}/data`, eraseResultSchema, { body }),
     personXapi: (personId: string, range: { from: string; to: string }) =>
       http.json('GET', `/api/people/${id(personId)}/xapi`, xapiStatementsSchema, { query: range }),
     unitXapi: (unitId: string, range: { from: string; to: string }) =>

@@ -1,4 +1,5 @@
 // The dashboard's strings in English; every key of the zh-CN catalogue, checked by the type.
+import { dataEn } from './data-en.ts';
 import { programmeEn } from './programme-en.ts';
 import type { zhCN } from './zh-CN.ts';
 
@@ -218,4 +219,5 @@ export const en: Record<keyof typeof zhCN, string> = {
   'audit.older': 'Older entries',
   'audit.newest': 'Newest entries',
   ...programmeEn,
+  ...dataEn,
 };

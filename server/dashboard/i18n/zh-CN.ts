@@ -1,4 +1,5 @@
 // The dashboard's strings in Simplified Chinese: the default locale and the catalogue of every key.
+import { dataZhCN } from './data-zh-CN.ts';
 import { programmeZhCN } from './programme-zh-CN.ts';
 export const zhCN = {
   'app.title': '学迹 · 学习管理',
@@ -216,4 +217,5 @@ export const zhCN = {
   'audit.older': '更早的记录',
   'audit.newest': '最新记录',
   ...programmeZhCN,
+  ...dataZhCN,
 } as const;

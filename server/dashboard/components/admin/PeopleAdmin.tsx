@@ -1,5 +1,6 @@
-// People: add an account, change name, role, unit or active state, set a new password. A deactivated
-// person cannot sign in and their devices stop syncing.
+// People: add an account, change name, role, unit or active state, set a new password, or delete a
+// person's data. A deactivated person cannot sign in and their devices stop syncing.
+import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context.ts';
 import { ROLES, type Role } from '../../../../shared/schemas/domain.ts';
 import type { Person as PersonRecord } from '../../../../shared/schemas/organisation.ts';
@@ -9,11 +10,13 @@ import { unitPath } from '../../models/unit-tree.ts';
 import { useLoad } from '../../models/use-load.ts';
 import { Link } from '../Link.tsx';
 import { Empty, Loaded } from '../States.tsx';
+import { ErasePersonData } from './ErasePersonData.tsx';
 import { FormStatus } from './FormStatus.tsx';
 import { useSubmit } from './useSubmit.ts';
 
 export function PeopleAdmin() {
-  const { api, t } = useApp();
+  const { api, t, user } = useApp();
+  const [erased, setErased] = useState('');
   const data = useLoad(async () => {
     const [people, units] = await Promise.all([api.people(), api.units()]);
     return { people, units };
@@ -25,6 +28,9 @@ export function PeopleAdmin() {
           <NewPersonForm units={units} onSaved={data.reload} />
           <section class="panel" aria-labelledby="people-admin-title">
             <h2 id="people-admin-title">{t('admin.people')}</h2>
+            <p class="form-done" role="status">
+              {erased}
+            </p>
             {people.length === 0 ? (
               <Empty title={t('admin.noPeople')} />
             ) : (
@@ -41,7 +47,17 @@ export function PeopleAdmin() {
                 </thead>
                 <tbody>
                   {people.map((p) => (
-                    <PersonRow key={p.id} person={p} units={units} onSaved={data.reload} />
+                    <PersonRow
+                      key={p.id}
+                      person={p}
+                      units={units}
+                      onSaved={data.reload}
+                      canErase={p.id !== user.id}
+                      onErased={(message) => {
+                        setErased(message);
+                        data.reload();
+                      }}
+                    />
                   ))}
                 </tbody>
               </table>
@@ -79,7 +95,8 @@ function RoleSelect({ name, value }: { name: string; value?: Role }) {
   );
 }
 
-function PersonRow({ person, units, onSaved }: { person: PersonRecord; units: readonly Unit[]; onSaved(): void }) {
+function PersonRow(props: { person: PersonRecord; units: readonly Unit[]; onSaved(): void; canErase: boolean; onErased(message: string): void }) {
+  const { person, units, onSaved } = props;
   const { api, t } = useApp();
   const submit = useSubmit();
   return (
@@ -143,6 +160,7 @@ function PersonRow({ person, units, onSaved }: { person: PersonRecord; units: re
             </div>
           </form>
         </details>
+        {props.canErase && <ErasePersonData person={person} onErased={props.onErased} />}
       </td>
     </tr>
   );

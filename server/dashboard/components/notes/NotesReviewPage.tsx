@@ -1,5 +1,6 @@
 // Notes review (严查学习笔记): the notes of the people a leader oversees, filtered by person, unit,
-// resource, tag, date, text and review state; each can be marked reviewed with a comment.
+// resource, tag, date, text and review state; each can be marked reviewed with a comment, and the
+// filtered notes downloaded as W3C Web Annotations or Markdown.
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context.ts';
 import type { StoredNote } from '../../../../shared/schemas/notes.ts';
@@ -9,7 +10,9 @@ import { useLoad } from '../../models/use-load.ts';
 import { unitPath } from '../../models/unit-tree.ts';
 import { withQuery } from '../Link.tsx';
 import { Empty, Loaded } from '../States.tsx';
+import { authoredNotes } from '../../models/notes-download.ts';
 import { NoteCard } from './NoteCard.tsx';
+import { NotesDownload } from './NotesDownload.tsx';
 import { ReviewForm } from './ReviewForm.tsx';
 
 export function NotesReviewPage() {
@@ -46,11 +49,12 @@ function NotesResults({ list, names, filterKey }: { list: StoredNote[]; names: M
   const [changed, setChanged] = useState<{ key: string; notes: Map<string, StoredNote> }>({ key: filterKey, notes: new Map() });
   const overrides = changed.key === filterKey ? changed.notes : new Map<string, StoredNote>();
   if (list.length === 0) return <Empty title={t('notes.noMatch')} hint={t('notes.noMatchHint')} />;
+  const shown = list.map((original) => overrides.get(original.note.id) ?? original);
   return (
     <div class="notes-list" aria-live="polite">
       <p class="muted">{t('notes.count', { count: list.length })}</p>
-      {list.map((original) => {
-        const stored = overrides.get(original.note.id) ?? original;
+      <NotesDownload notes={authoredNotes(shown, names)} />
+      {shown.map((stored) => {
         return (
           <NoteCard key={stored.note.id} stored={stored} authorName={names.get(stored.personId) ?? stored.personId}>
             {stored.personId !== user.id && (

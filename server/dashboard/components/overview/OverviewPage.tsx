@@ -21,6 +21,7 @@ import { RangePicker } from '../RangePicker.tsx';
 import { Empty, Loaded } from '../States.tsx';
 import { UnitTreeNav } from './UnitTreeNav.tsx';
 import { PeopleTable } from './PeopleTable.tsx';
+import { UnitXapiDownload } from './UnitXapiDownload.tsx';
 
 export function OverviewPage({ unitId }: { unitId: string | null }) {
   const { api, t, user, locale, query, now } = useApp();
@@ -72,6 +73,7 @@ function SummaryBody({ summary, unit, units }: { summary: UnitSummary; unit: Uni
           fileName={`${t('export.unitFile')}-${unit.name}-${summary.from}-${summary.to}`}
           sheets={() => unitSummarySheets(summary, units, t)}
         />
+        <UnitXapiDownload unit={unit} range={range} />
       </div>
       <div class="figures">
         <Figure

@@ -1,8 +1,7 @@
-// Exports and the side panel's search: Markdown that cannot be broken by note text, W3C annotations
-// that carry the selectors, and filters that find notes by words, tag, resource, category and date.
+// The note exports shared by the side panel and the dashboard: Markdown that cannot be broken by note
+// text, and W3C annotations that carry the selectors.
 import { describe, expect, it } from 'vitest';
-import type { LocalNote } from '../notes/local-notes.ts';
-import { filterNotes, NO_FILTERS } from '../notes/filter-notes.ts';
+import type { ExportableNote } from './exportable-note.ts';
 import { notesToMarkdown } from './export-markdown.ts';
 import { notesToWebAnnotations } from './export-web-annotation.ts';
 
@@ -13,7 +12,7 @@ const base = {
   updatedAt: '2026-01-05T02:00:00.000Z',
   deletedAt: null,
 };
-const clip: LocalNote = {
+const clip: ExportableNote = {
   note: {
     ...base,
     id: '3b241101-e2bb-4255-8caf-4136c566a962',
@@ -29,9 +28,8 @@ const clip: LocalNote = {
     createdAt: '2026-01-05T02:00:00.000Z',
   },
   review: { reviewerId: 'l1', reviewerName: '王主任', reviewedAt: '2026-01-06T01:00:00.000Z', comment: '好' },
-  rejection: null,
 };
-const reading: LocalNote = {
+const reading: ExportableNote = {
   note: {
     ...base,
     id: '9c5b94b1-35ad-49bb-b118-8e8fc24abf80',
@@ -46,7 +44,6 @@ const reading: LocalNote = {
     createdAt: '2026-02-01T02:00:00.000Z',
   },
   review: null,
-  rejection: null,
 };
 
 describe('Markdown export', () => {
@@ -91,24 +88,20 @@ describe('W3C Web Annotation export', () => {
   });
 });
 
-describe('filterNotes', () => {
-  const notes = [clip, reading];
-  const categoryOf = (id: string) => (id === 'res-a' ? ('cppcc-theory' as const) : undefined);
-  const ids = (f: Partial<typeof NO_FILTERS>) => filterNotes(notes, { ...NO_FILTERS, ...f }, categoryOf, 'Asia/Shanghai').map((n) => n.note.title);
+describe('notes of several people', () => {
+  const authored: ExportableNote = { ...clip, authorName: '张*三' };
 
-  it('searches quote, comment, tags and title, all words required', () => {
-    expect(ids({ query: '周五学习日' })).toEqual(['学习型机关建设']);
-    expect(ids({ query: 'reading PAPER' })).toEqual(['《论语》']);
-    expect(ids({ query: '经典 paper' })).toEqual(['《论语》']);
-    expect(ids({ query: '经典 周五' })).toEqual([]);
+  it('names the author as the annotation creator, and leaves it out for one\'s own notes', () => {
+    const items = (notesToWebAnnotations([authored, reading], 'notes', '2026-03-01T00:00:00.000Z') as { first: { items: Record<string, unknown>[] } }).first.items;
+    expect(items[0]!.creator).toEqual({ type: 'Person', name: '张*三' });
+    expect(items[1]).not.toHaveProperty('creator');
   });
 
-  it('filters by tag, resource, category and local date', () => {
-    expect(ids({ tag: '经典' })).toEqual(['《论语》']);
-    expect(ids({ resourceId: 'res-a' })).toEqual(['学习型机关建设']);
-    expect(ids({ resourceId: 'none' })).toEqual(['《论语》']);
-    expect(ids({ category: 'cppcc-theory' })).toEqual(['学习型机关建设']);
-    expect(ids({ from: '2026-01-05', to: '2026-01-31' })).toEqual(['学习型机关建设']);
-    expect(ids({ from: '2026-02-01' })).toEqual(['《论语》']);
+  it('names the author in Markdown, escaped, under the given label', () => {
+    const labels = { heading: 'h', readingNotes: 'r', tags: 't', review: 'v', exportedAt: 'e' };
+    expect(notesToMarkdown([authored], { ...labels, author: '作者' }, 'x')).toContain('作者: 张\\*三');
+    expect(notesToMarkdown([authored], labels, 'x')).toContain('\n张\\*三\n');
+    expect(notesToMarkdown([clip], { ...labels, author: '作者' }, 'x')).not.toContain('作者');
   });
 });
+

@@ -1,6 +1,6 @@
 // The person's notes as one Markdown document: grouped by page (reading notes last), each with its
 // quote, comment, tags and the leader's review, for keeping or handing in as 读书笔记.
-import type { LocalNote } from '../notes/local-notes.ts';
+import type { ExportableNote } from './exportable-note.ts';
 
 export interface MarkdownLabels {
   readonly heading: string;
@@ -8,6 +8,8 @@ export interface MarkdownLabels {
   readonly tags: string;
   readonly review: string;
   readonly exportedAt: string;
+  /** Introduces the author's name on notes that carry one (several people's notes in one file). */
+  readonly author?: string;
 }
 
 /** Escapes what Markdown would otherwise read as markup at the start of a line or inline. */
@@ -22,8 +24,8 @@ function quoteBlock(text: string): string {
     .join('\n');
 }
 
-export function notesToMarkdown(notes: readonly LocalNote[], labels: MarkdownLabels, exportedAt: string): string {
-  const byPage = new Map<string, LocalNote[]>();
+export function notesToMarkdown(notes: readonly ExportableNote[], labels: MarkdownLabels, exportedAt: string): string {
+  const byPage = new Map<string, ExportableNote[]>();
   for (const n of notes) {
     const key = n.note.url ?? '';
     byPage.set(key, [...(byPage.get(key) ?? []), n]);
@@ -34,8 +36,9 @@ export function notesToMarkdown(notes: readonly LocalNote[], labels: MarkdownLab
     const sorted = [...group].sort((a, b) => a.note.createdAt.localeCompare(b.note.createdAt));
     if (url === '') out.push(`## ${escapeInline(labels.readingNotes)}`, '');
     else out.push(`## [${escapeInline(sorted[0]!.note.title || url)}](<${url.replace(/>/g, '%3E')}>)`, '');
-    for (const { note, review } of sorted) {
+    for (const { note, review, authorName } of sorted) {
       if (url === '' && note.title !== '') out.push(`### ${escapeInline(note.title)}`, '');
+      if (authorName !== undefined) out.push(`${labels.author === undefined ? '' : `${escapeInline(labels.author)}: `}${escapeInline(authorName)}`, '');
       if (note.quote !== '') out.push(quoteBlock(note.quote), '');
       if (note.comment !== '') out.push(escapeInline(note.comment), '');
       if (note.tags.length > 0) out.push(`${escapeInline(labels.tags)}: ${note.tags.map((t) => `\`${t.replace(/`/g, "'")}\``).join(' ')}`, '');

@@ -1,13 +1,13 @@
 // The person's notes as W3C Web Annotations (https://www.w3.org/TR/annotation-model/): an
 // AnnotationCollection with one page of items; a clipped note targets its page with its selectors, a
 // reading note has no target but its text.
-import type { LocalNote } from '../notes/local-notes.ts';
-import { COLOUR_VALUES } from '../painting/painter.ts';
+import type { ExportableNote } from './exportable-note.ts';
+import { COLOUR_VALUES } from './note-colours.ts';
 
 type Json = Record<string, unknown>;
 
-export function noteToAnnotation(local: LocalNote): Json {
-  const { note, review } = local;
+export function noteToAnnotation(local: ExportableNote): Json {
+  const { note, review, authorName } = local;
   const body: Json[] = [];
   if (note.comment !== '') body.push({ type: 'TextualBody', value: note.comment, format: 'text/plain', purpose: 'commenting' });
   for (const tag of note.tags) body.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
@@ -18,6 +18,7 @@ export function noteToAnnotation(local: LocalNote): Json {
     id: `urn:uuid:${note.id}`,
     type: 'Annotation',
     motivation: note.url === null ? 'commenting' : 'highlighting',
+    ...(authorName !== undefined ? { creator: { type: 'Person', name: authorName } } : {}),
     created: note.createdAt,
     modified: note.updatedAt,
     body,
@@ -37,7 +38,7 @@ export function noteToAnnotation(local: LocalNote): Json {
   return annotation;
 }
 
-export function notesToWebAnnotations(notes: readonly LocalNote[], label: string, exportedAt: string): Json {
+export function notesToWebAnnotations(notes: readonly ExportableNote[], label: string, exportedAt: string): Json {
   return {
     '@context': ['http://www.w3.org/ns/anno.jsonld', 'http://www.w3.org/ns/ldp.jsonld'],
     type: 'AnnotationCollection',

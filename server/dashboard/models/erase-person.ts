@@ -1,0 +1,25 @@
+// Erasing a person's data takes two steps: a reason (kept in the audit log), then a confirmation in
+// which the admin types the person's username, so one stray click can never erase anyone.
+import { eraseRequestSchema, type EraseResult } from '../../../shared/schemas/personal-data.ts';
+
+export type EraseStep = { step: 'reason' } | { step: 'confirm'; reason: string };
+
+export const ERASE_START: EraseStep = { step: 'reason' };
+
+/** The reason step: a trimmed, non-empty reason of at most 500 characters moves on to confirmation. */
+export function submitReason(text: string): { ok: true; next: EraseStep } | { ok: false; problem: 'erase.reasonRequired' | 'erase.reasonTooLong' } {
+  const checked = eraseRequestSchema.safeParse({ reason: text });
+  if (checked.success) return { ok: true, next: { step: 'confirm', reason: checked.data.reason } };
+  return { ok: false, problem: text.trim() === '' ? 'erase.reasonRequired' : 'erase.reasonTooLong' };
+}
+
+/** The confirmation holds only when the typed text is exactly the person's username (spaces around ignored). */
+export function confirmationMatches(username: string, typed: string): boolean {
+  return typed.trim() === username;
+}
+
+/** What was removed, as numbers for the "erased" message. */
+export function erasedCounts(result: EraseResult): Record<string, string> {
+  const r = result.removed;
+  return { segments: String(r.segments), notes: String(r.notes), tokens: String(r.tokens) };
+}
