@@ -5,12 +5,12 @@ import { cors } from 'hono/cors';
 import type { AppDeps, AppEnv } from './http/app-env.ts';
 import { clientInfoMiddleware } from './http/client-info.ts';
 import { errorResponse, notFoundResponse } from './http/error-response.ts';
-import { homePage } from './pages/home-page.ts';
 import { DEFAULT_LIMITS } from './http/limits.ts';
 import { LoginThrottle } from './http/login-throttle.ts';
 import { TokenBucket } from './http/rate-limit.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { peopleRoutes } from './routes/people.ts';
@@ -22,6 +22,13 @@ import { settingsRoutes } from './routes/settings.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { unitRoutes } from './routes/units.ts';
 import { xapiRoutes } from './routes/xapi.ts';
+import { annualRecordRoutes } from './routes/annual-records.ts';
+import { attendanceRoutes } from './routes/attendance.ts';
+import { calendarRoutes } from './routes/calendar.ts';
+import { planRoutes } from './routes/plans.ts';
+import { programmeSettingsRoutes } from './routes/programme-settings.ts';
+import { researchRoutes } from './routes/research.ts';
+import { sessionRoutes } from './routes/sessions.ts';
 
 // Bodies are read (with the size limit) only by routes that take one: see http/json-body.ts.
 export { MAX_BODY_BYTES } from './http/json-body.ts';
@@ -55,7 +62,6 @@ export function createApp(deps: AppDeps) {
   const syncLimiter = new TokenBucket(limits.syncBurst, limits.syncPerSecond, deps.clock);
 
   return app
-    .route('/', homePage())
     .route('/api/health', healthRoutes())
     .route('/api/auth', authRoutes(deps, loginThrottle))
     .route('/api/me', meRoutes(deps))
@@ -68,5 +74,15 @@ export function createApp(deps: AppDeps) {
     .route('/api/settings', settingsRoutes(deps))
     .route('/api/sync', syncRoutes(deps, syncLimiter))
     .route('/api/notes', noteRoutes(deps))
-    .route('/api', xapiRoutes(deps));
+    .route('/api', xapiRoutes(deps))
+    // The learning programme (issue 7).
+    .route('/api/programme/settings', programmeSettingsRoutes(deps))
+    .route('/api/calendar', calendarRoutes(deps))
+    .route('/api/sessions', sessionRoutes(deps))
+    .route('/api', attendanceRoutes(deps))
+    .route('/api', planRoutes(deps))
+    .route('/api/research', researchRoutes(deps))
+    .route('/api/annual-records', annualRecordRoutes(deps))
+    // Last: every other GET is the dashboard (its files, or the app for a deep link).
+    .route('/', dashboardRoutes());
 }

@@ -5,10 +5,12 @@ import { readStatus } from '../status/read-status.ts';
 import { clockJumpedSignal, pageStateSignal } from '../tracking/page-signals.ts';
 import type { Handlers } from './protocol.ts';
 import { noteHandlers } from '../highlights/notes/note-handlers.ts';
+import { programmeHandlers } from '../programme/programme-handlers.ts';
 
 export function backgroundHandlers(deps: AccountDeps): Handlers {
   return {
     ...noteHandlers({ now: deps.now, flush: () => deps.flush(), forceFlush: () => deps.flush({ force: true }) }),
+    ...programmeHandlers({ now: deps.now, fetch: (...args) => fetch(...args) }),
     getStatus: () => readStatus(deps.now()),
     signIn: (request) => signIn(deps, request),
     signOut: () => signOut(deps),

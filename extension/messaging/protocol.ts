@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { User } from '../../shared/schemas/auth.ts';
 import { noteRequestSchemas, type NotesProtocol } from '../highlights/notes/notes-protocol.ts';
 import type { CountingStatus } from '../tracking/counting.ts';
+import { programmeRequestSchemas, type ProgrammeProtocol } from '../programme/programme-protocol.ts';
 
 /** Epoch milliseconds as a page reports them. */
 const instantMs = z.number().int().min(0).max(8.64e15);
@@ -19,6 +20,7 @@ export const backgroundRequestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('signOut') }),
   ...noteRequestSchemas,
+  ...programmeRequestSchemas,
   z.object({ type: z.literal('setPaused'), paused: z.boolean() }),
   // From the tracking probe on designated pages (content script).
   z.object({
@@ -61,6 +63,9 @@ export const REQUEST_SENDERS: Record<BackgroundRequestType, SenderKinds> = {
   clipNote: BOTH,
   updateNote: BOTH,
   deleteNote: BOTH,
+  // The learning programme, from the popup only.
+  checkIn: PAGES,
+  planProgress: PAGES,
 };
 
 /** What the background knows of a sender: the tab of a content script. */
@@ -105,7 +110,7 @@ export interface SignOutResult {
   readonly keptCount: number;
 }
 
-export interface BackgroundProtocol extends NotesProtocol {
+export interface BackgroundProtocol extends NotesProtocol, ProgrammeProtocol {
   getStatus: { request: RequestOf<'getStatus'>; response: Status };
   signIn: { request: RequestOf<'signIn'>; response: SignInResult };
   signOut: { request: RequestOf<'signOut'>; response: SignOutResult };

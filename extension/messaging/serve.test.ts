@@ -31,6 +31,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     pageState: vi.fn(async () => null),
     presenceConfirmed: vi.fn(async () => null),
     clockJumped: vi.fn(async () => null),
+    checkIn: vi.fn(async () => ({ outcome: 'refused' as const, reason: 'wrong_code' as const })),
+    planProgress: vi.fn(async () => null),
     ...overrides,
   };
 }

@@ -32,6 +32,7 @@ export function personDataRoutes(deps: AppDeps) {
         notes,
         resources: await store.listResources(),
         audit: await store.auditFor([`person:${id}`, ...notes.map((n) => `note:${n.note.id}`)]),
+        programme: store.programme.recordsOf(id),
         nowMs: clock(),
       });
       const date = body.exportedAt.slice(0, 10);

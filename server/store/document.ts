@@ -1,15 +1,18 @@
-// The embedded store's snapshot file: its shape (schema version 3), validated on every load, and the
+// The embedded store's snapshot file: its shape (schema version 4), validated on every load, and the
 // compact encoding of the bulky part. A year of an office's study time is hundreds of thousands of
 // segments, so each person's segments are rows of numbers with their pages and devices listed once
-// (about 65 bytes a segment instead of 300). Since v3 the file is JSON Lines: the head (everything but
-// people's rows) on the first line, then one line per person, so loading parses a person at a time
-// instead of one 50 MB tree. v2 held the same rows in one JSON document and is read here too; v1 is
-// migrated (migrations.ts); a file from a newer version is refused, not guessed at.
+// (about 65 bytes a segment instead of 300). Since v4 the file is JSON Lines: the head (everything but
+// people's rows, the programme's records included) on the first line, then one line per person, so
+// loading parses a person at a time instead of one 50 MB tree. v3 (with the programme) and v2 (without)
+// held the same rows in one JSON document and are read here too; v1 is migrated (migrations.ts); a file
+// from a newer version is refused, not guessed at.
 import { z } from 'zod';
 import { categorySchema, idSchema, instantSchema, resourceKindSchema } from '../../shared/schemas/domain.ts';
 import { settingsSchema } from '../../shared/schemas/settings.ts';
 import { SEGMENT_MODES } from '../../shared/schemas/domain.ts';
-import { migrateToCurrent } from './migrations.ts';
+import { migrateToCurrent, upgradeV2ToV3 } from './migrations.ts';
+import { programmeSnapshotSchema } from './programme/records.ts';
+import { ProgrammeState } from './programme/state.ts';
 import {
   auditRecordSchema,
   noteRecordSchema,
@@ -23,7 +26,7 @@ import type { SnapshotLines } from './snapshot-file.ts';
 import { policySettingsOf, StoreState, type PersonData } from './state.ts';
 import type { Settings } from '../../shared/schemas/settings.ts';
 
-export const STORE_SCHEMA_VERSION = 3;
+export const STORE_SCHEMA_VERSION = 4;
 
 const policyVersionRecordSchema = z.object({
   version: z.number().int().min(0),
@@ -52,11 +55,12 @@ const headFields = {
   audit: z.array(auditRecordSchema),
   noteSeq: z.number().int().min(0),
   notes: z.array(noteRecordSchema),
+  programme: programmeSnapshotSchema,
 };
-/** v3's first line; `peopleLines` lines follow it, so a file cut at a line break is noticed. */
-const headSchema = z.object({ schemaVersion: z.literal(3), ...headFields, peopleLines: z.number().int().min(0) });
-/** v2: the head and every person's rows in one JSON document. */
-const v2DocumentSchema = z.object({ schemaVersion: z.literal(2), ...headFields, people: z.record(idSchema, z.unknown()) });
+/** v4's first line; `peopleLines` lines follow it, so a file cut at a line break is noticed. */
+const headSchema = z.object({ schemaVersion: z.literal(4), ...headFields, peopleLines: z.number().int().min(0) });
+/** v3: the head and every person's rows in one JSON document (v2 is read as v3 with no programme records). */
+const v3DocumentSchema = z.object({ schemaVersion: z.literal(3), ...headFields, people: z.record(idSchema, z.unknown()) });
 
 /** `startAfterPreviousMs`: rows are by start, so each start is stored as the step from the one before. */
 type SegmentRow = [id: string, device: number, page: number, startAfterPreviousMs: number, durationMs: number, mode: number, policyVersion: number, receivedAfterEndMs: number];
@@ -172,6 +176,7 @@ export function encodeSnapshot(state: StoreState): string[] {
     audit: state.audit,
     noteSeq: state.noteSeq,
     notes: [...state.notes.values()] as NoteRecord[],
+    programme: state.programme.snapshot(),
     peopleLines: lines.length,
   };
   lines.unshift(JSON.stringify(head));
@@ -307,6 +312,7 @@ function stateFromHead(file: string, doc: Head, timeZone: string): StoreState {
   state.auditSeq = doc.auditSeq;
   for (const n of doc.notes) state.loadNote(n as NoteRecord);
   state.noteSeq = doc.noteSeq;
+  state.programme = new ProgrammeState(doc.programme);
   state.journalSeq = doc.journalSeq;
   return state;
 }
@@ -319,7 +325,7 @@ function versionOf(raw: unknown): unknown {
   return typeof raw === 'object' && raw !== null ? (raw as { schemaVersion?: unknown }).schemaVersion : undefined;
 }
 
-/** v3: the head line, then one `[personId, rows]` line per person, each parsed and dropped in turn. */
+/** v4: the head line, then one `[personId, rows]` line per person, each parsed and dropped in turn. */
 function decodeLines(file: string, head: unknown, rest: Iterator<string>, timeZone: string): StoreState {
   const checked = headSchema.safeParse(head);
   if (!checked.success) throw invalid(file, problemOf(checked.error));
@@ -346,14 +352,16 @@ function decodeLines(file: string, head: unknown, rest: Iterator<string>, timeZo
   return state;
 }
 
-/** An older file: one JSON document of schema 2 (same rows) or 1 (migrations.ts). */
+/** An older file: one JSON document of schema 3 (same rows), 2 (v3 without the programme) or 1 (migrations.ts). */
 function decodeOlder(file: string, raw: unknown, timeZone: string): { state: StoreState; migratedFrom: number } {
-  if (versionOf(raw) !== 2) {
+  const from = versionOf(raw);
+  if (from !== 2 && from !== 3) {
     const migrated = migrateToCurrent(raw, timeZone);
     if (!migrated.ok) throw invalid(file, migrated.problem);
     return { state: migrated.state, migratedFrom: migrated.from };
   }
-  const checked = v2DocumentSchema.safeParse(raw);
+  // v3 only added the programme's records to v2: a v2 file is a v3 file with none.
+  const checked = v3DocumentSchema.safeParse(from === 2 ? upgradeV2ToV3(raw) : raw);
   if (!checked.success) throw invalid(file, problemOf(checked.error));
   const state = stateFromHead(file, checked.data, timeZone);
   try {
@@ -362,7 +370,7 @@ function decodeOlder(file: string, raw: unknown, timeZone: string): { state: Sto
     if (err instanceof RowError) throw invalid(file, err.message);
     throw err;
   }
-  return { state, migratedFrom: 2 };
+  return { state, migratedFrom: from };
 }
 
 /**

@@ -67,7 +67,7 @@ describe('lowdb store: durability', () => {
     expect(await after.findUnit(unit.id)).toEqual(unit);
   });
 
-  it('keeps everything across a clean restart, with the snapshot in schema 3 (a head line, then a line per person)', async () => {
+  it('keeps everything across a clean restart, with the snapshot in schema 4 (a head line, then a line per person)', async () => {
     const first = await openStore();
     const unit = await first.createUnit({ name: 'Office', parentId: null });
     const user = await first.createUser({ username: 'Zhang.Wei', name: '张伟', role: 'staff', unitId: unit.id, passwordHash: 'h' });
@@ -76,7 +76,7 @@ describe('lowdb store: durability', () => {
     await sync(first, user.id, [segment('0e3b6f0a-1111-4111-8111-000000000001', '2026-03-06T09:00:00+08:00', '2026-03-06T09:10:00+08:00', { resourceId: resource.id })]);
     await first.close();
     const lines = (await readFile(file, 'utf8')).split('\n');
-    expect(JSON.parse(lines[0]!)).toMatchObject({ schemaVersion: 3, peopleLines: 1 });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ schemaVersion: 4, peopleLines: 1 });
     expect(JSON.parse(lines[1]!)[0]).toBe(user.id);
     expect(lines[2]).toBe('');
 
@@ -199,8 +199,8 @@ describe('lowdb store: durability', () => {
   });
 
   it('refuses a file from a newer version, and a store counted in another time zone', async () => {
-    await writeFile(file, JSON.stringify({ schemaVersion: 4 }));
-    await expect(openStore()).rejects.toThrow(/newer StudyTrail \(schema 4/);
+    await writeFile(file, JSON.stringify({ schemaVersion: 5 }));
+    await expect(openStore()).rejects.toThrow(/newer StudyTrail \(schema 5/);
     await rm(file);
     const store = await openStore();
     await store.createUnit({ name: 'x', parentId: null });

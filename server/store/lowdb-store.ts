@@ -16,6 +16,7 @@ import { lockDataDir, type DataLock } from './data-lock.ts';
 import { encodeSnapshot } from './document.ts';
 import { newId } from './ids.ts';
 import { encodeLine, Journal, JOURNAL_FILE_NAME } from './journal.ts';
+import { StateProgrammeStore, type ProgrammeStore } from './programme/programme-store.ts';
 import { loadState } from './load-state.ts';
 import { SnapshotFile, type SnapshotLines } from './snapshot-file.ts';
 import type { Op } from './ops.ts';
@@ -130,6 +131,7 @@ class LowdbStore implements Store {
   private failure: unknown = null;
   private closed = false;
   private readonly compactAtBytes: number;
+  readonly programme: ProgrammeStore;
 
   constructor(
     private readonly db: Low<SnapshotLines>,
@@ -141,6 +143,8 @@ class LowdbStore implements Store {
   ) {
     this.durableSeq = state.journalSeq;
     this.compactAtBytes = options.compactAtBytes ?? DEFAULT_COMPACT_AT_BYTES;
+    // Programme ops go through the same commit: one journal, one snapshot, one durability promise.
+    this.programme = new StateProgrammeStore(state.programme, (ops) => this.commit(ops));
   }
 
   // ---- durability -------------------------------------------------------------------------------

@@ -5,11 +5,16 @@
 //      no token ids, no active flags, one policy version number without history; later v1 servers
 //      added `audit` (erasures) with details as an object, the target as a bare person id, and no seq.
 //   v2: everything in records.ts; daily totals per person per day; compact segment rows.
+//   v3: v2 plus `programme`, the learning programme's records (plans, calendar, sessions, attendance,
+//      research, annual notes); a v2 file becomes v3 with none.
+//   v4: v3's records as JSON Lines (a head line with the programme, then a line per person); v2 and
+//      v3 are one JSON document each, read in document.ts.
 import { z } from 'zod';
 import { categorySchema, idSchema, instantSchema, resourceKindSchema, roleSchema, segmentModeSchema } from '../../shared/schemas/domain.ts';
 import { DEFAULT_SETTINGS } from '../../shared/schemas/settings.ts';
 import type { SegmentRecord } from './records.ts';
 import { policySettingsOf, StoreState } from './state.ts';
+import { emptyProgrammeSnapshot } from './programme/records.ts';
 
 const v1DocumentSchema = z.object({
   schemaVersion: z.literal(1),
@@ -141,4 +146,9 @@ export function migrateToCurrent(raw: unknown, timeZone: string): MigrationResul
     return { ok: true, state: migrateV1(checked.data, timeZone), from: 1 };
   }
   return { ok: false, problem: `schemaVersion: expected a known version, got ${JSON.stringify(version)}` };
+}
+
+/** A v2 snapshot as v3: the same document with an empty programme section (checked by the v3 schema). */
+export function upgradeV2ToV3(raw: unknown): unknown {
+  return { ...(raw as Record<string, unknown>), schemaVersion: 3, programme: emptyProgrammeSnapshot() };
 }

@@ -2,6 +2,7 @@
 // journal in one line; replaying the journal over the snapshot rebuilds the same state, so ops carry
 // every id and timestamp and applying them never asks the clock or a random source.
 import { z } from 'zod';
+import { programmeOpSchema, type ProgrammeOp } from './programme/records.ts';
 import { categorySchema, idSchema, instantSchema, resourceKindSchema, roleSchema, segmentModeSchema } from '../../shared/schemas/domain.ts';
 import { noteReviewSchema, noteSchema } from '../../shared/schemas/notes.ts';
 import { settingsSchema } from '../../shared/schemas/settings.ts';
@@ -28,7 +29,9 @@ export type Op =
   | { type: 'sync'; personId: string; segments: SegmentRecord[]; refused: RejectedSegmentRecord[]; notes: Note[] }
   | { type: 'note.review'; noteId: string; review: NoteReview | null }
   | { type: 'fold'; beforeMs: number }
-  | { type: 'person.erase'; personId: string };
+  | { type: 'person.erase'; personId: string }
+  // The learning programme's changes (server/store/programme/records.ts).
+  | ProgrammeOp;
 
 export const unitRecordSchema = z.object({ id: idSchema, name: z.string(), parentId: idSchema.nullable(), createdAt: instantSchema });
 
@@ -132,6 +135,7 @@ export const opSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('note.review'), noteId: z.string(), review: noteReviewSchema.nullable() }),
   z.object({ type: z.literal('fold'), beforeMs: ms }),
   z.object({ type: z.literal('person.erase'), personId: idSchema }),
+  ...programmeOpSchema.options,
 ]);
 
 /** One journal line: the ops of one mutation, numbered so replay can tell what a snapshot holds. */

@@ -6,6 +6,7 @@ import type { Policy } from '../../shared/schemas/policy.ts';
 import type { DiscountReason } from '../../shared/schemas/reports.ts';
 import type { Settings } from '../../shared/schemas/settings.ts';
 import type { SegmentCredit } from '../aggregation/credit-day.ts';
+import type { ProgrammeStore } from './programme/programme-store.ts';
 
 export interface UnitRecord {
   id: string;
@@ -280,6 +281,9 @@ export interface Store {
   /** Folds raw segments older than the retention window into the daily totals and compacts the files. */
   maintain(): Promise<void>;
   /** Waits for every acknowledged write and writes a compact snapshot; later mutations fail. */
+  /** The learning programme's records (plans, calendar, sessions, attendance, research, annual notes). */
+  readonly programme: ProgrammeStore;
+
   close(): Promise<void>;
 }
 

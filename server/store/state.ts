@@ -9,6 +9,8 @@ import { nextDate } from '../../shared/time/zoned-days.ts';
 import { creditDay, type DayCredit } from '../aggregation/credit-day.ts';
 import { ZoneCalendar } from '../aggregation/zone-calendar.ts';
 import type { Op } from './ops.ts';
+import { emptyProgrammeSnapshot } from './programme/records.ts';
+import { ProgrammeState } from './programme/state.ts';
 import type {
   AuditRecord,
   DayTotalRecord,
@@ -89,6 +91,8 @@ export class StoreState {
   noteSeq = 0;
   /** Sequence number of the last journal entry applied. */
   journalSeq = 0;
+  /** The learning programme's records (their own state, changed by the programme ops). */
+  programme = new ProgrammeState(emptyProgrammeSnapshot());
   private readonly calendar: ZoneCalendar;
 
   constructor(
@@ -219,6 +223,19 @@ export class StoreState {
         return;
       case 'person.erase':
         this.erase(op.personId);
+        this.programme.erasePerson(op.personId);
+        return;
+      case 'programme.settings.put':
+      case 'programme.plan.put':
+      case 'programme.unit-defaults.put':
+      case 'programme.exception.put':
+      case 'programme.exception.delete':
+      case 'programme.session.put':
+      case 'programme.attendance.put':
+      case 'programme.visit.put':
+      case 'programme.report.put':
+      case 'programme.annual.put':
+        this.programme.apply(op);
         return;
     }
   }

@@ -1,5 +1,6 @@
 // Everything the server holds about one person, as the file they download: pure, from records the
 // route has loaded. Token hashes and password hashes are secrets, not data about the person: left out.
+import type { PersonProgrammeRecords } from '../store/programme/state.ts';
 import { PERSONAL_EXPORT_FORMAT, type PersonalExport } from '../../shared/schemas/personal-data.ts';
 import { dateOfDay } from '../../shared/time/day-numbers.ts';
 import type {
@@ -26,6 +27,7 @@ export function personalExport(input: {
   notes: readonly NoteRecord[];
   resources: readonly ResourceRecord[];
   audit: readonly AuditRecord[];
+  programme: PersonProgrammeRecords;
   nowMs: number;
 }): PersonalExport {
   const { person } = input;
@@ -97,5 +99,12 @@ export function personalExport(input: {
       .map(({ note, review }) => ({ note, review })),
     resources: input.resources.filter((r) => used.has(r.id)).map(({ id, name, category, kind }) => ({ id, name, category, kind })),
     audit: input.audit.map(({ at, action, actorName, details, reason }) => ({ at, action, actorName, details, reason })),
+    programme: {
+      plans: input.programme.plans.map(({ personId: _personId, ...plan }) => plan),
+      attendance: input.programme.attendance,
+      visits: input.programme.visits,
+      reports: input.programme.reports,
+      annualNotes: input.programme.annual.map(({ year, remarks, decision, updatedAt }) => ({ year, remarks, decision, updatedAt })),
+    },
   };
 }

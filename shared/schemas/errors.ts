@@ -20,5 +20,12 @@ export const ERROR_CODES = {
   bodyTooLarge: 'body_too_large',
   rateLimited: 'rate_limited',
   internal: 'internal_error',
+  // The learning programme's refusals (sessions and check-in).
+  impossibleTimes: 'impossible_times',
+  sessionClash: 'session_clash',
+  wrongCode: 'wrong_code',
+  checkInClosed: 'check_in_closed',
+  alreadyCheckedIn: 'already_checked_in',
+  notOnRoster: 'not_on_roster',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

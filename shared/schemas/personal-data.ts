@@ -3,6 +3,10 @@
 import { z } from 'zod';
 import { categorySchema, dateSchema, idSchema, instantSchema, resourceKindSchema, roleSchema, segmentModeSchema } from './domain.ts';
 import { noteReviewSchema, noteSchema } from './notes.ts';
+import { attendanceEntrySchema } from './programme-attendance.ts';
+import { planStageSchema, planTargetsSchema, readingItemSchema, readingStatusSchema } from './programme-plans.ts';
+import { gradeDecisionSchema } from './programme-record.ts';
+import { fieldVisitSchema, researchReportSchema } from './programme-research.ts';
 
 export const PERSONAL_EXPORT_FORMAT = 'studytrail.personal-export';
 
@@ -81,6 +85,23 @@ export const personalExportSchema = z.object({
   resources: z.array(z.object({ id: idSchema, name: z.string(), category: categorySchema, kind: resourceKindSchema })),
   /** Administrative acts done to this person's account and notes. */
   audit: z.array(z.object({ at: instantSchema, action: z.string(), actorName: z.string(), details: z.string(), reason: z.string().nullable() })),
+  /** The learning programme's records about the person: plans, attendance, research, annual remarks and grades. */
+  programme: z.object({
+    plans: z.array(
+      z.object({
+        year: z.number().int(),
+        stage: planStageSchema,
+        targets: planTargetsSchema.nullable(),
+        ownItems: z.array(readingItemSchema),
+        unitItemStatus: z.record(idSchema, readingStatusSchema),
+        updatedAt: instantSchema,
+      }),
+    ),
+    attendance: z.array(attendanceEntrySchema),
+    visits: z.array(fieldVisitSchema),
+    reports: z.array(researchReportSchema),
+    annualNotes: z.array(z.object({ year: z.number().int(), remarks: z.string(), decision: gradeDecisionSchema.nullable(), updatedAt: instantSchema })),
+  }),
 });
 export type PersonalExport = z.infer<typeof personalExportSchema>;
 

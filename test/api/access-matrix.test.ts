@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema } from '../../shared/schemas/errors.ts';
 import { loginResponseSchema } from '../../shared/schemas/auth.ts';
 import { DEFAULT_SETTINGS } from '../../shared/schemas/settings.ts';
+import { DEFAULT_PROGRAMME_SETTINGS } from '../../shared/schemas/programme-settings.ts';
 import { appRoutes } from '../support/app-routes.ts';
 import { expectData } from '../support/api-client.ts';
 import { startApiServer, type ApiServer } from '../support/api-server.ts';
@@ -72,8 +73,48 @@ async function newPerson(username: string): Promise<{ id: string; token: string 
 
 let passwordTarget: { id: string; token: string };
 
+// ---- the learning programme: sessions and records to act on, made once by the admin ------------------
+
+/** The sessions' codes, known once programmeSessions() has run (a row's body is built after its path). */
+const codes = { research: '', culture: '' };
+let openSessions: Promise<{ research: { id: string; code: string }; culture: { id: string; code: string } }> | null = null;
+/** Two sessions open now (the server's clock: 2026-03-06 10:00 +08:00), one for research, one for culture. */
+function programmeSessions() {
+  openSessions ??= (async () => {
+    const make = async (unitId: string, organiserId: string, topic: string) => {
+      const res = await server.api.post(
+        '/api/sessions',
+        { kind: 'collective-study', topic, startsAt: '2026-03-06T09:55:00+08:00', endsAt: '2026-03-06T11:30:00+08:00', organiserId, tariff: 'half-day', unitIds: [unitId] },
+        org.adminToken,
+      );
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body as { id: string; code: string };
+    };
+    const made = {
+      research: await make(org.units.research.id, org.people.leadOffice.user.id, '集体学习'),
+      culture: await make(org.units.culture.id, org.people.leadCulture.user.id, '文史学习'),
+    };
+    codes.research = made.research.code;
+    codes.culture = made.culture.code;
+    return made;
+  })();
+  return openSessions;
+}
+let day = 0;
+/** A session on a day of its own in April, so successive creations never clash. */
+const laterSession = () => {
+  const date = `2026-04-${String(++day).padStart(2, '0')}`;
+  return { kind: 'seminar', topic: '互动研讨', startsAt: `${date}T09:00:00+08:00`, endsAt: `${date}T11:00:00+08:00`, organiserId: org.people.leadOffice.user.id, tariff: 'actual', unitIds: [org.units.research.id] };
+};
+const planBody = () => ({ targets: { totalHours: 50, byCategory: { 'political-theory': 20 } }, readingList: [{ title: '乡土中国', author: '费孝通' }] });
+async function reportPath(): Promise<string> {
+  const res = await server.api.post('/api/research/reports', { personId: person(), title: '调研报告', status: 'draft', date: '2026-03-01' }, org.adminToken);
+  return `/api/research/reports/${(res.body as { id: string }).id}`;
+}
+const leaders = (status: number): Record<Actor, number> => ({ anonymous: 401, self: 403, staff: 403, leaderOther: 403, leader: status, admin: status });
+
+
 const ROWS: Row[] = [
-  { route: 'GET /', path: () => '/', expect: { ...all(200), anonymous: 200 } },
   { route: 'GET /api/health', path: () => '/api/health', expect: { ...all(200), anonymous: 200 } },
   { route: 'POST /api/auth/login', path: () => '/api/auth/login', body: () => ({ username: 'staff.culture', password: PASSWORD }), expect: { ...all(200), anonymous: 200 } },
   // A dashboard session is a cookie: a bearer token has none.
@@ -162,6 +203,78 @@ const ROWS: Row[] = [
     path: () => `/api/notes/${noteId}/review`,
     expect: { anonymous: 401, self: 403, staff: 403, leaderOther: 403, leader: 204, admin: 204 },
   },
+  // The learning programme.
+  { route: 'GET /api/programme/settings', path: () => '/api/programme/settings', expect: all(200) },
+  { route: 'PUT /api/programme/settings', path: () => '/api/programme/settings', body: () => DEFAULT_PROGRAMME_SETTINGS, expect: adminOnly(200) },
+  { route: 'GET /api/calendar', path: () => '/api/calendar?from=2026-03-01&to=2026-03-31', expect: all(200) },
+  { route: 'PUT /api/calendar/exceptions/:date', path: () => '/api/calendar/exceptions/2026-05-01', body: () => ({ action: 'cancel', reason: '劳动节' }), expect: adminOnly(200) },
+  {
+    route: 'DELETE /api/calendar/exceptions/:date',
+    path: async () => {
+      await server.api.put('/api/calendar/exceptions/2026-06-05', { action: 'cancel', reason: '调整' }, org.adminToken);
+      return '/api/calendar/exceptions/2026-06-05';
+    },
+    expect: adminOnly(204),
+  },
+  { route: 'POST /api/sessions', path: () => '/api/sessions', body: laterSession, expect: leaders(201) },
+  { route: 'GET /api/sessions/:id', path: async () => `/api/sessions/${(await programmeSessions()).research.id}`, expect: all(200) },
+  {
+    route: 'PUT /api/sessions/:id',
+    path: async () => `/api/sessions/${(await programmeSessions()).research.id}`,
+    body: () => ({ kind: 'collective-study', topic: '集体学习', startsAt: '2026-03-06T09:55:00+08:00', endsAt: '2026-03-06T11:30:00+08:00', organiserId: org.people.leadOffice.user.id, tariff: 'half-day', unitIds: [org.units.research.id] }),
+    expect: leaders(200),
+  },
+  { route: 'GET /api/sessions/:id/roster', path: async () => `/api/sessions/${(await programmeSessions()).research.id}/roster`, expect: leaders(200) },
+  {
+    route: 'PUT /api/sessions/:id/attendance/:personId',
+    path: async () => `/api/sessions/${(await programmeSessions()).research.id}/attendance/${person()}`,
+    body: () => ({ status: 'leave', reason: '外出调研' }),
+    expect: leaders(200),
+  },
+  // Only people on the roster check in: research's session for the person concerned...
+  {
+    route: 'POST /api/sessions/:id/check-in',
+    path: async () => `/api/sessions/${(await programmeSessions()).research.id}/check-in`,
+    body: () => ({ code: codes.research }),
+    expect: { anonymous: 401, self: 201, staff: 403, leaderOther: 403, leader: 403, admin: 403 },
+  },
+  // ...culture's, found by its code alone, for the culture staff member and their leader.
+  {
+    route: 'POST /api/check-in',
+    path: async () => {
+      await programmeSessions();
+      return '/api/check-in';
+    },
+    body: () => ({ code: codes.culture }),
+    expect: { anonymous: 401, self: 403, staff: 201, leaderOther: 201, leader: 403, admin: 403 },
+  },
+  { route: 'GET /api/units/:id/bulletin', path: () => `/api/units/${org.units.research.id}/bulletin?month=2026-03`, expect: leaders(200) },
+  { route: 'GET /api/people/:id/plans/:year/:stage', path: () => `/api/people/${person()}/plans/2026/year`, expect: overPerson(200) },
+  { route: 'PUT /api/people/:id/plans/:year/:stage', path: () => `/api/people/${person()}/plans/2026/year`, body: planBody, expect: overPerson(200) },
+  { route: 'GET /api/people/:id/plans/:year/:stage/progress', path: () => `/api/people/${person()}/plans/2026/year/progress`, expect: overPerson(200) },
+  // A unit's members read its defaults; its leaders (and admins) set them.
+  { route: 'GET /api/units/:id/plan-defaults/:year/:stage', path: () => `/api/units/${org.units.research.id}/plan-defaults/2026/year`, expect: overPerson(200) },
+  { route: 'PUT /api/units/:id/plan-defaults/:year/:stage', path: () => `/api/units/${org.units.research.id}/plan-defaults/2026/year`, body: planBody, expect: leaders(200) },
+  { route: 'GET /api/research', path: () => '/api/research?year=2026', expect: all(200) },
+  {
+    route: 'POST /api/research/visits',
+    path: () => '/api/research/visits',
+    body: () => ({ personId: person(), kind: 'community', date: '2026-03-02', place: '幸福里社区' }),
+    expect: overPerson(201),
+  },
+  {
+    route: 'POST /api/research/reports',
+    path: () => '/api/research/reports',
+    body: () => ({ personId: person(), title: '关于社区养老的调研', status: 'submitted', date: '2026-03-02' }),
+    expect: overPerson(201),
+  },
+  { route: 'PATCH /api/research/reports/:id', path: reportPath, body: () => ({ status: 'submitted' }), expect: overPerson(200) },
+  // The year summary is for leaders (of any unit: each sees their own) and admins.
+  { route: 'GET /api/annual-records', path: () => '/api/annual-records?year=2026', expect: { anonymous: 401, self: 403, staff: 403, leaderOther: 200, leader: 200, admin: 200 } },
+  { route: 'GET /api/annual-records/:personId/:year', path: () => `/api/annual-records/${person()}/2026`, expect: overPerson(200) },
+  // Remarks and the grade: a leader over the person, never the person themselves.
+  { route: 'PUT /api/annual-records/:personId/:year/grade', path: () => `/api/annual-records/${person()}/2026/grade`, body: () => ({ grade: 'competent', reason: '表现良好' }), expect: leaders(200) },
+  { route: 'PUT /api/annual-records/:personId/:year/remarks', path: () => `/api/annual-records/${person()}/2026/remarks`, body: () => ({ remarks: '学习认真' }), expect: leaders(200) },
 ];
 
 describe('access matrix', () => {

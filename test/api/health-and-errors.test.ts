@@ -1,4 +1,4 @@
-// The API's edges: health, the home page, unknown routes, body parsing, body size and CORS.
+// The API's edges: health, the dashboard at /, unknown routes, body parsing, body size and CORS.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../server/app.ts';
 import { expectError } from '../support/api-client.ts';
@@ -20,19 +20,18 @@ describe('health and home', () => {
     expect(res.body).toEqual({ ok: true });
   });
 
-  it('GET / is a bilingual page, Chinese first, linking the health check', async () => {
+  it('GET / is the dashboard: the app page, in Chinese first, under a strict CSP', async () => {
     const res = await server.api.get('/');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
     const html = res.body as string;
     expect(html).toContain('<html lang="zh-CN">');
-    expect(html.indexOf('学迹服务器正在运行')).toBeLessThan(html.indexOf('The StudyTrail server is running'));
-    expect(html).toContain('href="/api/health"');
+    expect(html).toMatch(/<script type="module" crossorigin src="\/assets\/[^"]+\.js"><\/script>/);
   });
 
   it('answers unknown routes with 404 in the error shape', async () => {
     expectError(await server.api.get('/api/nothing-here'), 404, 'not_found');
-    expectError(await server.api.get('/nothing-here'), 404, 'not_found');
     expectError(await server.api.send('DELETE', '/api/units', { token: adminToken }), 404, 'not_found');
   });
 });

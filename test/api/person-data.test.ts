@@ -84,11 +84,25 @@ describe('GET /api/people/{id}/export', () => {
     ]);
     expect(body.signIns).toEqual([expect.objectContaining({ kind: 'device' })]);
     expect(body.audit.map((a) => a.action)).toEqual(['person.create', 'note.review']);
+    expect(body.programme).toEqual({ plans: [], attendance: [], visits: [], reports: [], annualNotes: [] });
     const text = JSON.stringify(body);
     expect(text).not.toContain('other-person');
     expect(text).not.toContain('elsewhere.example.net');
     expect(text).not.toMatch(/passwordHash|tokenHash|scrypt/);
     expect(text).not.toContain(me.token);
+  });
+
+  it('includes the learning programme’s records about the person, and nobody else’s', async () => {
+    const me = org.people.staffResearch;
+    const report = { title: '关于社区养老的调研', status: 'submitted', date: '2026-03-01' };
+    expect((await server.api.post('/api/research/reports', { personId: me.user.id, ...report }, me.token)).status).toBe(201);
+    expect((await server.api.post('/api/research/reports', { personId: org.people.staffCulture.user.id, ...report, title: 'other-person' }, org.adminToken)).status).toBe(201);
+    const remarks = await server.api.put(`/api/annual-records/${me.user.id}/2026/remarks`, { remarks: '学习认真' }, org.people.leadOffice.token);
+    expect(remarks.status).toBe(200);
+    const body = expectData(await server.api.get(`/api/people/${me.user.id}/export`, me.token), personalExportSchema);
+    expect(body.programme.reports).toEqual([expect.objectContaining({ personId: me.user.id, title: '关于社区养老的调研' })]);
+    expect(body.programme.annualNotes).toEqual([expect.objectContaining({ year: 2026, remarks: '学习认真' })]);
+    expect(JSON.stringify(body)).not.toContain('other-person');
   });
 
   it('lets an admin download anyone\'s', async () => {

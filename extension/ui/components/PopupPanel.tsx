@@ -7,6 +7,7 @@ import { REASON_MESSAGES } from '../../status/reason-messages.ts';
 import { t } from '../../i18n/t.ts';
 import { openNotice } from '../../trust/notice.ts';
 import { openNotesPanel } from '../models/open-notes-panel.ts';
+import { ProgrammePanel } from './ProgrammePanel.tsx';
 
 export function PopupPanel() {
   const { status, setPaused, grantAccess } = usePopupModel();
@@ -59,6 +60,7 @@ export function PopupPanel() {
             {t('pendingItems', String(status.pendingCount))}
           </p>
           {status.rejectedCount > 0 && <p class="warning">{t('rejectedItems', String(status.rejectedCount))}</p>}
+          {!status.account.needsSignIn && <ProgrammePanel />}
         </>
       )}
       <button type="button" name="open-notes" onClick={openNotes}>

@@ -176,7 +176,6 @@ export async function runTrackingScenarios(log: (line: string) => void = () => u
     const close = (name: string, truthSeconds: number, device: 'A' | 'B' = 'A') => {
       const end = Date.now();
       windows.push({ name, device, start: mark, end, truthSeconds });
-      log(`${name}: ${seconds(end - mark).toFixed(1)} s, truth ${truthSeconds.toFixed(1)} s`);
       mark = end;
     };
     const counting = (name: string) => close(name, seconds(Date.now() - mark));
@@ -326,6 +325,9 @@ export async function runTrackingScenarios(log: (line: string) => void = () => u
       countedSeconds: unionWithin(intervalsOf(w.device), w.start, w.end),
       mediaSeconds: unionWithin(intervalsOf(w.device, 'media'), w.start, w.end),
     }));
+    for (const p of phases) {
+      log(`${p.name}: counted ${p.countedSeconds.toFixed(1)} s, truth ${p.truthSeconds.toFixed(1)} s`);
+    }
     const first = windows[0]!.start;
     const insideA = windows.filter((w) => w.device === 'A').reduce((sum, w) => sum + unionWithin(intervalsOf('A'), w.start, w.end), 0);
     const countedBetweenPhases = unionWithin(intervalsOf('A'), first - 60_000, Date.now()) - insideA;

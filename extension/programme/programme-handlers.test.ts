@@ -1,0 +1,96 @@
+// The popup's programme requests: check-in answers (checked in, late, each refusal, offline, signed
+// out) and this year's plan progress, against a fake server.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { sessionItem } from '../storage/items.ts';
+import { BackgroundFailure } from '../messaging/protocol.ts';
+import { programmeHandlers } from './programme-handlers.ts';
+
+const SERVER = 'http://127.0.0.1:8787';
+const NOW = Date.UTC(2026, 2, 6, 6, 35);
+const user = { id: 'p1', username: 'zhang.wei', name: '张伟', role: 'staff' as const, unitId: 'u1' };
+const session = {
+  id: 's1',
+  kind: 'collective-study',
+  topic: '学习两会精神',
+  date: '2026-03-06',
+  startsAt: '2026-03-06T14:30:00+08:00',
+  endsAt: '2026-03-06T17:30:00+08:00',
+  place: '',
+  link: null,
+  organiserId: 'o',
+  materials: [],
+  tariff: 'half-day',
+  creditedHours: 4,
+  unitIds: ['u1'],
+  code: null,
+};
+const entry = (status: string) => ({ sessionId: 's1', personId: 'p1', status, reason: '', makeUp: null, checkedInAt: '2026-03-06T06:35:00.000Z', markedBy: 'p1', updatedAt: '2026-03-06T06:35:00.000Z' });
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const error = (status: number, code: string) => json(status, { error: { code, message: code } });
+
+function handlers(answer: (url: string, init: RequestInit) => Response | Promise<Response>) {
+  const fetchFn = vi.fn(async (url: string | URL | Request, init?: RequestInit) => answer(String(url), init ?? {}));
+  return { h: programmeHandlers({ now: () => NOW, fetch: fetchFn as unknown as typeof fetch }), fetchFn };
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await sessionItem.setValue({ server: SERVER, token: 'tok', user, needsSignIn: false });
+});
+
+describe('checkIn', () => {
+  it('posts the code with the token and reports the session, on time or late', async () => {
+    const { h, fetchFn } = handlers(() => json(201, { session, entry: entry('present') }));
+    expect(await h.checkIn({ type: 'checkIn', code: 'ab3k7p' }, {})).toEqual({ outcome: 'checked-in', topic: '学习两会精神', late: false });
+    const [url, init] = fetchFn.mock.calls[0]!;
+    expect(url).toBe(`${SERVER}/api/check-in`);
+    expect(init?.method).toBe('POST');
+    expect((init?.headers as Record<string, string>).authorization).toBe('Bearer tok');
+    expect(JSON.parse(String(init?.body))).toEqual({ code: 'ab3k7p' });
+    const late = handlers(() => json(201, { session, entry: entry('late') }));
+    expect(await late.h.checkIn({ type: 'checkIn', code: 'x' }, {})).toMatchObject({ late: true });
+  });
+
+  it.each([
+    [400, 'wrong_code'],
+    [409, 'check_in_closed'],
+    [409, 'already_checked_in'],
+    [403, 'not_on_roster'],
+  ])('turns %s %s into a refusal the popup explains', async (status, code) => {
+    const { h } = handlers(() => error(status, code));
+    expect(await h.checkIn({ type: 'checkIn', code: 'x' }, {})).toEqual({ outcome: 'refused', reason: code });
+  });
+
+  it('fails as signed out on 401 or without a session, unreachable offline, server_error otherwise', async () => {
+    await expect(handlers(() => error(401, 'unauthenticated')).h.checkIn({ type: 'checkIn', code: 'x' }, {})).rejects.toMatchObject({ code: 'signed_out' });
+    await expect(handlers(() => Promise.reject(new TypeError('offline'))).h.checkIn({ type: 'checkIn', code: 'x' }, {})).rejects.toMatchObject({ code: 'unreachable' });
+    await expect(handlers(() => error(500, 'internal_error')).h.checkIn({ type: 'checkIn', code: 'x' }, {})).rejects.toBeInstanceOf(BackgroundFailure);
+    await sessionItem.setValue(null);
+    await expect(handlers(() => json(201, {})).h.checkIn({ type: 'checkIn', code: 'x' }, {})).rejects.toMatchObject({ code: 'signed_out' });
+  });
+});
+
+describe('planProgress', () => {
+  it('asks for this year’s plan and sums it up', async () => {
+    const progress = {
+      personId: 'p1',
+      year: 2026,
+      stage: 'year',
+      from: '2026-01-01',
+      to: '2026-12-31',
+      total: { targetHours: 50, achievedSeconds: 45_000, share: 0.25 },
+      byCategory: [],
+      reading: { total: 3, done: 1, reading: 1, notStarted: 1, items: [] },
+    };
+    const { h, fetchFn } = handlers(() => json(200, progress));
+    expect(await h.planProgress({ type: 'planProgress' }, {})).toEqual({ year: 2026, targetHours: 50, achievedSeconds: 45_000, readingDone: 1, readingTotal: 3 });
+    expect(fetchFn.mock.calls[0]![0]).toBe(`${SERVER}/api/people/p1/plans/2026/year/progress`);
+  });
+
+  it('is null when nobody is signed in, and refuses an answer of the wrong shape', async () => {
+    await expect(handlers(() => json(200, { nope: true })).h.planProgress({ type: 'planProgress' }, {})).rejects.toMatchObject({ code: 'server_error' });
+    await sessionItem.setValue(null);
+    expect(await handlers(() => json(200, {})).h.planProgress({ type: 'planProgress' }, {})).toBeNull();
+  });
+});

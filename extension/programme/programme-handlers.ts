@@ -1,0 +1,68 @@
+// The background's programme requests: they call the server with the signed-in person's token and turn
+// its answers into what the popup shows. Nothing is stored: both are live questions to the server.
+import { z } from 'zod';
+import { errorBodySchema } from '../../shared/schemas/errors.ts';
+import { attendanceEntrySchema } from '../../shared/schemas/programme-attendance.ts';
+import { sessionSchema } from '../../shared/schemas/programme-calendar.ts';
+import { planProgressSchema } from '../../shared/schemas/programme-plans.ts';
+import { sessionItem } from '../storage/items.ts';
+import { BackgroundFailure, type Handlers } from '../messaging/protocol.ts';
+import { CHECK_IN_REFUSALS, type CheckInRefusal } from './programme-protocol.ts';
+
+const checkInResponseSchema = z.object({ session: sessionSchema, entry: attendanceEntrySchema });
+const REQUEST_TIMEOUT_MS = 15_000;
+
+export interface ProgrammeDeps {
+  readonly now: () => number;
+  readonly fetch: typeof fetch;
+}
+
+async function call(deps: ProgrammeDeps, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  const session = await sessionItem.getValue();
+  if (session === null || session.needsSignIn) throw new BackgroundFailure('signed_out', 'sign in first');
+  let response: Response;
+  try {
+    response = await deps.fetch(`${session.server}${path}`, {
+      method,
+      headers: { accept: 'application/json', authorization: `Bearer ${session.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      cache: 'no-store',
+    });
+  } catch (error) {
+    throw new BackgroundFailure('unreachable', error instanceof Error ? error.message : String(error));
+  }
+  if (response.status === 401) throw new BackgroundFailure('signed_out', 'the server no longer accepts this sign-in');
+  return { status: response.status, json: await response.json().catch(() => undefined) };
+}
+
+function parsed<S extends z.ZodType>(schema: S, json: unknown): z.output<S> {
+  const checked = schema.safeParse(json);
+  if (!checked.success) throw new BackgroundFailure('server_error', 'unexpected answer from the server');
+  return checked.data;
+}
+
+export function programmeHandlers(deps: ProgrammeDeps): Pick<Handlers, 'checkIn' | 'planProgress'> {
+  return {
+    checkIn: async ({ code }) => {
+      const { status, json } = await call(deps, 'POST', '/api/check-in', { code });
+      if (status === 201) {
+        const { session, entry } = parsed(checkInResponseSchema, json);
+        return { outcome: 'checked-in', topic: session.topic, late: entry.status === 'late' };
+      }
+      const error = errorBodySchema.safeParse(json);
+      const reason = error.success ? error.data.error.code : '';
+      if ((CHECK_IN_REFUSALS as readonly string[]).includes(reason)) return { outcome: 'refused', reason: reason as CheckInRefusal };
+      throw new BackgroundFailure('server_error', error.success ? error.data.error.message : `HTTP ${status}`);
+    },
+    planProgress: async () => {
+      const session = await sessionItem.getValue();
+      if (session === null) return null;
+      const year = new Date(deps.now()).getFullYear();
+      const { status, json } = await call(deps, 'GET', `/api/people/${encodeURIComponent(session.user.id)}/plans/${year}/year/progress`);
+      if (status !== 200) throw new BackgroundFailure('server_error', `HTTP ${status}`);
+      const p = parsed(planProgressSchema, json);
+      return { year, targetHours: p.total.targetHours, achievedSeconds: p.total.achievedSeconds, readingDone: p.reading.done, readingTotal: p.reading.total };
+    },
+  };
+}

@@ -1,0 +1,33 @@
+// The programme requests the background serves to the popup (joined into messaging/protocol.ts):
+// check in to a session with its code, and this year's plan progress.
+import { z } from 'zod';
+
+export const programmeRequestSchemas = [
+  z.object({ type: z.literal('checkIn'), code: z.string().trim().min(1).max(32) }),
+  z.object({ type: z.literal('planProgress') }),
+] as const;
+
+type ProgrammeRequest = z.infer<(typeof programmeRequestSchemas)[number]>;
+type ProgrammeRequestOf<K extends ProgrammeRequest['type']> = Extract<ProgrammeRequest, { type: K }>;
+
+/** Why the server refused a check-in: each is explained to the person in their language. */
+export const CHECK_IN_REFUSALS = ['wrong_code', 'check_in_closed', 'already_checked_in', 'not_on_roster'] as const;
+export type CheckInRefusal = (typeof CHECK_IN_REFUSALS)[number];
+
+export type CheckInResult =
+  | { readonly outcome: 'checked-in'; readonly topic: string; readonly late: boolean }
+  | { readonly outcome: 'refused'; readonly reason: CheckInRefusal };
+
+/** The year plan's progress as the popup shows it; null when not signed in. */
+export interface PlanSummary {
+  readonly year: number;
+  readonly targetHours: number;
+  readonly achievedSeconds: number;
+  readonly readingDone: number;
+  readonly readingTotal: number;
+}
+
+export interface ProgrammeProtocol {
+  checkIn: { request: ProgrammeRequestOf<'checkIn'>; response: CheckInResult };
+  planProgress: { request: ProgrammeRequestOf<'planProgress'>; response: PlanSummary | null };
+}

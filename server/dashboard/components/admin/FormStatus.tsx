@@ -1,0 +1,13 @@
+// Under a form: the failure in words, or a short "saved" line, announced to screen readers.
+import { useApp } from '../../app/context.ts';
+import { ErrorState } from '../States.tsx';
+
+export function FormStatus({ failure, done }: { failure: unknown; done: boolean }) {
+  const { t } = useApp();
+  if (failure !== null) return <ErrorState error={failure} />;
+  return (
+    <p class="form-done" role="status">
+      {done ? t('admin.saved') : ''}
+    </p>
+  );
+}

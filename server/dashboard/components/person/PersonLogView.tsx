@@ -1,0 +1,129 @@
+// The learning log part of a person's page: headline figures, trend, by resource and category, the
+// discounts with their reasons, the days table, the individual records, and the exports.
+import { useMemo } from 'preact/hooks';
+import { useApp } from '../../app/context.ts';
+import type { Person as PersonRecord } from '../../../../shared/schemas/organisation.ts';
+import type { DateRange } from '../../../../shared/time/periods.ts';
+import { categoryConfig, trendConfig } from '../../charts/configs.ts';
+import { personLogSheets } from '../../export/report-sheets.ts';
+import { formatDate, formatHours, formatInteger } from '../../models/format.ts';
+import { personLogModel, type PersonLogModel } from '../../models/person.ts';
+import { useLoad } from '../../models/use-load.ts';
+import { CategoryTable } from '../CategoryTable.tsx';
+import { ChartCanvas } from '../ChartCanvas.tsx';
+import { ExportButtons } from '../ExportButtons.tsx';
+import { Figure } from '../Figure.tsx';
+import { Empty, Loaded } from '../States.tsx';
+import { SegmentsPanel } from './SegmentsPanel.tsx';
+
+export function PersonLogView({ person, range }: { person: PersonRecord; range: DateRange }) {
+  const { api } = useApp();
+  const log = useLoad(
+    async () => {
+      const [data, resources] = await Promise.all([api.personLog(person.id, range), api.resources()]);
+      return { model: personLogModel(data, resources), resources };
+    },
+    [api, person.id, range.from, range.to],
+  );
+  return <Loaded load={log}>{({ model }) => <LogBody model={model} person={person} range={range} />}</Loaded>;
+}
+
+function LogBody({ model, person, range }: { model: PersonLogModel; person: PersonRecord; range: DateRange }) {
+  const { t, locale } = useApp();
+  const trend = useMemo(() => trendConfig(model.trend, model.granularity, null, t, locale), [model, t, locale]);
+  const categories = useMemo(() => categoryConfig(model.categories, t), [model, t]);
+  const discounted = model.discounts.reduce((sum, d) => sum + d.seconds, 0);
+  return (
+    <>
+      <div class="toolbar no-print">
+        <ExportButtons fileName={`${t('export.personFile')}-${person.name}-${model.from}-${model.to}`} sheets={() => personLogSheets(model, person, t)} />
+        <button type="button" onClick={() => window.print()}>
+          {t('action.print')}
+        </button>
+      </div>
+      <div class="figures">
+        <Figure label={t('figure.creditedHours')} value={formatHours(model.totalSeconds, locale)} href="#days" testId="person-credited" />
+        <Figure label={t('figure.rawHours')} value={formatHours(model.rawSeconds, locale)} href="#records" />
+        <Figure label={t('figure.discountedHours')} value={formatHours(discounted, locale)} href="#discounts" />
+        <Figure label={t('figure.notes')} value={formatInteger(model.notesCount, locale)} href="#notes" />
+      </div>
+      {model.isEmpty ? (
+        <Empty title={t('person.noStudy')} hint={t('person.noStudyHint')} />
+      ) : (
+        <>
+          <div class="charts">
+            <section class="panel">
+              <h2>{t('figure.trend')}</h2>
+              <ChartCanvas config={trend} label={t('figure.trend')} />
+            </section>
+            <section class="panel">
+              <h2>{t('figure.byCategory')}</h2>
+              <ChartCanvas config={categories} label={t('figure.byCategory')} height={180} />
+              <CategoryTable categories={model.categories} />
+            </section>
+          </div>
+          <section class="panel">
+            <h2>{t('figure.byResource')}</h2>
+            <table class="data compact">
+              <thead>
+                <tr>
+                  <th scope="col">{t('field.resource')}</th>
+                  <th scope="col">{t('field.category')}</th>
+                  <th scope="col" class="num">{t('figure.creditedHours')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {model.resources.map((r) => (
+                  <tr key={r.resourceId}>
+                    <th scope="row">{r.name ?? t('person.unknownResource')}</th>
+                    <td>{r.category === null ? '—' : t(`category.${r.category}`)}</td>
+                    <td class="num">{formatHours(r.seconds, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <section class="panel" id="discounts">
+            <h2>{t('person.discounts')}</h2>
+            {model.discounts.length === 0 ? (
+              <p class="muted">{t('person.noDiscounts')}</p>
+            ) : (
+              <dl class="discounts">
+                {model.discounts.map((d) => (
+                  <div key={d.reason}>
+                    <dt>{t(`discount.${d.reason}`)}</dt>
+                    <dd>
+                      {formatHours(d.seconds, locale)} {t('unit.hoursShort')} — {t(`discount.${d.reason}.why`)}
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            )}
+          </section>
+          <section class="panel" id="days">
+            <h2>{t('person.days')}</h2>
+            <table class="data compact">
+              <thead>
+                <tr>
+                  <th scope="col">{t('field.date')}</th>
+                  <th scope="col" class="num">{t('figure.creditedHours')}</th>
+                  <th scope="col" class="num">{t('figure.rawHours')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {model.days.map((d) => (
+                  <tr key={d.date}>
+                    <th scope="row">{formatDate(d.date, locale)}</th>
+                    <td class="num">{formatHours(d.seconds, locale)}</td>
+                    <td class="num">{formatHours(d.rawSeconds, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <SegmentsPanel personId={person.id} range={range} />
+        </>
+      )}
+    </>
+  );
+}

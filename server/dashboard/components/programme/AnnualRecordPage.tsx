@@ -1,0 +1,277 @@
+// One person's annual learning record (年度学习档案): hours against the plan with every credit adjustment,
+// attendance, notes, research, the leader's remarks and the suggested grade, which a leader over the
+// person confirms or changes with a reason. Prints on A4 with a signature block; exports to Excel.
+import { useState } from 'preact/hooks';
+import { useApp } from '../../app/context.ts';
+import { GRADES, type AnnualRecord, type Grade } from '../../../../shared/schemas/programme-record.ts';
+import { annualRecordSheets } from '../../export/programme-sheets.ts';
+import { formatDate, formatHours, formatInteger, formatPercent } from '../../models/format.ts';
+import { yearFromQuery } from '../../models/programme/year-choice.ts';
+import { localDate } from '../../models/range.ts';
+import { routePath } from '../../models/router.ts';
+import { unitPath } from '../../models/unit-tree.ts';
+import { useLoad } from '../../models/use-load.ts';
+import { ExportButtons } from '../ExportButtons.tsx';
+import { Figure } from '../Figure.tsx';
+import { Loaded } from '../States.tsx';
+import { FormStatus } from '../admin/FormStatus.tsx';
+import { useSubmit } from '../admin/useSubmit.ts';
+import { SignatureBlock } from '../person/SignatureBlock.tsx';
+import { YearPicker } from './YearPicker.tsx';
+
+export function AnnualRecordPage({ personId }: { personId: string }) {
+  const { api, t, user, query, now } = useApp();
+  const year = yearFromQuery(query, localDate(now()));
+  const load = useLoad(async () => {
+    const [record, units] = await Promise.all([api.programme.annualRecord(personId, year), api.units()]);
+    return { record, units };
+  }, [api, personId, year]);
+  const self = personId === user.id;
+  return (
+    <Loaded load={load}>
+      {({ record, units }) => (
+        <article class="annual-record" aria-labelledby="annual-title">
+          <p class="print-only print-title">{t('annual.printTitle', { year })}</p>
+          <header class="page-head">
+            <div>
+              <h1 id="annual-title">
+                {t('annual.title')} · {record.name}
+              </h1>
+              <p class="muted" data-testid="annual-identity">
+                {unitPath(units, record.unitId)} · {t('field.year')} {year}
+              </p>
+            </div>
+            <YearPicker year={year} path={self && user.role === 'staff' ? routePath({ name: 'annual', personId: null }) : routePath({ name: 'annual', personId })} />
+          </header>
+          <div class="toolbar no-print">
+            <button type="button" onClick={() => window.print()}>
+              {t('action.print')}
+            </button>
+            <ExportButtons fileName={`${t('annual.title')}-${record.name}-${year}`} sheets={() => annualRecordSheets(record, units, t)} />
+          </div>
+          <RecordBody record={record} />
+          <GradePanel record={record} canDecide={!self && user.role !== 'staff'} onChanged={load.reload} />
+          <SignatureBlock />
+        </article>
+      )}
+    </Loaded>
+  );
+}
+
+function RecordBody({ record: r }: { record: AnnualRecord }) {
+  const { t, locale } = useApp();
+  const pct = (s: number | null) => (s === null ? '—' : formatPercent(s, locale));
+  const hours = (h: number) => new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(h);
+  return (
+    <>
+      <div class="figures">
+        <Figure label={t('annual.total')} value={hours(r.hours.totalHours)} sub={`${t('annual.target')} ${hours(r.hours.targetHours)}`} testId="annual-total" />
+        <Figure label={t('plan.share')} value={pct(r.hours.share)} />
+        <Figure label={t('bulletin.rate')} value={pct(r.attendance.rate)} testId="annual-attendance" />
+        <Figure label={t('research.counted')} value={`${r.research.reportsCounted}/${r.research.target.min}`} />
+      </div>
+      <section class="panel" aria-labelledby="annual-hours-title">
+        <h2 id="annual-hours-title">{t('annual.total')}</h2>
+        <table class="data compact">
+          <caption class="sr-only">{t('annual.total')}</caption>
+          <tbody>
+            <tr>
+              <th scope="row">{t('annual.onlineCounted')}</th>
+              <td class="num">{formatHours(r.hours.onlineSeconds, locale)}</td>
+            </tr>
+            {r.hours.adjustments.map((a) => (
+              <tr key={a.reason}>
+                <th scope="row">{t(`annual.adjustment.${a.reason}`)}</th>
+                <td class="num">{hours(a.hours)}</td>
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">{t('annual.online')}</th>
+              <td class="num">{hours(r.hours.onlineCreditedHours)}</td>
+            </tr>
+            <tr>
+              <th scope="row">{t('annual.sessions')}</th>
+              <td class="num">{hours(r.hours.sessionHours)}</td>
+            </tr>
+            <tr>
+              <th scope="row">{t('annual.total')}</th>
+              <td class="num">
+                <strong>{hours(r.hours.totalHours)}</strong>
+              </td>
+            </tr>
+          </tbody>
+        </table>
+        <table class="data compact">
+          <caption class="sr-only">{t('field.category')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('field.category')}</th>
+              <th scope="col" class="num">{t('annual.target')}</th>
+              <th scope="col" class="num">{t('plan.achieved')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.hours.byCategory.map((c) => (
+              <tr key={c.category}>
+                <th scope="row">{t(`category.${c.category}`)}</th>
+                <td class="num">{c.targetHours === null ? '—' : hours(c.targetHours)}</td>
+                <td class="num">{hours(c.achievedHours)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p>{t('annual.reading', { done: r.reading.done, total: r.reading.total })}</p>
+      </section>
+      <div class="two-panels">
+        <section class="panel" aria-labelledby="annual-attendance-title">
+          <h2 id="annual-attendance-title">{t('annual.attendance')}</h2>
+          <dl class="details">
+            <dt>{t('bulletin.expected')}</dt>
+            <dd>{r.attendance.expected}</dd>
+            <dt>{t('attendance.present')}</dt>
+            <dd>{r.attendance.present}</dd>
+            <dt>{t('attendance.late')}</dt>
+            <dd>{r.attendance.late}</dd>
+            <dt>{t('attendance.leave')}</dt>
+            <dd>{r.attendance.leave}</dd>
+            <dt>{t('attendance.absent')}</dt>
+            <dd>{r.attendance.absent + r.attendance.unrecorded}</dd>
+            <dt>{t('bulletin.madeUp')}</dt>
+            <dd>{r.attendance.madeUp}</dd>
+          </dl>
+        </section>
+        <section class="panel" aria-labelledby="annual-notes-title">
+          <h2 id="annual-notes-title">{t('annual.notes')}</h2>
+          <dl class="details">
+            <dt>{t('annual.notesCount')}</dt>
+            <dd>{formatInteger(r.notes.count, locale)}</dd>
+            <dt>{t('annual.characters')}</dt>
+            <dd>{formatInteger(r.notes.characters, locale)}</dd>
+            <dt>{t('annual.reviewedShare')}</dt>
+            <dd>{pct(r.notes.reviewedShare)}</dd>
+          </dl>
+        </section>
+      </div>
+      <section class="panel" aria-labelledby="annual-research-title">
+        <h2 id="annual-research-title">{t('annual.research')}</h2>
+        <p class="muted">{t('research.target', { min: r.research.target.min, max: r.research.target.max })}</p>
+        <ul>
+          {r.research.reports.map((rep) => (
+            <li key={`${rep.date}-${rep.title}`}>
+              {rep.date} · {rep.title} · {t(`report.${rep.status}`)}
+            </li>
+          ))}
+        </ul>
+        <p>
+          {r.research.visits
+            .filter((v) => v.count > 0)
+            .map((v) => `${t(`visit.${v.kind}`)} ${v.count}`)
+            .join('　') || t('research.noVisits')}
+        </p>
+      </section>
+    </>
+  );
+}
+
+function GradePanel({ record: r, canDecide, onChanged }: { record: AnnualRecord; canDecide: boolean; onChanged(): void }) {
+  const { api, t, locale } = useApp();
+  const remarks = useSubmit();
+  const decide = useSubmit();
+  const [grade, setGrade] = useState<Grade>(r.grade.decision?.grade ?? r.grade.suggested);
+  const [reasonMissing, setReasonMissing] = useState(false);
+  return (
+    <section class="panel grade-panel" aria-labelledby="annual-grade-title">
+      <h2 id="annual-grade-title">{t('annual.grade')}</h2>
+      <dl class="details">
+        <dt>{t('annual.suggested')}</dt>
+        <dd data-testid="suggested-grade">{t(`grade.${r.grade.suggested}`)}</dd>
+        <dt>{t('annual.basis')}</dt>
+        <dd>{r.grade.basis.map((b) => `${t(`criterion.${b.criterion}`)}：${t(`grade.${b.met}`)}`).join('；')}</dd>
+        <dt>{t('annual.decision')}</dt>
+        <dd data-testid="decided-grade">
+          {r.grade.decision === null ? (
+            t('annual.undecided')
+          ) : (
+            <>
+              {t(`grade.${r.grade.decision.grade}`)}
+              {r.grade.decision.reason && ` · ${r.grade.decision.reason}`}
+              <span class="muted"> · {t('annual.decidedBy', { name: r.grade.decision.decidedByName, date: formatDate(r.grade.decision.decidedAt.slice(0, 10), locale) })}</span>
+            </>
+          )}
+        </dd>
+        <dt>{t('annual.remarks')}</dt>
+        <dd class="remarks" data-testid="remarks">
+          {r.remarks || '—'}
+        </dd>
+      </dl>
+      <p class="muted rule">{t('annual.rule')}</p>
+      {canDecide && (
+        <div class="no-print">
+          <form
+            class="form-grid"
+            onSubmit={async (e) => {
+              e.preventDefault();
+              const reason = String(new FormData(e.currentTarget as HTMLFormElement).get('reason') ?? '').trim();
+              if (grade !== r.grade.suggested && reason === '') {
+                setReasonMissing(true);
+                return;
+              }
+              setReasonMissing(false);
+              if (await decide.run(() => api.programme.decideGrade(r.personId, r.year, { grade, reason }))) onChanged();
+            }}
+          >
+            <label>
+              <span>{t('annual.change')}</span>
+              <select name="grade" value={grade} onChange={(e) => setGrade((e.currentTarget as HTMLSelectElement).value as Grade)}>
+                {GRADES.map((g) => (
+                  <option key={g} value={g}>
+                    {t(`grade.${g}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              <span>{t('annual.reason')}</span>
+              <input name="reason" maxLength={1000} defaultValue={r.grade.decision?.reason ?? ''} />
+            </label>
+            <div class="form-actions wide">
+              <button type="submit" class="primary" disabled={decide.busy}>
+                {grade === r.grade.suggested ? t('annual.confirm') : t('annual.change')}
+              </button>
+            </div>
+            {reasonMissing && (
+              <p class="form-error wide" role="alert">
+                {t('annual.reasonRequired')}
+              </p>
+            )}
+            <div class="wide">
+              <FormStatus failure={decide.failure} done={decide.done} />
+            </div>
+          </form>
+          <form
+            class="form-grid"
+            onSubmit={async (e) => {
+              e.preventDefault();
+              const text = String(new FormData(e.currentTarget as HTMLFormElement).get('remarks') ?? '');
+              if (await remarks.run(() => api.programme.saveRemarks(r.personId, r.year, text))) onChanged();
+            }}
+          >
+            <label class="wide">
+              <span>{t('annual.remarks')}</span>
+              <textarea name="remarks" rows={3} maxLength={4000} defaultValue={r.remarks} />
+            </label>
+            <div class="form-actions wide">
+              <button type="submit" disabled={remarks.busy}>
+                {t('annual.saveRemarks')}
+              </button>
+            </div>
+            <div class="wide">
+              <FormStatus failure={remarks.failure} done={remarks.done} />
+            </div>
+          </form>
+        </div>
+      )}
+    </section>
+  );
+}
+

@@ -1,0 +1,132 @@
+// The study calendar for a month: Fridays (study days), first Fridays (exchange days), admin changes,
+// and the sessions on each day; admins and leaders add sessions, admins adjust study days.
+import { useApp } from '../../app/context.ts';
+import type { Calendar } from '../../../../shared/schemas/programme-calendar.ts';
+import { formatMonth } from '../../models/format.ts';
+import { monthFromQuery, monthGrid, monthRange, shiftMonth } from '../../models/programme/calendar-month.ts';
+import { wallTime } from '../../models/programme/zoned-input.ts';
+import { localDate } from '../../models/range.ts';
+import { routePath } from '../../models/router.ts';
+import { useLoad } from '../../models/use-load.ts';
+import { Link, withQuery } from '../Link.tsx';
+import { Empty, Loaded } from '../States.tsx';
+import { ExceptionForm } from './ExceptionForm.tsx';
+import { SessionForm } from './SessionForm.tsx';
+
+export function CalendarPage() {
+  const { api, t, locale, user, query, now, navigate } = useApp();
+  const month = monthFromQuery(query, localDate(now()));
+  const { from, to } = monthRange(month);
+  const calendar = useLoad(() => api.programme.calendar(from, to), [api, from, to]);
+  const go = (delta: number) => navigate(withQuery(routePath({ name: 'calendar' }), { month: shiftMonth(month, delta) }), { replace: true });
+  return (
+    <article class="calendar-page" aria-labelledby="calendar-title">
+      <header class="page-head">
+        <h1 id="calendar-title">{t('calendar.title')}</h1>
+        <div class="range-picker" role="group" aria-label={t('field.month')}>
+          <button type="button" onClick={() => go(-1)} aria-label={t('calendar.previousMonth')}>
+            ‹
+          </button>
+          <span class="range-text" aria-live="polite" data-testid="calendar-month">
+            {formatMonth(from, locale)}
+          </span>
+          <button type="button" onClick={() => go(1)} aria-label={t('calendar.nextMonth')}>
+            ›
+          </button>
+        </div>
+      </header>
+      <Loaded load={calendar}>
+        {(cal) => (
+          <>
+            <MonthGrid month={month} calendar={cal} />
+            <SessionList calendar={cal} />
+            {user.role !== 'staff' && <SessionForm timeZone={cal.timeZone} defaultDate={cal.days[0]?.date ?? from} onCreated={calendar.reload} />}
+            {user.role === 'admin' && <ExceptionForm calendar={cal} onSaved={calendar.reload} />}
+          </>
+        )}
+      </Loaded>
+    </article>
+  );
+}
+
+function MonthGrid({ month, calendar }: { month: string; calendar: Calendar }) {
+  const { t, locale } = useApp();
+  const weeks = monthGrid(month, calendar.days, calendar.sessions);
+  const weekday = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
+  return (
+    <table class="month-grid">
+      <caption class="sr-only">{t('calendar.title')}</caption>
+      <thead>
+        <tr>
+          {weeks[0]!.map((c) => (
+            <th key={c.date} scope="col">
+              {weekday.format(new Date(`${c.date}T00:00:00Z`))}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {weeks.map((week) => (
+          <tr key={week[0]!.date}>
+            {week.map((cell) => (
+              <td key={cell.date} class={`${cell.inMonth ? '' : 'muted'} ${cell.studyDay ? `study-${cell.studyDay.kind}` : ''}`} data-date={cell.date}>
+                <span class="day-number">{Number(cell.date.slice(8))}</span>
+                {cell.studyDay && (
+                  <span class="study-day-label">
+                    {t(`studyDay.${cell.studyDay.kind}`)}
+                    {cell.studyDay.movedFrom && <span class="muted"> · {t('calendar.movedFrom', { date: cell.studyDay.movedFrom })}</span>}
+                  </span>
+                )}
+                {cell.sessions.map((s) => (
+                  <Link key={s.id} href={routePath({ name: 'session', sessionId: s.id })} class="session-chip">
+                    {wallTime(s.startsAt, calendar.timeZone)} {s.topic}
+                  </Link>
+                ))}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function SessionList({ calendar }: { calendar: Calendar }) {
+  const { t } = useApp();
+  return (
+    <section class="panel" aria-labelledby="sessions-title">
+      <h2 id="sessions-title">{t('calendar.sessionsList')}</h2>
+      {calendar.sessions.length === 0 ? (
+        <Empty title={t('calendar.noSessions')} />
+      ) : (
+        <table class="data compact">
+          <caption class="sr-only">{t('calendar.sessionsList')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('field.date')}</th>
+              <th scope="col">{t('session.topic')}</th>
+              <th scope="col">{t('session.kind')}</th>
+              <th scope="col">{t('session.place')}</th>
+              <th scope="col" class="num">{t('session.creditedHours')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {calendar.sessions.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  {s.date} {wallTime(s.startsAt, calendar.timeZone)}–{wallTime(s.endsAt, calendar.timeZone)}
+                </td>
+                <th scope="row">
+                  <Link href={routePath({ name: 'session', sessionId: s.id })}>{s.topic}</Link>
+                </th>
+                <td>{t(`sessionKind.${s.kind}`)}</td>
+                <td>{s.place}</td>
+                <td class="num">{s.creditedHours}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

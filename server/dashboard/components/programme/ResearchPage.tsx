@@ -1,0 +1,301 @@
+// Research for a year: who is short of the 2–3 report target, the "six into" field visits and the
+// reports with their status; staff record their own, leaders for the people of their units.
+import { useApp } from '../../app/context.ts';
+import type { Person as PersonRecord } from '../../../../shared/schemas/organisation.ts';
+import { REPORT_STATUSES, VISIT_KINDS, type ReportStatus, type ResearchOverview, type VisitKind } from '../../../../shared/schemas/programme-research.ts';
+import { yearFromQuery } from '../../models/programme/year-choice.ts';
+import { localDate } from '../../models/range.ts';
+import { routePath } from '../../models/router.ts';
+import { useLoad } from '../../models/use-load.ts';
+import { FormStatus } from '../admin/FormStatus.tsx';
+import { useSubmit } from '../admin/useSubmit.ts';
+import { Empty, Loaded } from '../States.tsx';
+import { YearPicker } from './YearPicker.tsx';
+
+export function ResearchPage() {
+  const { api, t, query, now } = useApp();
+  const year = yearFromQuery(query, localDate(now()));
+  const load = useLoad(async () => {
+    const [overview, people] = await Promise.all([api.programme.research(year), api.people()]);
+    return { overview, people };
+  }, [api, year]);
+  return (
+    <article class="research" aria-labelledby="research-title">
+      <header class="page-head">
+        <h1 id="research-title">{t('research.title')}</h1>
+        <YearPicker year={year} path={routePath({ name: 'research' })} />
+      </header>
+      <Loaded load={load}>
+        {({ overview, people }) => (
+          <>
+            <Missing overview={overview} />
+            <Reports overview={overview} onChanged={load.reload} />
+            <Visits overview={overview} />
+            <AddForms people={people} onSaved={load.reload} />
+          </>
+        )}
+      </Loaded>
+    </article>
+  );
+}
+
+function nameOf(overview: ResearchOverview, personId: string): string {
+  return overview.people.find((p) => p.personId === personId)?.name ?? personId;
+}
+
+function Missing({ overview }: { overview: ResearchOverview }) {
+  const { t } = useApp();
+  const missing = overview.people.filter((p) => p.missing > 0);
+  return (
+    <section class="panel" aria-labelledby="missing-title">
+      <h2 id="missing-title">{t('research.missing')}</h2>
+      <p class="muted">{t('research.target', { min: overview.target.min, max: overview.target.max })}</p>
+      {missing.length === 0 ? (
+        <Empty title={t('research.noneMissing')} />
+      ) : (
+        <ul class="missing-list" id="missing-reports">
+          {missing.map((p) => (
+            <li key={p.personId} data-person-id={p.personId}>
+              {p.name} · {t('research.counted')} {p.reportsCounted} · {t('research.missingCount', { count: p.missing })}
+              {p.drafts > 0 && ` · ${t('research.drafts')} ${p.drafts}`}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Reports({ overview, onChanged }: { overview: ResearchOverview; onChanged(): void }) {
+  const { api, t } = useApp();
+  const submit = useSubmit();
+  return (
+    <section class="panel" aria-labelledby="reports-title">
+      <h2 id="reports-title">{t('research.reports')}</h2>
+      {overview.reports.length === 0 ? (
+        <Empty title={t('research.noReports')} />
+      ) : (
+        <table class="data compact" id="reports">
+          <caption class="sr-only">{t('research.reports')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('field.date')}</th>
+              <th scope="col">{t('field.person')}</th>
+              <th scope="col">{t('research.reportTitle')}</th>
+              <th scope="col">{t('field.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {overview.reports.map((r) => (
+              <tr key={r.id}>
+                <td>{r.date}</td>
+                <td>{nameOf(overview, r.personId)}</td>
+                <th scope="row">
+                  {r.fileUrl ? (
+                    <a href={r.fileUrl} rel="noopener noreferrer" target="_blank">
+                      {r.title}
+                    </a>
+                  ) : (
+                    r.title
+                  )}
+                </th>
+                <td>
+                  <select
+                    aria-label={t('research.setStatus')}
+                    value={r.status}
+                    onChange={(e) => void submit.run(() => api.programme.setReportStatus(r.id, (e.currentTarget as HTMLSelectElement).value as ReportStatus)).then((ok) => ok && onChanged())}
+                  >
+                    {REPORT_STATUSES.map((s) => (
+                      <option key={s} value={s}>
+                        {t(`report.${s}`)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {submit.failure !== null && <FormStatus failure={submit.failure} done={false} />}
+    </section>
+  );
+}
+
+function Visits({ overview }: { overview: ResearchOverview }) {
+  const { t } = useApp();
+  return (
+    <section class="panel" aria-labelledby="visits-title">
+      <h2 id="visits-title">{t('research.visits')}</h2>
+      {overview.visits.length === 0 ? (
+        <Empty title={t('research.noVisits')} />
+      ) : (
+        <table class="data compact" id="visits">
+          <caption class="sr-only">{t('research.visits')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('field.date')}</th>
+              <th scope="col">{t('field.person')}</th>
+              <th scope="col">{t('field.kind')}</th>
+              <th scope="col">{t('research.place')}</th>
+              <th scope="col">{t('research.summary')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {overview.visits.map((v) => (
+              <tr key={v.id}>
+                <td>{v.date}</td>
+                <td>{nameOf(overview, v.personId)}</td>
+                <td>{t(`visit.${v.kind}`)}</td>
+                <th scope="row">{v.place}</th>
+                <td>{v.summary}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function PersonSelect({ people }: { people: readonly PersonRecord[] }) {
+  const { user } = useApp();
+  return (
+    <select name="personId" defaultValue={user.id}>
+      {people
+        .filter((p) => p.active)
+        .map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+    </select>
+  );
+}
+
+function AddForms({ people, onSaved }: { people: readonly PersonRecord[]; onSaved(): void }) {
+  const { api, t, now } = useApp();
+  const visit = useSubmit();
+  const report = useSubmit();
+  const today = localDate(now());
+  return (
+    <div class="two-forms no-print">
+      <form
+        class="panel form-grid"
+        aria-labelledby="add-visit-title"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const el = e.currentTarget as HTMLFormElement;
+          const form = new FormData(el);
+          const text = (name: string) => String(form.get(name) ?? '').trim();
+          const ok = await visit.run(() =>
+            api.programme.addVisit({ personId: text('personId'), kind: text('kind') as VisitKind, date: text('date'), place: text('place'), summary: text('summary') }),
+          );
+          if (ok) {
+            el.reset();
+            onSaved();
+          }
+        }}
+      >
+        <h2 id="add-visit-title" class="wide">
+          {t('research.addVisit')}
+        </h2>
+        <label>
+          <span>{t('field.person')}</span>
+          <PersonSelect people={people} />
+        </label>
+        <label>
+          <span>{t('field.kind')}</span>
+          <select name="kind">
+            {VISIT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`visit.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('field.date')}</span>
+          <input name="date" type="date" required defaultValue={today} />
+        </label>
+        <label>
+          <span>{t('research.place')}</span>
+          <input name="place" required maxLength={200} />
+        </label>
+        <label class="wide">
+          <span>{t('research.summary')}</span>
+          <textarea name="summary" maxLength={2000} rows={2} />
+        </label>
+        <div class="form-actions wide">
+          <button type="submit" class="primary" disabled={visit.busy}>
+            {t('research.addVisit')}
+          </button>
+        </div>
+        <div class="wide">
+          <FormStatus failure={visit.failure} done={visit.done} />
+        </div>
+      </form>
+      <form
+        class="panel form-grid"
+        aria-labelledby="add-report-title"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const el = e.currentTarget as HTMLFormElement;
+          const form = new FormData(el);
+          const text = (name: string) => String(form.get(name) ?? '').trim();
+          const ok = await report.run(() =>
+            api.programme.addReport({
+              personId: text('personId'),
+              title: text('title'),
+              status: text('status') as ReportStatus,
+              date: text('date'),
+              fileUrl: text('fileUrl') === '' ? null : text('fileUrl'),
+            }),
+          );
+          if (ok) {
+            el.reset();
+            onSaved();
+          }
+        }}
+      >
+        <h2 id="add-report-title" class="wide">
+          {t('research.addReport')}
+        </h2>
+        <label>
+          <span>{t('field.person')}</span>
+          <PersonSelect people={people} />
+        </label>
+        <label>
+          <span>{t('research.reportTitle')}</span>
+          <input name="title" required maxLength={300} />
+        </label>
+        <label>
+          <span>{t('field.status')}</span>
+          <select name="status">
+            {REPORT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`report.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('field.date')}</span>
+          <input name="date" type="date" required defaultValue={today} />
+        </label>
+        <label class="wide">
+          <span>{t('research.fileUrl')}</span>
+          <input name="fileUrl" type="url" maxLength={2048} />
+        </label>
+        <div class="form-actions wide">
+          <button type="submit" class="primary" disabled={report.busy}>
+            {t('research.addReport')}
+          </button>
+        </div>
+        <div class="wide">
+          <FormStatus failure={report.failure} done={report.done} />
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,178 @@
+// One session: what, when, where, materials and credit; for its organiser, leaders over its roster and
+// admins also the check-in code to show and the roster to mark (present, late, leave with a reason,
+// absent, make-up). Staff see the details and a way to check in.
+import { useState } from 'preact/hooks';
+import { useApp } from '../../app/context.ts';
+import { ApiFailure } from '../../api/http.ts';
+import { ATTENDANCE_STATUSES, type AttendanceStatus, type Roster } from '../../../../shared/schemas/programme-attendance.ts';
+import type { Session } from '../../../../shared/schemas/programme-calendar.ts';
+import { formatInstant, formatPercent } from '../../models/format.ts';
+import { routePath } from '../../models/router.ts';
+import { useLoad } from '../../models/use-load.ts';
+import { Link } from '../Link.tsx';
+import { Loaded } from '../States.tsx';
+import { FormStatus } from '../admin/FormStatus.tsx';
+import { useSubmit } from '../admin/useSubmit.ts';
+
+export function SessionPage({ sessionId }: { sessionId: string }) {
+  const { api, t } = useApp();
+  const load = useLoad(async () => {
+    const [session, resources, settings] = await Promise.all([api.programme.session(sessionId), api.resources(), api.programme.settings()]);
+    // Times show in the organisation's zone (the calendar names it), whatever the browser's zone.
+    const { timeZone } = await api.programme.calendar(session.date, session.date);
+    // Staff are not allowed the roster: the page then shows the details only.
+    const roster = session.code === null ? null : await api.programme.roster(sessionId).catch((err: unknown) => {
+      if (err instanceof ApiFailure && err.status === 403) return null;
+      throw err;
+    });
+    return { session, resources, roster, timeZone, opensMinutes: settings.checkIn.opensMinutesBefore };
+  }, [api, sessionId]);
+  return (
+    <Loaded load={load}>
+      {({ session, resources, roster, timeZone, opensMinutes }) => (
+        <article class="session-page" aria-labelledby="session-title">
+          <header class="page-head">
+            <div>
+              <h1 id="session-title">{session.topic}</h1>
+              <p class="muted">
+                {t(`sessionKind.${session.kind}`)} · {session.date}
+              </p>
+            </div>
+          </header>
+          <SessionDetails session={session} timeZone={timeZone} materials={resources.filter((r) => session.materials.includes(r.id)).map((r) => r.name)} />
+          {session.code !== null && (
+            <section class="panel session-code" aria-labelledby="code-title">
+              <h2 id="code-title">{t('session.code')}</h2>
+              <p class="code-display" data-testid="session-code">
+                {session.code}
+              </p>
+              <p class="muted">{t('session.codeHint', { minutes: opensMinutes })}</p>
+            </section>
+          )}
+          {session.code === null && (
+            <p>
+              <Link href={routePath({ name: 'check-in' })}>{t('nav.checkIn')}</Link>
+            </p>
+          )}
+          {roster !== null && <RosterPanel session={session} roster={roster} onChanged={load.reload} />}
+        </article>
+      )}
+    </Loaded>
+  );
+}
+
+function SessionDetails({ session, materials, timeZone }: { session: Session; materials: string[]; timeZone: string }) {
+  const { t, locale } = useApp();
+  return (
+    <section class="panel">
+      <dl class="details">
+        <dt>{t('session.start')}</dt>
+        <dd>{formatInstant(session.startsAt, locale, timeZone)}</dd>
+        <dt>{t('session.end')}</dt>
+        <dd>{formatInstant(session.endsAt, locale, timeZone)}</dd>
+        <dt>{t('session.place')}</dt>
+        <dd>{session.place || '—'}</dd>
+        {session.link && (
+          <>
+            <dt>{t('session.link')}</dt>
+            <dd>
+              <a href={session.link} rel="noopener noreferrer" target="_blank">
+                {session.link}
+              </a>
+            </dd>
+          </>
+        )}
+        <dt>{t('session.materials')}</dt>
+        <dd>{materials.length > 0 ? materials.join('、') : '—'}</dd>
+        <dt>{t('session.creditedHours')}</dt>
+        <dd>
+          {session.creditedHours} ({t(`tariff.${session.tariff}`)})
+        </dd>
+      </dl>
+    </section>
+  );
+}
+
+function RosterPanel({ session, roster, onChanged }: { session: Session; roster: Roster; onChanged(): void }) {
+  const { t, locale } = useApp();
+  const counts = roster.counts;
+  return (
+    <section class="panel" aria-labelledby="roster-title">
+      <h2 id="roster-title">
+        {t('session.roster')} <span class="muted">{counts.rate === null ? '' : t('session.rate', { rate: formatPercent(counts.rate, locale) })}</span>
+      </h2>
+      <table class="data compact roster">
+        <caption class="sr-only">{t('session.roster')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('field.name')}</th>
+            <th scope="col">{t('field.status')}</th>
+            <th scope="col">{t('session.checkedInAt')}</th>
+            <th scope="col">{t('session.mark')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {roster.people.map((p) => (
+            <tr key={p.personId} data-person-id={p.personId}>
+              <th scope="row">{p.name}</th>
+              <td class="attendance-status">
+                {p.entry === null ? t('attendance.unrecorded') : t(`attendance.${p.entry.status}`)}
+                {p.entry?.reason ? ` · ${p.entry.reason}` : ''}
+                {p.entry?.makeUp ? ` · ${t('bulletin.madeUp')} ${p.entry.makeUp.doneOn}` : ''}
+              </td>
+              <td>{p.entry?.checkedInAt ? formatInstant(p.entry.checkedInAt, locale) : ''}</td>
+              <td>
+                <MarkForm sessionId={session.id} personId={p.personId} current={p.entry?.status ?? null} onSaved={onChanged} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function MarkForm({ sessionId, personId, current, onSaved }: { sessionId: string; personId: string; current: AttendanceStatus | null; onSaved(): void }) {
+  const { api, t } = useApp();
+  const submit = useSubmit();
+  const [status, setStatus] = useState<AttendanceStatus>(current ?? 'present');
+  const missed = status === 'leave' || status === 'absent';
+  return (
+    <form
+      class="mark-form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const form = new FormData(e.currentTarget as HTMLFormElement);
+        const text = (name: string) => String(form.get(name) ?? '').trim();
+        const doneOn = text('makeUp');
+        const ok = await submit.run(() =>
+          api.programme.markAttendance(sessionId, personId, {
+            status,
+            reason: text('reason'),
+            makeUp: missed && doneOn !== '' ? { doneOn, note: text('makeUpNote') } : null,
+          }),
+        );
+        if (ok) onSaved();
+      }}
+    >
+      <select aria-label={t('field.status')} name="status" value={status} onChange={(e) => setStatus((e.currentTarget as HTMLSelectElement).value as AttendanceStatus)}>
+        {ATTENDANCE_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {t(`attendance.${s}`)}
+          </option>
+        ))}
+      </select>
+      {status === 'leave' && <input aria-label={t('session.reason')} placeholder={t('session.reason')} name="reason" required maxLength={500} />}
+      {missed && (
+        <>
+          <input aria-label={t('session.makeUp')} title={t('session.makeUp')} name="makeUp" type="date" />
+          <input aria-label={t('session.makeUpNote')} placeholder={t('session.makeUpNote')} name="makeUpNote" maxLength={500} />
+        </>
+      )}
+      <button type="submit" disabled={submit.busy}>
+        {t('session.mark')}
+      </button>
+      {submit.failure !== null && <FormStatus failure={submit.failure} done={false} />}
+    </form>
+  );
+}

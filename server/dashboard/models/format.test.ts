@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatDateRange, formatHours, formatInstant, formatPercent, hoursValue } from './format.ts';
+
+describe('study hours', () => {
+  it('always have one decimal, rounded half up at the tenth', () => {
+    expect(formatHours(0, 'zh-CN')).toBe('0.0');
+    expect(formatHours(3600, 'en')).toBe('1.0');
+    expect(formatHours(5400, 'en')).toBe('1.5');
+    expect(hoursValue(180)).toBe(0.1); // 0.05 h rounds up
+    expect(hoursValue(179)).toBe(0);
+  });
+  it('group thousands as the locale does', () => {
+    expect(formatHours(1234.5 * 3600, 'en')).toBe('1,234.5');
+    expect(formatHours(1234.5 * 3600, 'zh-CN')).toBe('1,234.5');
+  });
+});
+
+describe('dates', () => {
+  it('read as calendar dates in both languages, never shifted by a time zone', () => {
+    expect(formatDate('2026-03-01', 'zh-CN')).toBe('2026年3月1日');
+    expect(formatDate('2026-03-01', 'en')).toBe('March 1, 2026');
+    expect(formatDateRange('2026-03-01', '2026-03-01', 'en')).toBe('March 1, 2026');
+    expect(formatDateRange('2026-03-01', '2026-03-31', 'en')).toBe('March 1, 2026 – March 31, 2026');
+  });
+  it('show instants with their time in the given zone', () => {
+    expect(formatInstant('2026-03-06T02:00:00Z', 'en', 'Asia/Shanghai')).toBe('Mar 6, 2026, 10:00 AM');
+    expect(formatPercent(0.456, 'zh-CN')).toBe('46%');
+  });
+});

@@ -1,0 +1,50 @@
+// Numbers, hours and dates as the reader's locale writes them. Study hours (学时) always carry one
+// decimal, so 0.0 h reads as "nothing yet" rather than as a missing value.
+export type Locale = 'zh-CN' | 'en';
+export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+
+/** Seconds as hours with one decimal, rounded half up at the tenth. */
+export function hoursValue(seconds: number): number {
+  return Math.round(seconds / 360) / 10;
+}
+
+export function formatHours(seconds: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(hoursValue(seconds));
+}
+
+export function formatInteger(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+}
+
+/** A share from 0 to 1 as a whole percentage. */
+export function formatPercent(share: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
+/** A calendar date (YYYY-MM-DD) in long form; read as UTC so no time zone moves it a day. */
+export function formatDate(date: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+}
+
+export function formatShortDate(date: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+}
+
+export function formatMonth(date: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+}
+
+export function formatDateRange(from: string, to: string, locale: Locale): string {
+  return from === to ? formatDate(from, locale) : `${formatDate(from, locale)} – ${formatDate(to, locale)}`;
+}
+
+/** An instant with its time, in the browser's time zone (or the one given, for tests). */
+export function formatInstant(instant: string, locale: Locale, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(instant));
+}

@@ -1,0 +1,58 @@
+// The notes review's filters: what the form holds, and the `GET /api/notes` query it becomes. Empty
+// fields are left out so the server applies no filter for them.
+export type ReviewState = 'all' | 'unreviewed' | 'reviewed';
+
+export interface NotesFilter {
+  personId: string;
+  unitId: string;
+  resourceId: string;
+  tag: string;
+  from: string;
+  to: string;
+  reviewed: ReviewState;
+  q: string;
+}
+
+export const EMPTY_NOTES_FILTER: NotesFilter = {
+  personId: '',
+  unitId: '',
+  resourceId: '',
+  tag: '',
+  from: '',
+  to: '',
+  reviewed: 'unreviewed',
+  q: '',
+};
+
+export function notesQuery(filter: NotesFilter): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const key of ['personId', 'unitId', 'resourceId', 'from', 'to'] as const) {
+    if (filter[key] !== '') query[key] = filter[key];
+  }
+  if (filter.tag.trim() !== '') query.tag = filter.tag.trim();
+  if (filter.q.trim() !== '') query.q = filter.q.trim();
+  if (filter.reviewed !== 'all') query.reviewed = filter.reviewed === 'reviewed' ? 'true' : 'false';
+  return query;
+}
+
+export function filterFromQuery(query: URLSearchParams): NotesFilter {
+  const text = (key: string) => query.get(key) ?? '';
+  const reviewed = query.get('reviewed');
+  return {
+    personId: text('personId'),
+    unitId: text('unitId'),
+    resourceId: text('resourceId'),
+    tag: text('tag'),
+    from: text('from'),
+    to: text('to'),
+    q: text('q'),
+    reviewed: reviewed === 'true' ? 'reviewed' : reviewed === 'all' ? 'all' : 'unreviewed',
+  };
+}
+
+/** The filter as the page's own URL query (reviewed spelled so "all" survives a reload). */
+export function filterToQuery(filter: NotesFilter): Record<string, string> {
+  const query = notesQuery(filter);
+  query.reviewed = filter.reviewed === 'reviewed' ? 'true' : filter.reviewed === 'all' ? 'all' : 'false';
+  return query;
+}

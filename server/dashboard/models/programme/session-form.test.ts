@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { sessionBody, sessionFields } from './session-form.ts';
+
+describe('session form', () => {
+  it('reads every field, multi-selects included, and builds the request in the organisation zone', () => {
+    const form = new FormData();
+    for (const [k, v] of [
+      ['kind', 'special-lecture'],
+      ['topic', ' 专题辅导 '],
+      ['date', '2026-03-06'],
+      ['start', '14:30'],
+      ['end', '17:30'],
+      ['place', '三楼会议室'],
+      ['link', ''],
+      ['organiserId', 'o1'],
+      ['tariff', 'half-day'],
+      ['unitIds', 'u1'],
+      ['unitIds', 'u2'],
+    ] as const)
+      form.append(k, v);
+    const body = sessionBody(sessionFields(form), 'Asia/Shanghai');
+    expect(body).toEqual({
+      kind: 'special-lecture',
+      topic: '专题辅导',
+      startsAt: '2026-03-06T14:30:00+08:00',
+      endsAt: '2026-03-06T17:30:00+08:00',
+      place: '三楼会议室',
+      link: null,
+      organiserId: 'o1',
+      materials: [],
+      tariff: 'half-day',
+      unitIds: ['u1', 'u2'],
+    });
+  });
+
+  it('sends a malformed time empty, for the server to name', () => {
+    const form = new FormData();
+    form.append('date', '2026-03-06');
+    form.append('start', '25:00');
+    expect(sessionBody(sessionFields(form), 'Asia/Shanghai').startsAt).toBe('');
+  });
+});

@@ -1,0 +1,52 @@
+// The new-session form's fields as the request body: date and times typed in the organisation's zone
+// become instants with its offset; an empty link is none. The server checks everything again.
+import type { SessionInput, SessionKind, TariffKind } from '../../../../shared/schemas/programme-calendar.ts';
+import { wallTimeToInstant } from './zoned-input.ts';
+
+export interface SessionFields {
+  kind: string;
+  topic: string;
+  date: string;
+  start: string;
+  end: string;
+  place: string;
+  link: string;
+  organiserId: string;
+  tariff: string;
+  unitIds: string[];
+  materials: string[];
+}
+
+/** Reads the fields from a submitted form (multi-selects give every chosen value). */
+export function sessionFields(form: FormData): SessionFields {
+  const text = (name: string) => String(form.get(name) ?? '').trim();
+  return {
+    kind: text('kind'),
+    topic: text('topic'),
+    date: text('date'),
+    start: text('start'),
+    end: text('end'),
+    place: text('place'),
+    link: text('link'),
+    organiserId: text('organiserId'),
+    tariff: text('tariff'),
+    unitIds: form.getAll('unitIds').map(String),
+    materials: form.getAll('materials').map(String),
+  };
+}
+
+export function sessionBody(f: SessionFields, timeZone: string): SessionInput {
+  return {
+    kind: f.kind as SessionKind,
+    topic: f.topic,
+    // A malformed time is sent empty so the server names the field.
+    startsAt: wallTimeToInstant(f.date, f.start, timeZone) ?? '',
+    endsAt: wallTimeToInstant(f.date, f.end, timeZone) ?? '',
+    place: f.place,
+    link: f.link === '' ? null : f.link,
+    organiserId: f.organiserId,
+    materials: f.materials,
+    tariff: f.tariff as TariffKind,
+    unitIds: f.unitIds,
+  };
+}

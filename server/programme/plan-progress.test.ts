@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { StudyPlan } from '../../shared/schemas/programme-plans.ts';
+import { planProgress, sessionCategory } from './plan-progress.ts';
+
+const plan: StudyPlan = {
+  personId: 'p',
+  year: 2026,
+  stage: 'year',
+  targets: { totalHours: 50, byCategory: { 'political-theory': 20, professional: 0 } },
+  readingList: [
+    { id: 'i1', title: '习近平谈治国理政', author: '', resourceId: 'r1', status: 'reading', source: 'unit' },
+    { id: 'i2', title: '乡土中国', author: '费孝通', resourceId: null, status: 'done', source: 'own' },
+    { id: 'i3', title: '政协章程', author: '', resourceId: null, status: 'not-started', source: 'unit' },
+  ],
+  updatedAt: null,
+};
+const range = { from: '2026-01-01', to: '2026-12-31' };
+
+describe('planProgress', () => {
+  it('adds online seconds and credited sessions, by category where the session has one', () => {
+    const p = planProgress({
+      plan,
+      range,
+      onlineSecondsByCategory: { 'political-theory': 36_000, professional: 7_200 },
+      sessions: [
+        { creditedHours: 4, category: 'political-theory' },
+        { creditedHours: 8, category: null },
+      ],
+      notes: [],
+    });
+    expect(p.total).toEqual({ targetHours: 50, achievedSeconds: 36_000 + 7_200 + 12 * 3600, share: (36_000 + 7_200 + 12 * 3600) / (50 * 3600) });
+    expect(p.byCategory.find((c) => c.category === 'political-theory')).toEqual({
+      category: 'political-theory',
+      targetHours: 20,
+      achievedSeconds: 36_000 + 4 * 3600,
+      share: (36_000 + 4 * 3600) / (20 * 3600),
+    });
+    // A zero target and a missing one have no share.
+    expect(p.byCategory.find((c) => c.category === 'professional')?.share).toBeNull();
+    expect(p.byCategory.find((c) => c.category === 'other')).toEqual({ category: 'other', targetHours: null, achievedSeconds: 0, share: null });
+  });
+
+  it('counts notes on an item’s resource or tagged with its title, and the list by status', () => {
+    const p = planProgress({
+      plan,
+      range,
+      onlineSecondsByCategory: {},
+      sessions: [],
+      notes: [
+        { resourceId: 'r1', tags: [] },
+        { resourceId: 'r2', tags: ['乡土中国 '] },
+        { resourceId: null, tags: ['乡土中国'] },
+        { resourceId: null, tags: ['other'] },
+      ],
+    });
+    expect(p.reading.items.map((i) => i.notesCount)).toEqual([1, 2, 0]);
+    expect(p.reading).toMatchObject({ total: 3, done: 1, reading: 1, notStarted: 1 });
+    expect(p.total.share).toBe(0);
+  });
+
+  it('has no share when the total target is zero', () => {
+    const p = planProgress({ plan: { ...plan, targets: { totalHours: 0, byCategory: {} } }, range, onlineSecondsByCategory: {}, sessions: [], notes: [] });
+    expect(p.total.share).toBeNull();
+  });
+});
+
+describe('sessionCategory', () => {
+  it('is the shared category of the materials, else null', () => {
+    expect(sessionCategory(['political-theory', 'political-theory', undefined])).toBe('political-theory');
+    expect(sessionCategory(['political-theory', 'professional'])).toBeNull();
+    expect(sessionCategory([])).toBeNull();
+  });
+});

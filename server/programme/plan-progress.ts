@@ -1,0 +1,71 @@
+// Progress against a plan: hours from the learning log (credited online seconds by category) plus
+// credited sessions attended, and the must-read list with the notes linked to each item. A note is
+// linked when it was written on the item's designated resource or is tagged with the item's title.
+import { CATEGORIES, type Category } from '../../shared/schemas/domain.ts';
+import type { PlanProgress, StudyPlan } from '../../shared/schemas/programme-plans.ts';
+import type { DateRange } from '../../shared/time/periods.ts';
+
+export interface AttendedSession {
+  creditedHours: number;
+  /** The category of the session's materials when they agree on one, else null (counts in the total only). */
+  category: Category | null;
+}
+
+export interface LinkableNote {
+  resourceId: string | null;
+  tags: readonly string[];
+}
+
+const share = (achievedSeconds: number, targetHours: number | null) =>
+  targetHours === null || targetHours === 0 ? null : achievedSeconds / (targetHours * 3600);
+
+export function planProgress(input: {
+  plan: StudyPlan;
+  range: DateRange;
+  onlineSecondsByCategory: Partial<Record<Category, number>>;
+  sessions: readonly AttendedSession[];
+  notes: readonly LinkableNote[];
+}): PlanProgress {
+  const { plan } = input;
+  const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, input.onlineSecondsByCategory[c] ?? 0])) as Record<Category, number>;
+  let sessionSeconds = 0;
+  for (const s of input.sessions) {
+    const seconds = Math.round(s.creditedHours * 3600);
+    sessionSeconds += seconds;
+    if (s.category !== null) byCategory[s.category] += seconds;
+  }
+  const onlineTotal = CATEGORIES.reduce((sum, c) => sum + (input.onlineSecondsByCategory[c] ?? 0), 0);
+  const achievedSeconds = onlineTotal + sessionSeconds;
+
+  const items = plan.readingList.map((item) => ({
+    ...item,
+    notesCount: input.notes.filter(
+      (n) => (item.resourceId !== null && n.resourceId === item.resourceId) || n.tags.some((t) => t.trim() === item.title.trim()),
+    ).length,
+  }));
+  return {
+    personId: plan.personId,
+    year: plan.year,
+    stage: plan.stage,
+    from: input.range.from,
+    to: input.range.to,
+    total: { targetHours: plan.targets.totalHours, achievedSeconds, share: share(achievedSeconds, plan.targets.totalHours) },
+    byCategory: CATEGORIES.map((category) => {
+      const targetHours = plan.targets.byCategory[category] ?? null;
+      return { category, targetHours, achievedSeconds: byCategory[category], share: share(byCategory[category], targetHours) };
+    }),
+    reading: {
+      total: items.length,
+      done: items.filter((i) => i.status === 'done').length,
+      reading: items.filter((i) => i.status === 'reading').length,
+      notStarted: items.filter((i) => i.status === 'not-started').length,
+      items,
+    },
+  };
+}
+
+/** The one category a session's materials share, else null. */
+export function sessionCategory(materialCategories: readonly (Category | undefined)[]): Category | null {
+  const known = new Set(materialCategories.filter((c): c is Category => c !== undefined));
+  return known.size === 1 ? [...known][0]! : null;
+}

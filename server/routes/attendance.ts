@@ -1,0 +1,173 @@
+// Attendance (考勤): a session's roster and its marking by those who run it, self check-in with the
+// session code, and the monthly bulletin of a unit. Refused check-ins change nothing.
+import { Hono } from 'hono';
+import { ERROR_CODES } from '../../shared/schemas/errors.ts';
+import { checkInRequestSchema, markAttendanceSchema, type AttendanceEntry, type Roster } from '../../shared/schemas/programme-attendance.ts';
+import { countAttendance } from '../programme/attendance-counts.ts';
+import { CHECK_IN_MESSAGES, checkIn, type CheckInProblem } from '../programme/check-in.ts';
+import { GuessLimit } from '../programme/guess-limit.ts';
+import { monthlyBulletin } from '../programme/monthly-bulletin.ts';
+import { rosterFor } from '../programme/roster.ts';
+import { normaliseCode } from '../programme/session-code.ts';
+import { isUnder } from '../programme/unit-tree.ts';
+import { ApiError, forbidden, notFound, validationFailed } from '../http/api-error.ts';
+import type { AppDeps, AppEnv } from '../http/app-env.ts';
+import { readJson } from '../http/json-body.ts';
+import { monthParam } from '../http/programme-params.ts';
+import { signedIn } from '../http/signed-in.ts';
+import { loadDirectory, type Directory } from '../programme-io/directory.ts';
+import { runsSession, sessionView } from '../programme-io/session-view.ts';
+import type { SessionRecord } from '../store/programme/records.ts';
+import type { UserRecord } from '../store/records.ts';
+
+const CHECK_IN_ERRORS: Record<CheckInProblem, { status: 400 | 403 | 409; code: (typeof ERROR_CODES)[keyof typeof ERROR_CODES] }> = {
+  wrong_code: { status: 400, code: ERROR_CODES.wrongCode },
+  not_on_roster: { status: 403, code: ERROR_CODES.notOnRoster },
+  not_open_yet: { status: 409, code: ERROR_CODES.checkInClosed },
+  closed: { status: 409, code: ERROR_CODES.checkInClosed },
+  already_checked_in: { status: 409, code: ERROR_CODES.alreadyCheckedIn },
+};
+
+function onRoster(session: SessionRecord, personId: string, directory: Directory): boolean {
+  const person = directory.person(personId);
+  return person !== undefined && person.active && isUnder(person.unitId, session.unitIds, directory.parentOf);
+}
+
+/** Ten wrong codes in ten minutes: enough for typos, far too few to guess a code. */
+export const WRONG_CODES_ALLOWED = 10;
+const WRONG_CODE_WINDOW_MS = 10 * 60_000;
+
+export function attendanceRoutes(deps: AppDeps) {
+  const { store, clock } = deps;
+  const guesses = new GuessLimit(WRONG_CODES_ALLOWED, WRONG_CODE_WINDOW_MS);
+  const findSession = (id: string) => {
+    const session = store.programme.findSession(id);
+    if (!session) throw notFound(`There is no session with id "${id}"`);
+    return session;
+  };
+
+  /** Runs the check-in rules against the stored entry and records it, in one step. */
+  async function selfCheckIn(viewer: UserRecord, session: SessionRecord, typed: string, directory: Directory) {
+    const nowMs = clock();
+    if (!guesses.allows(viewer.id, nowMs)) throw new ApiError(429, ERROR_CODES.rateLimited, 'Too many wrong codes: wait a few minutes and try again');
+    const saved = await store.programme.saveAttendance(session.id, viewer.id, (existing) => {
+      const outcome = checkIn({
+        session: { startMs: Date.parse(session.startsAt), endMs: Date.parse(session.endsAt), code: session.code },
+        onRoster: onRoster(session, viewer.id, directory),
+        existing,
+        typedCode: typed,
+        nowMs,
+        window: store.programme.settings().checkIn,
+      });
+      if (!outcome.ok) return outcome;
+      const at = new Date(nowMs).toISOString();
+      const entry: AttendanceEntry = { sessionId: session.id, personId: viewer.id, status: outcome.status, reason: '', makeUp: null, checkedInAt: at, markedBy: viewer.id, updatedAt: at };
+      return { ok: true, value: entry };
+    });
+    if (!saved.ok) {
+      if (saved.problem === 'wrong_code') guesses.recordMiss(viewer.id, nowMs);
+      const { status, code } = CHECK_IN_ERRORS[saved.problem];
+      throw new ApiError(status, code, CHECK_IN_MESSAGES[saved.problem]);
+    }
+    return { session: sessionView(session, viewer, directory), entry: saved.value };
+  }
+
+  return new Hono<AppEnv>()
+    .get('/sessions/:id/roster', signedIn(deps), async (c) => {
+      const viewer = c.get('user');
+      const session = findSession(c.req.param('id'));
+      const directory = await loadDirectory(store);
+      if (!runsSession(viewer, session, directory)) throw forbidden('Only the organiser, leaders of its units and admins see the roster');
+      const entries = new Map(store.programme.attendanceOf(session.id).map((e) => [e.personId, e]));
+      // Everyone on the roster now, plus anyone recorded who has since moved or been deactivated.
+      const people = rosterFor(session.unitIds, directory.people, directory.parentOf);
+      for (const personId of entries.keys()) {
+        const p = directory.person(personId);
+        if (p && !people.includes(p)) people.push(p);
+      }
+      const rows = people.map((p) => ({ personId: p.id, name: p.name, unitId: p.unitId, entry: entries.get(p.id) ?? null }));
+      const body: Roster = {
+        sessionId: session.id,
+        people: rows,
+        counts: countAttendance(rows.map((r) => ({ endMs: Date.parse(session.endsAt), entry: r.entry })), clock()),
+      };
+      return c.json(body);
+    })
+    .put('/sessions/:id/attendance/:personId', signedIn(deps), async (c) => {
+      const viewer = c.get('user');
+      const session = findSession(c.req.param('id'));
+      const directory = await loadDirectory(store);
+      const person = directory.person(c.req.param('personId'));
+      if (!person) throw notFound(`There is no person with id "${c.req.param('personId')}"`);
+      // Admins, the organiser, and leaders over the person (never marking themselves: they check in).
+      const allowed =
+        viewer.role === 'admin' || viewer.id === session.organiserId || (viewer.role === 'leader' && person.id !== viewer.id && directory.canView(viewer, person));
+      if (!allowed) throw forbidden('Only the organiser, leaders over the person and admins mark attendance');
+      const input = await readJson(c, markAttendanceSchema);
+      const entries = store.programme.attendanceOf(session.id);
+      if (!onRoster(session, person.id, directory) && !entries.some((e) => e.personId === person.id)) {
+        throw validationFailed('personId: this person is not on the roster of the session');
+      }
+      const at = new Date(clock()).toISOString();
+      const saved = await store.programme.saveAttendance<never>(session.id, person.id, (existing) => ({
+        ok: true,
+        value: {
+          sessionId: session.id,
+          personId: person.id,
+          status: input.status,
+          reason: input.status === 'leave' ? input.reason : '',
+          makeUp: input.makeUp,
+          // A leader's mark keeps the person's own check-in time, which is evidence of when they came.
+          checkedInAt: existing?.checkedInAt ?? null,
+          markedBy: viewer.id,
+          updatedAt: at,
+        },
+      }));
+      return c.json(saved.ok ? saved.value : null);
+    })
+    .post('/sessions/:id/check-in', signedIn(deps), async (c) => {
+      const session = findSession(c.req.param('id'));
+      const { code } = await readJson(c, checkInRequestSchema);
+      return c.json(await selfCheckIn(c.get('user'), session, code, await loadDirectory(store)), 201);
+    })
+    .post('/check-in', signedIn(deps), async (c) => {
+      const viewer = c.get('user');
+      const { code } = await readJson(c, checkInRequestSchema);
+      const directory = await loadDirectory(store);
+      const typed = normaliseCode(code);
+      const matching = store.programme.sessions().filter((s) => s.code === typed);
+      if (!guesses.allows(viewer.id, clock())) throw new ApiError(429, ERROR_CODES.rateLimited, 'Too many wrong codes: wait a few minutes and try again');
+      if (matching.length === 0) {
+        guesses.recordMiss(viewer.id, clock());
+        throw new ApiError(400, ERROR_CODES.wrongCode, CHECK_IN_MESSAGES.wrong_code);
+      }
+      // Codes are random, so a second match is rare; prefer the one this person is expected at, latest first.
+      const session = [...matching].sort((a, b) => Number(onRoster(b, viewer.id, directory)) - Number(onRoster(a, viewer.id, directory)) || (a.startsAt < b.startsAt ? 1 : -1))[0]!;
+      return c.json(await selfCheckIn(viewer, session, code, directory), 201);
+    })
+    .get('/units/:id/bulletin', signedIn(deps, 'admin', 'leader'), async (c) => {
+      const viewer = c.get('user');
+      const month = monthParam(c.req.query('month'));
+      const directory = await loadDirectory(store);
+      const unitId = c.req.param('id');
+      if (!directory.units.some((u) => u.id === unitId)) throw notFound(`There is no unit with id "${unitId}"`);
+      if (!directory.manages(viewer, unitId)) throw forbidden('You may only see the bulletin of units you lead');
+      const people = directory.visiblePeople(viewer).filter((p) => isUnder(p.unitId, [unitId], directory.parentOf));
+      const sessions = store.programme.sessions().filter((s) => s.date.startsWith(`${month}-`));
+      const entries = sessions.flatMap((s) => store.programme.attendanceOf(s.id));
+      return c.json(
+        monthlyBulletin({
+          unitId,
+          month,
+          people,
+          sessions: sessions.map((s) => {
+            const recorded = new Set(store.programme.attendanceOf(s.id).map((e) => e.personId));
+            const rosterIds = new Set(people.filter((p) => recorded.has(p.id) || onRoster(s, p.id, directory)).map((p) => p.id));
+            return { id: s.id, date: s.date, kind: s.kind, topic: s.topic, endMs: Date.parse(s.endsAt), rosterIds };
+          }),
+          entries,
+          nowMs: clock(),
+        }),
+      );
+    });
+}

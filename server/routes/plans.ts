@@ -1,0 +1,127 @@
+// Study plans: a person's plan for a year or quarter (the person, their leaders and admins read it;
+// the person, their leaders and admins save it), its progress, and a unit's default plan (read by
+// anyone in or over the unit, saved by its leaders and admins). Negative targets are 400.
+import { Hono } from 'hono';
+import { savePlanSchema, type UnitPlanDefaults } from '../../shared/schemas/programme-plans.ts';
+import { applyPlanEdit } from '../programme/plan-resolution.ts';
+import { planProgress } from '../programme/plan-progress.ts';
+import { stageRange } from '../programme/stage-range.ts';
+import { isUnder } from '../programme/unit-tree.ts';
+import { forbidden, notFound, validationFailed } from '../http/api-error.ts';
+import type { AppDeps, AppEnv } from '../http/app-env.ts';
+import { readJson } from '../http/json-body.ts';
+import { stageParam, yearParam } from '../http/programme-params.ts';
+import { signedIn } from '../http/signed-in.ts';
+import { loadDirectory, type Directory } from '../programme-io/directory.ts';
+import { notesInRange, onlineSecondsByCategory } from '../programme-io/learning-figures.ts';
+import { effectivePlan, personSessions, unitItemIds } from '../programme-io/person-year.ts';
+import { newId } from '../store/ids.ts';
+import type { Store, UserRecord } from '../store/records.ts';
+import type { SavePlan } from '../../shared/schemas/programme-plans.ts';
+
+function visiblePerson(directory: Directory, viewer: UserRecord, id: string) {
+  const person = directory.person(id);
+  if (!person) throw notFound(`There is no person with id "${id}"`);
+  if (!directory.canView(viewer, person)) throw forbidden("You may not see this person's plan");
+  return person;
+}
+
+async function checkResources(store: Store, plan: SavePlan): Promise<void> {
+  for (const item of plan.readingList) {
+    if (item.resourceId !== null && !(await store.findResource(item.resourceId))) {
+      throw validationFailed(`readingList: there is no resource with id "${item.resourceId}"`);
+    }
+  }
+}
+
+export function planRoutes(deps: AppDeps) {
+  const { store, clock, config } = deps;
+  return new Hono<AppEnv>()
+    .get('/people/:id/plans/:year/:stage', signedIn(deps), async (c) => {
+      const directory = await loadDirectory(store);
+      const person = visiblePerson(directory, c.get('user'), c.req.param('id'));
+      return c.json(effectivePlan(store.programme, directory, person, yearParam(c.req.param('year')), stageParam(c.req.param('stage'))));
+    })
+    .put('/people/:id/plans/:year/:stage', signedIn(deps), async (c) => {
+      const directory = await loadDirectory(store);
+      const person = visiblePerson(directory, c.get('user'), c.req.param('id'));
+      const year = yearParam(c.req.param('year'));
+      const stage = stageParam(c.req.param('stage'));
+      const edit = await readJson(c, savePlanSchema);
+      await checkResources(store, edit);
+      await store.programme.savePersonalPlan(
+        applyPlanEdit({
+          personId: person.id,
+          year,
+          stage,
+          edit,
+          unitItemIds: unitItemIds(store.programme, directory, person, year, stage),
+          previous: store.programme.personalPlan(person.id, year, stage),
+          newId,
+          now: new Date(clock()).toISOString(),
+        }),
+      );
+      return c.json(effectivePlan(store.programme, directory, person, year, stage));
+    })
+    .get('/people/:id/plans/:year/:stage/progress', signedIn(deps), async (c) => {
+      const directory = await loadDirectory(store);
+      const person = visiblePerson(directory, c.get('user'), c.req.param('id'));
+      const year = yearParam(c.req.param('year'));
+      const stage = stageParam(c.req.param('stage'));
+      const range = stageRange(year, stage);
+      const plan = effectivePlan(store.programme, directory, person, year, stage);
+      const resources = await store.listResources();
+      const sessions = personSessions({ programme: store.programme, directory, person, ...range, resources, nowMs: clock() });
+      return c.json(
+        planProgress({
+          plan,
+          range,
+          onlineSecondsByCategory: await onlineSecondsByCategory(store, person.id, range.from, range.to),
+          sessions: sessions.attended,
+          notes: await notesInRange(store, config.timeZone, person.id, range.from, range.to),
+        }),
+      );
+    })
+    .get('/units/:id/plan-defaults/:year/:stage', signedIn(deps), async (c) => {
+      const viewer = c.get('user');
+      const directory = await loadDirectory(store);
+      const unitId = c.req.param('id');
+      if (!directory.units.some((u) => u.id === unitId)) throw notFound(`There is no unit with id "${unitId}"`);
+      // Members read the defaults their plans start from; leaders over the unit and admins too.
+      if (!directory.manages(viewer, unitId) && !isUnder(viewer.unitId, [unitId], directory.parentOf)) throw forbidden("You may not see this unit's plan");
+      const year = yearParam(c.req.param('year'));
+      const stage = stageParam(c.req.param('stage'));
+      const d = store.programme.unitDefaults(unitId, year, stage);
+      const body: UnitPlanDefaults = { unitId, year, stage, targets: d?.targets ?? { totalHours: 0, byCategory: {} }, readingList: d?.items ?? [], updatedAt: d?.updatedAt ?? null };
+      return c.json(body);
+    })
+    .put('/units/:id/plan-defaults/:year/:stage', signedIn(deps, 'admin', 'leader'), async (c) => {
+      const viewer = c.get('user');
+      const directory = await loadDirectory(store);
+      const unitId = c.req.param('id');
+      if (!directory.units.some((u) => u.id === unitId)) throw notFound(`There is no unit with id "${unitId}"`);
+      if (!directory.manages(viewer, unitId)) throw forbidden('You may only set the plan of units you lead');
+      const year = yearParam(c.req.param('year'));
+      const stage = stageParam(c.req.param('stage'));
+      const edit = await readJson(c, savePlanSchema);
+      await checkResources(store, edit);
+      const previous = new Set(store.programme.unitDefaults(unitId, year, stage)?.items.map((i) => i.id) ?? []);
+      const saved = await store.programme.saveUnitDefaults({
+        unitId,
+        year,
+        stage,
+        targets: edit.targets,
+        items: edit.readingList.map((i) => ({
+          id: i.id !== undefined && previous.has(i.id) ? i.id : newId(),
+          title: i.title,
+          author: i.author,
+          resourceId: i.resourceId,
+          status: 'not-started',
+          source: 'unit',
+        })),
+        updatedAt: new Date(clock()).toISOString(),
+      });
+      const body: UnitPlanDefaults = { unitId, year, stage, targets: saved.targets ?? { totalHours: 0, byCategory: {} }, readingList: saved.items, updatedAt: saved.updatedAt };
+      return c.json(body);
+    });
+}

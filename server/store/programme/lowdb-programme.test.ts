@@ -1,0 +1,82 @@
+// The programme's records in the embedded store: journalled with every other change, read back on
+// reopen, erased with the person, carried by a backup and its restore, and a schema 2 file (before the programme existed) migrates to 4.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../shared/schemas/settings.ts';
+import { writeBackup, restoreBackup } from '../backup.ts';
+import { emptyState, encodeSnapshot } from '../document.ts';
+import { openLowdbStore, STORE_FILE_NAME } from '../lowdb-store.ts';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'studytrail-programme-store-'));
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+const clock = () => Date.parse('2026-03-01T00:00:00Z');
+const options = { clock, timeZone: 'Asia/Shanghai' };
+const audit = { actor: { id: 'admin', name: '管理员' }, reason: '离职' };
+
+describe('programme records in the store', () => {
+  it('survive closing and reopening', async () => {
+    const store = await openLowdbStore(dir, options);
+    await store.programme.saveCalendarException(() => ({ ok: true, value: { date: '2026-05-01', action: 'cancel', movedTo: null, reason: '劳动节' } }));
+    await store.programme.saveAnnualNote({ personId: 'p1', year: 2026, remarks: '认真', decision: null, updatedAt: '2026-12-31T00:00:00.000Z' });
+    await store.close();
+    const reopened = await openLowdbStore(dir, options);
+    expect(reopened.programme.calendarExceptions()).toEqual([{ date: '2026-05-01', action: 'cancel', movedTo: null, reason: '劳动节' }]);
+    expect(reopened.programme.annualNote('p1', 2026)?.remarks).toBe('认真');
+    await reopened.close();
+  });
+
+  it('are erased with the person', async () => {
+    const store = await openLowdbStore(dir, options);
+    const unit = await store.createUnit({ name: '研究室', parentId: null });
+    const person = await store.createUser({ username: 'zhang.wei', name: '张伟', role: 'staff', unitId: unit.id, passwordHash: 'x' });
+    await store.programme.saveReport({ id: 'r1', personId: person.id, title: '调研', status: 'draft', date: '2026-02-01', fileUrl: null, createdAt: '2026-02-01T00:00:00.000Z', updatedAt: '2026-02-01T00:00:00.000Z' });
+    await store.programme.saveAnnualNote({ personId: person.id, year: 2026, remarks: 'x', decision: null, updatedAt: '2026-02-01T00:00:00.000Z' });
+    expect(await store.erasePerson(person.id, audit)).not.toBeNull();
+    expect(store.programme.reports()).toEqual([]);
+    expect(store.programme.annualNote(person.id, 2026)).toBeNull();
+    await store.close();
+    const reopened = await openLowdbStore(dir, options);
+    expect(reopened.programme.reports()).toEqual([]);
+    await reopened.close();
+  });
+
+  it('are in a backup (the v4 snapshot: the head line holds them) and come back on restore', async () => {
+    const store = await openLowdbStore(dir, options);
+    await store.programme.saveAnnualNote({ personId: 'p1', year: 2026, remarks: '认真', decision: null, updatedAt: '2026-12-31T00:00:00.000Z' });
+    // Still only in the journal: the backup reads the snapshot and the journal as one state.
+    const backup = await writeBackup(dir, path.join(dir, 'backup.json'), options.timeZone, clock());
+    await store.close();
+    const head = JSON.parse((await readFile(backup.file, 'utf8')).split('\n')[0]!);
+    expect(head).toMatchObject({ schemaVersion: 4, programme: { annual: [expect.objectContaining({ personId: 'p1', remarks: '认真' })] } });
+
+    const other = await mkdtemp(path.join(tmpdir(), 'studytrail-programme-restore-'));
+    try {
+      await restoreBackup(other, backup.file, options.timeZone, clock());
+      const restored = await openLowdbStore(other, options);
+      expect(restored.programme.annualNote('p1', 2026)?.remarks).toBe('认真');
+      await restored.close();
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
+  });
+
+  it('opens a schema 2 file with no programme records, keeping the original beside it', async () => {
+    // A v2 document is v4's head line without the programme and the line count, with the (here empty) people inline.
+    const [head] = encodeSnapshot(emptyState('Asia/Shanghai', DEFAULT_SETTINGS));
+    const { programme: _programme, peopleLines: _lines, ...rest } = JSON.parse(head!) as Record<string, unknown>;
+    const v2 = { ...rest, schemaVersion: 2, people: {} };
+    await writeFile(path.join(dir, STORE_FILE_NAME), JSON.stringify(v2));
+    const store = await openLowdbStore(dir, options);
+    expect(store.programme.sessions()).toEqual([]);
+    expect(store.programme.settings().tariff).toEqual({ halfDayHours: 4, dayHours: 8 });
+    await store.close();
+    expect(JSON.parse(await readFile(path.join(dir, 'studytrail.v2.json'), 'utf8')).schemaVersion).toBe(2);
+    expect(JSON.parse((await readFile(path.join(dir, STORE_FILE_NAME), 'utf8')).split('\n')[0]!).schemaVersion).toBe(4);
+  });
+});

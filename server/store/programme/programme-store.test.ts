@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { emptyProgrammeSnapshot, programmeOpSchema, type ProgrammeOp, type SessionRecord } from './records.ts';
+import { StateProgrammeStore } from './programme-store.ts';
+import { ProgrammeState } from './state.ts';
+
+const session = (id: string, over: Partial<SessionRecord> = {}): SessionRecord => ({
+  id,
+  kind: 'collective-study',
+  topic: '学习两会精神',
+  date: '2026-03-06',
+  startsAt: '2026-03-06T14:30:00+08:00',
+  endsAt: '2026-03-06T17:30:00+08:00',
+  place: '三楼会议室',
+  link: null,
+  organiserId: 'org',
+  materials: [],
+  tariff: 'half-day',
+  creditedHours: 4,
+  unitIds: ['u'],
+  code: 'AB3K7P',
+  createdBy: 'admin',
+  createdAt: '2026-03-01T00:00:00.000Z',
+  updatedAt: '2026-03-01T00:00:00.000Z',
+  ...over,
+});
+
+function open(snapshot = emptyProgrammeSnapshot()) {
+  const committed: ProgrammeOp[][] = [];
+  const state = new ProgrammeState(snapshot);
+  return {
+    state,
+    committed,
+    store: new StateProgrammeStore(state, async (ops) => {
+      for (const op of ops) state.apply(op);
+      committed.push(ops);
+    }),
+  };
+}
+
+describe('programme store', () => {
+  it('writes a session only when the decision allows it, committing one op', async () => {
+    const { store, committed } = open();
+    expect(await store.saveSession(() => ({ ok: true, value: session('s1') }))).toEqual({ ok: true, value: session('s1') });
+    const refused = await store.saveSession((all) => (all.length > 0 ? { ok: false, problem: 'clash' as const } : { ok: true, value: session('s2') }));
+    expect(refused).toEqual({ ok: false, problem: 'clash' });
+    expect(store.sessions().map((s) => s.id)).toEqual(['s1']);
+    expect(committed).toHaveLength(1);
+    expect(programmeOpSchema.parse(committed[0]![0])).toEqual(committed[0]![0]);
+  });
+
+  it('hands the existing entry to an attendance decision', async () => {
+    const { store } = open();
+    const entry = { sessionId: 's1', personId: 'p', status: 'present' as const, reason: '', makeUp: null, checkedInAt: '2026-03-06T06:31:00.000Z', markedBy: 'p', updatedAt: '2026-03-06T06:31:00.000Z' };
+    await store.saveAttendance('s1', 'p', (existing) => (existing ? { ok: false, problem: 'dup' } : { ok: true, value: entry }));
+    const second = await store.saveAttendance('s1', 'p', (existing) => (existing ? { ok: false, problem: 'dup' } : { ok: true, value: entry }));
+    expect(second).toEqual({ ok: false, problem: 'dup' });
+    expect(store.attendanceOf('s1')).toEqual([entry]);
+    expect(store.allAttendance()).toEqual([entry]);
+  });
+
+  it('rebuilds the same data from its snapshot', async () => {
+    const { store, state } = open();
+    await store.saveSession(() => ({ ok: true, value: session('s1') }));
+    await store.saveCalendarException(() => ({ ok: true, value: { date: '2026-05-01', action: 'cancel', movedTo: null, reason: '劳动节' } }));
+    await store.saveAnnualNote({ personId: 'p', year: 2026, remarks: '认真', decision: null, updatedAt: '2027-01-01T00:00:00.000Z' });
+    await store.saveSettings({ ...store.settings(), tariff: { halfDayHours: 3.5, dayHours: 7 } });
+    const json = JSON.parse(JSON.stringify(state.snapshot()));
+    const reopened = ProgrammeState.fromJson(json);
+    expect(reopened.snapshot()).toEqual(state.snapshot());
+    expect(reopened.annualOf('p', 2026)?.remarks).toBe('认真');
+    expect(reopened.settings.tariff.dayHours).toBe(7);
+  });
+
+  it('deletes an exception once, reporting whether there was one', async () => {
+    const { store, committed } = open();
+    await store.saveCalendarException(() => ({ ok: true, value: { date: '2026-05-01', action: 'cancel', movedTo: null, reason: 'x' } }));
+    expect(await store.deleteCalendarException('2026-05-01')).toBe(true);
+    expect(await store.deleteCalendarException('2026-05-01')).toBe(false);
+    expect(committed).toHaveLength(2);
+  });
+
+  it('refuses a snapshot that does not match the shape', () => {
+    expect(() => ProgrammeState.fromJson({ ...emptyProgrammeSnapshot(), sessions: [{ id: 'x' }] })).toThrow();
+  });
+});

@@ -1,0 +1,117 @@
+// What the store keeps of the learning programme, in domain terms, and the one snapshot shape that
+// holds it (validated on load like the rest of the store file).
+import { z } from 'zod';
+import { idSchema, instantSchema } from '../../../shared/schemas/domain.ts';
+import { attendanceEntrySchema, type AttendanceEntry } from '../../../shared/schemas/programme-attendance.ts';
+import { calendarExceptionSchema, sessionKindSchema, tariffKindSchema, type CalendarException } from '../../../shared/schemas/programme-calendar.ts';
+import { planStageSchema, planTargetsSchema, readingItemSchema, readingStatusSchema } from '../../../shared/schemas/programme-plans.ts';
+import { gradeDecisionSchema, type GradeDecision } from '../../../shared/schemas/programme-record.ts';
+import { fieldVisitSchema, researchReportSchema, type FieldVisit, type ResearchReport } from '../../../shared/schemas/programme-research.ts';
+import { DEFAULT_PROGRAMME_SETTINGS, programmeSettingsSchema, type ProgrammeSettings } from '../../../shared/schemas/programme-settings.ts';
+import type { PersonalPlan } from '../../programme/plan-resolution.ts';
+
+export const personalPlanSchema = z.object({
+  personId: idSchema,
+  year: z.number().int(),
+  stage: planStageSchema,
+  targets: planTargetsSchema.nullable(),
+  ownItems: z.array(readingItemSchema),
+  unitItemStatus: z.record(idSchema, readingStatusSchema),
+  updatedAt: instantSchema,
+});
+
+export const unitDefaultsRecordSchema = z.object({
+  unitId: idSchema,
+  year: z.number().int(),
+  stage: planStageSchema,
+  targets: planTargetsSchema.nullable(),
+  items: z.array(readingItemSchema),
+  updatedAt: instantSchema,
+});
+export type UnitDefaultsRecord = z.infer<typeof unitDefaultsRecordSchema>;
+
+export const sessionRecordSchema = z.object({
+  id: idSchema,
+  kind: sessionKindSchema,
+  topic: z.string(),
+  date: z.iso.date(),
+  startsAt: instantSchema,
+  endsAt: instantSchema,
+  place: z.string(),
+  link: z.string().nullable(),
+  organiserId: idSchema,
+  materials: z.array(idSchema),
+  tariff: tariffKindSchema,
+  creditedHours: z.number().min(0),
+  unitIds: z.array(idSchema),
+  code: z.string().min(1),
+  createdBy: idSchema,
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+});
+export type SessionRecord = z.infer<typeof sessionRecordSchema>;
+
+/** A person's year: the leader's remarks and the grade decision. */
+export const annualNoteRecordSchema = z.object({
+  personId: idSchema,
+  year: z.number().int(),
+  remarks: z.string(),
+  decision: gradeDecisionSchema.nullable(),
+  updatedAt: instantSchema,
+});
+export type AnnualNoteRecord = z.infer<typeof annualNoteRecordSchema>;
+
+export const programmeSnapshotSchema = z.object({
+  settings: programmeSettingsSchema,
+  plans: z.array(personalPlanSchema),
+  unitDefaults: z.array(unitDefaultsRecordSchema),
+  exceptions: z.array(calendarExceptionSchema),
+  sessions: z.array(sessionRecordSchema),
+  attendance: z.array(attendanceEntrySchema),
+  visits: z.array(fieldVisitSchema),
+  reports: z.array(researchReportSchema),
+  annual: z.array(annualNoteRecordSchema),
+});
+export type ProgrammeSnapshot = z.infer<typeof programmeSnapshotSchema>;
+
+export function emptyProgrammeSnapshot(): ProgrammeSnapshot {
+  return {
+    settings: structuredClone(DEFAULT_PROGRAMME_SETTINGS),
+    plans: [],
+    unitDefaults: [],
+    exceptions: [],
+    sessions: [],
+    attendance: [],
+    visits: [],
+    reports: [],
+    annual: [],
+  };
+}
+
+/** Every change to the programme's data, as data: the store applies and persists these. */
+export type ProgrammeOp =
+  | { type: 'programme.settings.put'; settings: ProgrammeSettings }
+  | { type: 'programme.plan.put'; plan: PersonalPlan }
+  | { type: 'programme.unit-defaults.put'; defaults: UnitDefaultsRecord }
+  | { type: 'programme.exception.put'; exception: CalendarException }
+  | { type: 'programme.exception.delete'; date: string }
+  | { type: 'programme.session.put'; session: SessionRecord }
+  | { type: 'programme.attendance.put'; entry: AttendanceEntry }
+  | { type: 'programme.visit.put'; visit: FieldVisit }
+  | { type: 'programme.report.put'; report: ResearchReport }
+  | { type: 'programme.annual.put'; record: AnnualNoteRecord };
+
+export const programmeOpSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('programme.settings.put'), settings: programmeSettingsSchema }),
+  z.object({ type: z.literal('programme.plan.put'), plan: personalPlanSchema }),
+  z.object({ type: z.literal('programme.unit-defaults.put'), defaults: unitDefaultsRecordSchema }),
+  z.object({ type: z.literal('programme.exception.put'), exception: calendarExceptionSchema }),
+  z.object({ type: z.literal('programme.exception.delete'), date: z.iso.date() }),
+  z.object({ type: z.literal('programme.session.put'), session: sessionRecordSchema }),
+  z.object({ type: z.literal('programme.attendance.put'), entry: attendanceEntrySchema }),
+  z.object({ type: z.literal('programme.visit.put'), visit: fieldVisitSchema }),
+  z.object({ type: z.literal('programme.report.put'), report: researchReportSchema }),
+  z.object({ type: z.literal('programme.annual.put'), record: annualNoteRecordSchema }),
+]);
+
+export type { AttendanceEntry, CalendarException, FieldVisit, GradeDecision, PersonalPlan, ProgrammeSettings, ResearchReport };
