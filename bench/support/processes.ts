@@ -1,5 +1,7 @@
 // Child processes for the bench: the real server (server/main.ts, as `npm start` runs it) or the bare
-// baseline, with the time until it listened and its resident memory.
+// baseline, with the time until it listened and its resident memory. BENCH_NODE_ARGS adds node options
+// to the children (Node refuses --cpu-prof in NODE_OPTIONS), e.g.
+//   BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' npm run bench -- server
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +18,8 @@ export interface BenchProcess {
 
 export function startProcess(script: string, env: Record<string, string> = {}): Promise<BenchProcess> {
   const began = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,8 +7,8 @@ import { DEFAULT_SETTINGS } from '../../shared/schemas/settings.ts';
 import { dateInZone, startOfDate } from '../../shared/time/zoned-days.ts';
 import { hashPassword } from '../../server/auth/password.ts';
 import { newToken } from '../../server/auth/tokens.ts';
-import { emptyState, encodeDocument } from '../../server/store/document.ts';
-import { DurableJsonFile } from '../../server/store/durable-json-file.ts';
+import { emptyState, encodeSnapshot } from '../../server/store/document.ts';
+import { SnapshotFile } from '../../server/store/snapshot-file.ts';
 import { Journal, JOURNAL_FILE_NAME } from '../../server/store/journal.ts';
 import { STORE_FILE_NAME } from '../../server/store/lowdb-store.ts';
 import type { SegmentRecord } from '../../server/store/records.ts';
@@ -68,7 +68,7 @@ export async function seedOrganisation(dir: string, people: number, withTokens: 
 }
 
 export async function writeStore(dir: string, state: StoreState): Promise<void> {
-  await new DurableJsonFile(path.join(dir, STORE_FILE_NAME), (_f, raw) => raw).write(encodeDocument(state));
+  await new SnapshotFile(path.join(dir, STORE_FILE_NAME)).write(encodeSnapshot(state));
   await (await Journal.create(path.join(dir, JOURNAL_FILE_NAME), state.journalSeq)).close();
 }
 

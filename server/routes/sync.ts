@@ -17,13 +17,10 @@ import { checkSegment } from '../sync/check-segment.ts';
 /** Most changed notes one response carries; `moreNotes` says when to ask again. */
 export const MAX_NOTES_PER_RESPONSE = 500;
 
-/** The version in force at an instant (the oldest when the instant predates them all). */
-function policyAt(history: readonly PolicyVersionRecord[], epochMs: number): PolicyVersionRecord {
+/** The version in force at an instant (the oldest when the instant predates them all); `sinceMs[i]` is history[i].at. */
+function policyAt(history: readonly PolicyVersionRecord[], sinceMs: readonly number[], epochMs: number): PolicyVersionRecord {
   let found = history[0]!;
-  for (const p of history) {
-    if (Date.parse(p.at) <= epochMs) found = p;
-    else break;
-  }
+  for (let i = 0; i < history.length && sinceMs[i]! <= epochMs; i++) found = history[i]!;
   return found;
 }
 
@@ -47,8 +44,10 @@ export function syncRoutes(deps: AppDeps, limiter: TokenBucket) {
     const nowMs = clock();
     const history = await store.policyHistory();
     const current = history.at(-1)!;
+    // Parsed once a request, not once a segment per version.
+    const sinceMs = history.map((p) => Date.parse(p.at));
     const policiesAt = (startMs: number) => {
-      const then = policyAt(history, startMs);
+      const then = policyAt(history, sinceMs, startMs);
       return then === current ? [current] : [then, current];
     };
 

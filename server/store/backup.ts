@@ -6,12 +6,11 @@
 import { readFile, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { lockDataDir } from './data-lock.ts';
-import { decodeDocument, encodeDocument } from './document.ts';
-import { DurableJsonFile } from './durable-json-file.ts';
+import { decodeSnapshot, encodeSnapshot } from './document.ts';
 import { Journal, JOURNAL_FILE_NAME } from './journal.ts';
 import { loadState } from './load-state.ts';
 import { STORE_FILE_NAME } from './lowdb-store.ts';
-import { StoreFileError } from './records.ts';
+import { SnapshotFile, type SnapshotLines } from './snapshot-file.ts';
 import type { StoreState } from './state.ts';
 
 const RETRIES = 50;
@@ -23,12 +22,15 @@ async function readText(file: string): Promise<string | null> {
   });
 }
 
-function parseSnapshot(file: string, text: string | null): unknown {
-  if (text === null) return null;
+/** The journalSeq a snapshot's first line names (any version), or 0 when it cannot be read (then loadState explains). */
+function snapshotSeq(lines: SnapshotLines | null): number {
+  if (lines === null) return 0;
+  const first = lines[Symbol.iterator]().next();
   try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new StoreFileError(file, `is not valid JSON (${(err as Error).message})`);
+    const seq = first.done ? undefined : (JSON.parse(first.value) as { journalSeq?: unknown }).journalSeq;
+    return typeof seq === 'number' ? seq : 0;
+  } catch {
+    return 0;
   }
 }
 
@@ -49,12 +51,11 @@ export async function readConsistentState(dataDir: string, timeZone: string): Pr
   const snapshotFile = path.join(dataDir, STORE_FILE_NAME);
   const journalFile = path.join(dataDir, JOURNAL_FILE_NAME);
   for (let attempt = 1; ; attempt++) {
-    const snapshotText = await readText(snapshotFile);
+    const snapshot = await new SnapshotFile(snapshotFile).read();
     const journalText = await readText(journalFile);
-    const snapshot = parseSnapshot(snapshotFile, snapshotText);
-    const snapshotSeq = typeof (snapshot as { journalSeq?: unknown } | null)?.journalSeq === 'number' ? (snapshot as { journalSeq: number }).journalSeq : 0;
-    const base = journalText === null ? snapshotSeq : journalBase(journalText);
-    if (base !== snapshotSeq && attempt < RETRIES) {
+    const seq = snapshotSeq(snapshot);
+    const base = journalText === null ? seq : journalBase(journalText);
+    if (base !== seq && attempt < RETRIES) {
       // A compaction ran between the two reads: read both again.
       await new Promise((resolve) => setTimeout(resolve, 20));
       continue;
@@ -80,7 +81,7 @@ export async function writeBackup(dataDir: string, dest: string, timeZone: strin
   }
   if (await stat(file).catch(() => null)) throw new Error(`${file} already exists: choose another name`);
   const state = await readConsistentState(dataDir, timeZone);
-  await new DurableJsonFile(file, (_f, raw) => raw).write(encodeDocument(state));
+  await new SnapshotFile(file).write(encodeSnapshot(state));
   return { file, bytes: (await stat(file)).size, journalSeq: state.journalSeq };
 }
 
@@ -94,9 +95,9 @@ export interface RestoreResult {
 export async function restoreBackup(dataDir: string, backupFile: string, timeZone: string, nowMs: number): Promise<RestoreResult> {
   const lock = await lockDataDir(dataDir);
   try {
-    const raw = parseSnapshot(backupFile, await readText(backupFile));
-    if (raw === null) throw new Error(`${backupFile} does not exist`);
-    const { state } = decodeDocument(backupFile, raw, timeZone);
+    const lines = await new SnapshotFile(backupFile).read();
+    if (lines === null) throw new Error(`${backupFile} does not exist`);
+    const { state } = decodeSnapshot(backupFile, lines, timeZone);
     const stamp = new Date(nowMs).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
     const keptAside: string[] = [];
     for (const name of [STORE_FILE_NAME, JOURNAL_FILE_NAME]) {
@@ -106,7 +107,7 @@ export async function restoreBackup(dataDir: string, backupFile: string, timeZon
       await rename(from, to);
       keptAside.push(to);
     }
-    await new DurableJsonFile(path.join(dataDir, STORE_FILE_NAME), (_f, r) => r).write(encodeDocument(state));
+    await new SnapshotFile(path.join(dataDir, STORE_FILE_NAME)).write(encodeSnapshot(state));
     await (await Journal.create(path.join(dataDir, JOURNAL_FILE_NAME), state.journalSeq)).close();
     return { keptAside, journalSeq: state.journalSeq };
   } finally {

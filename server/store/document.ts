@@ -1,8 +1,11 @@
-// The embedded store's snapshot file: its shape (schema version 3), validated on every load, and the
+// The embedded store's snapshot file: its shape (schema version 4), validated on every load, and the
 // compact encoding of the bulky part. A year of an office's study time is hundreds of thousands of
 // segments, so each person's segments are rows of numbers with their pages and devices listed once
-// (about 65 bytes a segment instead of 300). Older files are migrated (migrations.ts); a file from a
-// newer version is refused, not guessed at.
+// (about 65 bytes a segment instead of 300). Since v4 the file is JSON Lines: the head (everything but
+// people's rows, the programme's records included) on the first line, then one line per person, so
+// loading parses a person at a time instead of one 50 MB tree. v3 (with the programme) and v2 (without)
+// held the same rows in one JSON document and are read here too; v1 is migrated (migrations.ts); a file
+// from a newer version is refused, not guessed at.
 import { z } from 'zod';
 import { categorySchema, idSchema, instantSchema, resourceKindSchema } from '../../shared/schemas/domain.ts';
 import { settingsSchema } from '../../shared/schemas/settings.ts';
@@ -19,10 +22,11 @@ import {
   userRecordSchema,
 } from './ops.ts';
 import { StoreFileError, type DayTotalRecord, type NoteRecord, type PolicyVersionRecord } from './records.ts';
-import { policySettingsOf, StoreState } from './state.ts';
+import type { SnapshotLines } from './snapshot-file.ts';
+import { policySettingsOf, StoreState, type PersonData } from './state.ts';
 import type { Settings } from '../../shared/schemas/settings.ts';
 
-export const STORE_SCHEMA_VERSION = 3;
+export const STORE_SCHEMA_VERSION = 4;
 
 const policyVersionRecordSchema = z.object({
   version: z.number().int().min(0),
@@ -37,9 +41,8 @@ const policyVersionRecordSchema = z.object({
   ),
 });
 
-/** Everything but `people`, which is checked row by row by hand: zod is too slow for a year of rows. */
-const documentHeadSchema = z.object({
-  schemaVersion: z.literal(STORE_SCHEMA_VERSION),
+/** Everything but people's rows, which are checked row by row by hand: zod is too slow for a year of rows. */
+const headFields = {
   timeZone: z.string().min(1),
   journalSeq: z.number().int().min(0),
   settings: settingsSchema,
@@ -53,8 +56,11 @@ const documentHeadSchema = z.object({
   noteSeq: z.number().int().min(0),
   notes: z.array(noteRecordSchema),
   programme: programmeSnapshotSchema,
-  people: z.record(idSchema, z.unknown()),
-});
+};
+/** v4's first line; `peopleLines` lines follow it, so a file cut at a line break is noticed. */
+const headSchema = z.object({ schemaVersion: z.literal(4), ...headFields, peopleLines: z.number().int().min(0) });
+/** v3: the head and every person's rows in one JSON document (v2 is read as v3 with no programme records). */
+const v3DocumentSchema = z.object({ schemaVersion: z.literal(3), ...headFields, people: z.record(idSchema, z.unknown()) });
 
 /** `startAfterPreviousMs`: rows are by start, so each start is stored as the step from the one before. */
 type SegmentRow = [id: string, device: number, page: number, startAfterPreviousMs: number, durationMs: number, mode: number, policyVersion: number, receivedAfterEndMs: number];
@@ -69,7 +75,6 @@ interface PersonRows {
   days: DayRow[];
 }
 
-export type StoreDocument = Omit<z.infer<typeof documentHeadSchema>, 'people'> & { people: Record<string, PersonRows> };
 
 const REFUSAL_REASONS = ['outside_allowlist', 'invalid'] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -115,41 +120,49 @@ export function emptyState(timeZone: string, settings: Settings): StoreState {
 
 // ---- encode ---------------------------------------------------------------------------------------
 
-export function encodeDocument(state: StoreState): StoreDocument {
-  const people: Record<string, PersonRows> = {};
-  for (const [personId, data] of state.people) {
-    const devices = new Map<string, number>();
-    const pages = new Map<string, number>();
-    const rows: PersonRows = { devices: [], pages: [], segments: [], refused: [], days: [] };
-    const device = (id: string) => {
-      let index = devices.get(id);
-      if (index === undefined) {
-        index = rows.devices.push(id) - 1;
-        devices.set(id, index);
-      }
-      return index;
-    };
-    let previousStart = 0;
-    for (const s of data.segments) {
-      const key = `${s.resourceId}\u0000${s.url}\u0000${s.title}`;
-      let page = pages.get(key);
-      if (page === undefined) {
-        page = rows.pages.push([s.resourceId, s.url, s.title]) - 1;
-        pages.set(key, page);
-      }
-      rows.segments.push([packId(s.id), device(s.deviceId), page, s.startMs - previousStart, s.endMs - s.startMs, SEGMENT_MODES.indexOf(s.mode), s.policyVersion, s.receivedMs - s.endMs]);
-      previousStart = s.startMs;
+function personRows(data: PersonData): PersonRows {
+  const devices = new Map<string, number>();
+  const pages = new Map<string, number>();
+  const rows: PersonRows = { devices: [], pages: [], segments: [], refused: [], days: [] };
+  const device = (id: string) => {
+    let index = devices.get(id);
+    if (index === undefined) {
+      index = rows.devices.push(id) - 1;
+      devices.set(id, index);
     }
-    for (const r of data.refused) {
-      rows.refused.push([packId(r.id), device(r.deviceId), REFUSAL_REASONS.indexOf(r.reason), r.code, r.message, r.contentHash, r.startMs, r.endMs - r.startMs, r.receivedMs - r.endMs]);
+    return index;
+  };
+  let previousStart = 0;
+  for (const s of data.segments) {
+    const key = `${s.resourceId}\u0000${s.url}\u0000${s.title}`;
+    let page = pages.get(key);
+    if (page === undefined) {
+      page = rows.pages.push([s.resourceId, s.url, s.title]) - 1;
+      pages.set(key, page);
     }
-    for (const d of data.days) {
-      rows.days.push([d.day, d.rawSeconds, d.creditedSeconds, d.overlapSeconds, d.dailyCapSeconds, d.outsideAllowlistSeconds, d.invalidSeconds, d.byResource]);
-    }
-    if (rows.segments.length + rows.refused.length + rows.days.length > 0) people[personId] = rows;
+    rows.segments.push([packId(s.id), device(s.deviceId), page, s.startMs - previousStart, s.endMs - s.startMs, SEGMENT_MODES.indexOf(s.mode), s.policyVersion, s.receivedMs - s.endMs]);
+    previousStart = s.startMs;
   }
-  const notes: NoteRecord[] = [...state.notes.values()];
-  return {
+  for (const r of data.refused) {
+    rows.refused.push([packId(r.id), device(r.deviceId), REFUSAL_REASONS.indexOf(r.reason), r.code, r.message, r.contentHash, r.startMs, r.endMs - r.startMs, r.receivedMs - r.endMs]);
+  }
+  for (const d of data.days) {
+    rows.days.push([d.day, d.rawSeconds, d.creditedSeconds, d.overlapSeconds, d.dailyCapSeconds, d.outsideAllowlistSeconds, d.invalidSeconds, d.byResource]);
+  }
+  return rows;
+}
+
+/**
+ * The snapshot's lines as of now: made at once (no await), so the file holds one instant even when
+ * changes arrive while it is written. Each person's line is made and stringified before the next.
+ */
+export function encodeSnapshot(state: StoreState): string[] {
+  const lines: string[] = [];
+  for (const [personId, data] of state.people) {
+    if (data.segments.length + data.refused.length + data.days.length === 0) continue;
+    lines.push(JSON.stringify([personId, personRows(data)]));
+  }
+  const head = {
     schemaVersion: STORE_SCHEMA_VERSION,
     timeZone: state.timeZone,
     journalSeq: state.journalSeq,
@@ -162,10 +175,12 @@ export function encodeDocument(state: StoreState): StoreDocument {
     auditSeq: state.auditSeq,
     audit: state.audit,
     noteSeq: state.noteSeq,
-    notes,
+    notes: [...state.notes.values()] as NoteRecord[],
     programme: state.programme.snapshot(),
-    people,
+    peopleLines: lines.length,
   };
+  lines.unshift(JSON.stringify(head));
+  return lines;
 }
 
 // ---- decode ---------------------------------------------------------------------------------------
@@ -278,28 +293,9 @@ function problemOf(error: z.ZodError): string {
     .join('; ');
 }
 
-/**
- * Validates parsed JSON as a store document of any known version and builds the state; throws
- * StoreFileError naming the file and the problem. Sets `migratedFrom` when the file was older.
- */
-export function decodeDocument(file: string, raw: unknown, timeZone: string): { state: StoreState; migratedFrom: number | null } {
-  const version = typeof raw === 'object' && raw !== null ? (raw as { schemaVersion?: unknown }).schemaVersion : undefined;
-  if (typeof version === 'number' && version > STORE_SCHEMA_VERSION) {
-    throw new StoreFileError(file, `was written by a newer StudyTrail (schema ${version}; this server reads ${STORE_SCHEMA_VERSION})`);
-  }
-  if (version === 2) {
-    // v3 only added the programme's records: a v2 file is a v3 file with none.
-    const decoded = decodeDocument(file, upgradeV2ToV3(raw), timeZone);
-    return { state: decoded.state, migratedFrom: 2 };
-  }
-  if (version !== STORE_SCHEMA_VERSION) {
-    const migrated = migrateToCurrent(raw, timeZone);
-    if (!migrated.ok) throw new StoreFileError(file, `is not a valid StudyTrail store (${migrated.problem})`);
-    return { state: migrated.state, migratedFrom: migrated.from };
-  }
-  const head = documentHeadSchema.safeParse(raw);
-  if (!head.success) throw new StoreFileError(file, `is not a valid StudyTrail store (${problemOf(head.error)})`);
-  const doc = head.data;
+type Head = Omit<z.infer<typeof headSchema>, 'peopleLines' | 'schemaVersion'>;
+
+function stateFromHead(file: string, doc: Head, timeZone: string): StoreState {
   if (doc.timeZone !== timeZone) {
     throw new StoreFileError(
       file,
@@ -318,11 +314,96 @@ export function decodeDocument(file: string, raw: unknown, timeZone: string): { 
   state.noteSeq = doc.noteSeq;
   state.programme = new ProgrammeState(doc.programme);
   state.journalSeq = doc.journalSeq;
+  return state;
+}
+
+function invalid(file: string, problem: string): StoreFileError {
+  return new StoreFileError(file, `is not a valid StudyTrail store (${problem})`);
+}
+
+function versionOf(raw: unknown): unknown {
+  return typeof raw === 'object' && raw !== null ? (raw as { schemaVersion?: unknown }).schemaVersion : undefined;
+}
+
+/** v4: the head line, then one `[personId, rows]` line per person, each parsed and dropped in turn. */
+function decodeLines(file: string, head: unknown, rest: Iterator<string>, timeZone: string): StoreState {
+  const checked = headSchema.safeParse(head);
+  if (!checked.success) throw invalid(file, problemOf(checked.error));
+  const state = stateFromHead(file, checked.data, timeZone);
+  let count = 0;
   try {
-    for (const [personId, rows] of Object.entries(doc.people)) decodePerson(state, personId, rows);
+    for (let line = rest.next(); !line.done; line = rest.next()) {
+      count++;
+      let row: unknown;
+      try {
+        row = JSON.parse(line.value);
+      } catch (err) {
+        throw new StoreFileError(file, `is not valid JSON at line ${count + 1} (${(err as Error).message})`);
+      }
+      const [personId, rows] = arr(row, `line ${count + 1}`, 2);
+      decodePerson(state, idSchema.parse(str(personId, `line ${count + 1}`)), rows);
+    }
   } catch (err) {
-    if (err instanceof RowError) throw new StoreFileError(file, `is not a valid StudyTrail store (${err.message})`);
+    if (err instanceof RowError) throw invalid(file, err.message);
+    if (err instanceof z.ZodError) throw invalid(file, `line ${count + 1}: ${problemOf(err)}`);
     throw err;
   }
-  return { state, migratedFrom: null };
+  if (count !== checked.data.peopleLines) throw invalid(file, `${count} lines of people where the head announces ${checked.data.peopleLines}: the file is cut short`);
+  return state;
+}
+
+/** An older file: one JSON document of schema 3 (same rows), 2 (v3 without the programme) or 1 (migrations.ts). */
+function decodeOlder(file: string, raw: unknown, timeZone: string): { state: StoreState; migratedFrom: number } {
+  const from = versionOf(raw);
+  if (from !== 2 && from !== 3) {
+    const migrated = migrateToCurrent(raw, timeZone);
+    if (!migrated.ok) throw invalid(file, migrated.problem);
+    return { state: migrated.state, migratedFrom: migrated.from };
+  }
+  // v3 only added the programme's records to v2: a v2 file is a v3 file with none.
+  const checked = v3DocumentSchema.safeParse(from === 2 ? upgradeV2ToV3(raw) : raw);
+  if (!checked.success) throw invalid(file, problemOf(checked.error));
+  const state = stateFromHead(file, checked.data, timeZone);
+  try {
+    for (const [personId, rows] of Object.entries(checked.data.people)) decodePerson(state, personId, rows);
+  } catch (err) {
+    if (err instanceof RowError) throw invalid(file, err.message);
+    throw err;
+  }
+  return { state, migratedFrom: from };
+}
+
+/**
+ * Validates a snapshot file's lines as a store of any known version and builds the state; throws
+ * StoreFileError naming the file and the problem. Sets `migratedFrom` when the file was older.
+ */
+export function decodeSnapshot(file: string, lines: SnapshotLines, timeZone: string): { state: StoreState; migratedFrom: number | null } {
+  const it = lines[Symbol.iterator]();
+  const first = it.next();
+  let head: unknown;
+  try {
+    head = first.done ? undefined : JSON.parse(first.value);
+  } catch {
+    head = undefined;
+  }
+  const version = versionOf(head);
+  if (typeof version === 'number' && version > STORE_SCHEMA_VERSION) {
+    throw new StoreFileError(file, `was written by a newer StudyTrail (schema ${version}; this server reads ${STORE_SCHEMA_VERSION})`);
+  }
+  if (version === STORE_SCHEMA_VERSION) return { state: decodeLines(file, head, it, timeZone), migratedFrom: null };
+  // Older versions were one JSON document, perhaps spread over lines: read it whole.
+  let raw: unknown = head;
+  if (head === undefined || !it.next().done) {
+    const text = [...lines].join('\n');
+    try {
+      raw = JSON.parse(text);
+    } catch (err) {
+      throw new StoreFileError(file, `is not valid JSON (${(err as Error).message})`);
+    }
+  }
+  const newer = versionOf(raw);
+  if (typeof newer === 'number' && newer > STORE_SCHEMA_VERSION) {
+    throw new StoreFileError(file, `was written by a newer StudyTrail (schema ${newer}; this server reads ${STORE_SCHEMA_VERSION})`);
+  }
+  return decodeOlder(file, raw, timeZone);
 }

@@ -1,9 +1,10 @@
 // Rebuilds the store's state from a snapshot and the journal that continues it. Shared by the server
 // (opening its store) and by backup/restore (checking and compacting a copy).
 import { DEFAULT_SETTINGS } from '../../shared/schemas/settings.ts';
-import { decodeDocument, emptyState } from './document.ts';
+import { decodeSnapshot, emptyState } from './document.ts';
 import { parseJournal, type JournalContents } from './journal.ts';
 import { StoreFileError } from './records.ts';
+import type { SnapshotLines } from './snapshot-file.ts';
 import type { StoreState } from './state.ts';
 
 export interface LoadedState {
@@ -18,8 +19,8 @@ export interface LoadedState {
 
 export function loadState(input: {
   snapshotFile: string;
-  /** Parsed snapshot JSON, or null when there is no snapshot yet. */
-  snapshot: unknown;
+  /** The snapshot file's lines, or null when there is no snapshot yet. */
+  snapshot: SnapshotLines | null;
   journalFile: string;
   /** The journal's text, or null when there is no journal. */
   journalText: string | null;
@@ -28,7 +29,7 @@ export function loadState(input: {
   const decoded =
     input.snapshot === null
       ? { state: emptyState(input.timeZone, DEFAULT_SETTINGS), migratedFrom: null }
-      : decodeDocument(input.snapshotFile, input.snapshot, input.timeZone);
+      : decodeSnapshot(input.snapshotFile, input.snapshot, input.timeZone);
   const { state } = decoded;
   const snapshotSeq = state.journalSeq;
   if (input.journalText === null) return { ...decoded, journal: null, snapshotSeq };

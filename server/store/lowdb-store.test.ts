@@ -67,7 +67,7 @@ describe('lowdb store: durability', () => {
     expect(await after.findUnit(unit.id)).toEqual(unit);
   });
 
-  it('keeps everything across a clean restart, with the snapshot in schema 3', async () => {
+  it('keeps everything across a clean restart, with the snapshot in schema 4 (a head line, then a line per person)', async () => {
     const first = await openStore();
     const unit = await first.createUnit({ name: 'Office', parentId: null });
     const user = await first.createUser({ username: 'Zhang.Wei', name: '张伟', role: 'staff', unitId: unit.id, passwordHash: 'h' });
@@ -75,7 +75,10 @@ describe('lowdb store: durability', () => {
     const token = await first.saveToken({ tokenHash: 't', userId: user.id, kind: 'device', label: 'laptop', deviceId: null, expiresAt: null });
     await sync(first, user.id, [segment('0e3b6f0a-1111-4111-8111-000000000001', '2026-03-06T09:00:00+08:00', '2026-03-06T09:10:00+08:00', { resourceId: resource.id })]);
     await first.close();
-    expect(JSON.parse(await readFile(file, 'utf8')).schemaVersion).toBe(3);
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    expect(JSON.parse(lines[0]!)).toMatchObject({ schemaVersion: 4, peopleLines: 1 });
+    expect(JSON.parse(lines[1]!)[0]).toBe(user.id);
+    expect(lines[2]).toBe('');
 
     const second = await openStore();
     expect(await second.findUserByUsername('zhang.wei')).toEqual(user);
@@ -164,16 +167,23 @@ describe('lowdb store: durability', () => {
     const store = await openStore();
     await store.createUnit({ name: 'x', parentId: null });
     await store.close();
-    const doc = JSON.parse(await readFile(file, 'utf8'));
+    const doc = JSON.parse((await readFile(file, 'utf8')).split('\n')[0]!);
     doc.users = [{ id: 'x' }];
-    await writeFile(file, JSON.stringify(doc));
+    await writeFile(file, `${JSON.stringify(doc)}\n`);
     await expect(openStore()).rejects.toThrow(/is not a valid StudyTrail store \(users\.0\.username/);
     doc.users = [];
-    doc.people = { p1: { devices: [], pages: [], segments: [['x', 0, 0, 1, 1, 0, 0, 0]], refused: [], days: [] } };
-    const text = JSON.stringify(doc);
+    doc.peopleLines = 1;
+    const person = ['p1', { devices: [], pages: [], segments: [['x', 0, 0, 1, 1, 0, 0, 0]], refused: [], days: [] }];
+    const text = `${JSON.stringify(doc)}\n${JSON.stringify(person)}\n`;
     await writeFile(file, text);
     await expect(openStore()).rejects.toThrow(/people\.p1\.segments\.0: refers to a missing entry 0/);
     expect(await readFile(file, 'utf8')).toBe(text);
+    // Cut short at a line break: the head's count of people lines notices.
+    doc.peopleLines = 2;
+    await writeFile(file, `${JSON.stringify(doc)}\n`);
+    await expect(openStore()).rejects.toThrow(/0 lines of people where the head announces 2/);
+    await writeFile(file, `${JSON.stringify({ ...doc, peopleLines: 1 })}\n["p1",{"devi`);
+    await expect(openStore()).rejects.toThrow(/is not valid JSON at line 2/);
   });
 
   it('refuses a damaged journal line, naming the line, and leaves both files untouched', async () => {
@@ -189,8 +199,8 @@ describe('lowdb store: durability', () => {
   });
 
   it('refuses a file from a newer version, and a store counted in another time zone', async () => {
-    await writeFile(file, JSON.stringify({ schemaVersion: 4 }));
-    await expect(openStore()).rejects.toThrow(/newer StudyTrail \(schema 4/);
+    await writeFile(file, JSON.stringify({ schemaVersion: 5 }));
+    await expect(openStore()).rejects.toThrow(/newer StudyTrail \(schema 5/);
     await rm(file);
     const store = await openStore();
     await store.createUnit({ name: 'x', parentId: null });

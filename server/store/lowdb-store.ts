@@ -13,12 +13,12 @@ import type { Settings } from '../../shared/schemas/settings.ts';
 import { dateInZone, startOfDate } from '../../shared/time/zoned-days.ts';
 import { segmentContentHash } from './content-hash.ts';
 import { lockDataDir, type DataLock } from './data-lock.ts';
-import { encodeDocument } from './document.ts';
-import { DurableJsonFile } from './durable-json-file.ts';
+import { encodeSnapshot } from './document.ts';
 import { newId } from './ids.ts';
 import { encodeLine, Journal, JOURNAL_FILE_NAME } from './journal.ts';
 import { StateProgrammeStore, type ProgrammeStore } from './programme/programme-store.ts';
 import { loadState } from './load-state.ts';
+import { SnapshotFile, type SnapshotLines } from './snapshot-file.ts';
 import type { Op } from './ops.ts';
 import {
   ConflictError,
@@ -54,6 +54,8 @@ import { lowerBound, type StoreState } from './state.ts';
 import type { SegmentCredit } from '../aggregation/credit-day.ts';
 
 export const STORE_FILE_NAME = 'studytrail.json';
+/** lowdb's data while none is held: the snapshot lives in memory as the state, not as lines. */
+const NO_SNAPSHOT: SnapshotLines = [];
 
 /** The journal is folded into a fresh snapshot once it holds this many bytes. */
 const DEFAULT_COMPACT_AT_BYTES = 16 * 1024 * 1024;
@@ -78,15 +80,15 @@ export async function openLowdbStore(dataDir: string, options: OpenStoreOptions)
   try {
     const snapshotFile = path.join(dataDir, STORE_FILE_NAME);
     const journalFile = path.join(dataDir, JOURNAL_FILE_NAME);
-    const db = new Low<unknown>(new DurableJsonFile(snapshotFile, (_file, raw) => raw), null);
+    const db = new Low<SnapshotLines>(new SnapshotFile(snapshotFile), NO_SNAPSHOT);
     await db.read();
     const journalText = await readFile(journalFile, 'utf8').catch((err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOENT') return null;
       throw err;
     });
-    const loaded = loadState({ snapshotFile, snapshot: db.data, journalFile, journalText, timeZone: options.timeZone });
-    // The parsed file is several times the size of the state built from it: let it go now.
-    db.data = null;
+    const loaded = loadState({ snapshotFile, snapshot: db.data === NO_SNAPSHOT ? null : db.data, journalFile, journalText, timeZone: options.timeZone });
+    // The file's bytes are as large as the state built from them: let them go now.
+    db.data = NO_SNAPSHOT;
     if (loaded.migratedFrom !== null) {
       // Keep the file as the older server wrote it, once, before the first rewrite in the new shape.
       const kept = path.join(dataDir, `studytrail.v${loaded.migratedFrom}.json`);
@@ -97,9 +99,9 @@ export async function openLowdbStore(dataDir: string, options: OpenStoreOptions)
     let journal: Journal;
     if (loaded.migratedFrom !== null || (loaded.journal !== null && loaded.journal.base < loaded.snapshotSeq)) {
       // A migrated file, or a snapshot whose fresh journal was never started: write the snapshot now.
-      db.data = encodeDocument(loaded.state);
+      db.data = encodeSnapshot(loaded.state);
       await db.write();
-      db.data = null;
+      db.data = NO_SNAPSHOT;
       journal = await Journal.create(journalFile, loaded.state.journalSeq);
     } else if (loaded.journal !== null) {
       journal = await Journal.openExisting(journalFile, loaded.journal.validBytes);
@@ -132,7 +134,7 @@ class LowdbStore implements Store {
   readonly programme: ProgrammeStore;
 
   constructor(
-    private readonly db: Low<unknown>,
+    private readonly db: Low<SnapshotLines>,
     private readonly state: StoreState,
     private journal: Journal,
     private readonly journalFile: string,
@@ -211,9 +213,9 @@ class LowdbStore implements Store {
     // Lines not yet appended are in the snapshot: they need no journal line.
     this.pendingLines = [];
     const upTo = this.state.journalSeq;
-    this.db.data = encodeDocument(this.state);
+    this.db.data = encodeSnapshot(this.state);
     await this.db.write();
-    this.db.data = null;
+    this.db.data = NO_SNAPSHOT;
     const old = this.journal;
     this.journal = await Journal.create(this.journalFile, upTo);
     await old.close();

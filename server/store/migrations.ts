@@ -7,6 +7,8 @@
 //   v2: everything in records.ts; daily totals per person per day; compact segment rows.
 //   v3: v2 plus `programme`, the learning programme's records (plans, calendar, sessions, attendance,
 //      research, annual notes); a v2 file becomes v3 with none.
+//   v4: v3's records as JSON Lines (a head line with the programme, then a line per person); v2 and
+//      v3 are one JSON document each, read in document.ts.
 import { z } from 'zod';
 import { categorySchema, idSchema, instantSchema, resourceKindSchema, roleSchema, segmentModeSchema } from '../../shared/schemas/domain.ts';
 import { DEFAULT_SETTINGS } from '../../shared/schemas/settings.ts';

@@ -1,11 +1,12 @@
 // The programme's records in the embedded store: journalled with every other change, read back on
-// reopen, erased with the person, and a schema 2 file (before the programme existed) migrates to 3.
+// reopen, erased with the person, carried by a backup and its restore, and a schema 2 file (before the programme existed) migrates to 4.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../shared/schemas/settings.ts';
-import { emptyState, encodeDocument, STORE_SCHEMA_VERSION } from '../document.ts';
+import { writeBackup, restoreBackup } from '../backup.ts';
+import { emptyState, encodeSnapshot } from '../document.ts';
 import { openLowdbStore, STORE_FILE_NAME } from '../lowdb-store.ts';
 
 let dir: string;
@@ -45,17 +46,37 @@ describe('programme records in the store', () => {
     await reopened.close();
   });
 
+  it('are in a backup (the v4 snapshot: the head line holds them) and come back on restore', async () => {
+    const store = await openLowdbStore(dir, options);
+    await store.programme.saveAnnualNote({ personId: 'p1', year: 2026, remarks: '认真', decision: null, updatedAt: '2026-12-31T00:00:00.000Z' });
+    // Still only in the journal: the backup reads the snapshot and the journal as one state.
+    const backup = await writeBackup(dir, path.join(dir, 'backup.json'), options.timeZone, clock());
+    await store.close();
+    const head = JSON.parse((await readFile(backup.file, 'utf8')).split('\n')[0]!);
+    expect(head).toMatchObject({ schemaVersion: 4, programme: { annual: [expect.objectContaining({ personId: 'p1', remarks: '认真' })] } });
+
+    const other = await mkdtemp(path.join(tmpdir(), 'studytrail-programme-restore-'));
+    try {
+      await restoreBackup(other, backup.file, options.timeZone, clock());
+      const restored = await openLowdbStore(other, options);
+      expect(restored.programme.annualNote('p1', 2026)?.remarks).toBe('认真');
+      await restored.close();
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
+  });
+
   it('opens a schema 2 file with no programme records, keeping the original beside it', async () => {
-    const v3 = encodeDocument(emptyState('Asia/Shanghai', DEFAULT_SETTINGS)) as unknown as Record<string, unknown>;
-    expect(v3.schemaVersion).toBe(STORE_SCHEMA_VERSION);
-    const { programme: _programme, ...rest } = v3;
-    const v2 = { ...rest, schemaVersion: 2 };
+    // A v2 document is v4's head line without the programme and the line count, with the (here empty) people inline.
+    const [head] = encodeSnapshot(emptyState('Asia/Shanghai', DEFAULT_SETTINGS));
+    const { programme: _programme, peopleLines: _lines, ...rest } = JSON.parse(head!) as Record<string, unknown>;
+    const v2 = { ...rest, schemaVersion: 2, people: {} };
     await writeFile(path.join(dir, STORE_FILE_NAME), JSON.stringify(v2));
     const store = await openLowdbStore(dir, options);
     expect(store.programme.sessions()).toEqual([]);
     expect(store.programme.settings().tariff).toEqual({ halfDayHours: 4, dayHours: 8 });
     await store.close();
     expect(JSON.parse(await readFile(path.join(dir, 'studytrail.v2.json'), 'utf8')).schemaVersion).toBe(2);
-    expect(JSON.parse(await readFile(path.join(dir, STORE_FILE_NAME), 'utf8')).schemaVersion).toBe(3);
+    expect(JSON.parse((await readFile(path.join(dir, STORE_FILE_NAME), 'utf8')).split('\n')[0]!).schemaVersion).toBe(4);
   });
 });

@@ -1,0 +1,66 @@
+// A lowdb adapter for the snapshot as JSON Lines (one JSON text a line), written durably: temp file,
+// fsync, rename over the store, fsync the folder (lowdb's own JSONFile never fsyncs, so a power cut
+// could lose data already acknowledged). Reading hands out the lines one at a time from the file's
+// bytes, so a year of study is never one 50 MB string nor one parsed tree: each line is parsed and
+// dropped before the next (see document.ts).
+import { open, readFile, rename } from 'node:fs/promises';
+import path from 'node:path';
+import type { Adapter } from 'lowdb';
+import { syncFolder } from './journal.ts';
+
+/** The snapshot's lines, without their line breaks. */
+export type SnapshotLines = Iterable<string>;
+
+const NEWLINE = 0x0a;
+/** Lines are written in batches of about this many bytes: few syscalls, no file-sized string. */
+const WRITE_BATCH_BYTES = 1024 * 1024;
+
+function* linesOf(bytes: Buffer): Generator<string> {
+  let start = 0;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(NEWLINE, start);
+    if (end < 0) end = bytes.length;
+    yield bytes.toString('utf8', start, end);
+    start = end + 1;
+  }
+}
+
+export class SnapshotFile implements Adapter<SnapshotLines> {
+  constructor(private readonly file: string) {}
+
+  async read(): Promise<SnapshotLines | null> {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(this.file);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+    return { [Symbol.iterator]: () => linesOf(bytes) };
+  }
+
+  /** Callers must not run two writes at once: they share one temp file. Pass lines already made: the file holds them as they were when the write began. */
+  async write(lines: SnapshotLines): Promise<void> {
+    const tmp = `${this.file}.tmp`;
+    const handle = await open(tmp, 'w');
+    try {
+      let batch: string[] = [];
+      let bytes = 0;
+      for (const line of lines) {
+        batch.push(line, '\n');
+        bytes += line.length + 1;
+        if (bytes >= WRITE_BATCH_BYTES) {
+          await handle.write(batch.join(''), null, 'utf8');
+          batch = [];
+          bytes = 0;
+        }
+      }
+      if (batch.length > 0) await handle.write(batch.join(''), null, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, this.file);
+    await syncFolder(path.dirname(this.file));
+  }
+}
