@@ -6,6 +6,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
+/** Linux's USER_HZ: /proc reports CPU time in these ticks. */
+const CLOCK_TICKS = 100;
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface BenchProcess {
@@ -13,6 +15,8 @@ export interface BenchProcess {
   /** Milliseconds from spawn to the "listening" line. */
   startMs: number;
   rssBytes(): Promise<number>;
+  /** CPU seconds (user + system, every thread) the process has used so far. */
+  cpuSeconds(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -44,6 +48,12 @@ export function startProcess(script: string, env: Record<string, string> = {}): 
         async rssBytes() {
           const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
           return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)![1]) * 1024;
+        },
+        async cpuSeconds() {
+          // Fields 14 and 15 of /proc/PID/stat, counted after the command name (which may hold spaces).
+          const stat = await readFile(`/proc/${child.pid}/stat`, 'utf8');
+          const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+          return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
         },
         async stop() {
           child.kill('SIGTERM');

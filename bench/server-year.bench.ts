@@ -1,8 +1,6 @@
-// Server figures (issue 3): sync ingest with durable acks next to a bare Hono endpoint, the unit-year
-// report for 1,000 people × 250 study days, the store's size on disk, the server's memory holding that
-// year, and its cold start. The data sets are generated here, into temp folders, and deleted after.
-// Servers run as child processes (as `npm start` runs them); this process only drives the load.
-import { randomUUID } from 'node:crypto';
+// Server figures (issue 3) for a year of study: the unit-year report for 1,000 people × 250 study
+// days, the store's size on disk, the server's memory holding that year, and its cold start. The data
+// set is generated here, into a temp folder, and deleted after. The server runs as a child process.
 import http from 'node:http';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,16 +8,11 @@ import path from 'node:path';
 import { dateInZone, nextDate, startOfDate } from '../shared/time/zoned-days.ts';
 import { JOURNAL_FILE_NAME } from '../server/store/journal.ts';
 import { openLowdbStore, STORE_FILE_NAME } from '../server/store/lowdb-store.ts';
-import { runLoad } from './support/load.ts';
 import { startProcess } from './support/processes.ts';
-import { addYear, random, seedOrganisation, TZ, writeStore } from './support/year-data.ts';
+import { addYear, seedOrganisation, TZ, writeStore } from './support/year-data.ts';
 
 const PEOPLE = 1000;
 const STUDY_DAYS = 250;
-const INGEST_PEOPLE = 200;
-const SEGMENTS_PER_SYNC = 10;
-const LOAD_SECONDS = 8;
-const CONCURRENCY = 32;
 const REPORT_RUNS = 40;
 const DAY_MS = 86_400_000;
 
@@ -38,48 +31,7 @@ function get(url: string, token: string): Promise<number> {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-async function ingest(): Promise<void> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'studytrail-bench-ingest-'));
-  try {
-    const { state, seeded } = await seedOrganisation(dir, INGEST_PEOPLE, true);
-    await writeStore(dir, state);
-    const rnd = random(11);
-    const body = (i: number) => {
-      const person = seeded.people[i % seeded.people.length]!;
-      const now = Date.now();
-      const segments = Array.from({ length: SEGMENTS_PER_SYNC }, () => {
-        const res = seeded.resources[Math.floor(rnd() * seeded.resources.length)]!;
-        const end = now - Math.floor(rnd() * 5 * DAY_MS);
-        return {
-          id: randomUUID(),
-          resourceId: res.id,
-          url: `${res.prefix}lesson-${Math.floor(rnd() * 20)}`,
-          title: '课程',
-          startedAt: new Date(end - 300_000).toISOString(),
-          endedAt: new Date(end).toISOString(),
-          mode: 'reading',
-        };
-      });
-      return { json: JSON.stringify({ deviceId: 'bench', segments }), token: person.token };
-    };
-
-    const server = await startProcess('server/main.ts', { STUDYTRAIL_DATA_DIR: dir, STUDYTRAIL_TZ: TZ });
-    const real = await runLoad({ url: server.url, path: '/api/sync', concurrency: CONCURRENCY, durationMs: LOAD_SECONDS * 1000, body });
-    await server.stop();
-    const bare = await startProcess('bench/support/bare-server.ts');
-    const base = await runLoad({ url: bare.url, path: '/api/sync', concurrency: CONCURRENCY, durationMs: LOAD_SECONDS * 1000, body });
-    await bare.stop();
-
-    console.log(`sync ingest (${SEGMENTS_PER_SYNC} segments a request, ${CONCURRENCY} in flight, ${LOAD_SECONDS} s, durable acks):`);
-    console.log(`  StudyTrail /api/sync  ${real.perSecond.toFixed(0)} req/s, ${(real.perSecond * SEGMENTS_PER_SYNC).toFixed(0)} segments/s (${real.errors} non-2xx)`);
-    console.log(`  bare Hono endpoint    ${base.perSecond.toFixed(0)} req/s, ${(base.perSecond * SEGMENTS_PER_SYNC).toFixed(0)} segments/s (${base.errors} non-2xx)`);
-    console.log(`  ratio                 ${((real.perSecond / base.perSecond) * 100).toFixed(0)}% of bare Hono (goal ≥ 50%)`);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-async function year(): Promise<void> {
+export default async function bench(): Promise<void> {
   const dir = await mkdtemp(path.join(tmpdir(), 'studytrail-bench-year-'));
   try {
     const generated = performance.now();
@@ -116,9 +68,4 @@ async function year(): Promise<void> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-export default async function bench(): Promise<void> {
-  await ingest();
-  await year();
 }

@@ -1,0 +1,61 @@
+// Server figure (issue 3): sync ingest with durable acks next to a bare Hono endpoint on the same
+// adapter, in the same run. Both servers run as child processes (as `npm start` runs them); this process
+// only drives the load, so the ratio is of what one machine serves, not of what the client can send.
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runLoad } from './support/load.ts';
+import { startProcess } from './support/processes.ts';
+import { random, seedOrganisation, TZ, writeStore } from './support/year-data.ts';
+
+const INGEST_PEOPLE = 200;
+const SEGMENTS_PER_SYNC = 10;
+const LOAD_SECONDS = 8;
+const CONCURRENCY = 32;
+const DAY_MS = 86_400_000;
+
+export default async function bench(): Promise<void> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'studytrail-bench-ingest-'));
+  try {
+    const { state, seeded } = await seedOrganisation(dir, INGEST_PEOPLE, true);
+    await writeStore(dir, state);
+    const rnd = random(11);
+    const body = (i: number) => {
+      const person = seeded.people[i % seeded.people.length]!;
+      const now = Date.now();
+      const segments = Array.from({ length: SEGMENTS_PER_SYNC }, () => {
+        const res = seeded.resources[Math.floor(rnd() * seeded.resources.length)]!;
+        const end = now - Math.floor(rnd() * 5 * DAY_MS);
+        return {
+          id: randomUUID(),
+          resourceId: res.id,
+          url: `${res.prefix}lesson-${Math.floor(rnd() * 20)}`,
+          title: '课程',
+          startedAt: new Date(end - 300_000).toISOString(),
+          endedAt: new Date(end).toISOString(),
+          mode: 'reading',
+        };
+      });
+      return { json: JSON.stringify({ deviceId: 'bench', segments }), token: person.token };
+    };
+
+    const measure = async (script: string, env?: Record<string, string>) => {
+      const server = await startProcess(script, env);
+      const cpuBefore = await server.cpuSeconds();
+      const load = await runLoad({ url: server.url, path: '/api/sync', concurrency: CONCURRENCY, durationMs: LOAD_SECONDS * 1000, body });
+      const cpuMicros = ((await server.cpuSeconds()) - cpuBefore) * 1e6;
+      await server.stop();
+      return { ...load, cpuPerRequest: `${(cpuMicros / Math.max(1, load.requests)).toFixed(0)} µs CPU a request` };
+    };
+    const real = await measure('server/main.ts', { STUDYTRAIL_DATA_DIR: dir, STUDYTRAIL_TZ: TZ });
+    const base = await measure('bench/support/bare-server.ts');
+
+    console.log(`sync ingest (${SEGMENTS_PER_SYNC} segments a request, ${CONCURRENCY} in flight, ${LOAD_SECONDS} s, durable acks):`);
+    console.log(`  StudyTrail /api/sync  ${real.perSecond.toFixed(0)} req/s, ${(real.perSecond * SEGMENTS_PER_SYNC).toFixed(0)} segments/s, ${real.cpuPerRequest} (${real.errors} non-2xx)`);
+    console.log(`  bare Hono endpoint    ${base.perSecond.toFixed(0)} req/s, ${(base.perSecond * SEGMENTS_PER_SYNC).toFixed(0)} segments/s, ${base.cpuPerRequest} (${base.errors} non-2xx)`);
+    console.log(`  ratio                 ${((real.perSecond / base.perSecond) * 100).toFixed(0)}% of bare Hono (goal ≥ 50%)`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
