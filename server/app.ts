@@ -1,9 +1,9 @@
 // createApp(deps): the whole HTTP application, without a socket or a file. main.ts serves it; tests
 // serve it on a free port.
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import type { AppDeps, AppEnv } from './http/app-env.ts';
 import { clientInfoMiddleware } from './http/client-info.ts';
+import { extensionCors } from './http/extension-cors.ts';
 import { errorResponse, notFoundResponse } from './http/error-response.ts';
 import { DEFAULT_LIMITS } from './http/limits.ts';
 import { LoginThrottle } from './http/login-throttle.ts';
@@ -33,11 +33,6 @@ import { sessionRoutes } from './routes/sessions.ts';
 // Bodies are read (with the size limit) only by routes that take one: see http/json-body.ts.
 export { MAX_BODY_BYTES } from './http/json-body.ts';
 
-/** Extensions call the API from their own origins; web pages get no CORS access at all. */
-function extensionOrigin(origin: string): string | null {
-  return /^(chrome|moz)-extension:\/\/[A-Za-z0-9-]+$/.test(origin) ? origin : null;
-}
-
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.onError(errorResponse);
@@ -45,16 +40,7 @@ export function createApp(deps: AppDeps) {
   // Before everything else: rate limits, cookies and audit entries all ask who the client is.
   app.use('*', clientInfoMiddleware(deps.config.trustProxy ?? false));
 
-  app.use(
-    '/api/*',
-    cors({
-      origin: extensionOrigin,
-      allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match'],
-      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-      exposeHeaders: ['ETag', 'Retry-After'],
-      maxAge: 600,
-    }),
-  );
+  app.use('/api/*', extensionCors());
 
   // Limiters live as long as the app: one per process, in memory.
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };

@@ -112,7 +112,7 @@ export function addYear(state: StoreState, seeded: Seeded, studyDayCount: number
         });
       }
     }
-    state.apply({ type: 'sync', personId: person.id, segments, refused: [], notes: [] });
+    state.addSegments(segments);
     count += segments.length;
   }
   return count;

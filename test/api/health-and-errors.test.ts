@@ -109,8 +109,17 @@ describe('CORS', () => {
       const res = await preflight(origin);
       expect(res.headers.get('access-control-allow-origin')).toBe(origin);
       expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
+      expect(res.status).toBe(204);
+      expect(res.headers.get('access-control-allow-methods')).toContain('POST');
+      expect(res.headers.get('access-control-max-age')).toBe('600');
       const get = await fetch(`${server.url}/api/health`, { headers: { origin } });
       expect(get.headers.get('access-control-allow-origin')).toBe(origin);
+      expect(get.headers.get('vary')).toBe('Origin');
+      // An error answer carries the headers too, and exposes Retry-After and ETag to the extension.
+      const refused = await fetch(`${server.url}/api/sync`, { method: 'POST', headers: { origin } });
+      expect(refused.status).toBe(401);
+      expect(refused.headers.get('access-control-allow-origin')).toBe(origin);
+      expect(refused.headers.get('access-control-expose-headers')).toBe('ETag,Retry-After');
     },
   );
 
@@ -119,5 +128,7 @@ describe('CORS', () => {
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
     const get = await fetch(`${server.url}/api/health`, { headers: { origin: 'https://evil.example' } });
     expect(get.headers.get('access-control-allow-origin')).toBeNull();
+    expect(get.headers.get('access-control-expose-headers')).toBeNull();
+    expect(get.headers.get('vary')).toBe('Origin');
   });
 });
