@@ -2,7 +2,8 @@
 // Intl's time-zone arithmetic costs microseconds a call and ingest asks thousands of times a second,
 // always about the same few days. Offsets change only on quarter-hour boundaries, so the date of every
 // instant in one quarter hour is the same and is computed once.
-import { dateInZone, nextDate, startOfDate } from '../../shared/time/zoned-days.ts';
+import { dateOfDay, dayNumber } from '../../shared/time/day-numbers.ts';
+import { dateInZone, startOfDate } from '../../shared/time/zoned-days.ts';
 
 const QUARTER_HOUR_MS = 900_000;
 /** Bounds the memory: a few years of quarter hours, then start over. */
@@ -11,6 +12,9 @@ const MAX_ENTRIES = 200_000;
 export class ZoneCalendar {
   private readonly dates = new Map<number, string>();
   private readonly starts = new Map<string, number>();
+  /** The same two, by day number: ingest and day totals work in day numbers, not strings. */
+  private readonly days = new Map<number, number>();
+  private readonly dayStarts = new Map<number, number>();
 
   constructor(readonly timeZone: string) {}
 
@@ -35,14 +39,35 @@ export class ZoneCalendar {
     return start;
   }
 
-  /** The dates [startMs, endMs) touches, in order. */
-  datesTouched(startMs: number, endMs: number): string[] {
-    const out: string[] = [];
-    for (let cursor = startMs; cursor < endMs; ) {
-      const date = this.dateOf(cursor);
-      out.push(date);
-      cursor = this.startOf(nextDate(date));
+  /** The day number of the date an instant falls on. */
+  dayOf(epochMs: number): number {
+    const bucket = Math.floor(epochMs / QUARTER_HOUR_MS);
+    let day = this.days.get(bucket);
+    if (day === undefined) {
+      if (this.days.size >= MAX_ENTRIES) this.days.clear();
+      day = dayNumber(this.dateOf(epochMs));
+      this.days.set(bucket, day);
     }
-    return out;
+    return day;
+  }
+
+  /** Where a day (by number) starts. */
+  startOfDay(day: number): number {
+    let start = this.dayStarts.get(day);
+    if (start === undefined) {
+      if (this.dayStarts.size >= MAX_ENTRIES) this.dayStarts.clear();
+      start = this.startOf(dateOfDay(day));
+      this.dayStarts.set(day, start);
+    }
+    return start;
+  }
+
+  /** Calls `visit` with the number of every day [startMs, endMs) touches, in order. */
+  forEachDayTouched(startMs: number, endMs: number, visit: (day: number) => void): void {
+    if (startMs >= endMs) return;
+    for (let day = this.dayOf(startMs); ; day++) {
+      visit(day);
+      if (this.startOfDay(day + 1) >= endMs) return;
+    }
   }
 }

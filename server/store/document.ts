@@ -120,10 +120,10 @@ export function emptyState(timeZone: string, settings: Settings): StoreState {
 
 // ---- encode ---------------------------------------------------------------------------------------
 
-function personRows(data: PersonData): PersonRows {
-  const devices = new Map<string, number>();
-  const pages = new Map<string, number>();
+function personRows(state: StoreState, data: PersonData): PersonRows {
   const rows: PersonRows = { devices: [], pages: [], segments: [], refused: [], days: [] };
+  // The state's pools are shared by everyone; each line lists just the pages and devices it uses.
+  const devices = new Map<string, number>();
   const device = (id: string) => {
     let index = devices.get(id);
     if (index === undefined) {
@@ -132,16 +132,28 @@ function personRows(data: PersonData): PersonRows {
     }
     return index;
   };
+  const deviceOfPooled = new Map<number, number>();
+  const pageOfPooled = new Map<number, number>();
+  const t = data.segments;
   let previousStart = 0;
-  for (const s of data.segments) {
-    const key = `${s.resourceId}\u0000${s.url}\u0000${s.title}`;
-    let page = pages.get(key);
+  for (let i = 0; i < t.length; i++) {
+    const pooledPage = t.page(i);
+    let page = pageOfPooled.get(pooledPage);
     if (page === undefined) {
-      page = rows.pages.push([s.resourceId, s.url, s.title]) - 1;
-      pages.set(key, page);
+      const p = state.pages.items[pooledPage]!;
+      page = rows.pages.push([p.resourceId, p.url, p.title]) - 1;
+      pageOfPooled.set(pooledPage, page);
     }
-    rows.segments.push([packId(s.id), device(s.deviceId), page, s.startMs - previousStart, s.endMs - s.startMs, SEGMENT_MODES.indexOf(s.mode), s.policyVersion, s.receivedMs - s.endMs]);
-    previousStart = s.startMs;
+    const pooledDevice = t.device(i);
+    let deviceIndex = deviceOfPooled.get(pooledDevice);
+    if (deviceIndex === undefined) {
+      deviceIndex = device(state.devices.items[pooledDevice]!);
+      deviceOfPooled.set(pooledDevice, deviceIndex);
+    }
+    const startMs = t.startMs(i);
+    const endMs = t.endMs(i);
+    rows.segments.push([packId(t.id(i)), deviceIndex, page, startMs - previousStart, endMs - startMs, t.modeIndex(i), t.policyVersion(i), t.receivedMs(i) - endMs]);
+    previousStart = startMs;
   }
   for (const r of data.refused) {
     rows.refused.push([packId(r.id), device(r.deviceId), REFUSAL_REASONS.indexOf(r.reason), r.code, r.message, r.contentHash, r.startMs, r.endMs - r.startMs, r.receivedMs - r.endMs]);
@@ -157,10 +169,11 @@ function personRows(data: PersonData): PersonRows {
  * changes arrive while it is written. Each person's line is made and stringified before the next.
  */
 export function encodeSnapshot(state: StoreState): string[] {
+  state.settleAll();
   const lines: string[] = [];
   for (const [personId, data] of state.people) {
     if (data.segments.length + data.refused.length + data.days.length === 0) continue;
-    lines.push(JSON.stringify([personId, personRows(data)]));
+    lines.push(JSON.stringify([personId, personRows(state, data)]));
   }
   const head = {
     schemaVersion: STORE_SCHEMA_VERSION,
@@ -248,6 +261,7 @@ function decodePerson(state: StoreState, personId: string, raw: unknown): void {
       receivedMs: endMs + int(r[7], where),
     });
   });
+  state.person(personId).segments.trim();
   arr(p.refused, `${base}.refused`).forEach((row, i) => {
     const where = `${base}.refused.${i}`;
     const r = arr(row, where, 9);

@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS } from '../../shared/schemas/settings.ts';
 import type { Note } from '../../shared/schemas/notes.ts';
 import { dayNumber } from '../../shared/time/day-numbers.ts';
 import { segmentContentHash } from './content-hash.ts';
-import { JOURNAL_FILE_NAME } from './journal.ts';
+import { encodeLine, JOURNAL_FILE_NAME } from './journal.ts';
 import { openLowdbStore, STORE_FILE_NAME } from './lowdb-store.ts';
 import { ConflictError, DuplicateError, MissingReferenceError, StoreFileError, type CheckedSegment, type Store } from './records.ts';
 
@@ -34,6 +34,9 @@ async function reopenAfterCrash(): Promise<Store> {
 }
 
 const at = (iso: string) => Date.parse(iso);
+const S1 = '0e3b6f0a-1111-4111-8111-000000000001';
+const S2 = '0e3b6f0a-1111-4111-8111-000000000002';
+const S3 = '0e3b6f0a-1111-4111-8111-000000000003';
 function segment(id: string, from: string, to: string, overrides: Partial<CheckedSegment> = {}): CheckedSegment {
   return { id, resourceId: 'res1', url: 'https://learn.example.org/a', title: 'A', startMs: at(from), endMs: at(to), mode: 'reading', policyVersion: 1, ...overrides };
 }
@@ -142,6 +145,50 @@ describe('lowdb store: durability', () => {
     const after = await reopenAfterCrash();
     expect((await after.listUnits()).map((u) => u.name)).toEqual(['kept']);
     await after.createUnit({ name: 'next', parentId: null });
+  });
+
+  it('replays a sync journalled by a server before schema 5 (whole records, two devices), idempotency included', async () => {
+    const store = await openStore();
+    await store.createUnit({ name: 'a', parentId: null });
+    const record = (id: string, deviceId: string, from: string, to: string) => ({
+      ...segment(id, from, to),
+      personId: 'p1',
+      deviceId,
+      receivedMs: at('2026-03-06T09:00:00+08:00'),
+    });
+    const refused = {
+      id: S3,
+      personId: 'p1',
+      deviceId: 'd2',
+      reason: 'outside_allowlist',
+      code: 'url_outside_resource',
+      message: 'outside',
+      contentHash: 'h3',
+      startMs: at('2026-03-06T08:00:00+08:00'),
+      endMs: at('2026-03-06T08:05:00+08:00'),
+      receivedMs: at('2026-03-06T09:00:00+08:00'),
+    };
+    const legacy = {
+      type: 'sync',
+      personId: 'p1',
+      segments: [record(S1, 'd1', '2026-03-06T08:00:00+08:00', '2026-03-06T08:30:00+08:00'), record(S2, 'd2', '2026-03-06T08:15:00+08:00', '2026-03-06T08:45:00+08:00')],
+      refused: [refused],
+      notes: [],
+    };
+    await appendFile(journalFile, encodeLine({ seq: 2, ops: [legacy] }));
+    const after = await reopenAfterCrash();
+    const stored = await after.segmentsForPerson('p1', 0, Number.MAX_SAFE_INTEGER);
+    expect(stored.map((s) => [s.id, s.deviceId, s.receivedMs])).toEqual([
+      [S1, 'd1', at('2026-03-06T09:00:00+08:00')],
+      [S2, 'd2', at('2026-03-06T09:00:00+08:00')],
+    ]);
+    expect(await after.refusedForPerson('p1', 0, Number.MAX_SAFE_INTEGER)).toEqual([refused]);
+    expect(await after.dayTotals('p1', 0, 99999)).toEqual([
+      expect.objectContaining({ rawSeconds: 3900, creditedSeconds: 2700, overlapSeconds: 900, outsideAllowlistSeconds: 300 }),
+    ]);
+    const again = await sync(after, 'p1', [segment(S1, '2026-03-06T08:00:00+08:00', '2026-03-06T08:30:00+08:00')]);
+    expect(again.segments.get(S1)).toEqual({ kind: 'accepted' });
+    expect((await sync(after, 'p2', [segment(S2, '2026-03-06T08:15:00+08:00', '2026-03-06T08:45:00+08:00')])).segments.get(S2)).toEqual({ kind: 'id_reused' });
   });
 
   it('recovers from a crash between writing a snapshot and starting its journal', async () => {
@@ -289,8 +336,6 @@ describe('lowdb store: policy', () => {
 });
 
 describe('lowdb store: sync and daily totals', () => {
-  const S1 = '0e3b6f0a-1111-4111-8111-000000000001';
-  const S2 = '0e3b6f0a-1111-4111-8111-000000000002';
 
   it('answers a re-sent id as before, and an id with other content or from another person as id_reused', async () => {
     const store = await openStore();
@@ -341,7 +386,7 @@ describe('lowdb store: sync and daily totals', () => {
     });
   });
 
-  it('folds raw segments older than the retention window into the daily totals', async () => {
+  it('folds raw segments older than the retention window into the daily totals (counted first: no read came between)', async () => {
     const store = await openStore();
     await sync(store, 'p1', [
       segment(S1, '2026-03-01T09:00:00+08:00', '2026-03-01T10:00:00+08:00'),

@@ -19,7 +19,7 @@ import { encodeLine, Journal, JOURNAL_FILE_NAME } from './journal.ts';
 import { StateProgrammeStore, type ProgrammeStore } from './programme/programme-store.ts';
 import { loadState } from './load-state.ts';
 import { SnapshotFile, type SnapshotLines } from './snapshot-file.ts';
-import type { Op } from './ops.ts';
+import type { Op, SegmentTuple } from './ops.ts';
 import {
   ConflictError,
   DuplicateError,
@@ -36,6 +36,8 @@ import {
   type NoteOutcome,
   type NoteRecord,
   type PolicyVersionRecord,
+  type CheckedSegment,
+  type RefusedSegment,
   type RejectedSegmentRecord,
   type ResourceChanges,
   type ResourceRecord,
@@ -54,11 +56,24 @@ import { lowerBound, type StoreState } from './state.ts';
 import type { SegmentCredit } from '../aggregation/credit-day.ts';
 
 export const STORE_FILE_NAME = 'studytrail.json';
+
+/** A re-sent id: the verdict it had when its content is the same, id_reused when not. */
+function sameContent(existing: CheckedSegment | RefusedSegment | SegmentRecord, contentHash: string): SegmentOutcome {
+  if ('code' in existing) {
+    return existing.contentHash === contentHash ? { kind: 'rejected', code: existing.code, message: existing.message } : { kind: 'id_reused' };
+  }
+  return segmentContentHash(existing) === contentHash ? { kind: 'accepted' } : { kind: 'id_reused' };
+}
 /** lowdb's data while none is held: the snapshot lives in memory as the state, not as lines. */
 const NO_SNAPSHOT: SnapshotLines = [];
 
-/** The journal is folded into a fresh snapshot once it holds this many bytes. */
+/**
+ * The journal is folded into a fresh snapshot once it holds this many bytes, or as many as the last
+ * snapshot when that is larger (up to MAX_COMPACT_AT_BYTES): rewriting a large snapshot then costs about
+ * one byte written per journal byte, however large the store, and a replay after a crash stays bounded.
+ */
 const DEFAULT_COMPACT_AT_BYTES = 16 * 1024 * 1024;
+const MAX_COMPACT_AT_BYTES = 64 * 1024 * 1024;
 /** lastUsedAt of a token is rewritten at most this often. */
 const TOKEN_TOUCH_MS = 3600_000;
 const DAY_MS = 86_400_000;
@@ -128,6 +143,8 @@ class LowdbStore implements Store {
   private waiters: Waiter[] = [];
   private writerRunning = false;
   private compactWanted = false;
+  /** Characters in the last snapshot written (0 until one is). */
+  private snapshotChars = 0;
   private failure: unknown = null;
   private closed = false;
   private readonly compactAtBytes: number;
@@ -184,7 +201,8 @@ class LowdbStore implements Store {
   private async runWriter(): Promise<void> {
     try {
       for (;;) {
-        if (this.compactWanted || this.journal.size >= this.compactAtBytes) {
+        const compactAt = Math.max(this.compactAtBytes, Math.min(this.snapshotChars, MAX_COMPACT_AT_BYTES));
+        if (this.compactWanted || this.journal.size >= compactAt) {
           this.compactWanted = false;
           await this.compact();
           continue;
@@ -213,7 +231,9 @@ class LowdbStore implements Store {
     // Lines not yet appended are in the snapshot: they need no journal line.
     this.pendingLines = [];
     const upTo = this.state.journalSeq;
-    this.db.data = encodeSnapshot(this.state);
+    const lines = encodeSnapshot(this.state);
+    this.snapshotChars = lines.reduce((sum, line) => sum + line.length + 1, 0);
+    this.db.data = lines;
     await this.db.write();
     this.db.data = NO_SNAPSHOT;
     const old = this.journal;
@@ -499,7 +519,7 @@ class LowdbStore implements Store {
       segments: data?.segments.length ?? 0,
       refused: data?.refused.length ?? 0,
       tokens: [...this.state.tokens.values()].filter((t) => t.userId === personId).length,
-      dayTotals: data?.days.length ?? 0,
+      dayTotals: this.state.daysOf(personId).length,
       notes: data?.notes.length ?? 0,
     };
     const [entry] = this.auditOp(audit, 'person.erase', `person:${personId}`, `${user.username} (${user.name}): ${counts.segments} segment(s), ${counts.refused} refused, ${counts.dayTotals} day total(s), ${counts.notes} note(s), ${counts.tokens} sign-in(s)`);
@@ -515,20 +535,19 @@ class LowdbStore implements Store {
     if (this.closed) throw new Error('The store is closed');
     const receivedMs = this.options.clock();
     const segments = new Map<string, SegmentOutcome>();
-    const added = new Map<string, SegmentRecord | RejectedSegmentRecord>();
-    const newSegments: SegmentRecord[] = [];
-    const newRefused: RejectedSegmentRecord[] = [];
+    /** Ids new in this batch, by content hash (accepted ones hashed only if the id comes again). */
+    const added = new Map<string, CheckedSegment | RefusedSegment>();
+    const newSegments: SegmentTuple[] = [];
+    const newRefused: RefusedSegment[] = [];
 
     /** The verdict for an id seen before (stored, or earlier in this batch), or null when it is new. */
     const known = (id: string, hashOf: () => string): SegmentOutcome | null => {
-      const existing = this.state.segmentIds.get(id) ?? added.get(id);
-      if (!existing) return null;
-      const contentHash = hashOf();
-      if (existing.personId !== input.personId) return { kind: 'id_reused' };
-      if ('code' in existing) {
-        return existing.contentHash === contentHash ? { kind: 'rejected', code: existing.code, message: existing.message } : { kind: 'id_reused' };
-      }
-      return segmentContentHash(existing) === contentHash ? { kind: 'accepted' } : { kind: 'id_reused' };
+      const inBatch = added.get(id);
+      if (inBatch) return sameContent(inBatch, hashOf());
+      const stored = this.state.segmentOwners.has(id) ? this.state.findSegment(id) : null;
+      if (!stored) return null;
+      if (stored.data.personId !== input.personId) return { kind: 'id_reused' };
+      return sameContent('refused' in stored ? stored.refused : stored.segment, hashOf());
     };
 
     for (const s of input.accepted) {
@@ -537,9 +556,8 @@ class LowdbStore implements Store {
         segments.set(s.id, seen);
         continue;
       }
-      const record: SegmentRecord = { ...s, personId: input.personId, deviceId: input.deviceId, receivedMs };
-      newSegments.push(record);
-      added.set(s.id, record);
+      newSegments.push([s.id, s.resourceId, s.url, s.title, s.startMs, s.endMs, s.mode, s.policyVersion]);
+      added.set(s.id, s);
       segments.set(s.id, { kind: 'accepted' });
     }
     for (const r of input.refused) {
@@ -551,9 +569,8 @@ class LowdbStore implements Store {
       segments.set(r.id, { kind: 'rejected', code: r.code, message: r.message });
       // Only seconds inside the accepted window are kept (see RejectedSegmentRecord).
       if (r.endMs <= r.startMs) continue;
-      const record: RejectedSegmentRecord = { ...r, personId: input.personId, deviceId: input.deviceId, receivedMs };
-      newRefused.push(record);
-      added.set(r.id, record);
+      newRefused.push(r);
+      added.set(r.id, r);
     }
 
     const notes = new Map<string, NoteOutcome>();
@@ -569,7 +586,9 @@ class LowdbStore implements Store {
     }
 
     if (newSegments.length + newRefused.length + acceptedNotes.length > 0) {
-      await this.commit([{ type: 'sync', personId: input.personId, segments: newSegments, refused: newRefused, notes: acceptedNotes }]);
+      await this.commit([
+        { type: 'sync', personId: input.personId, deviceId: input.deviceId, receivedMs, segments: newSegments, refused: newRefused, notes: acceptedNotes },
+      ]);
     } else {
       // Nothing new; but the write that stored these very items may still be in flight, and an
       // answer must only ever repeat what is durable.
@@ -579,17 +598,22 @@ class LowdbStore implements Store {
   }
 
   async segmentsForPerson(personId: string, fromMs: number, toMs: number): Promise<SegmentRecord[]> {
-    return this.overlapping(this.state.people.get(personId)?.segments ?? [], personId, fromMs, toMs);
+    const data = this.state.people.get(personId);
+    if (!data) return [];
+    const t = data.segments;
+    const out: SegmentRecord[] = [];
+    for (let i = t.firstStartingAtOrAfter(fromMs - t.maxDurationMs); i < t.length && t.startMs(i) < toMs; i++) {
+      if (t.endMs(i) > fromMs) out.push(this.state.segmentAt(data, i));
+    }
+    return out;
   }
 
   async refusedForPerson(personId: string, fromMs: number, toMs: number): Promise<RejectedSegmentRecord[]> {
-    return this.overlapping(this.state.people.get(personId)?.refused ?? [], personId, fromMs, toMs);
-  }
-
-  private overlapping<T extends { startMs: number; endMs: number }>(list: readonly T[], personId: string, fromMs: number, toMs: number): T[] {
-    const lookBack = this.state.people.get(personId)?.maxDurationMs ?? 0;
-    const out: T[] = [];
-    for (let i = lowerBound(list, fromMs - lookBack, (s) => s.startMs); i < list.length && list[i]!.startMs < toMs; i++) {
+    const data = this.state.people.get(personId);
+    if (!data) return [];
+    const list = data.refused;
+    const out: RejectedSegmentRecord[] = [];
+    for (let i = lowerBound(list, fromMs - data.maxRefusedDurationMs, (s) => s.startMs); i < list.length && list[i]!.startMs < toMs; i++) {
       if (list[i]!.endMs > fromMs) out.push(list[i]!);
     }
     return out;
@@ -615,7 +639,7 @@ class LowdbStore implements Store {
   }
 
   async dayTotals(personId: string, fromDay: number, toDay: number): Promise<DayTotalRecord[]> {
-    const days = this.state.people.get(personId)?.days ?? [];
+    const days = this.state.daysOf(personId);
     const start = lowerBound(days, fromDay, (d) => d.day);
     const end = lowerBound(days, toDay + 1, (d) => d.day);
     return days.slice(start, end);

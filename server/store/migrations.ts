@@ -127,8 +127,8 @@ function migrateV1(doc: z.infer<typeof v1DocumentSchema>, timeZone: string): Sto
     if (list) list.push(record);
     else byPerson.set(s.personId, [record]);
   }
-  // Replaying each person's segments as one sync computes their daily totals with today's rules.
-  for (const [personId, segments] of byPerson) state.apply({ type: 'sync', personId, segments, refused: [], notes: [] });
+  // Their daily totals are counted afresh, with today's rules.
+  for (const segments of byPerson.values()) state.addSegments(segments);
   return state;
 }
 

@@ -8,11 +8,11 @@ import { noteReviewSchema, noteSchema } from '../../shared/schemas/notes.ts';
 import { settingsSchema } from '../../shared/schemas/settings.ts';
 import type { Note, NoteReview } from '../../shared/schemas/notes.ts';
 import type { Settings } from '../../shared/schemas/settings.ts';
+import type { SegmentMode } from '../../shared/schemas/domain.ts';
 import type {
   AuditRecord,
-  RejectedSegmentRecord,
+  RefusedSegment,
   ResourceRecord,
-  SegmentRecord,
   TokenRecord,
   UnitRecord,
   UserRecord,
@@ -26,12 +26,29 @@ export type Op =
   | { type: 'token.put'; token: TokenRecord }
   | { type: 'token.delete'; tokenHashes: string[] }
   | { type: 'audit'; entry: AuditRecord }
-  | { type: 'sync'; personId: string; segments: SegmentRecord[]; refused: RejectedSegmentRecord[]; notes: Note[] }
+  | SyncOp
   | { type: 'note.review'; noteId: string; review: NoteReview | null }
   | { type: 'fold'; beforeMs: number }
   | { type: 'person.erase'; personId: string }
   // The learning programme's changes (server/store/programme/records.ts).
   | ProgrammeOp;
+
+/**
+ * One accepted segment in a sync op, as a row: a sync is one person and one device at one instant, so
+ * those are said once for the op, and the journal line carries no field names per segment.
+ */
+export type SegmentTuple = [id: string, resourceId: string, url: string, title: string, startMs: number, endMs: number, mode: SegmentMode, policyVersion: number];
+
+/** What one sync stored: new accepted segments, refused ones whose seconds count as raw, and notes. */
+export interface SyncOp {
+  type: 'sync';
+  personId: string;
+  deviceId: string;
+  receivedMs: number;
+  segments: SegmentTuple[];
+  refused: RefusedSegment[];
+  notes: Note[];
+}
 
 export const unitRecordSchema = z.object({ id: idSchema, name: z.string(), parentId: idSchema.nullable(), createdAt: instantSchema });
 
@@ -117,7 +134,57 @@ export const noteRecordSchema = z.object({
   seq: z.number().int().min(1),
 });
 
-export const opSchema = z.discriminatedUnion('type', [
+const refusedSegmentSchema = rejectedSegmentRecordSchema.omit({ personId: true, deviceId: true, receivedMs: true });
+
+const syncOpSchema = z.object({
+  type: z.literal('sync'),
+  personId: idSchema,
+  deviceId: z.string().min(1),
+  receivedMs: ms,
+  segments: z.array(z.tuple([z.string().min(1), idSchema, z.string(), z.string(), ms, ms, segmentModeSchema, z.number().int().min(0)])),
+  refused: z.array(refusedSegmentSchema),
+  notes: z.array(noteSchema),
+});
+
+/**
+ * A sync op as earlier servers journalled it: whole records, each with its person, device and time of
+ * receipt (the same for every record of one op). Read from a journal such a server left behind (a crash
+ * before the upgrade) and turned into today's op.
+ */
+const legacySyncOpSchema = z
+  .object({
+    type: z.literal('sync'),
+    personId: idSchema,
+    segments: z.array(segmentRecordSchema),
+    refused: z.array(rejectedSegmentRecordSchema),
+    notes: z.array(noteSchema),
+  })
+  .transform((op): SyncOp[] => {
+    // One op per (device, time of receipt) in the records, in their order; usually exactly one.
+    const ops = new Map<string, SyncOp>();
+    const opFor = (deviceId: string, receivedMs: number) => {
+      const key = `${deviceId}\u0000${receivedMs}`;
+      let found = ops.get(key);
+      if (!found) {
+        found = { type: 'sync', personId: op.personId, deviceId, receivedMs, segments: [], refused: [], notes: [] };
+        ops.set(key, found);
+      }
+      return found;
+    };
+    for (const s of op.segments) opFor(s.deviceId, s.receivedMs).segments.push([s.id, s.resourceId, s.url, s.title, s.startMs, s.endMs, s.mode, s.policyVersion]);
+    for (const r of op.refused) {
+      opFor(r.deviceId, r.receivedMs).refused.push({ id: r.id, reason: r.reason, code: r.code, message: r.message, contentHash: r.contentHash, startMs: r.startMs, endMs: r.endMs });
+    }
+    const all = [...ops.values()];
+    if (op.notes.length > 0) {
+      // Notes alone: no record names the device (notes never needed one), and applying ignores it.
+      if (all.length === 0) all.push({ type: 'sync', personId: op.personId, deviceId: '(unknown)', receivedMs: 0, segments: [], refused: [], notes: op.notes });
+      else all[0]!.notes = op.notes;
+    }
+    return all;
+  });
+
+const otherOpSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('unit.put'), unit: unitRecordSchema }),
   z.object({ type: z.literal('user.put'), user: userRecordSchema }),
   z.object({ type: z.literal('resource.put'), resource: resourceRecordSchema, at: instantSchema }),
@@ -125,19 +192,17 @@ export const opSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('token.put'), token: tokenRecordSchema }),
   z.object({ type: z.literal('token.delete'), tokenHashes: z.array(z.string()) }),
   z.object({ type: z.literal('audit'), entry: auditRecordSchema }),
-  z.object({
-    type: z.literal('sync'),
-    personId: idSchema,
-    segments: z.array(segmentRecordSchema),
-    refused: z.array(rejectedSegmentRecordSchema),
-    notes: z.array(noteSchema),
-  }),
   z.object({ type: z.literal('note.review'), noteId: z.string(), review: noteReviewSchema.nullable() }),
   z.object({ type: z.literal('fold'), beforeMs: ms }),
   z.object({ type: z.literal('person.erase'), personId: idSchema }),
   ...programmeOpSchema.options,
 ]);
 
+/** Any op as a journal line holds it; a legacy sync op becomes the ops it stands for (a list). */
+export const opSchema = z.union([syncOpSchema, legacySyncOpSchema, otherOpSchema]);
+
 /** One journal line: the ops of one mutation, numbered so replay can tell what a snapshot holds. */
-export const journalEntrySchema = z.object({ seq: z.number().int().min(1), ops: z.array(opSchema) });
+export const journalEntrySchema = z
+  .object({ seq: z.number().int().min(1), ops: z.array(opSchema) })
+  .transform((entry): JournalEntry => ({ seq: entry.seq, ops: entry.ops.flatMap((op) => (Array.isArray(op) ? op : [op as Op])) }));
 export type JournalEntry = { seq: number; ops: Op[] };

@@ -1,14 +1,14 @@
 // The store's data in memory, indexed for every read the server makes, and `apply`: the one place an
 // op changes it. Applying is deterministic (no clock, no randomness), so the snapshot plus the journal
-// always rebuild the same state. Daily totals are recomputed here for every day a sync touches.
+// always rebuild the same state. A sync marks the days it touched; their totals are recounted when they
+// are next read (daysOf), once however many syncs touched them meanwhile.
 import { mergeNote } from '../../shared/notes/merge-note.ts';
 import type { Policy } from '../../shared/schemas/policy.ts';
 import type { Settings } from '../../shared/schemas/settings.ts';
-import { dateOfDay, dayNumber } from '../../shared/time/day-numbers.ts';
-import { nextDate } from '../../shared/time/zoned-days.ts';
 import { creditDay, type DayCredit } from '../aggregation/credit-day.ts';
 import { ZoneCalendar } from '../aggregation/zone-calendar.ts';
-import type { Op } from './ops.ts';
+import type { Op, SyncOp } from './ops.ts';
+import { devicePool, pagePool, SegmentTable } from './segment-table.ts';
 import { emptyProgrammeSnapshot } from './programme/records.ts';
 import { ProgrammeState } from './programme/state.ts';
 import type {
@@ -26,15 +26,18 @@ import type {
 } from './records.ts';
 
 export interface PersonData {
+  personId: string;
   /** Accepted segments, by start. */
-  segments: SegmentRecord[];
+  segments: SegmentTable;
   /** Refused segments kept for their raw seconds, by start. */
   refused: RejectedSegmentRecord[];
-  /** Daily totals, by day. */
+  /** Daily totals, by day; read them through StoreState.daysOf, which recounts the stale ones first. */
   days: DayTotalRecord[];
+  /** Days a sync touched since their totals were last counted. */
+  staleDays: Set<number>;
   notes: NoteRecord[];
-  /** Longest segment stored: how far before a day to look for segments reaching into it. */
-  maxDurationMs: number;
+  /** Longest refused segment stored: how far before a day to look for ones reaching into it. */
+  maxRefusedDurationMs: number;
 }
 
 /** Index of the first element whose key is >= target, in an array sorted by key. */
@@ -50,18 +53,6 @@ export function lowerBound<T>(list: readonly T[], target: number, key: (item: T)
 }
 
 const byStart = (s: { startMs: number }) => s.startMs;
-
-/** lowerBound by startMs without a key callback: the hot path of recounting a day. */
-function firstStartingAtOrAfter(list: readonly { startMs: number }[], target: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid]!.startMs < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 const byDay = (d: DayTotalRecord) => d.day;
 
 export function policySettingsOf(settings: Settings): PolicySettings {
@@ -85,8 +76,11 @@ export class StoreState {
   readonly audit: AuditRecord[] = [];
   auditSeq = 0;
   readonly people = new Map<string, PersonData>();
-  /** Every stored segment id, accepted or refused: what makes sync idempotent. */
-  readonly segmentIds = new Map<string, SegmentRecord | RejectedSegmentRecord>();
+  /** Whose every stored segment id is, accepted or refused: what makes sync idempotent. */
+  readonly segmentOwners = new Map<string, PersonData>();
+  /** The pages and devices segments refer to, each held once. */
+  readonly pages = pagePool();
+  readonly devices = devicePool();
   readonly notes = new Map<string, NoteRecord>();
   noteSeq = 0;
   /** Sequence number of the last journal entry applied. */
@@ -125,25 +119,70 @@ export class StoreState {
   person(personId: string): PersonData {
     let data = this.people.get(personId);
     if (!data) {
-      data = { segments: [], refused: [], days: [], notes: [], maxDurationMs: 0 };
+      data = { personId, segments: new SegmentTable(), refused: [], days: [], staleDays: new Set(), notes: [], maxRefusedDurationMs: 0 };
       this.people.set(personId, data);
     }
     return data;
   }
 
-  /** Adds a record loaded from a snapshot (already sorted input keeps this an append). */
+  /** Adds a segment without recounting its days (a snapshot holds their totals; see addSegments). */
   loadSegment(record: SegmentRecord): void {
     const data = this.person(record.personId);
-    insertSorted(data.segments, record);
-    data.maxDurationMs = Math.max(data.maxDurationMs, record.endMs - record.startMs);
-    this.segmentIds.set(record.id, record);
+    data.segments.add({
+      id: record.id,
+      device: this.devices.intern(record.deviceId),
+      page: this.pages.intern({ resourceId: record.resourceId, url: record.url, title: record.title }),
+      startMs: record.startMs,
+      endMs: record.endMs,
+      mode: record.mode,
+      policyVersion: record.policyVersion,
+      receivedMs: record.receivedMs,
+    });
+    this.segmentOwners.set(record.id, data);
   }
 
   loadRefused(record: RejectedSegmentRecord): void {
     const data = this.person(record.personId);
     insertSorted(data.refused, record);
-    data.maxDurationMs = Math.max(data.maxDurationMs, record.endMs - record.startMs);
-    this.segmentIds.set(record.id, record);
+    data.maxRefusedDurationMs = Math.max(data.maxRefusedDurationMs, record.endMs - record.startMs);
+    this.segmentOwners.set(record.id, data);
+  }
+
+  /** Adds segments whose days are then recounted (a migration's, a generated year's). */
+  addSegments(records: readonly SegmentRecord[]): void {
+    for (const record of records) {
+      this.loadSegment(record);
+      const data = this.person(record.personId);
+      this.calendar.forEachDayTouched(record.startMs, record.endMs, (day) => data.staleDays.add(day));
+    }
+  }
+
+  /** Row i of a person's segments as a record. */
+  segmentAt(data: PersonData, i: number): SegmentRecord {
+    const t = data.segments;
+    const page = this.pages.items[t.page(i)]!;
+    return {
+      id: t.id(i),
+      personId: data.personId,
+      deviceId: this.devices.items[t.device(i)]!,
+      resourceId: page.resourceId,
+      url: page.url,
+      title: page.title,
+      startMs: t.startMs(i),
+      endMs: t.endMs(i),
+      mode: t.mode(i),
+      policyVersion: t.policyVersion(i),
+      receivedMs: t.receivedMs(i),
+    };
+  }
+
+  /** The stored segment or refused segment with this id, with its owner, or null. */
+  findSegment(id: string): { data: PersonData; segment: SegmentRecord } | { data: PersonData; refused: RejectedSegmentRecord } | null {
+    const data = this.segmentOwners.get(id);
+    if (!data) return null;
+    const refused = data.refused.find((r) => r.id === id);
+    if (refused) return { data, refused };
+    return { data, segment: this.segmentAt(data, data.segments.indexOf(id)) };
   }
 
   loadDay(record: DayTotalRecord): void {
@@ -162,6 +201,25 @@ export class StoreState {
   }
 
   // ---- reads -------------------------------------------------------------------------------------
+
+  /** One person's daily totals, by day, with every day touched since the last read recounted. */
+  daysOf(personId: string): readonly DayTotalRecord[] {
+    const data = this.people.get(personId);
+    if (!data) return [];
+    this.settle(personId, data);
+    return data.days;
+  }
+
+  private settle(personId: string, data: PersonData): void {
+    if (data.staleDays.size === 0) return;
+    for (const day of data.staleDays) this.recomputeDay(personId, data, day);
+    data.staleDays.clear();
+  }
+
+  /** Recounts every stale day: before raw segments are folded away, and before a snapshot is made. */
+  settleAll(): void {
+    for (const [personId, data] of this.people) this.settle(personId, data);
+  }
 
   currentPolicyVersion(): PolicyVersionRecord {
     return this.policyHistory.at(-1)!;
@@ -254,7 +312,8 @@ export class StoreState {
     }
     const data = this.people.get(personId);
     if (!data) return;
-    for (const item of [...data.segments, ...data.refused]) this.segmentIds.delete(item.id);
+    for (let i = 0; i < data.segments.length; i++) this.segmentOwners.delete(data.segments.id(i));
+    for (const item of data.refused) this.segmentOwners.delete(item.id);
     for (const record of data.notes) this.notes.delete(record.note.id);
     this.people.delete(personId);
   }
@@ -270,21 +329,21 @@ export class StoreState {
     this.addPolicyVersion({ version: current.version + 1, at, settings, resources });
   }
 
-  private applySync(op: Extract<Op, { type: 'sync' }>): void {
+  private applySync(op: SyncOp): void {
     const data = this.person(op.personId);
-    const touched = new Set<number>();
-    const touch = (startMs: number, endMs: number) => {
-      for (const date of this.calendar.datesTouched(startMs, endMs)) touched.add(dayNumber(date));
-    };
-    for (const segment of op.segments) {
-      if (this.segmentIds.has(segment.id)) continue;
-      this.loadSegment(segmentRecord(segment));
-      touch(segment.startMs, segment.endMs);
+    const stale = (day: number) => data.staleDays.add(day);
+    const device = this.devices.intern(op.deviceId);
+    // The ops carry only ids the store has not seen: recordSync checks them in the same synchronous
+    // step that applies the op, and replay applies each op once over the snapshot that preceded it.
+    for (const [id, resourceId, url, title, startMs, endMs, mode, policyVersion] of op.segments) {
+      const page = this.pages.intern({ resourceId, url, title });
+      data.segments.add({ id, device, page, startMs, endMs, mode, policyVersion, receivedMs: op.receivedMs });
+      this.segmentOwners.set(id, data);
+      this.calendar.forEachDayTouched(startMs, endMs, stale);
     }
     for (const refused of op.refused) {
-      if (this.segmentIds.has(refused.id)) continue;
-      this.loadRefused(refusedRecord(refused));
-      touch(refused.startMs, refused.endMs);
+      this.loadRefused({ ...refused, personId: op.personId, deviceId: op.deviceId, receivedMs: op.receivedMs });
+      this.calendar.forEachDayTouched(refused.startMs, refused.endMs, stale);
     }
     for (const note of op.notes) {
       const existing = this.notes.get(note.id);
@@ -293,30 +352,27 @@ export class StoreState {
       if (existing && merged === existing.note) continue;
       this.loadNote({ note: merged, personId: op.personId, review: existing?.review ?? null, seq: ++this.noteSeq });
     }
-    for (const day of touched) this.recomputeDay(op.personId, data, day);
   }
 
   /** Credits one person's day from their raw segments, under the policy the segments were counted by. */
   creditOfDay(data: PersonData, day: number): DayCredit {
-    const date = dateOfDay(day);
-    const dayStartMs = this.calendar.startOf(date);
-    const dayEndMs = this.calendar.startOf(nextDate(date));
-    const lookBackMs = dayStartMs - data.maxDurationMs;
-    // Two plain loops rather than one generic helper: this runs for every day every sync touches.
+    const dayStartMs = this.calendar.startOfDay(day);
+    const dayEndMs = this.calendar.startOfDay(day + 1);
     const segments: { key: string; resourceId: string; startMs: number; endMs: number }[] = [];
     // The day is capped by the newest policy any of its segments was counted under.
     let version = -1;
-    const list = data.segments;
-    for (let i = firstStartingAtOrAfter(list, lookBackMs); i < list.length; i++) {
-      const s = list[i]!;
-      if (s.startMs >= dayEndMs) break;
-      if (s.endMs <= dayStartMs) continue;
-      segments.push({ key: s.id, resourceId: s.resourceId, startMs: s.startMs, endMs: s.endMs });
-      if (s.policyVersion > version) version = s.policyVersion;
+    const t = data.segments;
+    for (let i = t.firstStartingAtOrAfter(dayStartMs - t.maxDurationMs); i < t.length; i++) {
+      const startMs = t.startMs(i);
+      if (startMs >= dayEndMs) break;
+      const endMs = t.endMs(i);
+      if (endMs <= dayStartMs) continue;
+      segments.push({ key: t.id(i), resourceId: this.pages.items[t.page(i)]!.resourceId, startMs, endMs });
+      if (t.policyVersion(i) > version) version = t.policyVersion(i);
     }
     const refused: RejectedSegmentRecord[] = [];
     const refusedList = data.refused;
-    for (let i = firstStartingAtOrAfter(refusedList, lookBackMs); i < refusedList.length; i++) {
+    for (let i = lowerBound(refusedList, dayStartMs - data.maxRefusedDurationMs, byStart); i < refusedList.length; i++) {
       const r = refusedList[i]!;
       if (r.startMs >= dayEndMs) break;
       if (r.endMs > dayStartMs) refused.push(r);
@@ -349,15 +405,17 @@ export class StoreState {
 
   /** Drops raw segments that ended before `beforeMs`; their days' totals stay as they are. */
   private fold(beforeMs: number): void {
+    // A stale day recounted after its segments are gone would lose them: count every day first.
+    this.settleAll();
+    const dropped = (id: string) => this.segmentOwners.delete(id);
     for (const data of this.people.values()) {
-      for (const list of [data.segments, data.refused] as { id: string; endMs: number }[][]) {
-        let kept = 0;
-        for (const item of list) {
-          if (item.endMs < beforeMs) this.segmentIds.delete(item.id);
-          else list[kept++] = item;
-        }
-        list.length = kept;
+      data.segments.removeEndedBefore(beforeMs, dropped);
+      let kept = 0;
+      for (const item of data.refused) {
+        if (item.endMs < beforeMs) dropped(item.id);
+        else data.refused[kept++] = item;
       }
+      data.refused.length = kept;
     }
   }
 
@@ -365,47 +423,11 @@ export class StoreState {
   oldestRawEndMs(): number {
     let oldest = Infinity;
     for (const data of this.people.values()) {
-      for (const item of data.segments) oldest = Math.min(oldest, item.endMs);
+      oldest = Math.min(oldest, data.segments.earliestEndMs());
       for (const item of data.refused) oldest = Math.min(oldest, item.endMs);
     }
     return oldest;
   }
-}
-
-/**
- * A copy with the fields in one fixed order, as the snapshot decoder makes them. Records built by
- * spreading (ingest) or by zod (journal replay) otherwise get other hidden classes, and the loops that
- * recount a day over them turn megamorphic (several times slower) and larger in memory.
- */
-function segmentRecord(s: SegmentRecord): SegmentRecord {
-  return {
-    id: s.id,
-    personId: s.personId,
-    deviceId: s.deviceId,
-    resourceId: s.resourceId,
-    url: s.url,
-    title: s.title,
-    startMs: s.startMs,
-    endMs: s.endMs,
-    mode: s.mode,
-    policyVersion: s.policyVersion,
-    receivedMs: s.receivedMs,
-  };
-}
-
-function refusedRecord(r: RejectedSegmentRecord): RejectedSegmentRecord {
-  return {
-    id: r.id,
-    personId: r.personId,
-    deviceId: r.deviceId,
-    reason: r.reason,
-    code: r.code,
-    message: r.message,
-    contentHash: r.contentHash,
-    startMs: r.startMs,
-    endMs: r.endMs,
-    receivedMs: r.receivedMs,
-  };
 }
 
 function insertSorted<T extends { startMs: number; id: string }>(list: T[], item: T): void {

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { pagePool, SegmentTable, type SegmentRow } from './segment-table.ts';
+
+const row = (id: string, startMs: number, endMs: number, extra: Partial<SegmentRow> = {}): SegmentRow => ({
+  id,
+  device: 0,
+  page: 0,
+  startMs,
+  endMs,
+  mode: 'reading',
+  policyVersion: 1,
+  receivedMs: endMs + 5,
+  ...extra,
+});
+
+const rows = (t: SegmentTable) => Array.from({ length: t.length }, (_, i) => t.row(i));
+
+describe('SegmentTable', () => {
+  it('keeps rows by start whatever order they come in, equal starts in arrival order, growing as needed', () => {
+    const t = new SegmentTable();
+    // A seeded shuffle of 100 starts, some equal: more rows than the first capacity, inserts in the middle.
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const added: SegmentRow[] = [];
+    for (let i = 0; i < 100; i++) {
+      const start = (next() % 40) * 1000;
+      const r = row(`s${i}`, start, start + 500 + i, { device: i % 3, page: i % 5, mode: i % 2 === 0 ? 'reading' : 'media', policyVersion: i });
+      added.push(r);
+      t.add(r);
+    }
+    const expected = added.map((r, i) => ({ r, i })).sort((a, b) => a.r.startMs - b.r.startMs || a.i - b.i).map(({ r }) => r);
+    expect(rows(t)).toEqual(expected);
+    expect(t.maxDurationMs).toBe(599);
+    expect(t.indexOf('s42')).toBe(expected.findIndex((r) => r.id === 's42'));
+    expect(t.indexOf('nope')).toBe(-1);
+  });
+
+  it('finds the first row starting at or after an instant', () => {
+    const t = new SegmentTable();
+    for (const start of [10, 20, 20, 30]) t.add(row(`at${start}-${t.length}`, start, start + 1));
+    expect([0, 10, 11, 20, 21, 30, 31].map((ms) => t.firstStartingAtOrAfter(ms))).toEqual([0, 0, 1, 1, 3, 3, 4]);
+  });
+
+  it('drops the rows that ended before an instant, naming each, and keeps the rest in order', () => {
+    const t = new SegmentTable();
+    for (let i = 0; i < 20; i++) t.add(row(`s${i}`, i * 100, i * 100 + (i % 2 === 0 ? 50 : 500)));
+    const dropped: string[] = [];
+    t.removeEndedBefore(1000, (id) => dropped.push(id));
+    expect(dropped).toEqual(['s0', 's1', 's2', 's3', 's4', 's6', 's8']);
+    expect(rows(t).map((r) => r.id)).toEqual(['s5', 's7', 's9', 's10', 's11', 's12', 's13', 's14', 's15', 's16', 's17', 's18', 's19']);
+    expect(t.earliestEndMs()).toBe(1000);
+    t.add(row('late', 150, 2000));
+    expect(t.row(0).id).toBe('late');
+  });
+
+  it('gives back spare room when trimmed and still takes rows after', () => {
+    const t = new SegmentTable();
+    for (let i = 0; i < 9; i++) t.add(row(`s${i}`, i, i + 1));
+    const before = rows(t);
+    t.trim();
+    expect(rows(t)).toEqual(before);
+    t.add(row('s9', 100, 101));
+    expect(t.length).toBe(10);
+    expect(new SegmentTable().earliestEndMs()).toBe(Infinity);
+  });
+});
+
+describe('Pool', () => {
+  it('hands out one number per distinct item', () => {
+    const pool = pagePool();
+    const a = pool.intern({ resourceId: 'r', url: 'https://x/a', title: 'A' });
+    const b = pool.intern({ resourceId: 'r', url: 'https://x/b', title: 'A' });
+    expect(pool.intern({ resourceId: 'r', url: 'https://x/a', title: 'A' })).toBe(a);
+    expect(b).not.toBe(a);
+    expect(pool.items[b]!.url).toBe('https://x/b');
+  });
+});

@@ -1,0 +1,199 @@
+// One person's accepted segments as columns, sorted by start: typed arrays for the numbers and small
+// indexes into shared pools for the strings a year repeats (pages, devices). A year of an office's
+// study is half a million segments; as objects they filled most of the server's memory and every
+// major collection walked them all, as columns they are a few flat arrays (see bench/server-*.bench.ts).
+import { SEGMENT_MODES, type SegmentMode } from '../../shared/schemas/domain.ts';
+
+/** Strings interned to small numbers: a page (resource, URL, title) or a device id is stored once. */
+export class Pool<T> {
+  private readonly index = new Map<string, number>();
+  readonly items: T[] = [];
+
+  constructor(private readonly keyOf: (item: T) => string) {}
+
+  intern(item: T): number {
+    const key = this.keyOf(item);
+    let at = this.index.get(key);
+    if (at === undefined) {
+      at = this.items.push(item) - 1;
+      this.index.set(key, at);
+    }
+    return at;
+  }
+}
+
+export interface Page {
+  resourceId: string;
+  url: string;
+  title: string;
+}
+
+export const pagePool = () => new Pool<Page>((p) => `${p.resourceId}\u0000${p.url}\u0000${p.title}`);
+export const devicePool = () => new Pool<string>((d) => d);
+
+/** One row as the table holds it: pools resolved to indexes. */
+export interface SegmentRow {
+  id: string;
+  device: number;
+  page: number;
+  startMs: number;
+  endMs: number;
+  mode: SegmentMode;
+  policyVersion: number;
+  receivedMs: number;
+}
+
+const INITIAL_CAPACITY = 8;
+
+export class SegmentTable {
+  length = 0;
+  /** Longest segment held: how far before an instant to look for segments reaching into it. */
+  maxDurationMs = 0;
+  private ids: string[] = [];
+  private starts = new Float64Array(INITIAL_CAPACITY);
+  private ends = new Float64Array(INITIAL_CAPACITY);
+  private receiveds = new Float64Array(INITIAL_CAPACITY);
+  private pages = new Int32Array(INITIAL_CAPACITY);
+  private devices = new Int32Array(INITIAL_CAPACITY);
+  private versions = new Int32Array(INITIAL_CAPACITY);
+  private modes = new Uint8Array(INITIAL_CAPACITY);
+
+  id(i: number): string {
+    return this.ids[i]!;
+  }
+  startMs(i: number): number {
+    return this.starts[i]!;
+  }
+  endMs(i: number): number {
+    return this.ends[i]!;
+  }
+  page(i: number): number {
+    return this.pages[i]!;
+  }
+  device(i: number): number {
+    return this.devices[i]!;
+  }
+  policyVersion(i: number): number {
+    return this.versions[i]!;
+  }
+  mode(i: number): SegmentMode {
+    return SEGMENT_MODES[this.modes[i]!]!;
+  }
+  /** The mode as its index in SEGMENT_MODES, as the snapshot stores it. */
+  modeIndex(i: number): number {
+    return this.modes[i]!;
+  }
+  receivedMs(i: number): number {
+    return this.receiveds[i]!;
+  }
+
+  row(i: number): SegmentRow {
+    return {
+      id: this.id(i),
+      device: this.device(i),
+      page: this.page(i),
+      startMs: this.startMs(i),
+      endMs: this.endMs(i),
+      mode: this.mode(i),
+      policyVersion: this.policyVersion(i),
+      receivedMs: this.receivedMs(i),
+    };
+  }
+
+  /** Row index of an id, or -1: a scan, for the rare re-sent segment. */
+  indexOf(id: string): number {
+    return this.ids.indexOf(id);
+  }
+
+  /** Index of the first row starting at or after `ms`. */
+  firstStartingAtOrAfter(ms: number): number {
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.starts[mid]! < ms) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Inserts a row after every row starting at or before it: syncs mostly append. */
+  add(row: SegmentRow): void {
+    if (this.length === this.starts.length) this.grow();
+    const at = this.length > 0 && this.starts[this.length - 1]! > row.startMs ? this.firstStartingAtOrAfter(row.startMs + 1) : this.length;
+    if (at < this.length) {
+      this.ids.splice(at, 0, row.id);
+      for (const column of this.columns()) column.copyWithin(at + 1, at, this.length);
+    } else {
+      this.ids.push(row.id);
+    }
+    this.starts[at] = row.startMs;
+    this.ends[at] = row.endMs;
+    this.receiveds[at] = row.receivedMs;
+    this.pages[at] = row.page;
+    this.devices[at] = row.device;
+    this.versions[at] = row.policyVersion;
+    this.modes[at] = SEGMENT_MODES.indexOf(row.mode);
+    this.length++;
+    this.maxDurationMs = Math.max(this.maxDurationMs, row.endMs - row.startMs);
+  }
+
+  /** Drops every row that ended before `beforeMs`, calling `dropped` with each id. */
+  removeEndedBefore(beforeMs: number, dropped: (id: string) => void): void {
+    let kept = 0;
+    const columns = this.columns();
+    for (let i = 0; i < this.length; i++) {
+      if (this.ends[i]! < beforeMs) {
+        dropped(this.ids[i]!);
+        continue;
+      }
+      if (kept !== i) {
+        this.ids[kept] = this.ids[i]!;
+        for (const column of columns) column[kept] = column[i]!;
+      }
+      kept++;
+    }
+    this.length = kept;
+    this.ids.length = kept;
+  }
+
+  /** The earliest end of any row (Infinity when empty). */
+  earliestEndMs(): number {
+    let earliest = Infinity;
+    for (let i = 0; i < this.length; i++) earliest = Math.min(earliest, this.ends[i]!);
+    return earliest;
+  }
+
+  /** Gives back the spare capacity of growing: called once a table is loaded whole. */
+  trim(): void {
+    if (this.starts.length === this.length) return;
+    const capacity = Math.max(this.length, 1);
+    this.starts = this.starts.slice(0, capacity);
+    this.ends = this.ends.slice(0, capacity);
+    this.receiveds = this.receiveds.slice(0, capacity);
+    this.pages = this.pages.slice(0, capacity);
+    this.devices = this.devices.slice(0, capacity);
+    this.versions = this.versions.slice(0, capacity);
+    this.modes = this.modes.slice(0, capacity);
+  }
+
+  private columns(): (Float64Array | Int32Array | Uint8Array)[] {
+    return [this.starts, this.ends, this.receiveds, this.pages, this.devices, this.versions, this.modes];
+  }
+
+  private grow(): void {
+    const capacity = this.starts.length * 2;
+    const grown = <A extends Float64Array | Int32Array | Uint8Array>(old: A, make: (n: number) => A): A => {
+      const next = make(capacity);
+      next.set(old);
+      return next;
+    };
+    this.starts = grown(this.starts, (n) => new Float64Array(n));
+    this.ends = grown(this.ends, (n) => new Float64Array(n));
+    this.receiveds = grown(this.receiveds, (n) => new Float64Array(n));
+    this.pages = grown(this.pages, (n) => new Int32Array(n));
+    this.devices = grown(this.devices, (n) => new Int32Array(n));
+    this.versions = grown(this.versions, (n) => new Int32Array(n));
+    this.modes = grown(this.modes, (n) => new Uint8Array(n));
+  }
+}
