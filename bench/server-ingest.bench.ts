@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runLoad } from './support/load.ts';
-import { startProcess } from './support/processes.ts';
+import { startScript, startServer, type BenchProcess } from './support/processes.ts';
 import { random, seedOrganisation, TZ, writeStore } from './support/year-data.ts';
 
 const INGEST_PEOPLE = 200;
@@ -40,16 +40,16 @@ export default async function bench(): Promise<void> {
       return { json: JSON.stringify({ deviceId: 'bench', segments }), token: person.token };
     };
 
-    const measure = async (script: string, env?: Record<string, string>) => {
-      const server = await startProcess(script, env);
+    const measure = async (start: () => Promise<BenchProcess>) => {
+      const server = await start();
       const cpuBefore = await server.cpuSeconds();
       const load = await runLoad({ url: server.url, path: '/api/sync', concurrency: CONCURRENCY, durationMs: LOAD_SECONDS * 1000, body });
       const cpuMicros = ((await server.cpuSeconds()) - cpuBefore) * 1e6;
       await server.stop();
       return { ...load, cpuPerRequest: `${(cpuMicros / Math.max(1, load.requests)).toFixed(0)} µs CPU a request` };
     };
-    const real = await measure('server/main.ts', { STUDYTRAIL_DATA_DIR: dir, STUDYTRAIL_TZ: TZ });
-    const base = await measure('bench/support/bare-server.ts');
+    const real = await measure(() => startServer({ STUDYTRAIL_DATA_DIR: dir, STUDYTRAIL_TZ: TZ }));
+    const base = await measure(() => startScript('bench/support/bare-server.ts'));
 
     console.log(`sync ingest (${SEGMENTS_PER_SYNC} segments a request, ${CONCURRENCY} in flight, ${LOAD_SECONDS} s, durable acks):`);
     console.log(`  StudyTrail /api/sync  ${real.perSecond.toFixed(0)} req/s, ${(real.perSecond * SEGMENTS_PER_SYNC).toFixed(0)} segments/s, ${real.cpuPerRequest} (${real.errors} non-2xx)`);

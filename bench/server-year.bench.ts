@@ -8,7 +8,7 @@ import path from 'node:path';
 import { dateInZone, nextDate, startOfDate } from '../shared/time/zoned-days.ts';
 import { JOURNAL_FILE_NAME } from '../server/store/journal.ts';
 import { openLowdbStore, STORE_FILE_NAME } from '../server/store/lowdb-store.ts';
-import { startProcess } from './support/processes.ts';
+import { startServer } from './support/processes.ts';
 import { addYear, seedOrganisation, TZ, writeStore } from './support/year-data.ts';
 
 const PEOPLE = 1000;
@@ -47,7 +47,7 @@ export default async function bench(): Promise<void> {
     const openMs = performance.now() - opened;
     await store.close();
 
-    const server = await startProcess('server/main.ts', { STUDYTRAIL_DATA_DIR: dir, STUDYTRAIL_TZ: TZ });
+    const server = await startServer({ STUDYTRAIL_DATA_DIR: dir, STUDYTRAIL_TZ: TZ });
     const to = dateInZone(Date.now(), TZ);
     let from = to;
     for (let i = 0; i < 365; i++) from = dateInZone(startOfDate(from, TZ) - DAY_MS / 2, TZ);

@@ -1,17 +1,14 @@
 // The server's entry: read config → open store → serve(createApp(deps)). The only place that opens
 // files and sockets; it prints the lines people (and test/support/server-process.ts) read.
 import { serve } from '@hono/node-server';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
 import { ensureFirstAdmin, type FirstAdmin } from './auth/first-admin.ts';
 import { configFromProcessEnv } from './config.ts';
+import { EXTENSION_DIR } from './paths.ts';
 import { openLowdbStore } from './store/lowdb-store.ts';
 import { StoreFileError } from './store/records.ts';
 
-const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
-const EXTENSION_DIR = path.join(REPO_ROOT, '.output', 'chrome-mv3');
 const MAINTENANCE_INTERVAL_MS = 3600_000;
 
 function fail(message: string): never {

@@ -1,10 +1,11 @@
-// Child processes for the bench: the real server (server/main.ts, as `npm start` runs it) or the bare
+// Child processes for the bench: the real server (its bundle, as `npm start` runs it) or the bare
 // baseline, with the time until it listened and its resident memory. BENCH_NODE_ARGS adds node options
 // to the children (Node refuses --cpu-prof in NODE_OPTIONS), e.g.
 //   BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' npm run bench -- server
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { SERVER_ARGS } from '../../test/support/server-process.ts';
 
 /** Linux's USER_HZ: /proc reports CPU time in these ticks. */
 const CLOCK_TICKS = 100;
@@ -20,10 +21,22 @@ export interface BenchProcess {
   stop(): Promise<void>;
 }
 
-export function startProcess(script: string, env: Record<string, string> = {}): Promise<BenchProcess> {
+/** The server as `npm start` runs it, built first so the figures are of the code in the tree. */
+export function startServer(env: Record<string, string>): Promise<BenchProcess> {
+  execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  return startProcess(SERVER_ARGS, env);
+}
+
+/** A TypeScript script of the bench (through tsx). */
+export function startScript(script: string, env: Record<string, string> = {}): Promise<BenchProcess> {
+  return startProcess(['--import', 'tsx', script], env);
+}
+
+function startProcess(args: string[], env: Record<string, string>): Promise<BenchProcess> {
   const began = performance.now();
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
+  const script = args.at(-1)!;
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,11 +4,10 @@
 import { Hono, type Context } from 'hono';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AppEnv } from '../http/app-env.ts';
 import { notFoundResponse } from '../http/error-response.ts';
+import { DASHBOARD_DIR } from '../paths.ts';
 
-export const DASHBOARD_DIR = fileURLToPath(new URL('../../.output/dashboard/', import.meta.url));
 
 export const DASHBOARD_CSP = [
   "default-src 'self'",

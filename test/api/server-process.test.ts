@@ -1,5 +1,6 @@
-// The real entry, server/main.ts, run as a child process: what it prints, the first admin, a restart
-// on the same data, graceful stop, and refusing bad configuration or a corrupt store.
+// The real entry, server/main.ts, run as `npm start` runs it (its bundle, in a child process): what it
+// prints, the first admin, a restart on the same data, graceful stop, and refusing bad configuration or
+// a corrupt store.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STORE_FILE_NAME } from '../../server/store/lowdb-store.ts';
 import { unitSchema } from '../../shared/schemas/organisation.ts';
 import { apiClient, expectData } from '../support/api-client.ts';
-import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { SERVER_ARGS, startServerProcess, type ServerProcess } from '../support/server-process.ts';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -30,6 +31,11 @@ async function signIn(url: string, password: string): Promise<string> {
 }
 
 describe('server/main.ts', () => {
+  it('is started by these tests exactly as `npm start` starts it', async () => {
+    const pkg = JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.start).toBe(`npm run build && node ${SERVER_ARGS.join(' ')}`);
+  });
+
   it('prints the startup lines and a generated admin password once; data survives a restart', async () => {
     running = await startServerProcess({ dataDir });
     const { url, adminPassword } = running;

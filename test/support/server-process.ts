@@ -1,9 +1,13 @@
-// Starts the real server entry (server/main.ts) as a child process on a free port and reads what it
-// prints. For end-to-end tests and for testing the entry itself.
+// Starts the real server as `npm start` runs it (the bundle `npm run build` makes of server/main.ts) as
+// a child process on a free port and reads what it prints. For end-to-end tests and for testing the
+// entry itself.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** node's arguments in the "start" script of package.json, after `npm run build`. */
+export const SERVER_ARGS = ['--enable-source-maps', '.output/server/main.mjs'];
 
 export interface ServerProcess {
   /** e.g. http://127.0.0.1:41234 (no trailing slash) */
@@ -28,7 +32,8 @@ export interface StartServerOptions {
 }
 
 export function startServerProcess({ dataDir, env = {}, timeoutMs = 20_000 }: StartServerOptions): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  if (!existsSync(`${REPO_ROOT}${SERVER_ARGS[1]}`)) throw new Error(`${SERVER_ARGS[1]} is missing: run npm run build first`);
+  const child = spawn(process.execPath, SERVER_ARGS, {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env, STUDYTRAIL_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
