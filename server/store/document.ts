@@ -23,6 +23,7 @@ import {
 } from './ops.ts';
 import { StoreFileError, type DayTotalRecord, type NoteRecord, type PolicyVersionRecord } from './records.ts';
 import type { SnapshotLines } from './snapshot-file.ts';
+import { packId, unpackId } from './packed-id.ts';
 import { policySettingsOf, StoreState, type PersonData } from './state.ts';
 import type { Settings } from '../../shared/schemas/settings.ts';
 
@@ -77,41 +78,6 @@ interface PersonRows {
 
 
 const REFUSAL_REASONS = ['outside_allowlist', 'invalid'] as const;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** A lower-case UUID becomes 22 base64url characters; any other id is kept verbatim behind a "~". */
-export function packId(id: string): string {
-  return UUID.test(id) ? Buffer.from(id.replaceAll('-', ''), 'hex').toString('base64url') : `~${id}`;
-}
-
-const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const SIXBITS = new Map([...BASE64URL].map((ch, i) => [ch.charCodeAt(0), i]));
-const HEX = [...'0123456789abcdef'].map((ch) => ch.charCodeAt(0));
-const DASH = 0x2d;
-const codes: number[] = new Array(36);
-
-export function unpackId(packed: string): string {
-  if (packed.startsWith('~')) return packed.slice(1);
-  // Decoded by table into character codes and made one flat string: a year holds hundreds of
-  // thousands of these, and slicing and joining would leave each a tree of string pieces.
-  let out = 0;
-  let bits = 0;
-  let acc = 0;
-  for (let i = 0; i < packed.length; i++) {
-    acc = (acc << 6) | (SIXBITS.get(packed.charCodeAt(i)) ?? 0);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      const byte = (acc >> bits) & 0xff;
-      if (out === 8 || out === 13 || out === 18 || out === 23) codes[out++] = DASH;
-      codes[out++] = HEX[byte >> 4]!;
-      if (out === 8 || out === 13 || out === 18 || out === 23) codes[out++] = DASH;
-      codes[out++] = HEX[byte & 15]!;
-    }
-  }
-  return String.fromCharCode(...codes);
-}
-
 export function emptyState(timeZone: string, settings: Settings): StoreState {
   const state = new StoreState(timeZone, settings);
   state.addPolicyVersion({ version: 0, at: new Date(0).toISOString(), settings: policySettingsOf(settings), resources: [] });
@@ -135,6 +101,7 @@ function personRows(state: StoreState, data: PersonData): PersonRows {
   const deviceOfPooled = new Map<number, number>();
   const pageOfPooled = new Map<number, number>();
   const t = data.segments;
+  t.sortByStart();
   let previousStart = 0;
   for (let i = 0; i < t.length; i++) {
     const pooledPage = t.page(i);
@@ -152,7 +119,7 @@ function personRows(state: StoreState, data: PersonData): PersonRows {
     }
     const startMs = t.startMs(i);
     const endMs = t.endMs(i);
-    rows.segments.push([packId(t.id(i)), deviceIndex, page, startMs - previousStart, endMs - startMs, t.modeIndex(i), t.policyVersion(i), t.receivedMs(i) - endMs]);
+    rows.segments.push([t.id(i), deviceIndex, page, startMs - previousStart, endMs - startMs, t.modeIndex(i), t.policyVersion(i), t.receivedMs(i) - endMs]);
     previousStart = startMs;
   }
   for (const r of data.refused) {
@@ -247,8 +214,8 @@ function decodePerson(state: StoreState, personId: string, raw: unknown): void {
     const startMs = previousStart + nonNegative(r[3], where);
     previousStart = startMs;
     const endMs = startMs + nonNegative(r[4], where);
-    state.loadSegment({
-      id: unpackId(str(r[0], where)),
+    // The row holds the id packed, as memory does.
+    state.loadSegment(str(r[0], where), {
       personId,
       deviceId: at(devices, nonNegative(r[1], where), where),
       resourceId,

@@ -15,6 +15,7 @@ import { segmentContentHash } from './content-hash.ts';
 import { lockDataDir, type DataLock } from './data-lock.ts';
 import { encodeSnapshot } from './document.ts';
 import { newId } from './ids.ts';
+import { unpackId } from './packed-id.ts';
 import { encodeLine, Journal, JOURNAL_FILE_NAME } from './journal.ts';
 import { StateProgrammeStore, type ProgrammeStore } from './programme/programme-store.ts';
 import { loadState } from './load-state.ts';
@@ -544,7 +545,7 @@ class LowdbStore implements Store {
     const known = (id: string, hashOf: () => string): SegmentOutcome | null => {
       const inBatch = added.get(id);
       if (inBatch) return sameContent(inBatch, hashOf());
-      const stored = this.state.segmentOwners.has(id) ? this.state.findSegment(id) : null;
+      const stored = this.state.findSegment(id);
       if (!stored) return null;
       if (stored.data.personId !== input.personId) return { kind: 'id_reused' };
       return sameContent('refused' in stored ? stored.refused : stored.segment, hashOf());
@@ -624,7 +625,8 @@ class LowdbStore implements Store {
     const out = new Map<string, SegmentCredit>();
     if (!data) return out;
     for (let day = fromDay; day <= toDay; day++) {
-      for (const [id, credit] of this.state.creditOfDay(data, day).bySegment) {
+      for (const [packed, credit] of this.state.creditOfDay(data, day).bySegment) {
+        const id = unpackId(packed);
         const sum = out.get(id);
         if (!sum) out.set(id, { ...credit });
         else {

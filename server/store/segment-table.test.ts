@@ -16,7 +16,7 @@ const row = (id: string, startMs: number, endMs: number, extra: Partial<SegmentR
 const rows = (t: SegmentTable) => Array.from({ length: t.length }, (_, i) => t.row(i));
 
 describe('SegmentTable', () => {
-  it('keeps rows by start whatever order they come in, equal starts in arrival order, growing as needed', () => {
+  it('puts rows in order of start whatever order they came in, equal starts in arrival order, growing as needed', () => {
     const t = new SegmentTable();
     // A seeded shuffle of 100 starts, some equal: more rows than the first capacity, inserts in the middle.
     let seed = 7;
@@ -28,17 +28,20 @@ describe('SegmentTable', () => {
       added.push(r);
       t.add(r);
     }
+    expect(rows(t)).toEqual(added);
     const expected = added.map((r, i) => ({ r, i })).sort((a, b) => a.r.startMs - b.r.startMs || a.i - b.i).map(({ r }) => r);
+    t.sortByStart();
     expect(rows(t)).toEqual(expected);
     expect(t.maxDurationMs).toBe(599);
     expect(t.indexOf('s42')).toBe(expected.findIndex((r) => r.id === 's42'));
     expect(t.indexOf('nope')).toBe(-1);
   });
 
-  it('finds the first row starting at or after an instant', () => {
+  it('finds the first row starting at or after an instant, sorting first when rows came out of order', () => {
     const t = new SegmentTable();
-    for (const start of [10, 20, 20, 30]) t.add(row(`at${start}-${t.length}`, start, start + 1));
+    for (const start of [20, 10, 30, 20]) t.add(row(`at${start}-${t.length}`, start, start + 1));
     expect([0, 10, 11, 20, 21, 30, 31].map((ms) => t.firstStartingAtOrAfter(ms))).toEqual([0, 0, 1, 1, 3, 3, 4]);
+    expect(rows(t).map((r) => r.id)).toEqual(['at10-1', 'at20-0', 'at20-3', 'at30-2']);
   });
 
   it('drops the rows that ended before an instant, naming each, and keeps the rest in order', () => {
@@ -50,6 +53,7 @@ describe('SegmentTable', () => {
     expect(rows(t).map((r) => r.id)).toEqual(['s5', 's7', 's9', 's10', 's11', 's12', 's13', 's14', 's15', 's16', 's17', 's18', 's19']);
     expect(t.earliestEndMs()).toBe(1000);
     t.add(row('late', 150, 2000));
+    expect(t.firstStartingAtOrAfter(0)).toBe(0);
     expect(t.row(0).id).toBe('late');
   });
 

@@ -1,7 +1,9 @@
-// One person's accepted segments as columns, sorted by start: typed arrays for the numbers and small
-// indexes into shared pools for the strings a year repeats (pages, devices). A year of an office's
-// study is half a million segments; as objects they filled most of the server's memory and every
-// major collection walked them all, as columns they are a few flat arrays (see bench/server-*.bench.ts).
+// One person's accepted segments as columns: typed arrays for the numbers and small indexes into shared
+// pools for the strings a year repeats (pages, devices). A year of an office's study is half a million
+// segments; as objects they filled most of the server's memory and every major collection walked them
+// all, as columns they are a few flat arrays (see bench/server-*.bench.ts). Rows are appended as they
+// come and put in order of start when next read by time (sortByStart): a device uploading a backlog
+// costs one sort, not a shift of every later row for each segment.
 import { SEGMENT_MODES, type SegmentMode } from '../../shared/schemas/domain.ts';
 
 /** Strings interned to small numbers: a page (resource, URL, title) or a device id is stored once. */
@@ -57,6 +59,8 @@ export class SegmentTable {
   private devices = new Int32Array(INITIAL_CAPACITY);
   private versions = new Int32Array(INITIAL_CAPACITY);
   private modes = new Uint8Array(INITIAL_CAPACITY);
+  /** False once a row came that starts before the last one. */
+  private sorted = true;
 
   id(i: number): string {
     return this.ids[i]!;
@@ -105,8 +109,9 @@ export class SegmentTable {
     return this.ids.indexOf(id);
   }
 
-  /** Index of the first row starting at or after `ms`. */
+  /** Index of the first row starting at or after `ms`, with the rows in order of start. */
   firstStartingAtOrAfter(ms: number): number {
+    this.sortByStart();
     let lo = 0;
     let hi = this.length;
     while (lo < hi) {
@@ -117,16 +122,12 @@ export class SegmentTable {
     return lo;
   }
 
-  /** Inserts a row after every row starting at or before it: syncs mostly append. */
+  /** Appends a row; row indexes stay as they are until the next sortByStart. */
   add(row: SegmentRow): void {
     if (this.length === this.starts.length) this.grow();
-    const at = this.length > 0 && this.starts[this.length - 1]! > row.startMs ? this.firstStartingAtOrAfter(row.startMs + 1) : this.length;
-    if (at < this.length) {
-      this.ids.splice(at, 0, row.id);
-      for (const column of this.columns()) column.copyWithin(at + 1, at, this.length);
-    } else {
-      this.ids.push(row.id);
-    }
+    const at = this.length;
+    if (at > 0 && this.starts[at - 1]! > row.startMs) this.sorted = false;
+    this.ids.push(row.id);
     this.starts[at] = row.startMs;
     this.ends[at] = row.endMs;
     this.receiveds[at] = row.receivedMs;
@@ -138,7 +139,22 @@ export class SegmentTable {
     this.maxDurationMs = Math.max(this.maxDurationMs, row.endMs - row.startMs);
   }
 
-  /** Drops every row that ended before `beforeMs`, calling `dropped` with each id. */
+  /** Puts the rows in order of start; rows starting together stay in the order they came. */
+  sortByStart(): void {
+    if (this.sorted) return;
+    const order = Array.from({ length: this.length }, (_, i) => i);
+    const starts = this.starts;
+    order.sort((a, b) => starts[a]! - starts[b]! || a - b);
+    const ids = this.ids;
+    this.ids = order.map((i) => ids[i]!);
+    for (const column of this.columns()) {
+      const copy = column.slice(0, this.length);
+      for (let i = 0; i < order.length; i++) column[i] = copy[order[i]!]!;
+    }
+    this.sorted = true;
+  }
+
+  /** Drops every row that ended before `beforeMs`, calling `dropped` with each id; keeps the order. */
   removeEndedBefore(beforeMs: number, dropped: (id: string) => void): void {
     let kept = 0;
     const columns = this.columns();

@@ -8,6 +8,7 @@ import type { Settings } from '../../shared/schemas/settings.ts';
 import { creditDay, type DayCredit } from '../aggregation/credit-day.ts';
 import { ZoneCalendar } from '../aggregation/zone-calendar.ts';
 import type { Op, SyncOp } from './ops.ts';
+import { packId, unpackId } from './packed-id.ts';
 import { devicePool, pagePool, SegmentTable } from './segment-table.ts';
 import { emptyProgrammeSnapshot } from './programme/records.ts';
 import { ProgrammeState } from './programme/state.ts';
@@ -76,7 +77,7 @@ export class StoreState {
   readonly audit: AuditRecord[] = [];
   auditSeq = 0;
   readonly people = new Map<string, PersonData>();
-  /** Whose every stored segment id is, accepted or refused: what makes sync idempotent. */
+  /** Whose every stored segment id (packed, see packed-id.ts) is, accepted or refused: what makes sync idempotent. */
   readonly segmentOwners = new Map<string, PersonData>();
   /** The pages and devices segments refer to, each held once. */
   readonly pages = pagePool();
@@ -126,10 +127,10 @@ export class StoreState {
   }
 
   /** Adds a segment without recounting its days (a snapshot holds their totals; see addSegments). */
-  loadSegment(record: SegmentRecord): void {
+  loadSegment(packedId: string, record: Omit<SegmentRecord, 'id'>): void {
     const data = this.person(record.personId);
     data.segments.add({
-      id: record.id,
+      id: packedId,
       device: this.devices.intern(record.deviceId),
       page: this.pages.intern({ resourceId: record.resourceId, url: record.url, title: record.title }),
       startMs: record.startMs,
@@ -138,20 +139,20 @@ export class StoreState {
       policyVersion: record.policyVersion,
       receivedMs: record.receivedMs,
     });
-    this.segmentOwners.set(record.id, data);
+    this.segmentOwners.set(packedId, data);
   }
 
   loadRefused(record: RejectedSegmentRecord): void {
     const data = this.person(record.personId);
     insertSorted(data.refused, record);
     data.maxRefusedDurationMs = Math.max(data.maxRefusedDurationMs, record.endMs - record.startMs);
-    this.segmentOwners.set(record.id, data);
+    this.segmentOwners.set(packId(record.id), data);
   }
 
   /** Adds segments whose days are then recounted (a migration's, a generated year's). */
   addSegments(records: readonly SegmentRecord[]): void {
     for (const record of records) {
-      this.loadSegment(record);
+      this.loadSegment(packId(record.id), record);
       const data = this.person(record.personId);
       this.calendar.forEachDayTouched(record.startMs, record.endMs, (day) => data.staleDays.add(day));
     }
@@ -162,7 +163,7 @@ export class StoreState {
     const t = data.segments;
     const page = this.pages.items[t.page(i)]!;
     return {
-      id: t.id(i),
+      id: unpackId(t.id(i)),
       personId: data.personId,
       deviceId: this.devices.items[t.device(i)]!,
       resourceId: page.resourceId,
@@ -178,11 +179,12 @@ export class StoreState {
 
   /** The stored segment or refused segment with this id, with its owner, or null. */
   findSegment(id: string): { data: PersonData; segment: SegmentRecord } | { data: PersonData; refused: RejectedSegmentRecord } | null {
-    const data = this.segmentOwners.get(id);
+    const packed = packId(id);
+    const data = this.segmentOwners.get(packed);
     if (!data) return null;
     const refused = data.refused.find((r) => r.id === id);
     if (refused) return { data, refused };
-    return { data, segment: this.segmentAt(data, data.segments.indexOf(id)) };
+    return { data, segment: this.segmentAt(data, data.segments.indexOf(packed)) };
   }
 
   loadDay(record: DayTotalRecord): void {
@@ -313,7 +315,7 @@ export class StoreState {
     const data = this.people.get(personId);
     if (!data) return;
     for (let i = 0; i < data.segments.length; i++) this.segmentOwners.delete(data.segments.id(i));
-    for (const item of data.refused) this.segmentOwners.delete(item.id);
+    for (const item of data.refused) this.segmentOwners.delete(packId(item.id));
     for (const record of data.notes) this.notes.delete(record.note.id);
     this.people.delete(personId);
   }
@@ -335,7 +337,8 @@ export class StoreState {
     const device = this.devices.intern(op.deviceId);
     // The ops carry only ids the store has not seen: recordSync checks them in the same synchronous
     // step that applies the op, and replay applies each op once over the snapshot that preceded it.
-    for (const [id, resourceId, url, title, startMs, endMs, mode, policyVersion] of op.segments) {
+    for (const [plainId, resourceId, url, title, startMs, endMs, mode, policyVersion] of op.segments) {
+      const id = packId(plainId);
       const page = this.pages.intern({ resourceId, url, title });
       data.segments.add({ id, device, page, startMs, endMs, mode, policyVersion, receivedMs: op.receivedMs });
       this.segmentOwners.set(id, data);
@@ -354,7 +357,7 @@ export class StoreState {
     }
   }
 
-  /** Credits one person's day from their raw segments, under the policy the segments were counted by. */
+  /** Credits one person's day from their raw segments, under the policy the segments were counted by. Segments are keyed by packed id. */
   creditOfDay(data: PersonData, day: number): DayCredit {
     const dayStartMs = this.calendar.startOfDay(day);
     const dayEndMs = this.calendar.startOfDay(day + 1);
@@ -412,7 +415,7 @@ export class StoreState {
       data.segments.removeEndedBefore(beforeMs, dropped);
       let kept = 0;
       for (const item of data.refused) {
-        if (item.endMs < beforeMs) dropped(item.id);
+        if (item.endMs < beforeMs) dropped(packId(item.id));
         else data.refused[kept++] = item;
       }
       data.refused.length = kept;
