@@ -1,5 +1,5 @@
-// Backup and restore of the embedded store. A backup reads the snapshot and the journal while the
-// server runs, without stopping it: the journal's header names the snapshot it continues, so a copy
+// Backup and restore of the embedded store. A backup reads the snapshot and the journals while the
+// server runs, without stopping it: each journal's header names the entry it continues from, so a copy
 // that raced a compaction (new snapshot, old journal or the reverse) is noticed and read again. The
 // copy is replayed and checked, then written as one compact snapshot. Restore refuses while a server
 // uses the folder, and keeps the files it replaces.
@@ -7,13 +7,15 @@ import { readFile, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { lockDataDir } from './data-lock.ts';
 import { decodeSnapshot, encodeSnapshot } from './document.ts';
-import { Journal, JOURNAL_FILE_NAME } from './journal.ts';
+import { Journal, JOURNAL_FILE_NAME, RETIRED_JOURNAL_FILE_NAME } from './journal.ts';
 import { loadState } from './load-state.ts';
 import { STORE_FILE_NAME } from './lowdb-store.ts';
 import { SnapshotFile, type SnapshotLines } from './snapshot-file.ts';
+import { JournalGapError } from './records.ts';
 import type { StoreState } from './state.ts';
 
-const RETRIES = 50;
+/** 20 ms apart: long enough for a compaction of a large store to finish writing its snapshot. */
+const RETRIES = 500;
 
 async function readText(file: string): Promise<string | null> {
   return readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
@@ -50,17 +52,23 @@ function journalBase(text: string): number | null {
 export async function readConsistentState(dataDir: string, timeZone: string): Promise<StoreState> {
   const snapshotFile = path.join(dataDir, STORE_FILE_NAME);
   const journalFile = path.join(dataDir, JOURNAL_FILE_NAME);
+  const retiredFile = path.join(dataDir, RETIRED_JOURNAL_FILE_NAME);
   for (let attempt = 1; ; attempt++) {
+    // In the order a compaction replaces them: snapshot, retired journal, journal.
     const snapshot = await new SnapshotFile(snapshotFile).read();
+    const retiredText = await readText(retiredFile);
     const journalText = await readText(journalFile);
     const seq = snapshotSeq(snapshot);
-    const base = journalText === null ? seq : journalBase(journalText);
-    if (base !== seq && attempt < RETRIES) {
-      // A compaction ran between the two reads: read both again.
+    const chainStart = retiredText !== null ? journalBase(retiredText) : journalText === null ? seq : journalBase(journalText);
+    const retired = retiredText === null ? null : { file: retiredFile, text: retiredText };
+    try {
+      // A compaction that ran between the reads shows as a journal that does not continue what was read.
+      if (chainStart !== seq) throw new JournalGapError(journalFile, 'changed while it was read');
+      return loadState({ snapshotFile, snapshot, journalFile, journalText, retired, timeZone }).state;
+    } catch (err) {
+      if (!(err instanceof JournalGapError) || attempt >= RETRIES) throw err;
       await new Promise((resolve) => setTimeout(resolve, 20));
-      continue;
     }
-    return loadState({ snapshotFile, snapshot, journalFile, journalText, timeZone }).state;
   }
 }
 
@@ -100,7 +108,7 @@ export async function restoreBackup(dataDir: string, backupFile: string, timeZon
     const { state } = decodeSnapshot(backupFile, lines, timeZone);
     const stamp = new Date(nowMs).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
     const keptAside: string[] = [];
-    for (const name of [STORE_FILE_NAME, JOURNAL_FILE_NAME]) {
+    for (const name of [STORE_FILE_NAME, JOURNAL_FILE_NAME, RETIRED_JOURNAL_FILE_NAME]) {
       const from = path.join(dataDir, name);
       if (!(await stat(from).catch(() => null))) continue;
       const to = `${from}.before-restore-${stamp}`;

@@ -13,6 +13,11 @@ import { journalEntrySchema, type JournalEntry } from './ops.ts';
 import { StoreFileError } from './records.ts';
 
 export const JOURNAL_FILE_NAME = 'studytrail.journal';
+/**
+ * The journal a compaction set aside: it holds what the snapshot being written will hold, and is
+ * deleted once that snapshot is on disk. Found at start only after a crash in between; replayed first.
+ */
+export const RETIRED_JOURNAL_FILE_NAME = 'studytrail.journal.retired';
 
 export function encodeLine(value: unknown): string {
   const json = JSON.stringify(value);

@@ -3,7 +3,7 @@
 import { DEFAULT_SETTINGS } from '../../shared/schemas/settings.ts';
 import { decodeSnapshot, emptyState } from './document.ts';
 import { parseJournal, type JournalContents } from './journal.ts';
-import { StoreFileError } from './records.ts';
+import { JournalGapError } from './records.ts';
 import type { SnapshotLines } from './snapshot-file.ts';
 import type { StoreState } from './state.ts';
 
@@ -24,6 +24,8 @@ export function loadState(input: {
   journalFile: string;
   /** The journal's text, or null when there is no journal. */
   journalText: string | null;
+  /** A retired journal's text (a crash during a compaction), replayed before the journal; null when none. */
+  retired?: { file: string; text: string } | null;
   timeZone: string;
 }): LoadedState {
   const decoded =
@@ -32,21 +34,26 @@ export function loadState(input: {
       : decodeSnapshot(input.snapshotFile, input.snapshot, input.timeZone);
   const { state } = decoded;
   const snapshotSeq = state.journalSeq;
+  // The retired journal, when a crash left one, comes between the snapshot and the journal.
+  if (input.retired) replay(state, parseJournal(input.retired.file, input.retired.text), input.retired.file, input.snapshotFile);
   if (input.journalText === null) return { ...decoded, journal: null, snapshotSeq };
-
   const journal = parseJournal(input.journalFile, input.journalText);
+  replay(state, journal, input.journalFile, input.snapshotFile);
+  return { ...decoded, journal, snapshotSeq };
+}
+
+function replay(state: StoreState, journal: JournalContents, journalFile: string, snapshotFile: string): void {
   if (journal.base > state.journalSeq) {
-    throw new StoreFileError(
-      input.journalFile,
-      `continues a newer snapshot (entry ${journal.base}) than ${input.snapshotFile} holds (entry ${state.journalSeq}); the snapshot is missing or old`,
+    throw new JournalGapError(
+      journalFile,
+      `continues a newer snapshot (entry ${journal.base}) than ${snapshotFile} holds (entry ${state.journalSeq}); the snapshot is missing or old`,
     );
   }
-  // Entries up to the snapshot's are already in it: a crash came between writing a snapshot and
-  // starting its fresh journal.
+  // Entries up to the snapshot's are already in it: a crash came after the snapshot was written but
+  // before the journal it replaces was dropped.
   for (const entry of journal.entries) {
     if (entry.seq <= state.journalSeq) continue;
     for (const op of entry.ops) state.apply(op);
     state.journalSeq = entry.seq;
   }
-  return { ...decoded, journal, snapshotSeq };
 }

@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS } from '../../shared/schemas/settings.ts';
 import type { Note } from '../../shared/schemas/notes.ts';
 import { dayNumber } from '../../shared/time/day-numbers.ts';
 import { segmentContentHash } from './content-hash.ts';
-import { encodeLine, JOURNAL_FILE_NAME } from './journal.ts';
+import { encodeLine, JOURNAL_FILE_NAME, RETIRED_JOURNAL_FILE_NAME } from './journal.ts';
 import { openLowdbStore, STORE_FILE_NAME } from './lowdb-store.ts';
 import { ConflictError, DuplicateError, MissingReferenceError, StoreFileError, type CheckedSegment, type Store } from './records.ts';
 
@@ -189,6 +189,32 @@ describe('lowdb store: durability', () => {
     const again = await sync(after, 'p1', [segment(S1, '2026-03-06T08:00:00+08:00', '2026-03-06T08:30:00+08:00')]);
     expect(again.segments.get(S1)).toEqual({ kind: 'accepted' });
     expect((await sync(after, 'p2', [segment(S2, '2026-03-06T08:15:00+08:00', '2026-03-06T08:45:00+08:00')])).segments.get(S2)).toEqual({ kind: 'id_reused' });
+  });
+
+  it.each([
+    ['the journal was set aside, before the fresh one was made', { snapshot: 'old', journal: 'none' }, ['a']],
+    ['the fresh journal took appends, before the snapshot was written', { snapshot: 'old', journal: 'fresh' }, ['a', 'b']],
+    ['the snapshot was written, before the set-aside journal was deleted', { snapshot: 'new', journal: 'fresh' }, ['a', 'b']],
+  ] as const)('recovers from a crash during a compaction: %s', async (_, crash, units) => {
+    const store = await openStore();
+    await store.maintain();
+    await store.createUnit({ name: 'a', parentId: null });
+    const oldSnapshot = await readFile(file, 'utf8');
+    const retired = await readFile(journalFile, 'utf8');
+    await store.maintain();
+    await store.createUnit({ name: 'b', parentId: null });
+    // What the crash would have left, rebuilt in a copy of the folder.
+    const crashed = await mkdtemp(path.join(tmpdir(), 'studytrail-crash-'));
+    await writeFile(path.join(crashed, STORE_FILE_NAME), crash.snapshot === 'old' ? oldSnapshot : await readFile(file, 'utf8'));
+    if (crash.journal === 'fresh') await writeFile(path.join(crashed, JOURNAL_FILE_NAME), await readFile(journalFile, 'utf8'));
+    await writeFile(path.join(crashed, RETIRED_JOURNAL_FILE_NAME), retired);
+    const after = await openStore({ at: crashed });
+    expect((await after.listUnits()).map((u) => u.name).sort()).toEqual(units);
+    // Opened, the store has finished the compaction: one snapshot, one journal, nothing set aside.
+    expect((await readdir(crashed)).filter((f) => !f.endsWith('.lock')).sort()).toEqual([JOURNAL_FILE_NAME, STORE_FILE_NAME]);
+    await after.createUnit({ name: 'c', parentId: null });
+    await after.close();
+    expect(await (await openStore({ at: crashed })).listUnits()).toHaveLength(units.length + 1);
   });
 
   it('recovers from a crash between writing a snapshot and starting its journal', async () => {

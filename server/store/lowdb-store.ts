@@ -1,9 +1,15 @@
 // The embedded store: state in memory (state.ts), a snapshot held by lowdb (studytrail.json) and a
 // journal of the changes since (journal.ts). A mutation checks, applies its ops to memory, and resolves
 // once its journal line is fsynced. Writes are group-committed: one append is in flight at a time and
-// every mutation made meanwhile rides on the next one. When the journal has grown, the snapshot is
-// rewritten (temp file, fsync, atomic rename) and a fresh journal started.
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+// every mutation made meanwhile rides on the next one. When the journal has grown, it is compacted:
+//
+//   1. the snapshot's lines are made from memory (one instant, seq S)
+//   2. studytrail.journal → studytrail.journal.retired; a fresh journal continuing S takes the appends
+//   3. the snapshot is written (temp file, fsync, atomic rename) while acks go on from the fresh journal
+//   4. the retired journal is deleted
+//
+// A crash anywhere leaves a snapshot and journals that replay to the same state (load-state.ts).
+import { copyFile, mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
@@ -16,7 +22,7 @@ import { lockDataDir, type DataLock } from './data-lock.ts';
 import { encodeSnapshot } from './document.ts';
 import { newId } from './ids.ts';
 import { unpackId } from './packed-id.ts';
-import { encodeLine, Journal, JOURNAL_FILE_NAME } from './journal.ts';
+import { encodeLine, Journal, JOURNAL_FILE_NAME, RETIRED_JOURNAL_FILE_NAME, syncFolder } from './journal.ts';
 import { StateProgrammeStore, type ProgrammeStore } from './programme/programme-store.ts';
 import { loadState } from './load-state.ts';
 import { SnapshotFile, type SnapshotLines } from './snapshot-file.ts';
@@ -98,11 +104,17 @@ export async function openLowdbStore(dataDir: string, options: OpenStoreOptions)
     const journalFile = path.join(dataDir, JOURNAL_FILE_NAME);
     const db = new Low<SnapshotLines>(new SnapshotFile(snapshotFile), NO_SNAPSHOT);
     await db.read();
-    const journalText = await readFile(journalFile, 'utf8').catch((err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT') return null;
-      throw err;
+    const retiredFile = path.join(dataDir, RETIRED_JOURNAL_FILE_NAME);
+    const journalText = await readTextIfAny(journalFile);
+    const retiredText = await readTextIfAny(retiredFile);
+    const loaded = loadState({
+      snapshotFile,
+      snapshot: db.data === NO_SNAPSHOT ? null : db.data,
+      journalFile,
+      journalText,
+      retired: retiredText === null ? null : { file: retiredFile, text: retiredText },
+      timeZone: options.timeZone,
     });
-    const loaded = loadState({ snapshotFile, snapshot: db.data === NO_SNAPSHOT ? null : db.data, journalFile, journalText, timeZone: options.timeZone });
     // The file's bytes are as large as the state built from them: let them go now.
     db.data = NO_SNAPSHOT;
     if (loaded.migratedFrom !== null) {
@@ -113,28 +125,43 @@ export async function openLowdbStore(dataDir: string, options: OpenStoreOptions)
       });
     }
     let journal: Journal;
-    if (loaded.migratedFrom !== null || (loaded.journal !== null && loaded.journal.base < loaded.snapshotSeq)) {
-      // A migrated file, or a snapshot whose fresh journal was never started: write the snapshot now.
+    if (loaded.migratedFrom !== null || retiredText !== null || (loaded.journal !== null && loaded.journal.base < loaded.snapshotSeq)) {
+      // A migrated file, a compaction a crash cut short, or a snapshot whose fresh journal was never
+      // started: write the snapshot now, then one fresh journal.
       db.data = encodeSnapshot(loaded.state);
       await db.write();
       db.data = NO_SNAPSHOT;
       journal = await Journal.create(journalFile, loaded.state.journalSeq);
+      await rm(retiredFile, { force: true });
     } else if (loaded.journal !== null) {
       journal = await Journal.openExisting(journalFile, loaded.journal.validBytes);
     } else {
       journal = await Journal.create(journalFile, loaded.state.journalSeq);
     }
-    return new LowdbStore(db, loaded.state, journal, journalFile, lock, options);
+    return new LowdbStore(db, loaded.state, journal, { dataDir, journalFile, retiredFile }, lock, options);
   } catch (err) {
     await lock.release();
     throw err;
   }
 }
 
+async function readTextIfAny(file: string): Promise<string | null> {
+  return readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return null;
+    throw err;
+  });
+}
+
 interface Waiter {
   seq: number;
   resolve: () => void;
   reject: (err: unknown) => void;
+}
+
+interface StoreFiles {
+  dataDir: string;
+  journalFile: string;
+  retiredFile: string;
 }
 
 class LowdbStore implements Store {
@@ -144,6 +171,10 @@ class LowdbStore implements Store {
   private waiters: Waiter[] = [];
   private writerRunning = false;
   private compactWanted = false;
+  /** The snapshot being written (step 3 above), or null. */
+  private snapshotWrite: Promise<void> | null = null;
+  /** Who waits for a compaction that starts after they asked (see compactNow). */
+  private compactionWaiters: Omit<Waiter, 'seq'>[] = [];
   /** Characters in the last snapshot written (0 until one is). */
   private snapshotChars = 0;
   private failure: unknown = null;
@@ -155,7 +186,7 @@ class LowdbStore implements Store {
     private readonly db: Low<SnapshotLines>,
     private readonly state: StoreState,
     private journal: Journal,
-    private readonly journalFile: string,
+    private readonly files: StoreFiles,
     private readonly lock: DataLock,
     private readonly options: OpenStoreOptions,
   ) {
@@ -202,51 +233,82 @@ class LowdbStore implements Store {
   private async runWriter(): Promise<void> {
     try {
       for (;;) {
-        const compactAt = Math.max(this.compactAtBytes, Math.min(this.snapshotChars, MAX_COMPACT_AT_BYTES));
-        if (this.compactWanted || this.journal.size >= compactAt) {
-          this.compactWanted = false;
-          await this.compact();
+        if (this.pendingLines.length > 0) {
+          const lines = this.pendingLines;
+          const upTo = this.state.journalSeq;
+          this.pendingLines = [];
+          await this.journal.append(lines);
+          this.options.onDurableWrite?.();
+          this.markDurable(upTo);
           continue;
         }
-        if (this.pendingLines.length === 0) break;
-        const lines = this.pendingLines;
-        const upTo = this.state.journalSeq;
-        this.pendingLines = [];
-        await this.journal.append(lines);
-        this.options.onDurableWrite?.();
-        this.markDurable(upTo);
+        const compactAt = Math.max(this.compactAtBytes, Math.min(this.snapshotChars, MAX_COMPACT_AT_BYTES));
+        if ((this.compactWanted || this.journal.size >= compactAt) && this.snapshotWrite === null) {
+          this.compactWanted = false;
+          await this.startCompaction();
+          continue;
+        }
+        break;
       }
     } catch (err) {
-      // Memory is now ahead of the disk: stop taking changes rather than acknowledge what may be lost.
-      this.failure = err;
-      console.error('StudyTrail store: a write failed; no further changes are accepted', err);
-      for (const w of this.waiters.splice(0)) w.reject(err);
+      this.fail(err);
     } finally {
       this.writerRunning = false;
     }
-    if (!this.failure && (this.pendingLines.length > 0 || this.compactWanted)) this.kickWriter();
+    if (!this.failure && (this.pendingLines.length > 0 || (this.compactWanted && this.snapshotWrite === null))) this.kickWriter();
   }
 
-  /** Writes everything applied so far as a new snapshot and starts an empty journal after it. */
-  private async compact(): Promise<void> {
-    // Lines not yet appended are in the snapshot: they need no journal line.
-    this.pendingLines = [];
+  /** Memory is now ahead of the disk: stop taking changes rather than acknowledge what may be lost. */
+  private fail(err: unknown): void {
+    if (this.failure) return;
+    this.failure = err;
+    console.error('StudyTrail store: a write failed; no further changes are accepted', err);
+    for (const w of [...this.waiters.splice(0), ...this.compactionWaiters.splice(0)]) w.reject(err);
+  }
+
+  /**
+   * Steps 1 and 2 of a compaction (see the top of this file), with every pending line already
+   * appended; step 3 and 4 run on while the writer goes back to appending.
+   */
+  private async startCompaction(): Promise<void> {
     const upTo = this.state.journalSeq;
     const lines = encodeSnapshot(this.state);
     this.snapshotChars = lines.reduce((sum, line) => sum + line.length + 1, 0);
+    const waiting = this.compactionWaiters.splice(0);
+    await rename(this.files.journalFile, this.files.retiredFile);
+    const old = this.journal;
+    // Its folder fsync makes the rename above durable too.
+    this.journal = await Journal.create(this.files.journalFile, upTo);
+    await old.close();
+    this.snapshotWrite = this.writeSnapshot(lines).then(
+      () => {
+        for (const w of waiting) w.resolve();
+      },
+      (err: unknown) => {
+        this.fail(err);
+        for (const w of waiting) w.reject(err);
+      },
+    );
+    void this.snapshotWrite.finally(() => {
+      this.snapshotWrite = null;
+      if (!this.failure && this.compactWanted) this.kickWriter();
+    });
+  }
+
+  private async writeSnapshot(lines: string[]): Promise<void> {
     this.db.data = lines;
     await this.db.write();
     this.db.data = NO_SNAPSHOT;
-    const old = this.journal;
-    this.journal = await Journal.create(this.journalFile, upTo);
-    await old.close();
+    await rm(this.files.retiredFile, { force: true });
+    await syncFolder(this.files.dataDir);
     this.options.onDurableWrite?.();
-    this.markDurable(upTo);
   }
 
+  /** Resolves once a snapshot holding every change made so far is on disk and no older journal is left. */
   private compactNow(): Promise<void> {
+    if (this.failure) return Promise.reject(new Error('The store stopped writing after a disk error; restart the server'));
     this.compactWanted = true;
-    const promise = new Promise<void>((resolve, reject) => this.waiters.push({ seq: this.state.journalSeq, resolve, reject }));
+    const promise = new Promise<void>((resolve, reject) => this.compactionWaiters.push({ resolve, reject }));
     this.kickWriter();
     return promise;
   }
@@ -266,7 +328,7 @@ class LowdbStore implements Store {
     this.closed = true;
     // Everything acknowledged is already in the journal; a last snapshot makes the next start quick.
     if (!this.failure) await this.compactNow().catch(() => undefined);
-    while (this.writerRunning) await new Promise((resolve) => setImmediate(resolve));
+    while (this.writerRunning || this.snapshotWrite !== null) await new Promise((resolve) => setImmediate(resolve));
     await this.journal.close().catch(() => undefined);
     await this.lock.release();
   }

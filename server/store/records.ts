@@ -336,3 +336,11 @@ export class StoreFileError extends Error {
     this.name = 'StoreFileError';
   }
 }
+
+/** A journal that does not continue what was read before it: missing entries, or (for a reader racing a compaction) files from two instants. */
+export class JournalGapError extends StoreFileError {
+  constructor(file: string, problem: string) {
+    super(file, problem);
+    this.name = 'JournalGapError';
+  }
+}
