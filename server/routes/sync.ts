@@ -32,6 +32,7 @@ function parseCursor(cursor: string | null): number {
 
 export function syncRoutes(deps: AppDeps, limiter: TokenBucket) {
   const { store, clock } = deps;
+  let startsOf: { version: number; sinceMs: number[] } = { version: -1, sinceMs: [] };
   return new Hono<AppEnv>().post('/', signedIn(deps), async (c) => {
     const waitMs = limiter.take(c.get('token').tokenHash);
     if (waitMs > 0) {
@@ -44,8 +45,9 @@ export function syncRoutes(deps: AppDeps, limiter: TokenBucket) {
     const nowMs = clock();
     const history = await store.policyHistory();
     const current = history.at(-1)!;
-    // Parsed once a request, not once a segment per version.
-    const sinceMs = history.map((p) => Date.parse(p.at));
+    // Parsed once per policy version, not once a request: versions never change, only get added.
+    if (startsOf.version !== current.version) startsOf = { version: current.version, sinceMs: history.map((p) => Date.parse(p.at)) };
+    const { sinceMs } = startsOf;
     const policiesAt = (startMs: number) => {
       const then = policyAt(history, sinceMs, startMs);
       return then === current ? [current] : [then, current];

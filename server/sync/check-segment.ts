@@ -34,6 +34,18 @@ function matchesAnyPattern(patterns: readonly string[], url: URL): boolean {
   });
 }
 
+/** Parsed page URLs, kept: a person's segments come from the same few pages again and again. */
+const parsedUrls = new Map<string, URL>();
+function parsedUrl(url: string): URL {
+  let parsed = parsedUrls.get(url);
+  if (parsed === undefined) {
+    if (parsedUrls.size > 10_000) parsedUrls.clear();
+    parsed = new URL(url);
+    parsedUrls.set(url, parsed);
+  }
+  return parsed;
+}
+
 export type SegmentVerdict =
   | { ok: true; segment: CheckedSegment }
   /** `refused` is set when the seconds are kept as raw time. */
@@ -77,7 +89,7 @@ export function checkSegment(raw: unknown, index: number, context: CheckContext)
   if (startMs < context.nowMs - SEGMENT_LIMITS.maxAgeMs) return refuse(SEGMENT_REJECTION_CODES.tooOld, 'startedAt is more than 30 days ago', 'invalid');
 
   const candidates = context.policiesAt(startMs);
-  const url = new URL(segment.url);
+  const url = parsedUrl(segment.url);
   let known = false;
   for (const policy of candidates) {
     const resource = policy.resources.find((r) => r.id === segment.resourceId);
