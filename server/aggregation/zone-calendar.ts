@@ -9,6 +9,17 @@ const QUARTER_HOUR_MS = 900_000;
 /** Bounds the memory: a few years of quarter hours, then start over. */
 const MAX_ENTRIES = 200_000;
 
+/** The value for `key`, computed once; the map starts over when it holds MAX_ENTRIES. */
+function remembered<K, V>(map: Map<K, V>, key: K, compute: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    if (map.size >= MAX_ENTRIES) map.clear();
+    value = compute();
+    map.set(key, value);
+  }
+  return value;
+}
+
 export class ZoneCalendar {
   private readonly dates = new Map<number, string>();
   private readonly starts = new Map<string, number>();
@@ -20,46 +31,21 @@ export class ZoneCalendar {
 
   dateOf(epochMs: number): string {
     const bucket = Math.floor(epochMs / QUARTER_HOUR_MS);
-    let date = this.dates.get(bucket);
-    if (date === undefined) {
-      if (this.dates.size >= MAX_ENTRIES) this.dates.clear();
-      date = dateInZone(bucket * QUARTER_HOUR_MS, this.timeZone);
-      this.dates.set(bucket, date);
-    }
-    return date;
+    return remembered(this.dates, bucket, () => dateInZone(bucket * QUARTER_HOUR_MS, this.timeZone));
   }
 
   startOf(date: string): number {
-    let start = this.starts.get(date);
-    if (start === undefined) {
-      if (this.starts.size >= MAX_ENTRIES) this.starts.clear();
-      start = startOfDate(date, this.timeZone);
-      this.starts.set(date, start);
-    }
-    return start;
+    return remembered(this.starts, date, () => startOfDate(date, this.timeZone));
   }
 
   /** The day number of the date an instant falls on. */
   dayOf(epochMs: number): number {
-    const bucket = Math.floor(epochMs / QUARTER_HOUR_MS);
-    let day = this.days.get(bucket);
-    if (day === undefined) {
-      if (this.days.size >= MAX_ENTRIES) this.days.clear();
-      day = dayNumber(this.dateOf(epochMs));
-      this.days.set(bucket, day);
-    }
-    return day;
+    return remembered(this.days, Math.floor(epochMs / QUARTER_HOUR_MS), () => dayNumber(this.dateOf(epochMs)));
   }
 
   /** Where a day (by number) starts. */
   startOfDay(day: number): number {
-    let start = this.dayStarts.get(day);
-    if (start === undefined) {
-      if (this.dayStarts.size >= MAX_ENTRIES) this.dayStarts.clear();
-      start = this.startOf(dateOfDay(day));
-      this.dayStarts.set(day, start);
-    }
-    return start;
+    return remembered(this.dayStarts, day, () => this.startOf(dateOfDay(day)));
   }
 
   /** Calls `visit` with the number of every day [startMs, endMs) touches, in order. */
