@@ -598,7 +598,7 @@ class LowdbStore implements Store {
     if (this.closed) throw new Error('The store is closed');
     const receivedMs = this.options.clock();
     const segments = new Map<string, SegmentOutcome>();
-    /** Ids new in this batch, by content hash (accepted ones hashed only if the id comes again). */
+    /** Ids new in this batch, with what they came with (hashed only if the id comes again). */
     const added = new Map<string, CheckedSegment | RefusedSegment>();
     const newSegments: SegmentTuple[] = [];
     const newRefused: RefusedSegment[] = [];

@@ -28,7 +28,7 @@ import type {
 
 export interface PersonData {
   personId: string;
-  /** Accepted segments, by start. */
+  /** Accepted segments (in order of start when read by time; see SegmentTable). */
   segments: SegmentTable;
   /** Refused segments kept for their raw seconds, by start. */
   refused: RejectedSegmentRecord[];
@@ -79,7 +79,10 @@ export class StoreState {
   readonly people = new Map<string, PersonData>();
   /** Whose every stored segment id (packed, see packed-id.ts) is, accepted or refused: what makes sync idempotent. */
   readonly segmentOwners = new Map<string, PersonData>();
-  /** The pages and devices segments refer to, each held once. */
+  /**
+   * The pages and devices segments refer to, each held once. An entry outlives the segments that used
+   * it until the next start (it names no one; snapshots list only the pages their rows use).
+   */
   readonly pages = pagePool();
   readonly devices = devicePool();
   readonly notes = new Map<string, NoteRecord>();
