@@ -5,6 +5,7 @@ import { PERIODS, type Period } from '../../../shared/time/periods.ts';
 import { formatDateRange } from '../models/format.ts';
 import { rangeToQuery, resolveRange, shiftRange, type RangeChoice } from '../models/range.ts';
 import { withQuery } from './Link.tsx';
+import { EnumOptions } from './EnumOptions.tsx';
 
 export function RangePicker({ choice, path, keep = {} }: { choice: RangeChoice; path: string; keep?: Record<string, string> }) {
   const { t, locale, navigate } = useApp();
@@ -21,11 +22,7 @@ export function RangePicker({ choice, path, keep = {} }: { choice: RangeChoice; 
             go(value === 'custom' ? { kind: 'custom', ...range } : { kind: 'period', period: value as Period, date: range.to });
           }}
         >
-          {PERIODS.map((p) => (
-            <option key={p} value={p}>
-              {t(`period.${p}`)}
-            </option>
-          ))}
+          <EnumOptions values={PERIODS} label={(p) => t(`period.${p}`)} />
           <option value="custom">{t('period.custom')}</option>
         </select>
       </label>

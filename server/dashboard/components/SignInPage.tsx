@@ -4,6 +4,7 @@ import type { Translate } from '../i18n/t.ts';
 import { ApiFailure } from '../api/http.ts';
 import type { Locale } from '../models/format.ts';
 import { LocaleSwitch } from './LocaleSwitch.tsx';
+import { formFields } from './form-fields.ts';
 
 interface Props {
   locale: Locale;
@@ -23,11 +24,11 @@ export function SignInPage({ locale, t, changeLocale, onSignIn }: Props) {
         <form
           onSubmit={async (e) => {
             e.preventDefault();
-            const form = new FormData(e.currentTarget as HTMLFormElement);
+            const form = formFields(e.currentTarget);
             setBusy(true);
             setFailure(null);
             try {
-              await onSignIn(String(form.get('username') ?? ''), String(form.get('password') ?? ''));
+              await onSignIn(form.text('username'), form.text('password'));
             } catch (err) {
               setFailure(
                 err instanceof ApiFailure && err.code === 'bad_credentials'

@@ -7,6 +7,7 @@ import { confirmationMatches, ERASE_START, erasedCounts, submitReason, type Eras
 import type { MessageKey } from '../../i18n/t.ts';
 import { FormStatus } from './FormStatus.tsx';
 import { useSubmit } from './useSubmit.ts';
+import { formFields } from '../form-fields.ts';
 
 export function ErasePersonData({ person, onErased }: { person: Person; onErased(message: string): void }) {
   const { api, t } = useApp();
@@ -24,8 +25,8 @@ export function ErasePersonData({ person, onErased }: { person: Person; onErased
           class="form-grid"
           onSubmit={(e) => {
             e.preventDefault();
-            const form = new FormData(e.currentTarget as HTMLFormElement);
-            const checked = submitReason(String(form.get('reason') ?? ''));
+            const form = formFields(e.currentTarget);
+            const checked = submitReason(form.text('reason'));
             if (checked.ok) {
               setProblem(null);
               setTyped('');

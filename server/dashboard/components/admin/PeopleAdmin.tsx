@@ -13,6 +13,8 @@ import { Empty, Loaded } from '../States.tsx';
 import { ErasePersonData } from './ErasePersonData.tsx';
 import { FormStatus } from './FormStatus.tsx';
 import { useSubmit } from './useSubmit.ts';
+import { EnumOptions } from '../EnumOptions.tsx';
+import { formFields } from '../form-fields.ts';
 
 export function PeopleAdmin() {
   const { api, t, user } = useApp();
@@ -86,11 +88,7 @@ function RoleSelect({ name, value }: { name: string; value?: Role }) {
   const { t } = useApp();
   return (
     <select name={name} defaultValue={value ?? 'staff'}>
-      {ROLES.map((r) => (
-        <option key={r} value={r}>
-          {t(`role.${r}`)}
-        </option>
-      ))}
+      <EnumOptions values={ROLES} label={(r) => t(`role.${r}`)} />
     </select>
   );
 }
@@ -115,15 +113,15 @@ function PersonRow(props: { person: PersonRecord; units: readonly Unit[]; onSave
             class="form-grid"
             onSubmit={(e) => {
               e.preventDefault();
-              const form = new FormData(e.currentTarget as HTMLFormElement);
-              const password = String(form.get('password') ?? '');
+              const form = formFields(e.currentTarget);
+              const password = form.text('password');
               void submit
                 .run(async () => {
                   await api.updatePerson(person.id, {
-                    name: String(form.get('name') ?? '').trim(),
-                    role: String(form.get('role')) as Role,
-                    unitId: String(form.get('unitId')),
-                    active: form.get('active') === 'on',
+                    name: form.trimmed('name'),
+                    role: form.text('role') as Role,
+                    unitId: form.text('unitId'),
+                    active: form.checked('active'),
                   });
                   if (password !== '') await api.setPassword(person.id, { password });
                 })
@@ -176,10 +174,9 @@ function NewPersonForm({ units, onSaved }: { units: readonly Unit[]; onSaved(): 
       onSubmit={async (e) => {
         e.preventDefault();
         const formEl = e.currentTarget as HTMLFormElement;
-        const form = new FormData(formEl);
-        const text = (k: string) => String(form.get(k) ?? '');
+        const form = formFields(formEl);
         const ok = await submit.run(() =>
-          api.createPerson({ username: text('username').trim(), name: text('name').trim(), password: text('password'), role: text('role') as Role, unitId: text('unitId') }),
+          api.createPerson({ username: form.trimmed('username'), name: form.trimmed('name'), password: form.text('password'), role: form.text('role') as Role, unitId: form.text('unitId') }),
         );
         if (ok) {
           formEl.reset();

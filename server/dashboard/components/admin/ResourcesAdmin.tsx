@@ -9,6 +9,8 @@ import { useLoad } from '../../models/use-load.ts';
 import { Empty, Loaded } from '../States.tsx';
 import { FormStatus } from './FormStatus.tsx';
 import { useSubmit } from './useSubmit.ts';
+import { EnumOptions } from '../EnumOptions.tsx';
+import { formFields } from '../form-fields.ts';
 
 export function ResourcesAdmin() {
   const { api, t } = useApp();
@@ -91,15 +93,15 @@ function ResourceForm({ onSaved }: { onSaved(): void }) {
       onSubmit={async (e) => {
         e.preventDefault();
         const formEl = e.currentTarget as HTMLFormElement;
-        const form = new FormData(formEl);
-        const { patterns, invalid: bad } = parsePatterns(String(form.get('patterns') ?? ''));
+        const form = formFields(formEl);
+        const { patterns, invalid: bad } = parsePatterns(form.text('patterns'));
         setInvalid(bad);
         if (bad.length > 0 || patterns.length === 0) return;
         const ok = await submit.run(() =>
           api.createResource({
-            name: String(form.get('name') ?? '').trim(),
-            category: String(form.get('category')) as Category,
-            kind: String(form.get('kind')) as ResourceKind,
+            name: form.trimmed('name'),
+            category: form.text('category') as Category,
+            kind: form.text('kind') as ResourceKind,
             patterns,
           }),
         );
@@ -117,21 +119,13 @@ function ResourceForm({ onSaved }: { onSaved(): void }) {
       <label>
         <span>{t('field.category')}</span>
         <select name="category">
-          {CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {t(`category.${c}`)}
-            </option>
-          ))}
+          <EnumOptions values={CATEGORIES} label={(c) => t(`category.${c}`)} />
         </select>
       </label>
       <label>
         <span>{t('field.kind')}</span>
         <select name="kind">
-          {RESOURCE_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`kind.${k}`)}
-            </option>
-          ))}
+          <EnumOptions values={RESOURCE_KINDS} label={(k) => t(`kind.${k}`)} />
         </select>
       </label>
       <label class="wide">

@@ -7,6 +7,7 @@ import { useLoad } from '../../models/use-load.ts';
 import { Loaded } from '../States.tsx';
 import { FormStatus } from './FormStatus.tsx';
 import { useSubmit } from './useSubmit.ts';
+import { formFields } from '../form-fields.ts';
 
 const FIELDS: { key: keyof OrgSettings; label: MessageKey; hint: MessageKey; min: number; max: number; step: number }[] = [
   { key: 'idleSeconds', label: 'settings.idleSeconds', hint: 'settings.idleSecondsHint', min: 15, max: 3600, step: 1 },
@@ -28,8 +29,8 @@ export function SettingsAdmin() {
           aria-labelledby="settings-title"
           onSubmit={(e) => {
             e.preventDefault();
-            const form = new FormData(e.currentTarget as HTMLFormElement);
-            const next = Object.fromEntries(FIELDS.map((f) => [f.key, Number(form.get(f.key))])) as unknown as OrgSettings;
+            const form = formFields(e.currentTarget);
+            const next = Object.fromEntries(FIELDS.map((f) => [f.key, Number(form.text(f.key))])) as unknown as OrgSettings;
             void submit.run(() => api.saveSettings(next)).then((ok) => ok && settings.reload());
           }}
         >

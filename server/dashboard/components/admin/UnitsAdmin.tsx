@@ -6,6 +6,7 @@ import { useLoad } from '../../models/use-load.ts';
 import { Empty, Loaded } from '../States.tsx';
 import { FormStatus } from './FormStatus.tsx';
 import { useSubmit } from './useSubmit.ts';
+import { formFields } from '../form-fields.ts';
 
 export function UnitsAdmin() {
   const { api, t, locale } = useApp();
@@ -61,10 +62,10 @@ function UnitRow({ unit, units, onSaved }: { unit: Unit; units: readonly Unit[];
         class="form-grid"
         onSubmit={(e) => {
           e.preventDefault();
-          const form = new FormData(e.currentTarget as HTMLFormElement);
-          const parent = String(form.get('parentId') ?? '');
+          const form = formFields(e.currentTarget);
+          const parent = form.text('parentId');
           void submit
-            .run(() => api.updateUnit(unit.id, { name: String(form.get('name') ?? '').trim(), parentId: parent === '' ? null : parent }))
+            .run(() => api.updateUnit(unit.id, { name: form.trimmed('name'), parentId: parent === '' ? null : parent }))
             .then((ok) => ok && onSaved());
         }}
       >
@@ -97,9 +98,9 @@ function UnitForm({ units, onSaved }: { units: readonly Unit[]; onSaved(): void 
       onSubmit={async (e) => {
         e.preventDefault();
         const formEl = e.currentTarget as HTMLFormElement;
-        const form = new FormData(formEl);
-        const parent = String(form.get('parentId') ?? '');
-        const ok = await submit.run(() => api.createUnit({ name: String(form.get('name') ?? '').trim(), parentId: parent === '' ? null : parent }));
+        const form = formFields(formEl);
+        const parent = form.text('parentId');
+        const ok = await submit.run(() => api.createUnit({ name: form.trimmed('name'), parentId: parent === '' ? null : parent }));
         if (ok) {
           formEl.reset();
           onSaved();

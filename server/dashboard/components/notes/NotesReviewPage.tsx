@@ -14,6 +14,7 @@ import { authoredNotes } from '../../models/notes-download.ts';
 import { NoteCard } from './NoteCard.tsx';
 import { NotesDownload } from './NotesDownload.tsx';
 import { ReviewForm } from './ReviewForm.tsx';
+import { formFields } from '../form-fields.ts';
 
 export function NotesReviewPage() {
   const { api, t, query } = useApp();
@@ -89,17 +90,16 @@ function FilterForm({ filter, people, units, resources }: FilterProps) {
       aria-label={t('notes.filters')}
       onSubmit={(e) => {
         e.preventDefault();
-        const form = new FormData(e.currentTarget as HTMLFormElement);
-        const text = (k: string) => String(form.get(k) ?? '');
+        const form = formFields(e.currentTarget);
         const next: NotesFilter = {
-          personId: text('personId'),
-          unitId: text('unitId'),
-          resourceId: text('resourceId'),
-          tag: text('tag'),
-          from: text('from'),
-          to: text('to'),
-          q: text('q'),
-          reviewed: (text('reviewed') || 'unreviewed') as NotesFilter['reviewed'],
+          personId: form.text('personId'),
+          unitId: form.text('unitId'),
+          resourceId: form.text('resourceId'),
+          tag: form.text('tag'),
+          from: form.text('from'),
+          to: form.text('to'),
+          q: form.text('q'),
+          reviewed: (form.text('reviewed') || 'unreviewed') as NotesFilter['reviewed'],
         };
         navigate(withQuery(routePath({ name: 'notes' }), filterToQuery(next)), { replace: true });
       }}

@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context.ts';
 import type { StoredNote } from '../../../../shared/schemas/notes.ts';
 import { ErrorState } from '../States.tsx';
+import { formFields } from '../form-fields.ts';
 
 export function ReviewForm({ stored, onChanged }: { stored: StoredNote; onChanged(next: StoredNote | null): void }) {
   const { api, t } = useApp();
@@ -26,7 +27,7 @@ export function ReviewForm({ stored, onChanged }: { stored: StoredNote; onChange
       class="review-form"
       onSubmit={(e) => {
         e.preventDefault();
-        const comment = String(new FormData(e.currentTarget as HTMLFormElement).get('comment') ?? '');
+        const comment = formFields(e.currentTarget).text('comment');
         void run(async () => onChanged(await api.reviewNote(stored.note.id, comment)));
       }}
     >

@@ -18,6 +18,8 @@ import { FormStatus } from '../admin/FormStatus.tsx';
 import { useSubmit } from '../admin/useSubmit.ts';
 import { SignatureBlock } from '../person/SignatureBlock.tsx';
 import { YearPicker } from './YearPicker.tsx';
+import { EnumOptions } from '../EnumOptions.tsx';
+import { formFields } from '../form-fields.ts';
 
 export function AnnualRecordPage({ personId }: { personId: string }) {
   const { api, t, user, query, now } = useApp();
@@ -211,7 +213,7 @@ function GradePanel({ record: r, canDecide, onChanged }: { record: AnnualRecord;
             class="form-grid"
             onSubmit={async (e) => {
               e.preventDefault();
-              const reason = String(new FormData(e.currentTarget as HTMLFormElement).get('reason') ?? '').trim();
+              const reason = formFields(e.currentTarget).trimmed('reason');
               if (grade !== r.grade.suggested && reason === '') {
                 setReasonMissing(true);
                 return;
@@ -223,11 +225,7 @@ function GradePanel({ record: r, canDecide, onChanged }: { record: AnnualRecord;
             <label>
               <span>{t('annual.change')}</span>
               <select name="grade" value={grade} onChange={(e) => setGrade((e.currentTarget as HTMLSelectElement).value as Grade)}>
-                {GRADES.map((g) => (
-                  <option key={g} value={g}>
-                    {t(`grade.${g}`)}
-                  </option>
-                ))}
+                <EnumOptions values={GRADES} label={(g) => t(`grade.${g}`)} />
               </select>
             </label>
             <label>
@@ -252,7 +250,7 @@ function GradePanel({ record: r, canDecide, onChanged }: { record: AnnualRecord;
             class="form-grid"
             onSubmit={async (e) => {
               e.preventDefault();
-              const text = String(new FormData(e.currentTarget as HTMLFormElement).get('remarks') ?? '');
+              const text = formFields(e.currentTarget).text('remarks');
               if (await remarks.run(() => api.programme.saveRemarks(r.personId, r.year, text))) onChanged();
             }}
           >

@@ -5,6 +5,7 @@ import { useApp } from '../../app/context.ts';
 import { checkInMessage } from '../../models/programme/check-in-message.ts';
 import { FormStatus } from '../admin/FormStatus.tsx';
 import { useSubmit } from '../admin/useSubmit.ts';
+import { formFields } from '../form-fields.ts';
 
 export function CheckInPage() {
   const { api, t, query } = useApp();
@@ -17,7 +18,7 @@ export function CheckInPage() {
         class="panel form-grid"
         onSubmit={async (e) => {
           e.preventDefault();
-          const code = String(new FormData(e.currentTarget as HTMLFormElement).get('code') ?? '');
+          const code = formFields(e.currentTarget).text('code');
           setResult(null);
           await submit.run(async () => {
             const { session, entry } = await api.programme.checkIn(code);

@@ -5,6 +5,7 @@ import { useApp } from '../../app/context.ts';
 import type { Calendar } from '../../../../shared/schemas/programme-calendar.ts';
 import { FormStatus } from '../admin/FormStatus.tsx';
 import { useSubmit } from '../admin/useSubmit.ts';
+import { formFields } from '../form-fields.ts';
 
 export function ExceptionForm({ calendar, onSaved }: { calendar: Calendar; onSaved(): void }) {
   const { api, t } = useApp();
@@ -17,10 +18,9 @@ export function ExceptionForm({ calendar, onSaved }: { calendar: Calendar; onSav
         class="form-grid"
         onSubmit={async (e) => {
           e.preventDefault();
-          const form = new FormData(e.currentTarget as HTMLFormElement);
-          const text = (name: string) => String(form.get(name) ?? '').trim();
+          const form = formFields(e.currentTarget);
           const ok = await submit.run(() =>
-            api.programme.setException(text('date'), { action, movedTo: action === 'move' ? text('movedTo') : null, reason: text('reason') }),
+            api.programme.setException(form.trimmed('date'), { action, movedTo: action === 'move' ? form.trimmed('movedTo') : null, reason: form.trimmed('reason') }),
           );
           if (ok) onSaved();
         }}

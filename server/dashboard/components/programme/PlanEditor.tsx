@@ -8,6 +8,7 @@ import { draftToSave, type PlanDraft } from '../../models/programme/plan-draft.t
 import type { ListedResource } from '../../api/endpoints.ts';
 import { FormStatus } from '../admin/FormStatus.tsx';
 import { useSubmit } from '../admin/useSubmit.ts';
+import { EnumOptions } from '../EnumOptions.tsx';
 
 /** `withStatus` false: a unit's default list, where reading status belongs to each person, not the list. */
 export function PlanEditor({ initial, resources, onSave, idPrefix, withStatus = true }: { initial: PlanDraft; resources: readonly ListedResource[]; onSave(plan: SavePlan): Promise<unknown>; idPrefix: string; withStatus?: boolean }) {
@@ -97,11 +98,7 @@ export function PlanEditor({ initial, resources, onSave, idPrefix, withStatus = 
                 {withStatus && (
                   <td>
                     <select aria-label={t('field.status')} name="itemStatus" value={item.status} onChange={(e) => setItem(i, { status: value(e) as ReadingStatus })}>
-                      {READING_STATUSES.map((s) => (
-                        <option key={s} value={s}>
-                          {t(`reading.${s}`)}
-                        </option>
-                      ))}
+                      <EnumOptions values={READING_STATUSES} label={(s) => t(`reading.${s}`)} />
                     </select>
                   </td>
                 )}

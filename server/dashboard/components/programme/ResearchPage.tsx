@@ -11,6 +11,8 @@ import { FormStatus } from '../admin/FormStatus.tsx';
 import { useSubmit } from '../admin/useSubmit.ts';
 import { Empty, Loaded } from '../States.tsx';
 import { YearPicker } from './YearPicker.tsx';
+import { EnumOptions } from '../EnumOptions.tsx';
+import { formFields } from '../form-fields.ts';
 
 export function ResearchPage() {
   const { api, t, query, now } = useApp();
@@ -105,11 +107,7 @@ function Reports({ overview, onChanged }: { overview: ResearchOverview; onChange
                     value={r.status}
                     onChange={(e) => void submit.run(() => api.programme.setReportStatus(r.id, (e.currentTarget as HTMLSelectElement).value as ReportStatus)).then((ok) => ok && onChanged())}
                   >
-                    {REPORT_STATUSES.map((s) => (
-                      <option key={s} value={s}>
-                        {t(`report.${s}`)}
-                      </option>
-                    ))}
+                    <EnumOptions values={REPORT_STATUSES} label={(s) => t(`report.${s}`)} />
                   </select>
                 </td>
               </tr>
@@ -186,10 +184,9 @@ function AddForms({ people, onSaved }: { people: readonly PersonRecord[]; onSave
         onSubmit={async (e) => {
           e.preventDefault();
           const el = e.currentTarget as HTMLFormElement;
-          const form = new FormData(el);
-          const text = (name: string) => String(form.get(name) ?? '').trim();
+          const form = formFields(el);
           const ok = await visit.run(() =>
-            api.programme.addVisit({ personId: text('personId'), kind: text('kind') as VisitKind, date: text('date'), place: text('place'), summary: text('summary') }),
+            api.programme.addVisit({ personId: form.trimmed('personId'), kind: form.trimmed('kind') as VisitKind, date: form.trimmed('date'), place: form.trimmed('place'), summary: form.trimmed('summary') }),
           );
           if (ok) {
             el.reset();
@@ -207,11 +204,7 @@ function AddForms({ people, onSaved }: { people: readonly PersonRecord[]; onSave
         <label>
           <span>{t('field.kind')}</span>
           <select name="kind">
-            {VISIT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`visit.${k}`)}
-              </option>
-            ))}
+            <EnumOptions values={VISIT_KINDS} label={(k) => t(`visit.${k}`)} />
           </select>
         </label>
         <label>
@@ -241,15 +234,14 @@ function AddForms({ people, onSaved }: { people: readonly PersonRecord[]; onSave
         onSubmit={async (e) => {
           e.preventDefault();
           const el = e.currentTarget as HTMLFormElement;
-          const form = new FormData(el);
-          const text = (name: string) => String(form.get(name) ?? '').trim();
+          const form = formFields(el);
           const ok = await report.run(() =>
             api.programme.addReport({
-              personId: text('personId'),
-              title: text('title'),
-              status: text('status') as ReportStatus,
-              date: text('date'),
-              fileUrl: text('fileUrl') === '' ? null : text('fileUrl'),
+              personId: form.trimmed('personId'),
+              title: form.trimmed('title'),
+              status: form.trimmed('status') as ReportStatus,
+              date: form.trimmed('date'),
+              fileUrl: form.trimmed('fileUrl') === '' ? null : form.trimmed('fileUrl'),
             }),
           );
           if (ok) {
@@ -272,11 +264,7 @@ function AddForms({ people, onSaved }: { people: readonly PersonRecord[]; onSave
         <label>
           <span>{t('field.status')}</span>
           <select name="status">
-            {REPORT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`report.${s}`)}
-              </option>
-            ))}
+            <EnumOptions values={REPORT_STATUSES} label={(s) => t(`report.${s}`)} />
           </select>
         </label>
         <label>

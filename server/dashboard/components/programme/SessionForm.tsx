@@ -8,6 +8,7 @@ import { useLoad } from '../../models/use-load.ts';
 import { FormStatus } from '../admin/FormStatus.tsx';
 import { useSubmit } from '../admin/useSubmit.ts';
 import { Loaded } from '../States.tsx';
+import { EnumOptions } from '../EnumOptions.tsx';
 
 export function SessionForm({ timeZone, defaultDate, onCreated }: { timeZone: string; defaultDate: string; onCreated(): void }) {
   const { api, t, user, navigate } = useApp();
@@ -41,11 +42,7 @@ export function SessionForm({ timeZone, defaultDate, onCreated }: { timeZone: st
           <label>
             <span>{t('session.kind')}</span>
             <select name="kind">
-              {SESSION_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`sessionKind.${k}`)}
-                </option>
-              ))}
+              <EnumOptions values={SESSION_KINDS} label={(k) => t(`sessionKind.${k}`)} />
             </select>
           </label>
           <label>
@@ -87,11 +84,7 @@ export function SessionForm({ timeZone, defaultDate, onCreated }: { timeZone: st
           <label>
             <span>{t('session.tariff')}</span>
             <select name="tariff" defaultValue="half-day">
-              {TARIFF_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`tariff.${k}`)}
-                </option>
-              ))}
+              <EnumOptions values={TARIFF_KINDS} label={(k) => t(`tariff.${k}`)} />
             </select>
           </label>
           <label>

@@ -13,6 +13,8 @@ import { Link } from '../Link.tsx';
 import { Loaded } from '../States.tsx';
 import { FormStatus } from '../admin/FormStatus.tsx';
 import { useSubmit } from '../admin/useSubmit.ts';
+import { EnumOptions } from '../EnumOptions.tsx';
+import { formFields } from '../form-fields.ts';
 
 export function SessionPage({ sessionId }: { sessionId: string }) {
   const { api, t } = useApp();
@@ -142,25 +144,20 @@ function MarkForm({ sessionId, personId, current, onSaved }: { sessionId: string
       class="mark-form"
       onSubmit={async (e) => {
         e.preventDefault();
-        const form = new FormData(e.currentTarget as HTMLFormElement);
-        const text = (name: string) => String(form.get(name) ?? '').trim();
-        const doneOn = text('makeUp');
+        const form = formFields(e.currentTarget);
+        const doneOn = form.trimmed('makeUp');
         const ok = await submit.run(() =>
           api.programme.markAttendance(sessionId, personId, {
             status,
-            reason: text('reason'),
-            makeUp: missed && doneOn !== '' ? { doneOn, note: text('makeUpNote') } : null,
+            reason: form.trimmed('reason'),
+            makeUp: missed && doneOn !== '' ? { doneOn, note: form.trimmed('makeUpNote') } : null,
           }),
         );
         if (ok) onSaved();
       }}
     >
       <select aria-label={t('field.status')} name="status" value={status} onChange={(e) => setStatus((e.currentTarget as HTMLSelectElement).value as AttendanceStatus)}>
-        {ATTENDANCE_STATUSES.map((s) => (
-          <option key={s} value={s}>
-            {t(`attendance.${s}`)}
-          </option>
-        ))}
+        <EnumOptions values={ATTENDANCE_STATUSES} label={(s) => t(`attendance.${s}`)} />
       </select>
       {status === 'leave' && <input aria-label={t('session.reason')} placeholder={t('session.reason')} name="reason" required maxLength={500} />}
       {missed && (

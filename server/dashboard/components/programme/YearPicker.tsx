@@ -4,6 +4,7 @@ import { PLAN_STAGES, type PlanStage } from '../../../../shared/schemas/programm
 import { localDate } from '../../models/range.ts';
 import { yearOptions } from '../../models/programme/year-choice.ts';
 import { withQuery } from '../Link.tsx';
+import { EnumOptions } from '../EnumOptions.tsx';
 
 export function YearPicker({ year, stage, path, keep = {} }: { year: number; stage?: PlanStage; path: string; keep?: Record<string, string> }) {
   const { t, navigate, now } = useApp();
@@ -25,11 +26,7 @@ export function YearPicker({ year, stage, path, keep = {} }: { year: number; sta
         <label>
           <span>{t('plan.stage')}</span>
           <select name="stage" value={stage} onChange={(e) => go({ stage: (e.currentTarget as HTMLSelectElement).value })}>
-            {PLAN_STAGES.map((s) => (
-              <option key={s} value={s}>
-                {t(`stage.${s}`)}
-              </option>
-            ))}
+            <EnumOptions values={PLAN_STAGES} label={(s) => t(`stage.${s}`)} />
           </select>
         </label>
       )}
