@@ -1,5 +1,5 @@
 // The dashboard in Chromium against the real server process: a leader sees their unit only, drills
-// into a person, reviews a note and exports Excel; staff see only themselves; an admin adds a resource
+// into a person, reviews a note and exports Excel; staff see only themselves; an admin adds a unit, a person and a resource
 // that the extension then follows. Screenshots of the main views go to test/artifacts/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
@@ -162,6 +162,34 @@ describe('dashboard in Chromium', () => {
     expect(pageProblems(page)).toEqual([]);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.close();
+  });
+
+  it('an admin adds a unit and then a person in it, and each form empties for the next', async () => {
+    const page = await openDashboard(browser.context, server.url, { username: 'admin', password: ADMIN_PASSWORD });
+    await page.getByRole('link', { name: '系统管理' }).click();
+    await page.getByRole('link', { name: '单位', exact: true }).click();
+    const unitForm = page.locator('form', { has: page.getByRole('heading', { name: '新增单位' }) });
+    await unitForm.getByLabel('名称').fill('调研室');
+    await unitForm.getByLabel('上级单位').selectOption(seeded.office.id);
+    await unitForm.getByRole('button', { name: '添加单位' }).click();
+    await expect.poll(() => unitForm.getByLabel('名称').inputValue()).toBe('');
+    const units = await admin.get<{ id: string; name: string; parentId: string | null }[]>('/api/units');
+    const added = units.find((u) => u.name === '调研室')!;
+    expect(added.parentId).toBe(seeded.office.id);
+
+    await page.getByRole('link', { name: '人员', exact: true }).click();
+    const personForm = page.locator('form', { has: page.getByRole('heading', { name: '新增人员' }) });
+    await personForm.getByLabel('用户名').fill('zhao');
+    await personForm.getByLabel('姓名').fill('赵六');
+    await personForm.getByLabel('密码').fill(PASSWORD);
+    await personForm.getByLabel('角色').selectOption('staff');
+    await personForm.getByLabel('单位').selectOption(added.id);
+    await personForm.getByRole('button', { name: '添加人员' }).click();
+    await expect.poll(() => personForm.getByLabel('姓名').inputValue()).toBe('');
+    const people = await admin.get<{ username: string; name: string; role: string; unitId: string }[]>('/api/people');
+    expect(people.find((p) => p.name === '赵六')).toMatchObject({ username: 'zhao', role: 'staff', unitId: added.id });
+    expect(pageProblems(page)).toEqual([]);
     await page.close();
   });
 

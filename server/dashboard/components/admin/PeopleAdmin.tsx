@@ -171,18 +171,11 @@ function NewPersonForm({ units, onSaved }: { units: readonly Unit[]; onSaved(): 
     <form
       class="panel form-grid"
       aria-labelledby="new-person-title"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const formEl = e.currentTarget as HTMLFormElement;
-        const form = formFields(formEl);
-        const ok = await submit.run(() =>
+      onSubmit={submit.adding(
+        (form) =>
           api.createPerson({ username: form.trimmed('username'), name: form.trimmed('name'), password: form.text('password'), role: form.text('role') as Role, unitId: form.text('unitId') }),
-        );
-        if (ok) {
-          formEl.reset();
-          onSaved();
-        }
-      }}
+        onSaved,
+      )}
     >
       <h2 id="new-person-title">{t('admin.newPerson')}</h2>
       <label>

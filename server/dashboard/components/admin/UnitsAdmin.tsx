@@ -95,17 +95,10 @@ function UnitForm({ units, onSaved }: { units: readonly Unit[]; onSaved(): void 
     <form
       class="panel form-grid"
       aria-labelledby="new-unit-title"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const formEl = e.currentTarget as HTMLFormElement;
-        const form = formFields(formEl);
+      onSubmit={submit.adding((form) => {
         const parent = form.text('parentId');
-        const ok = await submit.run(() => api.createUnit({ name: form.trimmed('name'), parentId: parent === '' ? null : parent }));
-        if (ok) {
-          formEl.reset();
-          onSaved();
-        }
-      }}
+        return api.createUnit({ name: form.trimmed('name'), parentId: parent === '' ? null : parent });
+      }, onSaved)}
     >
       <h2 id="new-unit-title">{t('admin.newUnit')}</h2>
       <label>

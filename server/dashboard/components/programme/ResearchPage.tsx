@@ -12,7 +12,6 @@ import { useSubmit } from '../admin/useSubmit.ts';
 import { Empty, Loaded } from '../States.tsx';
 import { YearPicker } from './YearPicker.tsx';
 import { EnumOptions } from '../EnumOptions.tsx';
-import { formFields } from '../form-fields.ts';
 
 export function ResearchPage() {
   const { api, t, query, now } = useApp();
@@ -181,18 +180,11 @@ function AddForms({ people, onSaved }: { people: readonly PersonRecord[]; onSave
       <form
         class="panel form-grid"
         aria-labelledby="add-visit-title"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          const el = e.currentTarget as HTMLFormElement;
-          const form = formFields(el);
-          const ok = await visit.run(() =>
+        onSubmit={visit.adding(
+          (form) =>
             api.programme.addVisit({ personId: form.trimmed('personId'), kind: form.trimmed('kind') as VisitKind, date: form.trimmed('date'), place: form.trimmed('place'), summary: form.trimmed('summary') }),
-          );
-          if (ok) {
-            el.reset();
-            onSaved();
-          }
-        }}
+          onSaved,
+        )}
       >
         <h2 id="add-visit-title" class="wide">
           {t('research.addVisit')}
@@ -231,11 +223,8 @@ function AddForms({ people, onSaved }: { people: readonly PersonRecord[]; onSave
       <form
         class="panel form-grid"
         aria-labelledby="add-report-title"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          const el = e.currentTarget as HTMLFormElement;
-          const form = formFields(el);
-          const ok = await report.run(() =>
+        onSubmit={report.adding(
+          (form) =>
             api.programme.addReport({
               personId: form.trimmed('personId'),
               title: form.trimmed('title'),
@@ -243,12 +232,8 @@ function AddForms({ people, onSaved }: { people: readonly PersonRecord[]; onSave
               date: form.trimmed('date'),
               fileUrl: form.trimmed('fileUrl') === '' ? null : form.trimmed('fileUrl'),
             }),
-          );
-          if (ok) {
-            el.reset();
-            onSaved();
-          }
-        }}
+          onSaved,
+        )}
       >
         <h2 id="add-report-title" class="wide">
           {t('research.addReport')}
