@@ -21,7 +21,7 @@ import { segmentContentHash } from './content-hash.ts';
 import { lockDataDir, type DataLock } from './data-lock.ts';
 import { encodeSnapshot } from './document.ts';
 import { newId } from './ids.ts';
-import { unpackId } from './packed-id.ts';
+import { packId, unpackId } from './packed-id.ts';
 import { encodeLine, Journal, JOURNAL_FILE_NAME, RETIRED_JOURNAL_FILE_NAME, syncFolder } from './journal.ts';
 import { StateProgrammeStore, type ProgrammeStore } from './programme/programme-store.ts';
 import { loadState } from './load-state.ts';
@@ -604,27 +604,28 @@ class LowdbStore implements Store {
     const newRefused: RefusedSegment[] = [];
 
     /** The verdict for an id seen before (stored, or earlier in this batch), or null when it is new. */
-    const known = (id: string, hashOf: () => string): SegmentOutcome | null => {
+    const known = (id: string, packed: string, hashOf: () => string): SegmentOutcome | null => {
       const inBatch = added.get(id);
       if (inBatch) return sameContent(inBatch, hashOf());
-      const stored = this.state.findSegment(id);
+      const stored = this.state.findSegment(packed, id);
       if (!stored) return null;
       if (stored.data.personId !== input.personId) return { kind: 'id_reused' };
       return sameContent('refused' in stored ? stored.refused : stored.segment, hashOf());
     };
 
     for (const s of input.accepted) {
-      const seen = known(s.id, () => segmentContentHash(s));
+      const packed = packId(s.id);
+      const seen = known(s.id, packed, () => segmentContentHash(s));
       if (seen) {
         segments.set(s.id, seen);
         continue;
       }
-      newSegments.push([s.id, s.resourceId, s.url, s.title, s.startMs, s.endMs, s.mode, s.policyVersion]);
+      newSegments.push([packed, s.resourceId, s.url, s.title, s.startMs, s.endMs, s.mode, s.policyVersion]);
       added.set(s.id, s);
       segments.set(s.id, { kind: 'accepted' });
     }
     for (const r of input.refused) {
-      const seen = known(r.id, () => r.contentHash);
+      const seen = known(r.id, packId(r.id), () => r.contentHash);
       if (seen) {
         segments.set(r.id, seen);
         continue;

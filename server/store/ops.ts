@@ -9,6 +9,7 @@ import { settingsSchema } from '../../shared/schemas/settings.ts';
 import type { Note, NoteReview } from '../../shared/schemas/notes.ts';
 import type { Settings } from '../../shared/schemas/settings.ts';
 import type { SegmentMode } from '../../shared/schemas/domain.ts';
+import { packId } from './packed-id.ts';
 import type {
   AuditRecord,
   RefusedSegment,
@@ -35,9 +36,10 @@ export type Op =
 
 /**
  * One accepted segment in a sync op, as a row: a sync is one person and one device at one instant, so
- * those are said once for the op, and the journal line carries no field names per segment.
+ * those are said once for the op, and the journal line carries no field names per segment. The id is
+ * packed (packed-id.ts), as the store keeps it.
  */
-export type SegmentTuple = [id: string, resourceId: string, url: string, title: string, startMs: number, endMs: number, mode: SegmentMode, policyVersion: number];
+export type SegmentTuple = [packedId: string, resourceId: string, url: string, title: string, startMs: number, endMs: number, mode: SegmentMode, policyVersion: number];
 
 /** What one sync stored: new accepted segments, refused ones whose seconds count as raw, and notes. */
 export interface SyncOp {
@@ -171,7 +173,7 @@ const legacySyncOpSchema = z
       }
       return found;
     };
-    for (const s of op.segments) opFor(s.deviceId, s.receivedMs).segments.push([s.id, s.resourceId, s.url, s.title, s.startMs, s.endMs, s.mode, s.policyVersion]);
+    for (const s of op.segments) opFor(s.deviceId, s.receivedMs).segments.push([packId(s.id), s.resourceId, s.url, s.title, s.startMs, s.endMs, s.mode, s.policyVersion]);
     for (const r of op.refused) {
       opFor(r.deviceId, r.receivedMs).refused.push({ id: r.id, reason: r.reason, code: r.code, message: r.message, contentHash: r.contentHash, startMs: r.startMs, endMs: r.endMs });
     }

@@ -16,7 +16,7 @@ describe('segment id packing', () => {
   });
 
   it('keeps any other id verbatim behind a tilde', () => {
-    for (const id of ['0E3B6F0A-1111-4111-8111-000000000002', 'legacy-id', '~odd', '', '0e3b6f0a-1111-4111-8111-00000000000g']) {
+    for (const id of ['0E3B6F0A-1111-4111-8111-000000000002', 'legacy-id', '~odd', '', '0e3b6f0a-1111-4111-8111-00000000000g', '0e3b6f0a1-111-4111-8111-000000000002', '0e3b6f0a-1111-4111-8111-00000000000学', '0e3b6f0a-1111-4111-8111-0000000000002']) {
       expect(packId(id)).toBe(`~${id}`);
       expect(unpackId(packId(id))).toBe(id);
     }

@@ -180,9 +180,8 @@ export class StoreState {
     };
   }
 
-  /** The stored segment or refused segment with this id, with its owner, or null. */
-  findSegment(id: string): { data: PersonData; segment: SegmentRecord } | { data: PersonData; refused: RejectedSegmentRecord } | null {
-    const packed = packId(id);
+  /** The stored segment or refused segment with this id (given packed and as sent), with its owner, or null. */
+  findSegment(packed: string, id: string): { data: PersonData; segment: SegmentRecord } | { data: PersonData; refused: RejectedSegmentRecord } | null {
     const data = this.segmentOwners.get(packed);
     if (!data) return null;
     const refused = data.refused.find((r) => r.id === id);
@@ -340,8 +339,7 @@ export class StoreState {
     const device = this.devices.intern(op.deviceId);
     // The ops carry only ids the store has not seen: recordSync checks them in the same synchronous
     // step that applies the op, and replay applies each op once over the snapshot that preceded it.
-    for (const [plainId, resourceId, url, title, startMs, endMs, mode, policyVersion] of op.segments) {
-      const id = packId(plainId);
+    for (const [id, resourceId, url, title, startMs, endMs, mode, policyVersion] of op.segments) {
       const page = this.pages.intern({ resourceId, url, title });
       data.segments.add({ id, device, page, startMs, endMs, mode, policyVersion, receivedMs: op.receivedMs });
       this.segmentOwners.set(id, data);
