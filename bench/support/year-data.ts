@@ -67,7 +67,9 @@ export async function seedOrganisation(dir: string, people: number, withTokens: 
   return { state, seeded: { dir, adminToken, rootUnitId: 'office', resources, people: list } };
 }
 
+/** Writes the store as a server that has been in use leaves it: every day's total counted (read once). */
 export async function writeStore(dir: string, state: StoreState): Promise<void> {
+  state.settleAll();
   await new SnapshotFile(path.join(dir, STORE_FILE_NAME)).write(encodeSnapshot(state));
   await (await Journal.create(path.join(dir, JOURNAL_FILE_NAME), state.journalSeq)).close();
 }

@@ -1,11 +1,13 @@
-// The embedded store's snapshot file: its shape (schema version 4), validated on every load, and the
+// The embedded store's snapshot file: its shape (schema version 5), validated on every load, and the
 // compact encoding of the bulky part. A year of an office's study time is hundreds of thousands of
 // segments, so each person's segments are rows of numbers with their pages and devices listed once
 // (about 65 bytes a segment instead of 300). Since v4 the file is JSON Lines: the head (everything but
 // people's rows, the programme's records included) on the first line, then one line per person, so
-// loading parses a person at a time instead of one 50 MB tree. v3 (with the programme) and v2 (without)
-// held the same rows in one JSON document and are read here too; v1 is migrated (migrations.ts); a file
-// from a newer version is refused, not guessed at.
+// loading parses a person at a time instead of one 50 MB tree. v5 adds each person's `stale` days: a
+// snapshot no longer recounts the days touched since they were last read (most never are before the
+// next snapshot), it lists them, and they are recounted when next read. v4 is v5 with no stale days.
+// v3 (with the programme) and v2 (without) held the same rows in one JSON document and are read here
+// too; v1 is migrated (migrations.ts); a file from a newer version is refused, not guessed at.
 import { z } from 'zod';
 import { categorySchema, idSchema, instantSchema, resourceKindSchema } from '../../shared/schemas/domain.ts';
 import { settingsSchema } from '../../shared/schemas/settings.ts';
@@ -27,7 +29,9 @@ import { packId, unpackId } from './packed-id.ts';
 import { policySettingsOf, StoreState, type PersonData } from './state.ts';
 import type { Settings } from '../../shared/schemas/settings.ts';
 
-export const STORE_SCHEMA_VERSION = 4;
+export const STORE_SCHEMA_VERSION = 5;
+/** The oldest version in JSON Lines, read by the same code (it lacks only `stale`). */
+const FIRST_LINES_VERSION = 4;
 
 const policyVersionRecordSchema = z.object({
   version: z.number().int().min(0),
@@ -58,8 +62,8 @@ const headFields = {
   notes: z.array(noteRecordSchema),
   programme: programmeSnapshotSchema,
 };
-/** v4's first line; `peopleLines` lines follow it, so a file cut at a line break is noticed. */
-const headSchema = z.object({ schemaVersion: z.literal(4), ...headFields, peopleLines: z.number().int().min(0) });
+/** The first line (v4 and v5); `peopleLines` lines follow it, so a file cut at a line break is noticed. */
+const headSchema = z.object({ schemaVersion: z.literal([FIRST_LINES_VERSION, STORE_SCHEMA_VERSION]), ...headFields, peopleLines: z.number().int().min(0) });
 /** v3: the head and every person's rows in one JSON document (v2 is read as v3 with no programme records). */
 const v3DocumentSchema = z.object({ schemaVersion: z.literal(3), ...headFields, people: z.record(idSchema, z.unknown()) });
 
@@ -74,6 +78,8 @@ interface PersonRows {
   segments: SegmentRow[];
   refused: RefusedRow[];
   days: DayRow[];
+  /** Days whose totals (in `days`, or none yet) miss segments added since: recounted when next read. */
+  stale: number[];
 }
 
 
@@ -87,7 +93,7 @@ export function emptyState(timeZone: string, settings: Settings): StoreState {
 // ---- encode ---------------------------------------------------------------------------------------
 
 function personRows(state: StoreState, data: PersonData): PersonRows {
-  const rows: PersonRows = { devices: [], pages: [], segments: [], refused: [], days: [] };
+  const rows: PersonRows = { devices: [], pages: [], segments: [], refused: [], days: [], stale: [...data.staleDays].sort((a, b) => a - b) };
   // The state's pools are shared by everyone; each line lists just the pages and devices it uses.
   const devices = new Map<string, number>();
   const device = (id: string) => {
@@ -136,7 +142,6 @@ function personRows(state: StoreState, data: PersonData): PersonRows {
  * changes arrive while it is written. Each person's line is made and stringified before the next.
  */
 export function encodeSnapshot(state: StoreState): string[] {
-  state.settleAll();
   const lines: string[] = [];
   for (const [personId, data] of state.people) {
     if (data.segments.length + data.refused.length + data.days.length === 0) continue;
@@ -265,6 +270,11 @@ function decodePerson(state: StoreState, personId: string, raw: unknown): void {
     };
     state.loadDay(day);
   });
+  // Absent before v5, when every snapshot recounted its stale days first.
+  if (p.stale !== undefined) {
+    const stale = state.person(personId).staleDays;
+    arr(p.stale, `${base}.stale`).forEach((day, i) => stale.add(int(day, `${base}.stale.${i}`)));
+  }
 }
 
 function problemOf(error: z.ZodError): string {
@@ -306,7 +316,7 @@ function versionOf(raw: unknown): unknown {
   return typeof raw === 'object' && raw !== null ? (raw as { schemaVersion?: unknown }).schemaVersion : undefined;
 }
 
-/** v4: the head line, then one `[personId, rows]` line per person, each parsed and dropped in turn. */
+/** v4 and v5: the head line, then one `[personId, rows]` line per person, each parsed and dropped in turn. */
 function decodeLines(file: string, head: unknown, rest: Iterator<string>, timeZone: string): StoreState {
   const checked = headSchema.safeParse(head);
   if (!checked.success) throw invalid(file, problemOf(checked.error));
@@ -371,7 +381,9 @@ export function decodeSnapshot(file: string, lines: SnapshotLines, timeZone: str
   if (typeof version === 'number' && version > STORE_SCHEMA_VERSION) {
     throw new StoreFileError(file, `was written by a newer StudyTrail (schema ${version}; this server reads ${STORE_SCHEMA_VERSION})`);
   }
-  if (version === STORE_SCHEMA_VERSION) return { state: decodeLines(file, head, it, timeZone), migratedFrom: null };
+  if (version === STORE_SCHEMA_VERSION || version === FIRST_LINES_VERSION) {
+    return { state: decodeLines(file, head, it, timeZone), migratedFrom: version === STORE_SCHEMA_VERSION ? null : version };
+  }
   // Older versions were one JSON document, perhaps spread over lines: read it whole.
   let raw: unknown = head;
   if (head === undefined || !it.next().done) {

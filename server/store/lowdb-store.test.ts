@@ -70,7 +70,7 @@ describe('lowdb store: durability', () => {
     expect(await after.findUnit(unit.id)).toEqual(unit);
   });
 
-  it('keeps everything across a clean restart, with the snapshot in schema 4 (a head line, then a line per person)', async () => {
+  it('keeps everything across a clean restart, with the snapshot in schema 5 (a head line, then a line per person)', async () => {
     const first = await openStore();
     const unit = await first.createUnit({ name: 'Office', parentId: null });
     const user = await first.createUser({ username: 'Zhang.Wei', name: '张伟', role: 'staff', unitId: unit.id, passwordHash: 'h' });
@@ -79,7 +79,7 @@ describe('lowdb store: durability', () => {
     await sync(first, user.id, [segment('0e3b6f0a-1111-4111-8111-000000000001', '2026-03-06T09:00:00+08:00', '2026-03-06T09:10:00+08:00', { resourceId: resource.id })]);
     await first.close();
     const lines = (await readFile(file, 'utf8')).split('\n');
-    expect(JSON.parse(lines[0]!)).toMatchObject({ schemaVersion: 4, peopleLines: 1 });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ schemaVersion: 5, peopleLines: 1 });
     expect(JSON.parse(lines[1]!)[0]).toBe(user.id);
     expect(lines[2]).toBe('');
 
@@ -272,8 +272,8 @@ describe('lowdb store: durability', () => {
   });
 
   it('refuses a file from a newer version, and a store counted in another time zone', async () => {
-    await writeFile(file, JSON.stringify({ schemaVersion: 5 }));
-    await expect(openStore()).rejects.toThrow(/newer StudyTrail \(schema 5/);
+    await writeFile(file, JSON.stringify({ schemaVersion: 6 }));
+    await expect(openStore()).rejects.toThrow(/newer StudyTrail \(schema 6/);
     await rm(file);
     const store = await openStore();
     await store.createUnit({ name: 'x', parentId: null });
@@ -410,6 +410,42 @@ describe('lowdb store: sync and daily totals', () => {
       invalidSeconds: 0,
       byResource: ['res1', 2400, 'res2', 1200],
     });
+  });
+
+  it('lists the days touched since the last read in the snapshot instead of recounting them, and counts them when read after a restart', async () => {
+    const store = await openStore();
+    await sync(store, 'p1', [segment(S1, '2026-03-05T09:00:00+08:00', '2026-03-05T09:30:00+08:00')]);
+    expect((await store.dayTotals('p1', 0, 99999)).map((d) => d.creditedSeconds)).toEqual([1800]);
+    // Touched again, then a snapshot before anyone reads: the old total is written with the day listed as stale.
+    await sync(store, 'p1', [segment(S2, '2026-03-05T10:00:00+08:00', '2026-03-05T10:20:00+08:00'), segment(S3, '2026-03-06T08:00:00+08:00', '2026-03-06T08:10:00+08:00')]);
+    await store.close();
+    const [, line] = (await readFile(file, 'utf8')).split('\n');
+    const rows = JSON.parse(line!)[1];
+    expect(rows.stale).toEqual([dayNumber('2026-03-05'), dayNumber('2026-03-06')]);
+    expect(rows.days.map((d: number[]) => d[2])).toEqual([1800]);
+    const again = await openStore();
+    expect((await again.dayTotals('p1', 0, 99999)).map((d) => [d.day, d.creditedSeconds])).toEqual([
+      [dayNumber('2026-03-05'), 3000],
+      [dayNumber('2026-03-06'), 600],
+    ]);
+  });
+
+  it('reads a v4 snapshot (no stale days), keeps it as studytrail.v4.json and writes v5', async () => {
+    const first = await openStore();
+    await sync(first, 'p1', [segment(S1, '2026-03-05T09:00:00+08:00', '2026-03-05T09:30:00+08:00')]);
+    expect(await first.dayTotals('p1', 0, 99999)).toHaveLength(1);
+    await first.close();
+    // A v4 server wrote the same lines, with every day counted and no `stale`.
+    const [head, person] = (await readFile(file, 'utf8')).split('\n');
+    const [personId, rows] = JSON.parse(person!);
+    delete rows.stale;
+    const v4 = `${JSON.stringify({ ...JSON.parse(head!), schemaVersion: 4 })}\n${JSON.stringify([personId, rows])}\n`;
+    await writeFile(file, v4);
+    const second = await openStore();
+    expect((await second.dayTotals('p1', 0, 99999)).map((d) => d.creditedSeconds)).toEqual([1800]);
+    expect(await second.segmentsForPerson('p1', 0, Number.MAX_SAFE_INTEGER)).toHaveLength(1);
+    expect(await readFile(path.join(dir, 'studytrail.v4.json'), 'utf8')).toBe(v4);
+    expect(JSON.parse((await readFile(file, 'utf8')).split('\n')[0]!).schemaVersion).toBe(5);
   });
 
   it('folds raw segments older than the retention window into the daily totals (counted first: no read came between)', async () => {

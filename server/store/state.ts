@@ -220,7 +220,10 @@ export class StoreState {
     data.staleDays.clear();
   }
 
-  /** Recounts every stale day: before raw segments are folded away, and before a snapshot is made. */
+  /**
+   * Recounts every stale day: before raw segments are folded away, and after a bulk load that is to
+   * be read at once (a snapshot just lists them).
+   */
   settleAll(): void {
     for (const [personId, data] of this.people) this.settle(personId, data);
   }
