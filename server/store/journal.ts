@@ -19,9 +19,20 @@ export const JOURNAL_FILE_NAME = 'studytrail.journal';
  */
 export const RETIRED_JOURNAL_FILE_NAME = 'studytrail.journal.retired';
 
-export function encodeLine(value: unknown): string {
+/** One journal line as bytes: `crc32-hex8 json\n`, the JSON encoded to UTF-8 once for both the checksum and the write. */
+export function encodeLineBytes(value: unknown): Buffer {
   const json = JSON.stringify(value);
-  return `${crc32(json).toString(16).padStart(8, '0')} ${json}\n`;
+  const length = Buffer.byteLength(json);
+  const line = Buffer.allocUnsafe(9 + length + 1);
+  line.write(json, 9);
+  line.write(crc32(line.subarray(9, 9 + length)).toString(16).padStart(8, '0'), 0, 'latin1');
+  line[8] = 0x20;
+  line[9 + length] = 0x0a;
+  return line;
+}
+
+export function encodeLine(value: unknown): string {
+  return encodeLineBytes(value).toString('utf8');
 }
 
 export interface JournalContents {
@@ -104,9 +115,9 @@ export class Journal {
     return new Journal(await open(file, 'a'), validBytes);
   }
 
-  /** Appends lines and returns once they are on disk. */
-  async append(lines: readonly string[]): Promise<void> {
-    const data = Buffer.from(lines.join(''), 'utf8');
+  /** Appends lines (from encodeLineBytes) and returns once they are on disk. */
+  async append(lines: readonly Buffer[]): Promise<void> {
+    const data = lines.length === 1 ? lines[0]! : Buffer.concat(lines);
     await this.handle.write(data);
     await this.handle.datasync();
     this.bytes += data.length;

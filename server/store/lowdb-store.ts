@@ -22,7 +22,7 @@ import { lockDataDir, type DataLock } from './data-lock.ts';
 import { encodeSnapshot } from './document.ts';
 import { newId } from './ids.ts';
 import { packId, unpackId } from './packed-id.ts';
-import { encodeLine, Journal, JOURNAL_FILE_NAME, RETIRED_JOURNAL_FILE_NAME, syncFolder } from './journal.ts';
+import { encodeLineBytes, Journal, JOURNAL_FILE_NAME, RETIRED_JOURNAL_FILE_NAME, syncFolder } from './journal.ts';
 import { StateProgrammeStore, type ProgrammeStore } from './programme/programme-store.ts';
 import { loadState } from './load-state.ts';
 import { SnapshotFile, type SnapshotLines } from './snapshot-file.ts';
@@ -165,7 +165,7 @@ interface StoreFiles {
 }
 
 class LowdbStore implements Store {
-  private pendingLines: string[] = [];
+  private pendingLines: Buffer[] = [];
   /** Highest journal seq known to be on disk. */
   private durableSeq: number;
   private waiters: Waiter[] = [];
@@ -205,7 +205,7 @@ class LowdbStore implements Store {
     const seq = this.state.journalSeq + 1;
     for (const op of ops) this.state.apply(op);
     this.state.journalSeq = seq;
-    this.pendingLines.push(encodeLine({ seq, ops }));
+    this.pendingLines.push(encodeLineBytes({ seq, ops }));
     return this.whenDurable(seq);
   }
 

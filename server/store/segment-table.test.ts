@@ -78,4 +78,18 @@ describe('Pool', () => {
     expect(b).not.toBe(a);
     expect(pool.items[b]!.url).toBe('https://x/b');
   });
+
+  it('tells apart pages at one URL by title and resource, however many there are', () => {
+    const pool = pagePool();
+    const pages = [
+      { resourceId: 'r', url: 'https://x/a', title: 'A' },
+      { resourceId: 'r', url: 'https://x/a', title: 'A (2nd edition)' },
+      { resourceId: 's', url: 'https://x/a', title: 'A' },
+      { resourceId: 's', url: 'https://x/a', title: '' },
+    ];
+    const numbers = pages.map((p) => pool.intern(p));
+    expect(new Set(numbers).size).toBe(4);
+    expect(pages.map((p) => pool.intern({ ...p }))).toEqual(numbers);
+    expect(pool.items).toEqual(pages);
+  });
 });

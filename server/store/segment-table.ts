@@ -6,20 +6,31 @@
 // costs one sort, not a shift of every later row for each segment.
 import { SEGMENT_MODES, type SegmentMode } from '../../shared/schemas/domain.ts';
 
-/** Strings interned to small numbers: a page (resource, URL, title) or a device id is stored once. */
+/**
+ * Strings interned to small numbers: a page (resource, URL, title) or a device id is stored once.
+ * Found by one string of the item (`keyOf`) and told apart from others with that string by `same`:
+ * a key joining all three strings of a page cost a new string, copied and hashed, for every segment.
+ */
 export class Pool<T> {
-  private readonly index = new Map<string, number>();
+  private readonly index = new Map<string, number | number[]>();
   readonly items: T[] = [];
 
-  constructor(private readonly keyOf: (item: T) => string) {}
+  constructor(
+    private readonly keyOf: (item: T) => string,
+    private readonly same: (a: T, b: T) => boolean,
+  ) {}
 
   intern(item: T): number {
     const key = this.keyOf(item);
-    let at = this.index.get(key);
-    if (at === undefined) {
-      at = this.items.push(item) - 1;
-      this.index.set(key, at);
+    const found = this.index.get(key);
+    if (typeof found === 'number' && this.same(this.items[found]!, item)) return found;
+    if (Array.isArray(found)) {
+      for (const at of found) if (this.same(this.items[at]!, item)) return at;
     }
+    const at = this.items.push(item) - 1;
+    if (found === undefined) this.index.set(key, at);
+    else if (typeof found === 'number') this.index.set(key, [found, at]);
+    else found.push(at);
     return at;
   }
 }
@@ -30,8 +41,8 @@ export interface Page {
   title: string;
 }
 
-export const pagePool = () => new Pool<Page>((p) => `${p.resourceId}\u0000${p.url}\u0000${p.title}`);
-export const devicePool = () => new Pool<string>((d) => d);
+export const pagePool = () => new Pool<Page>((p) => p.url, (a, b) => a.title === b.title && a.resourceId === b.resourceId);
+export const devicePool = () => new Pool<string>((d) => d, () => true);
 
 /** One row as the table holds it: pools resolved to indexes. */
 export interface SegmentRow {

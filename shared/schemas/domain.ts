@@ -23,6 +23,19 @@ export const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'mus
 /** An instant on the wire: ISO 8601 with an explicit offset (Z or ±hh:mm). */
 export const instantSchema = z.iso.datetime({ offset: true });
 
+/**
+ * A page address as the browser gives it (location.href): http or https, no spaces or control
+ * characters, and one the URL parser accepts. Checked without building a URL object and never
+ * rewritten (z.url() does both): ten come with every sync, and the server parses each page once anyway.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+const WEB_URL = /^https?:\/\/[^\s\u0000-\u001f\u007f]+$/i;
+export const webUrlSchema = (maxChars: number) =>
+  z
+    .string()
+    .max(maxChars)
+    .refine((s) => WEB_URL.test(s) && URL.canParse(s), 'must be an http(s) address without spaces');
+
 /** A calendar date in the organisation's time zone. */
 export const dateSchema = z.iso.date();
 

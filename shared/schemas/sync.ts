@@ -1,12 +1,12 @@
 // The sync exchange: segments of counted time going up, per-item verdicts coming back.
 import { z } from 'zod';
-import { idSchema, instantSchema, segmentModeSchema } from './domain.ts';
+import { idSchema, instantSchema, segmentModeSchema, webUrlSchema } from './domain.ts';
 import { storedNoteSchema, type Note } from './notes.ts';
 
 export const segmentSchema = z.object({
   id: z.uuid(),
   resourceId: idSchema,
-  url: z.url({ protocol: /^https?$/ }).max(2048),
+  url: webUrlSchema(2048),
   title: z.string().max(500),
   startedAt: instantSchema,
   endedAt: instantSchema,
