@@ -63,7 +63,13 @@ const headFields = {
   programme: programmeSnapshotSchema,
 };
 /** The first line (v4 and v5); `peopleLines` lines follow it, so a file cut at a line break is noticed. */
-const headSchema = z.object({ schemaVersion: z.literal([FIRST_LINES_VERSION, STORE_SCHEMA_VERSION]), ...headFields, peopleLines: z.number().int().min(0) });
+const headSchema = z.object({
+  schemaVersion: z.literal([FIRST_LINES_VERSION, STORE_SCHEMA_VERSION]),
+  ...headFields,
+  peopleLines: z.number().int().min(0),
+  /** Segment ids (accepted and refused) in the people's lines, so the idempotency index is sized once (v5). */
+  ids: z.number().int().min(0).optional(),
+});
 /** v3: the head and every person's rows in one JSON document (v2 is read as v3 with no programme records). */
 const v3DocumentSchema = z.object({ schemaVersion: z.literal(3), ...headFields, people: z.record(idSchema, z.unknown()) });
 
@@ -143,9 +149,11 @@ function personRows(state: StoreState, data: PersonData): PersonRows {
  */
 export function encodeSnapshot(state: StoreState): string[] {
   const lines: string[] = [];
+  let ids = 0;
   for (const [personId, data] of state.people) {
     if (data.segments.length + data.refused.length + data.days.length === 0) continue;
     lines.push(JSON.stringify([personId, personRows(state, data)]));
+    ids += data.segments.length + data.refused.length;
   }
   const head = {
     schemaVersion: STORE_SCHEMA_VERSION,
@@ -163,6 +171,7 @@ export function encodeSnapshot(state: StoreState): string[] {
     notes: [...state.notes.values()] as NoteRecord[],
     programme: state.programme.snapshot(),
     peopleLines: lines.length,
+    ids,
   };
   lines.unshift(JSON.stringify(head));
   return lines;
@@ -321,6 +330,7 @@ function decodeLines(file: string, head: unknown, rest: Iterator<string>, timeZo
   const checked = headSchema.safeParse(head);
   if (!checked.success) throw invalid(file, problemOf(checked.error));
   const state = stateFromHead(file, checked.data, timeZone);
+  if (checked.data.ids !== undefined) state.reserveSegmentIds(checked.data.ids);
   let count = 0;
   try {
     for (let line = rest.next(); !line.done; line = rest.next()) {

@@ -31,13 +31,24 @@ describe('IdIndex', () => {
   it('keeps ids that differ only in their last character apart, and time-ordered UUIDs spread out', () => {
     const index = new IdIndex();
     const base = packId('018f3c2a-7b1e-7000-8000-000000000000').slice(0, 21);
-    const family = [...'AQgw'].map((last) => base + last);
+    // A packed UUID's last character carries two bits (A, Q, g, w); others are not packId's and go to the Map.
+    const family = [...'AQgwBR_'].map((last) => base + last);
     family.forEach((id, i) => index.set(id, i));
-    expect(family.map((id) => index.get(id))).toEqual([0, 1, 2, 3]);
+    expect(family.map((id) => index.get(id))).toEqual([0, 1, 2, 3, 4, 5, 6]);
     // UUIDv7: the first 48 bits are a millisecond clock, so consecutive ids share their first characters.
     const sequential = Array.from({ length: 20000 }, (_, i) => packId(`018f3c2a-${(0x7b1e + i).toString(16).padStart(4, '0')}-7000-8000-${i.toString(16).padStart(12, '0')}`));
     sequential.forEach((id, i) => index.set(id, i));
     expect(sequential.every((id, i) => index.get(id) === i)).toBe(true);
+  });
+
+  it('grows once to a reserved size and keeps what it held', () => {
+    const index = new IdIndex();
+    const ids = Array.from({ length: 3000 }, () => packId(randomUUID()));
+    ids.slice(0, 100).forEach((id, i) => index.set(id, i));
+    index.reserve(3000);
+    ids.forEach((id, i) => index.set(id, i));
+    expect(ids.every((id, i) => index.get(id) === i)).toBe(true);
+    expect(index.size).toBe(3000);
   });
 
   it('holds ids that are not UUIDs (kept behind "~") and odd strings of the packed length', () => {

@@ -2,40 +2,64 @@
 // it is). A year holds half a million ids and every sync looks up each id it brings, nearly always
 // to find it new. As a Map of strings this was one of the largest costs of ingest: each lookup missed
 // the cache several times, each insert grew a table the collector scanned, and growing it rehashed
-// everything. Here a packed UUID is five numbers in an open-addressing table of typed arrays, outside
-// the collected heap; any other id (kept verbatim behind "~") goes to a small Map.
+// everything. Here a packed UUID is its 128 bits as four numbers in an open-addressing table of typed
+// arrays, outside the collected heap; any other id (kept verbatim behind "~") goes to a small Map.
 
 /** base64url character code → its six bits; -1 for anything else. */
 const SIXBITS = new Int8Array(128).fill(-1);
 [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'].forEach((ch, i) => (SIXBITS[ch.charCodeAt(0)] = i));
 
-const WORDS = 5;
+const WORDS = 4;
 const PACKED_LENGTH = 22;
 const EMPTY = -1;
 /** A deleted entry: lookups probe past it, inserts may reuse it. */
 const DELETED = -2;
 const MIN_CAPACITY = 1024;
+/** Most ids per slot before growing (deletion marks count): linear probes stay a few slots long. */
+const MAX_LOAD = 0.65;
 
 /** The key's words, written by `readKey`: reused, so a lookup allocates nothing. */
 const key = new Int32Array(WORDS);
 
-/** Splits a 22-character packed UUID into five numbers of up to 30 bits (five characters each); false for any other string. */
+/**
+ * Reads a packed UUID's 128 bits into `key`: 21 characters of six bits and two from the last, whose
+ * other four bits packId leaves zero. False for any other string (they go to the Map).
+ */
 function readKey(packed: string): boolean {
   if (packed.length !== PACKED_LENGTH) return false;
-  for (let w = 0; w < WORDS; w++) {
-    let word = 0;
-    for (let i = w * 5; i < Math.min(w * 5 + 5, PACKED_LENGTH); i++) {
-      const code = packed.charCodeAt(i);
-      const bits = code < 128 ? SIXBITS[code]! : -1;
-      if (bits < 0) return false;
-      word = (word << 6) | bits;
+  let word = 0;
+  let filled = 0;
+  let w = 0;
+  for (let i = 0; i < PACKED_LENGTH; i++) {
+    const code = packed.charCodeAt(i);
+    let bits = code < 128 ? SIXBITS[code]! : -1;
+    if (bits < 0) return false;
+    let count = 6;
+    if (i === PACKED_LENGTH - 1) {
+      if ((bits & 15) !== 0) return false;
+      bits >>= 4;
+      count = 2;
     }
-    key[w] = word;
+    const space = 32 - filled;
+    if (count <= space) {
+      word = (word << count) | bits;
+      filled += count;
+    } else {
+      const rest = count - space;
+      key[w++] = (word << space) | (bits >>> rest);
+      word = bits & ((1 << rest) - 1);
+      filled = rest;
+    }
+    if (filled === 32) {
+      key[w++] = word;
+      word = 0;
+      filled = 0;
+    }
   }
   return true;
 }
 
-/** Mixes all five words: ids whose first characters repeat (time-ordered UUIDs) still spread out. */
+/** Mixes all four words: ids whose first characters repeat (time-ordered UUIDs) still spread out. */
 function hashKey(): number {
   let h = 0x9e3779b9;
   for (let w = 0; w < WORDS; w++) {
@@ -44,6 +68,9 @@ function hashKey(): number {
   }
   return Math.imul(h ^ (h >>> 16), 0xc2b2ae35) >>> 0;
 }
+
+/** The slot a hash starts probing at, for a table of any size. */
+const home = (hash: number, capacity: number) => Math.floor((hash / 4294967296) * capacity);
 
 export class IdIndex {
   private keys = new Int32Array(MIN_CAPACITY * WORDS);
@@ -57,6 +84,15 @@ export class IdIndex {
 
   get size(): number {
     return this.used + this.others.size;
+  }
+
+  /**
+   * Makes room for `count` ids in all, in one step: loading a year grows the table once, not ten
+   * times over (each step leaving the memory of the last behind).
+   */
+  reserve(count: number): void {
+    const capacity = Math.ceil(count / MAX_LOAD) + 1;
+    if (capacity > this.values.length) this.resize(capacity);
   }
 
   /** The number stored for this id, or -1. */
@@ -77,14 +113,15 @@ export class IdIndex {
       this.values[found] = value;
       return;
     }
-    // Grown at 5/8 full (deletion marks included): probes stay short.
-    if ((this.filled + 1) * 8 > this.values.length * 5) {
-      this.resize(this.used * 8 > this.values.length * 3 ? this.values.length * 2 : this.values.length);
+    const capacity = this.values.length;
+    if (this.filled + 1 > capacity * MAX_LOAD) {
+      // Half again as large, or as large when deletion marks fill it: rehashing drops them.
+      this.resize(this.used + 1 > (capacity * MAX_LOAD) / 2 ? Math.ceil(capacity * 1.5) : capacity);
       readKey(packed);
     }
-    const mask = this.values.length - 1;
-    let slot = hashKey() & mask;
-    while (this.values[slot]! >= 0) slot = (slot + 1) & mask;
+    const slots = this.values.length;
+    let slot = home(hashKey(), slots);
+    while (this.values[slot]! >= 0) if (++slot === slots) slot = 0;
     if (this.values[slot] === EMPTY) this.filled++;
     this.keys.set(key, slot * WORDS);
     this.values[slot] = value;
@@ -104,14 +141,16 @@ export class IdIndex {
 
   /** The slot holding the key in `key`, or -1. */
   private find(): number {
-    const mask = this.values.length - 1;
+    const slots = this.values.length;
     const keys = this.keys;
-    for (let slot = hashKey() & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = home(hashKey(), slots); ; ) {
       const value = this.values[slot]!;
       if (value === EMPTY) return -1;
-      if (value === DELETED) continue;
-      const at = slot * WORDS;
-      if (keys[at] === key[0] && keys[at + 1] === key[1] && keys[at + 2] === key[2] && keys[at + 3] === key[3] && keys[at + 4] === key[4]) return slot;
+      if (value !== DELETED) {
+        const at = slot * WORDS;
+        if (keys[at] === key[0] && keys[at + 1] === key[1] && keys[at + 2] === key[2] && keys[at + 3] === key[3]) return slot;
+      }
+      if (++slot === slots) slot = 0;
     }
   }
 
@@ -122,12 +161,11 @@ export class IdIndex {
     this.keys = new Int32Array(capacity * WORDS);
     this.values = new Int32Array(capacity).fill(EMPTY);
     this.filled = this.used;
-    const mask = capacity - 1;
     for (let old = 0; old < oldValues.length; old++) {
       if (oldValues[old]! < 0) continue;
       key.set(oldKeys.subarray(old * WORDS, old * WORDS + WORDS));
-      let slot = hashKey() & mask;
-      while (this.values[slot] !== EMPTY) slot = (slot + 1) & mask;
+      let slot = home(hashKey(), capacity);
+      while (this.values[slot] !== EMPTY) if (++slot === capacity) slot = 0;
       this.keys.set(key, slot * WORDS);
       this.values[slot] = oldValues[old]!;
     }

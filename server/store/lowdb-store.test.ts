@@ -79,7 +79,7 @@ describe('lowdb store: durability', () => {
     await sync(first, user.id, [segment('0e3b6f0a-1111-4111-8111-000000000001', '2026-03-06T09:00:00+08:00', '2026-03-06T09:10:00+08:00', { resourceId: resource.id })]);
     await first.close();
     const lines = (await readFile(file, 'utf8')).split('\n');
-    expect(JSON.parse(lines[0]!)).toMatchObject({ schemaVersion: 5, peopleLines: 1 });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ schemaVersion: 5, peopleLines: 1, ids: 1 });
     expect(JSON.parse(lines[1]!)[0]).toBe(user.id);
     expect(lines[2]).toBe('');
 

@@ -135,6 +135,11 @@ export class StoreState {
     return data;
   }
 
+  /** Makes room in the idempotency index for this many ids in all (a snapshot being loaded says how many). */
+  reserveSegmentIds(count: number): void {
+    this.segmentOwners.reserve(count);
+  }
+
   /** Adds a segment without recounting its days (a snapshot holds their totals; see addSegments). */
   loadSegment(packedId: string, record: Omit<SegmentRecord, 'id'>): void {
     const data = this.person(record.personId);
