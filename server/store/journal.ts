@@ -7,8 +7,10 @@
 //                        04ad1e5c {"seq":43,"ops":[...]}
 //                        {"seq":44,"op                         ← torn tail of a crash: never acked, dropped
 import { crc32 } from 'node:zlib';
+import { constants } from 'node:fs';
 import { open, rename, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { JournalPageError, JournalPages } from './journal-pages.ts';
 import { journalEntrySchema, type JournalEntry } from './ops.ts';
 import { StoreFileError } from './records.ts';
 
@@ -42,6 +44,8 @@ export interface JournalContents {
   /** Bytes up to the end of the last complete line; anything after is a torn tail. */
   validBytes: number;
   tornTail: boolean;
+  /** The pages the file names (journal-pages.ts): appending to it goes on from them. */
+  pages: JournalPages;
 }
 
 /** Parses a journal file's text; a damaged complete line is corruption, an incomplete last line is not. */
@@ -65,15 +69,29 @@ export function parseJournal(file: string, text: string): JournalContents {
     throw corrupt(0, 'not a StudyTrail journal header');
   }
   const entries: JournalEntry[] = [];
+  const pages = new JournalPages();
   for (let n = 1; n < lines.length; n++) {
     const checked = journalEntrySchema.safeParse(decode(lines[n]!, n));
     if (!checked.success) throw corrupt(n, `${checked.error.issues[0]?.path.join('.')}: ${checked.error.issues[0]?.message}`);
     const expected = header.base + n;
     if (checked.data.seq !== expected) throw corrupt(n, `entry ${checked.data.seq} where ${expected} was expected`);
-    entries.push(checked.data as JournalEntry);
+    try {
+      entries.push({ seq: checked.data.seq, ops: checked.data.ops.map((op) => (op.type === 'sync' && 'rows' in op ? pages.decode(op) : op)) });
+    } catch (err) {
+      if (err instanceof JournalPageError) throw corrupt(n, err.message);
+      throw err;
+    }
   }
-  return { base: header.base, entries, validBytes: Buffer.byteLength(text.slice(0, end)), tornTail: end < text.length };
+  return { base: header.base, entries, validBytes: Buffer.byteLength(text.slice(0, end)), tornTail: end < text.length, pages };
 }
+
+/**
+ * How the journal is opened for appending. Where the platform has O_DSYNC, a write returns once its
+ * bytes are on disk, as write + fdatasync would, in one system call and one trip to libuv's threads
+ * instead of two: a sync's acknowledgement comes sooner. Elsewhere (Windows) append calls datasync.
+ */
+const DSYNC = constants.O_DSYNC;
+const APPEND_FLAGS = DSYNC === undefined ? 'a' : constants.O_WRONLY | constants.O_APPEND | DSYNC;
 
 /** An open journal for appending. One append at a time: the store's writer loop serialises them. */
 export class Journal {
@@ -100,7 +118,7 @@ export class Journal {
     }
     await rename(tmp, file);
     await syncFolder(path.dirname(file));
-    return new Journal(await open(file, 'a'), Buffer.byteLength(header));
+    return new Journal(await open(file, APPEND_FLAGS), Buffer.byteLength(header));
   }
 
   /** Opens an existing journal for appending, cutting off a torn tail first. */
@@ -112,14 +130,14 @@ export class Journal {
       await handle.sync();
     }
     await handle.close();
-    return new Journal(await open(file, 'a'), validBytes);
+    return new Journal(await open(file, APPEND_FLAGS), validBytes);
   }
 
   /** Appends lines (from encodeLineBytes) and returns once they are on disk. */
   async append(lines: readonly Buffer[]): Promise<void> {
     const data = lines.length === 1 ? lines[0]! : Buffer.concat(lines);
     await this.handle.write(data);
-    await this.handle.datasync();
+    if (DSYNC === undefined) await this.handle.datasync();
     this.bytes += data.length;
   }
 

@@ -8,6 +8,7 @@ import { dayNumber } from '../../shared/time/day-numbers.ts';
 import { segmentContentHash } from './content-hash.ts';
 import { encodeLine, JOURNAL_FILE_NAME, RETIRED_JOURNAL_FILE_NAME } from './journal.ts';
 import { openLowdbStore, STORE_FILE_NAME } from './lowdb-store.ts';
+import { packId } from './packed-id.ts';
 import { ConflictError, DuplicateError, MissingReferenceError, StoreFileError, type CheckedSegment, type Store } from './records.ts';
 
 const TZ = 'Asia/Shanghai';
@@ -26,11 +27,16 @@ async function openStore(options: { onDurableWrite?: () => void; compactAtBytes?
   return store;
 }
 
-/** What a crash at this instant leaves: the folder's files copied elsewhere, opened by a new store. */
-async function reopenAfterCrash(): Promise<Store> {
+/** What a crash at this instant leaves: the folder's files, copied elsewhere. */
+async function crashCopy(folder: string): Promise<string> {
   const copy = await mkdtemp(path.join(tmpdir(), 'studytrail-crash-'));
-  for (const name of await readdir(dir)) if (!name.endsWith('.lock')) await cp(path.join(dir, name), path.join(copy, name));
-  return openStore({ at: copy });
+  for (const name of await readdir(folder)) if (!name.endsWith('.lock')) await cp(path.join(folder, name), path.join(copy, name));
+  return copy;
+}
+
+/** The store's folder as a crash at this instant leaves it, opened by a new store. */
+async function reopenAfterCrash(): Promise<Store> {
+  return openStore({ at: await crashCopy(dir) });
 }
 
 const at = (iso: string) => Date.parse(iso);
@@ -189,6 +195,49 @@ describe('lowdb store: durability', () => {
     const again = await sync(after, 'p1', [segment(S1, '2026-03-06T08:00:00+08:00', '2026-03-06T08:30:00+08:00')]);
     expect(again.segments.get(S1)).toEqual({ kind: 'accepted' });
     expect((await sync(after, 'p2', [segment(S2, '2026-03-06T08:15:00+08:00', '2026-03-06T08:45:00+08:00')])).segments.get(S2)).toEqual({ kind: 'id_reused' });
+  });
+
+  it('names a page once per journal file, goes on from the pages a reopened journal names, and names them anew after a snapshot', async () => {
+    const journalOps = async (folder: string) =>
+      (await readFile(path.join(folder, JOURNAL_FILE_NAME), 'utf8'))
+        .split('\n')
+        .slice(1, -1)
+        .map((line) => JSON.parse(line.slice(9)).ops[0]);
+    const store = await openStore();
+    await sync(store, 'p1', [segment(S1, '2026-03-06T08:00:00+08:00', '2026-03-06T08:30:00+08:00')]);
+    await sync(store, 'p1', [segment(S2, '2026-03-06T08:40:00+08:00', '2026-03-06T08:50:00+08:00')]);
+    expect((await journalOps(dir)).map((op) => [op.pages.length, op.rows[0][1]])).toEqual([[1, 0], [0, 0]]);
+
+    // After a crash the journal is appended to, and the page it names is used by number.
+    const copy = await crashCopy(dir);
+    const after = await openStore({ at: copy });
+    await sync(after, 'p1', [segment(S3, '2026-03-06T09:00:00+08:00', '2026-03-06T09:10:00+08:00', { url: 'https://learn.example.org/b' }), segment('0e3b6f0a-1111-4111-8111-000000000004', '2026-03-06T09:20:00+08:00', '2026-03-06T09:30:00+08:00')]);
+    expect((await journalOps(copy)).at(-1).pages).toEqual([[1, 'res1', 'https://learn.example.org/b', 'A']]);
+    expect((await journalOps(copy)).at(-1).rows.map((r: unknown[]) => r[1])).toEqual([1, 0]);
+    const again = await openStore({ at: await crashCopy(copy) });
+    expect((await again.segmentsForPerson('p1', 0, Number.MAX_SAFE_INTEGER)).map((s) => s.url)).toEqual([
+      'https://learn.example.org/a',
+      'https://learn.example.org/a',
+      'https://learn.example.org/b',
+      'https://learn.example.org/a',
+    ]);
+
+    // A snapshot starts a fresh journal, which names the page again.
+    await store.maintain();
+    await sync(store, 'p1', [segment(S3, '2026-03-06T09:00:00+08:00', '2026-03-06T09:10:00+08:00')]);
+    expect((await journalOps(dir)).map((op) => op.pages.length)).toEqual([1]);
+    expect(await (await reopenAfterCrash()).segmentsForPerson('p1', 0, Number.MAX_SAFE_INTEGER)).toHaveLength(3);
+  });
+
+  it('replays sync lines written before pages were numbered (each row naming its page)', async () => {
+    const store = await openStore();
+    await store.createUnit({ name: 'a', parentId: null });
+    const row = [packId(S1), 'res1', 'https://learn.example.org/a', 'A', at('2026-03-06T08:00:00+08:00'), at('2026-03-06T08:30:00+08:00'), 'reading', 1];
+    await appendFile(journalFile, encodeLine({ seq: 2, ops: [{ type: 'sync', personId: 'p1', deviceId: 'd1', receivedMs: nowMs, segments: [row], refused: [], notes: [] }] }));
+    const after = await reopenAfterCrash();
+    expect(await after.segmentsForPerson('p1', 0, Number.MAX_SAFE_INTEGER)).toEqual([
+      expect.objectContaining({ id: S1, url: 'https://learn.example.org/a', deviceId: 'd1', startMs: at('2026-03-06T08:00:00+08:00') }),
+    ]);
   });
 
   it.each([

@@ -22,6 +22,7 @@ import { lockDataDir, type DataLock } from './data-lock.ts';
 import { encodeSnapshot } from './document.ts';
 import { newId } from './ids.ts';
 import { packId, unpackId } from './packed-id.ts';
+import { JournalPages } from './journal-pages.ts';
 import { encodeLineBytes, Journal, JOURNAL_FILE_NAME, RETIRED_JOURNAL_FILE_NAME, syncFolder } from './journal.ts';
 import { StateProgrammeStore, type ProgrammeStore } from './programme/programme-store.ts';
 import { loadState } from './load-state.ts';
@@ -125,6 +126,8 @@ export async function openLowdbStore(dataDir: string, options: OpenStoreOptions)
       });
     }
     let journal: Journal;
+    // The pages the journal appended to has named (journal-pages.ts); a fresh journal names none yet.
+    let pages = new JournalPages();
     if (loaded.migratedFrom !== null || retiredText !== null || (loaded.journal !== null && loaded.journal.base < loaded.snapshotSeq)) {
       // A migrated file, a compaction a crash cut short, or a snapshot whose fresh journal was never
       // started: write the snapshot now, then one fresh journal.
@@ -135,10 +138,11 @@ export async function openLowdbStore(dataDir: string, options: OpenStoreOptions)
       await rm(retiredFile, { force: true });
     } else if (loaded.journal !== null) {
       journal = await Journal.openExisting(journalFile, loaded.journal.validBytes);
+      pages = loaded.journal.pages;
     } else {
       journal = await Journal.create(journalFile, loaded.state.journalSeq);
     }
-    return new LowdbStore(db, loaded.state, journal, { dataDir, journalFile, retiredFile }, lock, options);
+    return new LowdbStore(db, loaded.state, journal, pages, { dataDir, journalFile, retiredFile }, lock, options);
   } catch (err) {
     await lock.release();
     throw err;
@@ -186,6 +190,8 @@ class LowdbStore implements Store {
     private readonly db: Low<SnapshotLines>,
     private readonly state: StoreState,
     private journal: Journal,
+    /** The pages named in the journal that lines encoded now will be appended to. */
+    private journalPages: JournalPages,
     private readonly files: StoreFiles,
     private readonly lock: DataLock,
     private readonly options: OpenStoreOptions,
@@ -205,7 +211,7 @@ class LowdbStore implements Store {
     const seq = this.state.journalSeq + 1;
     for (const op of ops) this.state.apply(op);
     this.state.journalSeq = seq;
-    this.pendingLines.push(encodeLineBytes({ seq, ops }));
+    this.pendingLines.push(encodeLineBytes({ seq, ops: ops.map((op) => (op.type === 'sync' ? this.journalPages.encode(op) : op)) }));
     return this.whenDurable(seq);
   }
 
@@ -273,6 +279,8 @@ class LowdbStore implements Store {
   private async startCompaction(): Promise<void> {
     const upTo = this.state.journalSeq;
     const lines = encodeSnapshot(this.state);
+    // Every line encoded from here on goes to the fresh journal, which names its pages anew.
+    this.journalPages = new JournalPages();
     this.snapshotChars = lines.reduce((sum, line) => sum + line.length + 1, 0);
     const waiting = this.compactionWaiters.splice(0);
     await rename(this.files.journalFile, this.files.retiredFile);

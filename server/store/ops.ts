@@ -3,7 +3,7 @@
 // every id and timestamp and applying them never asks the clock or a random source.
 import { z } from 'zod';
 import { programmeOpSchema, type ProgrammeOp } from './programme/records.ts';
-import { categorySchema, idSchema, instantSchema, resourceKindSchema, roleSchema, segmentModeSchema } from '../../shared/schemas/domain.ts';
+import { categorySchema, idSchema, instantSchema, resourceKindSchema, roleSchema, SEGMENT_MODES, segmentModeSchema } from '../../shared/schemas/domain.ts';
 import { noteReviewSchema, noteSchema } from '../../shared/schemas/notes.ts';
 import { settingsSchema } from '../../shared/schemas/settings.ts';
 import type { Note, NoteReview } from '../../shared/schemas/notes.ts';
@@ -48,6 +48,21 @@ export interface SyncOp {
   deviceId: string;
   receivedMs: number;
   segments: SegmentTuple[];
+  refused: RefusedSegment[];
+  notes: Note[];
+}
+
+/**
+ * A sync op as a journal line holds it (journal-pages.ts): the pages this file had not named yet, and
+ * rows [packedId, page, startMs, durationMs, mode (index in SEGMENT_MODES), policyVersion].
+ */
+export interface CompactSyncOp {
+  type: 'sync';
+  personId: string;
+  deviceId: string;
+  receivedMs: number;
+  pages: [page: number, resourceId: string, url: string, title: string][];
+  rows: [packedId: string, page: number, startMs: number, durationMs: number, mode: number, policyVersion: number][];
   refused: RefusedSegment[];
   notes: Note[];
 }
@@ -138,6 +153,18 @@ export const noteRecordSchema = z.object({
 
 const refusedSegmentSchema = rejectedSegmentRecordSchema.omit({ personId: true, deviceId: true, receivedMs: true });
 
+const compactSyncOpSchema = z.object({
+  type: z.literal('sync'),
+  personId: idSchema,
+  deviceId: z.string().min(1),
+  receivedMs: ms,
+  pages: z.array(z.tuple([z.number().int().min(0), idSchema, z.string(), z.string()])),
+  rows: z.array(z.tuple([z.string().min(1), z.number().int().min(0), ms, ms, z.number().int().min(0).max(SEGMENT_MODES.length - 1), z.number().int().min(0)])),
+  refused: z.array(refusedSegmentSchema),
+  notes: z.array(noteSchema),
+});
+
+/** A sync op as the journal held it before pages were numbered: each row names its page. */
 const syncOpSchema = z.object({
   type: z.literal('sync'),
   personId: idSchema,
@@ -200,11 +227,16 @@ const otherOpSchema = z.discriminatedUnion('type', [
   ...programmeOpSchema.options,
 ]);
 
-/** Any op as a journal line holds it; a legacy sync op becomes the ops it stands for (a list). */
-export const opSchema = z.union([syncOpSchema, legacySyncOpSchema, otherOpSchema]);
+/**
+ * Any op as a journal line holds it; a legacy sync op becomes the ops it stands for (a list), a compact
+ * one stays compact until its file's pages decode it (parseJournal).
+ */
+export const opSchema = z.union([compactSyncOpSchema, syncOpSchema, legacySyncOpSchema, otherOpSchema]);
 
 /** One journal line: the ops of one mutation, numbered so replay can tell what a snapshot holds. */
 export const journalEntrySchema = z
   .object({ seq: z.number().int().min(1), ops: z.array(opSchema) })
-  .transform((entry): JournalEntry => ({ seq: entry.seq, ops: entry.ops.flatMap((op) => (Array.isArray(op) ? op : [op as Op])) }));
+  .transform((entry): JournalLine => ({ seq: entry.seq, ops: entry.ops.flatMap((op) => (Array.isArray(op) ? op : [op as Op | CompactSyncOp])) }));
+/** A journal line as read, before its compact sync ops are decoded with the file's pages. */
+export type JournalLine = { seq: number; ops: (Op | CompactSyncOp)[] };
 export type JournalEntry = { seq: number; ops: Op[] };
