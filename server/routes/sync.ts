@@ -32,7 +32,7 @@ function parseCursor(cursor: string | null): number {
 
 export function syncRoutes(deps: AppDeps, limiter: TokenBucket) {
   const { store, clock } = deps;
-  let startsOf: { version: number; sinceMs: number[] } = { version: -1, sinceMs: [] };
+  let startsOf: { version: number; sinceMs: number[]; onlyCurrent: PolicyVersionRecord[] } = { version: -1, sinceMs: [], onlyCurrent: [] };
   return new Hono<AppEnv>().post('/', signedIn(deps), async (c) => {
     const waitMs = limiter.take(c.get('token').tokenHash);
     if (waitMs > 0) {
@@ -46,11 +46,13 @@ export function syncRoutes(deps: AppDeps, limiter: TokenBucket) {
     const history = await store.policyHistory();
     const current = history.at(-1)!;
     // Parsed once per policy version, not once a request: versions never change, only get added.
-    if (startsOf.version !== current.version) startsOf = { version: current.version, sinceMs: history.map((p) => Date.parse(p.at)) };
-    const { sinceMs } = startsOf;
+    if (startsOf.version !== current.version) {
+      startsOf = { version: current.version, sinceMs: history.map((p) => Date.parse(p.at)), onlyCurrent: [current] };
+    }
+    const { sinceMs, onlyCurrent } = startsOf;
     const policiesAt = (startMs: number) => {
       const then = policyAt(history, sinceMs, startMs);
-      return then === current ? [current] : [then, current];
+      return then === current ? onlyCurrent : [then, current];
     };
 
     // Verdicts in input order: a rejection decided here, or an id the store decides on.

@@ -10,6 +10,8 @@ const SIXBITS = new Int8Array(128).fill(-1);
 [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'].forEach((ch, i) => (SIXBITS[ch.charCodeAt(0)] = i));
 
 const WORDS = 4;
+/** A slot: the key's four words, then the value, side by side so a probe reads one cache line. */
+const SLOT = WORDS + 1;
 const PACKED_LENGTH = 22;
 const EMPTY = -1;
 /** A deleted entry: lookups probe past it, inserts may reuse it. */
@@ -69,13 +71,19 @@ function hashKey(): number {
   return Math.imul(h ^ (h >>> 16), 0xc2b2ae35) >>> 0;
 }
 
+function emptySlots(capacity: number): Int32Array {
+  const slots = new Int32Array(capacity * SLOT);
+  for (let at = WORDS; at < slots.length; at += SLOT) slots[at] = EMPTY;
+  return slots;
+}
+
 /** The slot a hash starts probing at, for a table of any size. */
 const home = (hash: number, capacity: number) => Math.floor((hash / 4294967296) * capacity);
 
 export class IdIndex {
-  private keys = new Int32Array(MIN_CAPACITY * WORDS);
-  /** The number for each slot; EMPTY or DELETED when the slot holds no id. */
-  private values = new Int32Array(MIN_CAPACITY).fill(EMPTY);
+  /** Slots of SLOT numbers; a slot's value is EMPTY or DELETED when it holds no id. */
+  private slots = emptySlots(MIN_CAPACITY);
+  private capacity = MIN_CAPACITY;
   /** Slots holding an id. */
   private used = 0;
   /** Slots holding an id or a deletion mark: what makes probes long. */
@@ -92,14 +100,14 @@ export class IdIndex {
    */
   reserve(count: number): void {
     const capacity = Math.ceil(count / MAX_LOAD) + 1;
-    if (capacity > this.values.length) this.resize(capacity);
+    if (capacity > this.capacity) this.resize(capacity);
   }
 
   /** The number stored for this id, or -1. */
   get(packed: string): number {
     if (!readKey(packed)) return this.others.get(packed) ?? -1;
     const slot = this.find();
-    return slot < 0 ? -1 : this.values[slot]!;
+    return slot < 0 ? -1 : this.slots[slot * SLOT + WORDS]!;
   }
 
   /** Stores a number (≥ 0) for the id, replacing any it had. */
@@ -110,21 +118,21 @@ export class IdIndex {
     }
     const found = this.find();
     if (found >= 0) {
-      this.values[found] = value;
+      this.slots[found * SLOT + WORDS] = value;
       return;
     }
-    const capacity = this.values.length;
-    if (this.filled + 1 > capacity * MAX_LOAD) {
-      // Half again as large, or as large when deletion marks fill it: rehashing drops them.
-      this.resize(this.used + 1 > (capacity * MAX_LOAD) / 2 ? Math.ceil(capacity * 1.5) : capacity);
+    if (this.filled + 1 > this.capacity * MAX_LOAD) {
+      // Twice as large, or as large when deletion marks fill it: rehashing drops them.
+      this.resize(this.used + 1 > (this.capacity * MAX_LOAD) / 2 ? this.capacity * 2 : this.capacity);
       readKey(packed);
     }
-    const slots = this.values.length;
-    let slot = home(hashKey(), slots);
-    while (this.values[slot]! >= 0) if (++slot === slots) slot = 0;
-    if (this.values[slot] === EMPTY) this.filled++;
-    this.keys.set(key, slot * WORDS);
-    this.values[slot] = value;
+    const slots = this.slots;
+    let slot = home(hashKey(), this.capacity);
+    while (slots[slot * SLOT + WORDS]! >= 0) if (++slot === this.capacity) slot = 0;
+    const at = slot * SLOT;
+    if (slots[at + WORDS] === EMPTY) this.filled++;
+    slots.set(key, at);
+    slots[at + WORDS] = value;
     this.used++;
   }
 
@@ -135,39 +143,36 @@ export class IdIndex {
     }
     const slot = this.find();
     if (slot < 0) return;
-    this.values[slot] = DELETED;
+    this.slots[slot * SLOT + WORDS] = DELETED;
     this.used--;
   }
 
   /** The slot holding the key in `key`, or -1. */
   private find(): number {
-    const slots = this.values.length;
-    const keys = this.keys;
-    for (let slot = home(hashKey(), slots); ; ) {
-      const value = this.values[slot]!;
+    const slots = this.slots;
+    const capacity = this.capacity;
+    for (let slot = home(hashKey(), capacity); ; ) {
+      const at = slot * SLOT;
+      const value = slots[at + WORDS]!;
       if (value === EMPTY) return -1;
-      if (value !== DELETED) {
-        const at = slot * WORDS;
-        if (keys[at] === key[0] && keys[at + 1] === key[1] && keys[at + 2] === key[2] && keys[at + 3] === key[3]) return slot;
-      }
-      if (++slot === slots) slot = 0;
+      if (value !== DELETED && slots[at] === key[0] && slots[at + 1] === key[1] && slots[at + 2] === key[2] && slots[at + 3] === key[3]) return slot;
+      if (++slot === capacity) slot = 0;
     }
   }
 
   /** Re-inserts every id into a table of `capacity` slots, dropping deletion marks. */
   private resize(capacity: number): void {
-    const oldKeys = this.keys;
-    const oldValues = this.values;
-    this.keys = new Int32Array(capacity * WORDS);
-    this.values = new Int32Array(capacity).fill(EMPTY);
-    this.filled = this.used;
-    for (let old = 0; old < oldValues.length; old++) {
-      if (oldValues[old]! < 0) continue;
-      key.set(oldKeys.subarray(old * WORDS, old * WORDS + WORDS));
+    const old = this.slots;
+    const slots = emptySlots(capacity);
+    for (let from = 0; from < old.length; from += SLOT) {
+      if (old[from + WORDS]! < 0) continue;
+      key.set(old.subarray(from, from + WORDS));
       let slot = home(hashKey(), capacity);
-      while (this.values[slot] !== EMPTY) if (++slot === capacity) slot = 0;
-      this.keys.set(key, slot * WORDS);
-      this.values[slot] = oldValues[old]!;
+      while (slots[slot * SLOT + WORDS] !== EMPTY) if (++slot === capacity) slot = 0;
+      slots.set(old.subarray(from, from + SLOT), slot * SLOT);
     }
+    this.slots = slots;
+    this.capacity = capacity;
+    this.filled = this.used;
   }
 }

@@ -72,6 +72,11 @@ function sameContent(existing: CheckedSegment | RefusedSegment | SegmentRecord, 
   }
   return segmentContentHash(existing) === contentHash ? { kind: 'accepted' } : { kind: 'id_reused' };
 }
+
+/** What a sent segment's content hashes to: a refused one carries it, an accepted one is hashed (only when its id comes again). */
+function contentHashOf(item: CheckedSegment | RefusedSegment): string {
+  return 'contentHash' in item ? item.contentHash : segmentContentHash(item);
+}
 /** lowdb's data while none is held: the snapshot lives in memory as the state, not as lines. */
 const NO_SNAPSHOT: SnapshotLines = [];
 
@@ -612,18 +617,18 @@ class LowdbStore implements Store {
     const newRefused: RefusedSegment[] = [];
 
     /** The verdict for an id seen before (stored, or earlier in this batch), or null when it is new. */
-    const known = (id: string, packed: string, hashOf: () => string): SegmentOutcome | null => {
+    const known = (id: string, packed: string, item: CheckedSegment | RefusedSegment): SegmentOutcome | null => {
       const inBatch = added.get(id);
-      if (inBatch) return sameContent(inBatch, hashOf());
+      if (inBatch) return sameContent(inBatch, contentHashOf(item));
       const stored = this.state.findSegment(packed, id);
       if (!stored) return null;
       if (stored.data.personId !== input.personId) return { kind: 'id_reused' };
-      return sameContent('refused' in stored ? stored.refused : stored.segment, hashOf());
+      return sameContent('refused' in stored ? stored.refused : stored.segment, contentHashOf(item));
     };
 
     for (const s of input.accepted) {
       const packed = packId(s.id);
-      const seen = known(s.id, packed, () => segmentContentHash(s));
+      const seen = known(s.id, packed, s);
       if (seen) {
         segments.set(s.id, seen);
         continue;
@@ -633,7 +638,7 @@ class LowdbStore implements Store {
       segments.set(s.id, { kind: 'accepted' });
     }
     for (const r of input.refused) {
-      const seen = known(r.id, packId(r.id), () => r.contentHash);
+      const seen = known(r.id, packId(r.id), r);
       if (seen) {
         segments.set(r.id, seen);
         continue;

@@ -5,7 +5,7 @@
 //   schema, end ≤ start           → rejected, nothing kept (no trustworthy interval)
 //   too long, in future, too old  → rejected, seconds kept as `invalid`
 //   unknown resource, URL outside → rejected, seconds kept as `outside_allowlist` (URL not kept)
-import { SEGMENT_REJECTION_CODES, segmentSchema, type Rejection } from '../../shared/schemas/sync.ts';
+import { SEGMENT_REJECTION_CODES, segmentSchema, type Rejection, type Segment } from '../../shared/schemas/sync.ts';
 import { matchesPattern, parseMatchPattern, type MatchPattern } from '../../shared/url/match-pattern.ts';
 import { describeIssues } from '../http/json-body.ts';
 import { segmentContentHash } from '../store/content-hash.ts';
@@ -20,30 +20,42 @@ export const SEGMENT_LIMITS = {
   maxAgeMs: 30 * 86_400_000,
 } as const;
 
+type PolicyResource = PolicyVersionRecord['resources'][number];
+
 /** Parsed patterns, kept: the same few patterns judge every segment. */
 const parsedPatterns = new Map<string, MatchPattern | null>();
 function matchesAnyPattern(patterns: readonly string[], url: URL): boolean {
-  return patterns.some((p) => {
+  for (const p of patterns) {
     let parsed = parsedPatterns.get(p);
     if (parsed === undefined) {
       if (parsedPatterns.size > 10_000) parsedPatterns.clear();
       parsed = parseMatchPattern(p);
       parsedPatterns.set(p, parsed);
     }
-    return parsed !== null && matchesPattern(parsed, url);
-  });
+    if (parsed !== null && matchesPattern(parsed, url)) return true;
+  }
+  return false;
 }
 
-/** Parsed page URLs, kept: a person's segments come from the same few pages again and again. */
-const parsedUrls = new Map<string, URL>();
-function parsedUrl(url: string): URL {
-  let parsed = parsedUrls.get(url);
-  if (parsed === undefined) {
-    if (parsedUrls.size > 10_000) parsedUrls.clear();
-    parsed = new URL(url);
-    parsedUrls.set(url, parsed);
+/**
+ * Whether a page is inside a resource, remembered per resource of a policy version (versions never
+ * change, only get added): a person's segments come from the same few pages again and again, and
+ * parsing the URL and matching every pattern was a large share of checking a segment.
+ */
+const verdicts = new WeakMap<PolicyResource, Map<string, boolean>>();
+function resourceHolds(resource: PolicyResource, url: string): boolean {
+  let known = verdicts.get(resource);
+  if (known === undefined) {
+    known = new Map();
+    verdicts.set(resource, known);
   }
-  return parsed;
+  let inside = known.get(url);
+  if (inside === undefined) {
+    if (known.size > 10_000) known.clear();
+    inside = matchesAnyPattern(resource.patterns, new URL(url));
+    known.set(url, inside);
+  }
+  return inside;
 }
 
 export type SegmentVerdict =
@@ -70,36 +82,55 @@ export function checkSegment(raw: unknown, index: number, context: CheckContext)
     return { ok: false, rejection: { id, code: SEGMENT_REJECTION_CODES.endBeforeStart, message: 'endedAt must be later than startedAt' } };
   }
 
-  const content = { resourceId: segment.resourceId, url: segment.url, title: segment.title, startMs, endMs, mode: segment.mode };
-  const refuse = (code: string, message: string, reason: RefusedSegment['reason']): SegmentVerdict => {
-    // Keep only what falls inside the window the server accepts, at most the longest sitting.
-    const from = Math.max(startMs, context.nowMs - SEGMENT_LIMITS.maxAgeMs);
-    const to = Math.min(endMs, context.nowMs + SEGMENT_LIMITS.futureSkewMs, from + SEGMENT_LIMITS.maxDurationMs);
-    return {
-      ok: false,
-      rejection: { id, code, message },
-      refused: { id, reason, code, message, contentHash: segmentContentHash(content), startMs: from, endMs: Math.max(from, to) },
-    };
-  };
+  const { nowMs } = context;
+  const timeProblem =
+    endMs - startMs > SEGMENT_LIMITS.maxDurationMs
+      ? TOO_LONG
+      : endMs > nowMs + SEGMENT_LIMITS.futureSkewMs
+        ? IN_FUTURE
+        : startMs < nowMs - SEGMENT_LIMITS.maxAgeMs
+          ? TOO_OLD
+          : null;
+  if (timeProblem) return refuse({ segment, id, startMs, endMs, nowMs }, timeProblem, 'invalid');
 
-  if (endMs - startMs > SEGMENT_LIMITS.maxDurationMs) return refuse(SEGMENT_REJECTION_CODES.tooLong, 'A segment may last at most 12 hours', 'invalid');
-  if (endMs > context.nowMs + SEGMENT_LIMITS.futureSkewMs) {
-    return refuse(SEGMENT_REJECTION_CODES.inFuture, "endedAt is in the future: check the device's clock", 'invalid');
-  }
-  if (startMs < context.nowMs - SEGMENT_LIMITS.maxAgeMs) return refuse(SEGMENT_REJECTION_CODES.tooOld, 'startedAt is more than 30 days ago', 'invalid');
-
-  const candidates = context.policiesAt(startMs);
-  const url = parsedUrl(segment.url);
   let known = false;
-  for (const policy of candidates) {
+  for (const policy of context.policiesAt(startMs)) {
     const resource = policy.resources.find((r) => r.id === segment.resourceId);
     if (!resource) continue;
     known = true;
-    if (matchesAnyPattern(resource.patterns, url)) {
-      return { ok: true, segment: { id: segment.id, ...content, mode: segment.mode, policyVersion: policy.version } };
+    if (resourceHolds(resource, segment.url)) {
+      const { resourceId, url, title, mode } = segment;
+      return { ok: true, segment: { id: segment.id, resourceId, url, title, startMs, endMs, mode, policyVersion: policy.version } };
     }
   }
-  return known
-    ? refuse(SEGMENT_REJECTION_CODES.outsideResource, "The url does not match the resource's patterns", 'outside_allowlist')
-    : refuse(SEGMENT_REJECTION_CODES.unknownResource, `There is no designated resource with id "${segment.resourceId}"`, 'outside_allowlist');
+  const problem = known
+    ? OUTSIDE_RESOURCE
+    : { code: SEGMENT_REJECTION_CODES.unknownResource, message: `There is no designated resource with id "${segment.resourceId}"` };
+  return refuse({ segment, id, startMs, endMs, nowMs }, problem, 'outside_allowlist');
+}
+
+interface Problem {
+  code: string;
+  message: string;
+}
+const TOO_LONG: Problem = { code: SEGMENT_REJECTION_CODES.tooLong, message: 'A segment may last at most 12 hours' };
+const IN_FUTURE: Problem = { code: SEGMENT_REJECTION_CODES.inFuture, message: "endedAt is in the future: check the device's clock" };
+const TOO_OLD: Problem = { code: SEGMENT_REJECTION_CODES.tooOld, message: 'startedAt is more than 30 days ago' };
+const OUTSIDE_RESOURCE: Problem = { code: SEGMENT_REJECTION_CODES.outsideResource, message: "The url does not match the resource's patterns" };
+
+interface Judged {
+  segment: Segment;
+  /** As the verdict names it. */
+  id: string;
+  startMs: number;
+  endMs: number;
+  nowMs: number;
+}
+
+/** A refusal whose seconds are kept as raw time: only what falls inside the window the server accepts, at most the longest sitting. */
+function refuse({ segment, id, startMs, endMs, nowMs }: Judged, { code, message }: Problem, reason: RefusedSegment['reason']): SegmentVerdict {
+  const from = Math.max(startMs, nowMs - SEGMENT_LIMITS.maxAgeMs);
+  const to = Math.min(endMs, nowMs + SEGMENT_LIMITS.futureSkewMs, from + SEGMENT_LIMITS.maxDurationMs);
+  const contentHash = segmentContentHash({ resourceId: segment.resourceId, url: segment.url, title: segment.title, startMs, endMs, mode: segment.mode });
+  return { ok: false, rejection: { id, code, message }, refused: { id, reason, code, message, contentHash, startMs: from, endMs: Math.max(from, to) } };
 }
