@@ -116,23 +116,28 @@ export class IdIndex {
       this.others.set(packed, value);
       return;
     }
-    const found = this.find();
-    if (found >= 0) {
-      this.slots[found * SLOT + WORDS] = value;
-      return;
-    }
     if (this.filled + 1 > this.capacity * MAX_LOAD) {
       // Twice as large, or as large when deletion marks fill it: rehashing drops them.
       this.resize(this.used + 1 > (this.capacity * MAX_LOAD) / 2 ? this.capacity * 2 : this.capacity);
       readKey(packed);
     }
+    // One probe: the id's own slot when it is there, else the first deletion mark passed or the empty slot that ends it.
     const slots = this.slots;
+    let free = -1;
     let slot = home(hashKey(), this.capacity);
-    while (slots[slot * SLOT + WORDS]! >= 0) if (++slot === this.capacity) slot = 0;
-    const at = slot * SLOT;
-    if (slots[at + WORDS] === EMPTY) this.filled++;
-    slots.set(key, at);
-    slots[at + WORDS] = value;
+    for (let held = slots[slot * SLOT + WORDS]!; held !== EMPTY; held = slots[slot * SLOT + WORDS]!) {
+      if (held === DELETED) {
+        if (free < 0) free = slot * SLOT;
+      } else if (this.holdsKeyAt(slot * SLOT)) {
+        slots[slot * SLOT + WORDS] = value;
+        return;
+      }
+      if (++slot === this.capacity) slot = 0;
+    }
+    if (free < 0) this.filled++;
+    const into = free >= 0 ? free : slot * SLOT;
+    slots.set(key, into);
+    slots[into + WORDS] = value;
     this.used++;
   }
 
@@ -155,9 +160,14 @@ export class IdIndex {
       const at = slot * SLOT;
       const value = slots[at + WORDS]!;
       if (value === EMPTY) return -1;
-      if (value !== DELETED && slots[at] === key[0] && slots[at + 1] === key[1] && slots[at + 2] === key[2] && slots[at + 3] === key[3]) return slot;
+      if (value !== DELETED && this.holdsKeyAt(at)) return slot;
       if (++slot === capacity) slot = 0;
     }
+  }
+
+  private holdsKeyAt(at: number): boolean {
+    const slots = this.slots;
+    return slots[at] === key[0] && slots[at + 1] === key[1] && slots[at + 2] === key[2] && slots[at + 3] === key[3];
   }
 
   /** Re-inserts every id into a table of `capacity` slots, dropping deletion marks. */

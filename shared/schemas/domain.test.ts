@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { displayNameSchema, hasSomeChange, plainTextSchema, webUrlSchema } from './domain.ts';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { displayNameSchema, hasSomeChange, isUuid, plainTextSchema, webUrlSchema } from './domain.ts';
 
 describe('text schemas', () => {
   const name = displayNameSchema(20);
@@ -47,5 +49,34 @@ describe('text schemas', () => {
     ['too many characters', `https://example.org/${'a'.repeat(100)}`],
   ])('refuses a page address with %s', (_, url) => {
     expect(webUrlSchema(100).safeParse(url).success).toBe(false);
+  });
+
+  it('tells UUIDs as z.uuid() does, on random, edited and hostile strings', () => {
+    const zodUuid = z.uuid();
+    const samples = [
+      '00000000-0000-0000-0000-000000000000',
+      'ffffffff-ffff-ffff-ffff-ffffffffffff',
+      'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF',
+      '0E3B6F0A-1111-4111-8111-000000000002',
+      '018f3c2a-7b1e-7000-8000-000000000000',
+      '0e3b6f0a-1111-0111-8111-000000000001',
+      '0e3b6f0a-1111-9111-8111-000000000001',
+      '0e3b6f0a-1111-4111-c111-000000000001',
+      '0e3b6f0a-1111-4111-7111-000000000001',
+      '0e3b6f0a_1111-4111-8111-000000000001',
+      '0e3b6f0a-1111-4111-8111-00000000000g',
+      '0e3b6f0a-1111-4111-8111-0000000000001',
+      ' 0e3b6f0a-1111-4111-8111-00000000001',
+      '０e3b6f0a-1111-4111-8111-000000000001',
+      '',
+    ];
+    const chars = '0123456789abcdefABCDEFgG-_ ';
+    for (let i = 0; i < 3000; i++) {
+      const id = randomUUID().split('');
+      // One to three characters replaced by anything nearby, so both rules are exercised near the edge.
+      for (let k = 0; k < 1 + (i % 3); k++) id[Math.floor(Math.random() * 36)] = chars[Math.floor(Math.random() * chars.length)]!;
+      samples.push(i % 2 === 0 ? id.join('') : id.join('').toUpperCase());
+    }
+    for (const s of samples) expect([s, isUuid(s)]).toEqual([s, zodUuid.safeParse(s).success]);
   });
 });

@@ -1,7 +1,7 @@
 // Notes (读书笔记) on the wire: a clipped passage with its anchoring selectors, or a free-standing reading
 // note, with comment and tags; and the leader's review the server attaches.
 import { z } from 'zod';
-import { dateSchema, idSchema, instantSchema, webUrlSchema } from './domain.ts';
+import { dateSchema, idSchema, instantSchema, uuidSchema, webUrlSchema } from './domain.ts';
 
 export const NOTE_LIMITS = {
   quoteChars: 10_000,
@@ -48,7 +48,7 @@ const tagSchema = z.string().trim().min(1).max(NOTE_LIMITS.tagChars);
  */
 export const noteSchema = z
   .object({
-    id: z.uuid(),
+    id: uuidSchema,
     url: webUrlSchema(NOTE_LIMITS.urlChars).nullable(),
     canonicalUrl: webUrlSchema(NOTE_LIMITS.urlChars).nullable(),
     title: z.string().max(NOTE_LIMITS.titleChars),

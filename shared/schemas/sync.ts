@@ -1,10 +1,10 @@
 // The sync exchange: segments of counted time going up, per-item verdicts coming back.
 import { z } from 'zod';
-import { idSchema, instantSchema, segmentModeSchema, webUrlSchema } from './domain.ts';
+import { idSchema, instantSchema, segmentModeSchema, uuidSchema, webUrlSchema } from './domain.ts';
 import { storedNoteSchema, type Note } from './notes.ts';
 
 export const segmentSchema = z.object({
-  id: z.uuid(),
+  id: uuidSchema,
   resourceId: idSchema,
   url: webUrlSchema(2048),
   title: z.string().max(500),
