@@ -44,17 +44,38 @@ export function clientInfo(facts: RequestFacts, trustProxy: boolean): ClientInfo
 
 type NodeBindings = { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
 
+/** A request's ClientInfo, worked out when first asked: most requests (every sync) never ask. */
+class RequestClientInfo implements ClientInfo {
+  private info: ClientInfo | null = null;
+
+  constructor(
+    private readonly c: Context,
+    private readonly trustProxy: boolean,
+  ) {}
+
+  get address(): string | null {
+    return this.known().address;
+  }
+  get https(): boolean {
+    return this.known().https;
+  }
+  get origin(): string {
+    return this.known().origin;
+  }
+
+  private known(): ClientInfo {
+    if (this.info) return this.info;
+    const { c } = this;
+    const socketAddress = (c.env as NodeBindings)?.incoming?.socket?.remoteAddress ?? null;
+    this.info = clientInfo({ url: c.req.url, socketAddress, header: (name) => c.req.header(name) }, this.trustProxy);
+    return this.info;
+  }
+}
+
 /** Sets `client` on every request. */
 export function clientInfoMiddleware(trustProxy: boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const bindings = c.env as NodeBindings;
-    c.set(
-      'client',
-      clientInfo(
-        { url: c.req.url, socketAddress: bindings?.incoming?.socket?.remoteAddress ?? null, header: (name) => c.req.header(name) },
-        trustProxy,
-      ),
-    );
+    c.set('client', new RequestClientInfo(c, trustProxy));
     await next();
   };
 }

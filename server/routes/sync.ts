@@ -1,7 +1,7 @@
 // POST /api/sync: idempotent upload of counted time and notes. Each segment and note gets its own
 // verdict; what is accepted is durable before the response says so. With a `cursor` the response also
 // carries the person's notes changed since, so every device converges on the same notes.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { ERROR_CODES } from '../../shared/schemas/errors.ts';
 import { noteSchema, type Note } from '../../shared/schemas/notes.ts';
 import { SEGMENT_REJECTION_CODES, syncRequestSchema, type Rejection, type SyncResponse } from '../../shared/schemas/sync.ts';
@@ -11,7 +11,7 @@ import { describeIssues, readJson } from '../http/json-body.ts';
 import type { TokenBucket } from '../http/rate-limit.ts';
 import { signedIn } from '../http/signed-in.ts';
 import { storedNoteView } from '../http/views.ts';
-import type { CheckedSegment, PolicyVersionRecord, RefusedSegment } from '../store/records.ts';
+import type { CheckedSegment, PolicyVersionRecord, RefusedSegment, SyncResult } from '../store/records.ts';
 import { checkSegment } from '../sync/check-segment.ts';
 
 /** Most changed notes one response carries; `moreNotes` says when to ask again. */
@@ -30,18 +30,32 @@ function parseCursor(cursor: string | null): number {
   return Number(cursor);
 }
 
+type Verdict = Rejection | { id: string };
+
+/** What a sync waits for the disk with: its verdicts in input order, not the batch they were made from. */
+interface Staged {
+  stored: Promise<SyncResult>;
+  /** A rejection decided here, or an id the store decides on. */
+  order: Verdict[];
+  noteOrder: Verdict[];
+  deviceId: string;
+  policyVersion: number;
+  /** The notes cursor, when the device asked for changed notes; and then the notes it sent. */
+  afterSeq: number | null;
+  sentNotes: Note[];
+}
+
 export function syncRoutes(deps: AppDeps, limiter: TokenBucket) {
   const { store, clock } = deps;
   let startsOf: { version: number; sinceMs: number[]; onlyCurrent: PolicyVersionRecord[] } = { version: -1, sinceMs: [], onlyCurrent: [] };
-  return new Hono<AppEnv>().post('/', signedIn(deps), async (c) => {
-    const waitMs = limiter.take(c.get('token').tokenHash);
-    if (waitMs > 0) {
-      c.header('Retry-After', String(Math.ceil(waitMs / 1000)));
-      throw new ApiError(429, ERROR_CODES.rateLimited, 'Too many sync requests from this device: wait and send again');
-    }
+
+  /**
+   * Reads and checks the upload and hands it to the store. A function of its own: an async function
+   * keeps all its locals until it returns, and the parsed upload must not wait out the fsync.
+   */
+  async function stage(c: Context<AppEnv>, personId: string): Promise<Staged> {
     const request = await readJson(c, syncRequestSchema);
     const afterSeq = request.cursor === undefined ? null : parseCursor(request.cursor);
-    const personId = c.get('user').id;
     const nowMs = clock();
     const history = await store.policyHistory();
     const current = history.at(-1)!;
@@ -55,12 +69,11 @@ export function syncRoutes(deps: AppDeps, limiter: TokenBucket) {
       return then === current ? onlyCurrent : [then, current];
     };
 
-    // Verdicts in input order: a rejection decided here, or an id the store decides on.
-    const order: (Rejection | { id: string })[] = [];
+    const order: Verdict[] = [];
     const accepted: CheckedSegment[] = [];
     const refused: RefusedSegment[] = [];
-    request.segments.forEach((raw, index) => {
-      const verdict = checkSegment(raw, index, { nowMs, policiesAt });
+    for (let index = 0; index < request.segments.length; index++) {
+      const verdict = checkSegment(request.segments[index], index, { nowMs, policiesAt });
       if (verdict.ok) {
         accepted.push(verdict.segment);
         order.push({ id: verdict.segment.id });
@@ -70,9 +83,9 @@ export function syncRoutes(deps: AppDeps, limiter: TokenBucket) {
       } else {
         order.push(verdict.rejection);
       }
-    });
+    }
     const notes: Note[] = [];
-    const noteOrder: (Rejection | { id: string })[] = [];
+    const noteOrder: Verdict[] = [];
     (request.notes ?? []).forEach((raw, index) => {
       const parsed = noteSchema.safeParse(raw);
       if (parsed.success) {
@@ -85,7 +98,19 @@ export function syncRoutes(deps: AppDeps, limiter: TokenBucket) {
       noteOrder.push({ id, code: SEGMENT_REJECTION_CODES.invalidNote, message: describeIssues(parsed.error) });
     });
 
-    const result = await store.recordSync({ personId, deviceId: request.deviceId, accepted, refused, notes });
+    const stored = store.recordSync({ personId, deviceId: request.deviceId, accepted, refused, notes });
+    return { stored, order, noteOrder, deviceId: request.deviceId, policyVersion: current.version, afterSeq, sentNotes: afterSeq === null ? [] : notes };
+  }
+
+  return new Hono<AppEnv>().post('/', signedIn(deps), async (c) => {
+    const waitMs = limiter.take(c.get('token').tokenHash);
+    if (waitMs > 0) {
+      c.header('Retry-After', String(Math.ceil(waitMs / 1000)));
+      throw new ApiError(429, ERROR_CODES.rateLimited, 'Too many sync requests from this device: wait and send again');
+    }
+    const personId = c.get('user').id;
+    const { stored, order, noteOrder, deviceId, policyVersion, afterSeq, sentNotes } = await stage(c, personId);
+    const result = await stored;
 
     const acceptedIds = new Set<string>();
     const rejected: Rejection[] = [];
@@ -107,18 +132,18 @@ export function syncRoutes(deps: AppDeps, limiter: TokenBucket) {
     }
 
     // The token learns its device from the first sync that stores something (a refused sync changes nothing).
-    if (acceptedIds.size > 0) await store.touchToken(c.get('token').tokenHash, request.deviceId);
+    if (acceptedIds.size > 0) await store.touchToken(c.get('token').tokenHash, deviceId);
 
-    const body: SyncResponse = { accepted: [...acceptedIds], rejected, policyVersion: current.version };
+    const body: SyncResponse = { accepted: [...acceptedIds], rejected, policyVersion };
     if (afterSeq !== null) {
       const changed = await store.notesChangedSince(personId, afterSeq, MAX_NOTES_PER_RESPONSE);
       const out = changed.notes.map(storedNoteView);
       // A sent note that lost the merge to a newer version comes back too, so the device learns it.
       const listed = new Set(out.map((n) => n.note.id));
-      for (const sent of notes) {
-        const stored = await store.findNote(sent.id);
-        if (stored && stored.personId === personId && !listed.has(sent.id) && JSON.stringify(stored.note) !== JSON.stringify(sent)) {
-          out.push(storedNoteView(stored));
+      for (const sent of sentNotes) {
+        const found = await store.findNote(sent.id);
+        if (found && found.personId === personId && !listed.has(sent.id) && JSON.stringify(found.note) !== JSON.stringify(sent)) {
+          out.push(storedNoteView(found));
           listed.add(sent.id);
         }
       }

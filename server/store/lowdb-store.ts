@@ -607,7 +607,20 @@ class LowdbStore implements Store {
 
   // ---- sync -------------------------------------------------------------------------------------
 
-  async recordSync(input: SyncInput): Promise<SyncResult> {
+  recordSync(input: SyncInput): Promise<SyncResult> {
+    // Not an async function: while the disk writes, only the verdicts are held, not the batch they
+    // came from (an async function keeps every local alive until it returns). A sync batch waiting
+    // for its fsync was most of what the collector copied.
+    try {
+      const { result, durable } = this.stageSync(input);
+      return durable.then(() => result);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  /** The verdicts of a sync, applied to memory at once, and the promise that they are on disk. */
+  private stageSync(input: SyncInput): { result: SyncResult; durable: Promise<void> } {
     if (this.closed) throw new Error('The store is closed');
     const receivedMs = this.options.clock();
     const segments = new Map<string, SegmentOutcome>();
@@ -662,16 +675,15 @@ class LowdbStore implements Store {
       acceptedNotes.push(note);
     }
 
-    if (newSegments.length + newRefused.length + acceptedNotes.length > 0) {
-      await this.commit([
-        { type: 'sync', personId: input.personId, deviceId: input.deviceId, receivedMs, segments: newSegments, refused: newRefused, notes: acceptedNotes },
-      ]);
-    } else {
-      // Nothing new; but the write that stored these very items may still be in flight, and an
-      // answer must only ever repeat what is durable.
-      await this.whenDurable(this.state.journalSeq);
-    }
-    return { segments, notes };
+    const durable =
+      newSegments.length + newRefused.length + acceptedNotes.length > 0
+        ? this.commit([
+            { type: 'sync', personId: input.personId, deviceId: input.deviceId, receivedMs, segments: newSegments, refused: newRefused, notes: acceptedNotes },
+          ])
+        : // Nothing new; but the write that stored these very items may still be in flight, and an
+          // answer must only ever repeat what is durable.
+          this.whenDurable(this.state.journalSeq);
+    return { result: { segments, notes }, durable };
   }
 
   async segmentsForPerson(personId: string, fromMs: number, toMs: number): Promise<SegmentRecord[]> {

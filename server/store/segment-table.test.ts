@@ -37,6 +37,30 @@ describe('SegmentTable', () => {
     expect(t.indexOf('nope')).toBe(-1);
   });
 
+  it('sorts in rounds as rows keep coming (only the new ones sorted, then merged), the same as one sort of all', () => {
+    const t = new SegmentTable();
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const added: { r: SegmentRow; i: number }[] = [];
+    let arrived = 0;
+    for (let round = 0; round < 6; round++) {
+      for (let k = 0; k < 15 + round * 7; k++) {
+        const start = (next() % 30) * 1000;
+        const r = row(`r${round}-${k}`, start, start + 100 + (next() % 3000));
+        added.push({ r, i: arrived++ });
+        t.add(r);
+      }
+      if (round === 3) {
+        // Folding keeps the order of what is left, sorted or not.
+        t.removeEndedBefore(5000, () => {});
+        added.splice(0, added.length, ...added.filter(({ r }) => r.endMs >= 5000));
+      }
+      t.sortByStart();
+      const expected = [...added].sort((a, b) => a.r.startMs - b.r.startMs || a.i - b.i).map(({ r }) => r);
+      expect(rows(t)).toEqual(expected);
+    }
+  });
+
   it('finds the first row starting at or after an instant, sorting first when rows came out of order', () => {
     const t = new SegmentTable();
     for (const start of [20, 10, 30, 20]) t.add(row(`at${start}-${t.length}`, start, start + 1));

@@ -70,8 +70,8 @@ export class SegmentTable {
   private devices = new Int32Array(INITIAL_CAPACITY);
   private versions = new Int32Array(INITIAL_CAPACITY);
   private modes = new Uint8Array(INITIAL_CAPACITY);
-  /** False once a row came that starts before the last one. */
-  private sorted = true;
+  /** Rows [0, sortedUpTo) are in order of start; the rest came since, in any order. */
+  private sortedUpTo = 0;
 
   id(i: number): string {
     return this.ids[i]!;
@@ -137,7 +137,7 @@ export class SegmentTable {
   add(row: SegmentRow): void {
     if (this.length === this.starts.length) this.grow();
     const at = this.length;
-    if (at > 0 && this.starts[at - 1]! > row.startMs) this.sorted = false;
+    if (this.sortedUpTo === at && (at === 0 || this.starts[at - 1]! <= row.startMs)) this.sortedUpTo = at + 1;
     this.ids.push(row.id);
     this.starts[at] = row.startMs;
     this.ends[at] = row.endMs;
@@ -150,30 +150,43 @@ export class SegmentTable {
     this.maxDurationMs = Math.max(this.maxDurationMs, row.endMs - row.startMs);
   }
 
-  /** Puts the rows in order of start; rows starting together stay in the order they came. */
+  /**
+   * Puts the rows in order of start; rows starting together stay in the order they came. Only the rows
+   * that came since the last sort are sorted, then merged into the ones in order.
+   */
   sortByStart(): void {
-    if (this.sorted) return;
-    const order = Array.from({ length: this.length }, (_, i) => i);
+    const head = this.sortedUpTo;
+    if (head === this.length) return;
     const starts = this.starts;
-    order.sort((a, b) => starts[a]! - starts[b]! || a - b);
+    const tail = Array.from({ length: this.length - head }, (_, i) => head + i);
+    tail.sort((a, b) => starts[a]! - starts[b]! || a - b);
+    const order = new Array<number>(this.length);
+    let i = 0;
+    let j = 0;
+    let o = 0;
+    while (i < head && j < tail.length) order[o++] = starts[i]! <= starts[tail[j]!]! ? i++ : tail[j++]!;
+    while (i < head) order[o++] = i++;
+    while (j < tail.length) order[o++] = tail[j++]!;
     const ids = this.ids;
-    this.ids = order.map((i) => ids[i]!);
+    this.ids = order.map((k) => ids[k]!);
     for (const column of this.columns()) {
       const copy = column.slice(0, this.length);
-      for (let i = 0; i < order.length; i++) column[i] = copy[order[i]!]!;
+      for (let k = 0; k < order.length; k++) column[k] = copy[order[k]!]!;
     }
-    this.sorted = true;
+    this.sortedUpTo = this.length;
   }
 
   /** Drops every row that ended before `beforeMs`, calling `dropped` with each id; keeps the order. */
   removeEndedBefore(beforeMs: number, dropped: (id: string) => void): void {
     let kept = 0;
+    let keptSorted = 0;
     const columns = this.columns();
     for (let i = 0; i < this.length; i++) {
       if (this.ends[i]! < beforeMs) {
         dropped(this.ids[i]!);
         continue;
       }
+      if (i < this.sortedUpTo) keptSorted++;
       if (kept !== i) {
         this.ids[kept] = this.ids[i]!;
         for (const column of columns) column[kept] = column[i]!;
@@ -182,6 +195,7 @@ export class SegmentTable {
     }
     this.length = kept;
     this.ids.length = kept;
+    this.sortedUpTo = keptSorted;
   }
 
   /** The earliest end of any row (Infinity when empty). */
