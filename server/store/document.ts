@@ -73,7 +73,11 @@ const headSchema = z.object({
 /** v3: the head and every person's rows in one JSON document (v2 is read as v3 with no programme records). */
 const v3DocumentSchema = z.object({ schemaVersion: z.literal(3), ...headFields, people: z.record(idSchema, z.unknown()) });
 
-/** `startAfterPreviousMs`: rows are by start, so each start is stored as the step from the one before. */
+/**
+ * Rows are in the order the person's table holds them (by start, but for rows that came since it was
+ * last read by time; sorting them for a snapshot cost more than the rest of it), so each start is
+ * stored as the step from the one before, negative when a row starts earlier (v4 had them by start).
+ */
 type SegmentRow = [id: string, device: number, page: number, startAfterPreviousMs: number, durationMs: number, mode: number, policyVersion: number, receivedAfterEndMs: number];
 type RefusedRow = [id: string, device: number, reason: number, code: string, message: string, contentHash: string, startMs: number, durationMs: number, receivedAfterEndMs: number];
 type DayRow = [day: number, raw: number, credited: number, overlap: number, dailyCap: number, outsideAllowlist: number, invalid: number, byResource: (string | number)[]];
@@ -113,7 +117,6 @@ function personRows(state: StoreState, data: PersonData): PersonRows {
   const deviceOfPooled = new Map<number, number>();
   const pageOfPooled = new Map<number, number>();
   const t = data.segments;
-  t.sortByStart();
   let previousStart = 0;
   for (let i = 0; i < t.length; i++) {
     const pooledPage = t.page(i);
@@ -225,7 +228,8 @@ function decodePerson(state: StoreState, personId: string, raw: unknown): void {
     const where = `${base}.segments.${i}`;
     const r = arr(row, where, 8);
     const [resourceId, url, title] = at(pages, nonNegative(r[2], where), where);
-    const startMs = previousStart + nonNegative(r[3], where);
+    const startMs = previousStart + int(r[3], where);
+    if (startMs < 0) throw new RowError(`${where}: starts before 1970`);
     previousStart = startMs;
     const endMs = startMs + nonNegative(r[4], where);
     // The row holds the id packed, as memory does.

@@ -479,6 +479,27 @@ describe('lowdb store: sync and daily totals', () => {
     ]);
   });
 
+  it('writes segment rows in the order they came (a step back is negative) and reads them back the same, odd ids included', async () => {
+    const store = await openStore();
+    const odd = 'my "own" id, 学习 \u2028 \\';
+    await sync(store, 'p1', [
+      segment(S1, '2026-03-06T09:00:00+08:00', '2026-03-06T09:30:00+08:00'),
+      segment(odd, '2026-03-05T09:00:00+08:00', '2026-03-05T09:10:00+08:00', { title: '标题 "quoted"' }),
+      segment(S2, '2026-03-06T08:00:00+08:00', '2026-03-06T08:05:00+08:00'),
+    ]);
+    await store.close();
+    const [, line] = (await readFile(file, 'utf8')).split('\n');
+    const rows = JSON.parse(line!)[1];
+    expect(rows.segments.map((r: unknown[]) => r[0])).toEqual([packId(S1), `~${odd}`, packId(S2)]);
+    expect(rows.segments.map((r: number[]) => r[3]! < 0)).toEqual([false, true, false]);
+    const again = await openStore();
+    expect((await again.segmentsForPerson('p1', 0, Number.MAX_SAFE_INTEGER)).map((s) => [s.id, s.title])).toEqual([
+      [odd, '标题 "quoted"'],
+      [S2, 'A'],
+      [S1, 'A'],
+    ]);
+  });
+
   it('reads a v4 snapshot (no stale days), keeps it as studytrail.v4.json and writes v5', async () => {
     const first = await openStore();
     await sync(first, 'p1', [segment(S1, '2026-03-05T09:00:00+08:00', '2026-03-05T09:30:00+08:00')]);
