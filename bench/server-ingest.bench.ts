@@ -5,7 +5,9 @@
 // Two loads: 32 requests in flight (the figure earlier stops gave) and 128, enough to keep the server
 // busy. Acks wait for an fsync, so at 32 a request spends most of its time waiting on the disk and the
 // server idles meanwhile (about a sixth of the run): that load measures latency as much as capacity.
-// Each StudyTrail run starts from its own copy of the same seeded store.
+// Each StudyTrail run starts from its own copy of the same seeded store. The last line sets each
+// server's best against the other's: the bare endpoint is bounded by this client, which does better at
+// 32 than at 128, so 128 against 128 alone would flatter the ratio.
 import { randomUUID } from 'node:crypto';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -53,6 +55,7 @@ export default async function bench(): Promise<void> {
       await server.stop();
       return { ...load, cpuPerRequest: `${(cpuMicros / Math.max(1, load.requests)).toFixed(0)} µs CPU a request` };
     };
+    const best = { real: 0, base: 0 };
     for (const concurrency of CONCURRENCY_LEVELS) {
       const copy = await mkdtemp(path.join(tmpdir(), 'studytrail-bench-ingest-run-'));
       await cp(dir, copy, { recursive: true });
@@ -64,7 +67,10 @@ export default async function bench(): Promise<void> {
       console.log(`  StudyTrail /api/sync  ${real.perSecond.toFixed(0)} req/s, ${(real.perSecond * SEGMENTS_PER_SYNC).toFixed(0)} segments/s, ${real.cpuPerRequest} (${real.errors} non-2xx)`);
       console.log(`  bare Hono endpoint    ${base.perSecond.toFixed(0)} req/s, ${(base.perSecond * SEGMENTS_PER_SYNC).toFixed(0)} segments/s, ${base.cpuPerRequest} (${base.errors} non-2xx)`);
       console.log(`  ratio                 ${((real.perSecond / base.perSecond) * 100).toFixed(0)}% of bare Hono (goal ≥ 50%)`);
+      best.real = Math.max(best.real, real.perSecond);
+      best.base = Math.max(best.base, base.perSecond);
     }
+    console.log(`sync ingest, each at its best load: ${best.real.toFixed(0)} against ${best.base.toFixed(0)} req/s = ${((best.real / best.base) * 100).toFixed(0)}% of bare Hono (goal ≥ 50%)`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
