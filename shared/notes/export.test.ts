@@ -1,50 +1,10 @@
 // The note exports shared by the side panel and the dashboard: Markdown that cannot be broken by note
 // text, and W3C annotations that carry the selectors.
 import { describe, expect, it } from 'vitest';
+import { clipNote as clip, readingNote as reading } from '../../test/fixtures/notes.ts';
 import type { ExportableNote } from './exportable-note.ts';
 import { notesToMarkdown } from './export-markdown.ts';
 import { notesToWebAnnotations } from './export-web-annotation.ts';
-
-const base = {
-  canonicalUrl: null,
-  resourceId: 'res-a',
-  colour: 'yellow' as const,
-  updatedAt: '2026-01-05T02:00:00.000Z',
-  deletedAt: null,
-};
-const clip: ExportableNote = {
-  note: {
-    ...base,
-    id: '3b241101-e2bb-4255-8caf-4136c566a962',
-    url: 'https://learn.example.org/a/1',
-    title: '学习型机关建设',
-    selectors: [
-      { type: 'TextQuoteSelector', exact: '坚持机关周五学习日制度', prefix: '以建设学习型机关为目标，', suffix: '，同时' },
-      { type: 'TextPositionSelector', start: 10, end: 21 },
-    ],
-    quote: '坚持机关周五学习日制度',
-    comment: '# 不是标题\n要落实 *每周*',
-    tags: ['制度', '学习日'],
-    createdAt: '2026-01-05T02:00:00.000Z',
-  },
-  review: { reviewerId: 'l1', reviewerName: '王主任', reviewedAt: '2026-01-06T01:00:00.000Z', comment: '好' },
-};
-const reading: ExportableNote = {
-  note: {
-    ...base,
-    id: '9c5b94b1-35ad-49bb-b118-8e8fc24abf80',
-    url: null,
-    resourceId: null,
-    title: '《论语》',
-    selectors: [],
-    quote: '学而时习之',
-    comment: 'Reading on paper',
-    tags: ['经典'],
-    colour: 'green',
-    createdAt: '2026-02-01T02:00:00.000Z',
-  },
-  review: null,
-};
 
 describe('Markdown export', () => {
   const md = notesToMarkdown([reading, clip], { heading: '读书笔记', readingNotes: '阅读笔记', tags: '标签', review: '审阅', exportedAt: '导出时间' }, '2026-03-01T00:00:00.000Z');

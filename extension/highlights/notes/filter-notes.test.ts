@@ -1,50 +1,11 @@
 // The side panel's search: filters that find notes by words, tag, resource, category and date.
 import { describe, expect, it } from 'vitest';
 import type { LocalNote } from './local-notes.ts';
+import { clipNote, readingNote } from '../../../test/fixtures/notes.ts';
 import { filterNotes, NO_FILTERS } from './filter-notes.ts';
 
-const base = {
-  canonicalUrl: null,
-  resourceId: 'res-a',
-  colour: 'yellow' as const,
-  updatedAt: '2026-01-05T02:00:00.000Z',
-  deletedAt: null,
-};
-const clip: LocalNote = {
-  note: {
-    ...base,
-    id: '3b241101-e2bb-4255-8caf-4136c566a962',
-    url: 'https://learn.example.org/a/1',
-    title: '学习型机关建设',
-    selectors: [
-      { type: 'TextQuoteSelector', exact: '坚持机关周五学习日制度', prefix: '以建设学习型机关为目标，', suffix: '，同时' },
-      { type: 'TextPositionSelector', start: 10, end: 21 },
-    ],
-    quote: '坚持机关周五学习日制度',
-    comment: '# 不是标题\n要落实 *每周*',
-    tags: ['制度', '学习日'],
-    createdAt: '2026-01-05T02:00:00.000Z',
-  },
-  review: { reviewerId: 'l1', reviewerName: '王主任', reviewedAt: '2026-01-06T01:00:00.000Z', comment: '好' },
-  rejection: null,
-};
-const reading: LocalNote = {
-  note: {
-    ...base,
-    id: '9c5b94b1-35ad-49bb-b118-8e8fc24abf80',
-    url: null,
-    resourceId: null,
-    title: '《论语》',
-    selectors: [],
-    quote: '学而时习之',
-    comment: 'Reading on paper',
-    tags: ['经典'],
-    colour: 'green',
-    createdAt: '2026-02-01T02:00:00.000Z',
-  },
-  review: null,
-  rejection: null,
-};
+const clip: LocalNote = { ...clipNote, rejection: null };
+const reading: LocalNote = { ...readingNote, rejection: null };
 
 describe('filterNotes', () => {
   const notes = [clip, reading];
