@@ -7,10 +7,7 @@
 // Each slot also has a one-byte tag (empty, deleted, or eight bits of the id's hash) in an array of its
 // own: a probe reads the tags, a twentieth of the table, and the key only when its tag matches, so
 // finding an id new (what nearly every lookup does) rarely leaves the processor's cache.
-
-/** base64url character code → its six bits; -1 for anything else. */
-const SIXBITS = new Int8Array(128).fill(-1);
-[...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'].forEach((ch, i) => (SIXBITS[ch.charCodeAt(0)] = i));
+import { SIXBITS } from './packed-id.ts';
 
 const WORDS = 4;
 /** A slot: the key's four words, then the value. */

@@ -3,7 +3,9 @@
 // keys in memory, in the snapshot's rows and in the idempotency index, so a year of them is half the
 // memory of the UUIDs and the snapshot is written and read with no conversion.
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const SIXBITS = new Map([...BASE64URL].map((ch, i) => [ch.charCodeAt(0), i]));
+/** base64url character code → its six bits; -1 for any other code below 128. */
+export const SIXBITS = new Int8Array(128).fill(-1);
+[...BASE64URL].forEach((ch, i) => (SIXBITS[ch.charCodeAt(0)] = i));
 const HEX = [...'0123456789abcdef'].map((ch) => ch.charCodeAt(0));
 const DASH = 0x2d;
 /** Character code → hex digit value, for '0'-'9' and 'a'-'f' (the only ones a matching UUID has). */
@@ -54,7 +56,8 @@ export function unpackId(packed: string): string {
   let bits = 0;
   let acc = 0;
   for (let i = 0; i < packed.length; i++) {
-    acc = ((acc << 6) | (SIXBITS.get(packed.charCodeAt(i)) ?? 0)) & 0xffff;
+    const code = packed.charCodeAt(i);
+    acc = ((acc << 6) | Math.max(0, code < 128 ? SIXBITS[code]! : 0)) & 0xffff;
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
