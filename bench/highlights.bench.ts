@@ -5,7 +5,8 @@
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
-import { runSurvival, generatePage, seededRandom, type SurvivalFigures } from '../test/support/anchoring-survival.ts';
+import { runCorpusSurvival, runSurvival, generatePage, seededRandom, type SurvivalFigures } from '../test/support/anchoring-survival.ts';
+import { PAGE_FAMILIES } from '../test/fixtures/anchoring/near-duplicate-pages.ts';
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 
@@ -29,6 +30,23 @@ function survival(): void {
   }
   for (const language of ['en', 'zh'] as const) {
     printSurvival(`${language}, 40,000-char pages ×10 (dense edits)`, runSurvival({ language, trials: 10, chars: 40_000, notesPerPage: 200, edits: 200, seed: 2 }));
+  }
+}
+
+/** Per page family of the near-duplicate corpus, the figures issue 17 is judged by. */
+function nearDuplicates(): void {
+  console.log('-- survival on near-duplicate pages (30,000 chars, 150 notes, a revision of 60 edits; 10 pages per row) --');
+  for (const family of PAGE_FAMILIES) {
+    for (const language of ['zh', 'en'] as const) {
+      const f = runCorpusSurvival({ family, language, trials: 10, chars: 30_000, notesPerPage: 150, edits: 60, seed: 3 });
+      const surviving = f.byFate.intact + f.byFate.edited;
+      const deletedUnanchored = f.byFate.deleted - f.deletedWrong;
+      console.log(
+        `${family} ${language}: surviving ${surviving}: right ${pct(f.rightRate)}, not found ${pct(f.survivingUnanchoredRate)}, ` +
+          `wrong ${pct(f.survivingWrongRate)}; deleted ${f.byFate.deleted}: left unanchored ${deletedUnanchored}, ` +
+          `wrong ${f.deletedWrong - f.deletedOnVerbatimCopy} (+${f.deletedOnVerbatimCopy} onto a copy reading word for word as recorded)`,
+      );
+    }
   }
 }
 
@@ -117,5 +135,6 @@ async function reshow(): Promise<void> {
 
 export default async function highlightsBench(): Promise<void> {
   survival();
+  nearDuplicates();
   await reshow();
 }

@@ -6,6 +6,7 @@ import { describeSpan } from '../../extension/highlights/anchoring/describe-text
 import { anchorSelectors, createTextIndex } from '../../extension/highlights/anchoring/anchor-text.ts';
 import type { AnchorMethod, TextSpan } from '../../extension/highlights/anchoring/types.ts';
 import type { Selector } from '../../shared/schemas/notes.ts';
+import { clipCorpusNotes, generateCorpusPage, reviseCorpusPage, type PageFamily } from '../fixtures/anchoring/near-duplicate-pages.ts';
 
 export type Language = 'en' | 'zh';
 
@@ -88,7 +89,7 @@ function randomWord(language: Language, random: () => number): string {
 }
 
 /** Extends a span to whole words (English readers select words, not letters). */
-function toWordBoundaries(text: string, span: TextSpan): TextSpan {
+export function toWordBoundaries(text: string, span: TextSpan): TextSpan {
   let { start, end } = span;
   while (start > 0 && /\w/.test(text[start - 1]!)) start--;
   while (end < text.length && /\w/.test(text[end]!)) end++;
@@ -162,6 +163,11 @@ export interface Judgement {
   readonly fate: Fate;
   readonly outcome: Outcome;
   readonly method: AnchorMethod | null;
+  /**
+   * Wrong, but onto a copy around which the quote and both stored contexts read word for word as
+   * recorded: no text-only anchoring can tell that copy from the passage, so it is counted apart.
+   */
+  readonly verbatimCopy: boolean;
 }
 
 /** Where the note's passage is now: from its first to its last surviving original character. */
@@ -202,10 +208,20 @@ export function judge(originalText: string, page: EditedPage, notes: readonly Cl
       : surviving * 2 >= length ? 'edited'
       : 'mostly-deleted';
     const result = anchorSelectors(index, note.selectors);
-    if (result.status === 'unanchored') return { fate, outcome: 'unanchored', method: null };
+    if (result.status === 'unanchored') return { fate, outcome: 'unanchored', method: null, verbatimCopy: false };
     const outcome: Outcome = truth !== null && isRight(result.span, truth, length) ? 'right' : 'wrong';
-    return { fate, outcome, method: result.method };
+    return { fate, outcome, method: result.method, verbatimCopy: outcome === 'wrong' && readsAsRecorded(page.text, result.span, note.selectors) };
   });
+}
+
+function readsAsRecorded(text: string, span: TextSpan, selectors: readonly Selector[]): boolean {
+  const quote = selectors.find((s) => s.type === 'TextQuoteSelector');
+  if (quote === undefined || quote.type !== 'TextQuoteSelector') return false;
+  return (
+    text.slice(span.start, span.end) === quote.exact &&
+    text.slice(Math.max(0, span.start - quote.prefix.length), span.start) === quote.prefix &&
+    text.slice(span.end, span.end + quote.suffix.length) === quote.suffix
+  );
 }
 
 export interface SurvivalFigures {
@@ -214,10 +230,15 @@ export interface SurvivalFigures {
   /** Of notes whose passage survives (intact or edited, at least half its characters left). */
   readonly rightRate: number;
   readonly survivingUnanchoredRate: number;
+  readonly survivingWrongRate: number;
   /** Of all notes. */
   readonly wrongRate: number;
-  /** Of notes whose passage was deleted entirely. */
+  /** Of notes whose passage was deleted entirely: attached elsewhere, but not to a verbatim copy. */
   readonly deletedWrongRate: number;
+  /** Deleted passages attached to a copy whose quote and both contexts read word for word as recorded. */
+  readonly deletedOnVerbatimCopy: number;
+  /** Deleted passages attached elsewhere, verbatim copies included. */
+  readonly deletedWrong: number;
   readonly mostlyDeletedWrongRate: number;
   readonly byMethod: Record<string, number>;
 }
@@ -232,6 +253,23 @@ export function runSurvival(opts: { language: Language; trials: number; chars: n
     const page = editPage(text, opts.language, opts.edits, random);
     all.push(...judge(text, page, notes));
   }
+  return summarise(all);
+}
+
+/** The same over pages of the near-duplicate corpus (test/fixtures/anchoring/near-duplicate-pages.ts). */
+export function runCorpusSurvival(opts: { family: PageFamily; language: Language; trials: number; chars: number; notesPerPage: number; edits: number; seed: number }): SurvivalFigures {
+  const all: Judgement[] = [];
+  for (let t = 0; t < opts.trials; t++) {
+    const random = seededRandom(opts.seed + t * 7919);
+    const page = generateCorpusPage(opts.family, opts.language, opts.chars, random);
+    const notes = clipCorpusNotes(page, opts.language, opts.notesPerPage, random);
+    const revised = reviseCorpusPage(page, opts.language, opts.edits, random);
+    all.push(...judge(page.text, revised, notes));
+  }
+  return summarise(all);
+}
+
+function summarise(all: readonly Judgement[]): SurvivalFigures {
   const of = (f: (j: Judgement) => boolean) => all.filter(f).length;
   const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
   const surviving = of((j) => j.fate === 'intact' || j.fate === 'edited');
@@ -247,8 +285,11 @@ export function runSurvival(opts: { language: Language; trials: number; chars: n
     },
     rightRate: ratio(of((j) => (j.fate === 'intact' || j.fate === 'edited') && j.outcome === 'right'), surviving),
     survivingUnanchoredRate: ratio(of((j) => (j.fate === 'intact' || j.fate === 'edited') && j.outcome === 'unanchored'), surviving),
+    survivingWrongRate: ratio(of((j) => (j.fate === 'intact' || j.fate === 'edited') && j.outcome === 'wrong'), surviving),
     wrongRate: ratio(of((j) => j.outcome === 'wrong'), all.length),
-    deletedWrongRate: ratio(of((j) => j.fate === 'deleted' && j.outcome === 'wrong'), of((j) => j.fate === 'deleted')),
+    deletedWrongRate: ratio(of((j) => j.fate === 'deleted' && j.outcome === 'wrong' && !j.verbatimCopy), of((j) => j.fate === 'deleted')),
+    deletedOnVerbatimCopy: of((j) => j.fate === 'deleted' && j.verbatimCopy),
+    deletedWrong: of((j) => j.fate === 'deleted' && j.outcome === 'wrong'),
     mostlyDeletedWrongRate: ratio(of((j) => j.fate === 'mostly-deleted' && j.outcome === 'wrong'), of((j) => j.fate === 'mostly-deleted')),
     byMethod,
   };
