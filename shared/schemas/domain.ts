@@ -66,6 +66,18 @@ export const webUrlSchema = (maxChars: number) =>
 /** A calendar date in the organisation's time zone. */
 export const dateSchema = z.iso.date();
 
+/**
+ * The dates a report may cover: 1900-01-01 to 9999-12-31. Every date `dateSchema` accepts (0000 to
+ * 9999) is kept as written, but before 1900 the platform's date arithmetic and time-zone tables stop
+ * being exact (two-digit years are read as 19xx, year 0 is written as 1 BC), and after 9999 a date no
+ * longer has four digits. A range or period reaching outside is refused with 400, never answered wrongly.
+ */
+export const REPORT_DATES = { first: '1900-01-01', last: '9999-12-31' } as const;
+export const reportDateSchema = dateSchema.refine(
+  (d) => d >= REPORT_DATES.first && d <= REPORT_DATES.last,
+  `must be a date from ${REPORT_DATES.first} to ${REPORT_DATES.last}`,
+);
+
 /** A surrogate without its pair: not text, and it breaks encoders downstream (spreadsheets, PDFs). */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
