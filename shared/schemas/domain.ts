@@ -82,21 +82,29 @@ export const reportDateSchema = dateSchema.refine(
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
 
-/** Control characters and bidirectional overrides: invisible, and used to make one name look like another. */
-const HIDDEN_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/**
+ * Characters a name never shows, by Unicode property, so the rule covers their kin too: controls (Cc);
+ * format characters (Cf: bidi marks and overrides, zero-width spaces and joiners, U+2060, U+FEFF,
+ * U+061C, the soft hyphen, tag characters); line and paragraph separators (Zl, Zp); and every other
+ * default-ignorable code point (Hangul fillers U+3164/U+115F/U+FFA0, variation selectors, U+034F).
+ * Each is invisible or reorders what is shown, so two different names could look the same. Joined emoji
+ * (which need U+200D) are refused with them; single emoji and every script's letters are kept.
+ */
+const HIDDEN_CHARACTERS = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u;
 
 /**
  * A name people read (a unit, a person, a resource): trimmed, 1..max characters, well-formed Unicode
- * (no lone surrogates) and without hidden characters.
+ * (no lone surrogates) and without hidden characters (above).
  */
 export function displayNameSchema(max: number) {
   return z
     .string()
+    // Checked before trimming: trim() would quietly drop a leading U+FEFF, and the name should be refused.
+    .refine((s) => !HIDDEN_CHARACTERS.test(s), 'must not contain invisible, control or text-direction characters')
     .trim()
     .min(1)
     .max(max)
-    .refine(wellFormed, 'must be well-formed Unicode text')
-    .refine((s) => !HIDDEN_CHARACTERS.test(s), 'must not contain control or text-direction characters');
+    .refine(wellFormed, 'must be well-formed Unicode text');
 }
 
 /** Free text kept as typed, but well-formed Unicode. */

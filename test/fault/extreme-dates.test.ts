@@ -67,6 +67,7 @@ describe('extreme dates', () => {
     const check = async (path: string) => {
       const res = await server.api.get(path, org.adminToken);
       const label = `${path} → ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`;
+      if (res.headers.get('x-content-type-options') !== 'nosniff') failures.push(`without nosniff: ${label}`);
       if (res.status === 200) {
         answered++;
         const body = res.body as { from?: unknown; to?: unknown };
