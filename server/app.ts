@@ -39,6 +39,11 @@ export function createApp(deps: AppDeps) {
   app.notFound(notFoundResponse);
   // Before everything else: rate limits, cookies and audit entries all ask who the client is.
   app.use('*', clientInfoMiddleware(deps.config.trustProxy ?? false));
+  // Every answer, errors included: a browser must never guess a JSON or text answer to be a page or a script.
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+  });
 
   app.use('/api/*', extensionCors());
 

@@ -23,7 +23,10 @@ const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
 };
 
 export function errorResponse(err: unknown, c: Context): Response {
-  if (err instanceof ApiError) return errorJson(c, err.status, err.code, err.message);
+  if (err instanceof ApiError) {
+    if (err.options.retryAfterSeconds !== undefined) c.header('Retry-After', String(err.options.retryAfterSeconds));
+    return errorJson(c, err.status, err.code, err.message);
+  }
   if (err instanceof DuplicateError || err instanceof ConflictError) return errorJson(c, 409, ERROR_CODES.conflict, err.message);
   if (err instanceof NotFoundError) return errorJson(c, 404, ERROR_CODES.notFound, err.message);
   if (err instanceof MissingReferenceError) {

@@ -1,33 +1,66 @@
-// Sign-in throttling: failures counted per account and per client address; either over its limit
-// answers 429 before any password is checked. A success clears the account's count.
+// Sign-in throttling: attempts counted per account and per client address, reserved before the
+// password is checked, so simultaneous guesses count as they arrive; either key at its limit answers 429
+// before any password is checked. Checks then wait for one of a few slots (see slot-queue.ts).
+import { ERROR_CODES } from '../../shared/schemas/errors.ts';
+import { ApiError } from './api-error.ts';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
-import { FailureWindow } from './rate-limit.ts';
+import { AttemptWindow } from './rate-limit.ts';
+import { SlotQueue } from './slot-queue.ts';
 
 export interface LoginAttempt {
   account: string;
   address: string;
 }
 
+/** The answer when a key is at its limit; `Retry-After` is set by the error response. */
+function tooManyFailures(waitMs: number): ApiError {
+  return new ApiError(429, ERROR_CODES.rateLimited, `Too many failed sign-ins: try again in ${Math.ceil(waitMs / 60_000)} minute(s)`, {
+    retryAfterSeconds: Math.ceil(waitMs / 1000),
+  });
+}
+
 export class LoginThrottle {
-  private readonly accounts: FailureWindow;
-  private readonly addresses: FailureWindow;
+  private readonly accounts: AttemptWindow;
+  private readonly addresses: AttemptWindow;
+  private readonly checks: SlotQueue;
 
   constructor(limits: Partial<Limits>, clock: () => number) {
     const l = { ...DEFAULT_LIMITS, ...limits };
-    this.accounts = new FailureWindow(l.loginFailuresPerAccount, l.loginWindowMs, clock);
-    this.addresses = new FailureWindow(l.loginFailuresPerAddress, l.loginWindowMs, clock);
+    this.accounts = new AttemptWindow(l.loginFailuresPerAccount, l.loginWindowMs, clock);
+    this.addresses = new AttemptWindow(l.loginFailuresPerAddress, l.loginWindowMs, clock);
+    this.checks = new SlotQueue(l.passwordChecksAtOnce, l.passwordChecksWaiting);
   }
 
-  retryAfterMs(attempt: LoginAttempt): number {
-    return Math.max(this.accounts.retryAfterMs(attempt.account), this.addresses.retryAfterMs(attempt.address));
-  }
-
-  failed(attempt: LoginAttempt): void {
-    this.accounts.fail(attempt.account);
-    this.addresses.fail(attempt.address);
-  }
-
-  succeeded(attempt: LoginAttempt): void {
-    this.accounts.clear(attempt.account);
+  /**
+   * Runs `check` (true when the password is right) for the attempt, or throws 429 without running it:
+   * when the account or the address is at its limit, or when too many checks are already waiting.
+   * A wrong answer counts against both keys; a right one clears the account's settled failures.
+   */
+  async check(attempt: LoginAttempt, check: () => Promise<boolean>): Promise<boolean> {
+    const account = this.accounts.reserve(attempt.account);
+    if (!('pending' in account)) throw tooManyFailures(account.retryAfterMs);
+    const address = this.addresses.reserve(attempt.address);
+    if (!('pending' in address)) {
+      this.accounts.withdraw(account);
+      throw tooManyFailures(address.retryAfterMs);
+    }
+    let outcome: { value: boolean } | null = null;
+    try {
+      outcome = await this.checks.run(check);
+    } finally {
+      if (outcome?.value === false) {
+        this.accounts.fail(account);
+        this.addresses.fail(address);
+      } else {
+        // Right, refused for want of a slot, or failed to run: the guess was not answered, so it does not count.
+        this.accounts.withdraw(account);
+        this.addresses.withdraw(address);
+        if (outcome?.value === true) this.accounts.clear(attempt.account);
+      }
+    }
+    if (outcome === null) {
+      throw new ApiError(429, ERROR_CODES.rateLimited, 'The server is busy checking other sign-ins: try again in a second', { retryAfterSeconds: 1 });
+    }
+    return outcome.value;
   }
 }

@@ -1,27 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import { FailureWindow, TokenBucket } from './rate-limit.ts';
+import { AttemptWindow, TokenBucket } from './rate-limit.ts';
 
-describe('FailureWindow', () => {
+describe('AttemptWindow', () => {
   it('allows up to the limit of failures within the window, then says how long to wait', () => {
     let now = 0;
-    const w = new FailureWindow(3, 60_000, () => now);
+    const w = new AttemptWindow(3, 60_000, () => now);
     for (let i = 0; i < 3; i++) {
       expect(w.retryAfterMs('k')).toBe(0);
-      w.fail('k');
+      const attempt = w.reserve('k');
+      if (!('pending' in attempt)) throw new Error('refused under the limit');
+      w.fail(attempt);
       now += 1000;
     }
     expect(w.retryAfterMs('k')).toBe(60_000 - 3000);
+    expect(w.reserve('k')).toEqual({ retryAfterMs: 60_000 - 3000 });
     expect(w.retryAfterMs('other')).toBe(0);
     now = 60_001;
     expect(w.retryAfterMs('k')).toBe(0);
   });
 
-  it('forgets a key on clear (a successful sign-in)', () => {
-    const w = new FailureWindow(1, 60_000, () => 0);
-    w.fail('k');
+  it('counts an attempt from its reservation, so simultaneous attempts stop at the limit', () => {
+    const w = new AttemptWindow(5, 60_000, () => 0);
+    const answers = Array.from({ length: 100 }, () => w.reserve('k'));
+    expect(answers.filter((a) => 'pending' in a)).toHaveLength(5);
+  });
+
+  it('does not count a withdrawn attempt', () => {
+    const w = new AttemptWindow(1, 60_000, () => 0);
+    const attempt = w.reserve('k');
+    if (!('pending' in attempt)) throw new Error('refused under the limit');
     expect(w.retryAfterMs('k')).toBeGreaterThan(0);
-    w.clear('k');
+    w.withdraw(attempt);
     expect(w.retryAfterMs('k')).toBe(0);
+  });
+
+  it('forgets settled failures on clear (a successful sign-in) but keeps counting checks in flight', () => {
+    const w = new AttemptWindow(2, 60_000, () => 0);
+    const failed = w.reserve('k');
+    const inFlight = w.reserve('k');
+    if (!('pending' in failed) || !('pending' in inFlight)) throw new Error('refused under the limit');
+    w.fail(failed);
+    w.clear('k');
+    expect(w.reserve('k')).toMatchObject({ pending: true });
+    expect(w.reserve('k')).toMatchObject({ retryAfterMs: 60_000 });
   });
 });
 

@@ -1,7 +1,8 @@
 // The date range of a report or export from its query: `from`/`to`, or a `period` containing `date`
-// (default: today in the organisation's time zone), capped at a number of days so a report stays bounded.
+// (default: today in the organisation's time zone), capped at a number of days so a report stays bounded,
+// and within the dates reports cover (REPORT_DATES): anything else is a 400, never a 500.
 import { z } from 'zod';
-import { dateSchema } from '../../shared/schemas/domain.ts';
+import { REPORT_DATES, reportDateSchema } from '../../shared/schemas/domain.ts';
 import { logQuerySchema } from '../../shared/schemas/log.ts';
 import { daysInRange, periodRange, periodSchema, type DateRange } from '../../shared/time/periods.ts';
 import { dateInZone } from '../../shared/time/zoned-days.ts';
@@ -11,7 +12,7 @@ import { parseOrFail } from './json-body.ts';
 /** A year, leap day included: the longest range any report takes. */
 export const MAX_RANGE_DAYS = 366;
 
-const periodQuerySchema = z.object({ period: periodSchema, date: dateSchema.optional() });
+const periodQuerySchema = z.object({ period: periodSchema, date: reportDateSchema.optional() });
 
 export function reportRange(
   query: Record<string, string>,
@@ -22,7 +23,11 @@ export function reportRange(
   let range: DateRange;
   if (query.period !== undefined) {
     const { period, date } = parseOrFail(periodQuerySchema, query);
-    range = periodRange(period, date ?? dateInZone(options.nowMs, options.timeZone));
+    const day = date ?? dateInZone(options.nowMs, options.timeZone);
+    range = periodRange(period, day);
+    if (!reportDateSchema.safeParse(range.from).success || !reportDateSchema.safeParse(range.to).success) {
+      throw validationFailed(`date: the ${period} of ${day} reaches outside the dates reports cover (${REPORT_DATES.first} to ${REPORT_DATES.last})`);
+    }
   } else {
     range = parseOrFail(logQuerySchema, query);
   }

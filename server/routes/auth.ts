@@ -1,5 +1,6 @@
 // Sign-in and sign-out: bearer tokens for the extension (a "device"), and HttpOnly cookie sessions
-// with a CSRF token for the dashboard. Failed sign-ins are limited per account and per address.
+// with a CSRF token for the dashboard. Sign-in attempts are limited per account and per address
+// (reserved before the password is checked: see http/login-throttle.ts).
 import { Hono } from 'hono';
 import { loginRequestSchema, type LoginResponse, type SessionResponse } from '../../shared/schemas/auth.ts';
 import { ERROR_CODES } from '../../shared/schemas/errors.ts';
@@ -20,19 +21,13 @@ export function authRoutes(deps: AppDeps, throttle: LoginThrottle) {
     .post('/login', async (c) => {
       const input = await readJson(c, loginRequestSchema);
       const attempt = { account: input.username.toLowerCase(), address: limitAddress(c) };
-      const waitMs = throttle.retryAfterMs(attempt);
-      if (waitMs > 0) {
-        c.header('Retry-After', String(Math.ceil(waitMs / 1000)));
-        throw new ApiError(429, ERROR_CODES.rateLimited, `Too many failed sign-ins: try again in ${Math.ceil(waitMs / 60_000)} minute(s)`);
-      }
       const user = await store.findUserByUsername(input.username);
       // Verify even for an unknown user, so timing does not reveal which usernames exist.
-      const valid = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()));
-      if (!user || !valid || !user.active) {
-        throttle.failed(attempt);
-        throw new ApiError(401, ERROR_CODES.badCredentials, 'Wrong username or password');
-      }
-      throttle.succeeded(attempt);
+      const valid = await throttle.check(attempt, async () => {
+        const matches = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()));
+        return matches && user !== null && user.active;
+      });
+      if (!valid || !user) throw new ApiError(401, ERROR_CODES.badCredentials, 'Wrong username or password');
       const { token, tokenHash } = newToken();
       const session = input.cookie === true;
       await store.saveToken({

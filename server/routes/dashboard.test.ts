@@ -39,7 +39,9 @@ describe('dashboard routes', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
     expect(res.headers.get('cache-control')).toContain('immutable');
     expect(await res.text()).toBe('console.log(1)');
-    expect((await app().request('/assets/gone.js')).status).toBe(404);
+    const gone = await app().request('/assets/gone.js');
+    expect(gone.status).toBe(404);
+    expect(await gone.json()).toEqual({ error: { code: 'not_found', message: 'No such endpoint: GET /assets/gone.js' } });
   });
 
   it('never serve a file outside the folder', async () => {

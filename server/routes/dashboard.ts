@@ -70,7 +70,7 @@ export function dashboardRoutes(root: string = DASHBOARD_DIR) {
       return c.body(await readFile(asset));
     }
     // A missing asset is a 404; any other path is a route of the app (deep link or reload).
-    if (urlPath.startsWith('/assets/')) return c.text('Not found', 404);
+    if (urlPath.startsWith('/assets/')) return notFoundResponse(c);
     const index = await readFile(path.join(dir, 'index.html'), 'utf8').catch(() => null);
     c.header('Cache-Control', 'no-cache');
     if (index === null) {

@@ -67,8 +67,8 @@ export function peopleRoutes(deps: AppDeps, throttle: LoginThrottle) {
         // Changing one's own password needs the current one, so a borrowed session cannot lock the owner out.
         const attempt = { account: person.username.toLowerCase(), address: limitAddress(c) };
         if (input.currentPassword === undefined) throw validationFailed('currentPassword: required to change your own password');
-        if (throttle.retryAfterMs(attempt) > 0 || !(await verifyPassword(input.currentPassword, person.passwordHash))) {
-          throttle.failed(attempt);
+        const currentPassword = input.currentPassword;
+        if (!(await throttle.check(attempt, () => verifyPassword(currentPassword, person.passwordHash)))) {
           throw forbidden('currentPassword: the current password is wrong');
         }
       }

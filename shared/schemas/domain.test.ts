@@ -9,6 +9,8 @@ describe('text schemas', () => {
   it('accepts names in any script, trimmed', () => {
     expect(name.parse('  研究室 Research ')).toBe('研究室 Research');
     expect(name.parse('Zoë 😀')).toBe('Zoë 😀');
+    expect(name.parse('张\u3000三 O’Brien-Smith')).toBe('张\u3000三 O’Brien-Smith');
+    expect(name.parse('ناصر हिन्दी 한국어')).toBe('ناصر हिन्दी 한국어');
   });
 
   it.each([
@@ -16,6 +18,20 @@ describe('text schemas', () => {
     ['a NUL', 'a\u0000b'],
     ['a right-to-left override', '\u202eadmin'],
     ['an isolate', 'x\u2066y'],
+    ['a zero-width space', 'ad\u200bmin'],
+    ['a zero-width joiner', 'ad\u200dmin'],
+    ['a word joiner', 'ad\u2060min'],
+    ['a byte-order mark', '\ufeffadmin'],
+    ['an Arabic letter mark', 'ad\u061cmin'],
+    ['a line separator', 'ad\u2028min'],
+    ['a paragraph separator', 'ad\u2029min'],
+    ['a tag character', 'admin\u{e0041}'],
+    ['a soft hyphen', 'ad\u00admin'],
+    ['a Hangul filler', '\u3164'],
+    ['a halfwidth Hangul filler', 'a\uffa0'],
+    ['a variation selector', 'a\ufe0f'],
+    ['a Mongolian vowel separator', 'a\u180eb'],
+    ['a tab', 'a\tb'],
     ['only spaces', '   '],
     ['too many characters', 'x'.repeat(21)],
   ])('refuses a name with %s', (_, value) => {

@@ -66,25 +66,45 @@ export const webUrlSchema = (maxChars: number) =>
 /** A calendar date in the organisation's time zone. */
 export const dateSchema = z.iso.date();
 
+/**
+ * The dates a report may cover: 1900-01-01 to 9999-12-31. Every date `dateSchema` accepts (0000 to
+ * 9999) is kept as written, but before 1900 the platform's date arithmetic and time-zone tables stop
+ * being exact (two-digit years are read as 19xx, year 0 is written as 1 BC), and after 9999 a date no
+ * longer has four digits. A range or period reaching outside is refused with 400, never answered wrongly.
+ */
+export const REPORT_DATES = { first: '1900-01-01', last: '9999-12-31' } as const;
+export const reportDateSchema = dateSchema.refine(
+  (d) => d >= REPORT_DATES.first && d <= REPORT_DATES.last,
+  `must be a date from ${REPORT_DATES.first} to ${REPORT_DATES.last}`,
+);
+
 /** A surrogate without its pair: not text, and it breaks encoders downstream (spreadsheets, PDFs). */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
 
-/** Control characters and bidirectional overrides: invisible, and used to make one name look like another. */
-const HIDDEN_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/**
+ * Characters a name never shows, by Unicode property, so the rule covers their kin too: controls (Cc);
+ * format characters (Cf: bidi marks and overrides, zero-width spaces and joiners, U+2060, U+FEFF,
+ * U+061C, the soft hyphen, tag characters); line and paragraph separators (Zl, Zp); and every other
+ * default-ignorable code point (Hangul fillers U+3164/U+115F/U+FFA0, variation selectors, U+034F).
+ * Each is invisible or reorders what is shown, so two different names could look the same. Joined emoji
+ * (which need U+200D) are refused with them; single emoji and every script's letters are kept.
+ */
+const HIDDEN_CHARACTERS = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u;
 
 /**
  * A name people read (a unit, a person, a resource): trimmed, 1..max characters, well-formed Unicode
- * (no lone surrogates) and without hidden characters.
+ * (no lone surrogates) and without hidden characters (above).
  */
 export function displayNameSchema(max: number) {
   return z
     .string()
+    // Checked before trimming: trim() would quietly drop a leading U+FEFF, and the name should be refused.
+    .refine((s) => !HIDDEN_CHARACTERS.test(s), 'must not contain invisible, control or text-direction characters')
     .trim()
     .min(1)
     .max(max)
-    .refine(wellFormed, 'must be well-formed Unicode text')
-    .refine((s) => !HIDDEN_CHARACTERS.test(s), 'must not contain control or text-direction characters');
+    .refine(wellFormed, 'must be well-formed Unicode text');
 }
 
 /** Free text kept as typed, but well-formed Unicode. */

@@ -1,10 +1,10 @@
 // The learning log of one person over a date range.
 import { z } from 'zod';
-import { CATEGORIES, dateSchema, idSchema } from './domain.ts';
+import { CATEGORIES, dateSchema, idSchema, reportDateSchema } from './domain.ts';
 import { discountsSchema } from './reports.ts';
 
 export const logQuerySchema = z
-  .object({ from: dateSchema, to: dateSchema })
+  .object({ from: reportDateSchema, to: reportDateSchema })
   .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
 export type LogQuery = z.infer<typeof logQuerySchema>;
 

@@ -1,7 +1,7 @@
 // Notes (读书笔记) on the wire: a clipped passage with its anchoring selectors, or a free-standing reading
 // note, with comment and tags; and the leader's review the server attaches.
 import { z } from 'zod';
-import { dateSchema, idSchema, instantSchema, uuidSchema, webUrlSchema } from './domain.ts';
+import { idSchema, instantSchema, reportDateSchema, uuidSchema, webUrlSchema } from './domain.ts';
 
 export const NOTE_LIMITS = {
   quoteChars: 10_000,
@@ -97,8 +97,8 @@ export type StoredNote = z.infer<typeof storedNoteSchema>;
 export const notesQuerySchema = z.object({
   personId: idSchema.optional(),
   unitId: idSchema.optional(),
-  from: dateSchema.optional(),
-  to: dateSchema.optional(),
+  from: reportDateSchema.optional(),
+  to: reportDateSchema.optional(),
   tag: z.string().max(NOTE_LIMITS.tagChars).optional(),
   resourceId: idSchema.optional(),
   reviewed: z.enum(['true', 'false']).optional(),

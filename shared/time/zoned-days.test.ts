@@ -35,6 +35,7 @@ describe('calendar helpers', () => {
     expect(nextDate('2026-12-31')).toBe('2027-01-01');
     expect(datesBetween('2026-02-27', '2026-03-02')).toEqual(['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02']);
     expect(datesBetween('2026-03-02', '2026-03-01')).toEqual([]);
+    expect(datesBetween('9999-12-30', '9999-12-31')).toEqual(['9999-12-30', '9999-12-31']);
   });
 
   it('knows valid zones', () => {

@@ -93,10 +93,13 @@ export function nextDate(date: string): string {
   return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
 }
 
-/** Every date from `from` to `to`, inclusive. */
+/**
+ * Every date from `from` to `to`, inclusive. The day after 9999-12-31 is 10000-01-01, which sorts
+ * before it as text: a date longer than YYYY-MM-DD ends the walk.
+ */
 export function datesBetween(from: string, to: string): string[] {
   const out: string[] = [];
-  for (let d = from; d <= to; d = nextDate(d)) out.push(d);
+  for (let d = from; d.length === 10 && d <= to; d = nextDate(d)) out.push(d);
   return out;
 }
 

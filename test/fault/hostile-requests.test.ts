@@ -199,9 +199,9 @@ function isPossiblyValid(_method: string, path: string, body: unknown): boolean 
   return path.includes('/review') || Object.values(body as Record<string, unknown>).every((v) => typeof v === 'string' && v.trim() !== '' && v.length <= 100);
 }
 
-async function send(r: HostileRequest): Promise<{ status: number; text: string }> {
+async function send(r: HostileRequest): Promise<{ status: number; text: string; nosniff: boolean }> {
   const res = await fetch(`${server.url}${r.path}`, { method: r.method, headers: r.headers, body: r.body });
-  return { status: res.status, text: await res.text() };
+  return { status: res.status, text: await res.text(), nosniff: res.headers.get('x-content-type-options') === 'nosniff' };
 }
 
 describe('hostile requests', () => {
@@ -212,8 +212,9 @@ describe('hostile requests', () => {
     const requests = Array.from({ length: 3000 }, () => hostileRequest(g, admin));
     const failures: string[] = [];
     const check = async (r: HostileRequest) => {
-      const { status, text } = await send(r);
+      const { status, text, nosniff } = await send(r);
       const label = `${r.method} ${r.path.slice(0, 120)} ${String(r.body).slice(0, 120)} → ${status} ${text.slice(0, 200)}`;
+      if (!nosniff) failures.push(`without nosniff: ${label}`);
       if (status === 200 && r.path === '/api/sync') {
         const body = syncResponseSchema.parse(JSON.parse(text));
         if (body.accepted.length > 0) failures.push(`accepted something: ${label}`);
