@@ -13,7 +13,7 @@ import { checkedJson, looksChecked } from './checked-line.ts';
 import { loadState } from './load-state.ts';
 import { STORE_FILE_NAME } from './lowdb-store.ts';
 import { SnapshotFile, type SnapshotLines } from './snapshot-file.ts';
-import { JournalGapError } from './records.ts';
+import { JournalGapError, StoreFileError } from './records.ts';
 import type { StoreState } from './state.ts';
 
 /** 20 ms apart: long enough for a compaction of a large store to finish writing its snapshot. */
@@ -104,13 +104,23 @@ export interface RestoreResult {
   journalSeq: number;
 }
 
+/** A damaged backup is not the live store: the advice is another backup, not a restore. */
+function decodeBackup(file: string, lines: SnapshotLines, timeZone: string): { state: StoreState } {
+  try {
+    return decodeSnapshot(file, lines, timeZone);
+  } catch (err) {
+    if (!(err instanceof StoreFileError)) throw err;
+    throw new StoreFileError(file, err.problem, 'Nothing was changed: restore another (older) backup instead.');
+  }
+}
+
 /** Replaces the store in `dataDir` by a backup. Refuses while a server uses the folder. */
 export async function restoreBackup(dataDir: string, backupFile: string, timeZone: string, nowMs: number): Promise<RestoreResult> {
   const lock = await lockDataDir(dataDir);
   try {
     const lines = await new SnapshotFile(backupFile).read();
     if (lines === null) throw new Error(`${backupFile} does not exist`);
-    const { state } = decodeSnapshot(backupFile, lines, timeZone);
+    const { state } = decodeBackup(backupFile, lines, timeZone);
     const stamp = new Date(nowMs).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
     const keptAside: string[] = [];
     for (const name of [STORE_FILE_NAME, JOURNAL_FILE_NAME, RETIRED_JOURNAL_FILE_NAME]) {

@@ -340,7 +340,7 @@ export const FILES_UNTOUCHED = "The store's files are untouched.";
 export class StoreFileError extends Error {
   constructor(
     readonly file: string,
-    problem: string,
+    readonly problem: string,
     advice: string = RESTORE_ADVICE,
   ) {
     super(`The store file ${file} ${problem}. ${advice}`);
