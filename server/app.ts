@@ -53,7 +53,7 @@ export function createApp(deps: AppDeps) {
   const syncLimiter = new TokenBucket(limits.syncBurst, limits.syncPerSecond, deps.clock);
 
   return app
-    .route('/api/health', healthRoutes())
+    .route('/api/health', healthRoutes(deps))
     .route('/api/auth', authRoutes(deps, loginThrottle))
     .route('/api/me', meRoutes(deps))
     .route('/api/units', unitRoutes(deps))

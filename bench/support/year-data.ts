@@ -9,7 +9,7 @@ import { hashPassword } from '../../server/auth/password.ts';
 import { newToken } from '../../server/auth/tokens.ts';
 import { emptyState, encodeSnapshot } from '../../server/store/document.ts';
 import { SnapshotFile } from '../../server/store/snapshot-file.ts';
-import { Journal, JOURNAL_FILE_NAME } from '../../server/store/journal.ts';
+import { Journal, JOURNAL_FILE_NAME, newJournalRef } from '../../server/store/journal.ts';
 import { STORE_FILE_NAME } from '../../server/store/lowdb-store.ts';
 import type { SegmentRecord } from '../../server/store/records.ts';
 import type { StoreState } from '../../server/store/state.ts';
@@ -70,8 +70,9 @@ export async function seedOrganisation(dir: string, people: number, withTokens: 
 /** Writes the store as a server that has been in use leaves it: every day's total counted (read once). */
 export async function writeStore(dir: string, state: StoreState): Promise<void> {
   state.settleAll();
-  await new SnapshotFile(path.join(dir, STORE_FILE_NAME)).write(encodeSnapshot(state));
-  await (await Journal.create(path.join(dir, JOURNAL_FILE_NAME), state.journalSeq)).close();
+  const ref = newJournalRef(state.journalSeq);
+  await new SnapshotFile(path.join(dir, STORE_FILE_NAME)).write(encodeSnapshot(state, ref));
+  await (await Journal.create(path.join(dir, JOURNAL_FILE_NAME), ref)).close();
 }
 
 /** The most recent `count` weekdays before today, oldest first. */

@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ERROR_CODES, type ErrorBody, type ErrorCode } from '../../shared/schemas/errors.ts';
-import { ConflictError, DuplicateError, MissingReferenceError, NotFoundError } from '../store/records.ts';
+import { ConflictError, DuplicateError, MissingReferenceError, NotFoundError, StoreReadOnlyError } from '../store/records.ts';
 import { ApiError } from './api-error.ts';
 
 function errorJson(c: Context, status: ContentfulStatusCode, code: ErrorCode, message: string): Response {
@@ -29,6 +29,11 @@ export function errorResponse(err: unknown, c: Context): Response {
   }
   if (err instanceof DuplicateError || err instanceof ConflictError) return errorJson(c, 409, ERROR_CODES.conflict, err.message);
   if (err instanceof NotFoundError) return errorJson(c, 404, ERROR_CODES.notFound, err.message);
+  // Not a bug but a state (a full disk): said plainly, and worth retrying later.
+  if (err instanceof StoreReadOnlyError) {
+    c.header('Retry-After', '5');
+    return errorJson(c, 503, ERROR_CODES.storeReadOnly, err.message);
+  }
   if (err instanceof MissingReferenceError) {
     return errorJson(c, 400, ERROR_CODES.validation, `${err.field}: ${err.message}`);
   }

@@ -2,16 +2,18 @@
 // server runs, without stopping it: each journal's header names the entry it continues from, so a copy
 // that raced a compaction (new snapshot, old journal or the reverse) is noticed and read again. The
 // copy is replayed and checked, then written as one compact snapshot. Restore refuses while a server
-// uses the folder, and keeps the files it replaces.
+// uses the folder, and keeps the files it replaces. A backup names no journal (schema 6: `journal`
+// null); restore writes it naming the fresh journal it prepares first, as a compaction does.
 import { readFile, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { lockDataDir } from './data-lock.ts';
 import { decodeSnapshot, encodeSnapshot } from './document.ts';
-import { Journal, JOURNAL_FILE_NAME, RETIRED_JOURNAL_FILE_NAME } from './journal.ts';
+import { Journal, JOURNAL_FILE_NAME, newJournalRef, PREPARED_JOURNAL_FILE_NAME, RETIRED_JOURNAL_FILE_NAME } from './journal.ts';
+import { checkedJson, looksChecked } from './checked-line.ts';
 import { loadState } from './load-state.ts';
 import { STORE_FILE_NAME } from './lowdb-store.ts';
 import { SnapshotFile, type SnapshotLines } from './snapshot-file.ts';
-import { JournalGapError } from './records.ts';
+import { JournalGapError, StoreFileError } from './records.ts';
 import type { StoreState } from './state.ts';
 
 /** 20 ms apart: long enough for a compaction of a large store to finish writing its snapshot. */
@@ -29,7 +31,9 @@ function snapshotSeq(lines: SnapshotLines | null): number {
   if (lines === null) return 0;
   const first = lines[Symbol.iterator]().next();
   try {
-    const seq = first.done ? undefined : (JSON.parse(first.value) as { journalSeq?: unknown }).journalSeq;
+    // Since schema 6 the line starts with its checksum.
+    const json = first.done ? undefined : looksChecked(first.value) ? checkedJson(first.value) : { ok: true as const, json: first.value };
+    const seq = json?.ok ? (JSON.parse(json.json) as { journalSeq?: unknown }).journalSeq : undefined;
     return typeof seq === 'number' ? seq : 0;
   } catch {
     return 0;
@@ -58,13 +62,14 @@ export async function readConsistentState(dataDir: string, timeZone: string): Pr
     const snapshot = await new SnapshotFile(snapshotFile).read();
     const retiredText = await readText(retiredFile);
     const journalText = await readText(journalFile);
+    const preparedText = await readText(path.join(dataDir, PREPARED_JOURNAL_FILE_NAME));
     const seq = snapshotSeq(snapshot);
     const chainStart = retiredText !== null ? journalBase(retiredText) : journalText === null ? seq : journalBase(journalText);
     const retired = retiredText === null ? null : { file: retiredFile, text: retiredText };
     try {
       // A compaction that ran between the reads shows as a journal that does not continue what was read.
       if (chainStart !== seq) throw new JournalGapError(journalFile, 'changed while it was read');
-      return loadState({ snapshotFile, snapshot, journalFile, journalText, retired, timeZone }).state;
+      return loadState({ snapshotFile, snapshot, journalFile, journalText, retired, preparedText, timeZone }).state;
     } catch (err) {
       if (!(err instanceof JournalGapError) || attempt >= RETRIES) throw err;
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -89,7 +94,7 @@ export async function writeBackup(dataDir: string, dest: string, timeZone: strin
   }
   if (await stat(file).catch(() => null)) throw new Error(`${file} already exists: choose another name`);
   const state = await readConsistentState(dataDir, timeZone);
-  await new SnapshotFile(file).write(encodeSnapshot(state));
+  await new SnapshotFile(file).write(encodeSnapshot(state, null));
   return { file, bytes: (await stat(file)).size, journalSeq: state.journalSeq };
 }
 
@@ -99,13 +104,23 @@ export interface RestoreResult {
   journalSeq: number;
 }
 
+/** A damaged backup is not the live store: the advice is another backup, not a restore. */
+function decodeBackup(file: string, lines: SnapshotLines, timeZone: string): { state: StoreState } {
+  try {
+    return decodeSnapshot(file, lines, timeZone);
+  } catch (err) {
+    if (!(err instanceof StoreFileError)) throw err;
+    throw new StoreFileError(file, err.problem, 'Nothing was changed: restore another (older) backup instead.');
+  }
+}
+
 /** Replaces the store in `dataDir` by a backup. Refuses while a server uses the folder. */
 export async function restoreBackup(dataDir: string, backupFile: string, timeZone: string, nowMs: number): Promise<RestoreResult> {
   const lock = await lockDataDir(dataDir);
   try {
     const lines = await new SnapshotFile(backupFile).read();
     if (lines === null) throw new Error(`${backupFile} does not exist`);
-    const { state } = decodeSnapshot(backupFile, lines, timeZone);
+    const { state } = decodeBackup(backupFile, lines, timeZone);
     const stamp = new Date(nowMs).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
     const keptAside: string[] = [];
     for (const name of [STORE_FILE_NAME, JOURNAL_FILE_NAME, RETIRED_JOURNAL_FILE_NAME]) {
@@ -115,8 +130,10 @@ export async function restoreBackup(dataDir: string, backupFile: string, timeZon
       await rename(from, to);
       keptAside.push(to);
     }
-    await new SnapshotFile(path.join(dataDir, STORE_FILE_NAME)).write(encodeSnapshot(state));
-    await (await Journal.create(path.join(dataDir, JOURNAL_FILE_NAME), state.journalSeq)).close();
+    const ref = newJournalRef(state.journalSeq);
+    const prepared = await Journal.prepare(path.join(dataDir, JOURNAL_FILE_NAME), ref);
+    await new SnapshotFile(path.join(dataDir, STORE_FILE_NAME)).write(encodeSnapshot(state, ref));
+    await (await prepared.install()).close();
     return { keptAside, journalSeq: state.journalSeq };
   } finally {
     await lock.release();

@@ -1,8 +1,9 @@
 // One server per data folder: a lock file holding the owner's process id. A second server, or a
 // restore, refuses to touch a folder whose owner is alive; a lock left by a killed process is taken over.
+// Its message says to stop the other server, never to move the store's files (issue 18).
 import { open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { StoreFileError } from './records.ts';
+import { FILES_UNTOUCHED, StoreFileError } from './records.ts';
 
 export const LOCK_FILE_NAME = 'studytrail.lock';
 
@@ -25,7 +26,12 @@ export interface DataLock {
 export async function lockDataDir(dataDir: string): Promise<DataLock> {
   const file = path.join(dataDir, LOCK_FILE_NAME);
   const busy = (pid: number) =>
-    new StoreFileError(file, `shows that process ${pid} is using this data folder; stop that server first`);
+    new StoreFileError(
+      file,
+      `shows that process ${pid} is using this data folder: stop that server first (two servers on one folder would corrupt it). ` +
+        `If no StudyTrail server runs there (process ${pid} is something else since a crash), delete ${file} and start again`,
+      FILES_UNTOUCHED,
+    );
   if (lockedHere.has(file)) throw busy(process.pid);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -47,5 +53,5 @@ export async function lockDataDir(dataDir: string): Promise<DataLock> {
       await rm(file, { force: true });
     }
   }
-  throw new StoreFileError(file, 'could not be created');
+  throw new StoreFileError(file, 'could not be created: check that the data folder is writable', FILES_UNTOUCHED);
 }

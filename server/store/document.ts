@@ -1,4 +1,4 @@
-// The embedded store's snapshot file: its shape (schema version 5), validated on every load, and the
+// The embedded store's snapshot file: its shape (schema version 6), validated on every load, and the
 // compact encoding of the bulky part. A year of an office's study time is hundreds of thousands of
 // segments, so each person's segments are rows of numbers with their pages and devices listed once
 // (about 65 bytes a segment instead of 300). Since v4 the file is JSON Lines: the head (everything but
@@ -6,6 +6,9 @@
 // loading parses a person at a time instead of one 50 MB tree. v5 adds each person's `stale` days: a
 // snapshot no longer recounts the days touched since they were last read (most never are before the
 // next snapshot), it lists them, and they are recounted when next read. v4 is v5 with no stale days.
+// v6 (issue 18) is v5 with a CRC-32 before every line (checked-line.ts), so a flipped byte in a value
+// is refused at load, and the head names the journal that continues it (id and base), so a missing or
+// swapped journal stops the server instead of silently dropping what it held.
 // v3 (with the programme) and v2 (without) held the same rows in one JSON document and are read here
 // too; v1 is migrated (migrations.ts); a file from a newer version is refused, not guessed at.
 import { z } from 'zod';
@@ -23,13 +26,15 @@ import {
   unitRecordSchema,
   userRecordSchema,
 } from './ops.ts';
-import { StoreFileError, type DayTotalRecord, type NoteRecord, type PolicyVersionRecord } from './records.ts';
+import { checkedJson, looksChecked, withChecksum } from './checked-line.ts';
+import type { JournalRef } from './journal.ts';
+import { FILES_UNTOUCHED, StoreFileError, type DayTotalRecord, type NoteRecord, type PolicyVersionRecord } from './records.ts';
 import type { SnapshotLines } from './snapshot-file.ts';
 import { packId, unpackId } from './packed-id.ts';
 import { policySettingsOf, StoreState, type PersonData } from './state.ts';
 import type { Settings } from '../../shared/schemas/settings.ts';
 
-export const STORE_SCHEMA_VERSION = 5;
+export const STORE_SCHEMA_VERSION = 6;
 /** The oldest version in JSON Lines, read by the same code (it lacks only `stale`). */
 const FIRST_LINES_VERSION = 4;
 
@@ -62,9 +67,11 @@ const headFields = {
   notes: z.array(noteRecordSchema),
   programme: programmeSnapshotSchema,
 };
-/** The first line (v4 and v5); `peopleLines` lines follow it, so a file cut at a line break is noticed. */
+/** The first line (v4 to v6); `peopleLines` lines follow it, so a file cut at a line break is noticed. */
 const headSchema = z.object({
-  schemaVersion: z.literal([FIRST_LINES_VERSION, STORE_SCHEMA_VERSION]),
+  schemaVersion: z.literal([FIRST_LINES_VERSION, 5, STORE_SCHEMA_VERSION]),
+  /** v6: the journal that continues this snapshot; null in a backup (restore starts a journal). */
+  journal: z.object({ id: z.string().min(1), base: z.number().int().min(0) }).nullable().optional(),
   ...headFields,
   peopleLines: z.number().int().min(0),
   /** Segment ids (accepted and refused) in the people's lines, so the idempotency index is sized once (v5). */
@@ -149,17 +156,19 @@ function personRows(state: StoreState, data: PersonData): PersonRows {
 /**
  * The snapshot's lines as of now: made at once (no await), so the file holds one instant even when
  * changes arrive while it is written. Each person's line is made and stringified before the next.
+ * `journal` is the journal that will continue it (null for a backup, which none continues).
  */
-export function encodeSnapshot(state: StoreState): string[] {
+export function encodeSnapshot(state: StoreState, journal: JournalRef | null): string[] {
   const lines: string[] = [];
   let ids = 0;
   for (const [personId, data] of state.people) {
     if (data.segments.length + data.refused.length + data.days.length === 0) continue;
-    lines.push(JSON.stringify([personId, personRows(state, data)]));
+    lines.push(withChecksum(JSON.stringify([personId, personRows(state, data)])));
     ids += data.segments.length + data.refused.length;
   }
   const head = {
     schemaVersion: STORE_SCHEMA_VERSION,
+    journal,
     timeZone: state.timeZone,
     journalSeq: state.journalSeq,
     settings: state.settings,
@@ -176,7 +185,7 @@ export function encodeSnapshot(state: StoreState): string[] {
     peopleLines: lines.length,
     ids,
   };
-  lines.unshift(JSON.stringify(head));
+  lines.unshift(withChecksum(JSON.stringify(head)));
   return lines;
 }
 
@@ -297,13 +306,14 @@ function problemOf(error: z.ZodError): string {
     .join('; ');
 }
 
-type Head = Omit<z.infer<typeof headSchema>, 'peopleLines' | 'schemaVersion'>;
+type Head = Omit<z.infer<typeof headSchema>, 'peopleLines' | 'schemaVersion' | 'journal'>;
 
 function stateFromHead(file: string, doc: Head, timeZone: string): StoreState {
   if (doc.timeZone !== timeZone) {
     throw new StoreFileError(
       file,
       `counts days in ${doc.timeZone}, but STUDYTRAIL_TZ is ${timeZone}: set STUDYTRAIL_TZ=${doc.timeZone} (daily totals cannot be recounted for another zone)`,
+      FILES_UNTOUCHED,
     );
   }
   const state = new StoreState(doc.timeZone, doc.settings);
@@ -329,19 +339,33 @@ function versionOf(raw: unknown): unknown {
   return typeof raw === 'object' && raw !== null ? (raw as { schemaVersion?: unknown }).schemaVersion : undefined;
 }
 
-/** v4 and v5: the head line, then one `[personId, rows]` line per person, each parsed and dropped in turn. */
-function decodeLines(file: string, head: unknown, rest: Iterator<string>, timeZone: string): StoreState {
-  const checked = headSchema.safeParse(head);
-  if (!checked.success) throw invalid(file, problemOf(checked.error));
-  const state = stateFromHead(file, checked.data, timeZone);
-  if (checked.data.ids !== undefined) state.reserveSegmentIds(checked.data.ids);
+/** The JSON of line `n` (1-based) of a v6 file, its checksum verified. */
+function verified(file: string, line: string, n: number): string {
+  const checked = checkedJson(line);
+  if (!checked.ok) throw new StoreFileError(file, `is damaged at line ${n} (${checked.why})`);
+  return checked.json;
+}
+
+/**
+ * v4 to v6: the head line, then one `[personId, rows]` line per person, each parsed and dropped in turn.
+ * `checked`: the lines carry checksums (v6), each verified before it is parsed.
+ */
+function decodeLines(file: string, head: unknown, rest: Iterator<string>, timeZone: string, checked: boolean): { state: StoreState; journal: JournalRef | null | undefined } {
+  const parsed = headSchema.safeParse(head);
+  if (!parsed.success) throw invalid(file, problemOf(parsed.error));
+  if (checked !== (parsed.data.schemaVersion === STORE_SCHEMA_VERSION)) {
+    throw invalid(file, checked ? `schema ${parsed.data.schemaVersion} with checksummed lines` : `schema ${STORE_SCHEMA_VERSION} lines without checksums`);
+  }
+  const state = stateFromHead(file, parsed.data, timeZone);
+  if (parsed.data.ids !== undefined) state.reserveSegmentIds(parsed.data.ids);
   let count = 0;
   try {
     for (let line = rest.next(); !line.done; line = rest.next()) {
       count++;
       let row: unknown;
+      const json = checked ? verified(file, line.value, count + 1) : line.value;
       try {
-        row = JSON.parse(line.value);
+        row = JSON.parse(json);
       } catch (err) {
         throw new StoreFileError(file, `is not valid JSON at line ${count + 1} (${(err as Error).message})`);
       }
@@ -353,8 +377,10 @@ function decodeLines(file: string, head: unknown, rest: Iterator<string>, timeZo
     if (err instanceof z.ZodError) throw invalid(file, `line ${count + 1}: ${problemOf(err)}`);
     throw err;
   }
-  if (count !== checked.data.peopleLines) throw invalid(file, `${count} lines of people where the head announces ${checked.data.peopleLines}: the file is cut short`);
-  return state;
+  if (count !== parsed.data.peopleLines) throw invalid(file, `${count} lines of people where the head announces ${parsed.data.peopleLines}: the file is cut short`);
+  // A v6 head always names its journal (or null); older ones name none.
+  if (checked && parsed.data.journal === undefined) throw invalid(file, 'journal: missing');
+  return { state, journal: parsed.data.journal };
 }
 
 /** An older file: one JSON document of schema 3 (same rows), 2 (v3 without the programme) or 1 (migrations.ts). */
@@ -378,25 +404,42 @@ function decodeOlder(file: string, raw: unknown, timeZone: string): { state: Sto
   return { state, migratedFrom: from };
 }
 
+function newerVersion(file: string, version: number): StoreFileError {
+  return new StoreFileError(
+    file,
+    `was written by a newer StudyTrail (schema ${version}; this server reads up to ${STORE_SCHEMA_VERSION})`,
+    `${FILES_UNTOUCHED} Run the newer StudyTrail on this folder.`,
+  );
+}
+
+export interface DecodedSnapshot {
+  state: StoreState;
+  /** The schema version the file was migrated from, or null when it was current. */
+  migratedFrom: number | null;
+  /** The journal the snapshot names (v6; null for a backup), or undefined for an older file, which names none. */
+  journal: JournalRef | null | undefined;
+}
+
 /**
  * Validates a snapshot file's lines as a store of any known version and builds the state; throws
  * StoreFileError naming the file and the problem. Sets `migratedFrom` when the file was older.
  */
-export function decodeSnapshot(file: string, lines: SnapshotLines, timeZone: string): { state: StoreState; migratedFrom: number | null } {
+export function decodeSnapshot(file: string, lines: SnapshotLines, timeZone: string): DecodedSnapshot {
   const it = lines[Symbol.iterator]();
   const first = it.next();
+  const checked = !first.done && looksChecked(first.value);
   let head: unknown;
   try {
-    head = first.done ? undefined : JSON.parse(first.value);
-  } catch {
+    head = first.done ? undefined : JSON.parse(checked ? verified(file, first.value, 1) : first.value);
+  } catch (err) {
+    if (err instanceof StoreFileError) throw err;
     head = undefined;
   }
   const version = versionOf(head);
-  if (typeof version === 'number' && version > STORE_SCHEMA_VERSION) {
-    throw new StoreFileError(file, `was written by a newer StudyTrail (schema ${version}; this server reads ${STORE_SCHEMA_VERSION})`);
-  }
-  if (version === STORE_SCHEMA_VERSION || version === FIRST_LINES_VERSION) {
-    return { state: decodeLines(file, head, it, timeZone), migratedFrom: version === STORE_SCHEMA_VERSION ? null : version };
+  if (typeof version === 'number' && version > STORE_SCHEMA_VERSION) throw newerVersion(file, version);
+  if (checked || version === 5 || version === FIRST_LINES_VERSION) {
+    const decoded = decodeLines(file, head, it, timeZone, checked);
+    return { ...decoded, migratedFrom: version === STORE_SCHEMA_VERSION ? null : (version as number) };
   }
   // Older versions were one JSON document, perhaps spread over lines: read it whole.
   let raw: unknown = head;
@@ -409,8 +452,6 @@ export function decodeSnapshot(file: string, lines: SnapshotLines, timeZone: str
     }
   }
   const newer = versionOf(raw);
-  if (typeof newer === 'number' && newer > STORE_SCHEMA_VERSION) {
-    throw new StoreFileError(file, `was written by a newer StudyTrail (schema ${newer}; this server reads ${STORE_SCHEMA_VERSION})`);
-  }
-  return decodeOlder(file, raw, timeZone);
+  if (typeof newer === 'number' && newer > STORE_SCHEMA_VERSION) throw newerVersion(file, newer);
+  return { ...decodeOlder(file, raw, timeZone), journal: undefined };
 }

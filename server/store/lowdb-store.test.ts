@@ -5,8 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/schemas/settings.ts';
 import type { Note } from '../../shared/schemas/notes.ts';
 import { dayNumber } from '../../shared/time/day-numbers.ts';
+import { withChecksum } from './checked-line.ts';
 import { segmentContentHash } from './content-hash.ts';
-import { encodeLine, JOURNAL_FILE_NAME, RETIRED_JOURNAL_FILE_NAME } from './journal.ts';
+import { encodeLine, JOURNAL_FILE_NAME, PREPARED_JOURNAL_FILE_NAME, RETIRED_JOURNAL_FILE_NAME } from './journal.ts';
 import { openLowdbStore, STORE_FILE_NAME } from './lowdb-store.ts';
 import { packId } from './packed-id.ts';
 import { ConflictError, DuplicateError, MissingReferenceError, StoreFileError, type CheckedSegment, type Store } from './records.ts';
@@ -40,6 +41,8 @@ async function reopenAfterCrash(): Promise<Store> {
 }
 
 const at = (iso: string) => Date.parse(iso);
+/** A snapshot line's value (schema 6: after its checksum). */
+const lineValue = (line: string) => JSON.parse(line.slice(9));
 const S1 = '0e3b6f0a-1111-4111-8111-000000000001';
 const S2 = '0e3b6f0a-1111-4111-8111-000000000002';
 const S3 = '0e3b6f0a-1111-4111-8111-000000000003';
@@ -76,7 +79,7 @@ describe('lowdb store: durability', () => {
     expect(await after.findUnit(unit.id)).toEqual(unit);
   });
 
-  it('keeps everything across a clean restart, with the snapshot in schema 5 (a head line, then a line per person)', async () => {
+  it('keeps everything across a clean restart, with the snapshot in schema 6 (a head line, then a line per person, each after its checksum)', async () => {
     const first = await openStore();
     const unit = await first.createUnit({ name: 'Office', parentId: null });
     const user = await first.createUser({ username: 'Zhang.Wei', name: '张伟', role: 'staff', unitId: unit.id, passwordHash: 'h' });
@@ -85,8 +88,9 @@ describe('lowdb store: durability', () => {
     await sync(first, user.id, [segment('0e3b6f0a-1111-4111-8111-000000000001', '2026-03-06T09:00:00+08:00', '2026-03-06T09:10:00+08:00', { resourceId: resource.id })]);
     await first.close();
     const lines = (await readFile(file, 'utf8')).split('\n');
-    expect(JSON.parse(lines[0]!)).toMatchObject({ schemaVersion: 5, peopleLines: 1, ids: 1 });
-    expect(JSON.parse(lines[1]!)[0]).toBe(user.id);
+    expect(lineValue(lines[0]!)).toMatchObject({ schemaVersion: 6, peopleLines: 1, ids: 1, journal: { id: expect.any(String), base: expect.any(Number) } });
+    expect(lines.slice(0, 2).map((line) => withChecksum(line.slice(9)))).toEqual(lines.slice(0, 2));
+    expect(lineValue(lines[1]!)[0]).toBe(user.id);
     expect(lines[2]).toBe('');
 
     const second = await openStore();
@@ -140,7 +144,9 @@ describe('lowdb store: durability', () => {
     const store = await openStore({ compactAtBytes: 2000, onDurableWrite: () => writes++ });
     for (let i = 0; i < 30; i++) await store.createUnit({ name: `unit number ${i}`, parentId: null });
     expect((await stat(journalFile)).size).toBeLessThan(2000 + 500);
-    expect(JSON.parse(await readFile(file, 'utf8')).units.length).toBeGreaterThan(0);
+    // A copy of the folder is a crash's state only between compactions (copying is not atomic): let the last snapshot land.
+    while ((await readdir(dir)).includes(RETIRED_JOURNAL_FILE_NAME)) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(lineValue((await readFile(file, 'utf8')).split('\n')[0]!).units.length).toBeGreaterThan(0);
     expect(await (await reopenAfterCrash()).listUnits()).toHaveLength(30);
   });
 
@@ -266,16 +272,84 @@ describe('lowdb store: durability', () => {
     expect(await (await openStore({ at: crashed })).listUnits()).toHaveLength(units.length + 1);
   });
 
-  it('recovers from a crash between writing a snapshot and starting its journal', async () => {
+  it('recovers from a crash between writing a snapshot and putting its prepared journal in place', async () => {
     const store = await openStore();
     await store.createUnit({ name: 'a', parentId: null });
     const oldJournal = await readFile(journalFile, 'utf8');
-    await store.maintain(); // snapshot with both... then simulate the journal reset never happening:
     await store.createUnit({ name: 'b', parentId: null });
-    await store.maintain();
+    await store.close();
+    open.length = 0;
+    // Opening a migrated (or otherwise rewritten) store prepares a journal, writes the snapshot naming
+    // it, then renames it into place: the crash came before the rename.
+    await writeFile(path.join(dir, PREPARED_JOURNAL_FILE_NAME), await readFile(journalFile, 'utf8'));
     await writeFile(journalFile, oldJournal);
-    const after = await reopenAfterCrash();
+    const after = await openStore();
     expect((await after.listUnits()).map((u) => u.name).sort()).toEqual(['a', 'b']);
+    await after.createUnit({ name: 'c', parentId: null });
+    expect((await (await reopenAfterCrash()).listUnits()).map((u) => u.name).sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('refuses to start when the journal the snapshot names is missing, naming it and the restore command', async () => {
+    const store = await openStore();
+    await store.createUnit({ name: 'a', parentId: null });
+    await store.maintain();
+    await store.createUnit({ name: 'acknowledged after the snapshot', parentId: null });
+    await store.close();
+    open.length = 0;
+    const snapshot = await readFile(file, 'utf8');
+    await rm(journalFile);
+    const refused = openStore();
+    await expect(refused).rejects.toThrow(StoreFileError);
+    await expect(openStore()).rejects.toThrow(`The store file ${journalFile} is missing: ${file} is continued by journal`);
+    await expect(openStore()).rejects.toThrow('npm run restore -- <backup file>');
+    await expect(openStore()).rejects.not.toThrow(/empty store|move it away/);
+    // Nothing was written: the snapshot is as it was and no journal was started.
+    expect(await readFile(file, 'utf8')).toBe(snapshot);
+    expect((await readdir(dir)).sort()).toEqual([STORE_FILE_NAME]);
+  });
+
+  it('refuses a journal that does not continue the snapshot (another store\'s, or an older one of its own)', async () => {
+    const store = await openStore();
+    await store.createUnit({ name: 'a', parentId: null });
+    const older = await readFile(journalFile, 'utf8');
+    await store.maintain();
+    await store.createUnit({ name: 'b', parentId: null });
+    await store.close();
+    open.length = 0;
+    const other = await mkdtemp(path.join(tmpdir(), 'studytrail-other-'));
+    const otherStore = await openStore({ at: other });
+    await otherStore.createUnit({ name: 'elsewhere', parentId: null });
+    await otherStore.close();
+    open.length = 0;
+    for (const swapped of [older, await readFile(path.join(other, JOURNAL_FILE_NAME), 'utf8')]) {
+      await writeFile(journalFile, swapped);
+      await expect(openStore()).rejects.toThrow(/studytrail\.journal does not continue the snapshot: it is journal \S+ from change \d+, but .* is continued by journal/);
+      expect(await readFile(journalFile, 'utf8')).toBe(swapped);
+    }
+    await rm(other, { recursive: true, force: true });
+  });
+
+  it('refuses a snapshot with a flipped byte inside a value, naming the line', async () => {
+    const store = await openStore();
+    const unit = await store.createUnit({ name: '研究室 Research', parentId: null });
+    await sync(store, 'p1', [segment(S1, '2026-03-06T09:00:00+08:00', '2026-03-06T09:10:00+08:00')]);
+    await store.close();
+    open.length = 0;
+    const bytes = await readFile(file);
+    // Change one letter of the unit's name (head, line 1), then one digit of a segment's duration (line 2).
+    const name = bytes.indexOf('Research');
+    const flipped = Buffer.from(bytes);
+    flipped[name] = 'r'.charCodeAt(0);
+    await writeFile(file, flipped);
+    await expect(openStore()).rejects.toThrow(`The store file ${file} is damaged at line 1 (checksum mismatch)`);
+    const row = bytes.indexOf(',600000,');
+    expect(row).toBeGreaterThan(0);
+    const longer = Buffer.from(bytes);
+    longer[row + 1] = '7'.charCodeAt(0);
+    await writeFile(file, longer);
+    await expect(openStore()).rejects.toThrow(`The store file ${file} is damaged at line 2 (checksum mismatch)`);
+    await writeFile(file, bytes);
+    expect(await (await openStore()).findUnit(unit.id)).toEqual(unit);
   });
 
   it('refuses a snapshot that is not JSON and leaves it untouched', async () => {
@@ -289,23 +363,26 @@ describe('lowdb store: durability', () => {
     const store = await openStore();
     await store.createUnit({ name: 'x', parentId: null });
     await store.close();
-    const doc = JSON.parse((await readFile(file, 'utf8')).split('\n')[0]!);
+    const doc = lineValue((await readFile(file, 'utf8')).split('\n')[0]!);
+    // Written as a server would (checksums right), so the shape check is what refuses them.
+    const line = (value: unknown) => withChecksum(JSON.stringify(value));
     doc.users = [{ id: 'x' }];
-    await writeFile(file, `${JSON.stringify(doc)}\n`);
+    await writeFile(file, `${line(doc)}\n`);
     await expect(openStore()).rejects.toThrow(/is not a valid StudyTrail store \(users\.0\.username/);
     doc.users = [];
     doc.peopleLines = 1;
     const person = ['p1', { devices: [], pages: [], segments: [['x', 0, 0, 1, 1, 0, 0, 0]], refused: [], days: [] }];
-    const text = `${JSON.stringify(doc)}\n${JSON.stringify(person)}\n`;
+    const text = `${line(doc)}\n${line(person)}\n`;
     await writeFile(file, text);
     await expect(openStore()).rejects.toThrow(/people\.p1\.segments\.0: refers to a missing entry 0/);
     expect(await readFile(file, 'utf8')).toBe(text);
     // Cut short at a line break: the head's count of people lines notices.
     doc.peopleLines = 2;
-    await writeFile(file, `${JSON.stringify(doc)}\n`);
+    await writeFile(file, `${line(doc)}\n`);
     await expect(openStore()).rejects.toThrow(/0 lines of people where the head announces 2/);
-    await writeFile(file, `${JSON.stringify({ ...doc, peopleLines: 1 })}\n["p1",{"devi`);
-    await expect(openStore()).rejects.toThrow(/is not valid JSON at line 2/);
+    // Cut inside a line: its checksum notices.
+    await writeFile(file, `${line({ ...doc, peopleLines: 1 })}\n${line(person).slice(0, 30)}`);
+    await expect(openStore()).rejects.toThrow(/is damaged at line 2 \(checksum mismatch\)/);
   });
 
   it('refuses a damaged journal line, naming the line, and leaves both files untouched', async () => {
@@ -321,8 +398,10 @@ describe('lowdb store: durability', () => {
   });
 
   it('refuses a file from a newer version, and a store counted in another time zone', async () => {
-    await writeFile(file, JSON.stringify({ schemaVersion: 6 }));
-    await expect(openStore()).rejects.toThrow(/newer StudyTrail \(schema 6/);
+    await writeFile(file, JSON.stringify({ schemaVersion: 7 }));
+    await expect(openStore()).rejects.toThrow(/newer StudyTrail \(schema 7/);
+    await writeFile(file, withChecksum(JSON.stringify({ schemaVersion: 7 })));
+    await expect(openStore()).rejects.toThrow(/newer StudyTrail \(schema 7/);
     await rm(file);
     const store = await openStore();
     await store.createUnit({ name: 'x', parentId: null });
@@ -469,7 +548,7 @@ describe('lowdb store: sync and daily totals', () => {
     await sync(store, 'p1', [segment(S2, '2026-03-05T10:00:00+08:00', '2026-03-05T10:20:00+08:00'), segment(S3, '2026-03-06T08:00:00+08:00', '2026-03-06T08:10:00+08:00')]);
     await store.close();
     const [, line] = (await readFile(file, 'utf8')).split('\n');
-    const rows = JSON.parse(line!)[1];
+    const rows = lineValue(line!)[1];
     expect(rows.stale).toEqual([dayNumber('2026-03-05'), dayNumber('2026-03-06')]);
     expect(rows.days.map((d: number[]) => d[2])).toEqual([1800]);
     const again = await openStore();
@@ -489,7 +568,7 @@ describe('lowdb store: sync and daily totals', () => {
     ]);
     await store.close();
     const [, line] = (await readFile(file, 'utf8')).split('\n');
-    const rows = JSON.parse(line!)[1];
+    const rows = lineValue(line!)[1];
     expect(rows.segments.map((r: unknown[]) => r[0])).toEqual([packId(S1), `~${odd}`, packId(S2)]);
     expect(rows.segments.map((r: number[]) => r[3]! < 0)).toEqual([false, true, false]);
     const again = await openStore();
@@ -500,22 +579,23 @@ describe('lowdb store: sync and daily totals', () => {
     ]);
   });
 
-  it('reads a v4 snapshot (no stale days), keeps it as studytrail.v4.json and writes v5', async () => {
+  it.each([4, 5])('reads a v%i snapshot (no checksums, no journal named), keeps it as studytrail.v%i.json and writes v6', async (version) => {
     const first = await openStore();
     await sync(first, 'p1', [segment(S1, '2026-03-05T09:00:00+08:00', '2026-03-05T09:30:00+08:00')]);
     expect(await first.dayTotals('p1', 0, 99999)).toHaveLength(1);
     await first.close();
-    // A v4 server wrote the same lines, with every day counted and no `stale`.
+    // A v4 server wrote the same lines, with every day counted and no `stale`; v5 added `stale`.
     const [head, person] = (await readFile(file, 'utf8')).split('\n');
-    const [personId, rows] = JSON.parse(person!);
-    delete rows.stale;
-    const v4 = `${JSON.stringify({ ...JSON.parse(head!), schemaVersion: 4 })}\n${JSON.stringify([personId, rows])}\n`;
-    await writeFile(file, v4);
+    const [personId, rows] = lineValue(person!);
+    if (version === 4) delete rows.stale;
+    const { journal: _journal, ...older } = lineValue(head!);
+    const text = `${JSON.stringify({ ...older, schemaVersion: version })}\n${JSON.stringify([personId, rows])}\n`;
+    await writeFile(file, text);
     const second = await openStore();
     expect((await second.dayTotals('p1', 0, 99999)).map((d) => d.creditedSeconds)).toEqual([1800]);
     expect(await second.segmentsForPerson('p1', 0, Number.MAX_SAFE_INTEGER)).toHaveLength(1);
-    expect(await readFile(path.join(dir, 'studytrail.v4.json'), 'utf8')).toBe(v4);
-    expect(JSON.parse((await readFile(file, 'utf8')).split('\n')[0]!).schemaVersion).toBe(5);
+    expect(await readFile(path.join(dir, `studytrail.v${version}.json`), 'utf8')).toBe(text);
+    expect(lineValue((await readFile(file, 'utf8')).split('\n')[0]!).schemaVersion).toBe(6);
   });
 
   it('folds raw segments older than the retention window into the daily totals (counted first: no read came between)', async () => {

@@ -9,6 +9,12 @@
 //   4. the retired journal is deleted
 //
 // A crash anywhere leaves a snapshot and journals that replay to the same state (load-state.ts).
+//
+// A write that fails (a full disk, an I/O error) acknowledges nothing: the store goes read-only,
+// refuses changes with StoreReadOnlyError (503) and says so in health(). The changes already applied to
+// memory are kept as lines; a probe (the next write or health check, at most once a second) cuts the
+// journal back to its last whole line, appends them, finishes any compaction the failure cut short,
+// and the store takes changes again without a restart (issue 18).
 import { copyFile, mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import path from 'node:path';
@@ -23,7 +29,17 @@ import { encodeSnapshot } from './document.ts';
 import { newId } from './ids.ts';
 import { packId, unpackId } from './packed-id.ts';
 import { JournalPages } from './journal-pages.ts';
-import { encodeLineBytes, Journal, JOURNAL_FILE_NAME, RETIRED_JOURNAL_FILE_NAME, syncFolder } from './journal.ts';
+import {
+  encodeLineBytes,
+  Journal,
+  JOURNAL_FILE_NAME,
+  JournalWriteError,
+  newJournalRef,
+  PREPARED_JOURNAL_FILE_NAME,
+  RETIRED_JOURNAL_FILE_NAME,
+  syncFolder,
+  type JournalRef,
+} from './journal.ts';
 import { StateProgrammeStore, type ProgrammeStore } from './programme/programme-store.ts';
 import { loadState } from './load-state.ts';
 import { SnapshotFile, type SnapshotLines } from './snapshot-file.ts';
@@ -33,6 +49,7 @@ import {
   DuplicateError,
   MissingReferenceError,
   NotFoundError,
+  StoreReadOnlyError,
   type AuditContext,
   type AuditRecord,
   type DayTotalRecord,
@@ -52,6 +69,7 @@ import {
   type SegmentOutcome,
   type SegmentRecord,
   type Store,
+  type StoreHealth,
   type SyncInput,
   type SyncResult,
   type TokenRecord,
@@ -89,6 +107,8 @@ const DEFAULT_COMPACT_AT_BYTES = 16 * 1024 * 1024;
 const MAX_COMPACT_AT_BYTES = 64 * 1024 * 1024;
 /** lastUsedAt of a token is rewritten at most this often. */
 const TOKEN_TOUCH_MS = 3600_000;
+/** A read-only store tries its files again at most this often (health checks and writes trigger it). */
+const PROBE_INTERVAL_MS = 1000;
 const DAY_MS = 86_400_000;
 
 export interface OpenStoreOptions {
@@ -119,6 +139,7 @@ export async function openLowdbStore(dataDir: string, options: OpenStoreOptions)
       journalFile,
       journalText,
       retired: retiredText === null ? null : { file: retiredFile, text: retiredText },
+      preparedText: await readTextIfAny(path.join(dataDir, PREPARED_JOURNAL_FILE_NAME)),
       timeZone: options.timeZone,
     });
     // The file's bytes are as large as the state built from them: let them go now.
@@ -133,19 +154,21 @@ export async function openLowdbStore(dataDir: string, options: OpenStoreOptions)
     let journal: Journal;
     // The pages the journal appended to has named (journal-pages.ts); a fresh journal names none yet.
     let pages = new JournalPages();
-    if (loaded.migratedFrom !== null || retiredText !== null || (loaded.journal !== null && loaded.journal.base < loaded.snapshotSeq)) {
-      // A migrated file, a compaction a crash cut short, or a snapshot whose fresh journal was never
-      // started: write the snapshot now, then one fresh journal.
-      db.data = encodeSnapshot(loaded.state);
-      await db.write();
-      db.data = NO_SNAPSHOT;
-      journal = await Journal.create(journalFile, loaded.state.journalSeq);
-      await rm(retiredFile, { force: true });
-    } else if (loaded.journal !== null) {
-      journal = await Journal.openExisting(journalFile, loaded.journal.validBytes);
+    const named = loaded.named;
+    if (loaded.journal !== null && named !== null && loaded.journal.id === named.id && retiredText === null && loaded.migratedFrom === null) {
+      journal = await Journal.openExisting(journalFile, loaded.journal);
       pages = loaded.journal.pages;
     } else {
-      journal = await Journal.create(journalFile, loaded.state.journalSeq);
+      // A new store, a migrated file, a compaction a crash cut short, or a snapshot that names no
+      // journal in place: write the snapshot naming a fresh journal, prepared first, then put it in
+      // place (a crash in between leaves the prepared journal the snapshot names; load-state.ts).
+      const ref = newJournalRef(loaded.state.journalSeq);
+      const prepared = await Journal.prepare(journalFile, ref);
+      db.data = encodeSnapshot(loaded.state, ref);
+      await db.write();
+      db.data = NO_SNAPSHOT;
+      journal = await prepared.install();
+      await rm(retiredFile, { force: true });
     }
     return new LowdbStore(db, loaded.state, journal, pages, { dataDir, journalFile, retiredFile }, lock, options);
   } catch (err) {
@@ -173,6 +196,21 @@ interface StoreFiles {
   retiredFile: string;
 }
 
+/** Why the store is read-only, from the failure that made it so (health() and the 503s report it). */
+interface ReadOnly {
+  sinceMs: number;
+  code: string;
+  reason: string;
+}
+
+/** A compaction a write failure cut short, at the step a probe resumes it from (see the top of this file). */
+interface Compaction {
+  ref: JournalRef;
+  step: 'retire' | 'create' | 'snapshot';
+  /** Who waits for its snapshot. */
+  waiting: Omit<Waiter, 'seq'>[];
+}
+
 class LowdbStore implements Store {
   private pendingLines: Buffer[] = [];
   /** Highest journal seq known to be on disk. */
@@ -184,9 +222,16 @@ class LowdbStore implements Store {
   private snapshotWrite: Promise<void> | null = null;
   /** Who waits for a compaction that starts after they asked (see compactNow). */
   private compactionWaiters: Omit<Waiter, 'seq'>[] = [];
+  /** The compaction under way (steps 2 and 3), or null. */
+  private compaction: Compaction | null = null;
   /** Characters in the last snapshot written (0 until one is). */
   private snapshotChars = 0;
-  private failure: unknown = null;
+  /** Set while a write has failed and no probe has succeeded since. */
+  private readOnly: ReadOnly | null = null;
+  /** Lines applied to memory whose append failed, in order: a successful probe appends them. */
+  private unwritten: Buffer[] = [];
+  private probing: Promise<void> | null = null;
+  private lastProbeMs = -Infinity;
   private closed = false;
   private readonly compactAtBytes: number;
   readonly programme: ProgrammeStore;
@@ -212,7 +257,11 @@ class LowdbStore implements Store {
   /** Applies ops to memory at once and resolves when their journal line is on disk. */
   private commit(ops: Op[]): Promise<void> {
     if (this.closed) return Promise.reject(new Error('The store is closed'));
-    if (this.failure) return Promise.reject(new Error('The store stopped writing after a disk error; restart the server'));
+    if (this.readOnly) {
+      // Refused before anything is applied; the refusal may be what starts the probe that ends it.
+      void this.probe();
+      return Promise.reject(this.refusal(this.readOnly));
+    }
     const seq = this.state.journalSeq + 1;
     for (const op of ops) this.state.apply(op);
     this.state.journalSeq = seq;
@@ -223,13 +272,14 @@ class LowdbStore implements Store {
   /** Resolves once everything up to `seq` is on disk. */
   private whenDurable(seq: number): Promise<void> {
     if (seq <= this.durableSeq) return Promise.resolve();
+    if (this.readOnly) return Promise.reject(this.notConfirmed(this.readOnly));
     const promise = new Promise<void>((resolve, reject) => this.waiters.push({ seq, resolve, reject }));
     this.kickWriter();
     return promise;
   }
 
   private kickWriter(): void {
-    if (this.writerRunning) return;
+    if (this.writerRunning || this.readOnly) return;
     this.writerRunning = true;
     void this.runWriter();
   }
@@ -242,13 +292,15 @@ class LowdbStore implements Store {
   }
 
   private async runWriter(): Promise<void> {
+    let inFlight: Buffer[] = [];
     try {
-      for (;;) {
+      while (!this.readOnly) {
         if (this.pendingLines.length > 0) {
-          const lines = this.pendingLines;
+          inFlight = this.pendingLines;
           const upTo = this.state.journalSeq;
           this.pendingLines = [];
-          await this.journal.append(lines);
+          await this.journal.append(inFlight);
+          inFlight = [];
           this.options.onDurableWrite?.();
           this.markDurable(upTo);
           continue;
@@ -262,19 +314,75 @@ class LowdbStore implements Store {
         break;
       }
     } catch (err) {
-      this.fail(err);
+      this.enterReadOnly(err, inFlight);
     } finally {
       this.writerRunning = false;
     }
-    if (!this.failure && (this.pendingLines.length > 0 || (this.compactWanted && this.snapshotWrite === null))) this.kickWriter();
+    if (!this.readOnly && (this.pendingLines.length > 0 || (this.compactWanted && this.snapshotWrite === null))) this.kickWriter();
   }
 
-  /** Memory is now ahead of the disk: stop taking changes rather than acknowledge what may be lost. */
-  private fail(err: unknown): void {
-    if (this.failure) return;
-    this.failure = err;
-    console.error('StudyTrail store: a write failed; no further changes are accepted', err);
-    for (const w of [...this.waiters.splice(0), ...this.compactionWaiters.splice(0)]) w.reject(err);
+  /**
+   * A write failed: memory is now ahead of the disk. Nothing more is acknowledged until a probe has
+   * put on disk what memory holds; every change waiting for the disk is answered "not confirmed".
+   * `inFlight`: the lines whose append failed (they come before any still pending).
+   */
+  private enterReadOnly(err: unknown, inFlight: Buffer[] = []): void {
+    const code = err instanceof JournalWriteError ? err.code : ((err as NodeJS.ErrnoException)?.code ?? 'EIO');
+    const reason = err instanceof Error ? err.message : String(err);
+    if (!this.readOnly) console.error(`StudyTrail store: a write failed (${code}); no changes are accepted until the disk can be written again`, err);
+    this.readOnly = { sinceMs: this.readOnly?.sinceMs ?? this.options.clock(), code, reason };
+    this.unwritten = [...inFlight, ...this.unwritten, ...this.pendingLines.splice(0)];
+    const failure = this.notConfirmed(this.readOnly);
+    const waiting = [...this.waiters.splice(0), ...this.compactionWaiters.splice(0), ...(this.compaction?.waiting.splice(0) ?? [])];
+    for (const w of waiting) w.reject(failure);
+  }
+
+  private notConfirmed(r: ReadOnly): StoreReadOnlyError {
+    return new StoreReadOnlyError(
+      `This change is not confirmed as saved: writing the store's files failed (${r.code}). The server takes no changes ` +
+        'until its disk can be written again, and then saves this one too; a sync can simply be sent again.',
+    );
+  }
+
+  private refusal(r: ReadOnly): StoreReadOnlyError {
+    return new StoreReadOnlyError(
+      `Nothing was changed: the server cannot save changes since ${new Date(r.sinceMs).toISOString()} (${r.reason}). ` +
+        'Try again once its disk has room; what it confirmed before is safe.',
+    );
+  }
+
+  /** Tries the files again (at most once a PROBE_INTERVAL_MS); on success the store takes changes again. */
+  private probe(): Promise<void> {
+    if (this.probing) return this.probing;
+    if (!this.readOnly || this.closed || this.options.clock() - this.lastProbeMs < PROBE_INTERVAL_MS) return Promise.resolve();
+    this.lastProbeMs = this.options.clock();
+    this.probing = this.recover()
+      .then(
+        () => {
+          console.error('StudyTrail store: the disk can be written again; changes are accepted');
+          this.readOnly = null;
+          this.kickWriter();
+        },
+        (err: unknown) => this.enterReadOnly(err),
+      )
+      .finally(() => {
+        this.probing = null;
+      });
+    return this.probing;
+  }
+
+  /** Puts on disk what memory holds: the journal cut to its last whole line, the lines that failed, then any compaction cut short. */
+  private async recover(): Promise<void> {
+    while (this.writerRunning || this.snapshotWrite !== null) await new Promise((resolve) => setImmediate(resolve));
+    const compaction = this.compaction;
+    if (compaction && compaction.step !== 'snapshot') await this.advanceCompaction(compaction);
+    else await this.journal.cutTornTail();
+    if (this.unwritten.length > 0) {
+      await this.journal.append(this.unwritten);
+      this.unwritten = [];
+    }
+    this.markDurable(this.state.journalSeq);
+    if (compaction) await this.writeSnapshot(encodeSnapshot(this.state, compaction.ref));
   }
 
   /**
@@ -283,47 +391,70 @@ class LowdbStore implements Store {
    */
   private async startCompaction(): Promise<void> {
     const upTo = this.state.journalSeq;
-    const lines = encodeSnapshot(this.state);
+    const ref = newJournalRef(upTo);
+    const lines = encodeSnapshot(this.state, ref);
     // Every line encoded from here on goes to the fresh journal, which names its pages anew.
     this.journalPages = new JournalPages();
     this.snapshotChars = lines.reduce((sum, line) => sum + line.length + 1, 0);
-    const waiting = this.compactionWaiters.splice(0);
-    await rename(this.files.journalFile, this.files.retiredFile);
-    const old = this.journal;
-    // Its folder fsync makes the rename above durable too.
-    this.journal = await Journal.create(this.files.journalFile, upTo);
-    await old.close();
+    const compaction: Compaction = { ref, step: 'retire', waiting: this.compactionWaiters.splice(0) };
+    this.compaction = compaction;
+    await this.advanceCompaction(compaction);
     this.snapshotWrite = this.writeSnapshot(lines).then(
       () => {
-        for (const w of waiting) w.resolve();
+        for (const w of compaction.waiting.splice(0)) w.resolve();
       },
-      (err: unknown) => {
-        this.fail(err);
-        for (const w of waiting) w.reject(err);
-      },
+      (err: unknown) => this.enterReadOnly(err),
     );
     void this.snapshotWrite.finally(() => {
       this.snapshotWrite = null;
-      if (!this.failure && this.compactWanted) this.kickWriter();
+      if (!this.readOnly && this.compactWanted) this.kickWriter();
     });
   }
 
+  /** Step 2, resumable: the journal set aside, then the fresh one (its folder fsync makes the rename durable too). */
+  private async advanceCompaction(compaction: Compaction): Promise<void> {
+    if (compaction.step === 'retire') {
+      await rename(this.files.journalFile, this.files.retiredFile);
+      compaction.step = 'create';
+    }
+    if (compaction.step === 'create') {
+      const old = this.journal;
+      this.journal = await Journal.create(this.files.journalFile, compaction.ref);
+      compaction.step = 'snapshot';
+      await old.close().catch(() => undefined);
+    }
+  }
+
+  /** Steps 3 and 4. */
   private async writeSnapshot(lines: string[]): Promise<void> {
     this.db.data = lines;
-    await this.db.write();
-    this.db.data = NO_SNAPSHOT;
+    try {
+      await this.db.write();
+    } finally {
+      this.db.data = NO_SNAPSHOT;
+    }
     await rm(this.files.retiredFile, { force: true });
     await syncFolder(this.files.dataDir);
+    this.compaction = null;
     this.options.onDurableWrite?.();
   }
 
   /** Resolves once a snapshot holding every change made so far is on disk and no older journal is left. */
   private compactNow(): Promise<void> {
-    if (this.failure) return Promise.reject(new Error('The store stopped writing after a disk error; restart the server'));
+    if (this.readOnly) {
+      void this.probe();
+      return Promise.reject(this.refusal(this.readOnly));
+    }
     this.compactWanted = true;
     const promise = new Promise<void>((resolve, reject) => this.compactionWaiters.push({ resolve, reject }));
     this.kickWriter();
     return promise;
+  }
+
+  async health(): Promise<StoreHealth> {
+    if (this.readOnly) await this.probe();
+    const r = this.readOnly;
+    return r ? { writable: false, since: new Date(r.sinceMs).toISOString(), code: r.code, reason: r.reason } : { writable: true };
   }
 
   async maintain(): Promise<void> {
@@ -340,8 +471,8 @@ class LowdbStore implements Store {
     if (this.closed) return;
     this.closed = true;
     // Everything acknowledged is already in the journal; a last snapshot makes the next start quick.
-    if (!this.failure) await this.compactNow().catch(() => undefined);
-    while (this.writerRunning || this.snapshotWrite !== null) await new Promise((resolve) => setImmediate(resolve));
+    if (!this.readOnly) await this.compactNow().catch(() => undefined);
+    while (this.writerRunning || this.snapshotWrite !== null || this.probing !== null) await new Promise((resolve) => setImmediate(resolve));
     await this.journal.close().catch(() => undefined);
     await this.lock.release();
   }

@@ -90,7 +90,7 @@ describe('store migration 1 → 4', () => {
     ]);
 
     expect(await readFile(path.join(dir, 'studytrail.v1.json'), 'utf8')).toBe(text);
-    expect(JSON.parse((await readFile(path.join(dir, STORE_FILE_NAME), 'utf8')).split('\n')[0]!).schemaVersion).toBe(5);
+    expect(JSON.parse((await readFile(path.join(dir, STORE_FILE_NAME), 'utf8')).split('\n')[0]!.slice(9)).schemaVersion).toBe(6);
   });
 
   it('reads a v1 file written over several lines (pretty-printed JSON) as one document', async () => {
@@ -212,10 +212,10 @@ describe('store migration 2 → 4', () => {
     expect(await store.findUserByUsername('zhang.wei')).toMatchObject({ id: 'staff1', active: true });
     expect(await readFile(path.join(dir, 'studytrail.v2.json'), 'utf8')).toBe(text);
     const lines = (await readFile(path.join(dir, STORE_FILE_NAME), 'utf8')).split('\n');
-    expect(JSON.parse(lines[0]!)).toMatchObject({ schemaVersion: 5, journalSeq: 7, peopleLines: 1, programme: emptyProgrammeSnapshot() });
+    expect(JSON.parse(lines[0]!.slice(9))).toMatchObject({ schemaVersion: 6, journalSeq: 7, peopleLines: 1, programme: emptyProgrammeSnapshot() });
     expect(store.programme.sessions()).toEqual([]);
 
-    // Opened again: v5 as it is, the v2 copy untouched, nothing lost.
+    // Opened again: v6 as it is, the v2 copy untouched, nothing lost.
     await store.close();
     store = await openLowdbStore(dir, { clock, timeZone: 'Asia/Shanghai' });
     expect(await store.segmentsForPerson('staff1', 0, Number.MAX_SAFE_INTEGER)).toEqual([segment]);
@@ -251,10 +251,10 @@ describe('store migration 3 → 4', () => {
     await check(store);
     expect(await readFile(path.join(dir, 'studytrail.v3.json'), 'utf8')).toBe(text);
     const lines = (await readFile(path.join(dir, STORE_FILE_NAME), 'utf8')).split('\n');
-    expect(JSON.parse(lines[0]!)).toMatchObject({ schemaVersion: 5, journalSeq: 7, peopleLines: 1, programme: v3.programme });
-    expect(JSON.parse(lines[1]!)[0]).toBe('staff1');
+    expect(JSON.parse(lines[0]!.slice(9))).toMatchObject({ schemaVersion: 6, journalSeq: 7, peopleLines: 1, programme: v3.programme });
+    expect(JSON.parse(lines[1]!.slice(9))[0]).toBe('staff1');
 
-    // Opened again: v5 as it is, nothing lost; erasing the person removes their programme records for good.
+    // Opened again: v6 as it is, nothing lost; erasing the person removes their programme records for good.
     await store.close();
     store = await openLowdbStore(dir, { clock, timeZone: 'Asia/Shanghai' });
     await check(store);

@@ -280,10 +280,12 @@ export interface Store {
 
   /** Folds raw segments older than the retention window into the daily totals and compacts the files. */
   maintain(): Promise<void>;
-  /** Waits for every acknowledged write and writes a compact snapshot; later mutations fail. */
+  /** Whether changes can be saved now; a read-only store tries its files again first (at most once a second). */
+  health(): Promise<StoreHealth>;
   /** The learning programme's records (plans, calendar, sessions, attendance, research, annual notes). */
   readonly programme: ProgrammeStore;
 
+  /** Waits for every acknowledged write and writes a compact snapshot; later mutations fail. */
   close(): Promise<void>;
 }
 
@@ -323,19 +325,39 @@ export class NotFoundError extends Error {
   }
 }
 
-/** The store file exists but cannot be used; the server must stop and leave the file alone. */
+/**
+ * What to do about a damaged, missing or mismatched store file: restore the last backup. Never "move
+ * it away": the server would then start from the snapshot alone (or empty) and silently drop what the
+ * journal held (issue 18).
+ */
+export const RESTORE_ADVICE =
+  'Nothing has been changed. Restore the store from your last backup: stop the server, then run ' +
+  '`npm run restore -- <backup file>` (a file `npm run backup` made); the files it replaces are kept beside them.';
+/** For problems no backup fixes (a lock, a setting): the files are fine as they are. */
+export const FILES_UNTOUCHED = "The store's files are untouched.";
+
+/** A store file exists but cannot be used (or one is missing); the server must stop and leave the files alone. */
 export class StoreFileError extends Error {
   constructor(
     readonly file: string,
-    problem: string,
+    readonly problem: string,
+    advice: string = RESTORE_ADVICE,
   ) {
-    super(
-      `The store file ${file} ${problem}. It has been left untouched: restore it from a backup or ` +
-        'move it away (the server then starts with an empty store).',
-    );
+    super(`The store file ${file} ${problem}. ${advice}`);
     this.name = 'StoreFileError';
   }
 }
+
+/** The store cannot save changes (a write to its files failed); it answers reads, and refuses writes until a retry succeeds. */
+export class StoreReadOnlyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreReadOnlyError';
+  }
+}
+
+/** Whether the store can save changes; when not, since when and why (for /api/health). */
+export type StoreHealth = { writable: true } | { writable: false; since: string; code: string; reason: string };
 
 /** A journal that does not continue what was read before it: missing entries, or (for a reader racing a compaction) files from two instants. */
 export class JournalGapError extends StoreFileError {

@@ -2,11 +2,12 @@
 // fsync, rename over the store, fsync the folder (lowdb's own JSONFile never fsyncs, so a power cut
 // could lose data already acknowledged). Reading hands out the lines one at a time from the file's
 // bytes, so a year of study is never one 50 MB string nor one parsed tree: each line is parsed and
-// dropped before the next (see document.ts).
-import { open, readFile, rename } from 'node:fs/promises';
+// dropped before the next (see document.ts). Every byte is checked written (a full disk writes short),
+// and a failed write removes its temporary file so the space it took is free again (issue 18).
+import { open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
-import { syncFolder } from './journal.ts';
+import { syncFolder, writeWhole } from './journal.ts';
 
 /** The snapshot's lines, without their line breaks. */
 export type SnapshotLines = Iterable<string>;
@@ -50,16 +51,19 @@ export class SnapshotFile implements Adapter<SnapshotLines> {
         batch.push(line, '\n');
         bytes += line.length + 1;
         if (bytes >= WRITE_BATCH_BYTES) {
-          await handle.write(batch.join(''), null, 'utf8');
+          await writeWhole(handle, Buffer.from(batch.join(''), 'utf8'));
           batch = [];
           bytes = 0;
         }
       }
-      if (batch.length > 0) await handle.write(batch.join(''), null, 'utf8');
+      if (batch.length > 0) await writeWhole(handle, Buffer.from(batch.join(''), 'utf8'));
       await handle.sync();
-    } finally {
+    } catch (err) {
       await handle.close();
+      await rm(tmp, { force: true });
+      throw err;
     }
+    await handle.close();
     await rename(tmp, this.file);
     await syncFolder(path.dirname(this.file));
   }

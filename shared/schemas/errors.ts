@@ -20,6 +20,8 @@ export const ERROR_CODES = {
   bodyTooLarge: 'body_too_large',
   rateLimited: 'rate_limited',
   internal: 'internal_error',
+  /** The store cannot save changes (a full or failing disk): 503 on writes and on /api/health. */
+  storeReadOnly: 'store_read_only',
   // The learning programme's refusals (sessions and check-in).
   impossibleTimes: 'impossible_times',
   sessionClash: 'session_clash',

@@ -12,6 +12,8 @@ export const SERVER_ARGS = ['--enable-source-maps', '.output/server/main.mjs'];
 export interface ServerProcess {
   /** e.g. http://127.0.0.1:41234 (no trailing slash) */
   readonly url: string;
+  /** The server's process id (for limits set from outside, as prlimit does). */
+  readonly pid: number;
   /** The first admin's password on a first start (printed or from the env), else null. */
   readonly adminPassword: string | null;
   /** The folder printed as "Extension (load unpacked)". */
@@ -72,6 +74,7 @@ export function startServerProcess({ dataDir, env = {}, timeoutMs = 20_000 }: St
       const fromEnv = /^Admin password: from STUDYTRAIL_ADMIN_PASSWORD$/m.test(stdout);
       resolve({
         url,
+        pid: child.pid!,
         extensionDir,
         adminPassword: printed ?? (fromEnv ? (env.STUDYTRAIL_ADMIN_PASSWORD ?? null) : null),
         stdout,

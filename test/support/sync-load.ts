@@ -1,6 +1,6 @@
 // A sync load for tests that kill or copy a running server: clients send batches of fresh segments in
-// a loop and remember which ids the server acknowledged. Connection errors (a killed server) and 429s
-// are retried with the same batch, as the extension's outbox does.
+// a loop and remember which ids the server acknowledged. Connection errors (a killed server), 429s and
+// 503s (a store that cannot save) are retried with the same batch, as the extension's outbox does.
 import { randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,7 @@ export const LOAD_PATTERN = 'https://learn.example.org/*';
 
 export interface LoadOrg {
   adminToken: string;
+  unitId: string;
   resourceId: string;
   people: { id: string; token: string }[];
 }
@@ -28,7 +29,7 @@ export async function seedLoadOrg(url: string, adminPassword: string, count: num
     const person = (await api.post('/api/people', { username, name: username, password: 'load-password', role: 'staff', unitId: unit.id }, adminToken)).body as { id: string };
     people.push({ id: person.id, token: await login(username, 'load-password') });
   }
-  return { adminToken, resourceId: resource.id, people };
+  return { adminToken, unitId: unit.id, resourceId: resource.id, people };
 }
 
 /** `count` one-minute segments ending within the last two hours, none overlapping another batch's. */
@@ -50,6 +51,8 @@ export function freshSegments(resourceId: string, count: number, nowMs = Date.no
 export interface SyncLoad {
   /** Ids the server answered as accepted. */
   readonly acked: Set<string>;
+  /** 503 answers, by error code. */
+  readonly unavailable: Map<string, number>;
   /** Points the load at another address (a restarted server). */
   retarget(url: string): void;
   stop(): Promise<void>;
@@ -58,6 +61,7 @@ export interface SyncLoad {
 export function startSyncLoad(url: string, org: LoadOrg, batchSize = 5): SyncLoad {
   let api: ApiClient = apiClient(url);
   const acked = new Set<string>();
+  const unavailable = new Map<string, number>();
   let running = true;
   const client = async (person: { token: string }) => {
     let batch = freshSegments(org.resourceId, batchSize);
@@ -67,6 +71,10 @@ export function startSyncLoad(url: string, org: LoadOrg, batchSize = 5): SyncLoa
         if (res.status === 200) {
           for (const id of (res.body as { accepted: string[] }).accepted) acked.add(id);
           batch = freshSegments(org.resourceId, batchSize);
+        } else if (res.status === 503) {
+          const code = (res.body as { error?: { code?: string } }).error?.code ?? String(res.body);
+          unavailable.set(code, (unavailable.get(code) ?? 0) + 1);
+          await new Promise((resolve) => setTimeout(resolve, 50));
         } else if (res.status !== 429) {
           throw new Error(`sync answered ${res.status}: ${JSON.stringify(res.body)}`);
         } else {
@@ -82,6 +90,7 @@ export function startSyncLoad(url: string, org: LoadOrg, batchSize = 5): SyncLoa
   const clients = Promise.all(org.people.map(client));
   return {
     acked,
+    unavailable,
     retarget(next) {
       api = apiClient(next);
     },
@@ -118,4 +127,42 @@ export function runCli(name: string, args: string[], env: Record<string, string>
   child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
   child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
   return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr })));
+}
+
+export interface StoredAudit {
+  /** Acknowledged ids the server no longer has. */
+  lost: string[];
+  /** Ids the server lists more than once. */
+  doubled: string[];
+  /** People whose learning-log total differs from the sum of their segments' credited seconds. */
+  totalsOff: { personId: string; totalSeconds: number; sumOfSegments: number }[];
+  stored: number;
+}
+
+/**
+ * What a restarted server holds against what it acknowledged: nothing acknowledged lost, nothing
+ * doubled, each person's total the sum of their segments. The range reaches a day either side of now
+ * in any time zone.
+ */
+export async function auditStored(url: string, org: LoadOrg, acked: ReadonlySet<string>): Promise<StoredAudit> {
+  const api = apiClient(url);
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const range = `from=${day(Date.now() - 3 * 86_400_000)}&to=${day(Date.now() + 86_400_000)}`;
+  const seen = new Set<string>();
+  const doubled: string[] = [];
+  const totalsOff: StoredAudit['totalsOff'] = [];
+  for (const person of org.people) {
+    const segments = await api.get(`/api/people/${person.id}/segments?${range}`, org.adminToken);
+    const log = await api.get(`/api/people/${person.id}/log?${range}`, org.adminToken);
+    if (segments.status !== 200 || log.status !== 200) throw new Error(`segments answered ${segments.status}, log ${log.status}`);
+    let sumOfSegments = 0;
+    for (const s of segments.body as { id: string; creditedSeconds: number }[]) {
+      if (seen.has(s.id)) doubled.push(s.id);
+      seen.add(s.id);
+      sumOfSegments += s.creditedSeconds;
+    }
+    const { totalSeconds } = log.body as { totalSeconds: number };
+    if (totalSeconds !== sumOfSegments) totalsOff.push({ personId: person.id, totalSeconds, sumOfSegments });
+  }
+  return { lost: [...acked].filter((id) => !seen.has(id)), doubled, totalsOff, stored: seen.size };
 }

@@ -33,6 +33,8 @@ export function errorMessageKey(error: unknown): MessageKey {
   if (error.status === 403) return 'error.forbidden';
   if (error.status === 404) return 'error.notFound';
   if (error.status === 400 || error.status === 409) return 'error.rejected';
+  // A full disk is a state the server names (503 store_read_only), not a failure of this request.
+  if (error.code === 'store_read_only') return 'error.storeReadOnly';
   return 'error.server';
 }
 

@@ -28,6 +28,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'error.notFound': 'What you asked for was not found.',
   'error.rejected': 'The server did not accept this. Check what you entered.',
   'error.server': 'The server failed. Please try again later.',
+  'error.storeReadOnly': 'The server cannot save changes right now: its disk is full or failing. This change was not confirmed; viewing still works. Please try again later, or tell your administrator.',
   'error.unexpected': 'Something unexpected went wrong.',
   'error.pageNotFound': 'There is no such page.',
   'signIn.intro': 'Sign in with the account your office gave you.',

@@ -26,6 +26,7 @@ export const zhCN = {
   'error.notFound': '未找到所请求的内容。',
   'error.rejected': '服务器未接受该请求，请检查填写的内容。',
   'error.server': '服务器出错，请稍后重试。',
+  'error.storeReadOnly': '服务器暂时无法保存更改：磁盘已满或出现故障。本次更改未能确认保存，查看不受影响。请稍后重试，或告知管理员。',
   'error.unexpected': '发生意外错误。',
   'error.pageNotFound': '页面不存在。',
   'signIn.intro': '请使用单位分配的账号登录。',

@@ -46,14 +46,14 @@ describe('programme records in the store', () => {
     await reopened.close();
   });
 
-  it('are in a backup (the v5 snapshot: the head line holds them) and come back on restore', async () => {
+  it('are in a backup (the v6 snapshot: the head line holds them) and come back on restore', async () => {
     const store = await openLowdbStore(dir, options);
     await store.programme.saveAnnualNote({ personId: 'p1', year: 2026, remarks: '认真', decision: null, updatedAt: '2026-12-31T00:00:00.000Z' });
     // Still only in the journal: the backup reads the snapshot and the journal as one state.
     const backup = await writeBackup(dir, path.join(dir, 'backup.json'), options.timeZone, clock());
     await store.close();
-    const head = JSON.parse((await readFile(backup.file, 'utf8')).split('\n')[0]!);
-    expect(head).toMatchObject({ schemaVersion: 5, programme: { annual: [expect.objectContaining({ personId: 'p1', remarks: '认真' })] } });
+    const head = JSON.parse((await readFile(backup.file, 'utf8')).split('\n')[0]!.slice(9));
+    expect(head).toMatchObject({ schemaVersion: 6, journal: null, programme: { annual: [expect.objectContaining({ personId: 'p1', remarks: '认真' })] } });
 
     const other = await mkdtemp(path.join(tmpdir(), 'studytrail-programme-restore-'));
     try {
@@ -67,9 +67,9 @@ describe('programme records in the store', () => {
   });
 
   it('opens a schema 2 file with no programme records, keeping the original beside it', async () => {
-    // A v2 document is v5's head line without the programme and the line count, with the (here empty) people inline.
-    const [head] = encodeSnapshot(emptyState('Asia/Shanghai', DEFAULT_SETTINGS));
-    const { programme: _programme, peopleLines: _lines, ...rest } = JSON.parse(head!) as Record<string, unknown>;
+    // A v2 document is v6's head line (after its checksum) without the programme, the line count and the journal, with the (here empty) people inline.
+    const [head] = encodeSnapshot(emptyState('Asia/Shanghai', DEFAULT_SETTINGS), null);
+    const { programme: _programme, peopleLines: _lines, journal: _journal, ...rest } = JSON.parse(head!.slice(9)) as Record<string, unknown>;
     const v2 = { ...rest, schemaVersion: 2, people: {} };
     await writeFile(path.join(dir, STORE_FILE_NAME), JSON.stringify(v2));
     const store = await openLowdbStore(dir, options);
@@ -77,6 +77,6 @@ describe('programme records in the store', () => {
     expect(store.programme.settings().tariff).toEqual({ halfDayHours: 4, dayHours: 8 });
     await store.close();
     expect(JSON.parse(await readFile(path.join(dir, 'studytrail.v2.json'), 'utf8')).schemaVersion).toBe(2);
-    expect(JSON.parse((await readFile(path.join(dir, STORE_FILE_NAME), 'utf8')).split('\n')[0]!).schemaVersion).toBe(5);
+    expect(JSON.parse((await readFile(path.join(dir, STORE_FILE_NAME), 'utf8')).split('\n')[0]!.slice(9)).schemaVersion).toBe(6);
   });
 });
