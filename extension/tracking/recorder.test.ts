@@ -46,6 +46,8 @@ describe('recorder', () => {
     expect(onSegmentsClosed).toHaveBeenCalledWith(outbox);
     expect(Object.values((await dailyTotalItem.getValue()) ?? {})).toEqual([100]);
     expect((await trackerItem.getValue()).open).toBeNull();
+    // Written with their versions: a restarted worker must not take them for v1 and "migrate" them.
+    expect(await fakeBrowser.storage.local.get(['dailyTotal$', 'tracker$'])).toEqual({ dailyTotal$: { v: 2 }, tracker$: { v: 2 } });
   });
 
   it('compacts a segment that continues the previous one, and reports every step', async () => {

@@ -1,8 +1,7 @@
 // Runs the tracking engine in the service worker: one signal at a time, each transition persisted
 // together with the segments it closed (one storage write), so a stopped worker loses nothing.
-import { storage } from 'wxt/utils/storage';
 import type { Segment } from '../../shared/schemas/sync.ts';
-import { dailyTotalItem, offeredItem, outboxItem, trackerItem } from '../storage/items.ts';
+import { dailyTotalItem, offeredItem, outboxItem, trackerItem, writeItems, type ItemWrite } from '../storage/items.ts';
 import { withStorageLock } from '../storage/lock.ts';
 import { appendSegments } from '../sync/outbox.ts';
 import { compact, withinBudget } from '../sync/compaction.ts';
@@ -40,7 +39,7 @@ export function createRecorder(deps: {
         const now = deps.now();
         const transition = next(state, signal, now);
         const segments = transition.segments.map(toWire);
-        const writes: Parameters<typeof storage.setItems>[0] = [{ item: trackerItem, value: transition.state }];
+        const writes: ItemWrite[] = [{ item: trackerItem, value: transition.state }];
         let totals = await dailyTotalItem.getValue();
         if (segments.length > 0) {
           const offered = new Set(await offeredItem.getValue());
@@ -49,7 +48,7 @@ export function createRecorder(deps: {
           totals = addClosed(totals, transition.segments, now);
           writes.push({ item: outboxItem, value: kept }, { item: dailyTotalItem, value: totals });
         }
-        await storage.setItems(writes);
+        await writeItems(writes);
         return { segments, step: { before: state, after: transition.state, totals, nowMs: now } };
       });
       if (result === null) return;
