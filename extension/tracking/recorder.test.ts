@@ -77,6 +77,26 @@ describe('recorder', () => {
     expect(onStep.mock.calls.at(-1)![0]).toMatchObject({ after: { paused: true }, nowMs: T0 + 40_000 });
   });
 
+  it('does not record a segment under one second, in the outbox or in the day total', async () => {
+    let now = T0;
+    const onSegmentsClosed = vi.fn();
+    const recorder = createRecorder({ now: () => now, onSegmentsClosed });
+    const tab = (tabId: number, url: string) => ({ type: 'tabActivated' as const, tab: { tabId, windowId: 1, url, title: '' } });
+    await recorder.dispatch(() => ({ type: 'policyChanged', rules: RULES }));
+    await recorder.dispatch(() => ({ type: 'observed', world: { focusedWindowId: 1, activeTab: null, idle: 'active' } }));
+    await recorder.dispatch(() => tab(5, 'https://learn.example.org/a'));
+    now = T0 + 999; // passed through on the way to another page
+    await recorder.dispatch(() => tab(6, 'https://learn.example.org/b'));
+    now = T0 + 999 + 1000;
+    await recorder.dispatch(() => tab(7, 'https://www.example.com/'));
+    const outbox = await outboxItem.getValue();
+    expect(outbox.map((s) => [s.url, s.startedAt, s.endedAt])).toEqual([
+      ['https://learn.example.org/b', new Date(T0 + 999).toISOString(), new Date(T0 + 1999).toISOString()],
+    ]);
+    expect(onSegmentsClosed).toHaveBeenCalledTimes(1);
+    expect(Object.values((await dailyTotalItem.getValue()) ?? {})).toEqual([1]);
+  });
+
   it('ignores a producer that has nothing to report', async () => {
     const recorder = createRecorder({ now: () => T0, onSegmentsClosed: vi.fn() });
     await recorder.dispatch(() => null);

@@ -1,6 +1,6 @@
 // Runs the tracking engine in the service worker: one signal at a time, each transition persisted
 // together with the segments it closed (one storage write), so a stopped worker loses nothing.
-import type { Segment } from '../../shared/schemas/sync.ts';
+import { MIN_SEGMENT_MS, type Segment } from '../../shared/schemas/sync.ts';
 import { dailyTotalItem, offeredItem, outboxItem, trackerItem, writeItems, type ItemWrite } from '../storage/items.ts';
 import { withStorageLock } from '../storage/lock.ts';
 import { appendSegments } from '../sync/outbox.ts';
@@ -38,14 +38,16 @@ export function createRecorder(deps: {
         if (signal === null) return null;
         const now = deps.now();
         const transition = next(state, signal, now);
-        const segments = transition.segments.map(toWire);
+        // A focus flicker or a page passed through is not study: such segments are not recorded.
+        const closed = transition.segments.filter((s) => s.endedAt - s.startedAt >= MIN_SEGMENT_MS);
+        const segments = closed.map(toWire);
         const writes: ItemWrite[] = [{ item: trackerItem, value: transition.state }];
         let totals = await dailyTotalItem.getValue();
         if (segments.length > 0) {
           const offered = new Set(await offeredItem.getValue());
           const { kept, dropped } = withinBudget(compact(appendSegments(await outboxItem.getValue(), segments), offered));
           if (dropped > 0) console.warn(`[studytrail] outbox over its storage budget: ${dropped} oldest segments given up`);
-          totals = addClosed(totals, transition.segments, now);
+          totals = addClosed(totals, closed, now);
           writes.push({ item: outboxItem, value: kept }, { item: dailyTotalItem, value: totals });
         }
         await writeItems(writes);
