@@ -1,6 +1,5 @@
 // Signing in and out on this browser. Segments always stay with the account that recorded them: a
 // different person signing in, or a sign-out while the server is unreachable, parks them for later.
-import { storage } from 'wxt/utils/storage';
 import {
   dailyTotalItem,
   outboxItem,
@@ -9,6 +8,7 @@ import {
   rejectedItem,
   sessionItem,
   syncStatusItem,
+  writeItems,
 } from '../storage/items.ts';
 import { withStorageLock } from '../storage/lock.ts';
 import { readManagedConfig } from './managed-config.ts';
@@ -56,7 +56,7 @@ export async function signIn(
     }
     const returning = unpark(parked, owner);
     const status = await syncStatusItem.getValue();
-    await storage.setItems([
+    await writeItems([
       { item: sessionItem, value: { server, token, user, needsSignIn: false } },
       { item: policyItem, value: { policy, fetchedAt: deps.now() } },
       { item: outboxItem, value: appendSegments(returning.segments, outbox) },
@@ -78,7 +78,7 @@ export async function signOut(deps: AccountDeps): Promise<SignOutResult> {
   await deps.flush({ force: true });
   const keptCount = await withStorageLock(async () => {
     const outbox = await outboxItem.getValue();
-    await storage.setItems([
+    await writeItems([
       { item: parkedItem, value: park(await parkedItem.getValue(), ownerOf(session.server, session.user.id), outbox) },
       { item: outboxItem, value: [] },
       { item: sessionItem, value: null },

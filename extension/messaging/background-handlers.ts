@@ -3,6 +3,7 @@
 import { signIn, signOut, type AccountDeps } from '../account/sign-in.ts';
 import { readStatus } from '../status/read-status.ts';
 import { clockJumpedSignal, pageStateSignal } from '../tracking/page-signals.ts';
+import { popupShown, recheckFocus } from '../tracking/browser-signals.ts';
 import type { Handlers } from './protocol.ts';
 import { noteHandlers } from '../highlights/notes/note-handlers.ts';
 import { programmeHandlers } from '../programme/programme-handlers.ts';
@@ -11,7 +12,10 @@ export function backgroundHandlers(deps: AccountDeps): Handlers {
   return {
     ...noteHandlers({ now: deps.now, flush: () => deps.flush(), forceFlush: () => deps.flush({ force: true }) }),
     ...programmeHandlers({ now: deps.now, fetch: (...args) => fetch(...args) }),
-    getStatus: () => readStatus(deps.now()),
+    getStatus: async ({ popupWindowId }) => {
+      if (popupWindowId !== undefined) await popupShown(deps.recorder, popupWindowId);
+      return readStatus(deps.now());
+    },
     signIn: (request) => signIn(deps, request),
     signOut: () => signOut(deps),
     setPaused: async ({ paused }) => {
@@ -20,6 +24,8 @@ export function backgroundHandlers(deps: AccountDeps): Handlers {
     },
     pageState: async (request, sender) => {
       await deps.recorder.dispatch(() => pageStateSignal(request, sender));
+      // Input, a page shown or hidden: evidence worth a fresh look at which window is in front.
+      await recheckFocus(deps.recorder);
       return null;
     },
     presenceConfirmed: async () => {

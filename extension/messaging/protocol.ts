@@ -11,7 +11,8 @@ import { programmeRequestSchemas, type ProgrammeProtocol } from '../programme/pr
 const instantMs = z.number().int().min(0).max(8.64e15);
 
 export const backgroundRequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('getStatus') }),
+  // The popup names its window: while it asks, that window is in front of the person.
+  z.object({ type: z.literal('getStatus'), popupWindowId: z.number().int().min(0).optional() }),
   z.object({
     type: z.literal('signIn'),
     server: z.string().min(1).max(2048),

@@ -1,7 +1,7 @@
 // The probe reports what the page shows, only when it changes, and notices clock jumps; driven here with
 // a small fake window (EventTarget-based) and fake clocks instead of a DOM library.
 import { describe, expect, it, vi } from 'vitest';
-import { startTrackingProbe, TICK_MS, type ProbeMessage } from './tracking-probe.ts';
+import { INPUT_REPORT_MS, startTrackingProbe, TICK_MS, type ProbeMessage } from './tracking-probe.ts';
 import type { PresencePrompt } from './presence-prompt.ts';
 
 class FakeMedia extends EventTarget {
@@ -98,10 +98,22 @@ describe('tracking probe', () => {
     expect(sent.at(-1)).toEqual(state({ mediaPlaying: false }));
   });
 
-  it('keeps input to itself unless the presence question is shown, then reports it as the answer', () => {
+  it('reports input at most every INPUT_REPORT_MS, a click always, and all of it while the presence question is shown', () => {
     const { win, sent, clock, probe } = setUp();
-    win.dispatchEvent(new Event('keydown'));
     expect(sent).toHaveLength(1);
+    win.dispatchEvent(new Event('keydown'));
+    expect(sent.at(-1)).toEqual(state({ lastInputAt: clock.wall }));
+    clock.wall += INPUT_REPORT_MS - 1;
+    win.dispatchEvent(new Event('mousemove'));
+    win.dispatchEvent(new Event('wheel'));
+    expect(sent).toHaveLength(2);
+    clock.wall += 1;
+    win.dispatchEvent(new Event('wheel'));
+    expect(sent).toHaveLength(3);
+    clock.wall += 10;
+    win.dispatchEvent(new Event('pointerdown'));
+    expect(sent).toHaveLength(4);
+    expect(sent.at(-1)).toEqual(state({ lastInputAt: clock.wall }));
     probe.receive({ type: 'askPresence' });
     clock.wall += 1000;
     win.dispatchEvent(new Event('wheel'));

@@ -1,6 +1,7 @@
 // The tracking probe: runs in designated pages only, and tells the background what only the page can
 // see: whether it is visible, when the person last gave input, whether audible media plays, and that the
-// machine slept. It sends on change, never on a timer, so it costs nothing while nothing happens.
+// machine slept. It sends on change, never on a timer, so it costs nothing while nothing happens; input
+// is news now and then too, because it makes the background look again at which window is in front.
 import type { RequestOf } from '../messaging/protocol.ts';
 import type { ProbeRequest } from '../messaging/probe-protocol.ts';
 import { audibleMediaPlaying, MEDIA_EVENTS } from './media.ts';
@@ -20,6 +21,11 @@ export interface ProbeDeps {
 /** How often the probe looks at the clocks and the address (a visible page's timers run on time). */
 export const TICK_MS = 5_000;
 const INPUT_EVENTS = ['keydown', 'pointerdown', 'wheel', 'touchstart', 'mousemove'] as const;
+/**
+ * Input is reported at most this often (a click always: it is what gives a window its focus back,
+ * and Chromium sends no focus event for it after its popup closed).
+ */
+export const INPUT_REPORT_MS = 2_000;
 
 export interface Probe {
   /** Handles a request from the background. */
@@ -34,6 +40,7 @@ export function startTrackingProbe(deps: ProbeDeps): Probe {
   const monotonic = deps.monotonic ?? (() => win.performance.now());
   const listeners: [EventTarget, string, EventListener][] = [];
   let lastInputAt: number | null = null;
+  let inputReportedAt = -Infinity;
   let lastSent = '';
   let url = win.location.href;
   let tick: Tick = { wallMs: now(), monoMs: monotonic() };
@@ -65,8 +72,12 @@ export function startTrackingProbe(deps: ProbeDeps): Probe {
   for (const type of MEDIA_EVENTS) listen(doc, type, () => report());
   for (const type of INPUT_EVENTS) {
     listen(win, type, () => {
-      lastInputAt = now();
-      if (deps.prompt.shown) report();
+      const at = now();
+      lastInputAt = at;
+      if (deps.prompt.shown || type === 'pointerdown' || at - inputReportedAt >= INPUT_REPORT_MS) {
+        inputReportedAt = at;
+        report(true);
+      }
     });
   }
   // Leaving the page stops its media; the next page reports for itself.

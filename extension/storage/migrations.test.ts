@@ -1,7 +1,7 @@
 // Values stored by the first version of the extension still load, with the meaning they had.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { dailyTotalItem, trackerItem } from './items.ts';
+import { dailyTotalItem, trackerItem, writeItems } from './items.ts';
 import { INITIAL_STATE } from '../tracking/machine.ts';
 
 describe('storage migrations', () => {
@@ -36,5 +36,25 @@ describe('storage migrations', () => {
     await fakeBrowser.storage.local.set({ dailyTotal: { day: '2026-03-06', seconds: 120 }, dailyTotal$: { v: 1 } });
     await dailyTotalItem.migrate();
     expect(await dailyTotalItem.getValue()).toEqual({ '2026-03-06': 120 });
+  });
+
+  it('keeps v2 values that earlier builds wrote without their version', async () => {
+    const state = { ...INITIAL_STATE, paused: true, reports: { '5': { url: 'https://learn.example.org/a', visible: true, mediaPlaying: false, lastInputAt: 1 } } };
+    await fakeBrowser.storage.local.set({ dailyTotal: { '2026-03-06': 36, '2026-03-05': 600 }, tracker: state });
+    await dailyTotalItem.migrate();
+    await trackerItem.migrate();
+    expect(await dailyTotalItem.getValue()).toEqual({ '2026-03-06': 36, '2026-03-05': 600 });
+    expect(await trackerItem.getValue()).toEqual(state);
+  });
+
+  it('writes each value with its version, so the next start migrates nothing', async () => {
+    await writeItems([
+      { item: dailyTotalItem, value: { '2026-03-06': 36 } },
+      { item: trackerItem, value: { ...INITIAL_STATE, paused: true } },
+    ]);
+    const stored = await fakeBrowser.storage.local.get(null);
+    expect(stored).toMatchObject({ dailyTotal$: { v: 2 }, tracker$: { v: 2 } });
+    await dailyTotalItem.migrate();
+    expect(await dailyTotalItem.getValue()).toEqual({ '2026-03-06': 36 });
   });
 });

@@ -13,9 +13,13 @@ interface TrackerStateV1 {
   readonly open: { readonly id: string; readonly resourceId: string; readonly url: string; readonly title: string; readonly startedAt: number; readonly lastSeenAt: number } | null;
 }
 
-/** v1 knew reading only: every open segment was reading, and no policy had a presence interval. */
-export function migrateTrackerV1(old: TrackerStateV1 | null): TrackerState {
+/**
+ * v1 knew reading only: every open segment was reading, and no policy had a presence interval.
+ * Earlier builds wrote v2 states without their version: those (they have `reports`) are kept as they are.
+ */
+export function migrateTrackerV1(old: TrackerStateV1 | TrackerState | null): TrackerState {
   if (old === null) return INITIAL_STATE;
+  if ('reports' in old) return old;
   return {
     ...INITIAL_STATE,
     rules: old.rules && { ...old.rules, mediaPresenceSeconds: DEFAULT_MEDIA_PRESENCE_SECONDS },
@@ -27,7 +31,13 @@ export function migrateTrackerV1(old: TrackerStateV1 | null): TrackerState {
   };
 }
 
-/** v1 kept one day: { day, seconds }. */
-export function migrateDailyTotalV1(old: { readonly day: string; readonly seconds: number } | null): DayTotals | null {
-  return old === null ? null : { [old.day]: old.seconds };
+/**
+ * v1 kept one day: { day, seconds }. Earlier builds wrote v2 totals (seconds per day) without their
+ * version, so a value that is not v1's shape is such a total and is kept as it is.
+ */
+export function migrateDailyTotalV1(old: { readonly day: string; readonly seconds: number } | DayTotals | null): DayTotals | null {
+  if (old === null) return null;
+  const { day, seconds } = old as { day?: unknown; seconds?: unknown };
+  if (typeof day === 'string' && typeof seconds === 'number') return { [day]: seconds };
+  return old as DayTotals;
 }

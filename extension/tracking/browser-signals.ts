@@ -9,6 +9,7 @@ import { ensurePeriodicAlarm, onAlarm } from '../scheduling/alarms.ts';
 import { DEFAULT_TRACKING_SETTINGS } from '../../shared/schemas/policy.ts';
 import { policyItem } from '../storage/items.ts';
 import { rulesFromPolicy } from './rules.ts';
+import { popupWindowOf } from '../messaging/popup-port.ts';
 
 const CHECKPOINT_ALARM = 'tracking-checkpoint';
 
@@ -20,18 +21,22 @@ export function listenForSignals(recorder: Recorder): void {
       const view = tab && toTabView(tab);
       return view ? { type: 'tabActivated', tab: view } : null;
     });
+    void recheckFocus(recorder);
   });
   browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
     // Navigation shows up as `status` even where url and title are hidden from us.
     if (!tab.active || !('url' in change || 'title' in change || 'status' in change)) return;
     const view = toTabView(tab);
     if (view) void recorder.dispatch(() => ({ type: 'tabUpdated', tab: view }));
+    void recheckFocus(recorder);
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     void recorder.dispatch(() => ({ type: 'tabRemoved', tabId }));
   });
   browser.windows.onFocusChanged.addListener((windowId) => {
     void recorder.dispatch(() => focusSignal(windowId));
+    // The "no window" Chromium sends when its own popup opens is wrong: the popup's window is in front.
+    if (windowId === browser.windows.WINDOW_ID_NONE && popupWindowId !== null) void recheckFocus(recorder);
   });
   browser.idle.onStateChanged.addListener((idle) => {
     void recorder.dispatch(() => ({ type: 'idleStateChanged', idle: idle as IdleState }));
@@ -40,7 +45,45 @@ export function listenForSignals(recorder: Recorder): void {
   const lookAgain = () => void recorder.dispatch(observeSignal);
   browser.permissions.onAdded.addListener(lookAgain);
   browser.permissions.onRemoved.addListener(lookAgain);
-  onAlarm(CHECKPOINT_ALARM, () => void recorder.dispatch(() => ({ type: 'checkpoint' })));
+  onAlarm(CHECKPOINT_ALARM, () => {
+    void recorder.dispatch(() => ({ type: 'checkpoint' }));
+    void recheckFocus(recorder);
+  });
+  browser.runtime.onConnect.addListener((port) => {
+    const windowId = popupWindowOf(port.name);
+    if (windowId === null) return;
+    popupWindowId = windowId;
+    void recheckFocus(recorder);
+    port.onDisconnect.addListener(() => {
+      if (popupWindowId === windowId) popupWindowId = null;
+      // Chromium sends no focus event when its popup closes, and may learn of the click that closed
+      // it a moment later: look now and again shortly.
+      void recheckFocus(recorder);
+      setTimeout(() => void recheckFocus(recorder), RECHECK_AFTER_POPUP_MS);
+    });
+  });
+}
+
+/** The window whose toolbar popup is open: the person is at it, whatever the focus events said. */
+let popupWindowId: number | null = null;
+
+/** A second look after the popup closes; a short timer is safe here (the popup's port kept the worker up). */
+const RECHECK_AFTER_POPUP_MS = 500;
+
+/** Looks again at the window in front of the person: call whenever evidence that they are there arrives. */
+export function recheckFocus(recorder: Recorder): Promise<void> {
+  return recorder.dispatch(focusCheckSignal);
+}
+
+/** The popup's own window is in front of the person while the popup asks for its status. */
+export function popupShown(recorder: Recorder, windowId: number): Promise<void> {
+  popupWindowId = windowId;
+  return recheckFocus(recorder);
+}
+
+async function focusCheckSignal(): Promise<Signal> {
+  const windowId = popupWindowId ?? (await focusedWindowId());
+  return { type: 'focusChecked', windowId, activeTab: await activeTabOf(windowId) };
 }
 
 /**
@@ -65,19 +108,17 @@ async function observeSignal(state: TrackerState): Promise<Signal> {
 
 /** The focused window, its active tab and the idle state, as the browser reports them now. */
 async function observeWorld(idleSeconds: number): Promise<World> {
-  const [focused, idle] = await Promise.all([
-    lastFocusedWindow(),
-    browser.idle.queryState(idleSeconds),
-  ]);
-  const focusedWindowId = focused?.focused && focused.id !== undefined ? focused.id : null;
-  return { focusedWindowId, activeTab: await activeTabOf(focusedWindowId), idle: idle as IdleState };
+  const [windowId, idle] = await Promise.all([focusedWindowId(), browser.idle.queryState(idleSeconds)]);
+  return { focusedWindowId: windowId, activeTab: await activeTabOf(windowId), idle: idle as IdleState };
 }
 
-async function lastFocusedWindow(): Promise<Browser.windows.Window | undefined> {
+/** The focused browser window as the browser reports it now, null when none is. */
+async function focusedWindowId(): Promise<number | null> {
   try {
-    return await browser.windows.getLastFocused();
+    const focused = await browser.windows.getLastFocused();
+    return focused.focused && focused.id !== undefined ? focused.id : null;
   } catch {
-    return undefined; // no browser window exists (yet)
+    return null; // no browser window exists (yet)
   }
 }
 

@@ -168,7 +168,8 @@ function observe(state: TrackerState, signal: Signal, nowMs: number): TrackerSta
       const reports = withoutReport(state.reports, signal.tabId);
       return signal.tabId === state.activeTabId ? { ...state, reports, activeTabId: null, page: null } : { ...state, reports };
     }
-    case 'windowFocusChanged': {
+    case 'windowFocusChanged':
+    case 'focusChecked': {
       const tab = signal.windowId !== null && signal.activeTab?.windowId === signal.windowId ? signal.activeTab : null;
       return {
         ...state,

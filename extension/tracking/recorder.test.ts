@@ -46,6 +46,8 @@ describe('recorder', () => {
     expect(onSegmentsClosed).toHaveBeenCalledWith(outbox);
     expect(Object.values((await dailyTotalItem.getValue()) ?? {})).toEqual([100]);
     expect((await trackerItem.getValue()).open).toBeNull();
+    // Written with their versions: a restarted worker must not take them for v1 and "migrate" them.
+    expect(await fakeBrowser.storage.local.get(['dailyTotal$', 'tracker$'])).toEqual({ dailyTotal$: { v: 2 }, tracker$: { v: 2 } });
   });
 
   it('compacts a segment that continues the previous one, and reports every step', async () => {
@@ -73,6 +75,26 @@ describe('recorder', () => {
     ]);
     expect(onStep).toHaveBeenCalledTimes(6);
     expect(onStep.mock.calls.at(-1)![0]).toMatchObject({ after: { paused: true }, nowMs: T0 + 40_000 });
+  });
+
+  it('does not record a segment under one second, in the outbox or in the day total', async () => {
+    let now = T0;
+    const onSegmentsClosed = vi.fn();
+    const recorder = createRecorder({ now: () => now, onSegmentsClosed });
+    const tab = (tabId: number, url: string) => ({ type: 'tabActivated' as const, tab: { tabId, windowId: 1, url, title: '' } });
+    await recorder.dispatch(() => ({ type: 'policyChanged', rules: RULES }));
+    await recorder.dispatch(() => ({ type: 'observed', world: { focusedWindowId: 1, activeTab: null, idle: 'active' } }));
+    await recorder.dispatch(() => tab(5, 'https://learn.example.org/a'));
+    now = T0 + 999; // passed through on the way to another page
+    await recorder.dispatch(() => tab(6, 'https://learn.example.org/b'));
+    now = T0 + 999 + 1000;
+    await recorder.dispatch(() => tab(7, 'https://www.example.com/'));
+    const outbox = await outboxItem.getValue();
+    expect(outbox.map((s) => [s.url, s.startedAt, s.endedAt])).toEqual([
+      ['https://learn.example.org/b', new Date(T0 + 999).toISOString(), new Date(T0 + 1999).toISOString()],
+    ]);
+    expect(onSegmentsClosed).toHaveBeenCalledTimes(1);
+    expect(Object.values((await dailyTotalItem.getValue()) ?? {})).toEqual([1]);
   });
 
   it('ignores a producer that has nothing to report', async () => {

@@ -1,8 +1,7 @@
 // Runs the tracking engine in the service worker: one signal at a time, each transition persisted
 // together with the segments it closed (one storage write), so a stopped worker loses nothing.
-import { storage } from 'wxt/utils/storage';
-import type { Segment } from '../../shared/schemas/sync.ts';
-import { dailyTotalItem, offeredItem, outboxItem, trackerItem } from '../storage/items.ts';
+import { MIN_SEGMENT_MS, type Segment } from '../../shared/schemas/sync.ts';
+import { dailyTotalItem, offeredItem, outboxItem, trackerItem, writeItems, type ItemWrite } from '../storage/items.ts';
 import { withStorageLock } from '../storage/lock.ts';
 import { appendSegments } from '../sync/outbox.ts';
 import { compact, withinBudget } from '../sync/compaction.ts';
@@ -39,17 +38,19 @@ export function createRecorder(deps: {
         if (signal === null) return null;
         const now = deps.now();
         const transition = next(state, signal, now);
-        const segments = transition.segments.map(toWire);
-        const writes: Parameters<typeof storage.setItems>[0] = [{ item: trackerItem, value: transition.state }];
+        // A focus flicker or a page passed through is not study: such segments are not recorded.
+        const closed = transition.segments.filter((s) => s.endedAt - s.startedAt >= MIN_SEGMENT_MS);
+        const segments = closed.map(toWire);
+        const writes: ItemWrite[] = [{ item: trackerItem, value: transition.state }];
         let totals = await dailyTotalItem.getValue();
         if (segments.length > 0) {
           const offered = new Set(await offeredItem.getValue());
           const { kept, dropped } = withinBudget(compact(appendSegments(await outboxItem.getValue(), segments), offered));
           if (dropped > 0) console.warn(`[studytrail] outbox over its storage budget: ${dropped} oldest segments given up`);
-          totals = addClosed(totals, transition.segments, now);
+          totals = addClosed(totals, closed, now);
           writes.push({ item: outboxItem, value: kept }, { item: dailyTotalItem, value: totals });
         }
-        await storage.setItems(writes);
+        await writeItems(writes);
         return { segments, step: { before: state, after: transition.state, totals, nowMs: now } };
       });
       if (result === null) return;

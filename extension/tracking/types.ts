@@ -103,6 +103,12 @@ export type Signal =
   | { readonly type: 'tabUpdated'; readonly tab: TabView }
   | { readonly type: 'tabRemoved'; readonly tabId: number }
   | { readonly type: 'windowFocusChanged'; readonly windowId: number | null; readonly activeTab: TabView | null }
+  /**
+   * A fresh look at the window in front of the person, taken whenever evidence arrives (page input,
+   * tab activation, navigation, the checkpoint, the popup opening or closing). Focus events alone are
+   * not trusted: Chrome reports "no window" when its own popup opens and nothing when it closes.
+   */
+  | { readonly type: 'focusChecked'; readonly windowId: number | null; readonly activeTab: TabView | null }
   | { readonly type: 'idleStateChanged'; readonly idle: IdleState }
   /** The content script of a tab reports its page (raw URL; the engine normalises and designates it). */
   | { readonly type: 'pageReported'; readonly tabId: number; readonly report: PageReport }

@@ -90,6 +90,14 @@ describe('checkSegment', () => {
     expect(codeOf({ ...good, endedAt: '2026-03-06T10:00:00Z' })).toBe('end_before_start');
   });
 
+  it('refuses a segment under one second, with its reason, and keeps no raw time of it', () => {
+    const start = Date.parse(good.startedAt);
+    const flicker = checkSegment({ ...good, endedAt: new Date(start + 10).toISOString() }, 0, context);
+    expect(flicker).toEqual({ ok: false, rejection: { id: good.id, code: 'segment_too_short', message: 'A segment must last at least one second' } });
+    expect(codeOf({ ...good, endedAt: new Date(start + 999).toISOString() })).toBe('segment_too_short');
+    expect(codeOf({ ...good, endedAt: new Date(start + 1000).toISOString() })).toBeNull();
+  });
+
   it('accepts 12 hours and rejects more', () => {
     const start = '2026-03-05T20:00:00Z';
     expect(codeOf({ ...good, startedAt: start, endedAt: '2026-03-06T08:00:00Z' })).toBeNull();

@@ -5,7 +5,7 @@
 //   schema, end ≤ start           → rejected, nothing kept (no trustworthy interval)
 //   too long, in future, too old  → rejected, seconds kept as `invalid`
 //   unknown resource, URL outside → rejected, seconds kept as `outside_allowlist` (URL not kept)
-import { SEGMENT_REJECTION_CODES, segmentSchema, type Rejection, type Segment } from '../../shared/schemas/sync.ts';
+import { MIN_SEGMENT_MS, SEGMENT_REJECTION_CODES, segmentSchema, type Rejection, type Segment } from '../../shared/schemas/sync.ts';
 import { matchesPattern, parseMatchPattern, type MatchPattern } from '../../shared/url/match-pattern.ts';
 import { compileSchema } from '../http/compiled-schema.ts';
 import { describeIssues } from '../http/json-body.ts';
@@ -87,6 +87,9 @@ export function checkSegment(raw: unknown, index: number, context: CheckContext)
   const endMs = Date.parse(segment.endedAt);
   if (endMs <= startMs) {
     return { ok: false, rejection: { id, code: SEGMENT_REJECTION_CODES.endBeforeStart, message: 'endedAt must be later than startedAt' } };
+  }
+  if (endMs - startMs < MIN_SEGMENT_MS) {
+    return { ok: false, rejection: { id, code: SEGMENT_REJECTION_CODES.tooShort, message: 'A segment must last at least one second' } };
   }
 
   const { nowMs } = context;

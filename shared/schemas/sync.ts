@@ -33,9 +33,16 @@ export const syncRequestSchema = z.object({
 });
 export type SyncRequest = { deviceId: string; segments: Segment[]; notes?: Note[]; cursor?: string | null };
 
+/**
+ * Shortest segment worth a record: less is a focus flicker or a page passed through, not study. The
+ * extension does not record one; the server refuses one from an older extension (`segment_too_short`).
+ */
+export const MIN_SEGMENT_MS = 1000;
+
 export const SEGMENT_REJECTION_CODES = {
   invalid: 'invalid_segment',
   endBeforeStart: 'end_before_start',
+  tooShort: 'segment_too_short',
   tooLong: 'segment_too_long',
   inFuture: 'in_future',
   tooOld: 'too_old',

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { callBackground } from '../../messaging/client.ts';
 import type { Status } from '../../messaging/protocol.ts';
+import { popupPortName } from '../../messaging/popup-port.ts';
 
 const REFRESH_MS = 5_000;
 
@@ -18,15 +19,28 @@ export function usePopupModel(): PopupModel {
   const [status, setStatus] = useState<Status | null>(null);
   useEffect(() => {
     let stopped = false;
+    let port: ReturnType<typeof browser.runtime.connect> | null = null;
+    let popupWindowId: number | undefined;
     const load = async () => {
-      const reply = await callBackground({ type: 'getStatus' });
+      const reply = await callBackground({ type: 'getStatus', popupWindowId });
       if (!stopped && reply.ok) setStatus(reply.value);
     };
-    void load();
+    // The toolbar popup belongs to a browser window, which is in front of the person while the popup is
+    // open: the background hears so with every status request, and hears the popup close when the port
+    // drops. The same page opened in a tab (it has one) claims nothing.
+    void Promise.all([browser.tabs.getCurrent(), browser.windows.getCurrent()])
+      .then(([tab, window]) => {
+        if (tab !== undefined || window.id === undefined || stopped) return;
+        popupWindowId = window.id;
+        port = browser.runtime.connect({ name: popupPortName(window.id) });
+      })
+      .catch(() => undefined)
+      .then(load);
     const timer = setInterval(() => void load(), REFRESH_MS);
     return () => {
       stopped = true;
       clearInterval(timer);
+      port?.disconnect();
     };
   }, []);
 

@@ -109,7 +109,7 @@ async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs:
 }
 
 /** Seconds of the intervals' union that fall inside [from, to). */
-function unionWithin(intervals: readonly [number, number][], from: number, to: number): number {
+export function unionWithin(intervals: readonly [number, number][], from: number, to: number): number {
   const clipped = intervals
     .map(([a, b]) => [Math.max(a, from), Math.min(b, to)] as const)
     .filter(([a, b]) => b > a)
