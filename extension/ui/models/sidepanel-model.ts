@@ -160,6 +160,9 @@ export function useSidePanel(): SidePanelModel {
   };
 
   const exportedAt = () => new Date().toISOString();
+  // The policy does not carry the organisation's zone: the browser's is the reader's, and each time
+  // written carries its offset, so the file is unambiguous wherever it is read.
+  const localTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
   const stamp = () => exportedAt().slice(0, 10);
 
   return {
@@ -199,7 +202,7 @@ export function useSidePanel(): SidePanelModel {
     },
     exportMarkdown: () => {
       if (view === null) return;
-      const md = notesToMarkdown(view.notes, { heading: t('exportHeading'), readingNotes: t('readingNotesHeading'), tags: t('noteTagsLabel'), review: t('reviewLabel'), exportedAt: t('exportedAtLabel') }, exportedAt());
+      const md = notesToMarkdown(view.notes, { heading: t('exportHeading'), readingNotes: t('readingNotesHeading'), tags: t('noteTagsLabel'), review: t('reviewLabel'), exportedAt: t('exportedAtLabel') }, exportedAt(), localTimeZone());
       download(`studytrail-notes-${stamp()}.md`, 'text/markdown;charset=utf-8', md);
     },
     exportAnnotations: () => {
