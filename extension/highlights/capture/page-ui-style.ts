@@ -29,7 +29,7 @@ input:not([type=radio]), textarea { display: block; width: 100%; box-sizing: bor
 .counter { font-weight: normal; font-size: 12px; color: #57606a; font-variant-numeric: tabular-nums; }
 .counter.over { color: #b42318; font-weight: 600; }
 .error { color: #b42318; margin: 6px 0 0; }
-.actions button:disabled { opacity: .6; cursor: default; }
+.actions button:disabled, .actions button[aria-disabled=true] { opacity: .6; cursor: default; }
 .actions button { font: inherit; padding: 4px 12px; border-radius: 4px; border: 1px solid #d0d7de; background: #f6f8fa; cursor: pointer; }
 .actions button[type=submit] { background: #1f883d; border-color: #1f883d; color: #fff; }
 .actions .danger { margin-left: auto; color: #b42318; }
