@@ -1,7 +1,7 @@
 // The clip toolbar as a person uses it, in Chromium under Xvfb with the real pointer (xdotool): select a
 // passage by dragging, move the hand to the toolbar in small steps across a note already highlighted
 // under the selection, press 摘录; three passages in a row, and all three notes reach the server. Then a
-// second clip of a highlighted passage offers its note instead of saving a twin.
+// second clip of a highlighted passage offers its note (opened in the editor) instead of saving a twin.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ import type { StoredNote } from '../../shared/schemas/notes.ts';
 import { seedOrganisation, signIn, type ApiClient, type Organisation } from './support/api-admin.ts';
 import { signInOnOptionsPage } from './support/options-page.ts';
 import { alongSegments, realPointer, type Point } from './support/pointer.ts';
+import { shadowElement } from './support/closed-shadow.ts';
 
 const ADMIN_PASSWORD = 'admin-password-for-tests';
 
@@ -165,7 +166,16 @@ describe('the clip toolbar under a real pointer', () => {
     await pointer.path(alongSegments([{ x: passage.right - 3, y: midY }, button], 10), 16);
     await pointer.click();
     await page.waitForSelector('studytrail-ui[data-view=duplicate]', { state: 'attached' });
-    await page.waitForTimeout(1500);
+    // The offer stays while the hand goes to it; 打开已有笔记 opens the existing note in the editor.
+    const open = (await shadowElement(page, 'name', 'open-existing'))!;
+    const target = { x: (open.box.left + open.box.right) / 2, y: (open.box.top + open.box.bottom) / 2 };
+    await pointer.path(alongSegments([button, target], 10), 16);
+    expect(await page.getAttribute('studytrail-ui', 'data-view')).toBe('duplicate');
+    await pointer.click();
+    await page.waitForSelector('studytrail-ui[data-view=editor]', { state: 'attached' });
+    expect((await shadowElement(page, 'name', 'delete'))).not.toBeNull();
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(1000);
     expect((await painted(page)).filter((q) => q === again.clip)).toHaveLength(1);
     expect((await notesOf()).filter((s) => s.note.quote === again.clip)).toHaveLength(1);
   });
