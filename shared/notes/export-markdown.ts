@@ -1,5 +1,7 @@
 // The person's notes as one Markdown document: grouped by page (reading notes last), each with its
-// quote, comment, tags and the leader's review, for keeping or handing in as 读书笔记.
+// quote, comment, tags and the leader's review, for keeping or handing in as 读书笔记. Times are written
+// as the reader's local time with its offset (2026-03-06 09:00 UTC+08:00), never as a bare UTC instant.
+import { instantInZone } from '../time/zoned-days.ts';
 import type { ExportableNote } from './exportable-note.ts';
 
 export interface MarkdownLabels {
@@ -24,14 +26,22 @@ function quoteBlock(text: string): string {
     .join('\n');
 }
 
-export function notesToMarkdown(notes: readonly ExportableNote[], labels: MarkdownLabels, exportedAt: string): string {
+/** An ISO instant as local date and minute in the zone, with the zone's offset: 2026-03-06 09:00 UTC+08:00. */
+export function readableInstant(instant: string, timeZone: string): string {
+  const local = instantInZone(Date.parse(instant), timeZone);
+  return `${local.slice(0, 10)} ${local.slice(11, 16)} UTC${local.slice(-6)}`;
+}
+
+/** `timeZone`: the zone the times are written in (an IANA name, e.g. Asia/Shanghai). */
+export function notesToMarkdown(notes: readonly ExportableNote[], labels: MarkdownLabels, exportedAt: string, timeZone: string): string {
+  const time = (instant: string) => readableInstant(instant, timeZone);
   const byPage = new Map<string, ExportableNote[]>();
   for (const n of notes) {
     const key = n.note.url ?? '';
     byPage.set(key, [...(byPage.get(key) ?? []), n]);
   }
   const pages = [...byPage.entries()].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : 0));
-  const out: string[] = [`# ${escapeInline(labels.heading)}`, '', `${escapeInline(labels.exportedAt)}: ${exportedAt}`, ''];
+  const out: string[] = [`# ${escapeInline(labels.heading)}`, '', `${escapeInline(labels.exportedAt)}: ${time(exportedAt)}`, ''];
   for (const [url, group] of pages) {
     const sorted = [...group].sort((a, b) => a.note.createdAt.localeCompare(b.note.createdAt));
     if (url === '') out.push(`## ${escapeInline(labels.readingNotes)}`, '');
@@ -42,8 +52,8 @@ export function notesToMarkdown(notes: readonly ExportableNote[], labels: Markdo
       if (note.quote !== '') out.push(quoteBlock(note.quote), '');
       if (note.comment !== '') out.push(escapeInline(note.comment), '');
       if (note.tags.length > 0) out.push(`${escapeInline(labels.tags)}: ${note.tags.map((t) => `\`${t.replace(/`/g, "'")}\``).join(' ')}`, '');
-      if (review !== null) out.push(`*${escapeInline(labels.review)}* (${escapeInline(review.reviewerName)}, ${review.reviewedAt}): ${escapeInline(review.comment)}`, '');
-      out.push(`<sub>${note.createdAt}</sub>`, '', '---', '');
+      if (review !== null) out.push(`*${escapeInline(labels.review)}* (${escapeInline(review.reviewerName)}, ${time(review.reviewedAt)}): ${escapeInline(review.comment)}`, '');
+      out.push(`<sub>${time(note.createdAt)}</sub>`, '', '---', '');
     }
   }
   return out.join('\n');

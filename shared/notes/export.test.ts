@@ -3,18 +3,30 @@
 import { describe, expect, it } from 'vitest';
 import { clipNote as clip, readingNote as reading } from '../../test/fixtures/notes.ts';
 import type { ExportableNote } from './exportable-note.ts';
-import { notesToMarkdown } from './export-markdown.ts';
+import { notesToMarkdown, readableInstant } from './export-markdown.ts';
 import { notesToWebAnnotations } from './export-web-annotation.ts';
 
 describe('Markdown export', () => {
-  const md = notesToMarkdown([reading, clip], { heading: '读书笔记', readingNotes: '阅读笔记', tags: '标签', review: '审阅', exportedAt: '导出时间' }, '2026-03-01T00:00:00.000Z');
+  const md = notesToMarkdown([reading, clip], { heading: '读书笔记', readingNotes: '阅读笔记', tags: '标签', review: '审阅', exportedAt: '导出时间' }, '2026-03-01T00:00:00.000Z', 'Asia/Shanghai');
 
   it('groups by page with a link, reading notes last, and quotes the passage', () => {
     expect(md.indexOf('## [学习型机关建设](<https://learn.example.org/a/1>)')).toBeLessThan(md.indexOf('## 阅读笔记'));
     expect(md).toContain('> 坚持机关周五学习日制度');
     expect(md).toContain('### 《论语》');
     expect(md).toContain('标签: `制度` `学习日`');
-    expect(md).toContain('*审阅* (王主任, 2026-01-06T01:00:00.000Z): 好');
+    expect(md).toContain('*审阅* (王主任, 2026-01-06 09:00 UTC+08:00): 好');
+  });
+
+  it('writes every time as local time with its offset, never a bare UTC instant', () => {
+    expect(md).toContain('导出时间: 2026-03-01 08:00 UTC+08:00');
+    expect(md).toContain('<sub>2026-01-05 10:00 UTC+08:00</sub>');
+    expect(md).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d/);
+  });
+
+  it('crosses midnight into the local date, and writes zones west of UTC too', () => {
+    expect(readableInstant('2026-03-05T16:30:00.000Z', 'Asia/Shanghai')).toBe('2026-03-06 00:30 UTC+08:00');
+    expect(readableInstant('2026-01-01T12:00:00.000Z', 'America/St_Johns')).toBe('2026-01-01 08:30 UTC-03:30');
+    expect(readableInstant('2026-07-01T12:00:00.000Z', 'UTC')).toBe('2026-07-01 12:00 UTC+00:00');
   });
 
   it('escapes markup typed into comments', () => {
@@ -59,9 +71,9 @@ describe('notes of several people', () => {
 
   it('names the author in Markdown, escaped, under the given label', () => {
     const labels = { heading: 'h', readingNotes: 'r', tags: 't', review: 'v', exportedAt: 'e' };
-    expect(notesToMarkdown([authored], { ...labels, author: '作者' }, 'x')).toContain('作者: 张\\*三');
-    expect(notesToMarkdown([authored], labels, 'x')).toContain('\n张\\*三\n');
-    expect(notesToMarkdown([clip], { ...labels, author: '作者' }, 'x')).not.toContain('作者');
+    expect(notesToMarkdown([authored], { ...labels, author: '作者' }, '2026-03-01T00:00:00.000Z', 'Asia/Shanghai')).toContain('作者: 张\\*三');
+    expect(notesToMarkdown([authored], labels, '2026-03-01T00:00:00.000Z', 'Asia/Shanghai')).toContain('\n张\\*三\n');
+    expect(notesToMarkdown([clip], { ...labels, author: '作者' }, '2026-03-01T00:00:00.000Z', 'Asia/Shanghai')).not.toContain('作者');
   });
 });
 

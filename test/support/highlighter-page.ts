@@ -15,9 +15,12 @@ const noUi: PageUi = {
   showToolbar: () => undefined,
   openEditor: () => undefined,
   showCard: () => undefined,
+  offerExisting: () => undefined,
   notify: () => undefined,
   hideTransient: () => undefined,
+  hideCard: () => undefined,
   editorOpen: false,
+  toolbarBox: () => null,
   owns: () => false,
   destroy: () => undefined,
 };
@@ -61,7 +64,7 @@ const api = {
       saveClip: async () => Promise.reject(new Error('not in the bench')),
       updateNote: async () => undefined,
       deleteNote: async () => undefined,
-      texts: { saved: '', saveFailed: '', nothingSelected: '' },
+      texts: { saved: '', nothingSelected: '', clipFailed: () => '', saveFailed: () => '' },
     });
     const t0 = performance.now();
     await highlighter.refresh();

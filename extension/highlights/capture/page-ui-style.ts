@@ -6,9 +6,11 @@ export const PAGE_UI_CSS = `
 .toolbar { display: flex; gap: 4px; padding: 4px; background: #1f2328; border-radius: 6px; box-shadow: 0 2px 8px rgba(0,0,0,.25); }
 .toolbar button { background: transparent; color: #fff; border: 0; padding: 4px 10px; border-radius: 4px; cursor: pointer; font: inherit; }
 .toolbar button:hover, .toolbar button:focus-visible { background: #3d444d; }
-.panel { width: 340px; max-height: 70vh; overflow: auto; background: #fff; border: 1px solid #d0d7de; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.2); padding: 12px; }
+.panel { width: 340px; max-height: calc(100vh - 16px); box-sizing: border-box; overflow: auto; background: #fff; border: 1px solid #d0d7de; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.2); padding: 12px; }
 .card { width: 300px; background: #fff; border: 1px solid #d0d7de; border-radius: 8px; box-shadow: 0 2px 10px rgba(0,0,0,.2); padding: 8px 10px; }
-.card .comment { white-space: pre-wrap; margin: 0 0 4px; }
+.card .comment { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0 0 4px; }
+.clamped { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 6; overflow: hidden; }
+.offer p { margin: 0 0 6px; }
 .card .review { border-top: 1px solid #eee; margin-top: 6px; padding-top: 4px; color: #0a5ec2; }
 .quote { margin: 0 0 8px; padding: 4px 8px; border-left: 3px solid #d4a72c; color: #57606a; max-height: 6em; overflow: auto; }
 label { display: block; margin: 6px 0 2px; font-weight: 600; }
@@ -20,7 +22,14 @@ input:not([type=radio]), textarea { display: block; width: 100%; box-sizing: bor
 .colours legend { font-weight: 600; float: left; margin-right: 6px; }
 .swatch { width: 22px; height: 22px; border-radius: 50%; margin: 0; display: inline-flex; align-items: center; justify-content: center; border: 1px solid #d0d7de; }
 .swatch input { margin: 0; }
-.actions { display: flex; gap: 6px; margin-top: 8px; }
+.actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
+/* Save stays in sight however long the form grows: the panel scrolls, the buttons do not. */
+.panel .actions { position: sticky; bottom: -12px; background: #fff; margin: 8px -12px -12px; padding: 8px 12px 12px; border-top: 1px solid #eee; }
+.label-row { display: flex; justify-content: space-between; align-items: baseline; gap: 8px; }
+.counter { font-weight: normal; font-size: 12px; color: #57606a; font-variant-numeric: tabular-nums; }
+.counter.over { color: #b42318; font-weight: 600; }
+.error { color: #b42318; margin: 6px 0 0; }
+.actions button:disabled, .actions button[aria-disabled=true] { opacity: .6; cursor: default; }
 .actions button { font: inherit; padding: 4px 12px; border-radius: 4px; border: 1px solid #d0d7de; background: #f6f8fa; cursor: pointer; }
 .actions button[type=submit] { background: #1f883d; border-color: #1f883d; color: #fff; }
 .actions .danger { margin-left: auto; color: #b42318; }

@@ -1,16 +1,21 @@
 // The highlighter running in a page: loads the page's notes, anchors them in one pass over the page
 // text and paints them; re-anchors when the URL changes (single-page apps) and, debounced, when the
-// page's content changes, until every note anchors; captures new clips from the selection; and opens a
-// note when its highlight is hovered or clicked. All browser access comes in through HighlighterDeps.
-import type { TextQuoteSelector } from '../../../shared/schemas/notes.ts';
+// page's content changes, until every note anchors; captures new clips from the selection (offering the
+// existing note when the passage has one); keeps the clip toolbar while the pointer travels to it; and
+// opens a note when its highlight is hovered or clicked. All browser access comes in through HighlighterDeps.
+import type { TextPositionSelector, TextQuoteSelector } from '../../../shared/schemas/notes.ts';
 import type { LocalNote } from '../notes/local-notes.ts';
 import type { ClipInput } from '../notes/note-versions.ts';
 import { anchor, describe, startPass } from '../anchoring/html.ts';
+import type { TextSpan } from '../anchoring/types.ts';
 import type { Painter } from '../painting/painter.ts';
 import { isOwnMark } from '../painting/wrap-painter.ts';
 import { noteAtPoint } from '../painting/hit-test.ts';
 import type { Anchor, PageUi } from '../capture/page-ui.tsx';
-import type { NoteDraftValues } from '../../ui/models/note-draft-model.ts';
+import { corridor, nextIntent, ON_THE_WAY, type Box, type IntentState, type Point } from '../capture/hover-intent.ts';
+import { findTwin } from '../capture/find-twin.ts';
+import { BackgroundFailure, type FailureCode } from '../../messaging/protocol.ts';
+import type { NoteDraftValues, SaveOutcome } from '../../ui/models/note-draft-model.ts';
 
 export interface HighlighterDeps {
   readonly doc: Document;
@@ -18,11 +23,23 @@ export interface HighlighterDeps {
   readonly painter: Painter;
   readonly ui: PageUi;
   readonly loadNotes: (url: string) => Promise<{ notes: LocalNote[]; tags: string[] }>;
+  /** These reject with a BackgroundFailure when the background refuses or cannot be reached. */
   readonly saveClip: (input: ClipInput) => Promise<LocalNote>;
   readonly updateNote: (id: string, values: NoteDraftValues) => Promise<unknown>;
   readonly deleteNote: (id: string) => Promise<unknown>;
   /** User-visible texts, looked up by the caller in the person's language. */
-  readonly texts: { readonly saved: string; readonly saveFailed: string; readonly nothingSelected: string };
+  readonly texts: {
+    readonly saved: string;
+    readonly nothingSelected: string;
+    /** A quick clip (no editor) that failed: a short notice with the reason. */
+    readonly clipFailed: (code: FailureCode) => string;
+    /** A save from the editor that failed: shown in the editor, above the kept draft. */
+    readonly saveFailed: (code: FailureCode) => string;
+  };
+}
+
+function failureCode(error: unknown): FailureCode {
+  return error instanceof BackgroundFailure ? error.code : 'internal';
 }
 
 export interface HighlightStatus {
@@ -36,12 +53,15 @@ const MUTATION_DEBOUNCE_MS = 400;
 /** Anchoring gives the page back the main thread after this long, so no task grows long. */
 const SLICE_MS = 20;
 const DEFAULT_COLOUR = 'yellow';
+/** Id prefix of a clip shown before the background has saved it. */
+const UNSAVED = 'unsaved-';
 
 export class Highlighter {
   private notes: LocalNote[] = [];
   private tags: string[] = [];
   private readonly ranges = new Map<string, Range>();
   private readonly anchoredText = new Map<string, string>();
+  private readonly spans = new Map<string, TextSpan>();
   private unanchored = new Set<string>();
   private url: string;
   private lastText: string | null = null;
@@ -50,6 +70,11 @@ export class Highlighter {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private observer: MutationObserver | null = null;
   private hoverFrame = 0;
+  private pointer: Point | null = null;
+  /** The selection the clip toolbar was offered for, and whether the pointer is on its way to it. */
+  private toolbarSelection: Box | null = null;
+  private intent: IntentState = ON_THE_WAY;
+  private intentTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly cleanups: (() => void)[] = [];
   private statusListeners: ((s: HighlightStatus) => void)[] = [];
 
@@ -66,6 +91,7 @@ export class Highlighter {
   stop(): void {
     this.passId++;
     clearTimeout(this.timer);
+    clearTimeout(this.intentTimer);
     this.observer?.disconnect();
     for (const cleanup of this.cleanups) cleanup();
     this.deps.painter.clear();
@@ -118,21 +144,30 @@ export class Highlighter {
     const quote = (selectors[0] as TextQuoteSelector).exact;
     const canonical = doc.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? null;
     const base = { url: win.location.href, canonicalUrl: canonical, title: doc.title, selectors, quote };
-    const at = this.anchorNear(range);
-    const save = (values: NoteDraftValues) => void this.save(at, { ...base, comment: values.comment, tags: values.tags, colour: values.colour });
-    if (withComment) {
-      ui.openEditor(at, { quote, initial: { comment: '', tags: [], colour: DEFAULT_COLOUR }, knownTags: this.tags, onSave: save });
-    } else {
-      ui.hideTransient();
-      save({ comment: '', tags: [], colour: DEFAULT_COLOUR });
-    }
+    // The editor follows the passage while the page scrolls (the selection itself is cleared below).
+    const passage = range.cloneRange();
+    const at = this.anchorNear(passage);
+    const clip = () => {
+      if (withComment) {
+        const onSave = (values: NoteDraftValues) => this.save(at, { ...base, comment: values.comment, tags: values.tags, colour: values.colour }, false);
+        ui.openEditor(() => this.anchorNear(passage), { quote, initial: { comment: '', tags: [], colour: DEFAULT_COLOUR }, knownTags: this.tags, onSave });
+      } else {
+        ui.hideTransient();
+        void this.save(at, { ...base, comment: '', tags: [], colour: DEFAULT_COLOUR }, true);
+      }
+    };
+    const position = selectors.find((s): s is TextPositionSelector => s.type === 'TextPositionSelector');
+    const twin = position === undefined ? null : findTwin(position, [...this.spans].filter(([id]) => !id.startsWith(UNSAVED)));
+    if (twin === null) clip();
+    else ui.offerExisting(at, { onOpen: () => this.openExisting(twin, at), onClipAgain: clip });
     selection.removeAllRanges();
     return true;
   }
 
-  private async save(at: Anchor, input: ClipInput): Promise<void> {
+  /** Saves a clip, showing it at once; `quick`: no editor is open, so the outcome is told in a notice. */
+  private async save(at: Anchor, input: ClipInput, quick: boolean): Promise<SaveOutcome> {
     // Optimistic: the highlight shows before the background has answered.
-    const tempId = `unsaved-${++this.passId}`;
+    const tempId = `${UNSAVED}${++this.passId}`;
     const now = new Date().toISOString();
     const temp: LocalNote = {
       note: { id: tempId, resourceId: null, createdAt: now, updatedAt: now, deletedAt: null, ...input, selectors: [...input.selectors], tags: [...input.tags] },
@@ -141,19 +176,20 @@ export class Highlighter {
     };
     this.notes = [...this.notes, temp];
     await this.anchorAll();
+    let outcome: SaveOutcome;
     try {
       const saved = await this.deps.saveClip(input);
       this.notes = this.notes.map((n) => (n.note.id === tempId ? saved : n));
-      this.ui(at, this.deps.texts.saved);
-    } catch {
+      if (quick) this.deps.ui.notify(at, this.deps.texts.saved);
+      outcome = { ok: true };
+    } catch (error) {
       this.notes = this.notes.filter((n) => n.note.id !== tempId);
-      this.ui(at, this.deps.texts.saveFailed);
+      const code = failureCode(error);
+      if (quick) this.deps.ui.notify(at, this.deps.texts.clipFailed(code));
+      outcome = { ok: false, message: this.deps.texts.saveFailed(code) };
     }
     await this.anchorAll();
-  }
-
-  private ui(at: Anchor, text: string) {
-    if (!this.deps.ui.editorOpen) this.deps.ui.notify(at, text);
+    return outcome;
   }
 
   /** One anchoring pass: the page text is read once and shared by every note. */
@@ -164,6 +200,7 @@ export class Highlighter {
     const pass = startPass(doc.body);
     const ranges = new Map<string, Range>();
     const texts = new Map<string, string>();
+    const spans = new Map<string, TextSpan>();
     const unanchored = new Set<string>();
     let sliceStart = win.performance.now();
     for (const { note } of this.notes) {
@@ -182,12 +219,15 @@ export class Highlighter {
       else {
         ranges.set(note.id, found.range);
         texts.set(note.id, pass.page.text.slice(found.span.start, found.span.end));
+        spans.set(note.id, found.span);
       }
     }
     this.ranges.clear();
     this.anchoredText.clear();
     for (const [k, v] of ranges) this.ranges.set(k, v);
     for (const [k, v] of texts) this.anchoredText.set(k, v);
+    this.spans.clear();
+    for (const [k, v] of spans) this.spans.set(k, v);
     this.unanchored = unanchored;
     this.lastText = pass.page.text;
     const colours = new Map(this.notes.map((n) => [n.note.id, n.note.colour]));
@@ -213,9 +253,9 @@ export class Highlighter {
     this.timer = setTimeout(() => void this.onContentSettled(), MUTATION_DEBOUNCE_MS);
   }
 
-  private anchorNear(range: Range | null): Anchor {
+  private anchorNear(range: Range | null, fallback: Anchor = { left: 16, top: 16, bottom: 16 }): Anchor {
     const rect = range?.getBoundingClientRect();
-    if (rect === undefined || (rect.width === 0 && rect.height === 0)) return { left: 16, top: 16, bottom: 16 };
+    if (rect === undefined || (rect.width === 0 && rect.height === 0)) return fallback;
     return { left: rect.left, top: rect.top, bottom: rect.bottom };
   }
 
@@ -255,10 +295,11 @@ export class Highlighter {
       if (!ui.owns(e.target as Node)) ui.hideTransient();
     });
     on(doc, 'mousemove', (e) => {
-      if (this.hoverFrame !== 0 || this.ranges.size === 0) return;
+      this.pointer = { x: e.clientX, y: e.clientY };
+      if (this.hoverFrame !== 0) return;
       this.hoverFrame = win.requestAnimationFrame(() => {
         this.hoverFrame = 0;
-        this.showCardAt(e.clientX, e.clientY);
+        this.onPointer();
       });
     });
     on(doc, 'click', (e) => {
@@ -274,17 +315,43 @@ export class Highlighter {
     if (selection === null || selection.isCollapsed || selection.rangeCount === 0 || selection.toString().trim() === '') return;
     const range = selection.getRangeAt(0);
     if (ui.owns(range.commonAncestorContainer) || !this.deps.doc.body.contains(range.commonAncestorContainer)) return;
+    const rect = range.getBoundingClientRect();
+    this.toolbarSelection = { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom };
+    this.intent = ON_THE_WAY;
     ui.showToolbar(this.anchorNear(range), {
       onClip: () => void this.clipSelection(false),
       onClipWithComment: () => void this.clipSelection(true),
     });
   }
 
-  private showCardAt(x: number, y: number): void {
-    const id = noteAtPoint(this.ranges, x, y);
+  /**
+   * The pointer moved (or the grace period ended while it rested). While the clip toolbar is up it wins
+   * over the hover card of a highlight the pointer crosses on its way to the toolbar (hover-intent.ts);
+   * only a highlight the pointer has clearly gone to takes over. Without the toolbar: the hover card.
+   */
+  private onPointer(): void {
+    const { ui, win } = this.deps;
+    const pointer = this.pointer;
+    if (pointer === null) return;
+    const id = this.ranges.size === 0 ? null : noteAtPoint(this.ranges, pointer.x, pointer.y);
+    const toolbar = ui.toolbarBox();
+    clearTimeout(this.intentTimer);
+    if (toolbar !== null && this.toolbarSelection !== null) {
+      const now = win.performance.now();
+      const decision = nextIntent(this.intent, pointer, now, corridor(this.toolbarSelection, toolbar));
+      this.intent = decision.state;
+      if (decision.recheckAt !== null) this.intentTimer = setTimeout(() => this.onPointer(), decision.recheckAt - now);
+      // Off every highlight the toolbar stays too: the selection it clips is still there.
+      if (decision.onTheWay || id === null) return;
+      ui.hideTransient();
+    }
+    this.showCardAt(id, pointer);
+  }
+
+  private showCardAt(id: string | null, { x, y }: Point): void {
     const local = id === null ? undefined : this.notes.find((n) => n.note.id === id);
     if (local === undefined) {
-      if (!this.deps.ui.editorOpen) this.deps.ui.hideTransient();
+      this.deps.ui.hideCard();
       return;
     }
     this.deps.ui.showCard({ left: x, top: y, bottom: y + 12 }, { comment: local.note.comment, tags: local.note.tags, review: local.review });
@@ -292,13 +359,20 @@ export class Highlighter {
 
   private openExisting(id: string, at: Anchor): void {
     const local = this.notes.find((n) => n.note.id === id);
-    if (local === undefined || local.note.id.startsWith('unsaved-')) return;
+    if (local === undefined || local.note.id.startsWith(UNSAVED)) return;
     const { note } = local;
-    this.deps.ui.openEditor(at, {
+    this.deps.ui.openEditor(() => this.anchorNear(this.ranges.get(id) ?? null, at), {
       quote: note.quote,
       initial: { comment: note.comment, tags: note.tags, colour: note.colour },
       knownTags: this.tags,
-      onSave: (values) => void this.deps.updateNote(id, values),
+      onSave: async (values) => {
+        try {
+          await this.deps.updateNote(id, values);
+          return { ok: true };
+        } catch (error) {
+          return { ok: false, message: this.deps.texts.saveFailed(failureCode(error)) };
+        }
+      },
       onDelete: () => void this.deps.deleteNote(id),
     });
   }

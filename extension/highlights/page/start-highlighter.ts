@@ -2,6 +2,8 @@
 // background calls, and a storage watch so edits from the side panel or another device show at once.
 import { z } from 'zod';
 import { callBackground } from '../../messaging/client.ts';
+import { BackgroundFailure, type Reply } from '../../messaging/protocol.ts';
+import { failureReason } from '../../ui/models/note-save-messages.ts';
 import { notesItem } from '../../storage/items.ts';
 import { t } from '../../i18n/t.ts';
 import { createPageUi } from '../capture/page-ui.tsx';
@@ -10,9 +12,9 @@ import { createWrapPainter } from '../painting/wrap-painter.ts';
 import { Highlighter } from './highlighter.ts';
 import { servePage } from './serve-page.ts';
 
-async function value<T>(reply: Promise<{ ok: true; value: T } | { ok: false; code: string; message: string }>): Promise<T> {
+async function value<T>(reply: Promise<Reply<T>>): Promise<T> {
   const r = await reply;
-  if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
+  if (!r.ok) throw new BackgroundFailure(r.code, r.message);
   return r.value;
 }
 
@@ -29,7 +31,12 @@ export function startHighlighter(): () => void {
     saveClip: (input) => value(callBackground({ type: 'clipNote', ...input, selectors: [...input.selectors], tags: [...input.tags] })),
     updateNote: (id, values) => value(callBackground({ type: 'updateNote', id, comment: values.comment, tags: [...values.tags], colour: values.colour })),
     deleteNote: (id) => value(callBackground({ type: 'deleteNote', id })),
-    texts: { saved: t('clipSaved'), saveFailed: t('clipFailed'), nothingSelected: t('nothingSelected') },
+    texts: {
+      saved: t('clipSaved'),
+      nothingSelected: t('nothingSelected'),
+      clipFailed: (code) => t('clipFailedReason', failureReason(code)),
+      saveFailed: (code) => t('noteSaveFailed', failureReason(code)),
+    },
   });
   const stopServing = servePage(highlighter);
   const unwatch = notesItem.watch(() => void highlighter.refresh());

@@ -1,8 +1,12 @@
 // The note editor: the quote (read-only for a clip, editable for a reading note), comment, tags with
 // suggestions, colour, and save / cancel / delete. Used in the page (shadow root) and the side panel.
+// Each text box shows its limit; a draft past a limit is refused with the reason, and a failed save
+// leaves the editor open with the draft and the reason (the caller closes it only on success).
+import { useState } from 'preact/hooks';
 import type { NoteColour } from '../../../shared/schemas/notes.ts';
 import { t } from '../../i18n/t.ts';
-import { useNoteDraft, type NoteDraftValues } from '../models/note-draft-model.ts';
+import { DRAFT_LIMITS, draftProblems, useNoteDraft, type DraftField, type NoteDraftValues, type SaveOutcome } from '../models/note-draft-model.ts';
+import { describeProblem } from '../models/note-save-messages.ts';
 import { COLOUR_VALUES } from '../../../shared/notes/note-colours.ts';
 
 export interface NoteEditorProps {
@@ -12,7 +16,7 @@ export interface NoteEditorProps {
   readonly quote?: string;
   /** A free-standing reading note: title and quote are typed in. */
   readonly reading?: boolean;
-  readonly onSave: (values: NoteDraftValues) => void;
+  readonly onSave: (values: NoteDraftValues) => Promise<SaveOutcome>;
   readonly onCancel: () => void;
   readonly onDelete?: () => void;
 }
@@ -25,30 +29,62 @@ const COLOUR_KEYS = {
   purple: 'colourPurple',
 } as const satisfies Record<NoteColour, string>;
 
+function Counter({ field, value }: { field: DraftField; value: string }) {
+  const over = value.length > DRAFT_LIMITS[field];
+  return (
+    <span class={over ? 'counter over' : 'counter'} data-testid={`${field}-counter`} aria-live={over ? 'polite' : undefined}>
+      {t('charCount', String(value.length), String(DRAFT_LIMITS[field]))}
+    </span>
+  );
+}
+
 export function NoteEditor(props: NoteEditorProps) {
   const draft = useNoteDraft(props.initial, props.knownTags);
   const { values } = draft;
-  const submit = (event: Event) => {
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const problems = draftProblems(draft.finish());
+  const submit = async (event: Event) => {
     event.preventDefault();
-    props.onSave(draft.finish());
+    if (saving) return;
+    const finished = draft.finish();
+    // Refused: the reason is already shown under the form (below).
+    if (draftProblems(finished).length > 0) return;
+    setSaving(true);
+    setFailure(null);
+    const outcome = await props.onSave(finished).catch((): SaveOutcome => ({ ok: false, message: t('noteSaveFailed', t('errorInternal')) }));
+    // On success the caller has closed (unmounted) the editor; on failure the draft stays as typed.
+    if (!outcome.ok) {
+      setSaving(false);
+      setFailure(outcome.message);
+    }
   };
   return (
-    <form class="note-editor" data-testid="note-editor" onSubmit={submit}>
+    <form class="note-editor" data-testid="note-editor" onSubmit={(e) => void submit(e)}>
       {props.quote !== undefined && <blockquote class="quote">{props.quote}</blockquote>}
       {props.reading && (
         <>
           <label>
-            {t('noteTitleLabel')}
+            <span class="label-row">
+              {t('noteTitleLabel')}
+              <Counter field="title" value={values.title ?? ''} />
+            </span>
             <input name="title" value={values.title ?? ''} onInput={(e) => draft.setTitle(e.currentTarget.value)} required />
           </label>
           <label>
-            {t('noteQuoteLabel')}
+            <span class="label-row">
+              {t('noteQuoteLabel')}
+              <Counter field="quote" value={values.quote ?? ''} />
+            </span>
             <textarea name="quote" rows={3} value={values.quote ?? ''} onInput={(e) => draft.setQuote(e.currentTarget.value)} />
           </label>
         </>
       )}
       <label>
-        {t('noteCommentLabel')}
+        <span class="label-row">
+          {t('noteCommentLabel')}
+          <Counter field="comment" value={values.comment} />
+        </span>
         <textarea name="comment" rows={4} value={values.comment} onInput={(e) => draft.setComment(e.currentTarget.value)} />
       </label>
       <label>
@@ -97,8 +133,15 @@ export function NoteEditor(props: NoteEditorProps) {
           </label>
         ))}
       </fieldset>
+      {(failure !== null || problems.length > 0) && (
+        <p class="error" role="alert" data-testid="editor-error">
+          {problems.length > 0 ? describeProblem(problems[0]!) : failure}
+        </p>
+      )}
       <div class="actions">
-        <button type="submit" name="save">{t('saveNote')}</button>
+        <button type="submit" name="save" disabled={saving} aria-disabled={problems.length > 0}>
+          {saving ? t('savingNote') : t('saveNote')}
+        </button>
         <button type="button" name="cancel" onClick={props.onCancel}>
           {t('cancel')}
         </button>

@@ -1,8 +1,9 @@
-// One note in the side panel: its quote (clickable to scroll to it when anchored), comment, tags, the
-// leader's review, a refusal by the server, and edit / delete.
+// One note in the side panel: its quote (clickable to scroll to it when anchored), comment (folded when
+// long), tags, the leader's review, a refusal by the server, and edit / delete.
 import type { LocalNote } from '../../highlights/notes/local-notes.ts';
 import { t } from '../../i18n/t.ts';
 import { COLOUR_VALUES } from '../../../shared/notes/note-colours.ts';
+import { CollapsibleText } from './CollapsibleText.tsx';
 
 export interface NoteItemProps {
   readonly local: LocalNote;
@@ -29,7 +30,7 @@ export function NoteItem({ local, onScroll, onEdit, onDelete, unanchored }: Note
           </blockquote>
         ))}
       {unanchored && <p class="warning">{t('unanchoredExplanation')}</p>}
-      {note.comment !== '' && <p class="comment">{note.comment}</p>}
+      {note.comment !== '' && <CollapsibleText class="comment" text={note.comment} />}
       {note.tags.length > 0 && (
         <p class="tags">
           {note.tags.map((tag) => (

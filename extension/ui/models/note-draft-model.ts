@@ -1,7 +1,8 @@
 // State of the note editor (in the page and in the side panel): comment, tags with suggestions from
-// the person's existing tags, colour. Tags are typed and confirmed with Enter or a comma.
+// the person's existing tags, colour. Tags are typed and confirmed with Enter or a comma. The limits the
+// background and the server enforce are checked here first, so a draft is refused with a reason, never lost.
 import { useMemo, useState } from 'preact/hooks';
-import { NOTE_COLOURS, type NoteColour } from '../../../shared/schemas/notes.ts';
+import { NOTE_COLOURS, NOTE_LIMITS, type NoteColour } from '../../../shared/schemas/notes.ts';
 
 export interface NoteDraftValues {
   readonly comment: string;
@@ -26,6 +27,35 @@ export function addTags(chosen: readonly string[], typed: string): string[] {
     if (tag !== '' && !out.some((t) => t.toLowerCase() === tag.toLowerCase())) out.push(tag);
   }
   return out;
+}
+
+/** What a save reports back to the editor: on failure the editor stays open with the draft and the reason. */
+export type SaveOutcome = { readonly ok: true } | { readonly ok: false; readonly message: string };
+
+export type DraftField = 'comment' | 'title' | 'quote';
+
+/** The most characters each text field may hold (counted as the server counts: UTF-16 code units). */
+export const DRAFT_LIMITS: Record<DraftField, number> = {
+  comment: NOTE_LIMITS.commentChars,
+  title: NOTE_LIMITS.titleChars,
+  quote: NOTE_LIMITS.quoteChars,
+};
+
+export type DraftProblem =
+  | { readonly kind: 'tooLong'; readonly field: DraftField; readonly limit: number; readonly excess: number }
+  | { readonly kind: 'tooManyTags'; readonly limit: number }
+  | { readonly kind: 'tagTooLong'; readonly tag: string; readonly limit: number };
+
+/** Everything that would make the save fail validation; empty when the draft can be saved. */
+export function draftProblems(values: NoteDraftValues): DraftProblem[] {
+  const problems: DraftProblem[] = [];
+  for (const field of ['comment', 'title', 'quote'] as const) {
+    const length = values[field]?.length ?? 0;
+    if (length > DRAFT_LIMITS[field]) problems.push({ kind: 'tooLong', field, limit: DRAFT_LIMITS[field], excess: length - DRAFT_LIMITS[field] });
+  }
+  if (values.tags.length > NOTE_LIMITS.tags) problems.push({ kind: 'tooManyTags', limit: NOTE_LIMITS.tags });
+  for (const tag of values.tags) if (tag.length > NOTE_LIMITS.tagChars) problems.push({ kind: 'tagTooLong', tag, limit: NOTE_LIMITS.tagChars });
+  return problems;
 }
 
 export interface NoteDraftModel {

@@ -14,7 +14,8 @@ import { filterNotes, NO_FILTERS, type NoteFilters } from '../../highlights/note
 import { normalisePageUrl } from '../../../shared/url/normalise-page-url.ts';
 import type { HighlightStatus } from '../../highlights/page/highlighter.ts';
 import type { PageProtocol } from '../../highlights/page/page-protocol.ts';
-import type { NoteDraftValues } from './note-draft-model.ts';
+import type { NoteDraftValues, SaveOutcome } from './note-draft-model.ts';
+import { failedOutcome } from './note-save-messages.ts';
 import { notesToMarkdown } from '../../../shared/notes/export-markdown.ts';
 import { notesToWebAnnotations } from '../../../shared/notes/export-web-annotation.ts';
 
@@ -42,8 +43,9 @@ export interface SidePanelModel {
   setFilters(change: Partial<NoteFilters>): void;
   scrollTo(id: string): void;
   edit(id: string | 'reading' | null): void;
-  save(id: string, values: NoteDraftValues): void;
-  writeReadingNote(values: NoteDraftValues): void;
+  /** The editor closes on success; on failure it keeps the draft and shows the outcome's reason. */
+  save(id: string, values: NoteDraftValues): Promise<SaveOutcome>;
+  writeReadingNote(values: NoteDraftValues): Promise<SaveOutcome>;
   remove(id: string): void;
   undo(): void;
   exportMarkdown(): void;
@@ -148,7 +150,19 @@ export function useSidePanel(): SidePanelModel {
     return r.ok;
   };
 
+  /** A save from an editor: it closes only once the background has kept the note. */
+  const saved = async (reply: Promise<{ ok: true } | { ok: false; code: keyof typeof FAILURE_MESSAGES }>): Promise<SaveOutcome> => {
+    const r = await reply;
+    if (!r.ok) return failedOutcome(r.code);
+    setError(null);
+    setEditing(null);
+    return { ok: true };
+  };
+
   const exportedAt = () => new Date().toISOString();
+  // The policy does not carry the organisation's zone: the browser's is the reader's, and each time
+  // written carries its offset, so the file is unambiguous wherever it is read.
+  const localTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
   const stamp = () => exportedAt().slice(0, 10);
 
   return {
@@ -167,14 +181,10 @@ export function useSidePanel(): SidePanelModel {
       if (page !== null) void sendToTab<'highlights.scrollTo'>(page.tabId, { type: 'highlights.scrollTo', id });
     },
     edit: setEditing,
-    save: (id, values) => {
-      setEditing(null);
-      void run(callBackground({ type: 'updateNote', id, comment: values.comment, tags: [...values.tags], colour: values.colour, title: values.title, quote: values.quote }));
-    },
-    writeReadingNote: (values) => {
-      setEditing(null);
-      void run(callBackground({ type: 'writeNote', title: values.title ?? '', quote: values.quote ?? '', comment: values.comment, tags: [...values.tags], colour: values.colour }));
-    },
+    save: (id, values) =>
+      saved(callBackground({ type: 'updateNote', id, comment: values.comment, tags: [...values.tags], colour: values.colour, title: values.title, quote: values.quote })),
+    writeReadingNote: (values) =>
+      saved(callBackground({ type: 'writeNote', title: values.title ?? '', quote: values.quote ?? '', comment: values.comment, tags: [...values.tags], colour: values.colour })),
     remove: (id) => {
       const note = view?.notes.find((n) => n.note.id === id) ?? null;
       void run(callBackground({ type: 'deleteNote', id })).then((ok) => {
@@ -192,7 +202,7 @@ export function useSidePanel(): SidePanelModel {
     },
     exportMarkdown: () => {
       if (view === null) return;
-      const md = notesToMarkdown(view.notes, { heading: t('exportHeading'), readingNotes: t('readingNotesHeading'), tags: t('noteTagsLabel'), review: t('reviewLabel'), exportedAt: t('exportedAtLabel') }, exportedAt());
+      const md = notesToMarkdown(view.notes, { heading: t('exportHeading'), readingNotes: t('readingNotesHeading'), tags: t('noteTagsLabel'), review: t('reviewLabel'), exportedAt: t('exportedAtLabel') }, exportedAt(), localTimeZone());
       download(`studytrail-notes-${stamp()}.md`, 'text/markdown;charset=utf-8', md);
     },
     exportAnnotations: () => {

@@ -40,7 +40,7 @@ describe('notesDownload', () => {
   const notes = authoredNotes(list, names);
 
   it('builds a W3C annotation collection of the filtered notes with authors and reviews', () => {
-    const file = notesDownload('annotations', notes, labels, AT);
+    const file = notesDownload('annotations', notes, labels, AT, 'Asia/Shanghai');
     expect(file.fileName).toBe('学习笔记_审阅-2026-03-05.jsonld');
     expect(file.type).toBe('application/ld+json');
     const json = JSON.parse(file.data);
@@ -52,15 +52,15 @@ describe('notesDownload', () => {
   });
 
   it('builds Markdown with each author and the export time', () => {
-    const file = notesDownload('markdown', notes, labels, AT);
+    const file = notesDownload('markdown', notes, labels, AT, 'Asia/Shanghai');
     expect(file).toMatchObject({ fileName: '学习笔记_审阅-2026-03-05.md', type: 'text/markdown;charset=utf-8' });
     expect(file.data).toContain('# 学习笔记');
-    expect(file.data).toContain(`导出时间: ${AT}`);
+    expect(file.data).toContain('导出时间: 2026-03-05 16:00 UTC+08:00');
     expect(file.data).toContain('作者: 李四');
     expect(file.data).toContain('作者: p-gone');
   });
 
   it('gives an empty collection for no notes', () => {
-    expect(JSON.parse(notesDownload('annotations', [], labels, AT).data)).toMatchObject({ total: 0, first: { items: [] } });
+    expect(JSON.parse(notesDownload('annotations', [], labels, AT, 'Asia/Shanghai').data)).toMatchObject({ total: 0, first: { items: [] } });
   });
 });

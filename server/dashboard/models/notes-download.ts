@@ -24,11 +24,11 @@ export function authoredNotes(list: readonly StoredNote[], names: ReadonlyMap<st
   return list.map(({ note, review, personId }) => ({ note, review, authorName: names.get(personId) ?? personId }));
 }
 
-/** `exportedAt` is an ISO instant; the file name carries its date. */
-export function notesDownload(format: NotesFormat, notes: readonly ExportableNote[], labels: NotesDownloadLabels, exportedAt: string): NotesFile {
+/** `exportedAt` is an ISO instant; the file name carries its date; Markdown writes times in `timeZone`. */
+export function notesDownload(format: NotesFormat, notes: readonly ExportableNote[], labels: NotesDownloadLabels, exportedAt: string, timeZone: string): NotesFile {
   const base = safeFileName(`${labels.fileBase}-${exportedAt.slice(0, 10)}`);
   if (format === 'markdown') {
-    return { fileName: `${base}.md`, type: 'text/markdown;charset=utf-8', data: notesToMarkdown(notes, labels, exportedAt) };
+    return { fileName: `${base}.md`, type: 'text/markdown;charset=utf-8', data: notesToMarkdown(notes, labels, exportedAt, timeZone) };
   }
   return { fileName: `${base}.jsonld`, type: 'application/ld+json', data: JSON.stringify(notesToWebAnnotations(notes, labels.heading, exportedAt), null, 2) };
 }

@@ -17,7 +17,8 @@ export function NotesDownload({ notes }: { notes: readonly ExportableNote[] }) {
       exportedAt: t('notesExport.exportedAt'),
       author: t('notesExport.author'),
     };
-    const file = notesDownload(format, notes, labels, new Date(now()).toISOString());
+    // The browser's own zone, as every other time on the dashboard is shown (format.ts formatInstant).
+    const file = notesDownload(format, notes, labels, new Date(now()).toISOString(), Intl.DateTimeFormat().resolvedOptions().timeZone);
     downloadFile(file.fileName, file.data, file.type);
   };
   return (
