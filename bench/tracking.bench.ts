@@ -1,7 +1,8 @@
 // Tracking accuracy and footprint: runs the scripted scenarios of the end-to-end test in real Chromium
 // (on its own Xvfb display when none is set) and prints counted time against the truth per scenario,
 // the size of the content script (gzip) and of the background bundle, and whether the content script
-// runs on a non-designated page. Needs the built extension (`npx wxt build`; built here if missing).
+// runs on a non-designated page; then a designated page read in Firefox (firefox-esr) as one more row.
+// Needs the built extension (`npx wxt build`, `npx wxt build -b firefox`; built here if missing).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +10,8 @@ import { gzipSync } from 'node:zlib';
 import { EXTENSION_DIR } from '../test/e2e/support/extension-browser.ts';
 import { startVirtualDisplay } from '../test/e2e/support/virtual-display.ts';
 import { runTrackingScenarios } from '../test/e2e/support/tracking-run.ts';
+import { FIREFOX_EXTENSION_DIR } from '../test/e2e/support/firefox-browser.ts';
+import { runFirefoxDay } from '../test/e2e/support/firefox-run.ts';
 
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
@@ -23,21 +26,27 @@ function footprint(): void {
 
 export default async function trackingBench(): Promise<void> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
+  if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { stdio: 'ignore' });
   footprint();
 
   const display = process.env.DISPLAY ? null : await startVirtualDisplay();
   if (display !== null) process.env.DISPLAY = display.display;
   try {
     const run = await runTrackingScenarios();
+    const firefox = await runFirefoxDay();
+    const rows = [
+      ...run.phases,
+      { name: 'Firefox: designated page, reading', truthSeconds: firefox.reading.truthSeconds, countedSeconds: firefox.reading.countedSeconds, mediaSeconds: 0 },
+    ];
     console.log('\nscenario                                 truth s  counted s  error s  media s');
-    for (const p of run.phases) {
+    for (const p of rows) {
       const error = p.countedSeconds - p.truthSeconds;
       const signed = `${error >= 0 ? '+' : '-'}${Math.abs(error).toFixed(2)}`;
       console.log(
         `${p.name.padEnd(40)} ${p.truthSeconds.toFixed(2).padStart(7)}  ${p.countedSeconds.toFixed(2).padStart(9)}  ${signed.padStart(7)}  ${p.mediaSeconds.toFixed(1).padStart(7)}`,
       );
     }
-    const worst = Math.max(...run.phases.map((p) => Math.abs(p.countedSeconds - p.truthSeconds)));
+    const worst = Math.max(...rows.map((p) => Math.abs(p.countedSeconds - p.truthSeconds)));
     console.log(`\nlargest error per scenario: ${worst.toFixed(2)} s; counted between scenarios: ${run.countedBetweenPhases.toFixed(2)} s`);
     console.log(
       `two devices: raw ${run.twoDevices.rawSeconds.toFixed(1)} s, truth once ${run.twoDevices.truthUnionSeconds.toFixed(1)} s, server ${run.twoDevices.serverUnionSeconds.toFixed(1)} s`,
