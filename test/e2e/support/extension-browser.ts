@@ -46,6 +46,8 @@ export interface LaunchOptions {
   readonly display?: string;
   /** Leave the first-run notice tab open (tests of the notice itself). */
   readonly keepNotice?: boolean;
+  /** Chromium's UI language, which the extension's pages follow (chromium-l10n has zh-CN). */
+  readonly locale?: 'zh-CN' | 'en';
 }
 
 export async function launchExtensionBrowser(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
@@ -60,7 +62,7 @@ export async function launchExtensionBrowser(options: LaunchOptions = {}): Promi
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false,
-    env: { ...process.env, DISPLAY: display },
+    env: { ...process.env, DISPLAY: display, ...(options.locale ? { LANGUAGE: options.locale.replace('-', '_') } : {}) },
     viewport: { width: 1200, height: 760 },
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
@@ -73,6 +75,7 @@ export async function launchExtensionBrowser(options: LaunchOptions = {}): Promi
       '--disable-sync',
       '--no-first-run',
       '--no-default-browser-check',
+      ...(options.locale ? [`--lang=${options.locale}`] : []),
     ],
   });
   const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
