@@ -2,7 +2,9 @@
 // (on its own Xvfb display when none is set) and prints counted time against the truth per scenario,
 // the size of the content script (gzip) and of the background bundle, and whether the content script
 // runs on a non-designated page; then the real toolbar popup (opened and closed, pause and resume), each
-// on its own display with a window manager (openbox) and without one. Needs the built extension (`npx wxt build`; built here if missing).
+// on its own display with a window manager (openbox) and without one; then a designated page read in Firefox
+// (firefox-esr) as one more row. Needs the built extensions (`npx wxt build`, `npx wxt build -b firefox`;
+// built here if missing).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +13,8 @@ import { EXTENSION_DIR } from '../test/e2e/support/extension-browser.ts';
 import { startVirtualDisplay } from '../test/e2e/support/virtual-display.ts';
 import { runTrackingScenarios, type PhaseResult } from '../test/e2e/support/tracking-run.ts';
 import { runPopupScenarios } from '../test/e2e/support/popup-run.ts';
+import { FIREFOX_EXTENSION_DIR } from '../test/e2e/support/firefox-browser.ts';
+import { runFirefoxDay } from '../test/e2e/support/firefox-run.ts';
 
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
@@ -25,6 +29,7 @@ function footprint(): void {
 
 export default async function trackingBench(): Promise<void> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
+  if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { stdio: 'ignore' });
   footprint();
 
   const display = process.env.DISPLAY ? null : await startVirtualDisplay();
@@ -35,7 +40,12 @@ export default async function trackingBench(): Promise<void> {
     const popupPhases: PhaseResult[] = popup.flatMap((r) =>
       r.phases.map((p) => ({ ...p, name: `${p.name} (${r.windowManager ? 'openbox' : 'no WM'})` })),
     );
-    const phases = [...run.phases, ...popupPhases];
+    const firefox = await runFirefoxDay();
+    const phases: PhaseResult[] = [
+      ...run.phases,
+      ...popupPhases,
+      { name: 'Firefox: designated page, reading', device: 'A', truthSeconds: firefox.reading.truthSeconds, countedSeconds: firefox.reading.countedSeconds, mediaSeconds: 0 },
+    ];
     console.log(`\n${'scenario'.padEnd(56)} truth s  counted s  error s  media s`);
     for (const p of phases) {
       const error = p.countedSeconds - p.truthSeconds;

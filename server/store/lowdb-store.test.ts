@@ -79,6 +79,24 @@ describe('lowdb store: durability', () => {
     expect(await after.findUnit(unit.id)).toEqual(unit);
   });
 
+  it('lists a device\'s last use to the minute while it runs, and keeps it to the hour on disk', async () => {
+    const first = await openStore();
+    const unit = await first.createUnit({ name: 'Office', parentId: null });
+    const user = await first.createUser({ username: 'zhang.wei', name: '张伟', role: 'staff', unitId: unit.id, passwordHash: 'h' });
+    await first.saveToken({ tokenHash: 't', userId: user.id, kind: 'device', label: 'laptop', deviceId: null, expiresAt: null });
+    const savedAt = new Date(nowMs).toISOString();
+    nowMs += 20 * 60_000;
+    await first.touchToken('t');
+    nowMs += 5 * 60_000;
+    await first.touchToken('t');
+    expect((await first.tokensOf(user.id))[0]!.lastUsedAt).toBe(new Date(nowMs).toISOString());
+    // Not a write per request: the stored record still says when it was last written.
+    expect((await first.findToken('t'))!.lastUsedAt).toBe(savedAt);
+    await first.close();
+    const second = await openStore();
+    expect((await second.tokensOf(user.id))[0]!.lastUsedAt).toBe(savedAt);
+  });
+
   it('keeps everything across a clean restart, with the snapshot in schema 6 (a head line, then a line per person, each after its checksum)', async () => {
     const first = await openStore();
     const unit = await first.createUnit({ name: 'Office', parentId: null });

@@ -234,6 +234,12 @@ class LowdbStore implements Store {
   private lastProbeMs = -Infinity;
   private closed = false;
   private readonly compactAtBytes: number;
+  /**
+   * When each token was last used, to the millisecond, while this process runs: the store writes
+   * lastUsedAt at most hourly (a journal line per request would be most of the journal), and the
+   * device list reads the two together so it shows the last sync as it is.
+   */
+  private readonly lastTouchMs = new Map<string, number>();
   readonly programme: ProgrammeStore;
 
   constructor(
@@ -673,6 +679,7 @@ class LowdbStore implements Store {
     const token = this.state.tokens.get(tokenHash);
     if (!token) return;
     const nowMs = this.options.clock();
+    this.lastTouchMs.set(tokenHash, nowMs);
     const stale = token.lastUsedAt === null || nowMs - Date.parse(token.lastUsedAt) >= TOKEN_TOUCH_MS;
     // A token belongs to the device that first synced with it.
     const newDevice = deviceId !== undefined && token.deviceId === null;
@@ -688,7 +695,13 @@ class LowdbStore implements Store {
   }
 
   async tokensOf(userId: string): Promise<TokenRecord[]> {
-    return [...this.state.tokens.values()].filter((t) => t.userId === userId);
+    return [...this.state.tokens.values()]
+      .filter((t) => t.userId === userId)
+      .map((t) => {
+        const touchedMs = this.lastTouchMs.get(t.tokenHash);
+        const current = touchedMs !== undefined && (t.lastUsedAt === null || touchedMs > Date.parse(t.lastUsedAt));
+        return current ? { ...t, lastUsedAt: new Date(touchedMs).toISOString() } : t;
+      });
   }
 
   async revokeToken(tokenId: string, audit: AuditContext): Promise<void> {

@@ -48,7 +48,7 @@ describe('managed deployment in Chromium', () => {
     await notice.waitForSelector('[data-state=ready]');
     expect(await notice.textContent('.organisation')).toContain(ORGANISATION);
     await notice.waitForSelector('[data-sites=after-sign-in]');
-    for (const section of ['sites', 'recorded', 'who', 'pause', 'retention']) {
+    for (const section of ['pin', 'sites', 'recorded', 'who', 'pause', 'retention']) {
       expect((await notice.textContent(`[data-section=${section}]`))?.trim().length, section).toBeGreaterThan(20);
     }
 

@@ -1,5 +1,6 @@
 // The notice a person reads before anything is counted: which sites count, what is recorded and that
-// nothing else is, who can see it, how to pause, how long it is kept, and their own copy.
+// nothing else is, who can see it, how to pause, how long it is kept, and their own copy; first of all,
+// how to pin the toolbar icon, which Chrome, Edge and Firefox keep in their extensions menu until pinned.
 import { useNoticeModel } from '../models/notice-model.ts';
 import { t } from '../../i18n/t.ts';
 
@@ -12,6 +13,16 @@ export function NoticePage() {
       <h1>{t('noticeHeading')}</h1>
       <p>{t('noticeIntro')}</p>
       {model.organisationName !== null && <p class="organisation">{t('noticeOrganisation', model.organisationName)}</p>}
+
+      <section data-section="pin" class="card">
+        <h2>{t('noticePinHeading')}</h2>
+        <p>{t('noticePinIntro')}</p>
+        <ul>
+          <li>{t('noticePinChrome')}</li>
+          <li>{t('noticePinEdge')}</li>
+          <li>{t('noticePinFirefox')}</li>
+        </ul>
+      </section>
 
       <section data-section="sites">
         <h2>{t('noticeSitesHeading')}</h2>

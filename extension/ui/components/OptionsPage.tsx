@@ -4,6 +4,7 @@ import { t } from '../../i18n/t.ts';
 import { SignInForm } from './SignInForm.tsx';
 import { AccountPanel } from './AccountPanel.tsx';
 import { NoticeLine } from './NoticeLine.tsx';
+import { AccessStep } from './AccessStep.tsx';
 
 export function OptionsPage() {
   const model = useOptionsModel();
@@ -19,6 +20,9 @@ export function OptionsPage() {
         <p class="notice" role="status">
           {t('awaitingPermission')}
         </p>
+      )}
+      {phase === 'needs-permission' && (
+        <AccessStep origins={status?.missingOrigins ?? []} onGrantAccess={model.grantAccess} onLater={model.skipAccess} />
       )}
       {showAccount && (
         <AccountPanel

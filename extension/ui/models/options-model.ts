@@ -1,5 +1,9 @@
 // State of the options page: sign-in, the access request that must follow it, and sign-out.
 // The page shows its phase in `data-state`, which is also what end-to-end tests wait for.
+// Browsers grant host access only inside the person's click, and the sites are known only after the
+// sign-in's network calls: Chrome still counts the click then, Firefox does not. So sites already known
+// (a remembered policy) are asked for first, inside the click; the rest right after sign-in where the
+// browser allows it, and otherwise in a step of its own whose button asks before anything is awaited.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { callBackground } from '../../messaging/client.ts';
@@ -7,6 +11,7 @@ import type { Status } from '../../messaging/protocol.ts';
 import type { MessageKey } from '../../i18n/t.ts';
 import { FAILURE_MESSAGES } from './failure-messages.ts';
 import { NO_MANAGED_CONFIG, readManagedConfig, type ManagedConfig } from '../../account/managed-config.ts';
+import { originsToAskFirst } from './access-request.ts';
 
 export type OptionsPhase =
   | 'loading'
@@ -14,6 +19,8 @@ export type OptionsPhase =
   | 'signing-in'
   /** Signed in; the browser's own "allow access?" prompt is open. */
   | 'awaiting-permission'
+  /** Signed in; the browser refused to ask outside a click (Firefox): the page's own step asks. */
+  | 'needs-permission'
   | 'signed-in'
   | 'signing-out';
 
@@ -33,6 +40,19 @@ export interface OptionsModel {
   signIn(form: { server: string; username: string; password: string }): void;
   signOut(): void;
   grantAccess(): void;
+  /** Leaves the access step for later: the signed-in view keeps offering it. */
+  skipAccess(): void;
+}
+
+/**
+ * Asks the browser for host access. 'needs-click' when it refuses to ask at all because the person's
+ * click no longer counts (Firefox after the sign-in's network calls); 'asked' once the person answered.
+ */
+function askForOrigins(origins: readonly string[]): Promise<'asked' | 'needs-click'> {
+  return browser.permissions.request({ origins: [...origins] }).then(
+    () => 'asked' as const,
+    () => 'needs-click' as const,
+  );
 }
 
 export function useOptionsModel(): OptionsModel {
@@ -42,7 +62,8 @@ export function useOptionsModel(): OptionsModel {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [managed, setManaged] = useState<ManagedConfig>(NO_MANAGED_CONFIG);
 
-  const refresh = useCallback(async () => {
+  /** Reads the status and shows the phase it implies, or `next` when the caller knows better. */
+  const refresh = useCallback(async (next?: (status: Status) => OptionsPhase | null): Promise<void> => {
     setManaged(await readManagedConfig());
     const reply = await callBackground({ type: 'getStatus' });
     if (!reply.ok) {
@@ -52,7 +73,7 @@ export function useOptionsModel(): OptionsModel {
     }
     setStatus(reply.value);
     const account = reply.value.account;
-    setPhase(account !== null && !account.needsSignIn ? 'signed-in' : 'signed-out');
+    setPhase(next?.(reply.value) ?? (account !== null && !account.needsSignIn ? 'signed-in' : 'signed-out'));
   }, []);
 
   useEffect(() => {
@@ -61,26 +82,32 @@ export function useOptionsModel(): OptionsModel {
 
   const signIn = useCallback(
     (form: { server: string; username: string; password: string }) => {
+      // Before anything is awaited: this call is the only one every browser counts as the click's.
+      const first = originsToAskFirst(status, form.server);
+      const askedFirst = first.length > 0 ? askForOrigins(first) : Promise.resolve('asked' as const);
       setError(null);
       setNotice(null);
-      setPhase('signing-in');
+      setPhase(first.length > 0 ? 'awaiting-permission' : 'signing-in');
       void (async () => {
+        await askedFirst;
+        setPhase('signing-in');
         const reply = await callBackground({ type: 'signIn', ...form });
         if (!reply.ok) {
           setError(FAILURE_MESSAGES[reply.code]);
           setPhase('signed-out');
           return;
         }
-        // Still inside the click's user activation (Chrome keeps it a few seconds): ask right away.
-        // Where that is too late (Firefox), the signed-in view offers a button that asks again.
+        // Chrome keeps the click's activation for a few seconds: it asks right away. Firefox refuses
+        // after the network calls; then the access step asks on a click of its own.
+        let asked: 'asked' | 'needs-click' = 'asked';
         if (reply.value.origins.length > 0) {
           setPhase('awaiting-permission');
-          await browser.permissions.request({ origins: [...reply.value.origins] }).catch(() => false);
+          asked = await askForOrigins(reply.value.origins);
         }
-        await refresh();
+        await refresh((after) => (asked === 'needs-click' && after.missingOrigins.length > 0 ? 'needs-permission' : null));
       })();
     },
-    [refresh],
+    [status, refresh],
   );
 
   const signOut = useCallback(() => {
@@ -104,5 +131,7 @@ export function useOptionsModel(): OptionsModel {
       .then(() => refresh());
   }, [status, refresh]);
 
-  return { phase, status, error, notice, managed, signIn, signOut, grantAccess };
+  const skipAccess = useCallback(() => setPhase('signed-in'), []);
+
+  return { phase, status, error, notice, managed, signIn, signOut, grantAccess, skipAccess };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateRange, formatHours, formatInstant, formatPercent, hoursValue } from './format.ts';
+import { formatDate, formatDateRange, formatHours, formatInstant, formatPercent, formatStudyTime, hoursValue } from './format.ts';
 
 describe('study hours', () => {
   it('always have one decimal, rounded half up at the tenth', () => {
@@ -12,6 +12,20 @@ describe('study hours', () => {
   it('group thousands as the locale does', () => {
     expect(formatHours(1234.5 * 3600, 'en')).toBe('1,234.5');
     expect(formatHours(1234.5 * 3600, 'zh-CN')).toBe('1,234.5');
+  });
+});
+
+describe('headline study time', () => {
+  it('is minutes below an hour, so 7.5 minutes never reads as 0.1 h', () => {
+    expect(formatStudyTime(450, 'en')).toBe('7.5 min');
+    expect(formatStudyTime(450, 'zh-CN')).toBe('7.5分钟');
+    expect(formatStudyTime(30, 'en')).toBe('0.5 min');
+    expect(formatStudyTime(3599, 'en')).toBe('60 min');
+  });
+  it('is study hours from an hour on, and 0.0 for nothing', () => {
+    expect(formatStudyTime(3600, 'en')).toBe('1.0');
+    expect(formatStudyTime(5400, 'zh-CN')).toBe('1.5');
+    expect(formatStudyTime(0, 'zh-CN')).toBe('0.0');
   });
 });
 

@@ -12,6 +12,17 @@ export function formatHours(seconds: number, locale: Locale): string {
   return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(hoursValue(seconds));
 }
 
+/**
+ * A headline amount of study: minutes (to a tenth, with the unit) below an hour, where hours to one
+ * decimal would read 7.5 minutes as "0.1"; study hours (学时) from an hour on, as everywhere else.
+ */
+export function formatStudyTime(seconds: number, locale: Locale): string {
+  if (seconds <= 0 || seconds >= 3600) return formatHours(seconds, locale);
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'short', maximumFractionDigits: 1 }).format(
+    Math.round(seconds / 6) / 10,
+  );
+}
+
 export function formatInteger(value: number, locale: Locale): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
 }

@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context.ts';
 import type { Person as PersonRecord } from '../../../../shared/schemas/organisation.ts';
 import { formatInstant } from '../../models/format.ts';
+import { deviceName } from '../../../../shared/device/device-name.ts';
 import { useLoad } from '../../models/use-load.ts';
 import { Empty, ErrorState, Loaded } from '../States.tsx';
 
@@ -33,7 +34,9 @@ export function DevicesPanel({ person }: { person: PersonRecord }) {
               <tbody>
                 {list.map((d) => (
                   <tr key={d.id}>
-                    <th scope="row">{d.label || d.deviceId || t('devices.unnamed')}</th>
+                    <th scope="row" title={d.label || undefined}>
+                      {d.label ? deviceName(d.label) : d.deviceId || t('devices.unnamed')}
+                    </th>
                     <td>{formatInstant(d.createdAt, locale)}</td>
                     <td>{d.lastUsedAt === null ? '—' : formatInstant(d.lastUsedAt, locale)}</td>
                     {mayRevoke && (
@@ -41,7 +44,7 @@ export function DevicesPanel({ person }: { person: PersonRecord }) {
                         <button
                           type="button"
                           onClick={async () => {
-                            if (!window.confirm(t('devices.confirmRevoke', { label: d.label || d.deviceId || t('devices.unnamed') }))) return;
+                            if (!window.confirm(t('devices.confirmRevoke', { label: d.label ? deviceName(d.label) : d.deviceId || t('devices.unnamed') }))) return;
                             setFailure(null);
                             await api.revokeDevice(person.id, d.id).then(devices.reload, setFailure);
                           }}

@@ -6,7 +6,7 @@ import type { Person as PersonRecord } from '../../../../shared/schemas/organisa
 import type { DateRange } from '../../../../shared/time/periods.ts';
 import { categoryConfig, trendConfig } from '../../charts/configs.ts';
 import { personLogSheets } from '../../export/report-sheets.ts';
-import { formatDate, formatHours, formatInteger } from '../../models/format.ts';
+import { formatDate, formatHours, formatInteger, formatStudyTime } from '../../models/format.ts';
 import { personLogModel, type PersonLogModel } from '../../models/person.ts';
 import { useLoad } from '../../models/use-load.ts';
 import { CategoryTable } from '../CategoryTable.tsx';
@@ -42,9 +42,9 @@ function LogBody({ model, person, range }: { model: PersonLogModel; person: Pers
         </button>
       </div>
       <div class="figures">
-        <Figure label={t('figure.creditedHours')} value={formatHours(model.totalSeconds, locale)} href="#days" testId="person-credited" />
-        <Figure label={t('figure.rawHours')} value={formatHours(model.rawSeconds, locale)} href="#records" />
-        <Figure label={t('figure.discountedHours')} value={formatHours(discounted, locale)} href="#discounts" />
+        <Figure label={t('figure.creditedHours')} value={formatStudyTime(model.totalSeconds, locale)} href="#days" testId="person-credited" />
+        <Figure label={t('figure.rawHours')} value={formatStudyTime(model.rawSeconds, locale)} href="#records" />
+        <Figure label={t('figure.discountedHours')} value={formatStudyTime(discounted, locale)} href="#discounts" />
         <Figure label={t('figure.notes')} value={formatInteger(model.notesCount, locale)} href="#notes" />
       </div>
       {model.isEmpty ? (
