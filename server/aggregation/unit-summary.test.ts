@@ -13,6 +13,7 @@ const person = (id: string, name: string): UserRecord => ({
   passwordHash: 'h',
   active: true,
   createdAt: '2026-01-01T00:00:00.000Z',
+  memberships: [],
 });
 const day = (personId: string, date: string, seconds: number): DayTotalRecord => ({
   personId,

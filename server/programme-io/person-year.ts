@@ -5,7 +5,8 @@ import type { AttendanceCounts } from '../../shared/schemas/programme-attendance
 import { countAttendance } from '../programme/attendance-counts.ts';
 import { resolvePlan, type UnitDefaults } from '../programme/plan-resolution.ts';
 import { sessionCategory, type AttendedSession } from '../programme/plan-progress.ts';
-import { isUnder, unitsAbove } from '../programme/unit-tree.ts';
+import { expectedOn } from '../programme/roster.ts';
+import { unitsAbove } from '../programme/unit-tree.ts';
 import type { ProgrammeStore } from '../store/programme/programme-store.ts';
 import type { AttendanceEntry, SessionRecord } from '../store/programme/records.ts';
 import type { ResourceRecord } from '../store/records.ts';
@@ -27,9 +28,9 @@ export function unitItemIds(programme: ProgrammeStore, directory: Directory, per
   return new Set(plan.readingList.filter((i) => i.source === 'unit').map((i) => i.id));
 }
 
-/** Whether the person is expected at the session: on its roster now, or recorded there already. */
+/** Whether the person is expected at the session: in its units on its date, or recorded there. */
 export function expectedAt(session: SessionRecord, person: DirectoryPerson, directory: Directory, entry: AttendanceEntry | null): boolean {
-  return entry !== null || (person.active && isUnder(person.unitId, session.unitIds, directory.parentOf));
+  return entry !== null || expectedOn(person, session.unitIds, session.date, directory.parentOf);
 }
 
 export interface PersonSessions {
