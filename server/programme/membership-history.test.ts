@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Membership } from '../../shared/schemas/membership.ts';
-import { changeMembership, firstDay, latestMembershipBy, membershipOn, originMemberships } from './membership-history.ts';
+import { belongedDuring, changeMembership, firstDay, lastDay, latestMembershipBy, membershipOn, originMemberships } from './membership-history.ts';
 
 const period = (from: string, to: string | null, unitId: string | null, role: Membership['role'] = 'staff'): Membership => ({ from, to, unitId, role });
 
@@ -52,5 +52,19 @@ describe('where a person stood on a date', () => {
     expect(latestMembershipBy(history, '2025-12-31')).toBeNull();
     expect(firstDay(history)).toBe('2026-01-05');
     expect(firstDay([])).toBeNull();
+    expect(lastDay(history)).toBeNull();
+    expect(lastDay([period('2026-01-05', '2026-06-30', 'a'), period('2026-03-01', '2026-05-31', 'b')])).toBe('2026-06-30');
+    expect(lastDay([])).toBeNull();
+  });
+});
+
+describe('belongedDuring', () => {
+  const history = [period('2026-01-05', '2026-10-31', 'a'), period('2026-11-01', null, 'b')];
+  const inA = (u: string | null) => u === 'a';
+  it('is true when a period in the unit overlaps the range, by a single day or more', () => {
+    expect(belongedDuring(history, '2026-10-31', '2026-12-31', inA)).toBe(true);
+    expect(belongedDuring(history, '2026-11-01', '2026-12-31', inA)).toBe(false);
+    expect(belongedDuring(history, '2025-01-01', '2026-01-04', inA)).toBe(false);
+    expect(belongedDuring(history, '2027-01-01', '2027-12-31', (u) => u === 'b')).toBe(true);
   });
 });

@@ -54,3 +54,14 @@ export function latestMembershipBy(memberships: readonly Membership[], date: str
 export function firstDay(memberships: readonly Membership[]): string | null {
   return memberships.reduce<string | null>((first, m) => (first === null || m.from < first ? m.from : first), null);
 }
+
+/** The last day the person belonged anywhere, or null while they still do (or never did). */
+export function lastDay(memberships: readonly Membership[]): string | null {
+  if (memberships.length === 0 || memberships.some((m) => m.to === null)) return null;
+  return memberships.reduce((last, m) => (m.to! > last ? m.to! : last), memberships[0]!.to!);
+}
+
+/** Whether some period overlapping the range was in a unit `inUnit` accepts. */
+export function belongedDuring(memberships: readonly Membership[], from: string, to: string, inUnit: (unitId: string | null) => boolean): boolean {
+  return memberships.some((m) => m.from <= to && (m.to === null || m.to >= from) && inUnit(m.unitId));
+}
