@@ -15,6 +15,7 @@ const user = (id: string, role: UserRecord['role'], unitId: string | null): User
   passwordHash: 'h',
   active: true,
   createdAt: '2026-01-01T00:00:00.000Z',
+  memberships: [],
 });
 
 describe('visibility', () => {

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { unitSummarySchema } from '../../shared/schemas/reports.ts';
 import { dayNumber } from '../../shared/time/day-numbers.ts';
 import type { DayTotalRecord, UserRecord } from '../store/records.ts';
-import { unitSummary } from './unit-summary.ts';
+import { creditHours } from '../programme/credit-hours.ts';
+import { effectiveTarget, targetGapSeconds } from '../programme/effective-target.ts';
+import { unitSummary, type SummaryMember } from './unit-summary.ts';
 
 const person = (id: string, name: string): UserRecord => ({
   id,
@@ -13,6 +15,7 @@ const person = (id: string, name: string): UserRecord => ({
   passwordHash: 'h',
   active: true,
   createdAt: '2026-01-01T00:00:00.000Z',
+  memberships: [],
 });
 const day = (personId: string, date: string, seconds: number): DayTotalRecord => ({
   personId,
@@ -26,6 +29,14 @@ const day = (personId: string, date: string, seconds: number): DayTotalRecord =>
   byResource: ['r1', seconds],
 });
 
+const range = { from: '2026-03-02', to: '2026-03-03' };
+// 54.75 h a year is 0.15 h a day: 0.3 h over the two days (effective-target.ts).
+const target = effectiveTarget({ personal: null, unit: null, organisationAnnualHours: 54.75, range, today: '2026-03-10', firstDay: null });
+function member(p: UserRecord, days: DayTotalRecord[], notesCount: number): SummaryMember {
+  const credit = creditHours({ range, onlineDays: days.map((d) => ({ day: d.day, seconds: d.creditedSeconds })), sessionHours: 0, online: { hoursPerHour: 1, yearlyCapHours: null } });
+  return { person: p, days, notesCount, credit, target, gapSeconds: targetGapSeconds(target.targetSeconds, credit.totalSeconds) };
+}
+
 describe('unitSummary', () => {
   it('orders people by name (pinyin), never by hours, and lists who is below target with the gap', () => {
     const summary = unitSummarySchema.parse(
@@ -34,25 +45,27 @@ describe('unitSummary', () => {
         from: '2026-03-02',
         to: '2026-03-03',
         members: [
-          { person: person('z', '张伟'), days: [day('z', '2026-03-02', 3600)], notesCount: 1 },
-          { person: person('l', '李娜'), days: [day('l', '2026-03-02', 100), day('l', '2026-03-03', 200), day('l', '2026-03-09', 999)], notesCount: 0 },
-          { person: person('w', '王芳'), days: [], notesCount: 3 },
+          member(person('z', '张伟'), [day('z', '2026-03-02', 3600)], 1),
+          member(person('l', '李娜'), [day('l', '2026-03-02', 100), day('l', '2026-03-03', 200), day('l', '2026-03-09', 999)], 0),
+          member(person('w', '王芳'), [], 3),
+          // 100 s short of the 0.3 h target: the gap reads 0.0 h, so not below target.
+          member(person('c', '陈新'), [day('c', '2026-03-02', 980)], 0),
         ],
         categoryOf: () => 'cppcc-theory',
-        targetSeconds: 1000,
       }),
     );
-    expect(summary.people.map((p) => [p.name, p.seconds, p.gapSeconds])).toEqual([
-      ['李娜', 300, 700],
-      ['王芳', 0, 1000],
-      ['张伟', 3600, 0],
+    expect(summary.people.map((p) => [p.name, p.seconds, p.targetSeconds, p.gapSeconds])).toEqual([
+      ['陈新', 980, 1080, 0],
+      ['李娜', 300, 1080, 720],
+      ['王芳', 0, 1080, 1080],
+      ['张伟', 3600, 1080, 0],
     ]);
     expect(summary.belowTarget.map((p) => p.name)).toEqual(['李娜', '王芳']);
-    expect(summary).toMatchObject({ totalSeconds: 3900, rawSeconds: 3930, targetSeconds: 3000, notesCount: 4 });
+    expect(summary).toMatchObject({ totalSeconds: 4880, rawSeconds: 4920, targetSeconds: 4320, notesCount: 4 });
     expect(summary.days).toEqual([
-      { date: '2026-03-02', seconds: 3700 },
+      { date: '2026-03-02', seconds: 4680 },
       { date: '2026-03-03', seconds: 200 },
     ]);
-    expect(summary.byCategory['cppcc-theory']).toBe(3900);
+    expect(summary.byCategory['cppcc-theory']).toBe(4880);
   });
 });

@@ -1,16 +1,22 @@
 // A unit's summary for a range: everyone in the unit's subtree with credited hours, target, gap and
-// notes, ordered by name (never a ranking), and who is below target. Built from daily totals only, so
-// a year for a thousand people is a few hundred thousand additions.
+// notes, ordered by name (never a ranking), and who is below target (a gap above 0.0 h). Each person's
+// figures come from the one computation (programme-io/person-figures.ts); the trend and the split by
+// category add up their daily totals.
 import type { UnitSummary, PersonSummary } from '../../shared/schemas/reports.ts';
 import type { Category } from '../../shared/schemas/domain.ts';
 import { dateOfDay, dayNumber } from '../../shared/time/day-numbers.ts';
 import type { DayTotalRecord, UserRecord } from '../store/records.ts';
 import { emptyCategories } from './learning-log.ts';
+import type { CreditedHours } from '../programme/credit-hours.ts';
+import { targetBasis, type EffectiveTarget } from '../programme/effective-target.ts';
 
 export interface SummaryMember {
   person: UserRecord;
   days: readonly DayTotalRecord[];
   notesCount: number;
+  credit: Pick<CreditedHours, 'totalSeconds' | 'onlineSeconds' | 'sessionHours'>;
+  target: EffectiveTarget;
+  gapSeconds: number;
 }
 
 const collator = new Intl.Collator('zh-CN');
@@ -21,8 +27,6 @@ export function unitSummary(input: {
   to: string;
   members: readonly SummaryMember[];
   categoryOf: (resourceId: string) => Category | undefined;
-  /** Each person's target for this range. */
-  targetSeconds: number;
 }): UnitSummary {
   const first = dayNumber(input.from);
   const last = dayNumber(input.to);
@@ -31,21 +35,21 @@ export function unitSummary(input: {
   const people: PersonSummary[] = [];
   let totalSeconds = 0;
   let rawSeconds = 0;
+  let targetSeconds = 0;
   let notesCount = 0;
-  for (const { person, days, notesCount: notes } of input.members) {
-    let seconds = 0;
+  for (const { person, days, notesCount: notes, credit, target, gapSeconds } of input.members) {
     let raw = 0;
     for (const day of days) {
       if (day.day < first || day.day > last) continue;
-      seconds += day.creditedSeconds;
       raw += day.rawSeconds;
       daySeconds[day.day - first]! += day.creditedSeconds;
       for (let i = 0; i < day.byResource.length; i += 2) {
         byCategory[input.categoryOf(day.byResource[i] as string) ?? 'other'] += day.byResource[i + 1] as number;
       }
     }
-    totalSeconds += seconds;
+    totalSeconds += credit.totalSeconds;
     rawSeconds += raw;
+    targetSeconds += target.targetSeconds;
     notesCount += notes;
     people.push({
       personId: person.id,
@@ -53,10 +57,13 @@ export function unitSummary(input: {
       username: person.username,
       role: person.role,
       unitId: person.unitId,
-      seconds,
+      seconds: credit.totalSeconds,
       rawSeconds: raw,
-      targetSeconds: input.targetSeconds,
-      gapSeconds: Math.max(0, input.targetSeconds - seconds),
+      onlineSeconds: credit.onlineSeconds,
+      sessionSeconds: Math.round(credit.sessionHours * 3600),
+      targetSeconds: target.targetSeconds,
+      targetBasis: targetBasis(target),
+      gapSeconds,
       notesCount: notes,
     });
   }
@@ -67,11 +74,11 @@ export function unitSummary(input: {
     to: input.to,
     totalSeconds,
     rawSeconds,
-    targetSeconds: input.targetSeconds * people.length,
+    targetSeconds,
     notesCount,
     days: daySeconds.map((seconds, i) => ({ date: dateOfDay(first + i), seconds })),
     byCategory,
     people,
-    belowTarget: people.filter((p) => p.seconds < p.targetSeconds),
+    belowTarget: people.filter((p) => p.gapSeconds > 0),
   };
 }

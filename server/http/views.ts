@@ -11,7 +11,7 @@ export function userView(u: UserRecord): User {
 }
 
 export function personView(u: UserRecord): Person {
-  return { ...userView(u), active: u.active, createdAt: u.createdAt };
+  return { ...userView(u), active: u.active, createdAt: u.createdAt, memberships: u.memberships.map((m) => ({ ...m })) };
 }
 
 export function unitView(u: UnitRecord): Unit {

@@ -1,6 +1,7 @@
 // The people and units the programme's routes work over, read once per request, with the access
 // questions they ask: may the viewer see this person, does a leader manage these units.
 import type { Role } from '../../shared/schemas/domain.ts';
+import type { Membership } from '../../shared/schemas/membership.ts';
 import { canViewPerson } from '../access/can-view-person.ts';
 import { byName } from '../programme/roster.ts';
 import { isUnder } from '../programme/unit-tree.ts';
@@ -12,6 +13,7 @@ export interface DirectoryPerson {
   role: Role;
   unitId: string | null;
   active: boolean;
+  memberships: readonly Membership[];
 }
 
 export interface Directory {
@@ -30,7 +32,7 @@ export async function loadDirectory(store: Store): Promise<Directory> {
   const users = await store.listUsers();
   const units = await store.listUnits();
   const parents = new Map(units.map((u) => [u.id, u.parentId]));
-  const people = users.map((u) => ({ id: u.id, name: u.name, role: u.role, unitId: u.unitId, active: u.active }));
+  const people = users.map((u) => ({ id: u.id, name: u.name, role: u.role, unitId: u.unitId, active: u.active, memberships: u.memberships }));
   const byId = new Map(people.map((p) => [p.id, p]));
   const parentOf = (unitId: string) => parents.get(unitId);
   const canView = (viewer: UserRecord, person: DirectoryPerson) => canViewPerson(viewer, person, parentOf);

@@ -1,24 +1,8 @@
-// What the programme reads from the learning log: a person's credited online seconds by category over
-// a date range (the same numbers as GET /api/people/{id}/log, from the daily totals), and their notes.
-import { CATEGORIES, type Category } from '../../shared/schemas/domain.ts';
-import { dayNumber } from '../../shared/time/day-numbers.ts';
+// What the programme reads of a person's notes over a date range (their hours come from
+// person-figures.ts, over the same daily totals as GET /api/people/{id}/log).
 import { dateRangeMs } from '../aggregation/date-range.ts';
-import { learningLog } from '../aggregation/learning-log.ts';
 import { filterNotes } from '../notes/note-filters.ts';
 import type { Store } from '../store/records.ts';
-
-export async function onlineSecondsByCategory(store: Store, personId: string, from: string, to: string): Promise<Record<Category, number>> {
-  const categories = new Map((await store.listResources()).map((r) => [r.id, r.category]));
-  const log = learningLog({
-    personId,
-    from,
-    to,
-    days: await store.dayTotals(personId, dayNumber(from), dayNumber(to)),
-    categoryOf: (id) => categories.get(id),
-    notesCount: 0,
-  });
-  return Object.fromEntries(CATEGORIES.map((c) => [c, log.byCategory[c] ?? 0])) as Record<Category, number>;
-}
 
 export interface ProgrammeNote {
   resourceId: string | null;

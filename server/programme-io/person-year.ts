@@ -5,10 +5,12 @@ import type { AttendanceCounts } from '../../shared/schemas/programme-attendance
 import { countAttendance } from '../programme/attendance-counts.ts';
 import { resolvePlan, type UnitDefaults } from '../programme/plan-resolution.ts';
 import { sessionCategory, type AttendedSession } from '../programme/plan-progress.ts';
-import { isUnder, unitsAbove } from '../programme/unit-tree.ts';
+import { expectedOn } from '../programme/roster.ts';
+import { unitsAbove } from '../programme/unit-tree.ts';
 import type { ProgrammeStore } from '../store/programme/programme-store.ts';
 import type { AttendanceEntry, SessionRecord } from '../store/programme/records.ts';
-import type { ResourceRecord } from '../store/records.ts';
+import type { DateRange } from '../../shared/time/periods.ts';
+import type { FiguresContext } from './person-figures.ts';
 import type { Directory, DirectoryPerson } from './directory.ts';
 
 export function effectivePlan(programme: ProgrammeStore, directory: Directory, person: DirectoryPerson, year: number, stage: PlanStage): StudyPlan {
@@ -27,9 +29,9 @@ export function unitItemIds(programme: ProgrammeStore, directory: Directory, per
   return new Set(plan.readingList.filter((i) => i.source === 'unit').map((i) => i.id));
 }
 
-/** Whether the person is expected at the session: on its roster now, or recorded there already. */
+/** Whether the person is expected at the session: in its units on its date, or recorded there. */
 export function expectedAt(session: SessionRecord, person: DirectoryPerson, directory: Directory, entry: AttendanceEntry | null): boolean {
-  return entry !== null || (person.active && isUnder(person.unitId, session.unitIds, directory.parentOf));
+  return entry !== null || expectedOn(person, session.unitIds, session.date, directory.parentOf);
 }
 
 export interface PersonSessions {
@@ -38,29 +40,19 @@ export interface PersonSessions {
   sessionHours: number;
 }
 
-/** Sessions dated in [from, to]: attendance counts and the credited sessions attended (or made up). */
-export function personSessions(input: {
-  programme: ProgrammeStore;
-  directory: Directory;
-  person: DirectoryPerson;
-  from: string;
-  to: string;
-  resources: readonly ResourceRecord[];
-  nowMs: number;
-}): PersonSessions {
-  const { programme, directory, person } = input;
-  const categories = new Map(input.resources.map((r) => [r.id, r.category]));
+/** Sessions dated in the range: attendance counts and the credited sessions attended (or made up). */
+export function personSessions(ctx: Pick<FiguresContext, 'sessions' | 'entryOf' | 'directory' | 'categoryOf' | 'nowMs'>, person: DirectoryPerson, range: DateRange): PersonSessions {
   const expected: { session: SessionRecord; entry: AttendanceEntry | null }[] = [];
-  for (const session of programme.sessions()) {
-    if (session.date < input.from || session.date > input.to) continue;
-    const entry = programme.attendanceOf(session.id).find((e) => e.personId === person.id) ?? null;
-    if (expectedAt(session, person, directory, entry)) expected.push({ session, entry });
+  for (const session of ctx.sessions) {
+    if (session.date < range.from || session.date > range.to) continue;
+    const entry = ctx.entryOf(session.id, person.id);
+    if (expectedAt(session, person, ctx.directory, entry)) expected.push({ session, entry });
   }
   const attended = expected
     .filter(({ entry }) => entry !== null && (entry.status === 'present' || entry.status === 'late' || entry.makeUp !== null))
-    .map(({ session }) => ({ creditedHours: session.creditedHours, category: sessionCategory(session.materials.map((m) => categories.get(m))) }));
+    .map(({ session }) => ({ creditedHours: session.creditedHours, category: sessionCategory(session.materials.map((m) => ctx.categoryOf(m))) }));
   return {
-    attendance: countAttendance(expected.map(({ session, entry }) => ({ endMs: Date.parse(session.endsAt), entry })), input.nowMs),
+    attendance: countAttendance(expected.map(({ session, entry }) => ({ endMs: Date.parse(session.endsAt), entry })), ctx.nowMs),
     attended,
     sessionHours: attended.reduce((sum, s) => sum + s.creditedHours, 0),
   };

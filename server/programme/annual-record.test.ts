@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldVisit, ResearchReport } from '../../shared/schemas/programme-research.ts';
+import type { OnlineCredit } from '../../shared/schemas/programme-settings.ts';
 import type { StudyPlan } from '../../shared/schemas/programme-plans.ts';
+import { dayNumber } from '../../shared/time/day-numbers.ts';
 import { annualRecord } from './annual-record.ts';
+import { creditHours } from './credit-hours.ts';
+import { effectiveTarget } from './effective-target.ts';
 import { countAttendance } from './attendance-counts.ts';
 import { planProgress } from './plan-progress.ts';
 
@@ -13,12 +17,18 @@ const plan: StudyPlan = {
   readingList: [{ id: 'i1', title: '乡土中国', author: '费孝通', resourceId: null, status: 'done', source: 'own' }],
   updatedAt: null,
 };
+const range = { from: '2026-01-01', to: '2026-12-31' };
+const noCap: OnlineCredit = { hoursPerHour: 1, yearlyCapHours: null };
+const credit = (online = noCap) => creditHours({ range, onlineDays: [{ day: dayNumber('2026-03-06'), seconds: 40 * 3600 }], sessionHours: 8, online });
+const target = (totalHours: number) => effectiveTarget({ personal: { totalHours, period: null }, unit: null, organisationAnnualHours: 50, range, today: '2027-01-10', firstDay: '2025-01-01' });
 const progress = planProgress({
   plan,
-  range: { from: '2026-01-01', to: '2026-12-31' },
+  range,
   onlineSecondsByCategory: { 'political-theory': 30 * 3600, professional: 10 * 3600 },
   sessions: [{ creditedHours: 8, category: null }],
   notes: [],
+  credit: credit(),
+  target: target(50),
 });
 const report = (title: string, status: ResearchReport['status'], date: string, personId = 'p'): ResearchReport => ({
   id: title,
@@ -38,9 +48,8 @@ function record(overrides: Partial<Parameters<typeof annualRecord>[0]> = {}) {
     person: { id: 'p', name: '张伟', unitId: 'research' },
     year: 2026,
     progress,
-    onlineSeconds: 40 * 3600,
-    sessionHours: 8,
-    online: { hoursPerHour: 1, yearlyCapHours: null },
+    credit: credit(),
+    target: target(50),
     attendance: countAttendance([{ endMs: 0, entry: present }], 1),
     notes: Array.from({ length: 12 }, (_, i) => ({ quote: '学习笔记', comment: i === 0 ? '𠀀好' : '', reviewed: i < 3 })),
     reports: [report('调研一', 'adopted', '2026-05-01'), report('调研二', 'submitted', '2026-09-01'), report('草稿', 'draft', '2026-10-01'), report('去年', 'adopted', '2025-05-01'), report('别人', 'adopted', '2026-05-01', 'q')],
@@ -55,7 +64,7 @@ function record(overrides: Partial<Parameters<typeof annualRecord>[0]> = {}) {
 describe('annualRecord', () => {
   it('puts plan against credited hours, with categories as counted', () => {
     const r = record();
-    expect(r.hours).toMatchObject({ targetHours: 50, onlineSeconds: 144_000, onlineCreditedHours: 40, sessionHours: 8, totalHours: 48, share: 48 / 50, adjustments: [] });
+    expect(r.hours).toMatchObject({ targetHours: 50, targetBasis: { source: 'plan', setHours: 50 }, onlineSeconds: 144_000, onlineCreditedHours: 40, sessionHours: 8, totalHours: 48, share: 48 / 50, adjustments: [] });
     expect(r.hours.byCategory.find((c) => c.category === 'political-theory')).toEqual({ category: 'political-theory', targetHours: 20, achievedHours: 30 });
     expect(r.reading).toEqual({ total: 1, done: 1 });
   });
@@ -87,7 +96,7 @@ describe('annualRecord', () => {
   });
 
   it('has no hours share without a target, and applies the online cap to the total', () => {
-    const r = record({ progress: { ...progress, total: { ...progress.total, targetHours: 0 } }, online: { hoursPerHour: 1, yearlyCapHours: 30 } });
+    const r = record({ target: target(0), credit: credit({ hoursPerHour: 1, yearlyCapHours: 30 }) });
     expect(r.hours.share).toBeNull();
     expect(r.hours).toMatchObject({ onlineCreditedHours: 30, totalHours: 38, adjustments: [{ reason: 'online_cap', hours: -10 }] });
   });

@@ -4,9 +4,9 @@
 import type { AttendanceCounts } from '../../shared/schemas/programme-attendance.ts';
 import type { AnnualRecord, GradeDecision } from '../../shared/schemas/programme-record.ts';
 import { VISIT_KINDS, type FieldVisit, type ReportTarget, type ResearchReport } from '../../shared/schemas/programme-research.ts';
-import type { OnlineCredit } from '../../shared/schemas/programme-settings.ts';
 import type { PlanProgress } from '../../shared/schemas/programme-plans.ts';
-import { creditHours } from './credit-hours.ts';
+import type { CreditedHours } from './credit-hours.ts';
+import { targetBasis, type EffectiveTarget } from './effective-target.ts';
 import { researchStanding } from './research-standing.ts';
 import { suggestGrade } from './suggest-grade.ts';
 
@@ -25,9 +25,9 @@ export function annualRecord(input: {
   year: number;
   /** The year plan's progress (stage `year`), from the learning log and sessions attended. */
   progress: PlanProgress;
-  onlineSeconds: number;
-  sessionHours: number;
-  online: OnlineCredit;
+  /** The year's credited hours and effective target (person-figures.ts), as every other screen has them. */
+  credit: CreditedHours;
+  target: EffectiveTarget;
   attendance: AttendanceCounts;
   notes: readonly RecordNote[];
   reports: readonly ResearchReport[];
@@ -36,8 +36,8 @@ export function annualRecord(input: {
   remarks: string;
   decision: GradeDecision | null;
 }): AnnualRecord {
-  const credit = creditHours({ onlineSeconds: input.onlineSeconds, sessionHours: input.sessionHours, online: input.online });
-  const targetHours = input.progress.total.targetHours;
+  const { credit } = input;
+  const targetHours = input.target.targetSeconds / 3600;
   const share = targetHours > 0 ? credit.totalHours / targetHours : null;
   const reviewed = input.notes.filter((n) => n.reviewed).length;
   const standing = researchStanding(input.person.id, input.year, input.reports, input.visits, input.reportTarget);
@@ -56,6 +56,7 @@ export function annualRecord(input: {
     year: input.year,
     hours: {
       targetHours,
+      targetBasis: targetBasis(input.target),
       onlineSeconds: credit.onlineSeconds,
       onlineCreditedHours: credit.onlineCreditedHours,
       sessionHours: credit.sessionHours,

@@ -3,13 +3,13 @@ import type { AnnualRecord, Grade } from '../../shared/schemas/programme-record.
 import { emptyCounts } from './attendance-counts.ts';
 import { organisationSummary } from './organisation-summary.ts';
 
-function rec(id: string, totalHours: number, suggested: Grade, decided: Grade | null, reportsCounted: number): AnnualRecord {
+function rec(id: string, totalHours: number, suggested: Grade, decided: Grade | null, reportsCounted: number, unitId = 'u'): AnnualRecord {
   return {
     personId: id,
     name: id,
-    unitId: 'u',
+    unitId,
     year: 2026,
-    hours: { targetHours: 50, onlineSeconds: 0, onlineCreditedHours: totalHours, sessionHours: 0, totalHours, share: totalHours / 50, adjustments: [], byCategory: [] },
+    hours: { targetHours: 50, targetBasis: { source: 'organisation', setHours: 50, dueFrom: '2026-01-01', dueTo: '2026-12-31' }, onlineSeconds: 0, onlineCreditedHours: totalHours, sessionHours: 0, totalHours, share: totalHours / 50, adjustments: [], byCategory: [] },
     reading: { total: 0, done: 0 },
     attendance: { ...emptyCounts(), expected: 4, present: 3, absent: 1, attended: 3, counted: 4, rate: 0.75 },
     notes: { count: 5, characters: 100, reviewed: 1, reviewedShare: 0.2 },
@@ -30,6 +30,27 @@ describe('organisationSummary', () => {
     expect(s.attendance).toMatchObject({ expected: 12, attended: 9, rate: 0.75 });
     expect(s.suggested).toEqual({ excellent: 1, competent: 1, 'basically-competent': 1, 'not-competent': 0 });
     expect(s.final).toEqual({ excellent: 1, competent: 1, 'basically-competent': 0, 'not-competent': 0 });
+  });
+
+  it('counts someone 0.04 h short as on target (their gap reads 0.0), and 0.05 h short as not', () => {
+    expect(organisationSummary(2026, [rec('a', 49.96, 'competent', null, 2)]).onTarget).toBe(1);
+    expect(organisationSummary(2026, [rec('a', 49.9, 'competent', null, 2)]).onTarget).toBe(0);
+  });
+
+  it('gives each committee its own figures, side by side, in the order given', () => {
+    const parents: Record<string, string> = { 'research-sub': 'research' };
+    const s = organisationSummary(
+      2026,
+      [rec('a', 55.5, 'excellent', 'excellent', 3, 'research'), rec('b', 30, 'basically-competent', null, 1, 'research-sub'), rec('c', 50, 'competent', null, 0, 'culture')],
+      [{ unitId: 'research', name: '研究室' }, { unitId: 'culture', name: '文化室' }, { unitId: 'empty', name: '空室' }],
+      (u) => (u === null ? null : (parents[u] ?? u)),
+    );
+    expect(s.units.map((u) => [u.name, u.people, u.totalHours, u.onTarget, u.undecided])).toEqual([
+      ['研究室', 2, 85.5, 1, 1],
+      ['文化室', 1, 50, 1, 1],
+      ['空室', 0, 0, 0, 0],
+    ]);
+    expect(s.people).toBe(3);
   });
 
   it('is all zeros for nobody', () => {

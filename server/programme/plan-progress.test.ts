@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { StudyPlan } from '../../shared/schemas/programme-plans.ts';
+import { dayNumber } from '../../shared/time/day-numbers.ts';
+import { creditHours } from './credit-hours.ts';
+import { effectiveTarget } from './effective-target.ts';
 import { planProgress, sessionCategory } from './plan-progress.ts';
 
 const plan: StudyPlan = {
@@ -15,6 +18,12 @@ const plan: StudyPlan = {
   updatedAt: null,
 };
 const range = { from: '2026-01-01', to: '2026-12-31' };
+const online = { hoursPerHour: 1, yearlyCapHours: null };
+/** Credit and target as person-figures.ts computes them: the year over, the plan's 50 h due in full. */
+const figures = (onlineSeconds: number, sessionHours: number, totalHours = 50, today = '2027-01-15') => ({
+  credit: creditHours({ range, onlineDays: [{ day: dayNumber('2026-03-06'), seconds: onlineSeconds }], sessionHours, online }),
+  target: effectiveTarget({ personal: { totalHours, period: null }, unit: null, organisationAnnualHours: 50, range, today, firstDay: '2025-01-01' }),
+});
 
 describe('planProgress', () => {
   it('adds online seconds and credited sessions, by category where the session has one', () => {
@@ -27,8 +36,9 @@ describe('planProgress', () => {
         { creditedHours: 8, category: null },
       ],
       notes: [],
+      ...figures(36_000 + 7_200, 12),
     });
-    expect(p.total).toEqual({ targetHours: 50, achievedSeconds: 36_000 + 7_200 + 12 * 3600, share: (36_000 + 7_200 + 12 * 3600) / (50 * 3600) });
+    expect(p.total).toEqual({ targetHours: 50, targetBasis: { source: 'plan', setHours: 50, dueFrom: '2026-01-01', dueTo: '2026-12-31' }, achievedSeconds: 36_000 + 7_200 + 12 * 3600, share: (36_000 + 7_200 + 12 * 3600) / (50 * 3600) });
     expect(p.byCategory.find((c) => c.category === 'political-theory')).toEqual({
       category: 'political-theory',
       targetHours: 20,
@@ -52,6 +62,7 @@ describe('planProgress', () => {
         { resourceId: null, tags: ['乡土中国'] },
         { resourceId: null, tags: ['other'] },
       ],
+      ...figures(0, 0),
     });
     expect(p.reading.items.map((i) => i.notesCount)).toEqual([1, 2, 0]);
     expect(p.reading).toMatchObject({ total: 3, done: 1, reading: 1, notStarted: 1 });
@@ -59,8 +70,16 @@ describe('planProgress', () => {
   });
 
   it('has no share when the total target is zero', () => {
-    const p = planProgress({ plan: { ...plan, targets: { totalHours: 0, byCategory: {} } }, range, onlineSecondsByCategory: {}, sessions: [], notes: [] });
+    const p = planProgress({ plan: { ...plan, targets: { totalHours: 0, byCategory: {} } }, range, onlineSecondsByCategory: {}, sessions: [], notes: [], ...figures(0, 0, 0) });
     expect(p.total.share).toBeNull();
+  });
+
+  it('measures the total and the category targets against the part of the year elapsed', () => {
+    // On 1 July (day 182 of 365) half of the 50 h year target, and of the 20 h category target, is due.
+    const p = planProgress({ plan, range, onlineSecondsByCategory: {}, sessions: [], notes: [], ...figures(0, 0, 50, '2026-07-01') });
+    expect(p.total.targetHours).toBe(24.9);
+    expect(p.total.targetBasis).toEqual({ source: 'plan', setHours: 50, dueFrom: '2026-01-01', dueTo: '2026-07-01' });
+    expect(p.byCategory.find((c) => c.category === 'political-theory')?.targetHours).toBe(10);
   });
 });
 

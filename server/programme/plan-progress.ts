@@ -1,9 +1,12 @@
-// Progress against a plan: hours from the learning log (credited online seconds by category) plus
-// credited sessions attended, and the must-read list with the notes linked to each item. A note is
-// linked when it was written on the item's designated resource or is tagged with the item's title.
+// Progress against a plan: the credited hours and effective target every screen shows (credit-hours.ts,
+// effective-target.ts), the split by category as counted (the learning log plus sessions attended),
+// and the must-read list with the notes linked to each item. A note is linked when it was written on
+// the item's designated resource or is tagged with the item's title.
 import { CATEGORIES, type Category } from '../../shared/schemas/domain.ts';
 import type { PlanProgress, StudyPlan } from '../../shared/schemas/programme-plans.ts';
 import type { DateRange } from '../../shared/time/periods.ts';
+import type { CreditedHours } from './credit-hours.ts';
+import { targetBasis, type EffectiveTarget } from './effective-target.ts';
 
 export interface AttendedSession {
   creditedHours: number;
@@ -25,17 +28,18 @@ export function planProgress(input: {
   onlineSecondsByCategory: Partial<Record<Category, number>>;
   sessions: readonly AttendedSession[];
   notes: readonly LinkableNote[];
+  credit: CreditedHours;
+  target: EffectiveTarget;
 }): PlanProgress {
   const { plan } = input;
   const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, input.onlineSecondsByCategory[c] ?? 0])) as Record<Category, number>;
-  let sessionSeconds = 0;
   for (const s of input.sessions) {
-    const seconds = Math.round(s.creditedHours * 3600);
-    sessionSeconds += seconds;
-    if (s.category !== null) byCategory[s.category] += seconds;
+    if (s.category !== null) byCategory[s.category] += Math.round(s.creditedHours * 3600);
   }
-  const onlineTotal = CATEGORIES.reduce((sum, c) => sum + (input.onlineSecondsByCategory[c] ?? 0), 0);
-  const achievedSeconds = onlineTotal + sessionSeconds;
+  const achievedSeconds = input.credit.totalSeconds;
+  const targetHours = input.target.targetSeconds / 3600;
+  // Category targets are due in the same proportion as the total (the days elapsed of the stage).
+  const due = input.target.totalHours > 0 ? targetHours / input.target.totalHours : 1;
 
   const items = plan.readingList.map((item) => ({
     ...item,
@@ -49,9 +53,10 @@ export function planProgress(input: {
     stage: plan.stage,
     from: input.range.from,
     to: input.range.to,
-    total: { targetHours: plan.targets.totalHours, achievedSeconds, share: share(achievedSeconds, plan.targets.totalHours) },
+    total: { targetHours, targetBasis: targetBasis(input.target), achievedSeconds, share: share(achievedSeconds, targetHours) },
     byCategory: CATEGORIES.map((category) => {
-      const targetHours = plan.targets.byCategory[category] ?? null;
+      const set = plan.targets.byCategory[category];
+      const targetHours = set === undefined ? null : Math.round(set * due * 10) / 10;
       return { category, targetHours, achievedSeconds: byCategory[category], share: share(byCategory[category], targetHours) };
     }),
     reading: {

@@ -7,36 +7,48 @@ import { annualRecord } from '../programme/annual-record.ts';
 import { organisationSummary } from '../programme/organisation-summary.ts';
 import { planProgress } from '../programme/plan-progress.ts';
 import { stageRange } from '../programme/stage-range.ts';
-import { isUnder } from '../programme/unit-tree.ts';
+import { committeesUnder } from '../programme/committees.ts';
+import { belongedDuring, latestMembershipBy } from '../programme/membership-history.ts';
+import { isUnder, unitsAbove } from '../programme/unit-tree.ts';
 import { forbidden, notFound, validationFailed } from '../http/api-error.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { readJson } from '../http/json-body.ts';
 import { yearParam } from '../http/programme-params.ts';
 import { signedIn } from '../http/signed-in.ts';
 import { loadDirectory, type Directory, type DirectoryPerson } from '../programme-io/directory.ts';
-import { notesInRange, onlineSecondsByCategory } from '../programme-io/learning-figures.ts';
-import { effectivePlan, personSessions } from '../programme-io/person-year.ts';
+import { notesInRange } from '../programme-io/learning-figures.ts';
+import { loadFiguresContext, personFigures, type FiguresContext } from '../programme-io/person-figures.ts';
+import { effectivePlan } from '../programme-io/person-year.ts';
 import type { UserRecord } from '../store/records.ts';
 
 export function annualRecordRoutes(deps: AppDeps) {
   const { store, clock, config } = deps;
-  async function recordOf(directory: Directory, person: DirectoryPerson, year: number): Promise<AnnualRecord> {
+  const contextFor = async (directory: Directory) => loadFiguresContext(store, directory, clock(), config.timeZone);
+  async function recordOf(ctx: FiguresContext, person: DirectoryPerson, year: number): Promise<AnnualRecord> {
     const range = stageRange(year, 'year');
-    const resources = await store.listResources();
     const settings = store.programme.settings();
-    const plan = effectivePlan(store.programme, directory, person, year, 'year');
-    const sessions = personSessions({ programme: store.programme, directory, person, ...range, resources, nowMs: clock() });
-    const online = await onlineSecondsByCategory(store, person.id, range.from, range.to);
+    const plan = effectivePlan(store.programme, ctx.directory, person, year, 'year');
+    const figures = await personFigures(ctx, person, range);
     const notes = await notesInRange(store, config.timeZone, person.id, range.from, range.to);
     const note = store.programme.annualNote(person.id, year);
+    // The unit the person was in at the end of the year (or by today, or when they left).
+    const asAt = range.to < ctx.today ? range.to : ctx.today;
+    const unitId = latestMembershipBy(person.memberships, asAt)?.unitId ?? person.unitId;
     return annualRecord({
-      person,
+      person: { id: person.id, name: person.name, unitId },
       year,
-      progress: planProgress({ plan, range, onlineSecondsByCategory: online, sessions: sessions.attended, notes }),
-      onlineSeconds: Object.values(online).reduce((a, b) => a + b, 0),
-      sessionHours: sessions.sessionHours,
-      online: settings.online,
-      attendance: sessions.attendance,
+      progress: planProgress({
+        plan,
+        range,
+        onlineSecondsByCategory: figures.onlineByCategory,
+        sessions: figures.sessions.attended,
+        notes,
+        credit: figures.credit,
+        target: figures.target,
+      }),
+      credit: figures.credit,
+      target: figures.target,
+      attendance: figures.sessions.attendance,
       notes,
       reports: store.programme.reports(),
       visits: store.programme.visits(),
@@ -65,19 +77,24 @@ export function annualRecordRoutes(deps: AppDeps) {
         if (!directory.units.some((u) => u.id === unitId)) throw notFound(`There is no unit with id "${unitId}"`);
         if (!directory.manages(viewer, unitId)) throw forbidden('You may only see the year of units you lead');
       }
-      const people = directory
-        .visiblePeople(viewer)
-        .filter((p) => p.active && p.unitId !== null && (unitId === undefined || isUnder(p.unitId, [unitId], directory.parentOf)));
+      // Everyone who belonged to the unit (or any unit) on some day of the year, by membership history.
+      const range = stageRange(year, 'year');
+      const inScope = (u: string | null) => u !== null && (unitId === undefined || isUnder(u, [unitId], directory.parentOf));
+      const people = directory.visiblePeople(viewer).filter((p) => belongedDuring(p.memberships, range.from, range.to, inScope));
+      const ctx = await contextFor(directory);
       const records: AnnualRecord[] = [];
-      for (const p of people) records.push(await recordOf(directory, p, year));
-      return c.json(organisationSummary(year, records));
+      for (const p of people) records.push(await recordOf(ctx, p, year));
+      const committees = committeesUnder(directory.units, unitId ?? null);
+      const ids = new Set(committees.map((u) => u.unitId));
+      const committeeOf = (u: string | null) => (u === null ? null : (unitsAbove(u, directory.parentOf).find((a) => ids.has(a)) ?? null));
+      return c.json(organisationSummary(year, records, committees, committeeOf));
     })
     .get('/:personId/:year', signedIn(deps), async (c) => {
       const directory = await loadDirectory(store);
       const person = directory.person(c.req.param('personId'));
       if (!person) throw notFound(`There is no person with id "${c.req.param('personId')}"`);
       if (!directory.canView(c.get('user'), person)) throw forbidden("You may not see this person's annual record");
-      return c.json(await recordOf(directory, person, yearParam(c.req.param('year'))));
+      return c.json(await recordOf(await contextFor(directory), person, yearParam(c.req.param('year'))));
     })
     .put('/:personId/:year/grade', signedIn(deps), async (c) => {
       const viewer = c.get('user');
@@ -85,7 +102,7 @@ export function annualRecordRoutes(deps: AppDeps) {
       const person = decidable(directory, viewer, c.req.param('personId'));
       const year = yearParam(c.req.param('year'));
       const input = await readJson(c, gradeDecisionInputSchema);
-      const current = await recordOf(directory, person, year);
+      const current = await recordOf(await contextFor(directory), person, year);
       if (input.grade !== current.grade.suggested && input.reason === '') {
         throw validationFailed('reason: a grade other than the suggested one needs a reason');
       }
@@ -98,7 +115,7 @@ export function annualRecordRoutes(deps: AppDeps) {
         decision: { grade: input.grade, reason: input.reason, decidedBy: viewer.id, decidedByName: viewer.name, decidedAt: at },
         updatedAt: at,
       });
-      return c.json(await recordOf(directory, person, year));
+      return c.json(await recordOf(await contextFor(directory), person, year));
     })
     .put('/:personId/:year/remarks', signedIn(deps), async (c) => {
       const directory = await loadDirectory(store);
@@ -107,6 +124,6 @@ export function annualRecordRoutes(deps: AppDeps) {
       const { remarks } = await readJson(c, remarksInputSchema);
       const note = store.programme.annualNote(person.id, year);
       await store.programme.saveAnnualNote({ personId: person.id, year, remarks, decision: note?.decision ?? null, updatedAt: new Date(clock()).toISOString() });
-      return c.json(await recordOf(directory, person, year));
+      return c.json(await recordOf(await contextFor(directory), person, year));
     });
 }

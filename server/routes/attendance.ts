@@ -7,9 +7,9 @@ import { countAttendance } from '../programme/attendance-counts.ts';
 import { CHECK_IN_MESSAGES, checkIn, type CheckInProblem } from '../programme/check-in.ts';
 import { GuessLimit } from '../programme/guess-limit.ts';
 import { monthlyBulletin } from '../programme/monthly-bulletin.ts';
-import { rosterFor } from '../programme/roster.ts';
+import { bulletinPeople } from '../programme/bulletin-people.ts';
+import { expectedOn, rosterFor } from '../programme/roster.ts';
 import { normaliseCode } from '../programme/session-code.ts';
-import { isUnder } from '../programme/unit-tree.ts';
 import { ApiError, forbidden, notFound, validationFailed } from '../http/api-error.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { readJson } from '../http/json-body.ts';
@@ -28,9 +28,10 @@ const CHECK_IN_ERRORS: Record<CheckInProblem, { status: 400 | 403 | 409; code: (
   already_checked_in: { status: 409, code: ERROR_CODES.alreadyCheckedIn },
 };
 
+/** In the session's units on its date (dated memberships: a later hire or move changes nothing). */
 function onRoster(session: SessionRecord, personId: string, directory: Directory): boolean {
   const person = directory.person(personId);
-  return person !== undefined && person.active && isUnder(person.unitId, session.unitIds, directory.parentOf);
+  return person !== undefined && expectedOn(person, session.unitIds, session.date, directory.parentOf);
 }
 
 /** Ten wrong codes in ten minutes: enough for typos, far too few to guess a code. */
@@ -79,8 +80,8 @@ export function attendanceRoutes(deps: AppDeps) {
       const directory = await loadDirectory(store);
       if (!runsSession(viewer, session, directory)) throw forbidden('Only the organiser, leaders of its units and admins see the roster');
       const entries = new Map(store.programme.attendanceOf(session.id).map((e) => [e.personId, e]));
-      // Everyone on the roster now, plus anyone recorded who has since moved or been deactivated.
-      const people = rosterFor(session.unitIds, directory.people, directory.parentOf);
+      // Everyone in its units on its date, plus anyone recorded there from elsewhere.
+      const people = rosterFor(session.unitIds, session.date, directory.people, directory.parentOf);
       for (const personId of entries.keys()) {
         const p = directory.person(personId);
         if (p && !people.includes(p)) people.push(p);
@@ -152,7 +153,9 @@ export function attendanceRoutes(deps: AppDeps) {
       const unitId = c.req.param('id');
       if (!directory.units.some((u) => u.id === unitId)) throw notFound(`There is no unit with id "${unitId}"`);
       if (!directory.manages(viewer, unitId)) throw forbidden('You may only see the bulletin of units you lead');
-      const people = directory.visiblePeople(viewer).filter((p) => isUnder(p.unitId, [unitId], directory.parentOf));
+      // Who belonged to the unit during the month, by their dated memberships: the bulletin of a closed
+      // month reads the same whoever joins, leaves or moves afterwards.
+      const people = bulletinPeople(directory.people, unitId, month, directory.parentOf);
       const sessions = store.programme.sessions().filter((s) => s.date.startsWith(`${month}-`));
       const entries = sessions.flatMap((s) => store.programme.attendanceOf(s.id));
       return c.json(

@@ -13,8 +13,9 @@ import { readJson } from '../http/json-body.ts';
 import { stageParam, yearParam } from '../http/programme-params.ts';
 import { signedIn } from '../http/signed-in.ts';
 import { loadDirectory, type Directory } from '../programme-io/directory.ts';
-import { notesInRange, onlineSecondsByCategory } from '../programme-io/learning-figures.ts';
-import { effectivePlan, personSessions, unitItemIds } from '../programme-io/person-year.ts';
+import { notesInRange } from '../programme-io/learning-figures.ts';
+import { loadFiguresContext, personFigures } from '../programme-io/person-figures.ts';
+import { effectivePlan, unitItemIds } from '../programme-io/person-year.ts';
 import { newId } from '../store/ids.ts';
 import type { Store, UserRecord } from '../store/records.ts';
 import type { SavePlan } from '../../shared/schemas/programme-plans.ts';
@@ -70,15 +71,16 @@ export function planRoutes(deps: AppDeps) {
       const stage = stageParam(c.req.param('stage'));
       const range = stageRange(year, stage);
       const plan = effectivePlan(store.programme, directory, person, year, stage);
-      const resources = await store.listResources();
-      const sessions = personSessions({ programme: store.programme, directory, person, ...range, resources, nowMs: clock() });
+      const figures = await personFigures(await loadFiguresContext(store, directory, clock(), config.timeZone), person, range, stage);
       return c.json(
         planProgress({
           plan,
           range,
-          onlineSecondsByCategory: await onlineSecondsByCategory(store, person.id, range.from, range.to),
-          sessions: sessions.attended,
+          onlineSecondsByCategory: figures.onlineByCategory,
+          sessions: figures.sessions.attended,
           notes: await notesInRange(store, config.timeZone, person.id, range.from, range.to),
+          credit: figures.credit,
+          target: figures.target,
         }),
       );
     })

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { createUnitSchema, updateUnitSchema } from '../../shared/schemas/organisation.ts';
 import { canReportOnUnit, subtreeOf, visibleUnitIds } from '../access/visibility.ts';
 import { dateRangeMs } from '../aggregation/date-range.ts';
-import { unitSummary } from '../aggregation/unit-summary.ts';
+import { unitSummary, type SummaryMember } from '../aggregation/unit-summary.ts';
 import { forbidden, notFound } from '../http/api-error.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { auditContext } from '../http/audit-context.ts';
@@ -13,8 +13,9 @@ import { reportRange } from '../http/report-range.ts';
 import { signedIn } from '../http/signed-in.ts';
 import { unitView } from '../http/views.ts';
 import { countNotesByPerson } from '../notes/note-filters.ts';
-import { dayNumber } from '../../shared/time/day-numbers.ts';
-import { proRatedTargetSeconds } from '../../shared/time/periods.ts';
+import { belongedDuring } from '../programme/membership-history.ts';
+import { loadDirectory } from '../programme-io/directory.ts';
+import { loadFiguresContext, personFigures } from '../programme-io/person-figures.ts';
 
 export function unitRoutes(deps: AppDeps) {
   const { store, clock, config } = deps;
@@ -41,28 +42,21 @@ export function unitRoutes(deps: AppDeps) {
       const range = reportRange(c.req.query(), { nowMs: clock(), timeZone: config.timeZone });
       const { fromMs, toMs } = dateRangeMs(range.from, range.to, config.timeZone);
       const subtree = subtreeOf(unitId, units);
+      const inSubtree = (id: string | null) => id !== null && subtree.has(id);
       const notes = countNotesByPerson(await store.listNotes(), fromMs, toMs);
       const categories = new Map((await store.listResources()).map((r) => [r.id, r.category]));
-      const settings = await store.getSettings();
-      const fromDay = dayNumber(range.from);
-      const toDay = dayNumber(range.to);
-      const members = [];
+      const ctx = await loadFiguresContext(store, await loadDirectory(store), clock(), config.timeZone);
+      const members: SummaryMember[] = [];
       for (const person of await store.listUsers()) {
-        if (person.unitId === null || !subtree.has(person.unitId)) continue;
-        const days = await store.dayTotals(person.id, fromDay, toDay);
+        // Whoever belonged to the unit on some day of the range (membership history). Someone
+        // deactivated before history was kept has none: they stay where they were, if they left a trace.
         const notesCount = notes.get(person.id) ?? 0;
-        // People who have left stay in the reports of the time they were here.
-        if (!person.active && days.length === 0 && notesCount === 0) continue;
-        members.push({ person, days, notesCount });
+        const legacy = person.memberships.length === 0 && inSubtree(person.unitId);
+        if (!legacy && !belongedDuring(person.memberships, range.from, range.to, inSubtree)) continue;
+        const figures = await personFigures(ctx, person, range);
+        if (legacy && figures.days.length === 0 && notesCount === 0) continue;
+        members.push({ person, days: figures.days, notesCount, credit: figures.credit, target: figures.target, gapSeconds: figures.gapSeconds });
       }
-      return c.json(
-        unitSummary({
-          unitId,
-          ...range,
-          members,
-          categoryOf: (id) => categories.get(id),
-          targetSeconds: proRatedTargetSeconds(settings.annualTargetHours * 3600, range),
-        }),
-      );
+      return c.json(unitSummary({ unitId, ...range, members, categoryOf: (id) => categories.get(id) }));
     });
 }

@@ -80,6 +80,7 @@ import {
 } from './records.ts';
 import { lowerBound, type StoreState } from './state.ts';
 import type { SegmentCredit } from '../aggregation/credit-day.ts';
+import { changeMembership } from '../programme/membership-history.ts';
 
 export const STORE_FILE_NAME = 'studytrail.json';
 
@@ -516,7 +517,9 @@ class LowdbStore implements Store {
     if (input.unitId !== null && !this.state.units.has(input.unitId)) {
       throw new MissingReferenceError('unitId', `There is no unit with id "${input.unitId}"`);
     }
-    const user: UserRecord = { id: newId(), ...input, active: true, createdAt: this.now() };
+    const createdAt = this.now();
+    const today = dateInZone(Date.parse(createdAt), this.state.timeZone);
+    const user: UserRecord = { id: newId(), ...input, active: true, createdAt, memberships: [{ from: today, to: null, unitId: input.unitId, role: input.role }] };
     await this.commit([
       { type: 'user.put', user },
       ...this.auditOp(audit, 'person.create', `person:${user.id}`, `${user.username} (${user.name}), ${user.role}, unit ${user.unitId ?? '-'}`),
@@ -530,7 +533,10 @@ class LowdbStore implements Store {
     if (changes.unitId !== undefined && changes.unitId !== null && !this.state.units.has(changes.unitId)) {
       throw new MissingReferenceError('unitId', `There is no unit with id "${changes.unitId}"`);
     }
-    const user: UserRecord = { ...old, ...changes };
+    const merged = { ...old, ...changes };
+    // A move, a new role or a deactivation takes effect today; the periods before it stay as they were.
+    const today = dateInZone(Date.parse(this.now()), this.state.timeZone);
+    const user: UserRecord = { ...merged, memberships: changeMembership(old.memberships, merged, today) };
     const losesAdmin = old.role === 'admin' && old.active && (user.role !== 'admin' || !user.active);
     if (losesAdmin && [...this.state.users.values()].filter((u) => u.role === 'admin' && u.active).length === 1) {
       throw new ConflictError('This is the last active admin: make someone else admin first');

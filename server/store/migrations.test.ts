@@ -274,3 +274,20 @@ describe('store migration 3 → 4', () => {
     expect(await readFile(path.join(dir, STORE_FILE_NAME), 'utf8')).toBe(text);
   });
 });
+
+describe('membership history in stores written before it was kept', () => {
+  it('starts each active person in their unit and role on the day their account was created, and keeps later moves', async () => {
+    await writeFile(path.join(dir, STORE_FILE_NAME), JSON.stringify(v1));
+    store = await openLowdbStore(dir, { clock, timeZone: 'Asia/Shanghai' });
+    expect((await store.findUserById('staff1'))!.memberships).toEqual([{ from: '2026-03-01', to: null, unitId: 'unitA', role: 'staff' }]);
+    const unitB = await store.createUnit({ name: '文化室', parentId: null });
+    await store.updateUser('staff1', { unitId: unitB.id }, { actor: { id: 'admin1', name: '管理员' }, reason: null });
+    await store.close();
+    store = await openLowdbStore(dir, { clock, timeZone: 'Asia/Shanghai' });
+    // The clock stands on 10 March: the move takes effect that day, the days before stay in unit A.
+    expect((await store.findUserById('staff1'))!.memberships).toEqual([
+      { from: '2026-03-01', to: '2026-03-09', unitId: 'unitA', role: 'staff' },
+      { from: '2026-03-10', to: null, unitId: unitB.id, role: 'staff' },
+    ]);
+  });
+});

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { programmeOpSchema, type ProgrammeOp } from './programme/records.ts';
 import { categorySchema, idSchema, instantSchema, resourceKindSchema, roleSchema, SEGMENT_MODES, segmentModeSchema } from '../../shared/schemas/domain.ts';
+import { membershipSchema } from '../../shared/schemas/membership.ts';
 import { noteReviewSchema, noteSchema } from '../../shared/schemas/notes.ts';
 import { settingsSchema } from '../../shared/schemas/settings.ts';
 import type { Note, NoteReview } from '../../shared/schemas/notes.ts';
@@ -14,14 +15,14 @@ import type {
   AuditRecord,
   RefusedSegment,
   ResourceRecord,
+  StoredUser,
   TokenRecord,
   UnitRecord,
-  UserRecord,
 } from './records.ts';
 
 export type Op =
   | { type: 'unit.put'; unit: UnitRecord }
-  | { type: 'user.put'; user: UserRecord }
+  | { type: 'user.put'; user: StoredUser }
   | { type: 'resource.put'; resource: ResourceRecord; at: string }
   | { type: 'settings.put'; settings: Settings; at: string }
   | { type: 'token.put'; token: TokenRecord }
@@ -78,6 +79,8 @@ export const userRecordSchema = z.object({
   passwordHash: z.string().min(1),
   active: z.boolean(),
   createdAt: instantSchema,
+  // Absent in files written before memberships were kept: StoreState.putUser supplies the origin.
+  memberships: z.array(membershipSchema).optional(),
 });
 
 export const resourceRecordSchema = z.object({

@@ -1,6 +1,7 @@
 // What the store keeps, in domain terms, and the errors its mutations raise. Any store implementation
 // (the embedded lowdb one today, a database later) speaks these types.
 import type { Category, ResourceKind, Role, SegmentMode } from '../../shared/schemas/domain.ts';
+import type { Membership } from '../../shared/schemas/membership.ts';
 import type { Note, NoteReview } from '../../shared/schemas/notes.ts';
 import type { Policy } from '../../shared/schemas/policy.ts';
 import type { DiscountReason } from '../../shared/schemas/reports.ts';
@@ -26,7 +27,12 @@ export interface UserRecord {
   /** Deactivated people cannot sign in and their tokens stop working. */
   active: boolean;
   createdAt: string;
+  /** Unit and role over time, oldest first (membership-history.ts); the last is open while active. */
+  memberships: Membership[];
 }
+
+/** A user as a snapshot or journal line may hold it: written before memberships were kept, it has none. */
+export type StoredUser = Omit<UserRecord, 'memberships'> & { memberships?: Membership[] };
 
 export interface ResourceRecord {
   id: string;
@@ -143,7 +149,7 @@ export interface NoteRecord {
 }
 
 export type NewUnit = { name: string; parentId: string | null };
-export type NewUser = Omit<UserRecord, 'id' | 'createdAt' | 'active'>;
+export type NewUser = Omit<UserRecord, 'id' | 'createdAt' | 'active' | 'memberships'>;
 export type NewResource = Omit<ResourceRecord, 'id' | 'createdAt' | 'active'>;
 export type NewToken = Omit<TokenRecord, 'id' | 'createdAt' | 'lastUsedAt'>;
 export type UnitChanges = Partial<Pick<UnitRecord, 'name' | 'parentId'>>;

@@ -5,7 +5,9 @@
 import { mergeNote } from '../../shared/notes/merge-note.ts';
 import type { Policy } from '../../shared/schemas/policy.ts';
 import type { Settings } from '../../shared/schemas/settings.ts';
+import { dateInZone } from '../../shared/time/zoned-days.ts';
 import { creditDay, type DayCredit } from '../aggregation/credit-day.ts';
+import { originMemberships } from '../programme/membership-history.ts';
 import { ZoneCalendar } from '../aggregation/zone-calendar.ts';
 import type { Op, SyncOp } from './ops.ts';
 import { packId, unpackId } from './packed-id.ts';
@@ -24,6 +26,7 @@ import type {
   SegmentRecord,
   TokenRecord,
   UnitRecord,
+  StoredUser,
   UserRecord,
 } from './records.ts';
 
@@ -113,7 +116,12 @@ export class StoreState {
     this.policyByVersion.set(record.version, record);
   }
 
-  putUser(user: UserRecord): void {
+  /** Stores a user; one written before memberships were kept gets its origin (membership-history.ts). */
+  putUser(stored: StoredUser): void {
+    const user: UserRecord = {
+      ...stored,
+      memberships: stored.memberships ?? originMemberships(stored, dateInZone(Date.parse(stored.createdAt), this.timeZone)),
+    };
     const old = this.users.get(user.id);
     if (old) this.usersByUsername.delete(old.username.toLowerCase());
     this.users.set(user.id, user);

@@ -1,5 +1,6 @@
 // Wire shapes for creating units and people.
 import { z } from 'zod';
+import { membershipSchema } from './membership.ts';
 import { displayNameSchema, hasSomeChange, idSchema, instantSchema, plainTextSchema, roleSchema } from './domain.ts';
 import { usernameSchema } from './auth.ts';
 
@@ -49,6 +50,8 @@ export const personSchema = z.object({
   unitId: idSchema.nullable(),
   active: z.boolean(),
   createdAt: instantSchema,
+  /** Unit and role over time, oldest first: a move or deactivation closes a period on its date. */
+  memberships: z.array(membershipSchema),
 });
 export type Person = z.infer<typeof personSchema>;
 

@@ -1,6 +1,7 @@
 // Personal study plans (学习计划): hour targets per year or quarter, in total and per category, and the
 // must-read list (必读书目). Leaders set unit defaults; each person keeps their own plan on top.
 import { z } from 'zod';
+import { targetBasisSchema } from './figures.ts';
 import { CATEGORIES, categorySchema, dateSchema, idSchema, instantSchema } from './domain.ts';
 
 /** A plan covers a whole year or one of its quarters (the office's "stage" plans). */
@@ -91,7 +92,8 @@ export const planProgressSchema = z.object({
   stage: planStageSchema,
   from: dateSchema,
   to: dateSchema,
-  total: z.object({ targetHours: targetHoursSchema, achievedSeconds: seconds, share: z.number().min(0).nullable() }),
+  /** The effective target pro-rated to the days elapsed, and credited hours (online under the settings plus sessions). */
+  total: z.object({ targetHours: targetHoursSchema, targetBasis: targetBasisSchema, achievedSeconds: seconds, share: z.number().min(0).nullable() }),
   byCategory: z.array(
     z.object({
       category: categorySchema,

@@ -1,6 +1,7 @@
 // The annual learning record (年度学习档案) of one person, the suggested assessment grade a leader
 // confirms or changes with a reason, and the organisation's summary for the year.
 import { z } from 'zod';
+import { targetBasisSchema } from './figures.ts';
 import { categorySchema, idSchema, instantSchema } from './domain.ts';
 import { attendanceCountsSchema } from './programme-attendance.ts';
 import { reportStatusSchema, reportTargetSchema, visitKindSchema } from './programme-research.ts';
@@ -43,7 +44,9 @@ export const annualRecordSchema = z.object({
   unitId: idSchema.nullable(),
   year: z.number().int(),
   hours: z.object({
+    /** The effective target pro-rated to the days elapsed (effective-target.ts), and how it was set. */
     targetHours: hours,
+    targetBasis: targetBasisSchema,
     /** Online study as counted (after overlap and daily-cap discounts), before conversion. */
     onlineSeconds: seconds,
     onlineCreditedHours: hours,
@@ -74,8 +77,8 @@ export const annualRecordSchema = z.object({
 export type AnnualRecord = z.infer<typeof annualRecordSchema>;
 
 /** `GET /api/annual-records?unitId=&year=`: the organisation (or a unit) over the year. */
-export const organisationSummarySchema = z.object({
-  year: z.number().int(),
+/** The year's figures for a group of people (the organisation, a unit, or one committee in it). */
+const yearTallySchema = z.object({
   people: seconds,
   totalHours: hours,
   targetHours: hours,
@@ -87,6 +90,12 @@ export const organisationSummarySchema = z.object({
   suggested: z.record(gradeSchema, seconds),
   final: z.record(gradeSchema, seconds),
   undecided: seconds,
+});
+
+export const organisationSummarySchema = yearTallySchema.extend({
+  year: z.number().int(),
+  /** The same figures per committee: each unit directly under the one summarised (or each top unit). */
+  units: z.array(yearTallySchema.extend({ unitId: idSchema, name: z.string() })),
   records: z.array(annualRecordSchema),
 });
 export type OrganisationSummary = z.infer<typeof organisationSummarySchema>;

@@ -1,5 +1,6 @@
 // Reports built from the learning logs: why seconds were discounted, and a unit's summary for a period.
 import { z } from 'zod';
+import { targetBasisSchema } from './figures.ts';
 import { CATEGORIES, dateSchema, idSchema, roleSchema } from './domain.ts';
 
 /** Every second sent but not credited has exactly one of these reasons. */
@@ -18,12 +19,16 @@ export const personSummarySchema = z.object({
   username: z.string(),
   role: roleSchema,
   unitId: idSchema.nullable(),
-  /** Credited seconds in the range. */
+  /** Credited seconds in the range: online study under the programme's ratio and cap, plus sessions. */
   seconds,
   rawSeconds: seconds,
-  /** The person's annual target pro-rated to the range. */
+  /** Online study as counted (the learning log), and the credited hours of sessions attended, as seconds. */
+  onlineSeconds: seconds,
+  sessionSeconds: seconds,
+  /** The person's effective target pro-rated to the days of the range elapsed, in tenths of an hour. */
   targetSeconds: seconds,
-  /** How far below target (0 when on or above). */
+  targetBasis: targetBasisSchema,
+  /** How far below target in tenths of an hour (0 when on or above); above 0 is "below target". */
   gapSeconds: seconds,
   notesCount: seconds,
 });

@@ -62,8 +62,9 @@ describe('unit summary', () => {
   it('lists everyone in the subtree by name with target and gap, and who is below target', async () => {
     const summary = expectData(await server.api.get(`/api/units/${org.units.office.id}/summary?from=2026-03-09&to=2026-03-15`, org.people.leadOffice.token), unitSummarySchema);
     expect(summary.people.map((p) => p.username)).toEqual(['lead.culture', 'lead.office', 'staff.culture', 'staff.research']);
-    // 50 h a year, pro-rated to 7 of 365 days.
-    const target = Math.round((50 * 3600 * 7) / 365);
+    // 50 h a year, due for the days elapsed since they joined: everyone was created on 11 March, the
+    // day the clock stands on, so one day of 365, in tenths of an hour: 0.1 h.
+    const target = 360;
     expect(summary.people.map((p) => [p.username, p.seconds, p.targetSeconds, p.gapSeconds])).toEqual([
       ['lead.culture', 28800, target, 0], // 10 hours sent, capped at 8
       ['lead.office', 0, target, target],

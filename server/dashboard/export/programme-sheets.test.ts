@@ -24,6 +24,7 @@ const record: AnnualRecord = {
   year: 2026,
   hours: {
     targetHours: 50,
+    targetBasis: { source: 'plan', setHours: 50, dueFrom: '2026-01-01', dueTo: '2026-12-31' },
     onlineSeconds: 144_000,
     onlineCreditedHours: 30,
     sessionHours: 16,
@@ -62,7 +63,7 @@ describe('programme sheets', () => {
 
   it('gives one summary row per person with an undecided grade named as such', () => {
     const undecided = { ...record, grade: { ...record.grade, decision: null } };
-    const rows = summarySheets({ year: 2026, people: 1, totalHours: 46, targetHours: 50, onTarget: 0, attendance: counts, notesCount: 14, reportsCounted: 1, missingReports: 1, suggested: { excellent: 0, competent: 1, 'basically-competent': 0, 'not-competent': 0 }, final: { excellent: 0, competent: 0, 'basically-competent': 0, 'not-competent': 0 }, undecided: 1, records: [undecided] }, units, t)[0]!.rows;
+    const rows = summarySheets({ year: 2026, people: 1, totalHours: 46, targetHours: 50, onTarget: 0, attendance: counts, notesCount: 14, reportsCounted: 1, missingReports: 1, suggested: { excellent: 0, competent: 1, 'basically-competent': 0, 'not-competent': 0 }, final: { excellent: 0, competent: 0, 'basically-competent': 0, 'not-competent': 0 }, undecided: 1, units: [], records: [undecided] }, units, t)[0]!.rows;
     expect(rows).toEqual([['张伟', '研究室', 50, 46, 100, 14, 1, '称职', '待领导确认']]);
   });
 });

@@ -1,0 +1,113 @@
+// A person's figures for a date range, gathered once and computed by the one pair of rules
+// (credit-hours.ts, effective-target.ts): credited hours, the effective target pro-rated to the days
+// elapsed, the gap, attendance and the sessions attended. The overview, person page, plan progress,
+// annual record, summaries and every export take their numbers from here, so they agree.
+import { CATEGORIES, type Category } from '../../shared/schemas/domain.ts';
+import type { PlanStage } from '../../shared/schemas/programme-plans.ts';
+import { dayNumber } from '../../shared/time/day-numbers.ts';
+import type { DateRange } from '../../shared/time/periods.ts';
+import { dateInZone } from '../../shared/time/zoned-days.ts';
+import { creditHours, type CreditedHours } from '../programme/credit-hours.ts';
+import { effectiveTarget, targetGapSeconds, type EffectiveTarget, type TargetCandidate } from '../programme/effective-target.ts';
+import { firstDay, lastDay, latestMembershipBy } from '../programme/membership-history.ts';
+import { stageRange } from '../programme/stage-range.ts';
+import { unitsAbove } from '../programme/unit-tree.ts';
+import type { ProgrammeStore } from '../store/programme/programme-store.ts';
+import type { AttendanceEntry, SessionRecord } from '../store/programme/records.ts';
+import type { DayTotalRecord, Store } from '../store/records.ts';
+import type { Directory, DirectoryPerson } from './directory.ts';
+import { personSessions, type PersonSessions } from './person-year.ts';
+
+/** What every person's figures in one request share, read once. */
+export interface FiguresContext {
+  store: Store;
+  programme: ProgrammeStore;
+  directory: Directory;
+  nowMs: number;
+  today: string;
+  organisationAnnualHours: number;
+  categoryOf: (resourceId: string) => Category | undefined;
+  /** Sessions by date, and each session's entries by person. */
+  sessions: readonly SessionRecord[];
+  entryOf: (sessionId: string, personId: string) => AttendanceEntry | null;
+}
+
+export async function loadFiguresContext(store: Store, directory: Directory, nowMs: number, timeZone: string): Promise<FiguresContext> {
+  const categories = new Map((await store.listResources()).map((r) => [r.id, r.category]));
+  const entries = new Map<string, Map<string, AttendanceEntry>>();
+  for (const e of store.programme.allAttendance()) {
+    let bySession = entries.get(e.sessionId);
+    if (!bySession) entries.set(e.sessionId, (bySession = new Map()));
+    bySession.set(e.personId, e);
+  }
+  return {
+    store,
+    programme: store.programme,
+    directory,
+    nowMs,
+    today: dateInZone(nowMs, timeZone),
+    organisationAnnualHours: (await store.getSettings()).annualTargetHours,
+    categoryOf: (id) => categories.get(id),
+    sessions: store.programme.sessions().sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+    entryOf: (sessionId, personId) => entries.get(sessionId)?.get(personId) ?? null,
+  };
+}
+
+export interface PersonFigures {
+  range: DateRange;
+  /** The learning log's days in the range (credited online seconds, by resource). */
+  days: DayTotalRecord[];
+  onlineByCategory: Record<Category, number>;
+  credit: CreditedHours;
+  target: EffectiveTarget;
+  gapSeconds: number;
+  sessions: PersonSessions;
+}
+
+/**
+ * The target a person is measured against over `range`: their own plan for `stage` (year, or a
+ * quarter for that quarter's progress), else the nearest unit's defaults for it, else the
+ * organisation's annual target. The units are those the person belonged to at the end of the range.
+ */
+export function targetOf(ctx: FiguresContext, person: DirectoryPerson, range: DateRange, stage: PlanStage = 'year'): EffectiveTarget {
+  const year = Number(range.from.slice(0, 4));
+  const period = stage === 'year' ? null : stageRange(year, stage);
+  const asAt = range.to < ctx.today ? range.to : ctx.today;
+  const unitId = latestMembershipBy(person.memberships, asAt)?.unitId ?? person.unitId;
+  const personal = ctx.programme.personalPlan(person.id, year, stage);
+  let unit: TargetCandidate | null = null;
+  for (const u of unitId === null ? [] : unitsAbove(unitId, ctx.directory.parentOf)) {
+    const targets = ctx.programme.unitDefaults(u, year, stage)?.targets;
+    if (targets) {
+      unit = { totalHours: targets.totalHours, period };
+      break;
+    }
+  }
+  return effectiveTarget({
+    personal: personal?.targets ? { totalHours: personal.targets.totalHours, period } : null,
+    unit,
+    organisationAnnualHours: ctx.organisationAnnualHours,
+    range,
+    today: ctx.today,
+    firstDay: firstDay(person.memberships),
+    lastDay: lastDay(person.memberships),
+  });
+}
+
+export async function personFigures(ctx: FiguresContext, person: DirectoryPerson, range: DateRange, stage: PlanStage = 'year'): Promise<PersonFigures> {
+  const online = ctx.programme.settings().online;
+  // With a cap, what the year credited before the range counts against it: read from 1 January.
+  const readFrom = online.yearlyCapHours === null ? range.from : `${range.from.slice(0, 4)}-01-01`;
+  const first = dayNumber(range.from);
+  const last = dayNumber(range.to);
+  const read = await ctx.store.dayTotals(person.id, dayNumber(readFrom), last);
+  const days = read.filter((d) => d.day >= first);
+  const onlineByCategory = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+  for (const day of days) {
+    for (let i = 0; i < day.byResource.length; i += 2) onlineByCategory[ctx.categoryOf(day.byResource[i] as string) ?? 'other'] += day.byResource[i + 1] as number;
+  }
+  const sessions = personSessions(ctx, person, range);
+  const credit = creditHours({ range, onlineDays: read.map((d) => ({ day: d.day, seconds: d.creditedSeconds })), sessionHours: sessions.sessionHours, online });
+  const target = targetOf(ctx, person, range, stage);
+  return { range, days, onlineByCategory, credit, target, gapSeconds: targetGapSeconds(target.targetSeconds, credit.totalSeconds), sessions };
+}
