@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly status: ContentfulStatusCode,
     readonly code: ErrorCode,
     message: string,
+    /** Specifics for the person's own-language message (names, dates, times), sent as `error.details`. */
+    readonly details?: Record<string, string>,
   ) {
     super(message);
     this.name = 'ApiError';

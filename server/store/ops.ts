@@ -21,6 +21,7 @@ import type {
 
 export type Op =
   | { type: 'unit.put'; unit: UnitRecord }
+  | { type: 'unit.delete'; id: string }
   | { type: 'user.put'; user: UserRecord }
   | { type: 'resource.put'; resource: ResourceRecord; at: string }
   | { type: 'settings.put'; settings: Settings; at: string }
@@ -215,6 +216,7 @@ const legacySyncOpSchema = z
 
 const otherOpSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('unit.put'), unit: unitRecordSchema }),
+  z.object({ type: z.literal('unit.delete'), id: idSchema }),
   z.object({ type: z.literal('user.put'), user: userRecordSchema }),
   z.object({ type: z.literal('resource.put'), resource: resourceRecordSchema, at: instantSchema }),
   z.object({ type: z.literal('settings.put'), settings: settingsSchema, at: instantSchema }),
