@@ -29,6 +29,8 @@ import { planRoutes } from './routes/plans.ts';
 import { programmeSettingsRoutes } from './routes/programme-settings.ts';
 import { researchRoutes } from './routes/research.ts';
 import { sessionRoutes } from './routes/sessions.ts';
+import { changeRoutes } from './routes/changes.ts';
+import { closedYearRoutes } from './routes/closed-years.ts';
 
 // Bodies are read (with the size limit) only by routes that take one: see http/json-body.ts.
 export { MAX_BODY_BYTES } from './http/json-body.ts';
@@ -74,6 +76,9 @@ export function createApp(deps: AppDeps) {
     .route('/api', planRoutes(deps))
     .route('/api/research', researchRoutes(deps))
     .route('/api/annual-records', annualRecordRoutes(deps))
+    // Who may change what counts, and closed years (issue 15).
+    .route('/api/changes', changeRoutes(deps))
+    .route('/api/programme/years', closedYearRoutes(deps))
     // Last: every other GET is the dashboard (its files, or the app for a deep link).
     .route('/', dashboardRoutes());
 }

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly status: ContentfulStatusCode,
     readonly code: ErrorCode,
     message: string,
+    /** Specifics for the person's own-language message (names, dates, times), sent as `error.details`. */
+    readonly details?: Record<string, string>,
     /** For 429: sent as `Retry-After`, so a route that throws need not hold the context. */
     readonly options: { retryAfterSeconds?: number } = {},
   ) {

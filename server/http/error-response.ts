@@ -7,8 +7,8 @@ import { ERROR_CODES, type ErrorBody, type ErrorCode } from '../../shared/schema
 import { ConflictError, DuplicateError, MissingReferenceError, NotFoundError, StoreReadOnlyError } from '../store/records.ts';
 import { ApiError } from './api-error.ts';
 
-function errorJson(c: Context, status: ContentfulStatusCode, code: ErrorCode, message: string): Response {
-  const body: ErrorBody = { error: { code, message } };
+function errorJson(c: Context, status: ContentfulStatusCode, code: ErrorCode, message: string, details?: Record<string, string>): Response {
+  const body: ErrorBody = { error: details === undefined ? { code, message } : { code, message, details } };
   return c.json(body, status);
 }
 
@@ -25,7 +25,7 @@ const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
 export function errorResponse(err: unknown, c: Context): Response {
   if (err instanceof ApiError) {
     if (err.options.retryAfterSeconds !== undefined) c.header('Retry-After', String(err.options.retryAfterSeconds));
-    return errorJson(c, err.status, err.code, err.message);
+    return errorJson(c, err.status, err.code, err.message, err.details);
   }
   if (err instanceof DuplicateError || err instanceof ConflictError) return errorJson(c, 409, ERROR_CODES.conflict, err.message);
   if (err instanceof NotFoundError) return errorJson(c, 404, ERROR_CODES.notFound, err.message);

@@ -14,7 +14,7 @@ export interface LoginAttempt {
 
 /** The answer when a key is at its limit; `Retry-After` is set by the error response. */
 function tooManyFailures(waitMs: number): ApiError {
-  return new ApiError(429, ERROR_CODES.rateLimited, `Too many failed sign-ins: try again in ${Math.ceil(waitMs / 60_000)} minute(s)`, {
+  return new ApiError(429, ERROR_CODES.rateLimited, `Too many failed sign-ins: try again in ${Math.ceil(waitMs / 60_000)} minute(s)`, undefined, {
     retryAfterSeconds: Math.ceil(waitMs / 1000),
   });
 }
@@ -59,7 +59,7 @@ export class LoginThrottle {
       }
     }
     if (outcome === null) {
-      throw new ApiError(429, ERROR_CODES.rateLimited, 'The server is busy checking other sign-ins: try again in a second', { retryAfterSeconds: 1 });
+      throw new ApiError(429, ERROR_CODES.rateLimited, 'The server is busy checking other sign-ins: try again in a second', undefined, { retryAfterSeconds: 1 });
     }
     return outcome.value;
   }

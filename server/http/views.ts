@@ -30,8 +30,9 @@ export function deviceView(t: TokenRecord): Device {
   return { id: t.id, deviceId: t.deviceId, label: t.label, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt };
 }
 
-export function auditView(a: AuditRecord): AuditEntry {
-  return { ...a };
+/** `labelOf` names the target (`person:<id>` → the person's name) so the log never shows a bare id. */
+export function auditView(a: AuditRecord, labelOf: (target: string) => string | null): AuditEntry {
+  return { ...a, targetLabel: labelOf(a.target) };
 }
 
 export function storedNoteView(n: NoteRecord): StoredNote {

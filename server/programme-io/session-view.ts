@@ -1,12 +1,16 @@
 // Sessions as they leave the server: the code only for those who run the session (its organiser,
 // leaders over any of its units, admins), never for the people checking in with it.
 import type { Session } from '../../shared/schemas/programme-calendar.ts';
+import { mayOrganise } from '../programme/organiser-rule.ts';
 import type { SessionRecord } from '../store/programme/records.ts';
 import type { UserRecord } from '../store/records.ts';
 import type { Directory } from './directory.ts';
 
+/** The organiser (while still inside the session's units or over them), leaders over any of its units, admins. */
 export function runsSession(viewer: UserRecord, session: SessionRecord, directory: Directory): boolean {
-  return viewer.id === session.organiserId || session.unitIds.some((u) => directory.manages(viewer, u));
+  if (session.unitIds.some((u) => directory.manages(viewer, u))) return true;
+  const organiser = viewer.id === session.organiserId ? directory.person(viewer.id) : undefined;
+  return organiser !== undefined && mayOrganise(organiser, session.unitIds, directory.parentOf);
 }
 
 export function sessionView(session: SessionRecord, viewer: UserRecord, directory: Directory): Session {

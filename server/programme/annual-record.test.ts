@@ -90,7 +90,7 @@ describe('annualRecord', () => {
     // 96% of the hours target: competent on hours, excellent elsewhere.
     expect(r.grade.suggested).toBe('competent');
     expect(r.grade.basis.find((b) => b.criterion === 'hours')?.met).toBe('competent');
-    const decision = { grade: 'excellent' as const, reason: '全年表现突出', decidedBy: 'l', decidedByName: '王主任', decidedAt: '2027-01-05T00:00:00.000Z' };
+    const decision = { grade: 'excellent' as const, reason: '全年表现突出', decidedBy: 'l', decidedByName: '王主任', decidedAt: '2027-01-05T00:00:00.000Z', figures: null };
     expect(record({ decision }).grade.decision).toEqual(decision);
     expect(r.remarks).toBe('学习认真');
   });

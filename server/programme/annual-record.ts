@@ -2,6 +2,7 @@
 // its adjustments, attendance, notes (count, characters, reviewed share), research, the leader's
 // remarks, and the suggested grade with its basis and any leader decision.
 import type { AttendanceCounts } from '../../shared/schemas/programme-attendance.ts';
+import { decisionFigures, staleFigures } from './grade-staleness.ts';
 import type { AnnualRecord, GradeDecision } from '../../shared/schemas/programme-record.ts';
 import { VISIT_KINDS, type FieldVisit, type ReportTarget, type ResearchReport } from '../../shared/schemas/programme-research.ts';
 import type { PlanProgress } from '../../shared/schemas/programme-plans.ts';
@@ -49,7 +50,7 @@ export function annualRecord(input: {
     reportMin: input.reportTarget.min,
     notesCount: input.notes.length,
   });
-  return {
+  const record: AnnualRecord = {
     personId: input.person.id,
     name: input.person.name,
     unitId: input.person.unitId,
@@ -91,6 +92,8 @@ export function annualRecord(input: {
       })),
     },
     remarks: input.remarks,
-    grade: { suggested: grade.suggested, basis: grade.basis, decision: input.decision },
+    grade: { suggested: grade.suggested, basis: grade.basis, decision: input.decision, staleFigures: [] },
   };
+  record.grade.staleFigures = staleFigures(input.decision, decisionFigures(record));
+  return record;
 }

@@ -18,7 +18,8 @@ function rec(id: string, totalHours: number, suggested: Grade, decided: Grade | 
     grade: {
       suggested,
       basis: [],
-      decision: decided === null ? null : { grade: decided, reason: 'x', decidedBy: 'l', decidedByName: 'L', decidedAt: '2027-01-05T00:00:00.000Z' },
+      decision: decided === null ? null : { grade: decided, reason: 'x', decidedBy: 'l', decidedByName: 'L', decidedAt: '2027-01-05T00:00:00.000Z', figures: null },
+      staleFigures: [],
     },
   };
 }

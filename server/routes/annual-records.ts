@@ -20,6 +20,9 @@ import { notesInRange } from '../programme-io/learning-figures.ts';
 import { loadFiguresContext, personFigures, type FiguresContext } from '../programme-io/person-figures.ts';
 import { effectivePlan } from '../programme-io/person-year.ts';
 import type { UserRecord } from '../store/records.ts';
+import { programmeAudit } from '../http/programme-audit.ts';
+import { assertYearsOpen } from '../programme-io/year-lock.ts';
+import { decisionFigures } from '../programme/grade-staleness.ts';
 
 export function annualRecordRoutes(deps: AppDeps) {
   const { store, clock, config } = deps;
@@ -101,6 +104,7 @@ export function annualRecordRoutes(deps: AppDeps) {
       const directory = await loadDirectory(store);
       const person = decidable(directory, viewer, c.req.param('personId'));
       const year = yearParam(c.req.param('year'));
+      assertYearsOpen(store.programme, year);
       const input = await readJson(c, gradeDecisionInputSchema);
       const current = await recordOf(await contextFor(directory), person, year);
       if (input.grade !== current.grade.suggested && input.reason === '') {
@@ -108,22 +112,37 @@ export function annualRecordRoutes(deps: AppDeps) {
       }
       const at = new Date(clock()).toISOString();
       const note = store.programme.annualNote(person.id, year);
-      await store.programme.saveAnnualNote({
-        personId: person.id,
-        year,
-        remarks: note?.remarks ?? '',
-        decision: { grade: input.grade, reason: input.reason, decidedBy: viewer.id, decidedByName: viewer.name, decidedAt: at },
-        updatedAt: at,
-      });
+      // The figures it was made on, so a later change to them shows the decision as stale.
+      const figures = decisionFigures(current);
+      await store.programme.saveAnnualNote(
+        {
+          personId: person.id,
+          year,
+          remarks: note?.remarks ?? '',
+          decision: { grade: input.grade, reason: input.reason, decidedBy: viewer.id, decidedByName: viewer.name, decidedAt: at, figures },
+          updatedAt: at,
+        },
+        programmeAudit(
+          c,
+          'grade.decide',
+          `person:${person.id}`,
+          `${person.name}, ${year}: ${input.grade} (suggested ${figures.suggested}; ${figures.totalHours} of ${figures.targetHours} h, attendance ${figures.attendanceRate === null ? '—' : `${Math.round(figures.attendanceRate * 100)}%`}, ${figures.reportsCounted} report(s), ${figures.notesCount} note(s))`,
+          input.reason,
+        ),
+      );
       return c.json(await recordOf(await contextFor(directory), person, year));
     })
     .put('/:personId/:year/remarks', signedIn(deps), async (c) => {
       const directory = await loadDirectory(store);
       const person = decidable(directory, c.get('user'), c.req.param('personId'));
       const year = yearParam(c.req.param('year'));
+      assertYearsOpen(store.programme, year);
       const { remarks } = await readJson(c, remarksInputSchema);
       const note = store.programme.annualNote(person.id, year);
-      await store.programme.saveAnnualNote({ personId: person.id, year, remarks, decision: note?.decision ?? null, updatedAt: new Date(clock()).toISOString() });
+      await store.programme.saveAnnualNote(
+        { personId: person.id, year, remarks, decision: note?.decision ?? null, updatedAt: new Date(clock()).toISOString() },
+        programmeAudit(c, 'remarks.update', `person:${person.id}`, `${person.name}, ${year}: ${remarks === '' ? '(cleared)' : remarks.slice(0, 200)}`),
+      );
       return c.json(await recordOf(await contextFor(directory), person, year));
     });
 }

@@ -1,8 +1,15 @@
-// Attendance (考勤): a session's roster and its marking by those who run it, self check-in with the
-// session code, and the monthly bulletin of a unit. Refused check-ins change nothing.
-import { Hono } from 'hono';
+// Attendance (考勤): a session's roster and its marking by those who run it (never their own entry:
+// they check in), withdrawal of a mistaken entry, self check-in with the session code, and the monthly
+// bulletin of a unit. Refusals change nothing; every change is audited.
+import { Hono, type Context } from 'hono';
 import { ERROR_CODES } from '../../shared/schemas/errors.ts';
 import { checkInRequestSchema, markAttendanceSchema, type AttendanceEntry, type Roster } from '../../shared/schemas/programme-attendance.ts';
+import { withdrawalInputSchema } from '../../shared/schemas/programme-calendar.ts';
+import { dateInZone } from '../../shared/time/zoned-days.ts';
+import { DATE_PROBLEM_MESSAGES, makeUpDateProblem, markTimeProblem, type DateProblem } from '../programme/plausible-dates.ts';
+import { programmeAudit } from '../http/programme-audit.ts';
+import { describeAttendance } from '../programme-io/audit-details.ts';
+import { assertYearsOpen } from '../programme-io/year-lock.ts';
 import { countAttendance } from '../programme/attendance-counts.ts';
 import { CHECK_IN_MESSAGES, checkIn, type CheckInProblem } from '../programme/check-in.ts';
 import { GuessLimit } from '../programme/guess-limit.ts';
@@ -28,10 +35,37 @@ const CHECK_IN_ERRORS: Record<CheckInProblem, { status: 400 | 403 | 409; code: (
   already_checked_in: { status: 409, code: ERROR_CODES.alreadyCheckedIn },
 };
 
+function implausible(field: string, problem: DateProblem, details: Record<string, string>): ApiError {
+  return new ApiError(400, ERROR_CODES.implausibleDate, `${field}: ${DATE_PROBLEM_MESSAGES[problem]}`, { problem, ...details });
+}
+
+/** Cancelled sessions and sessions of a closed year take no attendance. */
+function assertWritable(session: SessionRecord, programme: AppDeps['store']['programme']): void {
+  if (session.cancelled !== null) {
+    throw new ApiError(409, ERROR_CODES.sessionCancelled, `The session "${session.topic}" was cancelled: it takes no attendance`, { topic: session.topic });
+  }
+  assertYearsOpen(programme, session.date);
+}
+
 /** In the session's units on its date (dated memberships: a later hire or move changes nothing). */
 function onRoster(session: SessionRecord, personId: string, directory: Directory): boolean {
   const person = directory.person(personId);
   return person !== undefined && expectedOn(person, session.unitIds, session.date, directory.parentOf);
+}
+
+/**
+ * Admins, the organiser (while they may organise it) and leaders over the person mark attendance, never
+ * their own entry: they check in with the code like everyone else.
+ */
+function mayMark(viewer: UserRecord, session: SessionRecord, person: { id: string; name: string; role: UserRecord['role']; unitId: string | null; active: boolean }, directory: Directory): void {
+  if (person.id === viewer.id) {
+    throw new ApiError(403, ERROR_CODES.ownRecord, 'Nobody marks their own attendance: check in with the session code', { record: 'attendance' });
+  }
+  const allowed =
+    viewer.role === 'admin' ||
+    (viewer.id === session.organiserId && runsSession(viewer, session, directory)) ||
+    (viewer.role === 'leader' && directory.canView(viewer, person));
+  if (!allowed) throw forbidden('Only the organiser, leaders over the person and admins mark attendance');
 }
 
 /** Ten wrong codes in ten minutes: enough for typos, far too few to guess a code. */
@@ -39,7 +73,7 @@ export const WRONG_CODES_ALLOWED = 10;
 const WRONG_CODE_WINDOW_MS = 10 * 60_000;
 
 export function attendanceRoutes(deps: AppDeps) {
-  const { store, clock } = deps;
+  const { store, clock, config } = deps;
   const guesses = new GuessLimit(WRONG_CODES_ALLOWED, WRONG_CODE_WINDOW_MS);
   const findSession = (id: string) => {
     const session = store.programme.findSession(id);
@@ -48,7 +82,8 @@ export function attendanceRoutes(deps: AppDeps) {
   };
 
   /** Runs the check-in rules against the stored entry and records it, in one step. */
-  async function selfCheckIn(viewer: UserRecord, session: SessionRecord, typed: string, directory: Directory) {
+  async function selfCheckIn(c: Context<AppEnv>, viewer: UserRecord, session: SessionRecord, typed: string, directory: Directory) {
+    assertWritable(session, store.programme);
     const nowMs = clock();
     if (!guesses.allows(viewer.id, nowMs)) throw new ApiError(429, ERROR_CODES.rateLimited, 'Too many wrong codes: wait a few minutes and try again');
     const saved = await store.programme.saveAttendance(session.id, viewer.id, (existing) => {
@@ -64,7 +99,7 @@ export function attendanceRoutes(deps: AppDeps) {
       const at = new Date(nowMs).toISOString();
       const entry: AttendanceEntry = { sessionId: session.id, personId: viewer.id, status: outcome.status, reason: '', makeUp: null, checkedInAt: at, markedBy: viewer.id, updatedAt: at };
       return { ok: true, value: entry };
-    });
+    }, (entry) => programmeAudit(c, 'attendance.check_in', `session:${session.id}`, describeAttendance(entry, session, directory)));
     if (!saved.ok) {
       if (saved.problem === 'wrong_code') guesses.recordMiss(viewer.id, nowMs);
       const { status, code } = CHECK_IN_ERRORS[saved.problem];
@@ -100,16 +135,21 @@ export function attendanceRoutes(deps: AppDeps) {
       const directory = await loadDirectory(store);
       const person = directory.person(c.req.param('personId'));
       if (!person) throw notFound(`There is no person with id "${c.req.param('personId')}"`);
-      // Admins, the organiser, and leaders over the person (never marking themselves: they check in).
-      const allowed =
-        viewer.role === 'admin' || viewer.id === session.organiserId || (viewer.role === 'leader' && person.id !== viewer.id && directory.canView(viewer, person));
-      if (!allowed) throw forbidden('Only the organiser, leaders over the person and admins mark attendance');
+      mayMark(viewer, session, person, directory);
+      assertWritable(session, store.programme);
       const input = await readJson(c, markAttendanceSchema);
       const entries = store.programme.attendanceOf(session.id);
       if (!onRoster(session, person.id, directory) && !entries.some((e) => e.personId === person.id)) {
         throw validationFailed('personId: this person is not on the roster of the session');
       }
-      const at = new Date(clock()).toISOString();
+      const nowMs = clock();
+      const timeProblem = markTimeProblem(input.status, Date.parse(session.startsAt), nowMs);
+      if (timeProblem !== null) throw implausible('status', timeProblem, { status: input.status, date: session.date });
+      if (input.makeUp !== null) {
+        const problem = makeUpDateProblem(input.makeUp.doneOn, session.date, dateInZone(nowMs, config.timeZone));
+        if (problem !== null) throw implausible('makeUp.doneOn', problem, { date: input.makeUp.doneOn, sessionDate: session.date });
+      }
+      const at = new Date(nowMs).toISOString();
       const saved = await store.programme.saveAttendance<never>(session.id, person.id, (existing) => ({
         ok: true,
         value: {
@@ -123,13 +163,27 @@ export function attendanceRoutes(deps: AppDeps) {
           markedBy: viewer.id,
           updatedAt: at,
         },
-      }));
+      }), (entry) => programmeAudit(c, 'attendance.mark', `session:${session.id}`, describeAttendance(entry, session, directory)));
       return c.json(saved.ok ? saved.value : null);
+    })
+    .delete('/sessions/:id/attendance/:personId', signedIn(deps), async (c) => {
+      const viewer = c.get('user');
+      const session = findSession(c.req.param('id'));
+      const directory = await loadDirectory(store);
+      const person = directory.person(c.req.param('personId'));
+      if (!person) throw notFound(`There is no person with id "${c.req.param('personId')}"`);
+      mayMark(viewer, session, person, directory);
+      assertWritable(session, store.programme);
+      const { reason } = await readJson(c, withdrawalInputSchema);
+      const entry = store.programme.attendanceOf(session.id).find((e) => e.personId === person.id);
+      if (!entry) throw notFound(`${person.name} has no attendance entry at this session`);
+      await store.programme.deleteAttendance(session.id, person.id, programmeAudit(c, 'attendance.withdraw', `session:${session.id}`, describeAttendance(entry, session, directory), reason));
+      return c.body(null, 204);
     })
     .post('/sessions/:id/check-in', signedIn(deps), async (c) => {
       const session = findSession(c.req.param('id'));
       const { code } = await readJson(c, checkInRequestSchema);
-      return c.json(await selfCheckIn(c.get('user'), session, code, await loadDirectory(store)), 201);
+      return c.json(await selfCheckIn(c, c.get('user'), session, code, await loadDirectory(store)), 201);
     })
     .post('/check-in', signedIn(deps), async (c) => {
       const viewer = c.get('user');
@@ -144,7 +198,7 @@ export function attendanceRoutes(deps: AppDeps) {
       }
       // Codes are random, so a second match is rare; prefer the one this person is expected at, latest first.
       const session = [...matching].sort((a, b) => Number(onRoster(b, viewer.id, directory)) - Number(onRoster(a, viewer.id, directory)) || (a.startsAt < b.startsAt ? 1 : -1))[0]!;
-      return c.json(await selfCheckIn(viewer, session, code, directory), 201);
+      return c.json(await selfCheckIn(c, viewer, session, code, directory), 201);
     })
     .get('/units/:id/bulletin', signedIn(deps, 'admin', 'leader'), async (c) => {
       const viewer = c.get('user');

@@ -1,4 +1,5 @@
-// GET /api/audit: the log of administrative changes, newest first, for admins.
+// GET /api/audit: the log of administrative changes and of every change to what feeds a grade, newest
+// first, for admins; each target named (a person, unit, resource, session topic, date or year).
 import { Hono } from 'hono';
 import { auditQuerySchema } from '../../shared/schemas/organisation.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
@@ -7,8 +8,31 @@ import { signedIn } from '../http/signed-in.ts';
 import { auditView } from '../http/views.ts';
 
 export function auditRoutes(deps: AppDeps) {
+  const { store } = deps;
   return new Hono<AppEnv>().get('/', signedIn(deps, 'admin'), async (c) => {
     const query = parseOrFail(auditQuerySchema, c.req.query());
-    return c.json((await deps.store.listAudit(query)).map(auditView));
+    const people = new Map((await store.listUsers()).map((u) => [u.id, u.name]));
+    const units = new Map((await store.listUnits()).map((u) => [u.id, u.name]));
+    const resources = new Map((await store.listResources()).map((r) => [r.id, r.name]));
+    const labelOf = (target: string): string | null => {
+      const [kind, id = ''] = target.split(/:(.*)/s) as [string, string?];
+      switch (kind) {
+        case 'person':
+          return people.get(id) ?? null;
+        case 'unit':
+          return units.get(id) ?? null;
+        case 'resource':
+          return resources.get(id) ?? null;
+        case 'session':
+          return store.programme.findSession(id)?.topic ?? null;
+        case 'calendar':
+        case 'year':
+          return id;
+        default:
+          // `settings`, `programme-settings` and `note:<id>` (a note's text is not the auditor's to read) are labelled by the dashboard.
+          return null;
+      }
+    };
+    return c.json((await store.listAudit(query)).map((a) => auditView(a, labelOf)));
   });
 }

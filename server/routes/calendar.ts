@@ -1,9 +1,12 @@
 // The organisation calendar: study days with the admins' exceptions and the sessions in a range
-// (everyone signed in); admins cancel or move a study day, and restore it.
+// (everyone signed in); admins cancel or move a study day, and restore it (audited; not in a closed year).
 import { Hono } from 'hono';
 import { calendarExceptionInputSchema, type Calendar } from '../../shared/schemas/programme-calendar.ts';
 import { checkException, studyDays } from '../programme/study-calendar.ts';
-import { notFound, validationFailed } from '../http/api-error.ts';
+import { ERROR_CODES } from '../../shared/schemas/errors.ts';
+import { ApiError, notFound, validationFailed } from '../http/api-error.ts';
+import { programmeAudit } from '../http/programme-audit.ts';
+import { assertYearsOpen } from '../programme-io/year-lock.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { parseOrFail, readJson } from '../http/json-body.ts';
 import { dateParam } from '../http/programme-params.ts';
@@ -18,6 +21,9 @@ const EXCEPTION_MESSAGES = {
   not_a_study_day: 'date: only a Friday of the study calendar can be cancelled or moved',
   target_taken: 'movedTo: there is already a study day on that date',
 } as const;
+
+const describeException = (e: { date: string; action: 'cancel' | 'move'; movedTo: string | null }) =>
+  e.action === 'cancel' ? `study day ${e.date} cancelled` : `study day ${e.date} moved to ${e.movedTo}`;
 
 export function calendarRoutes(deps: AppDeps) {
   const { store, config } = deps;
@@ -47,16 +53,26 @@ export function calendarRoutes(deps: AppDeps) {
     .put('/exceptions/:date', signedIn(deps, 'admin'), async (c) => {
       const date = dateParam(c.req.param('date'));
       const input = await readJson(c, calendarExceptionInputSchema);
-      const saved = await store.programme.saveCalendarException((all) => {
-        const problem = checkException(date, input, all);
-        return problem === null ? { ok: true, value: { date, ...input } } : { ok: false, problem };
-      });
+      assertYearsOpen(store.programme, date, ...(input.movedTo === null ? [] : [input.movedTo]));
+      const saved = await store.programme.saveCalendarException(
+        (all) => {
+          const problem = checkException(date, input, all);
+          return problem === null ? { ok: true, value: { date, ...input } } : { ok: false, problem };
+        },
+        (e) => programmeAudit(c, 'calendar.exception', `calendar:${e.date}`, describeException(e), e.reason),
+      );
+      if (!saved.ok && saved.problem === 'target_taken') {
+        throw new ApiError(409, ERROR_CODES.calendarTaken, EXCEPTION_MESSAGES.target_taken, { date: input.movedTo ?? '' });
+      }
       if (!saved.ok) throw validationFailed(EXCEPTION_MESSAGES[saved.problem]);
       return c.json(saved.value);
     })
     .delete('/exceptions/:date', signedIn(deps, 'admin'), async (c) => {
       const date = dateParam(c.req.param('date'));
-      if (!(await store.programme.deleteCalendarException(date))) throw notFound(`There is no calendar exception on ${date}`);
+      assertYearsOpen(store.programme, date);
+      const existing = store.programme.calendarExceptions().find((e) => e.date === date);
+      if (!existing) throw notFound(`There is no calendar exception on ${date}`);
+      await store.programme.deleteCalendarException(date, programmeAudit(c, 'calendar.exception_delete', `calendar:${date}`, `${describeException(existing)}: restored`));
       return c.body(null, 204);
     });
 }

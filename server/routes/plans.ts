@@ -1,7 +1,10 @@
 // Study plans: a person's plan for a year or quarter (the person, their leaders and admins read it;
 // the person, their leaders and admins save it), its progress, and a unit's default plan (read by
-// anyone in or over the unit, saved by its leaders and admins). Negative targets are 400.
+// anyone in or over the unit, saved by its leaders and admins). Negative targets are 400. A person's
+// change to their own hour targets is a proposal a leader over them approves (their reading list applies
+// at once); every change is audited, and a closed year's plans are read-only.
 import { Hono } from 'hono';
+import { CATEGORIES } from '../../shared/schemas/domain.ts';
 import { savePlanSchema, type UnitPlanDefaults } from '../../shared/schemas/programme-plans.ts';
 import { applyPlanEdit } from '../programme/plan-resolution.ts';
 import { planProgress } from '../programme/plan-progress.ts';
@@ -17,6 +20,10 @@ import { notesInRange } from '../programme-io/learning-figures.ts';
 import { loadFiguresContext, personFigures } from '../programme-io/person-figures.ts';
 import { effectivePlan, unitItemIds } from '../programme-io/person-year.ts';
 import { newId } from '../store/ids.ts';
+import { programmeAudit } from '../http/programme-audit.ts';
+import { proposeChange } from '../programme-io/propose-change.ts';
+import { assertYearsOpen } from '../programme-io/year-lock.ts';
+import type { PlanTargets } from '../../shared/schemas/programme-plans.ts';
 import type { Store, UserRecord } from '../store/records.ts';
 import type { SavePlan } from '../../shared/schemas/programme-plans.ts';
 
@@ -26,6 +33,12 @@ function visiblePerson(directory: Directory, viewer: UserRecord, id: string) {
   if (!directory.canView(viewer, person)) throw forbidden("You may not see this person's plan");
   return person;
 }
+
+const sameTargets = (a: PlanTargets, b: PlanTargets) =>
+  a.totalHours === b.totalHours && CATEGORIES.every((k) => (a.byCategory[k] ?? null) === (b.byCategory[k] ?? null));
+
+const describeTargets = (t: PlanTargets | null) =>
+  t === null ? 'unit default' : `total ${t.totalHours} h${CATEGORIES.filter((k) => t.byCategory[k] !== undefined).map((k) => `, ${k} ${t.byCategory[k]} h`).join('')}`;
 
 async function checkResources(store: Store, plan: SavePlan): Promise<void> {
   for (const item of plan.readingList) {
@@ -48,21 +61,31 @@ export function planRoutes(deps: AppDeps) {
       const person = visiblePerson(directory, c.get('user'), c.req.param('id'));
       const year = yearParam(c.req.param('year'));
       const stage = stageParam(c.req.param('stage'));
+      assertYearsOpen(store.programme, year);
       const edit = await readJson(c, savePlanSchema);
       await checkResources(store, edit);
+      const viewer = c.get('user');
+      const previous = store.programme.personalPlan(person.id, year, stage);
+      const current = effectivePlan(store.programme, directory, person, year, stage);
+      // One's own targets move one's own grade: an admin's apply, anyone else's wait for a leader over them.
+      const proposed = viewer.id === person.id && viewer.role !== 'admin' && !sameTargets(edit.targets, current.targets);
+      const plan = applyPlanEdit({
+        personId: person.id,
+        year,
+        stage,
+        edit,
+        unitItemIds: unitItemIds(store.programme, directory, person, year, stage),
+        previous,
+        newId,
+        now: new Date(clock()).toISOString(),
+      });
+      const saved = proposed ? { ...plan, targets: previous?.targets ?? null } : plan;
       await store.programme.savePersonalPlan(
-        applyPlanEdit({
-          personId: person.id,
-          year,
-          stage,
-          edit,
-          unitItemIds: unitItemIds(store.programme, directory, person, year, stage),
-          previous: store.programme.personalPlan(person.id, year, stage),
-          newId,
-          now: new Date(clock()).toISOString(),
-        }),
+        saved,
+        programmeAudit(c, 'plan.update', `person:${person.id}`, `${person.name}: plan ${year} ${stage}, ${describeTargets(previous?.targets ?? null)} → ${describeTargets(saved.targets)}; ${saved.ownItems.length} own item(s)`),
       );
-      return c.json(effectivePlan(store.programme, directory, person, year, stage));
+      if (proposed) await proposeChange(c, store.programme, { kind: 'plan-targets', year, stage, from: current.targets, to: edit.targets }, clock());
+      return c.json(effectivePlan(store.programme, directory, person, year, stage), proposed ? 202 : 200);
     })
     .get('/people/:id/plans/:year/:stage/progress', signedIn(deps), async (c) => {
       const directory = await loadDirectory(store);
@@ -105,8 +128,11 @@ export function planRoutes(deps: AppDeps) {
       if (!directory.manages(viewer, unitId)) throw forbidden('You may only set the plan of units you lead');
       const year = yearParam(c.req.param('year'));
       const stage = stageParam(c.req.param('stage'));
+      assertYearsOpen(store.programme, year);
       const edit = await readJson(c, savePlanSchema);
       await checkResources(store, edit);
+      const unitName = directory.units.find((u) => u.id === unitId)?.name ?? '';
+      const before = store.programme.unitDefaults(unitId, year, stage);
       const previous = new Set(store.programme.unitDefaults(unitId, year, stage)?.items.map((i) => i.id) ?? []);
       const saved = await store.programme.saveUnitDefaults({
         unitId,
@@ -122,7 +148,7 @@ export function planRoutes(deps: AppDeps) {
           source: 'unit',
         })),
         updatedAt: new Date(clock()).toISOString(),
-      });
+      }, programmeAudit(c, 'unit_defaults.update', `unit:${unitId}`, `${unitName}: plan ${year} ${stage}, ${describeTargets(before?.targets ?? null)} → ${describeTargets(edit.targets)}; ${edit.readingList.length} must-read item(s)`));
       const body: UnitPlanDefaults = { unitId, year, stage, targets: saved.targets ?? { totalHours: 0, byCategory: {} }, readingList: saved.items, updatedAt: saved.updatedAt };
       return c.json(body);
     });

@@ -1,12 +1,23 @@
 // Research (调查研究): field visits and reports. Staff record their own; leaders for the people of their
-// units; admins for anyone. A record for someone outside one's units is 403 and stores nothing.
+// units; admins for anyone. A record for someone outside one's units is 403 and stores nothing. Dates are
+// not in the future; an author never adopts their own report (they propose it, a leader over them
+// approves); a visit or report is withdrawn with a reason. Every change is audited.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { fieldVisitInputSchema, researchReportInputSchema, reportStatusSchema, type ResearchOverview } from '../../shared/schemas/programme-research.ts';
 import { dateSchema } from '../../shared/schemas/domain.ts';
 import { researchStanding } from '../programme/research-standing.ts';
 import { isUnder } from '../programme/unit-tree.ts';
-import { forbidden, notFound, validationFailed } from '../http/api-error.ts';
+import { ERROR_CODES } from '../../shared/schemas/errors.ts';
+import { withdrawalInputSchema } from '../../shared/schemas/programme-calendar.ts';
+import type { FieldVisit, ResearchReport } from '../../shared/schemas/programme-research.ts';
+import { dateInZone } from '../../shared/time/zoned-days.ts';
+import { DATE_PROBLEM_MESSAGES, pastDateProblem } from '../programme/plausible-dates.ts';
+import { ApiError, forbidden, notFound, validationFailed } from '../http/api-error.ts';
+import { programmeAudit } from '../http/programme-audit.ts';
+import { personName } from '../programme-io/audit-details.ts';
+import { proposeChange } from '../programme-io/propose-change.ts';
+import { assertYearsOpen } from '../programme-io/year-lock.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { readJson } from '../http/json-body.ts';
 import { yearParam } from '../http/programme-params.ts';
@@ -31,8 +42,18 @@ function writablePerson(directory: Directory, viewer: UserRecord, personId: stri
   return person;
 }
 
+const describeVisit = (v: FieldVisit, directory: Directory) => `${personName(directory, v.personId)}: ${v.kind} visit, ${v.date}, ${v.place}`;
+const describeReport = (r: ResearchReport, directory: Directory) => `${personName(directory, r.personId)}: "${r.title}", ${r.date}, ${r.status}`;
+
 export function researchRoutes(deps: AppDeps) {
-  const { store, clock } = deps;
+  const { store, clock, config } = deps;
+  /** Visits and reports record what has happened, in an open year. */
+  const checkDate = (date: string) => {
+    const problem = pastDateProblem(date, dateInZone(clock(), config.timeZone));
+    if (problem !== null) throw new ApiError(400, ERROR_CODES.implausibleDate, `date: ${DATE_PROBLEM_MESSAGES[problem]}`, { problem, date });
+    assertYearsOpen(store.programme, date);
+  };
+  const ownAdoption = () => new ApiError(403, ERROR_CODES.ownRecord, 'Nobody adopts their own report: a leader over the author does', { record: 'report' });
   return new Hono<AppEnv>()
     .get('/', signedIn(deps), async (c) => {
       const viewer = c.get('user');
@@ -61,22 +82,60 @@ export function researchRoutes(deps: AppDeps) {
     })
     .post('/visits', signedIn(deps), async (c) => {
       const input = await readJson(c, fieldVisitInputSchema);
-      writablePerson(await loadDirectory(store), c.get('user'), input.personId);
-      const visit = await store.programme.saveVisit({ id: newId(), ...input, createdAt: new Date(clock()).toISOString() });
-      return c.json(visit, 201);
+      const directory = await loadDirectory(store);
+      writablePerson(directory, c.get('user'), input.personId);
+      checkDate(input.date);
+      const visit: FieldVisit = { id: newId(), ...input, createdAt: new Date(clock()).toISOString() };
+      return c.json(await store.programme.saveVisit(visit, programmeAudit(c, 'visit.create', `person:${visit.personId}`, describeVisit(visit, directory))), 201);
+    })
+    .delete('/visits/:id', signedIn(deps), async (c) => {
+      const visit = store.programme.findVisit(c.req.param('id'));
+      if (!visit) throw notFound(`There is no field visit with id "${c.req.param('id')}"`);
+      const directory = await loadDirectory(store);
+      writablePerson(directory, c.get('user'), visit.personId);
+      assertYearsOpen(store.programme, visit.date);
+      const { reason } = await readJson(c, withdrawalInputSchema);
+      await store.programme.deleteVisit(visit.id, programmeAudit(c, 'visit.withdraw', `person:${visit.personId}`, describeVisit(visit, directory), reason));
+      return c.body(null, 204);
     })
     .post('/reports', signedIn(deps), async (c) => {
+      const viewer = c.get('user');
       const input = await readJson(c, researchReportInputSchema);
-      writablePerson(await loadDirectory(store), c.get('user'), input.personId);
+      const directory = await loadDirectory(store);
+      writablePerson(directory, viewer, input.personId);
+      if (input.personId === viewer.id && input.status === 'adopted') throw ownAdoption();
+      checkDate(input.date);
       const at = new Date(clock()).toISOString();
-      return c.json(await store.programme.saveReport({ id: newId(), ...input, createdAt: at, updatedAt: at }), 201);
+      const report: ResearchReport = { id: newId(), ...input, createdAt: at, updatedAt: at };
+      return c.json(await store.programme.saveReport(report, programmeAudit(c, 'report.create', `person:${report.personId}`, describeReport(report, directory))), 201);
     })
     .patch('/reports/:id', signedIn(deps), async (c) => {
+      const viewer = c.get('user');
       const existing = store.programme.findReport(c.req.param('id'));
       if (!existing) throw notFound(`There is no report with id "${c.req.param('id')}"`);
-      writablePerson(await loadDirectory(store), c.get('user'), existing.personId);
+      const directory = await loadDirectory(store);
+      writablePerson(directory, viewer, existing.personId);
+      assertYearsOpen(store.programme, existing.date);
       const update = await readJson(c, updateReportSchema);
-      const next = { ...existing, ...Object.fromEntries(Object.entries(update).filter(([, v]) => v !== undefined)), updatedAt: new Date(clock()).toISOString() };
-      return c.json(await store.programme.saveReport(next));
+      if (update.date !== undefined) checkDate(update.date);
+      const own = existing.personId === viewer.id;
+      // The author's "adopted" is a proposal: the rest of the edit applies, the status waits for a leader.
+      const proposed = own && update.status === 'adopted' && existing.status !== 'adopted';
+      const changes = Object.fromEntries(Object.entries(update).filter(([k, v]) => v !== undefined && !(proposed && k === 'status')));
+      const next: ResearchReport = { ...existing, ...changes, updatedAt: new Date(clock()).toISOString() };
+      const saved = Object.keys(changes).length === 0 ? existing : await store.programme.saveReport(next, programmeAudit(c, 'report.update', `person:${next.personId}`, `${describeReport(existing, directory)} → ${describeReport(next, directory)}`));
+      if (!proposed) return c.json(saved);
+      await proposeChange(c, store.programme, { kind: 'report-status', reportId: saved.id, title: saved.title, from: saved.status, to: 'adopted' }, clock());
+      return c.json(saved, 202);
+    })
+    .delete('/reports/:id', signedIn(deps), async (c) => {
+      const report = store.programme.findReport(c.req.param('id'));
+      if (!report) throw notFound(`There is no report with id "${c.req.param('id')}"`);
+      const directory = await loadDirectory(store);
+      writablePerson(directory, c.get('user'), report.personId);
+      assertYearsOpen(store.programme, report.date);
+      const { reason } = await readJson(c, withdrawalInputSchema);
+      await store.programme.deleteReport(report.id, programmeAudit(c, 'report.withdraw', `person:${report.personId}`, describeReport(report, directory), reason));
+      return c.body(null, 204);
     });
 }

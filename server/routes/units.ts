@@ -1,11 +1,15 @@
-// Units (委室) of the organisation: a tree through parentId. Admins change it; everyone lists what
-// they may see; leaders and admins read a unit's summary.
+// Units (委室) of the organisation: a tree through parentId. Admins change it (sibling units have
+// distinct names) and remove a unit nobody and nothing is in; everyone lists what they may see; leaders
+// and admins read a unit's summary.
 import { Hono } from 'hono';
 import { createUnitSchema, updateUnitSchema } from '../../shared/schemas/organisation.ts';
 import { canReportOnUnit, subtreeOf, visibleUnitIds } from '../access/visibility.ts';
 import { dateRangeMs } from '../aggregation/date-range.ts';
 import { unitSummary, type SummaryMember } from '../aggregation/unit-summary.ts';
-import { forbidden, notFound } from '../http/api-error.ts';
+import { ERROR_CODES } from '../../shared/schemas/errors.ts';
+import { withdrawalInputSchema } from '../../shared/schemas/programme-calendar.ts';
+import { ApiError, forbidden, notFound } from '../http/api-error.ts';
+import type { Store } from '../store/records.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { auditContext } from '../http/audit-context.ts';
 import { readJson } from '../http/json-body.ts';
@@ -17,6 +21,13 @@ import { belongedDuring } from '../programme/membership-history.ts';
 import { loadDirectory } from '../programme-io/directory.ts';
 import { loadFiguresContext, personFigures } from '../programme-io/person-figures.ts';
 
+/** Two units under one parent (or two top-level units) never share a name: people pick units by name. */
+async function assertNameFree(store: Store, name: string, parentId: string | null, exceptId: string | null): Promise<void> {
+  const key = name.trim().toLowerCase();
+  const taken = (await store.listUnits()).some((u) => u.id !== exceptId && u.parentId === parentId && u.name.trim().toLowerCase() === key);
+  if (taken) throw new ApiError(409, ERROR_CODES.duplicateUnitName, `There is already a unit named "${name}" at that place in the tree`, { name });
+}
+
 export function unitRoutes(deps: AppDeps) {
   const { store, clock, config } = deps;
   return new Hono<AppEnv>()
@@ -27,12 +38,36 @@ export function unitRoutes(deps: AppDeps) {
     })
     .post('/', signedIn(deps, 'admin'), async (c) => {
       const input = await readJson(c, createUnitSchema);
+      await assertNameFree(store, input.name, input.parentId ?? null, null);
       const unit = await store.createUnit({ name: input.name, parentId: input.parentId ?? null }, auditContext(c, input.reason));
       return c.json(unitView(unit), 201);
     })
     .patch('/:id', signedIn(deps, 'admin'), async (c) => {
       const { reason, ...changes } = await readJson(c, updateUnitSchema);
+      const existing = await store.findUnit(c.req.param('id'));
+      if (existing && (changes.name !== undefined || changes.parentId !== undefined)) {
+        await assertNameFree(store, changes.name ?? existing.name, changes.parentId === undefined ? existing.parentId : changes.parentId, existing.id);
+      }
       return c.json(unitView(await store.updateUnit(c.req.param('id'), changes, auditContext(c, reason))));
+    })
+    .delete('/:id', signedIn(deps, 'admin'), async (c) => {
+      const id = c.req.param('id');
+      const units = await store.listUnits();
+      if (!units.some((u) => u.id === id)) throw notFound(`There is no unit with id "${id}"`);
+      const { reason } = await readJson(c, withdrawalInputSchema);
+      // People (current or former), sub-units and sessions all name the unit: removing it would orphan them.
+      const people = (await store.listUsers()).filter((u) => u.unitId === id).length;
+      const subUnits = units.filter((u) => u.parentId === id).length;
+      const sessions = store.programme.sessions().filter((s) => s.unitIds.includes(id)).length;
+      if (people + subUnits + sessions > 0) {
+        throw new ApiError(409, ERROR_CODES.unitNotEmpty, `The unit still has ${people} person(s), ${subUnits} sub-unit(s) and ${sessions} session(s)`, {
+          people: String(people),
+          units: String(subUnits),
+          sessions: String(sessions),
+        });
+      }
+      await store.deleteUnit(id, auditContext(c, reason));
+      return c.body(null, 204);
     })
     .get('/:id/summary', signedIn(deps), async (c) => {
       const unitId = c.req.param('id');

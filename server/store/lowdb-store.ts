@@ -256,7 +256,9 @@ class LowdbStore implements Store {
     this.durableSeq = state.journalSeq;
     this.compactAtBytes = options.compactAtBytes ?? DEFAULT_COMPACT_AT_BYTES;
     // Programme ops go through the same commit: one journal, one snapshot, one durability promise.
-    this.programme = new StateProgrammeStore(state.programme, (ops) => this.commit(ops));
+    this.programme = new StateProgrammeStore(state.programme, (ops, audit) =>
+      this.commit([...ops, ...(audit ? this.auditOp(audit.context, audit.action, audit.target, audit.details) : [])]),
+    );
   }
 
   // ---- durability -------------------------------------------------------------------------------
@@ -599,6 +601,13 @@ class LowdbStore implements Store {
       .map((k) => `${k}: ${JSON.stringify(old[k])} → ${JSON.stringify(unit[k])}`);
     await this.commit([{ type: 'unit.put', unit }, ...this.auditOp(audit, 'unit.update', `unit:${id}`, described.join('; ') || 'no change')]);
     return unit;
+  }
+
+  async deleteUnit(id: string, audit: AuditContext): Promise<void> {
+    const unit = this.state.units.get(id);
+    if (!unit) throw new NotFoundError(`There is no unit with id "${id}"`);
+    const parent = unit.parentId === null ? null : this.state.units.get(unit.parentId);
+    await this.commit([{ type: 'unit.delete', id }, ...this.auditOp(audit, 'unit.delete', `unit:${id}`, `${unit.name}${parent ? `, under ${parent.name}` : ''}`)]);
   }
 
   async findUnit(id: string): Promise<UnitRecord | null> {

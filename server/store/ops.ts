@@ -22,6 +22,7 @@ import type {
 
 export type Op =
   | { type: 'unit.put'; unit: UnitRecord }
+  | { type: 'unit.delete'; id: string }
   | { type: 'user.put'; user: StoredUser }
   | { type: 'resource.put'; resource: ResourceRecord; at: string }
   | { type: 'settings.put'; settings: Settings; at: string }
@@ -218,6 +219,7 @@ const legacySyncOpSchema = z
 
 const otherOpSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('unit.put'), unit: unitRecordSchema }),
+  z.object({ type: z.literal('unit.delete'), id: idSchema }),
   z.object({ type: z.literal('user.put'), user: userRecordSchema }),
   z.object({ type: z.literal('resource.put'), resource: resourceRecordSchema, at: instantSchema }),
   z.object({ type: z.literal('settings.put'), settings: settingsSchema, at: instantSchema }),

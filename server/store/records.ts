@@ -226,6 +226,8 @@ export interface Store {
   createUnit(input: NewUnit, audit?: AuditContext): Promise<UnitRecord>;
   /** Throws ConflictError when the move would make a cycle. */
   updateUnit(id: string, changes: UnitChanges, audit: AuditContext): Promise<UnitRecord>;
+  /** Removes a unit; the route checks first that nobody and nothing is in it. */
+  deleteUnit(id: string, audit: AuditContext): Promise<void>;
   findUnit(id: string): Promise<UnitRecord | null>;
   listUnits(): Promise<UnitRecord[]>;
 

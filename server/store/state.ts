@@ -268,6 +268,9 @@ export class StoreState {
       case 'unit.put':
         this.units.set(op.unit.id, op.unit);
         return;
+      case 'unit.delete':
+        this.units.delete(op.id);
+        return;
       case 'user.put':
         this.putUser(op.user);
         return;
@@ -320,6 +323,12 @@ export class StoreState {
       case 'programme.visit.put':
       case 'programme.report.put':
       case 'programme.annual.put':
+      case 'programme.attendance.delete':
+      case 'programme.visit.delete':
+      case 'programme.report.delete':
+      case 'programme.year.close':
+      case 'programme.year.reopen':
+      case 'programme.change.put':
         this.programme.apply(op);
         return;
     }

@@ -2,7 +2,12 @@
 import { z } from 'zod';
 
 export const errorBodySchema = z.object({
-  error: z.object({ code: z.string(), message: z.string() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    /** The specifics a person needs to fix the request (which session clashes, which date is taken), when there are any. */
+    details: z.record(z.string(), z.string()).optional(),
+  }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
@@ -29,5 +34,15 @@ export const ERROR_CODES = {
   checkInClosed: 'check_in_closed',
   alreadyCheckedIn: 'already_checked_in',
   notOnRoster: 'not_on_roster',
+  // Who may change what counts, and records that stay as they were decided.
+  ownRecord: 'own_record',
+  organiserOutside: 'organiser_outside',
+  tariffTooLong: 'tariff_too_long',
+  implausibleDate: 'implausible_date',
+  sessionCancelled: 'session_cancelled',
+  yearClosed: 'year_closed',
+  duplicateUnitName: 'duplicate_unit_name',
+  unitNotEmpty: 'unit_not_empty',
+  calendarTaken: 'calendar_taken',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

@@ -93,6 +93,8 @@ export const auditEntrySchema = z.object({
   reason: z.string().nullable(),
   /** The client's address as the server saw it; null when unknown. */
   address: z.string().nullable(),
+  /** What the target is called now (a name, a session's topic, a date); null when it no longer exists. */
+  targetLabel: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 

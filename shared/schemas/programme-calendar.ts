@@ -59,10 +59,25 @@ export const sessionInputSchema = z.object({
   organiserId: idSchema,
   /** Designated resources to read before or during the session. */
   materials: z.array(idSchema).max(20).default([]),
-  tariff: tariffKindSchema,
+  /** Credited by the actual length unless a half or whole day is chosen (and the session is that long, or a reason is given). */
+  tariff: tariffKindSchema.default('actual'),
+  /** Why a half or whole day is credited for a shorter session. */
+  tariffReason: z.string().trim().max(200).default(''),
   /** Who is expected: the people of these units and their sub-units. */
   unitIds: z.array(idSchema).min(1).max(100),
 });
+
+/** `DELETE /api/sessions/{id}` and the other withdrawals: why the record is undone (kept in the audit log). */
+export const withdrawalInputSchema = z.object({ reason: z.string().trim().min(1).max(500) });
+
+/** A cancelled session stays on record (with its attendance) but counts for nobody. */
+export const sessionCancellationSchema = z.object({
+  at: instantSchema,
+  byId: idSchema,
+  byName: z.string(),
+  reason: z.string(),
+});
+export type SessionCancellation = z.infer<typeof sessionCancellationSchema>;
 export type SessionInput = z.input<typeof sessionInputSchema>;
 
 export const sessionSchema = z.object({
@@ -78,8 +93,11 @@ export const sessionSchema = z.object({
   organiserId: idSchema,
   materials: z.array(idSchema),
   tariff: tariffKindSchema,
+  tariffReason: z.string(),
   creditedHours: z.number().min(0),
   unitIds: z.array(idSchema),
+  /** Set once the session is cancelled (it then counts for nobody); null while it stands. */
+  cancelled: sessionCancellationSchema.nullable(),
   /** The check-in code; only the organiser, leaders over the roster and admins see it (null for others). */
   code: z.string().nullable(),
 });

@@ -29,12 +29,25 @@ export type GradeDecisionInput = z.input<typeof gradeDecisionInputSchema>;
 /** `PUT /api/annual-records/{personId}/{year}/remarks` */
 export const remarksInputSchema = z.object({ remarks: z.string().trim().max(4000) });
 
+/** The figures a grade decision was made on; when they differ later the decision is stale. */
+export const decisionFiguresSchema = z.object({
+  suggested: gradeSchema,
+  totalHours: hours,
+  targetHours: hours,
+  attendanceRate: share,
+  reportsCounted: seconds,
+  notesCount: seconds,
+});
+export type DecisionFigures = z.infer<typeof decisionFiguresSchema>;
+
 export const gradeDecisionSchema = z.object({
   grade: gradeSchema,
   reason: z.string(),
   decidedBy: idSchema,
   decidedByName: z.string(),
   decidedAt: instantSchema,
+  /** Null for decisions stored before the figures were kept. */
+  figures: decisionFiguresSchema.nullable().default(null),
 });
 export type GradeDecision = z.infer<typeof gradeDecisionSchema>;
 
@@ -72,6 +85,8 @@ export const annualRecordSchema = z.object({
     /** The rule's findings, as message keys with figures, so the suggestion explains itself. */
     basis: z.array(z.object({ criterion: z.enum(['hours', 'attendance', 'reports', 'notes']), met: gradeSchema })),
     decision: gradeDecisionSchema.nullable(),
+    /** The figures that changed since the decision (建议等级已变化): non-empty asks the leader to reconfirm. */
+    staleFigures: z.array(decisionFiguresSchema.keyof()),
   }),
 });
 export type AnnualRecord = z.infer<typeof annualRecordSchema>;

@@ -84,7 +84,7 @@ function programmeSessions() {
     const make = async (unitId: string, organiserId: string, topic: string) => {
       const res = await server.api.post(
         '/api/sessions',
-        { kind: 'collective-study', topic, startsAt: '2026-03-06T09:55:00+08:00', endsAt: '2026-03-06T11:30:00+08:00', organiserId, tariff: 'half-day', unitIds: [unitId] },
+        { kind: 'collective-study', topic, startsAt: '2026-03-06T09:55:00+08:00', endsAt: '2026-03-06T11:30:00+08:00', organiserId, tariff: 'half-day', tariffReason: '按半天计', unitIds: [unitId] },
         org.adminToken,
       );
       expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -112,6 +112,26 @@ async function reportPath(): Promise<string> {
   return `/api/research/reports/${(res.body as { id: string }).id}`;
 }
 const leaders = (status: number): Record<Actor, number> => ({ anonymous: 401, self: 403, staff: 403, leaderOther: 403, leader: status, admin: status });
+/** A session of its own to cancel, organised by the person's leader. */
+async function sessionToCancel(): Promise<string> {
+  const res = await server.api.post('/api/sessions', laterSession(), org.adminToken);
+  return `/api/sessions/${(res.body as { id: string }).id}`;
+}
+/** A leave entry for the person concerned, to withdraw. */
+async function entryToWithdraw(): Promise<string> {
+  const id = (await server.api.post('/api/sessions', laterSession(), org.adminToken)).body as { id: string };
+  await server.api.put(`/api/sessions/${id.id}/attendance/${person()}`, { status: 'leave', reason: '外出调研' }, org.adminToken);
+  return `/api/sessions/${id.id}/attendance/${person()}`;
+}
+/** A pending change: the person proposes new hour targets for their own plan. */
+async function proposal(): Promise<string> {
+  const totalHours = 60 + ++counter;
+  const res = await server.api.put(`/api/people/${person()}/plans/2026/q1`, { targets: { totalHours, byCategory: {} }, readingList: [] }, org.people.staffResearch.token);
+  expect(res.status).toBe(202);
+  const pending = (await server.api.get('/api/changes?state=pending', org.adminToken)).body as { id: string; change: { kind: string; to?: { totalHours: number } } }[];
+  return `/api/changes/${pending.find((c) => c.change.kind === 'plan-targets' && c.change.to?.totalHours === totalHours)!.id}`;
+}
+const reason = () => ({ reason: '录入错误' });
 
 
 const ROWS: Row[] = [
@@ -124,6 +144,12 @@ const ROWS: Row[] = [
   { route: 'GET /api/units', path: () => '/api/units', expect: all(200) },
   { route: 'POST /api/units', path: () => '/api/units', body: () => ({ name: unique('unit ') }), expect: adminOnly(201) },
   { route: 'PATCH /api/units/:id', path: () => `/api/units/${org.units.research.id}`, body: () => ({ name: '研究室 Research' }), expect: adminOnly(200) },
+  {
+    route: 'DELETE /api/units/:id',
+    path: async () => `/api/units/${((await server.api.post('/api/units', { name: unique('empty ') }, org.adminToken)).body as { id: string }).id}`,
+    body: reason,
+    expect: adminOnly(204),
+  },
   {
     route: 'GET /api/units/:id/summary',
     path: () => `/api/units/${org.units.research.id}/summary?period=month`,
@@ -221,9 +247,10 @@ const ROWS: Row[] = [
   {
     route: 'PUT /api/sessions/:id',
     path: async () => `/api/sessions/${(await programmeSessions()).research.id}`,
-    body: () => ({ kind: 'collective-study', topic: '集体学习', startsAt: '2026-03-06T09:55:00+08:00', endsAt: '2026-03-06T11:30:00+08:00', organiserId: org.people.leadOffice.user.id, tariff: 'half-day', unitIds: [org.units.research.id] }),
+    body: () => ({ kind: 'collective-study', topic: '集体学习', startsAt: '2026-03-06T09:55:00+08:00', endsAt: '2026-03-06T11:30:00+08:00', organiserId: org.people.leadOffice.user.id, tariff: 'half-day', tariffReason: '按半天计', unitIds: [org.units.research.id] }),
     expect: leaders(200),
   },
+  { route: 'DELETE /api/sessions/:id', path: sessionToCancel, body: reason, expect: leaders(200) },
   { route: 'GET /api/sessions/:id/roster', path: async () => `/api/sessions/${(await programmeSessions()).research.id}/roster`, expect: leaders(200) },
   {
     route: 'PUT /api/sessions/:id/attendance/:personId',
@@ -231,6 +258,8 @@ const ROWS: Row[] = [
     body: () => ({ status: 'leave', reason: '外出调研' }),
     expect: leaders(200),
   },
+  // Nobody withdraws (or marks) their own entry.
+  { route: 'DELETE /api/sessions/:id/attendance/:personId', path: entryToWithdraw, body: reason, expect: leaders(204) },
   // Only people on the roster check in: research's session for the person concerned...
   {
     route: 'POST /api/sessions/:id/check-in',
@@ -250,7 +279,8 @@ const ROWS: Row[] = [
   },
   { route: 'GET /api/units/:id/bulletin', path: () => `/api/units/${org.units.research.id}/bulletin?month=2026-03`, expect: leaders(200) },
   { route: 'GET /api/people/:id/plans/:year/:stage', path: () => `/api/people/${person()}/plans/2026/year`, expect: overPerson(200) },
-  { route: 'PUT /api/people/:id/plans/:year/:stage', path: () => `/api/people/${person()}/plans/2026/year`, body: planBody, expect: overPerson(200) },
+  // The person's own new targets are a proposal (202) that waits for a leader over them.
+  { route: 'PUT /api/people/:id/plans/:year/:stage', path: () => `/api/people/${person()}/plans/2026/year`, body: planBody, expect: { ...overPerson(200), self: 202 } },
   { route: 'GET /api/people/:id/plans/:year/:stage/progress', path: () => `/api/people/${person()}/plans/2026/year/progress`, expect: overPerson(200) },
   // A unit's members read its defaults; its leaders (and admins) set them.
   { route: 'GET /api/units/:id/plan-defaults/:year/:stage', path: () => `/api/units/${org.units.research.id}/plan-defaults/2026/year`, expect: overPerson(200) },
@@ -269,6 +299,32 @@ const ROWS: Row[] = [
     expect: overPerson(201),
   },
   { route: 'PATCH /api/research/reports/:id', path: reportPath, body: () => ({ status: 'submitted' }), expect: overPerson(200) },
+  { route: 'DELETE /api/research/reports/:id', path: reportPath, body: reason, expect: overPerson(204) },
+  {
+    route: 'DELETE /api/research/visits/:id',
+    path: async () => {
+      const res = await server.api.post('/api/research/visits', { personId: person(), kind: 'community', date: '2026-03-02', place: '幸福里社区' }, org.adminToken);
+      return `/api/research/visits/${(res.body as { id: string }).id}`;
+    },
+    body: reason,
+    expect: overPerson(204),
+  },
+  // Proposed changes: listed for everyone over the person (and the person); decided by a leader over them.
+  { route: 'GET /api/changes', path: () => '/api/changes', expect: all(200) },
+  { route: 'POST /api/changes/:id/approve', path: async () => `${await proposal()}/approve`, body: () => ({}), expect: leaders(200) },
+  { route: 'POST /api/changes/:id/reject', path: async () => `${await proposal()}/reject`, body: reason, expect: leaders(200) },
+  // Closed years (2018 and 2019, so the rows above keep writing 2026).
+  { route: 'GET /api/programme/years', path: () => '/api/programme/years', expect: all(200) },
+  { route: 'PUT /api/programme/years/:year/closed', path: () => '/api/programme/years/2019/closed', body: () => ({}), expect: adminOnly(200) },
+  {
+    route: 'DELETE /api/programme/years/:year/closed',
+    path: async () => {
+      await server.api.put('/api/programme/years/2018/closed', {}, org.adminToken);
+      return '/api/programme/years/2018/closed';
+    },
+    body: () => ({ reason: '补录遗漏的调研报告' }),
+    expect: adminOnly(204),
+  },
   // The year summary is for leaders (of any unit: each sees their own) and admins.
   { route: 'GET /api/annual-records', path: () => '/api/annual-records?year=2026', expect: { anonymous: 401, self: 403, staff: 403, leaderOther: 200, leader: 200, admin: 200 } },
   { route: 'GET /api/annual-records/:personId/:year', path: () => `/api/annual-records/${person()}/2026`, expect: overPerson(200) },

@@ -160,6 +160,8 @@ describe('DELETE /api/people/{id}/data', () => {
         details: expect.stringContaining('staff.research'),
         reason: '调离本单位',
         address: '127.0.0.1',
+        // The person no longer exists, so there is no name to show for the target.
+        targetLabel: null,
       },
     ]);
   });

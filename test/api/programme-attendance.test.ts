@@ -29,6 +29,7 @@ beforeAll(async () => {
         endsAt: '2026-03-06T17:30:00+08:00',
         organiserId: org.people.leadOffice.user.id,
         tariff: 'half-day',
+        tariffReason: '按半天计',
         unitIds: [org.units.office.id],
       },
       org.adminToken,

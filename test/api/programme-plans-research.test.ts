@@ -8,6 +8,8 @@ import { annualRecordSchema, organisationSummarySchema } from '../../shared/sche
 import { fieldVisitSchema, researchOverviewSchema, researchReportSchema } from '../../shared/schemas/programme-research.ts';
 import { sessionSchema } from '../../shared/schemas/programme-calendar.ts';
 import { syncResponseSchema } from '../../shared/schemas/sync.ts';
+import { changeRequestSchema } from '../../shared/schemas/programme-changes.ts';
+import { z } from 'zod';
 import { expectData, expectError } from '../support/api-client.ts';
 import { startApiServer, type ApiServer } from '../support/api-server.ts';
 import { seedOrganisation } from '../support/organisation.ts';
@@ -40,14 +42,26 @@ describe('study plans', () => {
     const inherited = expectData(await server.api.get(`/api/people/${me.user.id}/plans/2026/year`, me.token), studyPlanSchema);
     expect(inherited.targets.totalHours).toBe(50);
     expect(inherited.readingList.map((i) => [i.title, i.source])).toEqual([['习近平谈治国理政', 'unit']]);
+    // Their own new target is a proposal: the reading list is saved, the target waits for their leader.
     const saved = expectData(
       await server.api.put(`/api/people/${me.user.id}/plans/2026/year`, plan(60, { 'political-theory': 20 }, [{ id: unitItem.id, title: 'x', status: 'reading' }, { title: '乡土中国', author: '费孝通', status: 'done' }]), me.token),
       studyPlanSchema,
+      202,
     );
+    expect(saved.targets.totalHours).toBe(50);
     expect(saved.readingList.map((i) => [i.title, i.status, i.source])).toEqual([
       ['习近平谈治国理政', 'reading', 'unit'],
       ['乡土中国', 'done', 'own'],
     ]);
+    const [pending] = expectData(await server.api.get(`/api/changes?state=pending&personId=${me.user.id}`, me.token), z.array(changeRequestSchema));
+    expect(pending).toMatchObject({ personName: 'staff.research', proposedByName: 'staff.research', proposedAt: '2026-03-02T01:00:00.000Z', change: { kind: 'plan-targets', from: { totalHours: 50 }, to: { totalHours: 60 } } });
+    expectError(await server.api.post(`/api/changes/${pending!.id}/approve`, {}, me.token), 403, 'forbidden');
+    const approved = expectData(await server.api.post(`/api/changes/${pending!.id}/approve`, {}, org.people.leadOffice.token), changeRequestSchema);
+    expect(approved).toMatchObject({ state: 'approved', decidedByName: 'lead.office' });
+    const after = expectData(await server.api.get(`/api/people/${me.user.id}/plans/2026/year`, me.token), studyPlanSchema);
+    expect(after.targets.totalHours).toBe(60);
+    expect(after.readingList).toHaveLength(2);
+    expectError(await server.api.post(`/api/changes/${pending!.id}/reject`, { reason: '晚了' }, org.people.leadOffice.token), 409, 'conflict');
   });
 
   it('refuses negative targets and categories above the total with 400, storing nothing', async () => {

@@ -24,6 +24,7 @@ const input = (over: Record<string, unknown> = {}) => ({
   organiserId: org.people.leadOffice.user.id,
   materials: [org.resources.theory.id],
   tariff: 'half-day',
+  tariffReason: '按半天计',
   unitIds: [org.units.research.id],
   ...over,
 });
@@ -39,7 +40,7 @@ describe('sessions', () => {
 
   it('lets an admin schedule a session, credited by the tariff, with a six-character code', async () => {
     const s = expectData(await server.api.post('/api/sessions', input(), org.adminToken), sessionSchema, 201);
-    expect(s).toMatchObject({ date: '2026-03-06', creditedHours: 4, tariff: 'half-day', unitIds: [org.units.research.id] });
+    expect(s).toMatchObject({ date: '2026-03-06', creditedHours: 4, tariff: 'half-day', tariffReason: '按半天计', unitIds: [org.units.research.id] });
     expect(s.code).toMatch(/^[A-Z2-9]{6}$/);
     sessionId = s.id;
   });

@@ -169,6 +169,7 @@ describe('the learning programme in the dashboard', () => {
       endsAt: at(today, hhmm(nowMs + 60 * 60_000), timeZone),
       organiserId: (await admin.call<{ id: string }>('GET', '/api/me')).id,
       tariff: 'half-day',
+      tariffReason: '按半天计',
       unitIds: [seeded.culture.id],
     });
     const extension = await launchExtensionBrowser();

@@ -26,6 +26,8 @@ export interface ApiClient {
   get(path: string, token?: string): Promise<ApiResult>;
   post(path: string, json: unknown, token?: string): Promise<ApiResult>;
   put(path: string, json: unknown, token?: string): Promise<ApiResult>;
+  patch(path: string, json: unknown, token?: string): Promise<ApiResult>;
+  delete(path: string, json: unknown, token?: string): Promise<ApiResult>;
 }
 
 export function apiClient(baseUrl: string): ApiClient {
@@ -53,6 +55,8 @@ export function apiClient(baseUrl: string): ApiClient {
     get: (path, token) => send('GET', path, { token }),
     post: (path, json, token) => send('POST', path, { json, token }),
     put: (path, json, token) => send('PUT', path, { json, token }),
+    patch: (path, json, token) => send('PATCH', path, { json, token }),
+    delete: (path, json, token) => send('DELETE', path, { json, token }),
   };
 }
 

@@ -38,7 +38,7 @@ const record: AnnualRecord = {
   notes: { count: 14, characters: 5230, reviewed: 7, reviewedShare: 0.5 },
   research: { target: { min: 2, max: 3 }, reports: [{ title: '乡村振兴调研', status: 'adopted', date: '2026-06-01' }], reportsCounted: 1, visits: [{ kind: 'village', count: 2 }] },
   remarks: '学习认真',
-  grade: { suggested: 'competent', basis: [], decision: { grade: 'excellent', reason: '成绩突出', decidedBy: 'l', decidedByName: '王主任', decidedAt: '2027-01-05T00:00:00.000Z' } },
+  grade: { suggested: 'competent', basis: [], decision: { grade: 'excellent', reason: '成绩突出', decidedBy: 'l', decidedByName: '王主任', decidedAt: '2027-01-05T00:00:00.000Z', figures: null }, staleFigures: [] },
 };
 
 describe('programme sheets', () => {

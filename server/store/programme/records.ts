@@ -3,9 +3,10 @@
 import { z } from 'zod';
 import { idSchema, instantSchema } from '../../../shared/schemas/domain.ts';
 import { attendanceEntrySchema, type AttendanceEntry } from '../../../shared/schemas/programme-attendance.ts';
-import { calendarExceptionSchema, sessionKindSchema, tariffKindSchema, type CalendarException } from '../../../shared/schemas/programme-calendar.ts';
+import { calendarExceptionSchema, sessionCancellationSchema, sessionKindSchema, tariffKindSchema, type CalendarException } from '../../../shared/schemas/programme-calendar.ts';
 import { planStageSchema, planTargetsSchema, readingItemSchema, readingStatusSchema } from '../../../shared/schemas/programme-plans.ts';
 import { gradeDecisionSchema, type GradeDecision } from '../../../shared/schemas/programme-record.ts';
+import { changeRequestSchema, type ChangeRequest } from '../../../shared/schemas/programme-changes.ts';
 import { fieldVisitSchema, researchReportSchema, type FieldVisit, type ResearchReport } from '../../../shared/schemas/programme-research.ts';
 import { DEFAULT_PROGRAMME_SETTINGS, programmeSettingsSchema, type ProgrammeSettings } from '../../../shared/schemas/programme-settings.ts';
 import type { PersonalPlan } from '../../programme/plan-resolution.ts';
@@ -42,8 +43,11 @@ export const sessionRecordSchema = z.object({
   organiserId: idSchema,
   materials: z.array(idSchema),
   tariff: tariffKindSchema,
+  /** Sessions stored before reasons were asked for have none. */
+  tariffReason: z.string().default(''),
   creditedHours: z.number().min(0),
   unitIds: z.array(idSchema),
+  cancelled: sessionCancellationSchema.nullable().default(null),
   code: z.string().min(1),
   createdBy: idSchema,
   createdAt: instantSchema,
@@ -61,6 +65,15 @@ export const annualNoteRecordSchema = z.object({
 });
 export type AnnualNoteRecord = z.infer<typeof annualNoteRecordSchema>;
 
+/** A year an admin closed: its records are read-only until it is reopened (with a reason). */
+export const closedYearSchema = z.object({
+  year: z.number().int(),
+  closedAt: instantSchema,
+  closedById: idSchema,
+  closedByName: z.string(),
+});
+export type ClosedYear = z.infer<typeof closedYearSchema>;
+
 export const programmeSnapshotSchema = z.object({
   settings: programmeSettingsSchema,
   plans: z.array(personalPlanSchema),
@@ -71,6 +84,8 @@ export const programmeSnapshotSchema = z.object({
   visits: z.array(fieldVisitSchema),
   reports: z.array(researchReportSchema),
   annual: z.array(annualNoteRecordSchema),
+  closedYears: z.array(closedYearSchema).default([]),
+  changes: z.array(changeRequestSchema).default([]),
 });
 export type ProgrammeSnapshot = z.infer<typeof programmeSnapshotSchema>;
 
@@ -85,6 +100,8 @@ export function emptyProgrammeSnapshot(): ProgrammeSnapshot {
     visits: [],
     reports: [],
     annual: [],
+    closedYears: [],
+    changes: [],
   };
 }
 
@@ -99,7 +116,13 @@ export type ProgrammeOp =
   | { type: 'programme.attendance.put'; entry: AttendanceEntry }
   | { type: 'programme.visit.put'; visit: FieldVisit }
   | { type: 'programme.report.put'; report: ResearchReport }
-  | { type: 'programme.annual.put'; record: AnnualNoteRecord };
+  | { type: 'programme.annual.put'; record: AnnualNoteRecord }
+  | { type: 'programme.attendance.delete'; sessionId: string; personId: string }
+  | { type: 'programme.visit.delete'; id: string }
+  | { type: 'programme.report.delete'; id: string }
+  | { type: 'programme.year.close'; closed: ClosedYear }
+  | { type: 'programme.year.reopen'; year: number }
+  | { type: 'programme.change.put'; change: ChangeRequest };
 
 export const programmeOpSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('programme.settings.put'), settings: programmeSettingsSchema }),
@@ -112,6 +135,12 @@ export const programmeOpSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('programme.visit.put'), visit: fieldVisitSchema }),
   z.object({ type: z.literal('programme.report.put'), report: researchReportSchema }),
   z.object({ type: z.literal('programme.annual.put'), record: annualNoteRecordSchema }),
+  z.object({ type: z.literal('programme.attendance.delete'), sessionId: idSchema, personId: idSchema }),
+  z.object({ type: z.literal('programme.visit.delete'), id: idSchema }),
+  z.object({ type: z.literal('programme.report.delete'), id: idSchema }),
+  z.object({ type: z.literal('programme.year.close'), closed: closedYearSchema }),
+  z.object({ type: z.literal('programme.year.reopen'), year: z.number().int() }),
+  z.object({ type: z.literal('programme.change.put'), change: changeRequestSchema }),
 ]);
 
-export type { AttendanceEntry, CalendarException, FieldVisit, GradeDecision, PersonalPlan, ProgrammeSettings, ResearchReport };
+export type { AttendanceEntry, ChangeRequest, CalendarException, FieldVisit, GradeDecision, PersonalPlan, ProgrammeSettings, ResearchReport };

@@ -7,6 +7,8 @@ import {
   type AnnualNoteRecord,
   type AttendanceEntry,
   type CalendarException,
+  type ChangeRequest,
+  type ClosedYear,
   type FieldVisit,
   type PersonalPlan,
   type ProgrammeOp,
@@ -39,6 +41,8 @@ export class ProgrammeState {
   readonly visits = new Map<string, FieldVisit>();
   readonly reports = new Map<string, ResearchReport>();
   readonly annual = new Map<string, AnnualNoteRecord>();
+  readonly closedYears = new Map<number, ClosedYear>();
+  readonly changes = new Map<string, ChangeRequest>();
 
   constructor(snapshot: ProgrammeSnapshot) {
     this.settings = snapshot.settings;
@@ -50,6 +54,8 @@ export class ProgrammeState {
     for (const visit of snapshot.visits) this.apply({ type: 'programme.visit.put', visit });
     for (const report of snapshot.reports) this.apply({ type: 'programme.report.put', report });
     for (const record of snapshot.annual) this.apply({ type: 'programme.annual.put', record });
+    for (const closed of snapshot.closedYears) this.apply({ type: 'programme.year.close', closed });
+    for (const change of snapshot.changes) this.apply({ type: 'programme.change.put', change });
   }
 
   /** Validates parsed JSON (a store file's programme section) and builds the state. */
@@ -92,6 +98,24 @@ export class ProgrammeState {
       case 'programme.annual.put':
         this.annual.set(pairKey(op.record.personId, op.record.year), op.record);
         return;
+      case 'programme.attendance.delete':
+        this.attendance.get(op.sessionId)?.delete(op.personId);
+        return;
+      case 'programme.visit.delete':
+        this.visits.delete(op.id);
+        return;
+      case 'programme.report.delete':
+        this.reports.delete(op.id);
+        return;
+      case 'programme.year.close':
+        this.closedYears.set(op.closed.year, op.closed);
+        return;
+      case 'programme.year.reopen':
+        this.closedYears.delete(op.year);
+        return;
+      case 'programme.change.put':
+        this.changes.set(op.change.id, op.change);
+        return;
     }
   }
 
@@ -116,6 +140,7 @@ export class ProgrammeState {
     for (const [id, visit] of this.visits) if (visit.personId === personId) this.visits.delete(id);
     for (const [id, report] of this.reports) if (report.personId === personId) this.reports.delete(id);
     for (const [key, record] of this.annual) if (record.personId === personId) this.annual.delete(key);
+    for (const [id, change] of this.changes) if (change.personId === personId) this.changes.delete(id);
   }
 
   plan(personId: string, year: number, stage: PlanStage): PersonalPlan | null {
@@ -143,6 +168,8 @@ export class ProgrammeState {
       visits: byKey(this.visits),
       reports: byKey(this.reports),
       annual: byKey(this.annual),
+      closedYears: [...this.closedYears.values()].sort((a, b) => a.year - b.year),
+      changes: byKey(this.changes),
     };
   }
 }

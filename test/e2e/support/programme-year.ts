@@ -104,7 +104,7 @@ export async function seedYear(baseUrl: string, admin: Caller, timeZone: string,
     const third = Number(date.slice(8)) >= 15 && Number(date.slice(8)) <= 21 && [3, 6, 9].includes(Number(date.slice(5, 7)));
     if (!exchange && !third) continue;
     const session = await admin.call<Id>('POST', '/api/sessions', exchange
-      ? { kind: 'exchange-day', topic: `${Number(date.slice(5, 7))}月学习交流日：读书心得交流`, startsAt: at(date, '14:30', timeZone), endsAt: at(date, '17:30', timeZone), place: '机关三楼会议室', organiserId: leader.id, materials: [xuexi.id], tariff: 'half-day', unitIds: [office.id] }
+      ? { kind: 'exchange-day', topic: `${Number(date.slice(5, 7))}月学习交流日：读书心得交流`, startsAt: at(date, '14:30', timeZone), endsAt: at(date, '17:30', timeZone), place: '机关三楼会议室', organiserId: leader.id, materials: [xuexi.id], tariff: 'half-day', tariffReason: '按半天计', unitIds: [office.id] }
       : { kind: 'special-lecture', topic: '专题辅导：政协履职能力建设', startsAt: at(date, '09:00', timeZone), endsAt: at(date, '17:00', timeZone), place: '市委党校', organiserId: leader.id, materials: [cppcc.id], tariff: 'day', unitIds: [research.id] });
     n += 1;
     const mark = (p: Id, body: unknown) => admin.call('PUT', `/api/sessions/${session.id}/attendance/${p.id}`, body);

@@ -14,7 +14,9 @@ const session = (id: string, date: string, startsAt: string): Session => ({
   organiserId: 'o',
   materials: [],
   tariff: 'half-day',
+  tariffReason: '',
   creditedHours: 4,
+  cancelled: null,
   unitIds: ['u'],
   code: null,
 });

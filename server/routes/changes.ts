@@ -1,0 +1,78 @@
+// Proposed changes to what counts (a person's own plan targets, their own report's status): listed for
+// the person and those over them; a leader over the person (never the person) or an admin approves or
+// rejects. Approval applies the change and records the decision in one commit; both are audited.
+import { Hono } from 'hono';
+import { changeDecisionInputSchema, changeQuerySchema, changeRejectionInputSchema, type ChangeRequest } from '../../shared/schemas/programme-changes.ts';
+import { ERROR_CODES } from '../../shared/schemas/errors.ts';
+import { ApiError, conflict, forbidden, notFound } from '../http/api-error.ts';
+import type { AppDeps, AppEnv } from '../http/app-env.ts';
+import { parseOrFail, readJson } from '../http/json-body.ts';
+import { programmeAudit } from '../http/programme-audit.ts';
+import { signedIn } from '../http/signed-in.ts';
+import { describeChange } from '../programme-io/audit-details.ts';
+import { loadDirectory, type Directory } from '../programme-io/directory.ts';
+import { assertYearsOpen } from '../programme-io/year-lock.ts';
+import type { ProgrammeStore } from '../store/programme/programme-store.ts';
+import type { ProgrammeOp } from '../store/programme/records.ts';
+import type { UserRecord } from '../store/records.ts';
+
+/** The records an approved change writes, checked against the data as it is now. */
+function appliedOps(programme: ProgrammeStore, request: ChangeRequest, at: string): ProgrammeOp[] {
+  const c = request.change;
+  if (c.kind === 'plan-targets') {
+    assertYearsOpen(programme, c.year);
+    const previous = programme.personalPlan(request.personId, c.year, c.stage);
+    const plan = previous ?? { personId: request.personId, year: c.year, stage: c.stage, targets: null, ownItems: [], unitItemStatus: {}, updatedAt: at };
+    return [{ type: 'programme.plan.put', plan: { ...plan, targets: c.to, updatedAt: at } }];
+  }
+  const report = programme.findReport(c.reportId);
+  if (!report) throw new ApiError(409, ERROR_CODES.conflict, `The report "${c.title}" has been withdrawn since the change was proposed`);
+  assertYearsOpen(programme, report.date);
+  return [{ type: 'programme.report.put', report: { ...report, status: c.to, updatedAt: at } }];
+}
+
+function decider(directory: Directory, viewer: UserRecord, request: ChangeRequest): void {
+  const person = directory.person(request.personId);
+  const over = viewer.role === 'admin' || (viewer.role === 'leader' && person !== undefined && viewer.id !== person.id && directory.canView(viewer, person));
+  if (!over) throw forbidden('Only a leader over the person or an admin decides a proposed change, never the person themselves');
+  if (request.state !== 'pending') throw conflict(`This change was already ${request.state}`);
+}
+
+export function changeRoutes(deps: AppDeps) {
+  const { store, clock } = deps;
+  const find = (id: string) => {
+    const request = store.programme.findChange(id);
+    if (!request) throw notFound(`There is no proposed change with id "${id}"`);
+    return request;
+  };
+  return new Hono<AppEnv>()
+    .get('/', signedIn(deps), async (c) => {
+      const viewer = c.get('user');
+      const query = parseOrFail(changeQuerySchema, c.req.query());
+      const directory = await loadDirectory(store);
+      const visible = store.programme.changes().filter((r) => {
+        const person = directory.person(r.personId);
+        return person !== undefined && directory.canView(viewer, person) && (query.state === undefined || r.state === query.state) && (query.personId === undefined || r.personId === query.personId);
+      });
+      return c.json(visible);
+    })
+    .post('/:id/approve', signedIn(deps), async (c) => {
+      const viewer = c.get('user');
+      const request = find(c.req.param('id'));
+      decider(await loadDirectory(store), viewer, request);
+      const { reason } = await readJson(c, changeDecisionInputSchema);
+      const at = new Date(clock()).toISOString();
+      const ops = appliedOps(store.programme, request, at);
+      const decided: ChangeRequest = { ...request, state: 'approved', decidedAt: at, decidedById: viewer.id, decidedByName: viewer.name, reason };
+      return c.json(await store.programme.saveChange(decided, programmeAudit(c, 'change.approve', `person:${request.personId}`, describeChange(decided), reason), ops));
+    })
+    .post('/:id/reject', signedIn(deps), async (c) => {
+      const viewer = c.get('user');
+      const request = find(c.req.param('id'));
+      decider(await loadDirectory(store), viewer, request);
+      const { reason } = await readJson(c, changeRejectionInputSchema);
+      const at = new Date(clock()).toISOString();
+      const decided: ChangeRequest = { ...request, state: 'rejected', decidedAt: at, decidedById: viewer.id, decidedByName: viewer.name, reason };
+      return c.json(await store.programme.saveChange(decided, programmeAudit(c, 'change.reject', `person:${request.personId}`, describeChange(decided), reason)));
+    });
+}
