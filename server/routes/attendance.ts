@@ -22,7 +22,7 @@ import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { readJson } from '../http/json-body.ts';
 import { monthParam } from '../http/programme-params.ts';
 import { signedIn } from '../http/signed-in.ts';
-import { loadDirectory, type Directory } from '../programme-io/directory.ts';
+import { loadDirectory, type Directory, type DirectoryPerson } from '../programme-io/directory.ts';
 import { runsSession, sessionView } from '../programme-io/session-view.ts';
 import type { SessionRecord } from '../store/programme/records.ts';
 import type { UserRecord } from '../store/records.ts';
@@ -57,7 +57,7 @@ function onRoster(session: SessionRecord, personId: string, directory: Directory
  * Admins, the organiser (while they may organise it) and leaders over the person mark attendance, never
  * their own entry: they check in with the code like everyone else.
  */
-function mayMark(viewer: UserRecord, session: SessionRecord, person: { id: string; name: string; role: UserRecord['role']; unitId: string | null; active: boolean }, directory: Directory): void {
+function mayMark(viewer: UserRecord, session: SessionRecord, person: DirectoryPerson, directory: Directory): void {
   if (person.id === viewer.id) {
     throw new ApiError(403, ERROR_CODES.ownRecord, 'Nobody marks their own attendance: check in with the session code', { record: 'attendance' });
   }
