@@ -3,9 +3,9 @@
 // under the selection, press 摘录; three passages in a row, and all three notes reach the server. Then a
 // second clip of a highlighted passage offers its note (opened in the editor) instead of saving a twin.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 import { startFixtureSite, type FixtureSite } from '../support/fixture-site.ts';
@@ -166,6 +166,8 @@ describe('the clip toolbar under a real pointer', () => {
     await pointer.path(alongSegments([{ x: passage.right - 3, y: midY }, button], 10), 16);
     await pointer.click();
     await page.waitForSelector('studytrail-ui[data-view=duplicate]', { state: 'attached' });
+    await mkdir(resolve('test/artifacts'), { recursive: true });
+    await page.screenshot({ path: resolve('test/artifacts/duplicate-offer-en-US.png') });
     // The offer stays while the hand goes to it; 打开已有笔记 opens the existing note in the editor.
     const open = (await shadowElement(page, 'name', 'open-existing'))!;
     const target = { x: (open.box.left + open.box.right) / 2, y: (open.box.top + open.box.bottom) / 2 };

@@ -10,7 +10,9 @@ export const PAGE_UI_CSS = `
 .card { width: 300px; background: #fff; border: 1px solid #d0d7de; border-radius: 8px; box-shadow: 0 2px 10px rgba(0,0,0,.2); padding: 8px 10px; }
 .card .comment { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0 0 4px; }
 .clamped { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 6; overflow: hidden; }
+.card.offer { width: auto; max-width: 480px; }
 .offer p { margin: 0 0 6px; }
+.offer .actions { flex-wrap: nowrap; margin-top: 4px; }
 .card .review { border-top: 1px solid #eee; margin-top: 6px; padding-top: 4px; color: #0a5ec2; }
 .quote { margin: 0 0 8px; padding: 4px 8px; border-left: 3px solid #d4a72c; color: #57606a; max-height: 6em; overflow: auto; }
 label { display: block; margin: 6px 0 2px; font-weight: 600; }
