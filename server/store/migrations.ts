@@ -9,6 +9,9 @@
 //      research, annual notes); a v2 file becomes v3 with none.
 //   v4: v3's records as JSON Lines (a head line with the programme, then a line per person); v2 and
 //      v3 are one JSON document each, read in document.ts.
+//   v5: v4 plus each person's stale days; v6: v5 with a checksum before every line and the journal
+//      that continues the snapshot named in its head (both read in document.ts; a v4 or v5 file is
+//      rewritten as v6 on start, and names no journal until then).
 import { z } from 'zod';
 import { categorySchema, idSchema, instantSchema, resourceKindSchema, roleSchema, segmentModeSchema } from '../../shared/schemas/domain.ts';
 import { DEFAULT_SETTINGS } from '../../shared/schemas/settings.ts';

@@ -340,7 +340,7 @@ export class NotFoundError extends Error {
  */
 export const RESTORE_ADVICE =
   'Nothing has been changed. Restore the store from your last backup: stop the server, then run ' +
-  '`npm run restore -- <backup file>` (a file `npm run backup` made); the files it replaces are kept beside them.';
+  '`npm run restore -- <backup file>` (a file `npm run backup` made), which keeps the files it replaces.';
 /** For problems no backup fixes (a lock, a setting): the files are fine as they are. */
 export const FILES_UNTOUCHED = "The store's files are untouched.";
 
