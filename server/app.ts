@@ -15,6 +15,7 @@ import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { personDataRoutes } from './routes/person-data.ts';
+import { personFiguresRoutes } from './routes/person-figures.ts';
 import { policyRoutes } from './routes/policy.ts';
 import { noteRoutes } from './routes/notes.ts';
 import { resourceRoutes } from './routes/resources.ts';
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/units', unitRoutes(deps))
     .route('/api/people', peopleRoutes(deps, loginThrottle))
     .route('/api/people', personDataRoutes(deps))
+    .route('/api/people', personFiguresRoutes(deps))
     .route('/api/audit', auditRoutes(deps))
     .route('/api/resources', resourceRoutes(deps))
     .route('/api/policy', policyRoutes(deps))

@@ -7,15 +7,17 @@ import type { PlanStage } from '../../shared/schemas/programme-plans.ts';
 import { dayNumber } from '../../shared/time/day-numbers.ts';
 import type { DateRange } from '../../shared/time/periods.ts';
 import { dateInZone } from '../../shared/time/zoned-days.ts';
+import { dateRangeMs } from '../aggregation/date-range.ts';
 import { creditHours, type CreditedHours } from '../programme/credit-hours.ts';
 import { effectiveTarget, targetGapSeconds, type EffectiveTarget, type TargetCandidate } from '../programme/effective-target.ts';
 import { firstDay, lastDay, latestMembershipBy } from '../programme/membership-history.ts';
 import { stageRange } from '../programme/stage-range.ts';
 import { unitsAbove } from '../programme/unit-tree.ts';
 import type { ProgrammeStore } from '../store/programme/programme-store.ts';
-import type { AttendanceEntry, SessionRecord } from '../store/programme/records.ts';
-import type { DayTotalRecord, Store } from '../store/records.ts';
+import type { AttendanceEntry, FieldVisit, ResearchReport, SessionRecord } from '../store/programme/records.ts';
+import type { DayTotalRecord, NoteRecord, Store } from '../store/records.ts';
 import type { Directory, DirectoryPerson } from './directory.ts';
+import { programmeNotes, type ProgrammeNote } from './learning-figures.ts';
 import { personSessions, type PersonSessions } from './person-year.ts';
 
 /** What every person's figures in one request share, read once. */
@@ -30,16 +32,38 @@ export interface FiguresContext {
   /** Sessions by date, and each session's entries by person. */
   sessions: readonly SessionRecord[];
   entryOf: (sessionId: string, personId: string) => AttendanceEntry | null;
+  /** The person's live notes created in the range (every note read once per request, when first asked). */
+  notesOf: (personId: string, range: DateRange) => Promise<ProgrammeNote[]>;
+  /** The person's research reports and field visits (all read once per request, when first asked). */
+  researchOf: (personId: string) => { reports: ResearchReport[]; visits: FieldVisit[] };
+}
+
+function groupByPerson<T extends { personId: string }>(items: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const list = out.get(item.personId);
+    if (list) list.push(item);
+    else out.set(item.personId, [item]);
+  }
+  return out;
 }
 
 export async function loadFiguresContext(store: Store, directory: Directory, nowMs: number, timeZone: string): Promise<FiguresContext> {
   const categories = new Map((await store.listResources()).map((r) => [r.id, r.category]));
-  const entries = new Map<string, Map<string, AttendanceEntry>>();
-  for (const e of store.programme.allAttendance()) {
-    let bySession = entries.get(e.sessionId);
-    if (!bySession) entries.set(e.sessionId, (bySession = new Map()));
-    bySession.set(e.personId, e);
-  }
+  let notesByPerson: Map<string, NoteRecord[]> | null = null;
+  const rangesMs = new Map<string, { fromMs: number; toMs: number }>();
+  const notesOf = async (personId: string, range: DateRange) => {
+    notesByPerson ??= groupByPerson(await store.listNotes());
+    const key = `${range.from}/${range.to}`;
+    let ms = rangesMs.get(key);
+    if (!ms) rangesMs.set(key, (ms = dateRangeMs(range.from, range.to, timeZone)));
+    return programmeNotes(notesByPerson.get(personId) ?? [], ms.fromMs, ms.toMs);
+  };
+  let research: { reports: Map<string, ResearchReport[]>; visits: Map<string, FieldVisit[]> } | null = null;
+  const researchOf = (personId: string) => {
+    research ??= { reports: groupByPerson(store.programme.reports()), visits: groupByPerson(store.programme.visits()) };
+    return { reports: research.reports.get(personId) ?? [], visits: research.visits.get(personId) ?? [] };
+  };
   return {
     store,
     programme: store.programme,
@@ -49,7 +73,9 @@ export async function loadFiguresContext(store: Store, directory: Directory, now
     organisationAnnualHours: (await store.getSettings()).annualTargetHours,
     categoryOf: (id) => categories.get(id),
     sessions: store.programme.sessions().sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
-    entryOf: (sessionId, personId) => entries.get(sessionId)?.get(personId) ?? null,
+    entryOf: (sessionId, personId) => store.programme.attendanceEntry(sessionId, personId),
+    notesOf,
+    researchOf,
   };
 }
 

@@ -16,7 +16,6 @@ import { readJson } from '../http/json-body.ts';
 import { yearParam } from '../http/programme-params.ts';
 import { signedIn } from '../http/signed-in.ts';
 import { loadDirectory, type Directory, type DirectoryPerson } from '../programme-io/directory.ts';
-import { notesInRange } from '../programme-io/learning-figures.ts';
 import { loadFiguresContext, personFigures, type FiguresContext } from '../programme-io/person-figures.ts';
 import { effectivePlan } from '../programme-io/person-year.ts';
 import type { UserRecord } from '../store/records.ts';
@@ -32,7 +31,7 @@ export function annualRecordRoutes(deps: AppDeps) {
     const settings = store.programme.settings();
     const plan = effectivePlan(store.programme, ctx.directory, person, year, 'year');
     const figures = await personFigures(ctx, person, range);
-    const notes = await notesInRange(store, config.timeZone, person.id, range.from, range.to);
+    const notes = await ctx.notesOf(person.id, range);
     const note = store.programme.annualNote(person.id, year);
     // The unit the person was in at the end of the year (or by today, or when they left).
     const asAt = range.to < ctx.today ? range.to : ctx.today;
@@ -53,8 +52,7 @@ export function annualRecordRoutes(deps: AppDeps) {
       target: figures.target,
       attendance: figures.sessions.attendance,
       notes,
-      reports: store.programme.reports(),
-      visits: store.programme.visits(),
+      ...ctx.researchOf(person.id),
       reportTarget: settings.reportTarget,
       remarks: note?.remarks ?? '',
       decision: note?.decision ?? null,

@@ -15,6 +15,7 @@ import { CHECK_IN_MESSAGES, checkIn, type CheckInProblem } from '../programme/ch
 import { GuessLimit } from '../programme/guess-limit.ts';
 import { monthlyBulletin } from '../programme/monthly-bulletin.ts';
 import { bulletinPeople } from '../programme/bulletin-people.ts';
+import { membershipOn } from '../programme/membership-history.ts';
 import { expectedOn, rosterFor } from '../programme/roster.ts';
 import { normaliseCode } from '../programme/session-code.ts';
 import { ApiError, forbidden, notFound, validationFailed } from '../http/api-error.ts';
@@ -121,7 +122,8 @@ export function attendanceRoutes(deps: AppDeps) {
         const p = directory.person(personId);
         if (p && !people.includes(p)) people.push(p);
       }
-      const rows = people.map((p) => ({ personId: p.id, name: p.name, unitId: p.unitId, entry: entries.get(p.id) ?? null }));
+      // Each in the unit they were in on the session's date.
+      const rows = people.map((p) => ({ personId: p.id, name: p.name, unitId: membershipOn(p.memberships, session.date)?.unitId ?? p.unitId, entry: entries.get(p.id) ?? null }));
       const body: Roster = {
         sessionId: session.id,
         people: rows,

@@ -15,3 +15,27 @@ export const targetBasisSchema = z.object({
   dueTo: dateSchema.nullable(),
 });
 export type TargetBasis = z.infer<typeof targetBasisSchema>;
+
+/**
+ * `GET /api/people/{id}/figures`: a person's credited hours against their effective target over a
+ * range, computed exactly as the overview, plan progress, annual record and exports compute them.
+ */
+export const personFiguresSchema = z.object({
+  personId: z.string(),
+  from: dateSchema,
+  to: dateSchema,
+  /** Online study as counted (the learning log), before the programme's ratio and cap. */
+  onlineSeconds: z.number().int().min(0),
+  onlineCreditedHours: z.number().min(0),
+  sessionHours: z.number().min(0),
+  /** Online credited plus sessions. */
+  totalSeconds: z.number().int().min(0),
+  totalHours: z.number().min(0),
+  adjustments: z.array(z.object({ reason: z.enum(['online_conversion', 'online_cap']), hours: z.number() })),
+  targetHours: z.number().min(0),
+  targetBasis: targetBasisSchema,
+  /** Below target by this much, in tenths of an hour; behind exactly when above 0. */
+  gapHours: z.number().min(0),
+  behind: z.boolean(),
+});
+export type PersonFigures = z.infer<typeof personFiguresSchema>;

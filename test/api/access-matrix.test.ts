@@ -183,6 +183,7 @@ const ROWS: Row[] = [
     expect: { anonymous: 401, self: 204, staff: 403, leaderOther: 403, leader: 403, admin: 204 },
   },
   { route: 'GET /api/people/:id/log', path: () => `/api/people/${person()}/log?period=week`, expect: overPerson(200) },
+  { route: 'GET /api/people/:id/figures', path: () => `/api/people/${person()}/figures?period=year`, expect: overPerson(200) },
   { route: 'GET /api/people/:id/segments', path: () => `/api/people/${person()}/segments?period=week`, expect: overPerson(200) },
   { route: 'GET /api/people/:id/xapi', path: () => `/api/people/${person()}/xapi?period=week`, expect: overPerson(200) },
   // The whole file is the person's own: their leader sees reports, not this.

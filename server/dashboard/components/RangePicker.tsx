@@ -3,12 +3,12 @@
 import { useApp } from '../app/context.ts';
 import { PERIODS, type Period } from '../../../shared/time/periods.ts';
 import { formatDateRange } from '../models/format.ts';
-import { rangeToQuery, resolveRange, shiftRange, type RangeChoice } from '../models/range.ts';
+import { localDate, rangeToQuery, resolveRange, shiftRange, switchPeriod, type RangeChoice } from '../models/range.ts';
 import { withQuery } from './Link.tsx';
 import { EnumOptions } from './EnumOptions.tsx';
 
 export function RangePicker({ choice, path, keep = {} }: { choice: RangeChoice; path: string; keep?: Record<string, string> }) {
-  const { t, locale, navigate } = useApp();
+  const { t, locale, navigate, now } = useApp();
   const go = (next: RangeChoice) => navigate(withQuery(path, { ...keep, ...rangeToQuery(next) }), { replace: true });
   const range = resolveRange(choice);
   return (
@@ -19,7 +19,7 @@ export function RangePicker({ choice, path, keep = {} }: { choice: RangeChoice; 
           value={choice.kind === 'custom' ? 'custom' : choice.period}
           onChange={(e) => {
             const value = (e.currentTarget as HTMLSelectElement).value;
-            go(value === 'custom' ? { kind: 'custom', ...range } : { kind: 'period', period: value as Period, date: range.to });
+            go(switchPeriod(choice, value as Period | 'custom', localDate(now())));
           }}
         >
           <EnumOptions values={PERIODS} label={(p) => t(`period.${p}`)} />

@@ -178,6 +178,8 @@ export const programmeEn: Record<keyof typeof programmeZhCN, string> = {
   'annual.undecided': 'Awaiting the leader',
   'annual.rule': 'Suggested grade rule: the lowest criterion decides (hours ≥100% excellent, ≥80% competent, ≥60% basically competent; attendance ≥95%, ≥85%, ≥70%; reports at the yearly target excellent, at least one competent; notes ≥12 excellent, ≥6 competent).',
   'annual.summaryTitle': 'Year summary',
+  'annual.byCommittee': 'By committee',
+  'annual.missingReportsShort': 'Short of reports',
   'annual.people': 'People',
   'annual.onTarget': 'Reached the hours target',
   'annual.missingReports': 'Short of the report target',

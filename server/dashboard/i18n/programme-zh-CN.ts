@@ -177,6 +177,8 @@ export const programmeZhCN = {
   'annual.undecided': '待领导确认',
   'annual.rule': '建议等次规则：取各项中最低的一项（学时完成 ≥100% 优秀、≥80% 称职、≥60% 基本称职；出勤率 ≥95%、≥85%、≥70%；调研报告达到年度目标为优秀、至少 1 篇为称职；读书笔记 ≥12 篇优秀、≥6 篇称职）。',
   'annual.summaryTitle': '年度学习汇总',
+  'annual.byCommittee': '各委室情况',
+  'annual.missingReportsShort': '调研报告未达标',
   'annual.people': '人数',
   'annual.onTarget': '达到学时目标',
   'annual.missingReports': '调研报告未达标',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, localDate, rangeFromQuery, rangeToQuery, resolveRange, shiftRange } from './range.ts';
+import { addDays, localDate, rangeFromQuery, rangeToQuery, resolveRange, shiftRange, switchPeriod } from './range.ts';
 
 const q = (s: string) => new URLSearchParams(s);
 
@@ -35,5 +35,20 @@ describe('shiftRange and resolveRange', () => {
   it('adds days across month ends and knows the local date', () => {
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
     expect(localDate(new Date(2026, 2, 6, 23, 59).getTime())).toBe('2026-03-06');
+  });
+});
+
+describe('switchPeriod', () => {
+  it('keeps the date a period stands on: 本年度 → 本周 on 7 December is the week of 7 December', () => {
+    const year = { kind: 'period' as const, period: 'year' as const, date: '2026-12-07' };
+    const week = switchPeriod(year, 'week', '2026-12-07');
+    expect(week).toEqual({ kind: 'period', period: 'week', date: '2026-12-07' });
+    expect(resolveRange(week)).toEqual({ from: '2026-12-07', to: '2026-12-13' });
+    expect(switchPeriod(week, 'month', '2026-12-07')).toEqual({ kind: 'period', period: 'month', date: '2026-12-07' });
+  });
+  it('turns a period into the same days as a custom range, and a custom range into the period around its end or today', () => {
+    expect(switchPeriod({ kind: 'period', period: 'month', date: '2026-12-07' }, 'custom', '2026-12-07')).toEqual({ kind: 'custom', from: '2026-12-01', to: '2026-12-31' });
+    expect(switchPeriod({ kind: 'custom', from: '2026-03-01', to: '2026-03-20' }, 'week', '2026-12-07')).toEqual({ kind: 'period', period: 'week', date: '2026-03-20' });
+    expect(switchPeriod({ kind: 'custom', from: '2026-12-01', to: '2026-12-31' }, 'week', '2026-12-07')).toEqual({ kind: 'period', period: 'week', date: '2026-12-07' });
   });
 });

@@ -33,6 +33,18 @@ export function resolveRange(choice: RangeChoice): DateRange {
   return choice.kind === 'custom' ? { from: choice.from, to: choice.to } : periodRange(choice.period, choice.date);
 }
 
+/**
+ * Another kind of period (or a custom range) chosen in the picker. A period keeps the date it stands
+ * on, so 本年度 → 本周 on 7 December shows the week of 7 December, never the week of 31 December; a
+ * custom range becomes the period around its last day, or today if that is later than today.
+ */
+export function switchPeriod(choice: RangeChoice, next: Period | 'custom', today: string): RangeChoice {
+  const range = resolveRange(choice);
+  if (next === 'custom') return { kind: 'custom', ...range };
+  const date = choice.kind === 'period' ? choice.date : range.to < today ? range.to : today;
+  return { kind: 'period', period: next, date };
+}
+
 /** The same kind of period just before or after (custom ranges keep their length). */
 export function shiftRange(choice: RangeChoice, direction: -1 | 1): RangeChoice {
   const range = resolveRange(choice);

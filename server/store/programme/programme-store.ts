@@ -56,6 +56,8 @@ export interface ProgrammeStore {
   saveSession<P>(decide: (all: readonly SessionRecord[]) => Decision<SessionRecord, P>, audit?: AuditOf<SessionRecord>): Promise<Decision<SessionRecord, P>>;
 
   attendanceOf(sessionId: string): AttendanceEntry[];
+  /** One person's entry at one session, or null: a lookup, for figures over many people and sessions. */
+  attendanceEntry(sessionId: string, personId: string): AttendanceEntry | null;
   /** Every entry, for reports over many sessions. */
   allAttendance(): AttendanceEntry[];
   saveAttendance<P>(sessionId: string, personId: string, decide: (existing: AttendanceEntry | null) => Decision<AttendanceEntry, P>, audit?: AuditOf<AttendanceEntry>): Promise<Decision<AttendanceEntry, P>>;
@@ -161,6 +163,10 @@ export class StateProgrammeStore implements ProgrammeStore {
 
   attendanceOf(sessionId: string): AttendanceEntry[] {
     return [...(this.state.attendance.get(sessionId)?.values() ?? [])];
+  }
+
+  attendanceEntry(sessionId: string, personId: string): AttendanceEntry | null {
+    return this.state.attendance.get(sessionId)?.get(personId) ?? null;
   }
 
   allAttendance(): AttendanceEntry[] {

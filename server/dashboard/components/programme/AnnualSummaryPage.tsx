@@ -1,5 +1,6 @@
 // The year across the organisation or one unit: hours against targets, attendance, notes, reports and
-// the grades suggested and decided, with each person's record one click away (people in name order).
+// the grades suggested and decided, the same per committee side by side, with each person's record one
+// click away (people in name order). A unit picker narrows it to one unit and the units under it.
 import { useApp } from '../../app/context.ts';
 import { GRADES } from '../../../../shared/schemas/programme-record.ts';
 import { summarySheets } from '../../export/programme-sheets.ts';
@@ -16,7 +17,8 @@ import { Loaded } from '../States.tsx';
 import { YearPicker } from './YearPicker.tsx';
 
 export function AnnualSummaryPage() {
-  const { api, t, locale, query, now } = useApp();
+  const { api, t, locale, query, now, navigate } = useApp();
+  const path = routePath({ name: 'annual-summary' });
   const year = yearFromQuery(query, localDate(now()));
   const unitId = query.get('unitId') ?? '';
   const load = useLoad(async () => {
@@ -29,12 +31,30 @@ export function AnnualSummaryPage() {
     <article class="annual-summary" aria-labelledby="summary-title">
       <header class="page-head">
         <h1 id="summary-title">{t('annual.summaryTitle')}</h1>
-        <YearPicker year={year} path={routePath({ name: 'annual-summary' })} keep={unitId ? { unitId } : {}} />
+        <YearPicker year={year} path={path} keep={unitId ? { unitId } : {}} />
       </header>
       <Loaded load={load}>
         {({ summary: s, units }) => (
           <>
             <div class="toolbar">
+              <label>
+                <span>{t('field.unit')}</span>
+                <select
+                  id="summary-unit"
+                  value={unitId}
+                  onChange={(e) => {
+                    const next = (e.currentTarget as HTMLSelectElement).value;
+                    navigate(withQuery(path, next ? { year: String(year), unitId: next } : { year: String(year) }), { replace: true });
+                  }}
+                >
+                  <option value="">{t('common.all')}</option>
+                  {units.map((u) => (
+                    <option key={u.id} value={u.id}>
+                      {unitPath(units, u.id)}
+                    </option>
+                  ))}
+                </select>
+              </label>
               <ExportButtons fileName={`${t('annual.summaryTitle')}-${year}`} sheets={() => summarySheets(s, units, t)} />
             </div>
             <div class="figures">
@@ -52,6 +72,42 @@ export function AnnualSummaryPage() {
                 {t('annual.suggested')} / {t('annual.final')}
               </p>
             </section>
+            {s.units.length > 0 && (
+              <section class="panel" aria-labelledby="committees-title">
+                <h2 id="committees-title">{t('annual.byCommittee')}</h2>
+                <table class="data compact" id="summary-committees">
+                  <caption class="sr-only">{t('annual.byCommittee')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('field.unit')}</th>
+                      <th scope="col" class="num">{t('annual.people')}</th>
+                      <th scope="col" class="num">{t('annual.target')}</th>
+                      <th scope="col" class="num">{t('annual.total')}</th>
+                      <th scope="col" class="num">{t('annual.onTarget')}</th>
+                      <th scope="col" class="num">{t('bulletin.rate')}</th>
+                      <th scope="col" class="num">{t('annual.notesCount')}</th>
+                      <th scope="col" class="num">{t('annual.missingReportsShort')}</th>
+                      <th scope="col" class="num">{t('annual.undecided')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {s.units.map((u) => (
+                      <tr key={u.unitId} data-unit-id={u.unitId}>
+                        <th scope="row">{unitPath(units, u.unitId)}</th>
+                        <td class="num">{formatInteger(u.people, locale)}</td>
+                        <td class="num">{hours(u.targetHours)}</td>
+                        <td class="num">{hours(u.totalHours)}</td>
+                        <td class="num">{formatInteger(u.onTarget, locale)}</td>
+                        <td class="num">{pct(u.attendance.rate)}</td>
+                        <td class="num">{formatInteger(u.notesCount, locale)}</td>
+                        <td class="num">{formatInteger(u.missingReports, locale)}</td>
+                        <td class="num">{formatInteger(u.undecided, locale)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </section>
+            )}
             <section class="panel" aria-labelledby="summary-people-title">
               <h2 id="summary-people-title">{t('annual.people')}</h2>
               <table class="data compact" id="summary-people">
