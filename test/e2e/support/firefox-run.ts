@@ -128,6 +128,7 @@ export async function runFirefoxDay(log: (line: string) => void = () => undefine
     await page.bringToFront();
     person.stayActive();
     cleanup.push(async () => person.stopActivity());
+    // The truth: from asking for the page until asking for the next one.
     const startedAt = Date.now();
     await page.goto(`${site.origin}/learn/notes`);
     await sleep(READING_MS);
@@ -135,8 +136,8 @@ export async function runFirefoxDay(log: (line: string) => void = () => undefine
     await waitUntil('the passage is selected', async () => ((await page.evaluate(() => getSelection()?.toString() ?? '')) === FIREFOX_QUOTE ? true : null), 5_000);
     await run('xdotool', ['key', '--delay', '100', 'alt+shift+k']);
     await sleep(2_000);
-    await page.goto(`${site.otherOrigin}/other/page`);
     const truthSeconds = (Date.now() - startedAt) / 1000;
+    await page.goto(`${site.otherOrigin}/other/page`);
     person.stopActivity();
 
     const staff = await signIn(server.url, org.staff.username, org.staff.password);
