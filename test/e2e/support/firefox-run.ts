@@ -3,7 +3,7 @@
 // for a known time, select a passage with the mouse and clip it with the keyboard command. The run only
 // measures; test/e2e/firefox.test.ts judges the figures and bench/tracking.bench.ts prints the reading row.
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -13,6 +13,7 @@ import { startFixtureSite } from '../../support/fixture-site.ts';
 import { launchFirefoxExtensionBrowser } from './firefox-browser.ts';
 import { seedOrganisation, signIn } from './api-admin.ts';
 import { personAt } from './input.ts';
+import { ARTIFACTS_DIR } from './dashboard-page.ts';
 import { dateInZone } from '../../../shared/time/zoned-days.ts';
 import type { LearningLog } from '../../../shared/schemas/log.ts';
 import type { StoredNote } from '../../../shared/schemas/notes.ts';
@@ -115,7 +116,10 @@ export async function runFirefoxDay(log: (line: string) => void = () => undefine
     await options.click('button[type=submit]');
     await waitUntil('the sign-in settled', async () => (['needs-permission', 'signed-in', 'signed-out'].includes(await stateOf(options)) ? true : null), 30_000);
     if ((await stateOf(options)) === 'needs-permission') {
-      // The page's own step: its click asks Firefox before anything else happens.
+      // The page's own step (kept for review beside the other screenshots): its click asks Firefox
+      // before anything else happens.
+      await mkdir(ARTIFACTS_DIR, { recursive: true });
+      await options.screenshot({ path: join(ARTIFACTS_DIR, 'firefox-options-access-step.png') });
       await options.click('button[name=grant-access]');
     }
     await waitUntil('signed in', async () => ((await stateOf(options)) === 'signed-in' ? true : null), 15_000);
@@ -128,6 +132,7 @@ export async function runFirefoxDay(log: (line: string) => void = () => undefine
     await page.bringToFront();
     person.stayActive();
     cleanup.push(async () => person.stopActivity());
+    // The truth: from asking for the page until asking for the next one.
     const startedAt = Date.now();
     await page.goto(`${site.origin}/learn/notes`);
     await sleep(READING_MS);
@@ -135,8 +140,8 @@ export async function runFirefoxDay(log: (line: string) => void = () => undefine
     await waitUntil('the passage is selected', async () => ((await page.evaluate(() => getSelection()?.toString() ?? '')) === FIREFOX_QUOTE ? true : null), 5_000);
     await run('xdotool', ['key', '--delay', '100', 'alt+shift+k']);
     await sleep(2_000);
-    await page.goto(`${site.otherOrigin}/other/page`);
     const truthSeconds = (Date.now() - startedAt) / 1000;
+    await page.goto(`${site.otherOrigin}/other/page`);
     person.stopActivity();
 
     const staff = await signIn(server.url, org.staff.username, org.staff.password);
