@@ -275,4 +275,5 @@ export const programmeEn: Record<keyof typeof programmeZhCN, string> = {
   'audit.target.programme-settings': "Programme settings",
   'audit.target.note': "A note",
   'audit.target.removed': "(no longer exists)",
+  'research.withdraw': 'Withdraw',
 };

@@ -274,4 +274,5 @@ export const programmeZhCN = {
   'audit.target.programme-settings': "学习制度设置",
   'audit.target.note': "读书笔记",
   'audit.target.removed': "（已不存在）",
+  'research.withdraw': '撤销',
 } as const;
