@@ -11,6 +11,8 @@ export class ApiFailure extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The specifics the server sent with the refusal (`error.details`): which session clashes, which date is taken. */
+    readonly details: Readonly<Record<string, string>> = {},
   ) {
     super(message);
     this.name = 'ApiFailure';
@@ -71,7 +73,7 @@ export function createHttp(baseUrl: string, fetch_: typeof fetch = (...args) => 
     if (res.ok) return res;
     const error = errorBodySchema.safeParse(await res.json().catch(() => null));
     throw error.success
-      ? new ApiFailure(res.status, error.data.error.code, error.data.error.message)
+      ? new ApiFailure(res.status, error.data.error.code, error.data.error.message, error.data.error.details)
       : new ApiFailure(res.status, 'http_error', `${method} ${path}: HTTP ${res.status}`);
   }
 

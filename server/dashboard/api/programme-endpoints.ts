@@ -19,6 +19,7 @@ import {
   type ResearchReportInput,
 } from '../../../shared/schemas/programme-research.ts';
 import { programmeSettingsSchema, type ProgrammeSettings } from '../../../shared/schemas/programme-settings.ts';
+import { changeRequestSchema } from '../../../shared/schemas/programme-changes.ts';
 import type { Http } from './http.ts';
 
 const id = (value: string) => encodeURIComponent(value);
@@ -47,6 +48,9 @@ export function programmeEndpoints(http: Http) {
     session: (sessionId: string) => http.json('GET', `/api/sessions/${id(sessionId)}`, sessionSchema),
     createSession: (body: SessionInput) => http.json('POST', '/api/sessions', sessionSchema, { body }),
     updateSession: (sessionId: string, body: SessionInput) => http.json('PUT', `/api/sessions/${id(sessionId)}`, sessionSchema, { body }),
+    cancelSession: (sessionId: string, reason: string) => http.json('DELETE', `/api/sessions/${id(sessionId)}`, sessionSchema, { body: { reason } }),
+    withdrawAttendance: (sessionId: string, personId: string, reason: string) =>
+      http.empty('DELETE', `/api/sessions/${id(sessionId)}/attendance/${id(personId)}`, { body: { reason } }),
     roster: (sessionId: string) => http.json('GET', `/api/sessions/${id(sessionId)}/roster`, rosterSchema),
     markAttendance: (sessionId: string, personId: string, body: MarkAttendance) =>
       http.json('PUT', `/api/sessions/${id(sessionId)}/attendance/${id(personId)}`, attendanceEntrySchema, { body }),
@@ -59,6 +63,13 @@ export function programmeEndpoints(http: Http) {
     addReport: (body: ResearchReportInput) => http.json('POST', '/api/research/reports', researchReportSchema, { body }),
     setReportStatus: (reportId: string, status: ReportStatus) =>
       http.json('PATCH', `/api/research/reports/${id(reportId)}`, researchReportSchema, { body: { status } }),
+
+    withdrawVisit: (visitId: string, reason: string) => http.empty('DELETE', `/api/research/visits/${id(visitId)}`, { body: { reason } }),
+    withdrawReport: (reportId: string, reason: string) => http.empty('DELETE', `/api/research/reports/${id(reportId)}`, { body: { reason } }),
+
+    changes: (personId?: string) => http.json('GET', '/api/changes', z.array(changeRequestSchema), { query: personId ? { personId } : {} }),
+    approveChange: (changeId: string) => http.json('POST', `/api/changes/${id(changeId)}/approve`, changeRequestSchema, { body: {} }),
+    rejectChange: (changeId: string, reason: string) => http.json('POST', `/api/changes/${id(changeId)}/reject`, changeRequestSchema, { body: { reason } }),
 
     annualRecord: (personId: string, year: number) => http.json('GET', record(personId, year), annualRecordSchema),
     decideGrade: (personId: string, year: number, body: GradeDecisionInput) => http.json('PUT', `${record(personId, year)}/grade`, annualRecordSchema, { body }),

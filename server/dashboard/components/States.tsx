@@ -5,6 +5,7 @@ import { useI18n } from '../app/context.ts';
 import { ApiFailure } from '../api/http.ts';
 import type { MessageKey } from '../i18n/t.ts';
 import type { Load } from '../models/use-load.ts';
+import { refusalMessage } from '../models/programme/error-message.ts';
 
 export function Loading({ label }: { label?: string }) {
   const { t } = useI18n();
@@ -43,7 +44,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   const detail = error instanceof Error ? error.message : String(error);
   return (
     <div class="state state-error" role="alert">
-      <p class="state-title">{t(errorMessageKey(error))}</p>
+      <p class="state-title">{refusalMessage(error, t) ?? t(errorMessageKey(error))}</p>
       <details>
         <summary>{t('error.details')}</summary>
         <p class="state-detail">{detail}</p>

@@ -119,7 +119,8 @@ export async function seedYear(baseUrl: string, admin: Caller, timeZone: string,
 
   // Research: 张伟 meets the target, 刘洋 too, 李娜 has a draft only.
   const report = (who: Caller, personId: string, title: string, status: string, date: string) => who.call('POST', '/api/research/reports', { personId, title, status, date });
-  await report(me, zhang.id, '关于社区居家养老服务的调研报告', 'adopted', `${year}-05-20`);
+  // An author never adopts their own report: their leader records the adopted one.
+  await report(lead, zhang.id, '关于社区居家养老服务的调研报告', 'adopted', `${year}-05-20`);
   await report(me, zhang.id, '关于老旧小区改造群众意愿的调研报告', 'submitted', `${year}-09-12`);
   await report(lead, li.id, '关于农贸市场食品安全的调研（初稿）', 'draft', `${year}-10-08`);
   await report(lead, liu.id, '关于中小学课后服务的调研报告', 'submitted', `${year}-04-18`);

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context.ts';
 import type { AuditEntry } from '../../../../shared/schemas/organisation.ts';
+import { auditActionLabel, auditTargetLabel } from '../../models/audit-labels.ts';
 import { formatInstant } from '../../models/format.ts';
 import { useLoad } from '../../models/use-load.ts';
 import { Empty, Loaded } from '../States.tsx';
@@ -45,7 +46,7 @@ export function AuditLog() {
 function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const { t, locale } = useApp();
   return (
-    <table class="data compact">
+    <table class="data compact audit-log">
       <thead>
         <tr>
           <th scope="col">{t('audit.at')}</th>
@@ -61,14 +62,10 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
           <tr key={e.id}>
             <td>{formatInstant(e.at, locale)}</td>
             <td>{e.actorName}</td>
-            <td>
-              <code>{e.action}</code>
-            </td>
-            <td>{e.target}</td>
+            <td>{auditActionLabel(e.action, t)}</td>
+            <td>{auditTargetLabel(e, t)}</td>
             <td>{e.reason ?? '—'}</td>
-            <td class="wrap">
-              <code>{e.details === '' ? '—' : e.details}</code>
-            </td>
+            <td class="wrap">{e.details === '' ? '—' : e.details}</td>
           </tr>
         ))}
       </tbody>

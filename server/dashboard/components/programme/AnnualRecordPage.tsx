@@ -201,6 +201,11 @@ function GradePanel({ record: r, canDecide, onChanged }: { record: AnnualRecord;
             </>
           )}
         </dd>
+        {r.grade.staleFigures.length > 0 && (
+          <dd class="state state-error wide" role="status" data-testid="grade-stale">
+            <strong>{t('annual.stale')}</strong> {t('annual.staleHint', { figures: r.grade.staleFigures.map((f) => t(`annual.figure.${f}`)).join(locale === 'en' ? ', ' : '、') })}
+          </dd>
+        )}
         <dt>{t('annual.remarks')}</dt>
         <dd class="remarks" data-testid="remarks">
           {r.remarks || '—'}

@@ -12,6 +12,7 @@ import { useLoad } from '../../models/use-load.ts';
 import { Figure } from '../Figure.tsx';
 import { Link, withQuery } from '../Link.tsx';
 import { Empty, Loaded } from '../States.tsx';
+import { PendingChanges } from './PendingChanges.tsx';
 import { PlanEditor } from './PlanEditor.tsx';
 import { YearPicker } from './YearPicker.tsx';
 
@@ -48,6 +49,7 @@ export function PlanPage({ personId }: { personId: string }) {
         {({ plan, progress, resources }) => (
           <>
             <ProgressPanel progress={progress} />
+            <PendingChanges key={plan.updatedAt ?? ''} personId={personId} onDecided={load.reload} />
             <section class="panel" aria-labelledby="plan-edit-title">
               <h2 id="plan-edit-title">{t('plan.targets')}</h2>
               <PlanEditor

@@ -11,6 +11,7 @@ import { FormStatus } from '../admin/FormStatus.tsx';
 import { useSubmit } from '../admin/useSubmit.ts';
 import { Empty, Loaded } from '../States.tsx';
 import { YearPicker } from './YearPicker.tsx';
+import { WithdrawButton } from './WithdrawButton.tsx';
 import { EnumOptions } from '../EnumOptions.tsx';
 
 export function ResearchPage() {
@@ -31,7 +32,7 @@ export function ResearchPage() {
           <>
             <Missing overview={overview} />
             <Reports overview={overview} onChanged={load.reload} />
-            <Visits overview={overview} />
+            <Visits overview={overview} onChanged={load.reload} />
             <AddForms people={people} onSaved={load.reload} />
           </>
         )}
@@ -108,6 +109,7 @@ function Reports({ overview, onChanged }: { overview: ResearchOverview; onChange
                   >
                     <EnumOptions values={REPORT_STATUSES} label={(s) => t(`report.${s}`)} />
                   </select>
+                  <WithdrawButton label={t('research.withdraw')} onWithdraw={(reason) => api.programme.withdrawReport(r.id, reason)} onDone={onChanged} />
                 </td>
               </tr>
             ))}
@@ -119,8 +121,8 @@ function Reports({ overview, onChanged }: { overview: ResearchOverview; onChange
   );
 }
 
-function Visits({ overview }: { overview: ResearchOverview }) {
-  const { t } = useApp();
+function Visits({ overview, onChanged }: { overview: ResearchOverview; onChanged(): void }) {
+  const { t, api } = useApp();
   return (
     <section class="panel" aria-labelledby="visits-title">
       <h2 id="visits-title">{t('research.visits')}</h2>
@@ -145,7 +147,10 @@ function Visits({ overview }: { overview: ResearchOverview }) {
                 <td>{nameOf(overview, v.personId)}</td>
                 <td>{t(`visit.${v.kind}`)}</td>
                 <th scope="row">{v.place}</th>
-                <td>{v.summary}</td>
+                <td>
+                  {v.summary}
+                  <WithdrawButton label={t('research.withdraw')} onWithdraw={(reason) => api.programme.withdrawVisit(v.id, reason)} onDone={onChanged} />
+                </td>
               </tr>
             ))}
           </tbody>

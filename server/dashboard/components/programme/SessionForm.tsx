@@ -83,9 +83,13 @@ export function SessionForm({ timeZone, defaultDate, onCreated }: { timeZone: st
           </label>
           <label>
             <span>{t('session.tariff')}</span>
-            <select name="tariff" defaultValue="half-day">
+            <select name="tariff" defaultValue="actual">
               <EnumOptions values={TARIFF_KINDS} label={(k) => t(`tariff.${k}`)} />
             </select>
+          </label>
+          <label>
+            <span>{t('session.tariffReason')}</span>
+            <input name="tariffReason" maxLength={200} />
           </label>
           <label>
             <span>{t('session.units')}</span>

@@ -15,9 +15,10 @@ import { FormStatus } from '../admin/FormStatus.tsx';
 import { useSubmit } from '../admin/useSubmit.ts';
 import { EnumOptions } from '../EnumOptions.tsx';
 import { formFields } from '../form-fields.ts';
+import { WithdrawButton } from './WithdrawButton.tsx';
 
 export function SessionPage({ sessionId }: { sessionId: string }) {
-  const { api, t } = useApp();
+  const { api, t, locale } = useApp();
   const load = useLoad(async () => {
     const [session, resources, settings] = await Promise.all([api.programme.session(sessionId), api.resources(), api.programme.settings()]);
     // Times show in the organisation's zone (the calendar names it), whatever the browser's zone.
@@ -41,6 +42,14 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
               </p>
             </div>
           </header>
+          {session.cancelled !== null && (
+            <p class="state state-error" role="status" data-testid="session-cancelled">
+              {t('session.cancelled', { date: formatInstant(session.cancelled.at, locale, timeZone), name: session.cancelled.byName, reason: session.cancelled.reason })}
+            </p>
+          )}
+          {session.code !== null && session.cancelled === null && (
+            <WithdrawButton label={t('session.cancel')} onWithdraw={(reason) => api.programme.cancelSession(session.id, reason)} onDone={load.reload} />
+          )}
           <SessionDetails session={session} timeZone={timeZone} materials={resources.filter((r) => session.materials.includes(r.id)).map((r) => r.name)} />
           {session.code !== null && (
             <section class="panel session-code" aria-labelledby="code-title">
@@ -56,7 +65,7 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
               <Link href={routePath({ name: 'check-in' })}>{t('nav.checkIn')}</Link>
             </p>
           )}
-          {roster !== null && <RosterPanel session={session} roster={roster} onChanged={load.reload} />}
+          {roster !== null && session.cancelled === null && <RosterPanel session={session} roster={roster} onChanged={load.reload} />}
         </article>
       )}
     </Loaded>
@@ -96,13 +105,34 @@ function SessionDetails({ session, materials, timeZone }: { session: Session; ma
 }
 
 function RosterPanel({ session, roster, onChanged }: { session: Session; roster: Roster; onChanged(): void }) {
-  const { t, locale } = useApp();
+  const { t, locale, api, user } = useApp();
   const counts = roster.counts;
+  const markAll = useSubmit();
+  // Everyone not yet recorded, except oneself (nobody marks their own attendance: they check in).
+  const unrecorded = roster.people.filter((p) => p.entry === null && p.personId !== user.id);
   return (
     <section class="panel" aria-labelledby="roster-title">
       <h2 id="roster-title">
         {t('session.roster')} <span class="muted">{counts.rate === null ? '' : t('session.rate', { rate: formatPercent(counts.rate, locale) })}</span>
       </h2>
+      {unrecorded.length > 0 && (
+        <div class="form-actions">
+          <button
+            type="button"
+            data-testid="mark-all-present"
+            disabled={markAll.busy}
+            onClick={async () => {
+              await markAll.run(async () => {
+                for (const p of unrecorded) await api.programme.markAttendance(session.id, p.personId, { status: 'present' });
+              });
+              onChanged();
+            }}
+          >
+            {t('session.markAllPresent')}
+          </button>
+          {markAll.failure !== null && <FormStatus failure={markAll.failure} done={false} />}
+        </div>
+      )}
       <table class="data compact roster">
         <caption class="sr-only">{t('session.roster')}</caption>
         <thead>
@@ -124,7 +154,10 @@ function RosterPanel({ session, roster, onChanged }: { session: Session; roster:
               </td>
               <td>{p.entry?.checkedInAt ? formatInstant(p.entry.checkedInAt, locale) : ''}</td>
               <td>
-                <MarkForm sessionId={session.id} personId={p.personId} current={p.entry?.status ?? null} onSaved={onChanged} />
+                {p.personId !== user.id && <MarkForm sessionId={session.id} personId={p.personId} current={p.entry?.status ?? null} onSaved={onChanged} />}
+                {p.personId !== user.id && p.entry !== null && (
+                  <WithdrawButton label={t('session.withdrawEntry')} onWithdraw={(reason) => api.programme.withdrawAttendance(session.id, p.personId, reason)} onDone={onChanged} />
+                )}
               </td>
             </tr>
           ))}

@@ -14,6 +14,7 @@ describe('session form', () => {
       ['link', ''],
       ['organiserId', 'o1'],
       ['tariff', 'half-day'],
+      ['tariffReason', '按半天计'],
       ['unitIds', 'u1'],
       ['unitIds', 'u2'],
     ] as const)
@@ -29,6 +30,7 @@ describe('session form', () => {
       organiserId: 'o1',
       materials: [],
       tariff: 'half-day',
+      tariffReason: '按半天计',
       unitIds: ['u1', 'u2'],
     });
   });

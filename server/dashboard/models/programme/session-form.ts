@@ -13,6 +13,7 @@ export interface SessionFields {
   link: string;
   organiserId: string;
   tariff: string;
+  tariffReason: string;
   unitIds: string[];
   materials: string[];
 }
@@ -30,6 +31,7 @@ export function sessionFields(form: FormData): SessionFields {
     link: text('link'),
     organiserId: text('organiserId'),
     tariff: text('tariff'),
+    tariffReason: text('tariffReason'),
     unitIds: form.getAll('unitIds').map(String),
     materials: form.getAll('materials').map(String),
   };
@@ -47,6 +49,7 @@ export function sessionBody(f: SessionFields, timeZone: string): SessionInput {
     organiserId: f.organiserId,
     materials: f.materials,
     tariff: f.tariff as TariffKind,
+    tariffReason: f.tariffReason,
     unitIds: f.unitIds,
   };
 }
