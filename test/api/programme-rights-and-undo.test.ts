@@ -19,8 +19,14 @@ let org: Awaited<ReturnType<typeof seedOrganisation>>;
 const NOW = Date.parse('2026-12-07T10:00:00+08:00');
 
 beforeAll(async () => {
-  server = await startApiServer({ nowMs: NOW });
+  // The office existed long before today: people belong to their units on every date the tests use
+  // (rosters go by membership on the session's date).
+  server = await startApiServer({ nowMs: Date.parse('2025-01-06T09:00:00+08:00') });
   org = await seedOrganisation(server);
+  server.nowMs = NOW;
+  // Each token's first use today records its last use; done here, so the unchanged() checks see only
+  // what the request under test would change.
+  for (const token of [org.adminToken, ...Object.values(org.people).map((p) => p.token)]) await server.api.get('/api/me', token);
 });
 afterAll(() => server.close());
 
