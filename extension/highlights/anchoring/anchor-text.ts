@@ -87,6 +87,11 @@ export function anchorSelectors(index: TextIndex, selectors: readonly Anchorable
     }
   }
 
+  const exact = choose(exactCandidates(text, quote.exact, ctx, index.allowed).map((c) => judge(text, c, ctx, quote.exact.length)), ctx);
+  if (exact.kind === 'ambiguous') return UNANCHORED;
+  if (exact.kind === 'found') {
+    return exact.judged.errors > 0 && cutOut(text, ctx) ? UNANCHORED : { status: 'anchored', span: exact.span, method: 'quote' };
+  }
   const view = index.collapsed();
   const q = collapseString(quote.exact);
   const vctx: QuoteContext = {
@@ -94,11 +99,6 @@ export function anchorSelectors(index: TextIndex, selectors: readonly Anchorable
     suffix: collapseString(quote.suffix),
     hint: ctx.hint === null ? null : toCollapsed(view, ctx.hint),
   };
-  const exact = choose(exactCandidates(text, quote.exact, ctx, index.allowed).map((c) => judge(text, c, ctx, quote.exact.length)), ctx);
-  if (exact.kind === 'ambiguous') return UNANCHORED;
-  if (exact.kind === 'found') {
-    return exact.judged.errors > 0 && cutOut(view.text, vctx) ? UNANCHORED : { status: 'anchored', span: exact.span, method: 'quote' };
-  }
 
   // Every other step works on the text with white space collapsed, and every candidate any step found
   // stays in the running: a later step's place must be clearly better than all of them.
@@ -136,7 +136,7 @@ function cutOut(text: string, ctx: QuoteContext): boolean {
   if (ctx.prefix.length < MIN_CUT_CONTEXT_CHARS || ctx.suffix.length < MIN_CUT_CONTEXT_CHARS || ctx.hint === null) return false;
   // Only where the passage was: the same two sentences may well stand together elsewhere on the page.
   const from = Math.max(0, ctx.hint - NEAR_HINT_CHARS);
-  return text.slice(from, ctx.hint + NEAR_HINT_CHARS).includes(collapseString(ctx.prefix + ctx.suffix));
+  return text.slice(from, ctx.hint + NEAR_HINT_CHARS).includes(ctx.prefix + ctx.suffix);
 }
 
 function toSourceSpan(view: CollapsedText, span: TextSpan): TextSpan {
