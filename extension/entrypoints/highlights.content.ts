@@ -7,11 +7,17 @@ const RUNNING = Symbol.for('studytrail.highlighter');
 
 export default defineContentScript({
   registration: 'runtime',
-  main() {
+  main(ctx) {
     // Injected on request into a page where the registered script already runs: keep the first.
     const scope = globalThis as unknown as Record<symbol, boolean>;
     if (scope[RUNNING]) return;
     scope[RUNNING] = true;
-    startHighlighter();
+    const stop = startHighlighter();
+    // The extension was updated, reloaded or removed: take the highlights, page UI and watches away, so
+    // that the new version's script (which will find the flag cleared) is the only one left.
+    ctx.onInvalidated(() => {
+      stop();
+      scope[RUNNING] = false;
+    });
   },
 });

@@ -2,7 +2,7 @@
 // from ever attaching to the wrong text.
 import { describe, expect, it } from 'vitest';
 import type { Selector } from '../../../shared/schemas/notes.ts';
-import { anchorSelectors, createTextIndex } from './anchor-text.ts';
+import { anchorSelectors, createTextIndex, type AnchorableSelector } from './anchor-text.ts';
 import { describeSpan } from './describe-text.ts';
 import type { TextSpan } from './types.ts';
 
@@ -20,7 +20,7 @@ function clip(text: string, quote: string, occurrence = 0): Selector[] {
   return describeSpan(text, { start: at, end: at + quote.length })!;
 }
 
-function anchored(text: string, selectors: Selector[], hidden: TextSpan[] = []) {
+function anchored(text: string, selectors: AnchorableSelector[], hidden: TextSpan[] = []) {
   const result = anchorSelectors(createTextIndex(text, hidden), selectors);
   return result.status === 'anchored' ? { text: text.slice(result.span.start, result.span.end), method: result.method, start: result.span.start } : null;
 }
@@ -142,5 +142,47 @@ describe('anchorSelectors', () => {
 
   it('anchors a quote recorded without any context wherever it occurs', () => {
     expect(anchored(ARTICLE, [{ type: 'TextQuoteSelector', exact: 'building site', prefix: '', suffix: '' }])).toMatchObject({ text: 'building site' });
+  });
+
+  it('anchors an imported quote selector without prefix or suffix by its quote and position', () => {
+    const imported = [{ type: 'TextQuoteSelector' as const, exact: 'study plan' }];
+    expect(anchored(ARTICLE, imported)).toBeNull(); // three occurrences, nothing to choose by
+    const at = ARTICLE.lastIndexOf('study plan');
+    const withPosition = [...imported, { type: 'TextPositionSelector' as const, start: at + 40, end: at + 50 }];
+    expect(anchorSelectors(createTextIndex(ARTICLE), withPosition)).toMatchObject({ status: 'anchored', span: { start: at } });
+    expect(anchored(ARTICLE, [{ type: 'TextQuoteSelector', exact: 'building site', suffix: ', and wrote' }])).toMatchObject({ text: 'building site' });
+  });
+
+  it('finds a short quote with a typo when both its contexts agree ("befor us")', () => {
+    const text = 'It is rather for us to be here dedicated to the great task remaining before us, that from these honored dead we take increased devotion.';
+    const at = text.indexOf('before us');
+    const [quote, position] = describeSpan(text, { start: at, end: at + 9 })!;
+    const typo = [{ ...quote, exact: 'befor us' }, position];
+    expect(anchored(text, typo)).toMatchObject({ text: 'before us' });
+    const otherContext = [{ ...quote, exact: 'befor us', suffix: ' and nothing else is like it at all' }, position];
+    expect(anchored(text, otherContext)).toBeNull();
+  });
+
+  // A study page that repeats each paragraph with one word swapped (干部 → 同志), as the issue found.
+  const TWINS = Array.from({ length: 6 }, (_, i) =>
+    [`第${i + 1}条　各机关要把政治理论学习纳入年度工作计划，做到有计划、有检查、有落实。`,
+     `${i % 2 === 0 ? '干部' : '同志'}每周五下午集中学习，学习时间原则上不少于两小时。`,
+     `学习情况纳入${i % 2 === 0 ? '干部' : '同志'}年度考核，作为评先评优的重要依据。`].join(''),
+  ).join('\n');
+
+  it('leaves a deleted sentence unanchored though its look-alike differs by one word', () => {
+    const sentence = '干部每周五下午集中学习，学习时间原则上不少于两小时。';
+    const selectors = clip(TWINS, sentence, 1);
+    const at = TWINS.indexOf(sentence, TWINS.indexOf(sentence) + 1);
+    expect(anchored(TWINS.slice(0, at) + TWINS.slice(at + sentence.length), selectors)).toBeNull();
+  });
+
+  it('leaves a note unanchored when two places read the same and neither is clearly nearer', () => {
+    const block = 'At the meeting of the whole office the members agreed that reading notes should be checked every month by the chair of each unit. ';
+    const text = `${'Filler text about other matters. '.repeat(10)}${block}${block}`;
+    const selectors = clip(text, 'reading notes should be checked', 0);
+    const shifted = 'y'.repeat(60) + text;
+    // The copy 130 characters after the passage: moved by 60, the nearer is not four times nearer.
+    expect(anchored(shifted, selectors)).toBeNull();
   });
 });

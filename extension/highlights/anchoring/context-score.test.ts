@@ -1,6 +1,6 @@
 // The context check that stands between a repeated quote and a wrong highlight.
 import { describe, expect, it } from 'vitest';
-import { contextVerdict, prefixScore, suffixScore } from './context-score.ts';
+import { prefixScore, suffixScore } from './context-score.ts';
 
 describe('context scores', () => {
   const text = 'The chair opened the meeting. [QUOTE] Members then read the report aloud.';
@@ -16,14 +16,5 @@ describe('context scores', () => {
 
   it('are low for unrelated text', () => {
     expect(prefixScore('a quite different preamble here ', text, start).similarity).toBeLessThan(0.5);
-  });
-
-  it('agree when one side is intact or both are mostly intact, and need full agreement of a short context', () => {
-    expect(contextVerdict([{ length: 32, similarity: 1 }, { length: 32, similarity: 0.1 }])).toBe('agrees');
-    expect(contextVerdict([{ length: 32, similarity: 0.65 }, { length: 32, similarity: 0.65 }])).toBe('agrees');
-    expect(contextVerdict([{ length: 32, similarity: 0.5 }, { length: 32, similarity: 0.5 }])).toBe('disagrees');
-    expect(contextVerdict([{ length: 3, similarity: 2 / 3 }, { length: 0, similarity: 1 }])).toBe('disagrees');
-    expect(contextVerdict([{ length: 3, similarity: 1 }, { length: 0, similarity: 1 }])).toBe('agrees');
-    expect(contextVerdict([{ length: 0, similarity: 1 }, { length: 0, similarity: 1 }])).toBe('none');
   });
 });

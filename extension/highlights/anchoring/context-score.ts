@@ -53,25 +53,3 @@ export function sharedAtBoundary(prefix: string, suffix: string, text: string, s
   for (let i = 0; i < suffix.length && end + i < text.length && suffix[i] === text[end + i]; i++) n++;
   return n;
 }
-
-/** One side clearly intact: at least this similar. */
-const STRONG_SIDE = 0.75;
-/** Both sides together at least this similar (each somewhat edited). */
-const OVERALL = 0.6;
-/** Below this many agreeing characters, a match of context is too likely to be chance. */
-const MIN_EVIDENCE_CHARS = 8;
-
-/**
- * Whether the context supports the candidate: 'none' when no context was stored (nothing to check),
- * else 'agrees' or 'disagrees'. Short stored context (a passage at the very start or end of a page)
- * needs to agree in full.
- */
-export function contextVerdict(sides: readonly SideScore[]): 'none' | 'agrees' | 'disagrees' {
-  const total = sides.reduce((sum, s) => sum + s.length, 0);
-  if (total === 0) return 'none';
-  const needed = Math.min(MIN_EVIDENCE_CHARS, total);
-  const matched = sides.reduce((sum, s) => sum + s.length * s.similarity, 0);
-  const oneSide = sides.some((s) => s.length > 0 && s.similarity >= STRONG_SIDE && s.length * s.similarity >= needed - 1e-9);
-  const both = matched / total >= OVERALL && matched >= needed - 1e-9;
-  return oneSide || both ? 'agrees' : 'disagrees';
-}

@@ -1,6 +1,6 @@
 // describe, on text: a span of page text becomes the selectors stored with a note (a quote with a
 // little context either side, and its position), following the W3C Web Annotation selectors.
-import type { Selector, TextPositionSelector, TextQuoteSelector } from '../../../shared/schemas/notes.ts';
+import type { TextPositionSelector, TextQuoteSelector } from '../../../shared/schemas/notes.ts';
 import type { TextSpan } from './types.ts';
 
 /** Context kept either side of the quote: enough to tell repeated phrases apart, small to store. */
@@ -38,12 +38,4 @@ function withoutSplitPairs(context: string): string {
   if (/^[\uDC00-\uDFFF]/.test(s)) s = s.slice(1);
   if (/[\uD800-\uDBFF]$/.test(s)) s = s.slice(0, -1);
   return s;
-}
-
-export function quoteSelectorOf(selectors: readonly Selector[]): TextQuoteSelector | undefined {
-  return selectors.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector');
-}
-
-export function positionSelectorOf(selectors: readonly Selector[]): TextPositionSelector | undefined {
-  return selectors.find((s): s is TextPositionSelector => s.type === 'TextPositionSelector');
 }

@@ -1,59 +1,31 @@
-// Finding a quote in page text: every exact occurrence, or the closest approximate ones, each scored by
-// how well its surroundings agree with the stored context and how near it is to the recorded position.
-// Only a candidate whose context agrees is ever returned: a quote that merely occurs is not enough.
+// Finding where a quote may be in page text: every exact occurrence, the approximate ones, its two ends
+// found apart, or what lies between its two contexts. These only propose places; choose-candidate.ts
+// decides which, if any, is the passage.
 import search from 'approx-string-match';
-import { contextVerdict, prefixScore, sharedAtBoundary, suffixScore } from './context-score.ts';
+import { sharedAtBoundary } from './context-score.ts';
+import { choose, judge, type Candidate, type QuoteContext } from './choose-candidate.ts';
 import type { TextSpan } from './types.ts';
 
-export interface QuoteContext {
-  readonly prefix: string;
-  readonly suffix: string;
-  /** Where the quote started when it was described (same coordinates as the text), if known. */
-  readonly hint: number | null;
-}
-
-/** A quote shorter than this is never searched approximately: too many places would look alike. */
+/** A quote shorter than this is searched approximately only between its intact contexts (matchBetweenContexts). */
 export const MIN_FUZZY_QUOTE_CHARS = 16;
 /** Share of the quote's characters that may differ in an approximate match. */
 export const MAX_FUZZY_ERROR_RATE = 0.25;
 /** Occurrences scored in full; more (a very common short quote) are first ranked by cheap checks. */
 const MAX_SCORED_CANDIDATES = 48;
 /** The approximate search looks near the recorded position first, this far either side. */
-const NEAR_HINT_CHARS = 4096;
+export const NEAR_HINT_CHARS = 4096;
 
-interface Candidate extends TextSpan {
-  readonly quoteSimilarity: number;
-}
-
-/** Hypothesis' weighting: the quote counts most, then each side of context, then nearness. */
-function rank(text: string, c: Candidate, ctx: QuoteContext): { score: number; agrees: boolean } {
-  const before = prefixScore(ctx.prefix, text, c.start);
-  const after = suffixScore(ctx.suffix, text, c.end);
-  const nearness = ctx.hint === null ? 1 : 1 - Math.abs(c.start - ctx.hint) / Math.max(1, text.length);
-  const score = 50 * c.quoteSimilarity + 20 * before.similarity + 20 * after.similarity + 2 * nearness;
-  return { score, agrees: contextVerdict([before, after]) !== 'disagrees' };
-}
-
-function pickBest(text: string, candidates: readonly Candidate[], ctx: QuoteContext): TextSpan | null {
-  let best: { span: TextSpan; score: number } | null = null;
-  for (const c of candidates) {
-    const { score, agrees } = rank(text, c, ctx);
-    if (agrees && (best === null || score > best.score)) best = { span: { start: c.start, end: c.end }, score };
-  }
-  return best?.span ?? null;
-}
-
-/** The best exact occurrence of `quote` whose context agrees, or null. */
-export function matchExact(
+/** Every exact occurrence of `quote` (the most promising MAX_SCORED_CANDIDATES when there are more). */
+export function exactCandidates(
   text: string,
   quote: string,
   ctx: QuoteContext,
   allowed: (span: TextSpan) => boolean = () => true,
-): TextSpan | null {
-  if (quote.length === 0) return null;
+): Candidate[] {
+  if (quote.length === 0) return [];
   let candidates: Candidate[] = [];
   for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) {
-    const span = { start: at, end: at + quote.length, quoteSimilarity: 1 };
+    const span = { start: at, end: at + quote.length, quoteErrors: 0 };
     if (allowed(span)) candidates.push(span);
   }
   if (candidates.length > MAX_SCORED_CANDIDATES) {
@@ -66,37 +38,36 @@ export function matchExact(
       .slice(0, MAX_SCORED_CANDIDATES)
       .map((x) => x.c);
   }
-  return pickBest(text, candidates, ctx);
+  return candidates;
 }
 
-/**
- * The best approximate occurrence of a long enough quote, at most MAX_FUZZY_ERROR_RATE different,
- * whose context agrees; searched near the hint first, then in the whole text.
- */
-export function matchFuzzy(
+/** Approximate occurrences of `quote` in text[from, to), at most MAX_FUZZY_ERROR_RATE different. */
+export function fuzzyCandidates(
   text: string,
   quote: string,
-  ctx: QuoteContext,
+  from: number,
+  to: number,
   allowed: (span: TextSpan) => boolean = () => true,
-): TextSpan | null {
-  if (quote.length < MIN_FUZZY_QUOTE_CHARS) return null;
+): Candidate[] {
   const maxErrors = Math.floor(quote.length * MAX_FUZZY_ERROR_RATE);
-  const searchIn = (from: number, to: number): TextSpan | null => {
-    const found = search(text.slice(from, to), quote, maxErrors)
-      .map((m) => ({ start: from + m.start, end: from + m.end, quoteSimilarity: 1 - m.errors / quote.length }))
-      .filter((c) => c.end > c.start && allowed(c));
-    const best = pickBest(text, found, ctx);
-    if (best === null) return null;
-    const refined = refineEnds(text, quote, best, 2 * maxErrors);
-    return allowed(refined) ? refined : best;
-  };
-  if (ctx.hint !== null) {
-    const from = Math.max(0, ctx.hint - NEAR_HINT_CHARS - quote.length);
-    const to = Math.min(text.length, ctx.hint + NEAR_HINT_CHARS + 2 * quote.length);
-    const near = searchIn(from, to);
-    if (near !== null || (from === 0 && to === text.length)) return near;
-  }
-  return searchIn(0, text.length);
+  return search(text.slice(from, to), quote, maxErrors)
+    .map((m) => ({ start: from + m.start, end: from + m.end, quoteErrors: m.errors }))
+    .filter((c) => c.end > c.start && allowed(c));
+}
+
+/** The approximate search's window near the recorded position, or null to search the whole text. */
+export function nearWindow(text: string, quote: string, hint: number | null): { from: number; to: number } | null {
+  if (hint === null) return null;
+  const from = Math.max(0, hint - NEAR_HINT_CHARS - quote.length);
+  const to = Math.min(text.length, hint + NEAR_HINT_CHARS + 2 * quote.length);
+  return from === 0 && to === text.length ? null : { from, to };
+}
+
+/** The passage found at a place, with its ends moved to where the quote's first and last characters are. */
+export function refined(text: string, quote: string, span: TextSpan, allowed: (span: TextSpan) => boolean): TextSpan {
+  const maxErrors = Math.floor(quote.length * MAX_FUZZY_ERROR_RATE);
+  const r = refineEnds(text, quote, span, 2 * maxErrors);
+  return allowed(r) ? r : span;
 }
 
 /**
@@ -137,24 +108,40 @@ export function matchEnds(
   quote: string,
   ctx: QuoteContext,
   allowed: (span: TextSpan) => boolean = () => true,
-): TextSpan | null {
+): Candidate | null {
   const n = Math.min(END_CHARS, Math.floor(quote.length / 2));
   if (n < MIN_FUZZY_QUOTE_CHARS) return null;
-  const find = (part: string, partCtx: QuoteContext) =>
-    matchExact(text, part, partCtx, allowed) ?? matchFuzzy(text, part, partCtx, allowed);
+  const find = (part: string, partCtx: QuoteContext): TextSpan | null => {
+    const pick = (candidates: Candidate[]) => {
+      const choice = choose(candidates.map((c) => judge(text, c, partCtx, part.length, true)), partCtx);
+      return choice.kind === 'found' ? choice.span : null;
+    };
+    const exact = pick(exactCandidates(text, part, partCtx, allowed));
+    if (exact !== null) return exact;
+    const window = nearWindow(text, part, partCtx.hint);
+    return (window && pick(fuzzyCandidates(text, part, window.from, window.to, allowed))) ?? pick(fuzzyCandidates(text, part, 0, text.length, allowed));
+  };
   const head = find(quote.slice(0, n), { prefix: ctx.prefix, suffix: quote.slice(n, 2 * n), hint: ctx.hint });
   if (head === null) return null;
   const tail = find(quote.slice(-n), {
     prefix: quote.slice(-2 * n, -n),
     suffix: ctx.suffix,
-    // Where the tail should be if the passage kept its length; nearness only breaks ties.
+    // Where the tail should be if the passage kept its length.
     hint: head.start + quote.length - n,
   });
   if (tail === null || tail.start < head.end) return null;
   const length = tail.end - head.start;
   if (length * MAX_LENGTH_CHANGE < quote.length || length > quote.length * MAX_LENGTH_CHANGE) return null;
   const span = { start: head.start, end: tail.end };
-  return allowed(span) ? span : null;
+  return allowed(span) ? { ...span, quoteErrors: quoteErrors(text.slice(span.start, span.end), quote) } : null;
+}
+
+/** Characters of `quote` that differ in `found` (edit distance; a whole insertion counts in full). */
+function quoteErrors(found: string, quote: string): number {
+  if (found === quote) return 0;
+  const [best] = search(found, quote, quote.length);
+  // The best alignment may leave part of `found` unused: what it leaves out was inserted into the quote.
+  return best === undefined ? quote.length : best.errors + (found.length - (best.end - best.start));
 }
 
 /** Each side of context must be at least this long to bracket a passage on its own. */
@@ -175,7 +162,7 @@ export function matchBetweenContexts(
   quote: string,
   ctx: QuoteContext,
   allowed: (span: TextSpan) => boolean = () => true,
-): TextSpan | null {
+): Candidate | null {
   if (ctx.prefix.length < MIN_BRACKET_CONTEXT_CHARS || ctx.suffix.length < MIN_BRACKET_CONTEXT_CHARS) return null;
   if (quote.length > MAX_BRACKETED_QUOTE_CHARS) return null;
   const minLength = Math.ceil(quote.length / MAX_LENGTH_CHANGE);
@@ -194,9 +181,11 @@ export function matchBetweenContexts(
       const span = { start, end: suffix.start };
       if (span.end - span.start < minLength || span.end - span.start > maxLength || !allowed(span)) continue;
       const between = text.slice(span.start, span.end);
+      // The quote's best alignment inside what lies between, words inserted around it not counted.
       const [best] = search(between, quote, quote.length);
-      const similarity = best === undefined ? 0 : 1 - best.errors / quote.length;
-      if (similarity >= MIN_BRACKETED_SIMILARITY) return span;
+      if (best !== undefined && 1 - best.errors / quote.length >= MIN_BRACKETED_SIMILARITY) {
+        return { ...span, quoteErrors: quoteErrors(between, quote) };
+      }
     }
   }
   return null;

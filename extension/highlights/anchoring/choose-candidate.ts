@@ -1,0 +1,110 @@
+// The one decision every step of the anchoring chain ends in: of the places where a quote (or something
+// like it) occurs, which one is the passage, if any. A place must agree with the stored context on both
+// sides (or strongly on one side, near the recorded position), and must be clearly better than every
+// other place; two about equally good places leave the note unanchored rather than guessed.
+import { prefixScore, suffixScore, type SideScore } from './context-score.ts';
+import type { TextSpan } from './types.ts';
+
+export interface QuoteContext {
+  readonly prefix: string;
+  readonly suffix: string;
+  /** Where the quote started when it was described (same coordinates as the text), if known. */
+  readonly hint: number | null;
+}
+
+/** A place the quote may be, and how many of the quote's characters differ there (0: exactly). */
+export interface Candidate extends TextSpan {
+  readonly quoteErrors: number;
+}
+
+/** A side of context agrees when at least this similar (a word or two edited in 32 characters). */
+export const SIDE_AGREES = 0.75;
+/** A side of context is intact, but for a character or so, when at least this similar. */
+export const SIDE_STRONG = 0.9;
+/** Context shorter than this (a passage at the edge of the page) must agree in full. */
+const SHORT_SIDE_CHARS = 8;
+/**
+ * "Near the recorded position": within this share of the page's length, and never less than
+ * NEAR_MIN_CHARS. Passages in the survival benches move by up to about 7% of the page as the text
+ * above them is edited (measured: 14,600 characters on a 200,000-character page).
+ */
+const NEAR_SHARE = 0.25;
+const NEAR_MIN_CHARS = 2048;
+/** Two places whose differences from the stored quote and context are fewer than this apart are alike. */
+export const ALIKE_MARGIN_CHARS = 2;
+/** Of two alike places, the nearer wins only when at least this many times nearer. */
+const NEARER_FACTOR = 4;
+
+export interface Judged extends TextSpan {
+  /** Characters differing from the stored quote and context together. */
+  readonly errors: number;
+  readonly before: SideScore;
+  readonly after: SideScore;
+  readonly distance: number;
+  readonly acceptable: boolean;
+  /** Its context agrees as an acceptable place's would, wherever it is: a rival to the best place. */
+  readonly plausible: boolean;
+}
+
+function sideAgrees(side: SideScore, threshold: number): boolean {
+  if (side.length === 0) return true;
+  return side.length < SHORT_SIDE_CHARS ? side.similarity === 1 : side.similarity >= threshold;
+}
+
+export function nearDistance(textLength: number): number {
+  return Math.max(NEAR_MIN_CHARS, NEAR_SHARE * textLength);
+}
+
+/**
+ * `anywhere`: nearness is not asked for (a part of a quote, whose own context is checked again once the
+ * whole passage is put together).
+ */
+export function judge(text: string, c: Candidate, ctx: QuoteContext, quoteLength: number, anywhere = false): Judged {
+  const before = prefixScore(ctx.prefix, text, c.start);
+  const after = suffixScore(ctx.suffix, text, c.end);
+  const distance = ctx.hint === null ? 0 : Math.abs(c.start - ctx.hint);
+  const errors = c.quoteErrors + (1 - before.similarity) * before.length + (1 - after.similarity) * after.length;
+  const both = sideAgrees(before, SIDE_AGREES) && sideAgrees(after, SIDE_AGREES);
+  const noContext = before.length === 0 && after.length === 0;
+  // One side edited: the other must be intact, and the place near where the passage was recorded.
+  const strong = anywhere ? SIDE_AGREES : SIDE_STRONG;
+  const oneSide = (before.length > 0 && sideAgrees(before, strong)) || (after.length > 0 && sideAgrees(after, strong));
+  const near = anywhere || (ctx.hint !== null && distance <= nearDistance(text.length));
+  // Without context (an imported selector) only the exact quote can be checked; a short quote found
+  // approximately needs both sides of its context.
+  const acceptable = noContext
+    ? c.quoteErrors === 0
+    : both || (oneSide && near && (c.quoteErrors === 0 || quoteLength >= 16));
+  const plausible = noContext ? c.quoteErrors === 0 : both || oneSide;
+  return { start: c.start, end: c.end, errors, before, after, distance, acceptable, plausible };
+}
+
+export type Choice =
+  | { readonly kind: 'found'; readonly span: TextSpan; readonly judged: Judged }
+  | { readonly kind: 'ambiguous' }
+  | { readonly kind: 'none' };
+
+const overlaps = (a: TextSpan, b: TextSpan) => a.start < b.end && b.start < a.end;
+
+/**
+ * Of the acceptable places, those about as good as the best (fewer than ALIKE_MARGIN_CHARS more
+ * differences) are alike: the nearest of them to the recorded position wins when it is many times nearer
+ * than every other alike place, acceptable or merely plausible (it would be, were it nearer); otherwise
+ * the note is ambiguous and stays unanchored.
+ */
+export function choose(judged: readonly Judged[], ctx: QuoteContext): Choice {
+  let fewest = Infinity;
+  for (const j of judged) if (j.acceptable && j.errors < fewest) fewest = j.errors;
+  if (fewest === Infinity) return { kind: 'none' };
+  const alike = judged.filter((j) => j.plausible && j.errors < fewest + ALIKE_MARGIN_CHARS);
+  let best: Judged | null = null;
+  for (const j of alike) {
+    if (j.acceptable && (best === null || j.distance < best.distance || (j.distance === best.distance && j.errors < best.errors))) best = j;
+  }
+  for (const j of alike) {
+    if (j === best || overlaps(j, best!)) continue;
+    const clearlyNearer = ctx.hint !== null && best!.distance * NEARER_FACTOR <= j.distance;
+    if (!clearlyNearer) return { kind: 'ambiguous' };
+  }
+  return { kind: 'found', span: { start: best!.start, end: best!.end }, judged: best! };
+}
