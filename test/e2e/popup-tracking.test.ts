@@ -8,6 +8,7 @@ describe.each([true, false])('the toolbar popup (window manager: %s)', (windowMa
   it('counts reading around the popup, and pause/resume there, within ±1 s; the day total survives a worker restart', async () => {
     const result = await runPopupScenarios(windowManager, (line) => console.log(`[popup e2e] ${line}`));
     expect(result.phases.map((p) => p.name)).toEqual(['popup opened and closed, then reading', 'paused and resumed from the popup']);
+    expect(result.whilePopupOpen).toEqual({ windowInFront: true, counting: true });
     for (const phase of result.phases) {
       expect(Math.abs(phase.countedSeconds - phase.truthSeconds), JSON.stringify(phase)).toBeLessThanOrEqual(1);
     }
