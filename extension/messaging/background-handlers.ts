@@ -2,6 +2,7 @@
 // can make, in one place.
 import { signIn, signOut, type AccountDeps } from '../account/sign-in.ts';
 import { readStatus } from '../status/read-status.ts';
+import { serverTodaySeconds } from '../status/server-today.ts';
 import { clockJumpedSignal, pageStateSignal } from '../tracking/page-signals.ts';
 import { popupShown, recheckFocus } from '../tracking/browser-signals.ts';
 import type { Handlers } from './protocol.ts';
@@ -16,6 +17,7 @@ export function backgroundHandlers(deps: AccountDeps): Handlers {
       if (popupWindowId !== undefined) await popupShown(deps.recorder, popupWindowId);
       return readStatus(deps.now());
     },
+    getServerToday: () => serverTodaySeconds(deps.client, deps.now()),
     signIn: (request) => signIn(deps, request),
     signOut: () => signOut(deps),
     setPaused: async ({ paused }) => {

@@ -20,6 +20,7 @@ export const backgroundRequestSchema = z.discriminatedUnion('type', [
     password: z.string().min(1).max(256),
   }),
   z.object({ type: z.literal('signOut') }),
+  z.object({ type: z.literal('getServerToday') }),
   ...noteRequestSchemas,
   ...programmeRequestSchemas,
   z.object({ type: z.literal('setPaused'), paused: z.boolean() }),
@@ -49,6 +50,7 @@ const BOTH: SenderKinds = ['extension-page', 'content-script'];
 
 export const REQUEST_SENDERS: Record<BackgroundRequestType, SenderKinds> = {
   getStatus: PAGES,
+  getServerToday: PAGES,
   signIn: PAGES,
   signOut: PAGES,
   setPaused: PAGES,
@@ -113,6 +115,8 @@ export interface SignOutResult {
 
 export interface BackgroundProtocol extends NotesProtocol, ProgrammeProtocol {
   getStatus: { request: RequestOf<'getStatus'>; response: Status };
+  /** The server's credited seconds for today (all devices), null when it cannot say. */
+  getServerToday: { request: RequestOf<'getServerToday'>; response: number | null };
   signIn: { request: RequestOf<'signIn'>; response: SignInResult };
   signOut: { request: RequestOf<'signOut'>; response: SignOutResult };
   setPaused: { request: RequestOf<'setPaused'>; response: Status };

@@ -23,6 +23,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     ...noteStubs,
     getStatus: vi.fn(async () => status),
+    getServerToday: vi.fn(async () => null),
     signIn: vi.fn(async () => {
       throw new BackgroundFailure('bad_credentials');
     }),

@@ -1,7 +1,7 @@
 // The tracking probe: runs in designated pages only, and tells the background what only the page can
 // see: whether it is visible, when the person last gave input, whether audible media plays, and that the
-// machine slept. It sends on change, never on a timer, so it costs nothing while nothing happens; input
-// is news now and then too, because it makes the background look again at which window is in front.
+// machine slept. It sends on change, never on a timer, so it costs nothing while nothing happens; a
+// click or key press is news too, because it makes the background look again at which window is in front.
 import type { RequestOf } from '../messaging/protocol.ts';
 import type { ProbeRequest } from '../messaging/probe-protocol.ts';
 import { audibleMediaPlaying, MEDIA_EVENTS } from './media.ts';
@@ -22,8 +22,10 @@ export interface ProbeDeps {
 export const TICK_MS = 5_000;
 const INPUT_EVENTS = ['keydown', 'pointerdown', 'wheel', 'touchstart', 'mousemove'] as const;
 /**
- * Input is reported at most this often (a click always: it is what gives a window its focus back,
- * and Chromium sends no focus event for it after its popup closed).
+ * A click is always reported and a key press at most this often: they are what gives a window its
+ * focus back (Chromium sends no focus event for it after its popup closed), so the background looks
+ * again. Pointer moves and scrolling reach windows without focus too, so they prove nothing and stay
+ * in the page.
  */
 export const INPUT_REPORT_MS = 2_000;
 
@@ -74,7 +76,8 @@ export function startTrackingProbe(deps: ProbeDeps): Probe {
     listen(win, type, () => {
       const at = now();
       lastInputAt = at;
-      if (deps.prompt.shown || type === 'pointerdown' || at - inputReportedAt >= INPUT_REPORT_MS) {
+      const focusing = type === 'pointerdown' || (type === 'keydown' && at - inputReportedAt >= INPUT_REPORT_MS);
+      if (deps.prompt.shown || focusing) {
         inputReportedAt = at;
         report(true);
       }

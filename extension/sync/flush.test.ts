@@ -22,6 +22,7 @@ function fakeClient(sync: (body: SyncRequest) => Promise<SyncResponse>): ServerC
     login: vi.fn(),
     getPolicy: vi.fn(),
     getPolicyIfChanged: vi.fn(),
+    getLog: vi.fn(),
     sync: vi.fn((_server: string, _token: string, body: SyncRequest) => sync(body)),
   };
 }

@@ -55,6 +55,19 @@ describe('server client', () => {
     expect(await client.getPolicyIfChanged('https://st.example.org', 't', null)).toEqual({ changed: true, policy, etag: null });
   });
 
+  it("asks for the person's log over the given dates and validates the answer", async () => {
+    const urls: string[] = [];
+    const log = { personId: 'u1', from: '2026-03-06', to: '2026-03-06', totalSeconds: 192, days: [{ date: '2026-03-06', seconds: 192 }], byCategory: { 'political-theory': 192, 'cppcc-theory': 0, professional: 0, other: 0 }, byResource: [] };
+    const client = createServerClient(async (input, init) => {
+      urls.push(new Request(input, init).url);
+      return json(200, log);
+    });
+    expect((await client.getLog('https://st.example.org', 't', 'u1', '2026-03-06', '2026-03-06')).totalSeconds).toBe(192);
+    expect(urls).toEqual(['https://st.example.org/api/people/u1/log?from=2026-03-06&to=2026-03-06']);
+    const broken = createServerClient(async () => json(200, { ...log, totalSeconds: -1 }));
+    expect((await failure(broken.getLog('https://st.example.org', 't', 'u1', '2026-03-06', '2026-03-06'))).kind).toBe('invalid-response');
+  });
+
   it('names 401 unauthorized, with the code from the error body', async () => {
     const client = createServerClient(async () => json(401, { error: { code: 'bad_credentials', message: 'nope' } }));
     const error = await failure(client.login('https://st.example.org', { username: 'a', password: 'b' }));

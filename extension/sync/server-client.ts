@@ -5,6 +5,7 @@ import { loginResponseSchema, type LoginResponse } from '../../shared/schemas/au
 import { errorBodySchema } from '../../shared/schemas/errors.ts';
 import { policySchema, type Policy } from '../../shared/schemas/policy.ts';
 import { syncResponseSchema, type SyncRequest, type SyncResponse } from '../../shared/schemas/sync.ts';
+import { learningLogSchema, type LearningLog } from '../../shared/schemas/log.ts';
 
 export type ServerFailureKind =
   /** No HTTP answer at all: offline, wrong address, server down, CORS refused, timeout. */
@@ -39,6 +40,8 @@ export interface ServerClient {
   /** With the ETag of the policy held, an unchanged policy costs the server a 304 and no body. */
   getPolicyIfChanged(server: string, token: string, etag: string | null): Promise<PolicyAnswer>;
   sync(server: string, token: string, body: SyncRequest): Promise<SyncResponse>;
+  /** The person's learning log over [from, to] (dates YYYY-MM-DD). */
+  getLog(server: string, token: string, personId: string, from: string, to: string): Promise<LearningLog>;
 }
 
 // Long enough for a slow office network, short enough that a sign-in attempt does not hang.
@@ -115,5 +118,7 @@ export function createServerClient(fetchFn: typeof fetch = (...args) => fetch(..
       return answer === 'not-modified' ? { changed: false } : { changed: true, policy: answer.data, etag: answer.etag };
     },
     sync: (server, token, body) => plain(syncResponseSchema, server, '/api/sync', { method: 'POST', token, body }),
+    getLog: (server, token, personId, from, to) =>
+      plain(learningLogSchema, server, `/api/people/${encodeURIComponent(personId)}/log?from=${from}&to=${to}`, { method: 'GET', token }),
   };
 }

@@ -123,6 +123,15 @@ describe('focus re-checked from evidence', () => {
     expect(run.spansUntil(s(80))).toEqual([[0, 20], [70, 80]]);
   });
 
+  it('a re-check naming another window than the focus event did is a late answer: the event stands', () => {
+    const W2 = 2;
+    const run = new Run().send({ type: 'windowFocusChanged', windowId: W2, activeTab: { tabId: 20, windowId: W2, url: OTHER } }, s(10));
+    run.send(focusCheck(W), s(10.1)); // getLastFocused still answers with the window left behind
+    expect(run.state).toMatchObject({ focusedWindowId: W2, page: null, open: null });
+    run.send(focusCheck(null), s(20)).send(focusCheck(W), s(30)); // none focused, then back: restored
+    expect(run.spansUntil(s(40))).toEqual([[0, 10], [30, 40]]);
+  });
+
   it('a re-check of a focused window whose active tab is not designated stops counting there', () => {
     const run = new Run().send({ type: 'focusChecked', windowId: W, activeTab: { tabId: 12, windowId: W, url: OTHER } }, s(15));
     expect(countingStatus(run.state)).toEqual({ counting: false, reason: 'not-designated' });

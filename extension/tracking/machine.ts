@@ -168,8 +168,16 @@ function observe(state: TrackerState, signal: Signal, nowMs: number): TrackerSta
       const reports = withoutReport(state.reports, signal.tabId);
       return signal.tabId === state.activeTabId ? { ...state, reports, activeTabId: null, page: null } : { ...state, reports };
     }
-    case 'windowFocusChanged':
     case 'focusChecked': {
+      // A look can lag behind the focus events (Chromium answers with the previous window for a moment
+      // after another one was focused): it restores focus when none is believed, or takes it away when
+      // the browser says none is focused, but does not overrule an event that named another window.
+      const { windowId } = signal;
+      if (windowId !== null && state.focusedWindowId !== null && windowId !== state.focusedWindowId) return state;
+      const tab = windowId !== null && signal.activeTab?.windowId === windowId ? signal.activeTab : null;
+      return { ...state, focusedWindowId: windowId, activeTabId: tab?.tabId ?? null, page: designate(state.rules, tab?.url, tab?.title) };
+    }
+    case 'windowFocusChanged': {
       const tab = signal.windowId !== null && signal.activeTab?.windowId === signal.windowId ? signal.activeTab : null;
       return {
         ...state,

@@ -106,7 +106,8 @@ export type Signal =
   /**
    * A fresh look at the window in front of the person, taken whenever evidence arrives (page input,
    * tab activation, navigation, the checkpoint, the popup opening or closing). Focus events alone are
-   * not trusted: Chrome reports "no window" when its own popup opens and nothing when it closes.
+   * not trusted: Chrome reports "no window" when its own popup opens and nothing when it closes. It
+   * restores or removes focus; another window than the one last focused is left to the focus events.
    */
   | { readonly type: 'focusChecked'; readonly windowId: number | null; readonly activeTab: TabView | null }
   | { readonly type: 'idleStateChanged'; readonly idle: IdleState }

@@ -1,7 +1,7 @@
 // The toolbar popup: today's and this week's counted minutes, whether counting is on now and why not,
 // pause and resume, missing site access, and how syncing is going.
 import { browser } from 'wxt/browser';
-import { usePopupModel, wholeMinutes } from '../models/status-model.ts';
+import { todayFiguresDiffer, usePopupModel, wholeMinutes } from '../models/status-model.ts';
 import type { Status } from '../../messaging/protocol.ts';
 import { REASON_MESSAGES } from '../../status/reason-messages.ts';
 import { t } from '../../i18n/t.ts';
@@ -10,7 +10,7 @@ import { openNotesPanel } from '../models/open-notes-panel.ts';
 import { ProgrammePanel } from './ProgrammePanel.tsx';
 
 export function PopupPanel() {
-  const { status, setPaused, grantAccess } = usePopupModel();
+  const { status, serverTodaySeconds, setPaused, grantAccess } = usePopupModel();
   if (status === null) return <main data-state="loading">{t('extName')}</main>;
   const openSettings = () => void browser.runtime.openOptionsPage();
   const openNotes = () => void openNotesPanel();
@@ -30,6 +30,14 @@ export function PopupPanel() {
                 {t('minutesValue', String(wholeMinutes(status.todaySeconds)))}
               </strong>
             </p>
+            {serverTodaySeconds !== null && (
+              <p class="today">
+                <span>{t('serverTodayHeading')}</span>
+                <strong data-server-today-minutes={wholeMinutes(serverTodaySeconds)}>
+                  {t('minutesValue', String(wholeMinutes(serverTodaySeconds)))}
+                </strong>
+              </p>
+            )}
             <p class="today">
               <span>{t('weekHeading')}</span>
               <strong data-week-minutes={wholeMinutes(status.weekSeconds)}>
@@ -37,6 +45,11 @@ export function PopupPanel() {
               </strong>
             </p>
           </div>
+          {todayFiguresDiffer(status.todaySeconds, serverTodaySeconds) && (
+            <p class="note" data-today-differ="true">
+              {t('todayTotalsDiffer')}
+            </p>
+          )}
           <CountingLine status={status} />
           {status.presencePending && <p class="warning">{t('presencePendingNote')}</p>}
           <button type="button" name={paused ? 'resume' : 'pause'} onClick={() => setPaused(!paused)}>

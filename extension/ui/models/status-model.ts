@@ -10,6 +10,8 @@ const REFRESH_MS = 5_000;
 
 export interface PopupModel {
   readonly status: Status | null;
+  /** The server's credited seconds for today (all devices), null until known or when it cannot say. */
+  readonly serverTodaySeconds: number | null;
   setPaused(paused: boolean): void;
   /** Asks for access to the policy's sites still missing; must run inside the click. */
   grantAccess(): void;
@@ -17,6 +19,11 @@ export interface PopupModel {
 
 export function usePopupModel(): PopupModel {
   const [status, setStatus] = useState<Status | null>(null);
+  const [serverTodaySeconds, setServerTodaySeconds] = useState<number | null>(null);
+  useEffect(() => {
+    // Asked once per opening: the server's figure moves only as segments arrive there.
+    void callBackground({ type: 'getServerToday' }).then((reply) => reply.ok && setServerTodaySeconds(reply.value));
+  }, []);
   useEffect(() => {
     let stopped = false;
     let port: ReturnType<typeof browser.runtime.connect> | null = null;
@@ -60,7 +67,15 @@ export function usePopupModel(): PopupModel {
       .then((reply) => reply.ok && setStatus(reply.value));
   }, [status]);
 
-  return { status, setPaused, grantAccess };
+  return { status, serverTodaySeconds, setPaused, grantAccess };
+}
+
+/**
+ * Whether the popup must say why the two figures for today differ: they are shown in whole minutes,
+ * so only a difference the person can see needs the explanation.
+ */
+export function todayFiguresDiffer(deviceSeconds: number, serverSeconds: number | null): boolean {
+  return serverSeconds !== null && wholeMinutes(deviceSeconds) !== wholeMinutes(serverSeconds);
 }
 
 /** Whole minutes, rounded down: a minute is shown once it has been counted. */

@@ -33,6 +33,13 @@ export interface PopupRunResult {
    * of the segments the server holds; and its log's total (credited in whole seconds of the clock).
    */
   readonly today: { readonly beforeRestart: number; readonly afterRestart: number; readonly serverSegments: number; readonly server: number; readonly segmentCount: number };
+  /**
+   * What the tracker believed while the real popup was open over the designated page: a window in
+   * front and a segment open (so the popup's reason line could not blame the popup's own focus).
+   */
+  readonly whilePopupOpen: { readonly windowInFront: boolean; readonly counting: boolean };
+  /** The two minute figures for today the popup page shows (this device, the server). */
+  readonly popupMinutes: { readonly device: number; readonly server: number };
 }
 
 type Chrome = {
@@ -88,6 +95,8 @@ export async function runPopupScenarios(windowManager: boolean, log: (line: stri
     let start = Date.now();
     await sleep(4_000);
     await openPopup();
+    const tracker = (await browser.readLocalStorage()).tracker as { focusedWindowId: number | null; open: unknown };
+    const whilePopupOpen = { windowInFront: tracker.focusedWindowId !== null, counting: tracker.open !== null };
     await sleep(2_000);
     await clickInPage();
     await sleep(10_000);
@@ -134,6 +143,11 @@ export async function runPopupScenarios(windowManager: boolean, log: (line: stri
     const segments = await staff.get<{ startedAt: string; endedAt: string }[]>(`/api/people/${org.staff.id}/segments?from=${today}&to=${today}`);
     const intervals = segments.map((s) => [Date.parse(s.startedAt), Date.parse(s.endedAt)] as [number, number]);
     const learning = await staff.get<LearningLog>(`/api/people/${org.staff.id}/log?from=${today}&to=${today}`);
+    // The popup page (in a tab, so that it can be read) shows both figures for today.
+    const popupPage = await browser.openExtensionPage('popup.html');
+    await popupPage.waitForSelector('[data-server-today-minutes]', { timeout: 15_000 });
+    const minutesIn = async (attribute: string) => Number(await popupPage.getAttribute(`[${attribute}]`, attribute));
+    const popupMinutes = { device: await minutesIn('data-today-minutes'), server: await minutesIn('data-server-today-minutes') };
     const results: PhaseResult[] = phases.map((p) => ({
       name: p.name,
       device: 'A',
@@ -144,7 +158,7 @@ export async function runPopupScenarios(windowManager: boolean, log: (line: stri
     const serverSegments = intervals.reduce((sum, [a, b]) => sum + (b - a) / 1000, 0);
     log(`day total: ${beforeRestart.toFixed(2)} s before the worker restart, ${afterRestart.toFixed(2)} s after; server segments ${serverSegments.toFixed(2)} s, log ${learning.totalSeconds} s`);
     for (const p of results) log(`${windowManager ? 'openbox' : 'no window manager'}: ${p.name}: counted ${p.countedSeconds.toFixed(2)} s, truth ${p.truthSeconds.toFixed(2)} s`);
-    return { windowManager, phases: results, today: { beforeRestart, afterRestart, serverSegments, server: learning.totalSeconds, segmentCount: intervals.length } };
+    return { windowManager, phases: results, today: { beforeRestart, afterRestart, serverSegments, server: learning.totalSeconds, segmentCount: intervals.length }, whilePopupOpen, popupMinutes };
   } finally {
     for (const step of cleanup.reverse()) await step().catch(() => undefined);
   }

@@ -1,0 +1,16 @@
+// The server's figure for today (the person's learning log, all devices, credited seconds), for the
+// popup to show beside this device's own count. Null when signed out or the server cannot say.
+import { sessionItem } from '../storage/items.ts';
+import { localDay } from '../tracking/daily-total.ts';
+import type { ServerClient } from '../sync/server-client.ts';
+
+export async function serverTodaySeconds(client: ServerClient, nowMs: number): Promise<number | null> {
+  const session = await sessionItem.getValue();
+  if (session === null || session.needsSignIn) return null;
+  const today = localDay(nowMs);
+  try {
+    return (await client.getLog(session.server, session.token, session.user.id, today, today)).totalSeconds;
+  } catch {
+    return null; // offline or refused: the popup shows this device's count alone
+  }
+}
