@@ -1,8 +1,12 @@
 // Issue 18's request-side figures over real HTTP: how many of 100 simultaneous guesses get their
 // password checked (per account, per address, at the own-password change; goal ≤ the limit), and the
 // p99 of sync acknowledgements while 400 sign-ins arrive at once (goal ≤ 100 ms), with password checks
-// capped as shipped and, for comparison, uncapped. The 5xx count of the hostile-request fuzz is printed
-// by its test (test/fault/hostile-requests.test.ts), which fails on any.
+// capped as shipped and, for comparison, uncapped; and whether the hostile-request fuzz found a 5xx
+// (its three tests under test/fault/ fail on any one, so passing means 0).
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { hashPassword } from '../server/auth/password.ts';
 import { DEFAULT_LIMITS, type Limits } from '../server/http/limits.ts';
 import { freshSegments } from '../test/support/sync-load.ts';
@@ -96,6 +100,22 @@ async function syncDuringFlood(limits: Partial<Limits>, signIns: number): Promis
   }
 }
 
+const FUZZ_TESTS = ['test/fault/hostile-requests.test.ts', 'test/fault/every-route.test.ts', 'test/fault/extreme-dates.test.ts'];
+
+/** Runs the fuzz tests; each fails on the first 5xx it meets. */
+function fuzzFigure(): string {
+  const report = join(tmpdir(), `studytrail-fuzz-${process.pid}.json`);
+  spawnSync('npx', ['vitest', 'run', ...FUZZ_TESTS, '--reporter=json', `--outputFile=${report}`], { stdio: 'ignore' });
+  try {
+    const result = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number };
+    return result.numFailedTests === 0
+      ? `0 (${result.numPassedTests} tests of ${FUZZ_TESTS.length} files pass)`
+      : `at least one: ${result.numFailedTests} failing test(s), run npx vitest run ${FUZZ_TESTS.join(' ')}`;
+  } finally {
+    rmSync(report, { force: true });
+  }
+}
+
 export default async function pressureBench(): Promise<void> {
   await guessFigures();
   console.log(`sync acknowledgement during ${FLOOD} simultaneous sign-ins (goal p99 ≤ 100 ms):`);
@@ -109,4 +129,5 @@ export default async function pressureBench(): Promise<void> {
       `  ${label.padEnd(42)} p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms, max ${r.max.toFixed(0)} ms over ${r.syncs} syncs; ${r.signedIn} signed in, ${r.busy} told to retry`,
     );
   }
+  console.log(`5xx in the extended hostile-request fuzz (goal 0): ${fuzzFigure()}`);
 }
