@@ -4,6 +4,7 @@
 import { Hono, type Context } from 'hono';
 import { ERROR_CODES } from '../../shared/schemas/errors.ts';
 import { noteSchema, type Note } from '../../shared/schemas/notes.ts';
+import { noteTimeProblem } from '../sync/check-note.ts';
 import { SEGMENT_REJECTION_CODES, syncRequestSchema, type Rejection, type SyncResponse } from '../../shared/schemas/sync.ts';
 import { ApiError, validationFailed } from '../http/api-error.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
@@ -88,6 +89,11 @@ export function syncRoutes(deps: AppDeps, limiter: TokenBucket) {
     const noteOrder: Verdict[] = [];
     (request.notes ?? []).forEach((raw, index) => {
       const parsed = noteSchema.safeParse(raw);
+      const timeProblem = parsed.success ? noteTimeProblem(parsed.data, nowMs) : null;
+      if (timeProblem) {
+        noteOrder.push(timeProblem);
+        return;
+      }
       if (parsed.success) {
         notes.push(parsed.data);
         noteOrder.push({ id: parsed.data.id });

@@ -19,6 +19,14 @@ function escapeInline(text: string): string {
   return text.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
 }
 
+/**
+ * Text that must stay on its line (a heading, a tag, a name): any run of whitespace, line breaks
+ * included, becomes one space, so a blank line inside cannot end the paragraph and start raw HTML.
+ */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}
+
 function quoteBlock(text: string): string {
   return text
     .split('\n')
@@ -45,14 +53,14 @@ export function notesToMarkdown(notes: readonly ExportableNote[], labels: Markdo
   for (const [url, group] of pages) {
     const sorted = [...group].sort((a, b) => a.note.createdAt.localeCompare(b.note.createdAt));
     if (url === '') out.push(`## ${escapeInline(labels.readingNotes)}`, '');
-    else out.push(`## [${escapeInline(sorted[0]!.note.title || url)}](<${url.replace(/>/g, '%3E')}>)`, '');
+    else out.push(`## [${escapeInline(oneLine(sorted[0]!.note.title || url))}](<${url.replace(/>/g, '%3E')}>)`, '');
     for (const { note, review, authorName } of sorted) {
-      if (url === '' && note.title !== '') out.push(`### ${escapeInline(note.title)}`, '');
-      if (authorName !== undefined) out.push(`${labels.author === undefined ? '' : `${escapeInline(labels.author)}: `}${escapeInline(authorName)}`, '');
+      if (url === '' && note.title !== '') out.push(`### ${escapeInline(oneLine(note.title))}`, '');
+      if (authorName !== undefined) out.push(`${labels.author === undefined ? '' : `${escapeInline(labels.author)}: `}${escapeInline(oneLine(authorName))}`, '');
       if (note.quote !== '') out.push(quoteBlock(note.quote), '');
       if (note.comment !== '') out.push(escapeInline(note.comment), '');
-      if (note.tags.length > 0) out.push(`${escapeInline(labels.tags)}: ${note.tags.map((t) => `\`${t.replace(/`/g, "'")}\``).join(' ')}`, '');
-      if (review !== null) out.push(`*${escapeInline(labels.review)}* (${escapeInline(review.reviewerName)}, ${time(review.reviewedAt)}): ${escapeInline(review.comment)}`, '');
+      if (note.tags.length > 0) out.push(`${escapeInline(labels.tags)}: ${note.tags.map((t) => `\`${oneLine(t).replace(/`/g, "'")}\``).join(' ')}`, '');
+      if (review !== null) out.push(`*${escapeInline(labels.review)}* (${escapeInline(oneLine(review.reviewerName))}, ${time(review.reviewedAt)}): ${escapeInline(review.comment)}`, '');
       out.push(`<sub>${time(note.createdAt)}</sub>`, '', '---', '');
     }
   }

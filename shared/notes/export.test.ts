@@ -32,6 +32,20 @@ describe('Markdown export', () => {
   it('escapes markup typed into comments', () => {
     expect(md).toContain('\\# 不是标题\n要落实 \\*每周\\*');
   });
+
+  it('keeps tags, titles and names on their line, so no blank line inside them can start raw HTML', () => {
+    const html = '<img src=x onerror=alert(1)>';
+    const hostile: ExportableNote = {
+      ...reading,
+      authorName: `张三\n\n${html}`,
+      note: { ...reading.note, title: `书\n\n${html}`, tags: [`a\n\n${html}\n\n`, `b\r\n\u2028${html}`] },
+    };
+    const out = notesToMarkdown([hostile], { heading: 'h', readingNotes: 'r', tags: 't', review: 'v', exportedAt: 'e', author: 'by' }, '2026-03-01T00:00:00.000Z', 'Asia/Shanghai');
+    expect(out.split('\n').filter((line) => line.trimStart().startsWith('<img'))).toEqual([]);
+    expect(out).toContain(`\nt: \`a ${html} \` \`b ${html}\`\n`);
+    expect(out).toContain(`### 书 \\<img src=x onerror=alert(1)\\>`);
+    expect(out).toContain(`by: 张三 \\<img src=x onerror=alert(1)\\>`);
+  });
 });
 
 describe('W3C Web Annotation export', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { displayNameSchema, hasSomeChange, isUuid, plainTextSchema, webUrlSchema } from './domain.ts';
+import { displayNameSchema, hasSomeChange, isUuid, linkUrlSchema, plainTextSchema, webUrlSchema, withoutCredentials } from './domain.ts';
 
 describe('text schemas', () => {
   const name = displayNameSchema(20);
@@ -63,8 +63,20 @@ describe('text schemas', () => {
     ['no host', 'https://'],
     ['a bad port', 'https://example.org:99999/'],
     ['too many characters', `https://example.org/${'a'.repeat(100)}`],
+    ['a user and password', 'https://user:pass@example.org/'],
+    ['a user name', 'https://user@example.org/a'],
+    ['credentials after a backslash-free path', 'http://a:b@10.0.0.1:8080/x@y'],
   ])('refuses a page address with %s', (_, url) => {
     expect(webUrlSchema(100).safeParse(url).success).toBe(false);
+  });
+
+  it('takes an @ after the host (a path, a query, a fragment) but never before it', () => {
+    for (const url of ['https://example.org/@user', 'https://example.org/a?x=a@b', 'https://example.org/#a@b', 'https://example.org\\@evil.example/']) {
+      expect([url, withoutCredentials(url)]).toEqual([url, true]);
+    }
+    expect(withoutCredentials('https://a@b')).toBe(false);
+    expect(linkUrlSchema(100).safeParse('https://meet.example.org/room?x=@').success).toBe(true);
+    expect(linkUrlSchema(100).safeParse('https://u:p@meet.example.org/room').success).toBe(false);
   });
 
   it('tells UUIDs as z.uuid() does, on random, edited and hostile strings', () => {

@@ -61,7 +61,26 @@ export const webUrlSchema = (maxChars: number) =>
   z
     .string()
     .max(maxChars)
-    .refine((s) => WEB_URL.test(s) && URL.canParse(s), 'must be an http(s) address without spaces');
+    .refine((s) => WEB_URL.test(s) && URL.canParse(s), 'must be an http(s) address without spaces')
+    .refine(withoutCredentials, CREDENTIALS_MESSAGE);
+
+/**
+ * False when the address carries a user name or password (https://user:pass@host/): stored, shown and
+ * exported, it would hand the secret to every reader, and it is how a link is made to look like
+ * another host's. The authority ends at the first / ? # or \ (which http(s) URLs read as /).
+ */
+export function withoutCredentials(url: string): boolean {
+  const start = url.indexOf('//');
+  if (start < 0) return true;
+  const rest = url.slice(start + 2);
+  const end = rest.search(/[/?#\\]/);
+  return !(end < 0 ? rest : rest.slice(0, end)).includes('@');
+}
+const CREDENTIALS_MESSAGE = 'must not carry a user name or password (user:pass@)';
+
+/** A link people follow (a session's meeting link, a research report's file): http(s), no credentials. */
+export const linkUrlSchema = (maxChars: number) =>
+  z.url({ protocol: /^https?$/ }).max(maxChars).refine(withoutCredentials, CREDENTIALS_MESSAGE);
 
 /** A calendar date in the organisation's time zone. */
 export const dateSchema = z.iso.date();

@@ -1,7 +1,7 @@
 // The organisation's study calendar (周五学习日, 学习交流日 on the first Friday) with the admins' exceptions,
 // and the sessions held on it, each crediting hours by the tariff.
 import { z } from 'zod';
-import { dateSchema, idSchema, instantSchema } from './domain.ts';
+import { dateSchema, idSchema, instantSchema, linkUrlSchema } from './domain.ts';
 
 export const STUDY_DAY_KINDS = ['study-day', 'exchange-day'] as const;
 export const studyDayKindSchema = z.enum(STUDY_DAY_KINDS);
@@ -55,7 +55,7 @@ export const sessionInputSchema = z.object({
   startsAt: instantSchema,
   endsAt: instantSchema,
   place: z.string().trim().max(200).default(''),
-  link: z.url({ protocol: /^https?$/ }).max(2048).nullable().default(null),
+  link: linkUrlSchema(2048).nullable().default(null),
   organiserId: idSchema,
   /** Designated resources to read before or during the session. */
   materials: z.array(idSchema).max(20).default([]),

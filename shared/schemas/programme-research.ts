@@ -1,7 +1,7 @@
 // Research (调查研究): field visits of the "six into" kinds (六进) and research reports, against the
 // yearly target of 2–3 reports per person.
 import { z } from 'zod';
-import { dateSchema, idSchema, instantSchema } from './domain.ts';
+import { dateSchema, idSchema, instantSchema, linkUrlSchema } from './domain.ts';
 
 export const VISIT_KINDS = ['enterprise', 'village', 'community', 'school', 'construction-site', 'market'] as const;
 export const visitKindSchema = z.enum(VISIT_KINDS);
@@ -36,7 +36,7 @@ export const researchReportInputSchema = z.object({
   title: z.string().trim().min(1).max(300),
   status: reportStatusSchema,
   date: dateSchema,
-  fileUrl: z.url({ protocol: /^https?$/ }).max(2048).nullable().default(null),
+  fileUrl: linkUrlSchema(2048).nullable().default(null),
 });
 export type ResearchReportInput = z.input<typeof researchReportInputSchema>;
 

@@ -31,6 +31,8 @@ describe('parseMatchPattern', () => {
     'https://example.org:99999/*',
     'https://example.*/*',
     'javascript:alert(1)',
+    'https://user:pass@example.org/*',
+    'https://user@*.example.org/*',
   ])('rejects %s', (p) => {
     expect(parseMatchPattern(p)).toBeNull();
   });

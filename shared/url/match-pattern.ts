@@ -11,7 +11,8 @@ export interface MatchPattern {
   readonly path: RegExp;
 }
 
-const PATTERN = /^(\*|https?):\/\/(\*|\*\.[^/*:]+|[^/*:]+)(?::(\d{1,5}))?(\/.*)$/;
+// A host never holds '@': a pattern with user:pass@ is refused like any other address with credentials.
+const PATTERN = /^(\*|https?):\/\/(\*|\*\.[^/*:@]+|[^/*:@]+)(?::(\d{1,5}))?(\/.*)$/;
 
 /** Parses a match pattern; null when it is not one this product accepts. */
 export function parseMatchPattern(pattern: string): MatchPattern | null {

@@ -61,6 +61,18 @@ describe('notes in sync', () => {
     expect((await sync(me, { notes: [] })).notes).toBeUndefined();
   });
 
+  it('refuses a note from the future (it would win every merge) and one with credentials in its address, and keeps the stored version', async () => {
+    const me = org.people.staffResearch.token;
+    const a = note();
+    await sync(me, { notes: [a] });
+    const future = { ...a, comment: '来自未来', updatedAt: '9999-12-31T23:59:59.000Z' };
+    const withCredentials = note({ url: 'https://user:secret@www.example.org/learn/x' });
+    const answer = await sync(me, { notes: [future, withCredentials], cursor: null });
+    expect(answer.rejected.map((r) => [r.id, r.code])).toEqual([[a.id, 'in_future'], [withCredentials.id, 'invalid_note']]);
+    expect(answer.notes!.find((n) => n.note.id === a.id)!.note.comment).toBe('体会');
+    expect(answer.notes!.some((n) => n.note.id === withCredentials.id)).toBe(false);
+  });
+
   it('refuses another person’s note id, and a cursor it never gave out', async () => {
     const mine = note();
     await sync(org.people.staffResearch.token, { notes: [mine] });
