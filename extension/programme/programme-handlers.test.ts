@@ -21,8 +21,10 @@ const session = {
   organiserId: 'o',
   materials: [],
   tariff: 'half-day',
+  tariffReason: '',
   creditedHours: 4,
   unitIds: ['u1'],
+  cancelled: null,
   code: null,
 };
 const entry = (status: string) => ({ sessionId: 's1', personId: 'p1', status, reason: '', makeUp: null, checkedInAt: '2026-03-06T06:35:00.000Z', markedBy: 'p1', updatedAt: '2026-03-06T06:35:00.000Z' });
@@ -79,7 +81,7 @@ describe('planProgress', () => {
       stage: 'year',
       from: '2026-01-01',
       to: '2026-12-31',
-      total: { targetHours: 50, achievedSeconds: 45_000, share: 0.25 },
+      total: { targetHours: 50, targetBasis: { source: 'plan', setHours: 50, dueFrom: '2026-01-01', dueTo: '2026-12-31' }, achievedSeconds: 45_000, share: 0.25 },
       byCategory: [],
       reading: { total: 3, done: 1, reading: 1, notStarted: 1, items: [] },
     };
