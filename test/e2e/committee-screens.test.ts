@@ -2,10 +2,11 @@
 // 25 notes of their unit with the true total (their own notes never listed), marks two selected notes
 // and then a whole page 已阅, and the server keeps both; the new-session form starts with the leader's
 // unit chosen; an admin tunes the programme settings on their screen. Screenshots in test/artifacts/:
-// notes-review-bulk.png, session-form-unit.png, programme-settings.png.
+// notes-review-bulk.png, session-form-unit.png, programme-settings.png, research-coverage.png; research
+// shows the six kinds of visit per unit, filters by unit and exports.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -13,6 +14,7 @@ import { startServerProcess, type ServerProcess } from '../support/server-proces
 import { CHROMIUM } from './support/extension-browser.ts';
 import { signIn } from './support/api-admin.ts';
 import { openDashboard, pageProblems, screenshot } from './support/dashboard-page.ts';
+import { dateInZone } from '../../shared/time/zoned-days.ts';
 
 const ADMIN_PASSWORD = 'admin-password-for-tests';
 const PASSWORD = 'study-hard-2026';
@@ -32,7 +34,11 @@ describe('the committee’s weekly screens', () => {
     unitId = unit.id;
     await admin.post('/api/units', { name: '文化室' });
     await admin.post('/api/people', { username: 'lead.wang', name: '王主任', password: PASSWORD, role: 'leader', unitId: unit.id });
-    await admin.post('/api/people', { username: 'zhang.wei', name: '张伟', password: PASSWORD, role: 'staff', unitId: unit.id });
+    const zhangId = (await admin.post<{ id: string }>('/api/people', { username: 'zhang.wei', name: '张伟', password: PASSWORD, role: 'staff', unitId: unit.id })).id;
+    const yesterday = dateInZone(Date.now() - 86_400_000, 'Asia/Shanghai');
+    for (const kind of ['enterprise', 'enterprise', 'market']) {
+      await admin.post('/api/research/visits', { personId: zhangId, kind, date: yesterday, place: '=调研地点' });
+    }
     const note = (i: number) => {
       const at = new Date(Date.now() - (i + 1) * 3_600_000).toISOString();
       return { id: randomUUID(), url: null, canonicalUrl: null, title: `读书笔记 ${i + 1}`, resourceId: null, selectors: [], quote: '', comment: `学习体会 ${i + 1}`, tags: [], colour: 'yellow', createdAt: at, updatedAt: at, deletedAt: null };
@@ -117,6 +123,25 @@ describe('the committee’s weekly screens', () => {
     await form.getByRole('button', { name: '保存' }).click();
     await form.locator('[role=alert]').waitFor();
     expect((await admin.get<{ reportTarget: { min: number } }>('/api/programme/settings')).reportTarget.min).toBe(2);
+    expect(pageProblems(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('research shows the six kinds per unit, filters by unit and exports CSV', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    const page = await openDashboard(context, server.url, { username: 'admin', password: ADMIN_PASSWORD });
+    await page.getByRole('link', { name: '调查研究' }).click();
+    const row = page.locator(`#visit-coverage tr[data-unit-id="${unitId}"]`);
+    await row.waitFor();
+    expect((await row.locator('td').allInnerTexts()).map((c) => c.trim())).toEqual(['2', '0', '0', '0', '0', '1', '2 / 6']);
+    await page.locator('.toolbar select[name=unitId]').selectOption(unitId);
+    await expect.poll(() => page.locator('#visit-coverage tbody tr').count()).toBe(1);
+    expect(new URL(page.url()).searchParams.get('unitId')).toBe(unitId);
+    await screenshot(page, 'research-coverage', { fullPage: false });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /CSV/ }).click()]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    // The CSV is the first sheet (people against the target); cell escaping is unit-tested per sheet.
+    expect(csv).toContain('张伟,研究室,0,0,3,2');
     expect(pageProblems(page)).toEqual([]);
     await context.close();
   });
