@@ -130,7 +130,6 @@ export const en: Record<keyof typeof zhCN, string> = {
   'notes.noneHint': 'Select text on a designated page with the extension to clip a note.',
   'notes.noMatch': 'No notes match',
   'notes.noMatchHint': 'Try wider filters, for example review state “All”.',
-  'notes.count': 'Notes found: {count}',
   'notes.untitled': 'Reading note',
   'notes.tags': 'Tags',
   'notes.tag': 'Tag',

@@ -128,7 +128,6 @@ export const zhCN = {
   'notes.noneHint': '在浏览器扩展中划选文字即可记录笔记。',
   'notes.noMatch': '没有符合条件的笔记',
   'notes.noMatchHint': '可以放宽筛选条件，例如选择“全部”审阅状态。',
-  'notes.count': '共 {count} 条笔记',
   'notes.untitled': '读书笔记',
   'notes.tags': '标签',
   'notes.tag': '标签',
