@@ -1,12 +1,13 @@
 // Progress against a plan: the credited hours and effective target every screen shows (credit-hours.ts,
 // effective-target.ts), the split by category as counted (the learning log plus sessions attended),
 // and the must-read list with the notes linked to each item. A note is linked when it was written on
-// the item's designated resource or is tagged with the item's title.
+// the item's designated resource or is tagged with the item's title (ignoring 《》 and spaces).
 import { CATEGORIES, type Category } from '../../shared/schemas/domain.ts';
 import type { PlanProgress, StudyPlan } from '../../shared/schemas/programme-plans.ts';
 import type { DateRange } from '../../shared/time/periods.ts';
 import type { CreditedHours } from './credit-hours.ts';
 import { targetBasis, type EffectiveTarget } from './effective-target.ts';
+import { sameBookTitle } from './book-title.ts';
 
 export interface AttendedSession {
   creditedHours: number;
@@ -44,7 +45,7 @@ export function planProgress(input: {
   const items = plan.readingList.map((item) => ({
     ...item,
     notesCount: input.notes.filter(
-      (n) => (item.resourceId !== null && n.resourceId === item.resourceId) || n.tags.some((t) => t.trim() === item.title.trim()),
+      (n) => (item.resourceId !== null && n.resourceId === item.resourceId) || n.tags.some((t) => sameBookTitle(t, item.title)),
     ).length,
   }));
   return {

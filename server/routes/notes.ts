@@ -1,7 +1,13 @@
 // Notes on the server: the list a person or leader may see (filtered, newest first, never a ranking),
-// and leaders' reviews (严查学习笔记) of other people's notes.
+// and leaders' reviews (严查学习笔记) of other people's notes: one at a time, or a page at a time.
 import { Hono, type Context } from 'hono';
-import { notesQuerySchema, reviewNoteRequestSchema } from '../../shared/schemas/notes.ts';
+import {
+  bulkReviewRequestSchema,
+  notesQuerySchema,
+  reviewableNotesQuerySchema,
+  reviewNoteRequestSchema,
+  type NotesQuery,
+} from '../../shared/schemas/notes.ts';
 import { canViewPerson } from '../access/can-view-person.ts';
 import { canReviewNoteOf, parentLookup, subtreeOf } from '../access/visibility.ts';
 import { dateRangeMs } from '../aggregation/date-range.ts';
@@ -14,9 +20,8 @@ import { storedNoteView } from '../http/views.ts';
 import { filterNotes, newestFirst } from '../notes/note-filters.ts';
 import type { NoteRecord, UserRecord } from '../store/records.ts';
 
-/** The note named in the path and its author, if the caller may review it. */
-async function reviewable({ store }: AppDeps, c: Context<AppEnv>): Promise<{ record: NoteRecord; author: UserRecord }> {
-  const id = c.req.param('id')!;
+/** The note with this id and its author, if the caller may review it. */
+async function reviewable({ store }: AppDeps, c: Context<AppEnv>, id: string): Promise<{ record: NoteRecord; author: UserRecord }> {
   const record = await store.findNote(id);
   const author = record ? await store.findUserById(record.personId) : null;
   if (!record || record.note.deletedAt !== null || !author) throw notFound(`There is no note with id "${id}"`);
@@ -27,36 +32,68 @@ async function reviewable({ store }: AppDeps, c: Context<AppEnv>): Promise<{ rec
   return { record, author };
 }
 
+/** The notes the viewer may see that match the filters, newest first, with the lookups used. */
+async function matching({ store, config }: AppDeps, viewer: UserRecord, query: Omit<NotesQuery, 'limit'>) {
+  const units = await store.listUnits();
+  const parentOf = parentLookup(units);
+  const inUnit = query.unitId === undefined ? null : subtreeOf(query.unitId, units);
+  const people = new Map((await store.listUsers()).map((u) => [u.id, u]));
+  const visible = (await store.listNotes()).filter((n) => {
+    const author = people.get(n.personId);
+    if (!author || !canViewPerson(viewer, author, parentOf)) return false;
+    if (query.personId !== undefined && n.personId !== query.personId) return false;
+    return inUnit === null || (author.unitId !== null && inUnit.has(author.unitId));
+  });
+  const fromMs = query.from === undefined ? undefined : dateRangeMs(query.from, query.from, config.timeZone).fromMs;
+  const toMs = query.to === undefined ? undefined : dateRangeMs(query.to, query.to, config.timeZone).toMs;
+  return { found: filterNotes(visible, { ...query, fromMs, toMs }).sort(newestFirst), people, parentOf };
+}
+
 export function noteRoutes(deps: AppDeps) {
-  const { store, clock, config } = deps;
+  const { store, clock } = deps;
   return new Hono<AppEnv>()
     .get('/', signedIn(deps), async (c) => {
       const query = parseOrFail(notesQuerySchema, c.req.query());
+      const { found } = await matching(deps, c.get('user'), query);
+      return c.json(found.slice(0, query.limit).map(storedNoteView));
+    })
+    // The review screen: only notes the caller may review (never their own), with the true total.
+    .get('/reviewable', signedIn(deps, 'leader', 'admin'), async (c) => {
+      const query = parseOrFail(reviewableNotesQuerySchema, c.req.query());
       const viewer = c.get('user');
-      const units = await store.listUnits();
-      const parentOf = parentLookup(units);
-      const inUnit = query.unitId === undefined ? null : subtreeOf(query.unitId, units);
-      const people = new Map((await store.listUsers()).map((u) => [u.id, u]));
-      const visible = (await store.listNotes()).filter((n) => {
-        const author = people.get(n.personId);
-        if (!author || !canViewPerson(viewer, author, parentOf)) return false;
-        if (query.personId !== undefined && n.personId !== query.personId) return false;
-        return inUnit === null || (author.unitId !== null && inUnit.has(author.unitId));
-      });
-      const fromMs = query.from === undefined ? undefined : dateRangeMs(query.from, query.from, config.timeZone).fromMs;
-      const toMs = query.to === undefined ? undefined : dateRangeMs(query.to, query.to, config.timeZone).toMs;
-      const found = filterNotes(visible, { ...query, fromMs, toMs }).sort(newestFirst).slice(0, query.limit);
-      return c.json(found.map(storedNoteView));
+      const { found, people, parentOf } = await matching(deps, viewer, query);
+      const mine = found.filter((n) => canReviewNoteOf(viewer, people.get(n.personId)!, parentOf));
+      const notes = mine.slice(query.offset, query.offset + query.limit).map(storedNoteView);
+      return c.json({ total: mine.length, offset: query.offset, limit: query.limit, notes });
+    })
+    // Bulk 已阅: every named note is checked first, so one refused note marks none of them.
+    .post('/reviews', signedIn(deps, 'leader', 'admin'), async (c) => {
+      const { noteIds, comment } = await readJson(c, bulkReviewRequestSchema);
+      const records = [];
+      for (const id of noteIds) records.push((await reviewable(deps, c, id)).record);
+      const viewer = c.get('user');
+      const review = { reviewerId: viewer.id, reviewerName: viewer.name, reviewedAt: new Date(clock()).toISOString(), comment };
+      let marked = 0;
+      const notes = [];
+      for (const record of records) {
+        if (record.review !== null) {
+          notes.push(record);
+          continue;
+        }
+        notes.push(await store.setNoteReview(record.note.id, review, auditContext(c, undefined)));
+        marked += 1;
+      }
+      return c.json({ marked, notes: notes.map(storedNoteView) });
     })
     .put('/:id/review', signedIn(deps, 'leader', 'admin'), async (c) => {
-      const { record } = await reviewable(deps, c);
+      const { record } = await reviewable(deps, c, c.req.param('id'));
       const { comment } = await readJson(c, reviewNoteRequestSchema);
       const viewer = c.get('user');
       const review = { reviewerId: viewer.id, reviewerName: viewer.name, reviewedAt: new Date(clock()).toISOString(), comment };
       return c.json(storedNoteView(await store.setNoteReview(record.note.id, review, auditContext(c, undefined))));
     })
     .delete('/:id/review', signedIn(deps, 'leader', 'admin'), async (c) => {
-      const { record } = await reviewable(deps, c);
+      const { record } = await reviewable(deps, c, c.req.param('id'));
       await store.setNoteReview(record.note.id, null, auditContext(c, undefined));
       return c.body(null, 204);
     });

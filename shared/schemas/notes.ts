@@ -107,3 +107,39 @@ export const notesQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 export type NotesQuery = z.infer<typeof notesQuerySchema>;
+
+/** Most notes one page of the review screen, or one bulk 已阅, carries. */
+export const REVIEW_PAGE_MAX = 200;
+
+/** `GET /api/notes/reviewable`: the same filters, paged by offset; the response says the true total. */
+export const reviewableNotesQuerySchema = notesQuerySchema.omit({ limit: true }).extend({
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(REVIEW_PAGE_MAX).default(50),
+});
+export type ReviewableNotesQuery = z.infer<typeof reviewableNotesQuerySchema>;
+
+export const reviewableNotesPageSchema = z.object({
+  /** How many notes match the filters in all, not just on this page. */
+  total: z.number().int().min(0),
+  offset: z.number().int().min(0),
+  limit: z.number().int().min(1),
+  notes: z.array(storedNoteSchema),
+});
+export type ReviewableNotesPage = z.infer<typeof reviewableNotesPageSchema>;
+
+/** `POST /api/notes/reviews`: mark several notes 已阅 at once; notes already reviewed keep their review. */
+export const bulkReviewRequestSchema = z.object({
+  noteIds: z
+    .array(uuidSchema)
+    .min(1)
+    .max(REVIEW_PAGE_MAX)
+    .refine((ids) => new Set(ids).size === ids.length, 'each note may be named once'),
+  comment: z.string().trim().max(NOTE_LIMITS.commentChars).default(''),
+});
+
+export const bulkReviewResponseSchema = z.object({
+  /** How many of the named notes were newly marked (the others were already reviewed). */
+  marked: z.number().int().min(0),
+  notes: z.array(storedNoteSchema),
+});
+export type BulkReviewResponse = z.infer<typeof bulkReviewResponseSchema>;

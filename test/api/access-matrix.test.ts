@@ -219,6 +219,18 @@ const ROWS: Row[] = [
   { route: 'POST /api/sync', path: () => '/api/sync', body: () => ({ deviceId: 'matrix', segments: [] }), expect: all(200) },
   { route: 'GET /api/notes', path: () => '/api/notes', expect: all(200) },
   {
+    route: 'GET /api/notes/reviewable',
+    path: () => '/api/notes/reviewable',
+    expect: { anonymous: 401, self: 403, staff: 403, leaderOther: 200, leader: 200, admin: 200 },
+  },
+  {
+    route: 'POST /api/notes/reviews',
+    path: () => '/api/notes/reviews',
+    body: () => ({ noteIds: [noteId] }),
+    // As the single review: only a leader over the author, or an admin.
+    expect: { anonymous: 401, self: 403, staff: 403, leaderOther: 403, leader: 200, admin: 200 },
+  },
+  {
     route: 'PUT /api/notes/:id/review',
     path: () => `/api/notes/${noteId}/review`,
     body: () => ({ comment: '已阅' }),

@@ -98,6 +98,7 @@ const ROUTES_WITH_BODIES: { method: string; path: () => string; valid: () => Rec
   { method: 'PATCH', path: () => `/api/resources/${org.resources.law.id}`, valid: () => ({ name: 'R' }) },
   { method: 'PUT', path: () => '/api/settings', valid: () => ({ idleSeconds: 120, mediaPresenceSeconds: 1800, dailyCapSeconds: 28800, annualTargetHours: 50, retentionDays: 400 }) },
   { method: 'PUT', path: () => `/api/notes/${randomUUID()}/review`, valid: () => ({ comment: '' }) },
+  { method: 'POST', path: () => '/api/notes/reviews', valid: () => ({ noteIds: [randomUUID()], comment: '' }) },
 ];
 
 const RANGE_QUERIES = [
@@ -118,6 +119,7 @@ const BAD_READS: { path: string; queries: string[] }[] = [
   { path: '/api/people/{p}/segments', queries: RANGE_QUERIES },
   { path: '/api/units/{u}/summary', queries: RANGE_QUERIES },
   { path: '/api/notes', queries: ['?limit=-1', '?limit=1e9', '?reviewed=maybe', '?from=2026-02-30', '?personId=a%20b', `?q=${'%F0%9F%98%80'.repeat(300)}`, '?to=%ZZ'] },
+  { path: '/api/notes/reviewable', queries: ['?offset=-1', '?limit=0', '?limit=201', '?offset=abc', '?reviewed=maybe'] },
   { path: '/api/audit', queries: ['?limit=0', '?limit=abc', '?before=../../', '?before=%00', '?limit=%ZZ'] },
 ];
 

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { userSchema } from '../../../shared/schemas/auth.ts';
 import { detailedLearningLogSchema } from '../../../shared/schemas/log.ts';
-import { storedNoteSchema } from '../../../shared/schemas/notes.ts';
+import { bulkReviewResponseSchema, reviewableNotesPageSchema, storedNoteSchema } from '../../../shared/schemas/notes.ts';
 import {
   auditEntrySchema,
   deviceSchema,
@@ -70,6 +70,10 @@ export function endpoints(http: Http) {
     reviewNote: (noteId: string, comment: string) =>
       http.json('PUT', `/api/notes/${id(noteId)}/review`, storedNoteSchema, { body: { comment } }),
     withdrawReview: (noteId: string) => http.empty('DELETE', `/api/notes/${id(noteId)}/review`),
+    reviewableNotes: (query: Record<string, string>) =>
+      http.json('GET', '/api/notes/reviewable', reviewableNotesPageSchema, { query }),
+    reviewNotes: (noteIds: string[], comment: string) =>
+      http.json('POST', '/api/notes/reviews', bulkReviewResponseSchema, { body: { noteIds, comment } }),
 
     audit: (query: { limit?: number; before?: string }) =>
       http.json('GET', '/api/audit', z.array(auditEntrySchema), {

@@ -15,7 +15,7 @@ describe('messages', () => {
   });
 
   it('fill placeholders as plain text and default to zh-CN', () => {
-    expect(translator('en')('notes.count', { count: 3 })).toBe('Notes found: 3');
+    expect(translator('en')('notes.range', { first: 1, last: 20, total: 25 })).toBe('1–20 of 25');
     expect(translator('zh-CN')('signIn.failed', { detail: '<b>x</b>' })).toBe('登录失败：<b>x</b>');
     expect(savedLocale({ getItem: () => null })).toBe('zh-CN');
     expect(savedLocale({ getItem: () => 'en' })).toBe('en');

@@ -2,7 +2,7 @@
 // back into a link, so components never build URLs by hand.
 import type { Role } from '../../../shared/schemas/domain.ts';
 
-export const ADMIN_TABS = ['people', 'units', 'resources', 'settings', 'audit'] as const;
+export const ADMIN_TABS = ['people', 'units', 'resources', 'settings', 'programme', 'audit'] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
 export type Route =

@@ -1,4 +1,5 @@
-// Administration: people, units, designated resources, tracking settings and the audit log, one tab
+// Administration: people, units, designated resources, tracking settings, programme settings and the
+// audit log, one tab
 // each. Only admins reach it; the server checks every write again.
 import { useApp } from '../../app/context.ts';
 import type { MessageKey } from '../../i18n/t.ts';
@@ -6,6 +7,7 @@ import { ADMIN_TABS, routePath, type AdminTab } from '../../models/router.ts';
 import { Link } from '../Link.tsx';
 import { AuditLog } from './AuditLog.tsx';
 import { PeopleAdmin } from './PeopleAdmin.tsx';
+import { ProgrammeSettingsAdmin } from './ProgrammeSettingsAdmin.tsx';
 import { ResourcesAdmin } from './ResourcesAdmin.tsx';
 import { SettingsAdmin } from './SettingsAdmin.tsx';
 import { UnitsAdmin } from './UnitsAdmin.tsx';
@@ -15,6 +17,7 @@ const LABELS: Record<AdminTab, MessageKey> = {
   units: 'admin.units',
   resources: 'admin.resources',
   settings: 'admin.settings',
+  programme: 'admin.programme',
   audit: 'admin.audit',
 };
 
@@ -36,6 +39,7 @@ export function AdminPage({ tab }: { tab: AdminTab }) {
       {tab === 'units' && <UnitsAdmin />}
       {tab === 'resources' && <ResourcesAdmin />}
       {tab === 'settings' && <SettingsAdmin />}
+      {tab === 'programme' && <ProgrammeSettingsAdmin />}
       {tab === 'audit' && <AuditLog />}
     </section>
   );

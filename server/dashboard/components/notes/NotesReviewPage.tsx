@@ -1,30 +1,35 @@
-// Notes review (严查学习笔记): the notes of the people a leader oversees, filtered by person, unit,
-// resource, tag, date, text and review state; each can be marked reviewed with a comment, and the
-// filtered notes downloaded as W3C Web Annotations or Markdown.
+// Notes review (严查学习笔记): the notes a leader may review (never their own), filtered by person, unit,
+// resource, tag, date, text and review state, a page at a time with the true total; each can be marked
+// reviewed with a comment, or the selected notes or the whole page at once (bulk 已阅), and the page's
+// notes downloaded as W3C Web Annotations or Markdown.
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context.ts';
-import type { StoredNote } from '../../../../shared/schemas/notes.ts';
+import type { ReviewableNotesPage, StoredNote } from '../../../../shared/schemas/notes.ts';
 import { filterFromQuery, filterToQuery, notesQuery, type NotesFilter } from '../../models/notes-filter.ts';
 import { routePath } from '../../models/router.ts';
 import { useLoad } from '../../models/use-load.ts';
 import { unitPath } from '../../models/unit-tree.ts';
+import { NOTES_PAGE_SIZE, pageFromQuery, pageOffset } from '../../models/notes-page.ts';
 import { withQuery } from '../Link.tsx';
 import { Empty, Loaded } from '../States.tsx';
 import { authoredNotes } from '../../models/notes-download.ts';
-import { NoteCard } from './NoteCard.tsx';
 import { NotesDownload } from './NotesDownload.tsx';
-import { ReviewForm } from './ReviewForm.tsx';
+import { ReviewList, NotesPager } from './BulkReview.tsx';
 import { formFields } from '../form-fields.ts';
 
 export function NotesReviewPage() {
   const { api, t, query } = useApp();
   const filter = filterFromQuery(query);
-  const key = JSON.stringify(filter);
+  const page = pageFromQuery(query);
+  const key = JSON.stringify({ filter, page });
   const lists = useLoad(async () => {
     const [people, units, resources] = await Promise.all([api.people(), api.units(), api.resources()]);
     return { people, units, resources };
   }, [api]);
-  const notes = useLoad(() => api.notes(notesQuery(filter)), [api, key]);
+  const notes = useLoad(
+    () => api.reviewableNotes({ ...notesQuery(filter), offset: String(pageOffset(page)), limit: String(NOTES_PAGE_SIZE) }),
+    [api, key],
+  );
   return (
     <section class="notes-review" aria-labelledby="notes-review-title">
       <header class="page-head">
@@ -35,7 +40,9 @@ export function NotesReviewPage() {
           <>
             <FilterForm key={key} filter={filter} people={people} units={units} resources={resources} />
             <Loaded load={notes}>
-              {(list) => <NotesResults list={list} names={new Map(people.map((p) => [p.id, p.name]))} filterKey={key} />}
+              {(result) => (
+                <NotesResults result={result} filter={filter} page={page} names={new Map(people.map((p) => [p.id, p.name]))} filterKey={key} />
+              )}
             </Loaded>
           </>
         )}
@@ -44,33 +51,33 @@ export function NotesReviewPage() {
   );
 }
 
-function NotesResults({ list, names, filterKey }: { list: StoredNote[]; names: Map<string, string>; filterKey: string }) {
-  const { t, user } = useApp();
+interface ResultsProps {
+  result: ReviewableNotesPage;
+  filter: NotesFilter;
+  page: number;
+  names: Map<string, string>;
+  filterKey: string;
+}
+
+function NotesResults({ result, filter, page, names, filterKey }: ResultsProps) {
+  const { t } = useApp();
   // Reviews done on this page, shown at once without refetching the whole list.
   const [changed, setChanged] = useState<{ key: string; notes: Map<string, StoredNote> }>({ key: filterKey, notes: new Map() });
   const overrides = changed.key === filterKey ? changed.notes : new Map<string, StoredNote>();
-  if (list.length === 0) return <Empty title={t('notes.noMatch')} hint={t('notes.noMatchHint')} />;
-  const shown = list.map((original) => overrides.get(original.note.id) ?? original);
+  const apply = (updated: StoredNote[]) => {
+    const notes = new Map(overrides);
+    for (const stored of updated) notes.set(stored.note.id, stored);
+    setChanged({ key: filterKey, notes });
+  };
+  const pageHref = (n: number) => withQuery(routePath({ name: 'notes' }), { ...filterToQuery(filter), page: n === 1 ? '' : String(n) });
+  if (result.total === 0) return <Empty title={t('notes.noMatch')} hint={t('notes.noMatchHint')} />;
+  const shown = result.notes.map((original) => overrides.get(original.note.id) ?? original);
   return (
     <div class="notes-list" aria-live="polite">
-      <p class="muted">{t('notes.count', { count: list.length })}</p>
+      <NotesPager total={result.total} page={page} shown={shown.length} href={pageHref} />
       <NotesDownload notes={authoredNotes(shown, names)} />
-      {shown.map((stored) => {
-        return (
-          <NoteCard key={stored.note.id} stored={stored} authorName={names.get(stored.personId) ?? stored.personId}>
-            {stored.personId !== user.id && (
-              <ReviewForm
-                stored={stored}
-                onChanged={(next) => {
-                  const notes = new Map(overrides);
-                  notes.set(stored.note.id, next ?? { ...stored, review: null });
-                  setChanged({ key: filterKey, notes });
-                }}
-              />
-            )}
-          </NoteCard>
-        );
-      })}
+      <ReviewList key={filterKey} notes={shown} names={names} onReviewed={apply} />
+      <NotesPager total={result.total} page={page} shown={shown.length} href={pageHref} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // Research for a year: who is short of the 2–3 report target, the "six into" field visits and the
-// reports with their status; staff record their own, leaders for the people of their units.
+// reports with their status, filtered by unit, with the six kinds' coverage per unit and an export;
+// staff record their own, leaders for the people of their units.
 import { useApp } from '../../app/context.ts';
 import type { Person as PersonRecord } from '../../../../shared/schemas/organisation.ts';
 import { REPORT_STATUSES, VISIT_KINDS, type ReportStatus, type ResearchOverview, type VisitKind } from '../../../../shared/schemas/programme-research.ts';
@@ -10,6 +11,7 @@ import { useLoad } from '../../models/use-load.ts';
 import { FormStatus } from '../admin/FormStatus.tsx';
 import { useSubmit } from '../admin/useSubmit.ts';
 import { Empty, Loaded } from '../States.tsx';
+import { ResearchCoverage, ResearchTools } from './ResearchCoverage.tsx';
 import { YearPicker } from './YearPicker.tsx';
 import { WithdrawButton } from './WithdrawButton.tsx';
 import { EnumOptions } from '../EnumOptions.tsx';
@@ -17,20 +19,23 @@ import { EnumOptions } from '../EnumOptions.tsx';
 export function ResearchPage() {
   const { api, t, query, now } = useApp();
   const year = yearFromQuery(query, localDate(now()));
+  const unitId = query.get('unitId') ?? '';
   const load = useLoad(async () => {
-    const [overview, people] = await Promise.all([api.programme.research(year), api.people()]);
-    return { overview, people };
-  }, [api, year]);
+    const [overview, people, units] = await Promise.all([api.programme.research(year, unitId || undefined), api.people(), api.units()]);
+    return { overview, people, units };
+  }, [api, year, unitId]);
   return (
     <article class="research" aria-labelledby="research-title">
       <header class="page-head">
         <h1 id="research-title">{t('research.title')}</h1>
-        <YearPicker year={year} path={routePath({ name: 'research' })} />
+        <YearPicker year={year} path={routePath({ name: 'research' })} keep={{ unitId }} />
       </header>
       <Loaded load={load}>
-        {({ overview, people }) => (
+        {({ overview, people, units }) => (
           <>
+            <ResearchTools overview={overview} units={units} unitId={unitId} />
             <Missing overview={overview} />
+            <ResearchCoverage overview={overview} units={units} />
             <Reports overview={overview} onChanged={load.reload} />
             <Visits overview={overview} onChanged={load.reload} />
             <AddForms people={people} onSaved={load.reload} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sessionBody, sessionFields } from './session-form.ts';
+import { preselectedUnits, sessionBody, sessionFields } from './session-form.ts';
 
 describe('session form', () => {
   it('reads every field, multi-selects included, and builds the request in the organisation zone', () => {
@@ -40,5 +40,23 @@ describe('session form', () => {
     form.append('date', '2026-03-06');
     form.append('start', '25:00');
     expect(sessionBody(sessionFields(form), 'Asia/Shanghai').startsAt).toBe('');
+  });
+});
+
+describe('units the session form preselects', () => {
+  const units = [{ id: 'office' }, { id: 'research' }, { id: 'culture' }];
+  it('picks a leader’s own unit', () => {
+    expect(preselectedUnits({ role: 'leader', unitId: 'research' }, units)).toEqual(['research']);
+  });
+  it('picks the only unit listed, for anyone', () => {
+    expect(preselectedUnits({ role: 'admin', unitId: null }, [{ id: 'office' }])).toEqual(['office']);
+    expect(preselectedUnits({ role: 'leader', unitId: 'gone' }, [{ id: 'office' }])).toEqual(['office']);
+  });
+  it('picks nothing when there is a real choice to make', () => {
+    expect(preselectedUnits({ role: 'admin', unitId: 'office' }, units)).toEqual([]);
+    expect(preselectedUnits({ role: 'leader', unitId: null }, units)).toEqual([]);
+    expect(preselectedUnits({ role: 'leader', unitId: 'elsewhere' }, units)).toEqual([]);
+    expect(preselectedUnits({ role: 'staff', unitId: 'research' }, units)).toEqual([]);
+    expect(preselectedUnits({ role: 'leader', unitId: 'research' }, [])).toEqual([]);
   });
 });

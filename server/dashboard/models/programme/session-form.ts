@@ -53,3 +53,12 @@ export function sessionBody(f: SessionFields, timeZone: string): SessionInput {
     unitIds: f.unitIds,
   };
 }
+
+/**
+ * The units the form starts with: a leader's own unit when they have one the list offers, else the
+ * list's only unit (a leader of one unit, or an office with one), else none, so a choice is made.
+ */
+export function preselectedUnits(user: { role: string; unitId: string | null }, units: readonly { id: string }[]): string[] {
+  if (user.role === 'leader' && user.unitId !== null && units.some((u) => u.id === user.unitId)) return [user.unitId];
+  return units.length === 1 ? [units[0]!.id] : [];
+}
