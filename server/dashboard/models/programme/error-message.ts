@@ -25,6 +25,7 @@ const SINGLE: Record<string, MessageKey> = {
   forbidden: 'error.forbidden',
   not_found: 'error.notFound',
   internal_error: 'error.server',
+  store_read_only: 'error.storeReadOnly',
   tariff_too_long: 'apiError.tariff_too_long',
   organiser_outside: 'apiError.organiser_outside',
   session_clash: 'apiError.session_clash',
