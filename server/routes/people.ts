@@ -4,12 +4,14 @@ import { Hono, type Context } from 'hono';
 import { createPersonSchema, setPasswordSchema, updatePersonSchema } from '../../shared/schemas/organisation.ts';
 import type { SegmentReport } from '../../shared/schemas/reports.ts';
 import { dayNumber } from '../../shared/time/day-numbers.ts';
+import { dateInZone } from '../../shared/time/zoned-days.ts';
+import { ERROR_CODES } from '../../shared/schemas/errors.ts';
 import { canViewPerson } from '../access/can-view-person.ts';
 import { parentLookup } from '../access/visibility.ts';
 import { dateRangeMs } from '../aggregation/date-range.ts';
 import { learningLog } from '../aggregation/learning-log.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
-import { conflict, forbidden, notFound, validationFailed } from '../http/api-error.ts';
+import { ApiError, conflict, forbidden, notFound, validationFailed } from '../http/api-error.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { auditContext } from '../http/audit-context.ts';
 import { limitAddress } from '../http/client-info.ts';
@@ -19,6 +21,7 @@ import { reportRange } from '../http/report-range.ts';
 import { signedIn } from '../http/signed-in.ts';
 import { deviceView, personView } from '../http/views.ts';
 import { countNotesByPerson } from '../notes/note-filters.ts';
+import { DATE_PROBLEM_MESSAGES, pastDateProblem } from '../programme/plausible-dates.ts';
 import type { Store, UserRecord } from '../store/records.ts';
 
 /** The person named in the path, if the caller may see them: 404 when unknown, 403 when hidden. */
@@ -43,6 +46,9 @@ export function peopleRoutes(deps: AppDeps, throttle: LoginThrottle) {
     })
     .post('/', signedIn(deps, 'admin'), async (c) => {
       const { password, reason, ...person } = await readJson(c, createPersonSchema);
+      if (person.memberSince !== undefined && pastDateProblem(person.memberSince, dateInZone(clock(), config.timeZone)) !== null) {
+        throw new ApiError(400, ERROR_CODES.implausibleDate, `memberSince: ${DATE_PROBLEM_MESSAGES.in_future}`, { problem: 'in_future', date: person.memberSince });
+      }
       // Checked before hashing so a request doomed to fail costs no scrypt; the store checks again.
       if (await store.findUserByUsername(person.username)) {
         throw conflict(`The username "${person.username}" is already taken`);

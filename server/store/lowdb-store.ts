@@ -520,8 +520,9 @@ class LowdbStore implements Store {
       throw new MissingReferenceError('unitId', `There is no unit with id "${input.unitId}"`);
     }
     const createdAt = this.now();
-    const today = dateInZone(Date.parse(createdAt), this.state.timeZone);
-    const user: UserRecord = { id: newId(), ...input, active: true, createdAt, memberships: [{ from: today, to: null, unitId: input.unitId, role: input.role }] };
+    const { memberSince, ...fields } = input;
+    const from = memberSince ?? dateInZone(Date.parse(createdAt), this.state.timeZone);
+    const user: UserRecord = { id: newId(), ...fields, active: true, createdAt, memberships: [{ from, to: null, unitId: input.unitId, role: input.role }] };
     await this.commit([
       { type: 'user.put', user },
       ...this.auditOp(audit, 'person.create', `person:${user.id}`, `${user.username} (${user.name}), ${user.role}, unit ${user.unitId ?? '-'}`),

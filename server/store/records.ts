@@ -149,7 +149,10 @@ export interface NoteRecord {
 }
 
 export type NewUnit = { name: string; parentId: string | null };
-export type NewUser = Omit<UserRecord, 'id' | 'createdAt' | 'active' | 'memberships'>;
+export type NewUser = Omit<UserRecord, 'id' | 'createdAt' | 'active' | 'memberships'> & {
+  /** The first day of their membership when it began before today (checked by the route); else today. */
+  memberSince?: string;
+};
 export type NewResource = Omit<ResourceRecord, 'id' | 'createdAt' | 'active'>;
 export type NewToken = Omit<TokenRecord, 'id' | 'createdAt' | 'lastUsedAt'>;
 export type UnitChanges = Partial<Pick<UnitRecord, 'name' | 'parentId'>>;

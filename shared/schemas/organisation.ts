@@ -1,7 +1,7 @@
 // Wire shapes for creating units and people.
 import { z } from 'zod';
 import { membershipSchema } from './membership.ts';
-import { displayNameSchema, hasSomeChange, idSchema, instantSchema, plainTextSchema, roleSchema } from './domain.ts';
+import { dateSchema, displayNameSchema, hasSomeChange, idSchema, instantSchema, plainTextSchema, roleSchema } from './domain.ts';
 import { usernameSchema } from './auth.ts';
 
 const displayName = displayNameSchema(100);
@@ -37,6 +37,11 @@ export const createPersonSchema = z.object({
   password: passwordSchema,
   role: roleSchema,
   unitId: idSchema,
+  /**
+   * The day they joined that unit in that role, for people entered after the fact (an office taking the
+   * product into use); not in the future. Without it, membership starts today.
+   */
+  memberSince: dateSchema.optional(),
   reason,
 });
 export type CreatePerson = z.infer<typeof createPersonSchema>;

@@ -31,6 +31,16 @@ describe('people', () => {
     await patch(`/api/people/${id}`, { unitId: org.units.culture.id, name: 'staff.culture' });
   });
 
+  it('enters someone who joined before today from the day they joined, never from a day still to come', async () => {
+    const base = { name: '老同志', password: PASSWORD, role: 'staff', unitId: org.units.research.id };
+    const joined = expectData(await server.api.post('/api/people', { ...base, username: 'old.hand', memberSince: '2025-09-01' }, org.adminToken), personSchema, 201);
+    expect(joined.memberships).toEqual([{ from: '2025-09-01', to: null, unitId: org.units.research.id, role: 'staff' }]);
+    const before = await server.snapshot();
+    const res = await server.api.post('/api/people', { ...base, username: 'not.yet', memberSince: '2099-01-01' }, org.adminToken);
+    expectError(res, 400, 'implausible_date');
+    expect(await server.snapshot()).toBe(before);
+  });
+
   it('refuses an unknown person, an unknown unit, and removing the last admin', async () => {
     expectError(await patch('/api/people/noSuchPerson', { name: 'x' }), 404, 'not_found');
     expect(expectError(await patch(`/api/people/${org.people.staffCulture.user.id}`, { unitId: 'noSuchUnit' }), 400, 'validation_failed')).toContain('unitId');

@@ -58,7 +58,7 @@ export async function seedYear(baseUrl: string, admin: Caller, timeZone: string,
   const research = await unit('研究室', office.id);
   const culture = await unit('文史委', office.id);
   const person = async (username: string, name: string, role: string, unitId: string) => ({
-    ...(await admin.call<Id>('POST', '/api/people', { username, name, password: PASSWORD, role, unitId })),
+    ...(await admin.call<Id>('POST', '/api/people', { username, name, password: PASSWORD, role, unitId, memberSince: `${year}-01-01` })),
     username,
     name,
   });
