@@ -1,7 +1,8 @@
 // The year summary a leader signs from (issue 15), over real HTTP: 1,000 people in 10 committees, 60
 // sessions each fully recorded (60,000 attendance entries) and a year of online study (one sitting a
 // week each). Prints the median of the organisation's year summary (every person's annual record, by
-// committee), one annual record, and the organisation's overview for the year. Seeded through the store.
+// committee), one annual record, the organisation's overview for the year, a monthly bulletin and the store's size.
+// Seeded through the store.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { hashPassword } from '../server/auth/password.ts';
 import { newToken } from '../server/auth/tokens.ts';
@@ -107,10 +108,13 @@ export default async function yearSummaryBench(): Promise<void> {
     const summaryMs = await timed(5, () => get(`/api/annual-records?year=${YEAR}`));
     const recordMs = await timed(21, () => get(`/api/annual-records/${people[0]!.id}/${YEAR}`));
     const overviewMs = await timed(5, () => get(`/api/units/${office.id}/summary?period=year`));
+    const bulletinMs = await timed(5, () => get(`/api/units/${office.id}/bulletin?month=${YEAR}-03`));
     console.log(`seeded ${PEOPLE} people × ${SESSIONS} sessions (${PEOPLE * SESSIONS} attendance entries, ${PEOPLE * 50} online sittings) in ${(seedMs / 1000).toFixed(1)} s`);
     console.log(`GET /api/annual-records (organisation year summary by committee, ${PEOPLE} records): median ${summaryMs.toFixed(0)} ms (goal ≤ 300 ms)`);
     console.log(`GET /api/annual-records/{person}/{year}: median ${recordMs.toFixed(1)} ms (goal ≤ 10 ms)`);
     console.log(`GET /api/units/{office}/summary?period=year (overview, ${PEOPLE} people): median ${overviewMs.toFixed(0)} ms`);
+    console.log(`GET /api/units/{office}/bulletin (${PEOPLE} people, one month): median ${bulletinMs.toFixed(1)} ms`);
+    console.log(`store file with the programme's records: ${((await server.snapshot()).length / 1024 / 1024).toFixed(1)} MB`);
   } finally {
     await server.close();
   }
