@@ -74,11 +74,11 @@ export function SessionForm({ timeZone, defaultDate, onCreated }: { timeZone: st
             </label>
             <label>
               <span>{t('session.organiser')}</span>
-              <select name="organiserId" defaultValue={user.id}>
+              <select name="organiserId">
                 {people
                   .filter((p) => p.active)
                   .map((p) => (
-                    <option key={p.id} value={p.id}>
+                    <option key={p.id} value={p.id} selected={p.id === user.id}>
                       {p.name}
                     </option>
                   ))}
@@ -86,8 +86,8 @@ export function SessionForm({ timeZone, defaultDate, onCreated }: { timeZone: st
             </label>
             <label>
               <span>{t('session.tariff')}</span>
-              <select name="tariff" defaultValue="actual">
-                <EnumOptions values={TARIFF_KINDS} label={(k) => t(`tariff.${k}`)} />
+              <select name="tariff">
+                <EnumOptions values={TARIFF_KINDS} label={(k) => t(`tariff.${k}`)} selected="actual" />
               </select>
             </label>
             <label>
