@@ -3,23 +3,19 @@
 // for a known time, select a passage with the mouse and clip it with the keyboard command. The run only
 // measures; test/e2e/firefox.test.ts judges the figures and bench/tracking.bench.ts prints the reading row.
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'puppeteer-core';
-import { startServerProcess } from '../../support/server-process.ts';
-import { startFixtureSite } from '../../support/fixture-site.ts';
 import { launchFirefoxExtensionBrowser } from './firefox-browser.ts';
-import { seedOrganisation, signIn } from './api-admin.ts';
+import { signIn } from './api-admin.ts';
+import { STUDY_TZ, startStudyWorld } from './study-world.ts';
 import { personAt } from './input.ts';
 import { ARTIFACTS_DIR } from './dashboard-page.ts';
 import { dateInZone } from '../../../shared/time/zoned-days.ts';
 import type { LearningLog } from '../../../shared/schemas/log.ts';
 import type { StoredNote } from '../../../shared/schemas/notes.ts';
 
-const TZ = 'Asia/Shanghai';
-const ADMIN_PASSWORD = 'admin-password-for-tests';
 const READING_MS = 12_000;
 export const FIREFOX_QUOTE = '认真撰写个人读书笔记';
 
@@ -85,14 +81,7 @@ async function selectWithMouse(page: Page, selector: string, quote: string): Pro
 export async function runFirefoxDay(log: (line: string) => void = () => undefined): Promise<FirefoxRunResult> {
   const cleanup: (() => Promise<unknown>)[] = [];
   try {
-    const dataDir = await mkdtemp(join(tmpdir(), 'studytrail-firefox-'));
-    cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
-    const site = await startFixtureSite();
-    cleanup.push(() => site.close());
-    const server = await startServerProcess({ dataDir, env: { STUDYTRAIL_ADMIN_PASSWORD: ADMIN_PASSWORD, STUDYTRAIL_TZ: TZ } });
-    cleanup.push(() => server.stop());
-    const admin = await signIn(server.url, 'admin', ADMIN_PASSWORD);
-    const org = await seedOrganisation(admin, { patterns: ['http://127.0.0.1/learn/*'] });
+    const { site, server, org } = await startStudyWorld('firefox', cleanup);
 
     const person = personAt(process.env.DISPLAY);
     const firefox = await launchFirefoxExtensionBrowser();
@@ -145,7 +134,7 @@ export async function runFirefoxDay(log: (line: string) => void = () => undefine
     person.stopActivity();
 
     const staff = await signIn(server.url, org.staff.username, org.staff.password);
-    const today = dateInZone(Date.now(), TZ);
+    const today = dateInZone(Date.now(), STUDY_TZ);
     // The stored segments to the millisecond (the log rounds to whole seconds); waits for the last one.
     const countedIn = async () => {
       const segments = await staff.get<StoredSegment[]>(`/api/people/${org.staff.id}/segments?from=${today}&to=${today}`);

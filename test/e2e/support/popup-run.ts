@@ -4,15 +4,11 @@
 // keeps reading (real xdotool input). Then pause and resume from the popup with the keyboard. Then the
 // worker is stopped, and the day total must survive it. Only measures; popup-tracking.test.ts judges,
 // bench/tracking.bench.ts prints.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
-import { startServerProcess } from '../../support/server-process.ts';
-import { startFixtureSite } from '../../support/fixture-site.ts';
 import { launchExtensionBrowser, type ExtensionBrowser } from './extension-browser.ts';
-import { seedOrganisation, signIn } from './api-admin.ts';
+import { signIn } from './api-admin.ts';
+import { STUDY_TZ, startStudyWorld } from './study-world.ts';
 import { signInOnOptionsPage } from './options-page.ts';
 import { startVirtualDisplay } from './virtual-display.ts';
 import { personAt } from './input.ts';
@@ -21,8 +17,6 @@ import { dateInZone } from '../../../shared/time/zoned-days.ts';
 import type { LearningLog } from '../../../shared/schemas/log.ts';
 
 const run = promisify(execFile);
-const TZ = 'Asia/Shanghai';
-const ADMIN_PASSWORD = 'admin-password-for-tests';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface PopupRunResult {
@@ -50,14 +44,7 @@ type Chrome = {
 export async function runPopupScenarios(windowManager: boolean, log: (line: string) => void = () => undefined): Promise<PopupRunResult> {
   const cleanup: (() => Promise<unknown>)[] = [];
   try {
-    const dataDir = await mkdtemp(join(tmpdir(), 'studytrail-popup-'));
-    cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
-    const site = await startFixtureSite();
-    cleanup.push(() => site.close());
-    const server = await startServerProcess({ dataDir, env: { STUDYTRAIL_ADMIN_PASSWORD: ADMIN_PASSWORD, STUDYTRAIL_TZ: TZ } });
-    cleanup.push(() => server.stop());
-    const admin = await signIn(server.url, 'admin', ADMIN_PASSWORD);
-    const org = await seedOrganisation(admin, { patterns: ['http://127.0.0.1/learn/*'] });
+    const { site, server, org } = await startStudyWorld('popup', cleanup);
 
     const screen = await startVirtualDisplay();
     cleanup.push(() => screen.close());
@@ -139,7 +126,7 @@ export async function runPopupScenarios(windowManager: boolean, log: (line: stri
     const afterRestart = await todayOf();
 
     const staff = await signIn(server.url, org.staff.username, org.staff.password);
-    const today = dateInZone(Date.now(), TZ);
+    const today = dateInZone(Date.now(), STUDY_TZ);
     const segments = await staff.get<{ startedAt: string; endedAt: string }[]>(`/api/people/${org.staff.id}/segments?from=${today}&to=${today}`);
     const intervals = segments.map((s) => [Date.parse(s.startedAt), Date.parse(s.endedAt)] as [number, number]);
     const learning = await staff.get<LearningLog>(`/api/people/${org.staff.id}/log?from=${today}&to=${today}`);
