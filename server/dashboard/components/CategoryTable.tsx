@@ -1,7 +1,7 @@
 // Hours by category as a table: the same figures as the category chart, for print and screen readers.
 import { useApp } from '../app/context.ts';
 import type { CategoryShare } from '../models/overview.ts';
-import { formatHours, formatPercent } from '../models/format.ts';
+import { formatPercent, formatStudyTimeWithUnit } from '../models/format.ts';
 
 export function CategoryTable({ categories }: { categories: readonly CategoryShare[] }) {
   const { t, locale } = useApp();
@@ -11,7 +11,7 @@ export function CategoryTable({ categories }: { categories: readonly CategorySha
       <thead>
         <tr>
           <th scope="col">{t('field.category')}</th>
-          <th scope="col" class="num">{t('figure.creditedHours')}</th>
+          <th scope="col" class="num">{t('figure.credited')}</th>
           <th scope="col" class="num">{t('figure.share')}</th>
         </tr>
       </thead>
@@ -22,7 +22,7 @@ export function CategoryTable({ categories }: { categories: readonly CategorySha
               <span class={`swatch swatch-${c.category}`} aria-hidden="true" />
               {t(`category.${c.category}`)}
             </th>
-            <td class="num">{formatHours(c.seconds, locale)}</td>
+            <td class="num">{formatStudyTimeWithUnit(c.seconds, locale)}</td>
             <td class="num">{formatPercent(c.share, locale)}</td>
           </tr>
         ))}

@@ -65,9 +65,11 @@ export const en: Record<keyof typeof zhCN, string> = {
   'period.year': 'This year',
   'period.custom': 'Custom',
   'unit.hours': 'Study hours',
-  'unit.hoursShort': 'h',
   'figure.creditedHours': 'Credited hours',
   'figure.rawHours': 'Reported hours',
+  // Table headers over amounts that name their own unit (minutes below an hour, hours above).
+  'figure.credited': 'Credited',
+  'figure.reported': 'Reported',
   'figure.targetHours': 'Target hours',
   'figure.gapHours': 'Gap (hours)',
   'figure.discountedHours': 'Not credited',

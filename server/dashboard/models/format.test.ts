@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateRange, formatHours, formatInstant, formatPercent, formatStudyTime, hoursValue } from './format.ts';
+import { formatDate, formatDateRange, formatHours, formatInstant, formatPercent, formatStudyTime, formatStudyTimeWithUnit, hoursValue } from './format.ts';
 
 describe('study hours', () => {
   it('always have one decimal, rounded half up at the tenth', () => {
@@ -19,13 +19,40 @@ describe('headline study time', () => {
   it('is minutes below an hour, so 7.5 minutes never reads as 0.1 h', () => {
     expect(formatStudyTime(450, 'en')).toBe('7.5 min');
     expect(formatStudyTime(450, 'zh-CN')).toBe('7.5分钟');
-    expect(formatStudyTime(30, 'en')).toBe('0.5 min');
+    expect(formatStudyTime(60, 'en')).toBe('1 min');
     expect(formatStudyTime(3599, 'en')).toBe('60 min');
+  });
+  it('is seconds below a minute, so a few seconds never read as 0 min', () => {
+    expect(formatStudyTime(30, 'en')).toBe('30 sec');
+    expect(formatStudyTime(2, 'zh-CN')).toBe('2秒');
+    expect(formatStudyTime(0.4, 'en')).toBe('0.4 sec');
   });
   it('is study hours from an hour on, and 0.0 for nothing', () => {
     expect(formatStudyTime(3600, 'en')).toBe('1.0');
     expect(formatStudyTime(5400, 'zh-CN')).toBe('1.5');
     expect(formatStudyTime(0, 'zh-CN')).toBe('0.0');
+  });
+});
+
+describe('study time with its unit', () => {
+  it('names minutes and seconds below an hour, as the headline does', () => {
+    expect(formatStudyTimeWithUnit(450, 'zh-CN')).toBe('7.5分钟');
+    expect(formatStudyTimeWithUnit(450, 'en')).toBe('7.5 min');
+    expect(formatStudyTimeWithUnit(59, 'en')).toBe('59 sec');
+    expect(formatStudyTimeWithUnit(12.34, 'zh-CN')).toBe('12.3秒');
+  });
+  it('names hours, with one decimal, from an hour on', () => {
+    expect(formatStudyTimeWithUnit(3600, 'zh-CN')).toBe('1.0小时');
+    expect(formatStudyTimeWithUnit(4320, 'en')).toBe('1.2 hr');
+    expect(formatStudyTimeWithUnit(1234.5 * 3600, 'en')).toBe('1,234.5 hr');
+  });
+  it('reads nothing as zero hours', () => {
+    expect(formatStudyTimeWithUnit(0, 'zh-CN')).toBe('0.0小时');
+    expect(formatStudyTimeWithUnit(0, 'en')).toBe('0.0 hr');
+  });
+  it('never reads a non-zero amount from 0.05 s on as zero', () => {
+    for (const seconds of [0.05, 1, 5, 6, 59.9, 60, 179, 359, 3599, 3600])
+      expect(formatStudyTimeWithUnit(seconds, 'en')).not.toMatch(/^0(\.0)? /);
   });
 });
 

@@ -12,15 +12,45 @@ export function formatHours(seconds: number, locale: Locale): string {
   return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(hoursValue(seconds));
 }
 
+type StudyUnit = 'hour' | 'minute' | 'second';
+
 /**
- * A headline amount of study: minutes (to a tenth, with the unit) below an hour, where hours to one
- * decimal would read 7.5 minutes as "0.1"; study hours (学时) from an hour on, as everywhere else.
+ * The unit an amount of study reads best in: hours from an hour on; minutes below, where hours to one
+ * decimal would read 7.5 minutes as "0.1"; seconds below a minute, where minutes to a tenth would read
+ * a few seconds as "0". Nothing is zero hours, "nothing yet" as in every total.
+ */
+function studyUnit(seconds: number): StudyUnit {
+  if (seconds <= 0 || seconds >= 3600) return 'hour';
+  return seconds < 60 ? 'second' : 'minute';
+}
+
+/** The amount in its unit with the unit's name, as the locale writes it ("7.5 min", "7.5分钟"). */
+function formatInUnit(seconds: number, unit: StudyUnit, locale: Locale): string {
+  const amount = unit === 'hour' ? hoursValue(seconds) : unit === 'minute' ? Math.round(seconds / 6) / 10 : Math.round(seconds * 10) / 10;
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit,
+    unitDisplay: 'short',
+    minimumFractionDigits: unit === 'hour' ? 1 : 0,
+    maximumFractionDigits: 1,
+  }).format(amount);
+}
+
+/**
+ * A headline amount of study: minutes or seconds, with the unit, below an hour; study hours (学时) from
+ * an hour on, bare, as everywhere else, the figure's label naming them.
  */
 export function formatStudyTime(seconds: number, locale: Locale): string {
-  if (seconds <= 0 || seconds >= 3600) return formatHours(seconds, locale);
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'short', maximumFractionDigits: 1 }).format(
-    Math.round(seconds / 6) / 10,
-  );
+  const unit = studyUnit(seconds);
+  return unit === 'hour' ? formatHours(seconds, locale) : formatInUnit(seconds, unit, locale);
+}
+
+/**
+ * An amount of study that always names its unit, for table cells and lines where no label says hours:
+ * "7.5 min" below an hour, "1.2 hr" from an hour on, so no amount in a list reads "0.1" for minutes.
+ */
+export function formatStudyTimeWithUnit(seconds: number, locale: Locale): string {
+  return formatInUnit(seconds, studyUnit(seconds), locale);
 }
 
 export function formatInteger(value: number, locale: Locale): string {

@@ -6,7 +6,7 @@ import type { Person as PersonRecord } from '../../../../shared/schemas/organisa
 import type { DateRange } from '../../../../shared/time/periods.ts';
 import { categoryConfig, trendConfig } from '../../charts/configs.ts';
 import { personLogSheets } from '../../export/report-sheets.ts';
-import { formatDate, formatHours, formatInteger, formatStudyTime } from '../../models/format.ts';
+import { formatDate, formatInteger, formatStudyTime, formatStudyTimeWithUnit } from '../../models/format.ts';
 import { personLogModel, type PersonLogModel } from '../../models/person.ts';
 import { useLoad } from '../../models/use-load.ts';
 import { CategoryTable } from '../CategoryTable.tsx';
@@ -69,7 +69,7 @@ function LogBody({ model, person, range }: { model: PersonLogModel; person: Pers
                 <tr>
                   <th scope="col">{t('field.resource')}</th>
                   <th scope="col">{t('field.category')}</th>
-                  <th scope="col" class="num">{t('figure.creditedHours')}</th>
+                  <th scope="col" class="num">{t('figure.credited')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -77,7 +77,7 @@ function LogBody({ model, person, range }: { model: PersonLogModel; person: Pers
                   <tr key={r.resourceId}>
                     <th scope="row">{r.name ?? t('person.unknownResource')}</th>
                     <td>{r.category === null ? '—' : t(`category.${r.category}`)}</td>
-                    <td class="num">{formatHours(r.seconds, locale)}</td>
+                    <td class="num">{formatStudyTimeWithUnit(r.seconds, locale)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -93,7 +93,7 @@ function LogBody({ model, person, range }: { model: PersonLogModel; person: Pers
                   <div key={d.reason}>
                     <dt>{t(`discount.${d.reason}`)}</dt>
                     <dd>
-                      {formatHours(d.seconds, locale)} {t('unit.hoursShort')} — {t(`discount.${d.reason}.why`)}
+                      {formatStudyTimeWithUnit(d.seconds, locale)} — {t(`discount.${d.reason}.why`)}
                     </dd>
                   </div>
                 ))}
@@ -106,16 +106,16 @@ function LogBody({ model, person, range }: { model: PersonLogModel; person: Pers
               <thead>
                 <tr>
                   <th scope="col">{t('field.date')}</th>
-                  <th scope="col" class="num">{t('figure.creditedHours')}</th>
-                  <th scope="col" class="num">{t('figure.rawHours')}</th>
+                  <th scope="col" class="num">{t('figure.credited')}</th>
+                  <th scope="col" class="num">{t('figure.reported')}</th>
                 </tr>
               </thead>
               <tbody>
                 {model.days.map((d) => (
                   <tr key={d.date}>
                     <th scope="row">{formatDate(d.date, locale)}</th>
-                    <td class="num">{formatHours(d.seconds, locale)}</td>
-                    <td class="num">{formatHours(d.rawSeconds, locale)}</td>
+                    <td class="num">{formatStudyTimeWithUnit(d.seconds, locale)}</td>
+                    <td class="num">{formatStudyTimeWithUnit(d.rawSeconds, locale)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context.ts';
 import type { DateRange } from '../../../../shared/time/periods.ts';
 import { DISCOUNT_REASONS } from '../../../../shared/schemas/reports.ts';
-import { formatHours, formatInstant } from '../../models/format.ts';
+import { formatInstant, formatStudyTimeWithUnit } from '../../models/format.ts';
 import { useLoad } from '../../models/use-load.ts';
 import { Empty, Loaded } from '../States.tsx';
 
@@ -43,8 +43,8 @@ function SegmentsTable({ personId, range }: { personId: string; range: DateRange
                 <th scope="col">{t('field.resource')}</th>
                 <th scope="col">{t('field.page')}</th>
                 <th scope="col">{t('field.mode')}</th>
-                <th scope="col" class="num">{t('figure.rawHours')}</th>
-                <th scope="col" class="num">{t('figure.creditedHours')}</th>
+                <th scope="col" class="num">{t('figure.reported')}</th>
+                <th scope="col" class="num">{t('figure.credited')}</th>
                 <th scope="col">{t('person.discounts')}</th>
               </tr>
             </thead>
@@ -58,11 +58,11 @@ function SegmentsTable({ personId, range }: { personId: string; range: DateRange
                     <span class="page-url">{s.url}</span>
                   </td>
                   <td>{t(`mode.${s.mode}`)}</td>
-                  <td class="num">{formatHours(s.rawSeconds, locale)}</td>
-                  <td class="num">{formatHours(s.creditedSeconds, locale)}</td>
+                  <td class="num">{formatStudyTimeWithUnit(s.rawSeconds, locale)}</td>
+                  <td class="num">{formatStudyTimeWithUnit(s.creditedSeconds, locale)}</td>
                   <td>
                     {DISCOUNT_REASONS.filter((r) => (s.discounts[r] ?? 0) > 0)
-                      .map((r) => `${t(`discount.${r}`)} ${formatHours(s.discounts[r] ?? 0, locale)}`)
+                      .map((r) => `${t(`discount.${r}`)} ${formatStudyTimeWithUnit(s.discounts[r] ?? 0, locale)}`)
                       .join('；') || '—'}
                   </td>
                 </tr>
