@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { CalendarException } from '../../shared/schemas/programme-calendar.ts';
+import { holidayLookup, parseArrangement } from './holiday-arrangement.ts';
 import { checkException, generatedDay, studyDays } from './study-calendar.ts';
+
+const holidays2026 = holidayLookup([
+  parseArrangement(
+    ['元旦 2026-01-01 至 2026-01-03', '劳动节 2026-05-01 至 2026-05-05', '国庆节 2026-10-01 至 2026-10-08', '调休上班 2026-09-27', '调休上班 2026-10-10'].join('\n'),
+    2026,
+  ),
+]);
 
 describe('studyDays', () => {
   it('makes every Friday a study day and the first Friday of each month the exchange day', () => {
@@ -70,5 +78,67 @@ describe('checkException', () => {
     expect(checkException('2026-03-13', { action: 'move', movedTo: '2026-03-20', reason: 'x' }, cancelled)).toBeNull();
     const own: CalendarException[] = [{ date: '2026-03-13', action: 'move', movedTo: '2026-03-12', reason: 'x' }];
     expect(checkException('2026-03-13', { action: 'move', movedTo: '2026-03-12', reason: 'z' }, own)).toBeNull();
+  });
+});
+
+describe('the holiday arrangement in the calendar', () => {
+  it('takes out a Friday inside a holiday and makes the next held Friday the exchange day', () => {
+    // October 2026: Fridays on 2 (国庆节), 9, 16, 23, 30; the working Saturday 10 is no study day.
+    expect(studyDays('2026-10-01', '2026-10-31', [], holidays2026).map((d) => [d.date, d.kind])).toEqual([
+      ['2026-10-09', 'exchange-day'],
+      ['2026-10-16', 'study-day'],
+      ['2026-10-23', 'study-day'],
+      ['2026-10-30', 'study-day'],
+    ]);
+    expect(generatedDay('2026-10-02', holidays2026)).toBeNull();
+    expect(generatedDay('2026-10-09', holidays2026)?.kind).toBe('exchange-day');
+    expect(generatedDay('2026-10-09')?.kind).toBe('study-day');
+  });
+
+  it('keeps the exchange day on the first Friday when only a later Friday is a holiday', () => {
+    const mid = holidayLookup([{ holidays: [{ name: '端午节', from: '2026-06-19', to: '2026-06-21' }] }]);
+    expect(studyDays('2026-06-01', '2026-06-30', [], mid).map((d) => [d.date, d.kind])).toEqual([
+      ['2026-06-05', 'exchange-day'],
+      ['2026-06-12', 'study-day'],
+      ['2026-06-26', 'study-day'],
+    ]);
+  });
+
+  it('finds the exchange day even when the range starts after the holiday Friday', () => {
+    expect(studyDays('2026-10-05', '2026-10-12', [], holidays2026).map((d) => [d.date, d.kind])).toEqual([['2026-10-09', 'exchange-day']]);
+  });
+
+  it('has no exchange day in a month whose every Friday is a holiday', () => {
+    const all = holidayLookup([{ holidays: [{ name: '长假', from: '2026-02-01', to: '2026-02-28' }] }]);
+    expect(studyDays('2026-02-01', '2026-03-31', [], all).filter((d) => d.date < '2026-03-01')).toEqual([]);
+    expect(generatedDay('2026-03-06', all)?.kind).toBe('exchange-day');
+  });
+
+  it('lets an admin hold a holiday Friday elsewhere, as an ordinary study day', () => {
+    const moved: CalendarException[] = [{ date: '2026-10-02', action: 'move', movedTo: '2026-09-27', reason: '调休上班日学习' }];
+    expect(studyDays('2026-09-21', '2026-10-10', moved, holidays2026).map((d) => [d.date, d.kind, d.movedFrom])).toEqual([
+      ['2026-09-25', 'study-day', null],
+      ['2026-09-27', 'study-day', '2026-10-02'],
+      ['2026-10-09', 'exchange-day', null],
+    ]);
+    expect(checkException('2026-10-02', { action: 'move', movedTo: '2026-09-27', reason: 'x' }, [], holidays2026)).toBeNull();
+  });
+
+  it('keeps a moved exchange day its kind when the arrangement leaves its Friday alone', () => {
+    const moved: CalendarException[] = [{ date: '2026-05-08', action: 'move', movedTo: '2026-05-07', reason: '会议' }];
+    expect(studyDays('2026-05-01', '2026-05-10', moved, holidays2026)).toEqual([{ date: '2026-05-07', kind: 'exchange-day', movedFrom: '2026-05-08', note: '会议' }]);
+  });
+
+  it('lets a day move onto a holiday Friday, which holds no study day', () => {
+    expect(checkException('2026-10-09', { action: 'move', movedTo: '2026-10-02', reason: 'x' }, [], holidays2026)).toBeNull();
+    expect(checkException('2026-10-09', { action: 'move', movedTo: '2026-10-02', reason: 'x' }, [])).toBe('target_taken');
+  });
+
+  it('counts 49 study days in 2026 with three holiday Fridays, still twelve exchange days', () => {
+    const year = studyDays('2026-01-01', '2026-12-31', [], holidays2026);
+    expect(year).toHaveLength(49);
+    expect(year.filter((d) => d.kind === 'exchange-day').map((d) => d.date.slice(5))).toEqual([
+      '01-09', '02-06', '03-06', '04-03', '05-08', '06-05', '07-03', '08-07', '09-04', '10-09', '11-06', '12-04',
+    ]);
   });
 });

@@ -1,15 +1,19 @@
-// The organisation calendar: study days with the admins' exceptions and the sessions in a range
-// (everyone signed in); admins cancel or move a study day, and restore it (audited; not in a closed year).
+// The organisation calendar: study days with the year's holidays and the admins' exceptions, and the
+// sessions in a range (everyone signed in); admins enter a year's holiday arrangement (放假安排) as text,
+// cancel or move a study day, and restore it (audited; not in a closed year).
 import { Hono } from 'hono';
 import { calendarExceptionInputSchema, type Calendar } from '../../shared/schemas/programme-calendar.ts';
+import { holidayArrangementInputSchema, type HolidayArrangement } from '../../shared/schemas/holiday-arrangement.ts';
+import { arrangementIn, holidayLookup, parseArrangement } from '../programme/holiday-arrangement.ts';
 import { checkException, studyDays } from '../programme/study-calendar.ts';
+import { describeArrangement, describeArrangementProblem } from '../programme-io/holiday-details.ts';
 import { ERROR_CODES } from '../../shared/schemas/errors.ts';
 import { ApiError, notFound, validationFailed } from '../http/api-error.ts';
 import { programmeAudit } from '../http/programme-audit.ts';
 import { assertYearsOpen } from '../programme-io/year-lock.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { parseOrFail, readJson } from '../http/json-body.ts';
-import { dateParam } from '../http/programme-params.ts';
+import { dateParam, yearParam } from '../http/programme-params.ts';
 import { signedIn } from '../http/signed-in.ts';
 import { loadDirectory } from '../programme-io/directory.ts';
 import { sessionView } from '../programme-io/session-view.ts';
@@ -26,7 +30,8 @@ const describeException = (e: { date: string; action: 'cancel' | 'move'; movedTo
   e.action === 'cancel' ? `study day ${e.date} cancelled` : `study day ${e.date} moved to ${e.movedTo}`;
 
 export function calendarRoutes(deps: AppDeps) {
-  const { store, config } = deps;
+  const { store, config, clock } = deps;
+  const holidayOn = () => holidayLookup(store.programme.holidayArrangements());
   return new Hono<AppEnv>()
     .get('/', signedIn(deps), async (c) => {
       const { from, to } = parseOrFail(logQuerySchema, c.req.query());
@@ -34,11 +39,12 @@ export function calendarRoutes(deps: AppDeps) {
       const viewer = c.get('user');
       const directory = await loadDirectory(store);
       const exceptions = store.programme.calendarExceptions();
+      const arrangements = store.programme.holidayArrangements();
       const body: Calendar = {
         timeZone: config.timeZone,
         from,
         to,
-        days: studyDays(from, to, exceptions),
+        days: studyDays(from, to, exceptions, holidayLookup(arrangements)),
         sessions: store.programme
           .sessions()
           .filter((s) => s.date >= from && s.date <= to)
@@ -47,8 +53,42 @@ export function calendarRoutes(deps: AppDeps) {
         exceptions: exceptions
           .filter((e) => (e.date >= from && e.date <= to) || (e.movedTo !== null && e.movedTo >= from && e.movedTo <= to))
           .sort((a, b) => (a.date < b.date ? -1 : 1)),
+        ...arrangementIn(arrangements, from, to),
       };
       return c.json(body);
+    })
+    .get('/holidays/:year', signedIn(deps), (c) => {
+      const year = yearParam(c.req.param('year'));
+      const none: HolidayArrangement = { year, holidays: [], workdays: [], updatedAt: null };
+      return c.json(store.programme.holidayArrangement(year) ?? none);
+    })
+    .put('/holidays/:year', signedIn(deps, 'admin'), async (c) => {
+      const year = yearParam(c.req.param('year'));
+      const { text } = await readJson(c, holidayArrangementInputSchema);
+      assertYearsOpen(store.programme, year);
+      const parsed = parseArrangement(text, year);
+      if (parsed.problems.length > 0) {
+        const lines = [...new Set(parsed.problems.map((p) => p.line))].join(', ');
+        throw new ApiError(400, ERROR_CODES.holidaysInvalid, parsed.problems.map(describeArrangementProblem).join('; '), { lines });
+      }
+      if (parsed.holidays.length + parsed.workdays.length === 0) throw validationFailed('text: no holiday or working day; DELETE clears an arrangement');
+      const arrangement: HolidayArrangement = {
+        year,
+        holidays: parsed.holidays.map(({ name, from, to }) => ({ name, from, to })),
+        workdays: parsed.workdays.map(({ date, name }) => ({ date, name })),
+        updatedAt: new Date(clock()).toISOString(),
+      };
+      const previous = store.programme.holidayArrangement(year);
+      const details = `${describeArrangement(arrangement)}${previous === null ? '' : `; was ${describeArrangement(previous)}`}`;
+      return c.json(await store.programme.saveHolidayArrangement(arrangement, programmeAudit(c, 'calendar.holidays', `calendar:${year}`, details)));
+    })
+    .delete('/holidays/:year', signedIn(deps, 'admin'), async (c) => {
+      const year = yearParam(c.req.param('year'));
+      assertYearsOpen(store.programme, year);
+      const existing = store.programme.holidayArrangement(year);
+      if (!existing) throw notFound(`There is no holiday arrangement for ${year}`);
+      await store.programme.deleteHolidayArrangement(year, programmeAudit(c, 'calendar.holidays_delete', `calendar:${year}`, `cleared: ${describeArrangement(existing)}`));
+      return c.body(null, 204);
     })
     .put('/exceptions/:date', signedIn(deps, 'admin'), async (c) => {
       const date = dateParam(c.req.param('date'));
@@ -56,7 +96,7 @@ export function calendarRoutes(deps: AppDeps) {
       assertYearsOpen(store.programme, date, ...(input.movedTo === null ? [] : [input.movedTo]));
       const saved = await store.programme.saveCalendarException(
         (all) => {
-          const problem = checkException(date, input, all);
+          const problem = checkException(date, input, all, holidayOn());
           return problem === null ? { ok: true, value: { date, ...input } } : { ok: false, problem };
         },
         (e) => programmeAudit(c, 'calendar.exception', `calendar:${e.date}`, describeException(e), e.reason),

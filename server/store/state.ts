@@ -318,6 +318,8 @@ export class StoreState {
       case 'programme.unit-defaults.put':
       case 'programme.exception.put':
       case 'programme.exception.delete':
+      case 'programme.holidays.put':
+      case 'programme.holidays.delete':
       case 'programme.session.put':
       case 'programme.attendance.put':
       case 'programme.visit.put':

@@ -44,5 +44,7 @@ export const ERROR_CODES = {
   duplicateUnitName: 'duplicate_unit_name',
   unitNotEmpty: 'unit_not_empty',
   calendarTaken: 'calendar_taken',
+  /** The holiday arrangement's text has bad lines (`details.lines`: "2, 5"). */
+  holidaysInvalid: 'holidays_invalid',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

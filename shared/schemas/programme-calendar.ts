@@ -2,6 +2,7 @@
 // and the sessions held on it, each crediting hours by the tariff.
 import { z } from 'zod';
 import { dateSchema, idSchema, instantSchema, linkUrlSchema } from './domain.ts';
+import { holidaySchema, swappedWorkdaySchema } from './holiday-arrangement.ts';
 
 export const STUDY_DAY_KINDS = ['study-day', 'exchange-day'] as const;
 export const studyDayKindSchema = z.enum(STUDY_DAY_KINDS);
@@ -112,5 +113,9 @@ export const calendarSchema = z.object({
   days: z.array(studyDaySchema),
   sessions: z.array(sessionSchema),
   exceptions: z.array(calendarExceptionSchema),
+  /** The holidays of the year's arrangement touching the range (a Friday inside one is no study day). */
+  holidays: z.array(holidaySchema),
+  /** The swapped working days (调休上班) in the range: working days, but no study days. */
+  workdays: z.array(swappedWorkdaySchema),
 });
 export type Calendar = z.infer<typeof calendarSchema>;

@@ -255,6 +255,16 @@ const ROWS: Row[] = [
     },
     expect: adminOnly(204),
   },
+  { route: 'GET /api/calendar/holidays/:year', path: () => '/api/calendar/holidays/2026', expect: all(200) },
+  { route: 'PUT /api/calendar/holidays/:year', path: () => '/api/calendar/holidays/2026', body: () => ({ text: '国庆节 2026-10-01 至 2026-10-07' }), expect: adminOnly(200) },
+  {
+    route: 'DELETE /api/calendar/holidays/:year',
+    path: async () => {
+      await server.api.put('/api/calendar/holidays/2025', { text: '国庆节 2025-10-01 至 2025-10-08' }, org.adminToken);
+      return '/api/calendar/holidays/2025';
+    },
+    expect: adminOnly(204),
+  },
   { route: 'POST /api/sessions', path: () => '/api/sessions', body: laterSession, expect: leaders(201) },
   { route: 'GET /api/sessions/:id', path: async () => `/api/sessions/${(await programmeSessions()).research.id}`, expect: all(200) },
   {

@@ -81,6 +81,26 @@ describe('programme store', () => {
     expect(committed).toHaveLength(2);
   });
 
+  it('keeps one holiday arrangement a year, through a snapshot, and deletes it once', async () => {
+    const { store, state, committed } = open();
+    const arrangement = (year: number, name: string) => ({ year, holidays: [{ name, from: `${year}-10-01`, to: `${year}-10-07` }], workdays: [{ date: `${year}-09-27`, name }], updatedAt: '2026-12-01T00:00:00.000Z' });
+    await store.saveHolidayArrangement(arrangement(2027, '国庆节'));
+    await store.saveHolidayArrangement(arrangement(2026, '旧'));
+    await store.saveHolidayArrangement(arrangement(2026, '国庆节'));
+    expect(store.holidayArrangements().map((a) => [a.year, a.holidays[0]?.name])).toEqual([[2026, '国庆节'], [2027, '国庆节']]);
+    const reopened = ProgrammeState.fromJson(JSON.parse(JSON.stringify(state.snapshot())));
+    expect(reopened.snapshot()).toEqual(state.snapshot());
+    expect(await store.deleteHolidayArrangement(2026)).toBe(true);
+    expect(await store.deleteHolidayArrangement(2026)).toBe(false);
+    expect(store.holidayArrangement(2026)).toBeNull();
+    expect(committed).toHaveLength(4);
+  });
+
+  it('reads a snapshot stored before holiday arrangements existed', () => {
+    const { holidays: _none, ...older } = emptyProgrammeSnapshot();
+    expect(ProgrammeState.fromJson(older).holidays.size).toBe(0);
+  });
+
   it('refuses a snapshot that does not match the shape', () => {
     expect(() => ProgrammeState.fromJson({ ...emptyProgrammeSnapshot(), sessions: [{ id: 'x' }] })).toThrow();
   });

@@ -11,6 +11,7 @@ import type {
   ChangeRequest,
   ClosedYear,
   FieldVisit,
+  HolidayArrangement,
   PersonalPlan,
   ProgrammeOp,
   ProgrammeSettings,
@@ -47,6 +48,11 @@ export interface ProgrammeStore {
   calendarExceptions(): CalendarException[];
   saveCalendarException<P>(decide: (all: readonly CalendarException[]) => Decision<CalendarException, P>, audit?: AuditOf<CalendarException>): Promise<Decision<CalendarException, P>>;
   deleteCalendarException(date: string, audit?: ProgrammeAudit): Promise<boolean>;
+  /** Every year's holiday arrangement, by year. */
+  holidayArrangements(): HolidayArrangement[];
+  holidayArrangement(year: number): HolidayArrangement | null;
+  saveHolidayArrangement(arrangement: HolidayArrangement, audit?: ProgrammeAudit): Promise<HolidayArrangement>;
+  deleteHolidayArrangement(year: number, audit?: ProgrammeAudit): Promise<boolean>;
 
   /** The sessions that stand: a cancelled session counts for nobody, so no figure sees it. */
   sessions(): SessionRecord[];
@@ -147,6 +153,23 @@ export class StateProgrammeStore implements ProgrammeStore {
   async deleteCalendarException(date: string, audit?: ProgrammeAudit): Promise<boolean> {
     if (!this.state.exceptions.has(date)) return false;
     return this.write({ type: 'programme.exception.delete', date }, true, audit);
+  }
+
+  holidayArrangements(): HolidayArrangement[] {
+    return [...this.state.holidays.values()].sort((a, b) => a.year - b.year);
+  }
+
+  holidayArrangement(year: number): HolidayArrangement | null {
+    return this.state.holidays.get(year) ?? null;
+  }
+
+  saveHolidayArrangement(arrangement: HolidayArrangement, audit?: ProgrammeAudit): Promise<HolidayArrangement> {
+    return this.write({ type: 'programme.holidays.put', arrangement }, arrangement, audit);
+  }
+
+  async deleteHolidayArrangement(year: number, audit?: ProgrammeAudit): Promise<boolean> {
+    if (!this.state.holidays.has(year)) return false;
+    return this.write({ type: 'programme.holidays.delete', year }, true, audit);
   }
 
   sessions(): SessionRecord[] {

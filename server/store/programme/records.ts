@@ -7,6 +7,7 @@ import { calendarExceptionSchema, sessionCancellationSchema, sessionKindSchema, 
 import { planStageSchema, planTargetsSchema, readingItemSchema, readingStatusSchema } from '../../../shared/schemas/programme-plans.ts';
 import { gradeDecisionSchema, type GradeDecision } from '../../../shared/schemas/programme-record.ts';
 import { changeRequestSchema, type ChangeRequest } from '../../../shared/schemas/programme-changes.ts';
+import { holidayArrangementSchema, type HolidayArrangement } from '../../../shared/schemas/holiday-arrangement.ts';
 import { fieldVisitSchema, researchReportSchema, type FieldVisit, type ResearchReport } from '../../../shared/schemas/programme-research.ts';
 import { DEFAULT_PROGRAMME_SETTINGS, programmeSettingsSchema, type ProgrammeSettings } from '../../../shared/schemas/programme-settings.ts';
 import type { PersonalPlan } from '../../programme/plan-resolution.ts';
@@ -79,6 +80,8 @@ export const programmeSnapshotSchema = z.object({
   plans: z.array(personalPlanSchema),
   unitDefaults: z.array(unitDefaultsRecordSchema),
   exceptions: z.array(calendarExceptionSchema),
+  /** The years' holiday arrangements (放假安排), one a year; stores from before they existed have none. */
+  holidays: z.array(holidayArrangementSchema).default([]),
   sessions: z.array(sessionRecordSchema),
   attendance: z.array(attendanceEntrySchema),
   visits: z.array(fieldVisitSchema),
@@ -95,6 +98,7 @@ export function emptyProgrammeSnapshot(): ProgrammeSnapshot {
     plans: [],
     unitDefaults: [],
     exceptions: [],
+    holidays: [],
     sessions: [],
     attendance: [],
     visits: [],
@@ -112,6 +116,8 @@ export type ProgrammeOp =
   | { type: 'programme.unit-defaults.put'; defaults: UnitDefaultsRecord }
   | { type: 'programme.exception.put'; exception: CalendarException }
   | { type: 'programme.exception.delete'; date: string }
+  | { type: 'programme.holidays.put'; arrangement: HolidayArrangement }
+  | { type: 'programme.holidays.delete'; year: number }
   | { type: 'programme.session.put'; session: SessionRecord }
   | { type: 'programme.attendance.put'; entry: AttendanceEntry }
   | { type: 'programme.visit.put'; visit: FieldVisit }
@@ -130,6 +136,8 @@ export const programmeOpSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('programme.unit-defaults.put'), defaults: unitDefaultsRecordSchema }),
   z.object({ type: z.literal('programme.exception.put'), exception: calendarExceptionSchema }),
   z.object({ type: z.literal('programme.exception.delete'), date: z.iso.date() }),
+  z.object({ type: z.literal('programme.holidays.put'), arrangement: holidayArrangementSchema }),
+  z.object({ type: z.literal('programme.holidays.delete'), year: z.number().int() }),
   z.object({ type: z.literal('programme.session.put'), session: sessionRecordSchema }),
   z.object({ type: z.literal('programme.attendance.put'), entry: attendanceEntrySchema }),
   z.object({ type: z.literal('programme.visit.put'), visit: fieldVisitSchema }),
@@ -143,4 +151,4 @@ export const programmeOpSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('programme.change.put'), change: changeRequestSchema }),
 ]);
 
-export type { AttendanceEntry, ChangeRequest, CalendarException, FieldVisit, GradeDecision, PersonalPlan, ProgrammeSettings, ResearchReport };
+export type { AttendanceEntry, ChangeRequest, CalendarException, FieldVisit, GradeDecision, HolidayArrangement, PersonalPlan, ProgrammeSettings, ResearchReport };

@@ -10,6 +10,7 @@ import {
   type ChangeRequest,
   type ClosedYear,
   type FieldVisit,
+  type HolidayArrangement,
   type PersonalPlan,
   type ProgrammeOp,
   type ProgrammeSettings,
@@ -35,6 +36,7 @@ export class ProgrammeState {
   readonly plans = new Map<string, PersonalPlan>();
   readonly unitDefaults = new Map<string, UnitDefaultsRecord>();
   readonly exceptions = new Map<string, CalendarException>();
+  readonly holidays = new Map<number, HolidayArrangement>();
   readonly sessions = new Map<string, SessionRecord>();
   /** By session, then person. */
   readonly attendance = new Map<string, Map<string, AttendanceEntry>>();
@@ -49,6 +51,7 @@ export class ProgrammeState {
     for (const plan of snapshot.plans) this.apply({ type: 'programme.plan.put', plan });
     for (const defaults of snapshot.unitDefaults) this.apply({ type: 'programme.unit-defaults.put', defaults });
     for (const exception of snapshot.exceptions) this.apply({ type: 'programme.exception.put', exception });
+    for (const arrangement of snapshot.holidays) this.apply({ type: 'programme.holidays.put', arrangement });
     for (const session of snapshot.sessions) this.apply({ type: 'programme.session.put', session });
     for (const entry of snapshot.attendance) this.apply({ type: 'programme.attendance.put', entry });
     for (const visit of snapshot.visits) this.apply({ type: 'programme.visit.put', visit });
@@ -79,6 +82,12 @@ export class ProgrammeState {
         return;
       case 'programme.exception.delete':
         this.exceptions.delete(op.date);
+        return;
+      case 'programme.holidays.put':
+        this.holidays.set(op.arrangement.year, op.arrangement);
+        return;
+      case 'programme.holidays.delete':
+        this.holidays.delete(op.year);
         return;
       case 'programme.session.put':
         this.sessions.set(op.session.id, op.session);
@@ -163,6 +172,7 @@ export class ProgrammeState {
       plans: byKey(this.plans),
       unitDefaults: byKey(this.unitDefaults),
       exceptions: byKey(this.exceptions),
+      holidays: [...this.holidays.values()].sort((a, b) => a.year - b.year),
       sessions: byKey(this.sessions),
       attendance: byKey(this.attendance).flatMap((bySession) => byKey(bySession)),
       visits: byKey(this.visits),

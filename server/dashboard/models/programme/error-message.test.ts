@@ -25,6 +25,7 @@ const DETAILS = {
   people: '3',
   units: '1',
   sessions: '2',
+  lines: '2, 5',
 };
 
 /** The variants a code's message depends on. */

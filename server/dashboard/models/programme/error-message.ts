@@ -31,6 +31,7 @@ const SINGLE: Record<string, MessageKey> = {
   session_clash: 'apiError.session_clash',
   session_cancelled: 'apiError.session_cancelled',
   calendar_taken: 'apiError.calendar_taken',
+  holidays_invalid: 'apiError.holidays_invalid',
   year_closed: 'apiError.year_closed',
   duplicate_unit_name: 'apiError.duplicate_unit_name',
   unit_not_empty: 'apiError.unit_not_empty',
