@@ -7,6 +7,7 @@ import type { NoteRecord, Store } from '../store/records.ts';
 export interface ProgrammeNote {
   resourceId: string | null;
   tags: string[];
+  mustRead: { bookId: string } | null;
   quote: string;
   comment: string;
   reviewed: boolean;
@@ -20,5 +21,5 @@ export async function notesInRange(store: Store, timeZone: string, personId: str
 
 /** Of one person's notes, the live ones created in [fromMs, toMs). */
 export function programmeNotes(notes: readonly NoteRecord[], fromMs: number, toMs: number): ProgrammeNote[] {
-  return filterNotes(notes, { fromMs, toMs }).map(({ note, review }) => ({ resourceId: note.resourceId, tags: note.tags, quote: note.quote, comment: note.comment, reviewed: review !== null }));
+  return filterNotes(notes, { fromMs, toMs }).map(({ note, review }) => ({ resourceId: note.resourceId, tags: note.tags, mustRead: note.mustRead, quote: note.quote, comment: note.comment, reviewed: review !== null }));
 }

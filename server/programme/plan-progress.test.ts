@@ -57,17 +57,37 @@ describe('planProgress', () => {
       onlineSecondsByCategory: {},
       sessions: [],
       notes: [
-        { resourceId: 'r1', tags: [] },
-        { resourceId: 'r2', tags: ['乡土中国 '] },
-        // The title with its book marks and a space is the same book.
-        { resourceId: null, tags: ['《乡土 中国》'] },
-        { resourceId: null, tags: ['other'] },
+        { resourceId: 'r1', tags: [], mustRead: null },
+        { resourceId: 'r2', tags: ['乡土中国 '], mustRead: null },
+        // The title with its book marks, quotes and a space is the same book.
+        { resourceId: null, tags: ['《“乡土 中国”》'], mustRead: null },
+        { resourceId: null, tags: ['other'], mustRead: null },
       ],
       ...figures(0, 0),
     });
     expect(p.reading.items.map((i) => i.notesCount)).toEqual([1, 2, 0]);
     expect(p.reading).toMatchObject({ total: 3, done: 1, reading: 1, notStarted: 1 });
     expect(p.total.share).toBe(0);
+  });
+
+  it('counts a note linked to a book for that book alone, whatever its resource and tags', () => {
+    const p = planProgress({
+      plan,
+      range,
+      onlineSecondsByCategory: {},
+      sessions: [],
+      notes: [
+        // Linked explicitly: its resource (i1's) and its tag (i2's title) no longer decide.
+        { resourceId: 'r1', tags: ['乡土中国'], mustRead: { bookId: 'i3' } },
+        { resourceId: null, tags: [], mustRead: { bookId: 'i3' } },
+        // A link to a book not on this plan (another stage's list) counts for none of its items.
+        { resourceId: 'r1', tags: [], mustRead: { bookId: 'elsewhere' } },
+        // Unlinked: the fallback by resource and tag.
+        { resourceId: 'r1', tags: [], mustRead: null },
+      ],
+      ...figures(0, 0),
+    });
+    expect(p.reading.items.map((i) => [i.id, i.notesCount])).toEqual([['i1', 1], ['i2', 0], ['i3', 2]]);
   });
 
   it('has no share when the total target is zero', () => {

@@ -1,7 +1,9 @@
 // Progress against a plan: the credited hours and effective target every screen shows (credit-hours.ts,
 // effective-target.ts), the split by category as counted (the learning log plus sessions attended),
-// and the must-read list with the notes linked to each item. A note is linked when it was written on
-// the item's designated resource or is tagged with the item's title (ignoring 《》 and spaces).
+// and the must-read list with the notes linked to each item. A note the author linked to a book in the
+// note editor (note.mustRead) counts for that book alone. A note without a link (every note written
+// before the choice existed) counts as before: for each item whose designated resource it was written on
+// or whose title one of its tags names (ignoring 《》, quotation marks and spaces, book-title.ts).
 import { CATEGORIES, type Category } from '../../shared/schemas/domain.ts';
 import type { PlanProgress, StudyPlan } from '../../shared/schemas/programme-plans.ts';
 import type { DateRange } from '../../shared/time/periods.ts';
@@ -18,6 +20,13 @@ export interface AttendedSession {
 export interface LinkableNote {
   resourceId: string | null;
   tags: readonly string[];
+  mustRead: { bookId: string } | null;
+}
+
+/** Whether a note counts for a must-read item (see the head of this file). */
+export function noteCountsFor(note: LinkableNote, item: { id: string; title: string; resourceId: string | null }): boolean {
+  if (note.mustRead !== null) return note.mustRead.bookId === item.id;
+  return (item.resourceId !== null && note.resourceId === item.resourceId) || note.tags.some((t) => sameBookTitle(t, item.title));
 }
 
 const share = (achievedSeconds: number, targetHours: number | null) =>
@@ -44,9 +53,7 @@ export function planProgress(input: {
 
   const items = plan.readingList.map((item) => ({
     ...item,
-    notesCount: input.notes.filter(
-      (n) => (item.resourceId !== null && n.resourceId === item.resourceId) || n.tags.some((t) => sameBookTitle(t, item.title)),
-    ).length,
+    notesCount: input.notes.filter((n) => noteCountsFor(n, item)).length,
   }));
   return {
     personId: plan.personId,

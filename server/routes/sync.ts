@@ -5,6 +5,9 @@ import { Hono, type Context } from 'hono';
 import { ERROR_CODES } from '../../shared/schemas/errors.ts';
 import { noteSchema, type Note } from '../../shared/schemas/notes.ts';
 import { noteTimeProblem } from '../sync/check-note.ts';
+import { mustReadLinkChanged, mustReadProblem, mustReadYear } from '../sync/check-must-read.ts';
+import { loadDirectory, type Directory } from '../programme-io/directory.ts';
+import { effectivePlan } from '../programme-io/person-year.ts';
 import { SEGMENT_REJECTION_CODES, syncRequestSchema, type Rejection, type SyncResponse } from '../../shared/schemas/sync.ts';
 import { ApiError, validationFailed } from '../http/api-error.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
@@ -47,8 +50,21 @@ interface Staged {
 }
 
 export function syncRoutes(deps: AppDeps, limiter: TokenBucket) {
-  const { store, clock } = deps;
+  const { store, clock, config } = deps;
   let startsOf: { version: number; sinceMs: number[]; onlyCurrent: PolicyVersionRecord[] } = { version: -1, sinceMs: [], onlyCurrent: [] };
+
+  /** The note's must-read link against the author's year list; the store is read only for a new or changed link. */
+  async function mustReadCheck(personId: string, note: Note, directoryOnce: () => Promise<Directory>): Promise<Rejection | null> {
+    if (note.mustRead === null || note.deletedAt !== null) return null;
+    const found = await store.findNote(note.id);
+    const stored = found !== null && found.personId === personId ? found.note : null;
+    if (!mustReadLinkChanged(note, stored)) return null;
+    const year = mustReadYear(note, config.timeZone);
+    const directory = await directoryOnce();
+    const person = directory.person(personId);
+    const plan = person ? effectivePlan(store.programme, directory, person, year, 'year') : null;
+    return mustReadProblem(note, { stored, year, books: new Set(plan?.readingList.map((item) => item.id) ?? []) });
+  }
 
   /**
    * Reads and checks the upload and hands it to the store. A function of its own: an async function
@@ -87,22 +103,26 @@ export function syncRoutes(deps: AppDeps, limiter: TokenBucket) {
     }
     const notes: Note[] = [];
     const noteOrder: Verdict[] = [];
-    (request.notes ?? []).forEach((raw, index) => {
+    const rawNotes = request.notes ?? [];
+    let directory: Promise<Directory> | undefined;
+    const directoryOnce = () => (directory ??= loadDirectory(store));
+    for (let index = 0; index < rawNotes.length; index++) {
+      const raw = rawNotes[index];
       const parsed = noteSchema.safeParse(raw);
-      const timeProblem = parsed.success ? noteTimeProblem(parsed.data, nowMs) : null;
-      if (timeProblem) {
-        noteOrder.push(timeProblem);
-        return;
+      const problem = parsed.success ? (noteTimeProblem(parsed.data, nowMs) ?? (await mustReadCheck(personId, parsed.data, directoryOnce))) : null;
+      if (problem) {
+        noteOrder.push(problem);
+        continue;
       }
       if (parsed.success) {
         notes.push(parsed.data);
         noteOrder.push({ id: parsed.data.id });
-        return;
+        continue;
       }
       const rawId = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
       const id = typeof rawId === 'string' && rawId !== '' ? rawId.slice(0, 100) : `notes[${index}]`;
       noteOrder.push({ id, code: SEGMENT_REJECTION_CODES.invalidNote, message: describeIssues(parsed.error) });
-    });
+    }
 
     const stored = store.recordSync({ personId, deviceId: request.deviceId, accepted, refused, notes });
     return { stored, order, noteOrder, deviceId: request.deviceId, policyVersion: current.version, afterSeq, sentNotes: afterSeq === null ? [] : notes };

@@ -43,6 +43,7 @@ const note: Note = {
   comment: 'leaver-comment',
   tags: [],
   colour: 'yellow',
+  mustRead: null,
   createdAt: '2026-03-06T01:00:00.000Z',
   updatedAt: '2026-03-06T01:00:00.000Z',
   deletedAt: null,

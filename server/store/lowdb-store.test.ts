@@ -644,6 +644,7 @@ describe('lowdb store: sync and daily totals', () => {
       comment: 'first',
       tags: [],
       colour: 'yellow',
+      mustRead: null,
       createdAt: '2026-03-06T01:00:00.000Z',
       updatedAt: '2026-03-06T01:00:00.000Z',
       deletedAt: null,

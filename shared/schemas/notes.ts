@@ -42,6 +42,13 @@ export type Selector = z.infer<typeof selectorSchema>;
 const tagSchema = z.string().trim().min(1).max(NOTE_LIMITS.tagChars);
 
 /**
+ * The must-read book (必读书目) a note is about, chosen in the note editor: an item of the author's year
+ * plan for the year the note was written. Notes from before the choice existed carry none (null).
+ */
+export const mustReadLinkSchema = z.object({ bookId: idSchema });
+export type MustReadLink = z.infer<typeof mustReadLinkSchema>;
+
+/**
  * A note as the extension keeps and sends it. A clipped note has a url, selectors and a quote; a
  * free-standing reading note (a paper book, a lecture) has url null, no selectors and an optional quote.
  * `deletedAt` is a tombstone: deleted notes travel like edits so every device learns of the deletion.
@@ -58,6 +65,7 @@ export const noteSchema = z
     comment: z.string().max(NOTE_LIMITS.commentChars),
     tags: z.array(tagSchema).max(NOTE_LIMITS.tags),
     colour: noteColourSchema,
+    mustRead: mustReadLinkSchema.nullable().default(null),
     createdAt: instantSchema,
     updatedAt: instantSchema,
     deletedAt: instantSchema.nullable(),

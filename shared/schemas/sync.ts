@@ -50,6 +50,8 @@ export const SEGMENT_REJECTION_CODES = {
   outsideResource: 'url_outside_resource',
   idReused: 'id_reused',
   invalidNote: 'invalid_note',
+  /** A note linked to a book that is not on its author's must-read list for the year it was written. */
+  unknownMustReadBook: 'unknown_must_read_book',
 } as const;
 
 export const rejectionSchema = z.object({ id: z.string(), code: z.string(), message: z.string() });

@@ -17,7 +17,7 @@ const note = (day: number, comment: string): Note => {
   const at = `2026-03-${String(day).padStart(2, '0')}T01:00:00.000Z`;
   return {
     id: randomUUID(), url: null, canonicalUrl: null, title: '读书笔记', resourceId: null, selectors: [], quote: '', comment,
-    tags: [], colour: 'yellow', createdAt: at, updatedAt: at, deletedAt: null,
+    tags: [], colour: 'yellow', mustRead: null, createdAt: at, updatedAt: at, deletedAt: null,
   };
 };
 

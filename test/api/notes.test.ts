@@ -28,6 +28,7 @@ const note = (overrides: Partial<Note> = {}): Note => ({
   comment: '体会',
   tags: ['理论'],
   colour: 'yellow',
+  mustRead: null,
   createdAt: '2026-03-09T01:00:00.000Z',
   updatedAt: '2026-03-09T01:00:00.000Z',
   deletedAt: null,

@@ -35,6 +35,7 @@ const NOTE: Note = {
   comment: 'my-own-comment',
   tags: [],
   colour: 'yellow',
+  mustRead: null,
   createdAt: '2026-03-06T01:00:00.000Z',
   updatedAt: '2026-03-06T01:00:00.000Z',
   deletedAt: null,

@@ -32,6 +32,7 @@ function note(i: number, selectors: Selector[]): LocalNote {
       id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
       url: location.href, canonicalUrl: null, title: '', resourceId: null, selectors, quote, comment: '', tags: [],
       colour: (['yellow', 'green', 'blue', 'pink', 'purple'] as const)[i % 5]!,
+      mustRead: null,
       createdAt: '2026-01-05T00:00:00.000Z', updatedAt: '2026-01-05T00:00:00.000Z', deletedAt: null,
     },
     review: null,

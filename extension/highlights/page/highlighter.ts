@@ -170,7 +170,7 @@ export class Highlighter {
     const tempId = `${UNSAVED}${++this.passId}`;
     const now = new Date().toISOString();
     const temp: LocalNote = {
-      note: { id: tempId, resourceId: null, createdAt: now, updatedAt: now, deletedAt: null, ...input, selectors: [...input.selectors], tags: [...input.tags] },
+      note: { id: tempId, resourceId: null, mustRead: null, createdAt: now, updatedAt: now, deletedAt: null, ...input, selectors: [...input.selectors], tags: [...input.tags] },
       review: null,
       rejection: null,
     };

@@ -16,6 +16,7 @@ const stored = (id: string, personId: string, title: string, reviewed: boolean):
     comment: '要落实',
     tags: ['制度'],
     colour: 'yellow',
+    mustRead: null,
     createdAt: '2026-03-01T02:00:00.000Z',
     updatedAt: '2026-03-01T02:00:00.000Z',
     deletedAt: null,
