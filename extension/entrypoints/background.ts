@@ -27,8 +27,8 @@ export default defineBackground(() => {
   const recorder = createRecorder({
     now,
     onSegmentsClosed: () => void flush(),
-    onStep: ({ before, after, totals, nowMs }) => {
-      void showBadge(badgeFor(after, totals, nowMs));
+    onStep: ({ before, after, totals, nowMs, timeZone }) => {
+      void showBadge(badgeFor(after, totals, nowMs, timeZone));
       void showPresence(before, after);
     },
   });

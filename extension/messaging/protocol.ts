@@ -95,6 +95,8 @@ export interface Status {
   readonly weekSeconds: number;
   readonly lastSyncAt: number | null;
   readonly lastSyncError: string | null;
+  /** The organisation's zone (the policy's): the days above are its days, and times show in it. */
+  readonly timeZone: string;
   /** Closed segments waiting to be sent. */
   readonly pendingCount: number;
   readonly rejectedCount: number;

@@ -10,6 +10,7 @@ const status: Status = {
   counting: { counting: false, reason: 'signed-out' },
   presencePending: false,
   todaySeconds: 0,
+  timeZone: 'Asia/Shanghai',
   weekSeconds: 0,
   lastSyncAt: null,
   lastSyncError: null,

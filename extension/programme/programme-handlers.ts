@@ -5,6 +5,8 @@ import { errorBodySchema } from '../../shared/schemas/errors.ts';
 import { attendanceEntrySchema } from '../../shared/schemas/programme-attendance.ts';
 import { sessionSchema } from '../../shared/schemas/programme-calendar.ts';
 import { planProgressSchema } from '../../shared/schemas/programme-plans.ts';
+import { dateInZone } from '../../shared/time/zoned-days.ts';
+import { readOrganisationZone } from '../account/organisation-zone.ts';
 import { sessionItem } from '../storage/items.ts';
 import { BackgroundFailure, type Handlers } from '../messaging/protocol.ts';
 import { CHECK_IN_REFUSALS, type CheckInRefusal } from './programme-protocol.ts';
@@ -58,7 +60,8 @@ export function programmeHandlers(deps: ProgrammeDeps): Pick<Handlers, 'checkIn'
     planProgress: async () => {
       const session = await sessionItem.getValue();
       if (session === null) return null;
-      const year = new Date(deps.now()).getFullYear();
+      // The organisation's year: on 1 January in Shanghai a browser set to UTC would still be in December.
+      const year = Number(dateInZone(deps.now(), await readOrganisationZone()).slice(0, 4));
       const { status, json } = await call(deps, 'GET', `/api/people/${encodeURIComponent(session.user.id)}/plans/${year}/year/progress`);
       if (status !== 200) throw new BackgroundFailure('server_error', `HTTP ${status}`);
       const p = parsed(planProgressSchema, json);

@@ -4,7 +4,7 @@ import { BADGE_COLOURS, badgeFor } from './badge.ts';
 import { INITIAL_STATE } from '../tracking/machine.ts';
 import type { TrackerState } from '../tracking/types.ts';
 
-const NOW = new Date(2026, 2, 6, 10, 0).getTime();
+const NOW = Date.parse('2026-03-06T10:00:00+08:00');
 const RULES = { resources: [{ id: 'res-a', patterns: ['https://learn.example.org/*'] }], idleSeconds: 120, mediaPresenceSeconds: 1800 };
 const PAGE = { resourceId: 'res-a', url: 'https://learn.example.org/a', title: 'A' };
 const base: TrackerState = { ...INITIAL_STATE, rules: RULES, focusedWindowId: 1, activeTabId: 3 };
@@ -12,7 +12,7 @@ const base: TrackerState = { ...INITIAL_STATE, rules: RULES, focusedWindowId: 1,
 describe('badgeFor', () => {
   it('shows the minutes in green while counting, including the running segment', () => {
     const state: TrackerState = { ...base, page: PAGE, open: { ...PAGE, id: 's', mode: 'reading', startedAt: NOW - 150_000, lastSeenAt: NOW } };
-    expect(badgeFor(state, { '2026-03-06': 600 }, NOW)).toEqual({
+    expect(badgeFor(state, { '2026-03-06': 600 }, NOW, 'Asia/Shanghai')).toEqual({
       text: '12',
       colour: BADGE_COLOURS.counting,
       title: { key: 'badgeTitle', state: 'countingShort' },
@@ -21,11 +21,11 @@ describe('badgeFor', () => {
 
   it('says so when video or audio is what counts', () => {
     const reports = { '3': { url: PAGE.url, visible: true, mediaPlaying: true, lastInputAt: null } };
-    expect(badgeFor({ ...base, page: PAGE, reports }, null, NOW).title.state).toBe('countingMediaShort');
+    expect(badgeFor({ ...base, page: PAGE, reports }, null, NOW, 'Asia/Shanghai').title.state).toBe('countingMediaShort');
   });
 
   it('is grey on a page that is not designated and says that nothing is recorded there', () => {
-    expect(badgeFor(base, { '2026-03-06': 600 }, NOW)).toEqual({
+    expect(badgeFor(base, { '2026-03-06': 600 }, NOW, 'Asia/Shanghai')).toEqual({
       text: '10',
       colour: BADGE_COLOURS.notCounting,
       title: { key: 'badgeTitle', state: 'reasonNotDesignated' },
@@ -33,15 +33,15 @@ describe('badgeFor', () => {
   });
 
   it('asks for attention when paused or when the presence question went unanswered', () => {
-    expect(badgeFor({ ...base, page: PAGE, paused: true }, null, NOW).colour).toBe(BADGE_COLOURS.attention);
+    expect(badgeFor({ ...base, page: PAGE, paused: true }, null, NOW, 'Asia/Shanghai').colour).toBe(BADGE_COLOURS.attention);
     const away = { askedAt: NOW - 1, tabId: 3, held: [], unanswered: true };
-    expect(badgeFor({ ...base, page: PAGE, presence: away }, null, NOW)).toMatchObject({
+    expect(badgeFor({ ...base, page: PAGE, presence: away }, null, NOW, 'Asia/Shanghai')).toMatchObject({
       colour: BADGE_COLOURS.attention,
       title: { state: 'reasonAway' },
     });
   });
 
   it('shows no number when signed out', () => {
-    expect(badgeFor(INITIAL_STATE, { '2026-03-06': 600 }, NOW).text).toBe('');
+    expect(badgeFor(INITIAL_STATE, { '2026-03-06': 600 }, NOW, 'Asia/Shanghai').text).toBe('');
   });
 });

@@ -17,9 +17,10 @@ export interface Badge {
   readonly title: { readonly key: MessageKey; readonly state: MessageKey };
 }
 
-export function badgeFor(state: TrackerState, totals: DayTotals | null, nowMs: number): Badge {
+/** `timeZone`: the organisation's, whose today the minutes are. */
+export function badgeFor(state: TrackerState, totals: DayTotals | null, nowMs: number, timeZone: string): Badge {
   const status = countingStatus(state);
-  const minutes = Math.floor(secondsCountedToday(totals, state.open, nowMs) / 60);
+  const minutes = Math.floor(secondsCountedToday(totals, state.open, nowMs, timeZone) / 60);
   const text = status.counting || status.reason !== 'signed-out' ? String(minutes) : '';
   if (status.counting) {
     return { text, colour: BADGE_COLOURS.counting, title: { key: 'badgeTitle', state: status.mode === 'media' ? 'countingMediaShort' : 'countingShort' } };

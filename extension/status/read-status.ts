@@ -10,6 +10,7 @@ import {
   syncStatusItem,
   trackerItem,
 } from '../storage/items.ts';
+import { organisationZone } from '../account/organisation-zone.ts';
 import { secondsCountedThisWeek, secondsCountedToday } from '../tracking/daily-total.ts';
 import { countingStatus } from '../tracking/counting.ts';
 import { originsForPolicy } from '../tracking/rules.ts';
@@ -26,6 +27,7 @@ export async function readStatus(nowMs: number): Promise<Status> {
     syncStatusItem.getValue(),
   ]);
   const open = tracker.open;
+  const timeZone = organisationZone(stored);
   const missingOrigins: string[] = [];
   for (const origin of originsForPolicy(stored?.policy ?? null)) {
     if (!(await browser.permissions.contains({ origins: [origin] }))) missingOrigins.push(origin);
@@ -41,8 +43,9 @@ export async function readStatus(nowMs: number): Promise<Status> {
       open === null ? null : (stored?.policy.resources.find((r) => r.id === open.resourceId)?.name ?? open.resourceId),
     counting: countingStatus(tracker),
     presencePending: tracker.presence !== null && !tracker.presence.unanswered,
-    todaySeconds: secondsCountedToday(total, open, nowMs),
-    weekSeconds: secondsCountedThisWeek(total, open, nowMs),
+    todaySeconds: secondsCountedToday(total, open, nowMs, timeZone),
+    weekSeconds: secondsCountedThisWeek(total, open, nowMs, timeZone),
+    timeZone,
     lastSyncAt: sync.lastSyncAt,
     lastSyncError: sync.lastError,
     pendingCount: outbox.length,

@@ -1,7 +1,8 @@
 // Runs the tracking engine in the service worker: one signal at a time, each transition persisted
 // together with the segments it closed (one storage write), so a stopped worker loses nothing.
 import { MIN_SEGMENT_MS, type Segment } from '../../shared/schemas/sync.ts';
-import { dailyTotalItem, offeredItem, outboxItem, trackerItem, writeItems, type ItemWrite } from '../storage/items.ts';
+import { organisationZone } from '../account/organisation-zone.ts';
+import { dailyTotalItem, offeredItem, outboxItem, policyItem, trackerItem, writeItems, type ItemWrite } from '../storage/items.ts';
 import { withStorageLock } from '../storage/lock.ts';
 import { appendSegments } from '../sync/outbox.ts';
 import { compact, withinBudget } from '../sync/compaction.ts';
@@ -23,6 +24,8 @@ export interface Step {
   readonly after: TrackerState;
   readonly totals: DayTotals | null;
   readonly nowMs: number;
+  /** The organisation's zone, whose days the totals are. */
+  readonly timeZone: string;
 }
 
 export function createRecorder(deps: {
@@ -43,15 +46,16 @@ export function createRecorder(deps: {
         const segments = closed.map(toWire);
         const writes: ItemWrite[] = [{ item: trackerItem, value: transition.state }];
         let totals = await dailyTotalItem.getValue();
+        const timeZone = organisationZone(await policyItem.getValue());
         if (segments.length > 0) {
           const offered = new Set(await offeredItem.getValue());
           const { kept, dropped } = withinBudget(compact(appendSegments(await outboxItem.getValue(), segments), offered));
           if (dropped > 0) console.warn(`[studytrail] outbox over its storage budget: ${dropped} oldest segments given up`);
-          totals = addClosed(totals, closed, now);
+          totals = addClosed(totals, closed, now, timeZone);
           writes.push({ item: outboxItem, value: kept }, { item: dailyTotalItem, value: totals });
         }
         await writeItems(writes);
-        return { segments, step: { before: state, after: transition.state, totals, nowMs: now } };
+        return { segments, step: { before: state, after: transition.state, totals, nowMs: now, timeZone } };
       });
       if (result === null) return;
       if (result.segments.length > 0) deps.onSegmentsClosed(result.segments);

@@ -9,9 +9,10 @@ import { auditContext } from '../http/audit-context.ts';
 import { readJson } from '../http/json-body.ts';
 import { signedIn } from '../http/signed-in.ts';
 import { personalExport } from '../trust/personal-export.ts';
+import { dateInZone } from '../../shared/time/zoned-days.ts';
 
 export function personDataRoutes(deps: AppDeps) {
-  const { store, clock } = deps;
+  const { store, clock, config } = deps;
   return new Hono<AppEnv>()
     .get('/:id/export', signedIn(deps), async (c) => {
       const id = c.req.param('id');
@@ -35,7 +36,8 @@ export function personDataRoutes(deps: AppDeps) {
         programme: store.programme.recordsOf(id),
         nowMs: clock(),
       });
-      const date = body.exportedAt.slice(0, 10);
+      // The organisation's day, as every date the person is shown.
+      const date = dateInZone(Date.parse(body.exportedAt), config.timeZone);
       c.header('Content-Disposition', `attachment; filename="studytrail-${person.username}-${date}.json"`);
       return c.json(body);
     })

@@ -50,5 +50,13 @@ export const policySchema = z.object({
   version: z.number().int().min(0),
   resources: z.array(resourceSchema),
   settings: trackingSettingsSchema,
+  /**
+   * The organisation's time zone (STUDYTRAIL_TZ): every day and time the extension shows is in it.
+   * Optional on the wire so policies stored by older extensions still parse; the server always sends it.
+   */
+  timeZone: z.string().optional(),
 });
 export type Policy = z.infer<typeof policySchema>;
+
+/** The zone of a policy from a server that did not send one: the contract's default for STUDYTRAIL_TZ. */
+export const DEFAULT_ORGANISATION_TIME_ZONE = 'Asia/Shanghai';

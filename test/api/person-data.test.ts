@@ -71,6 +71,10 @@ describe('GET /api/people/{id}/export', () => {
     const res = await server.api.get(`/api/people/${me.user.id}/export`, me.token);
     const body = expectData(res, personalExportSchema);
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="studytrail-staff.research-2026-03-06.json"');
+    // The file's date is the organisation's day: 00:30 on 7 March in Shanghai is still 6 March in UTC.
+    server.nowMs = Date.parse('2026-03-07T00:30:00+08:00');
+    const late = await server.api.get(`/api/people/${me.user.id}/export`, me.token);
+    expect(late.headers.get('content-disposition')).toBe('attachment; filename="studytrail-staff.research-2026-03-07.json"');
     expect(body.person).toMatchObject({ id: me.user.id, username: 'staff.research', role: 'staff', unitId: org.units.research.id });
     expect(body.unit).toEqual({ id: org.units.research.id, name: org.units.research.name });
     expect(body.segments.map((s) => s.url)).toEqual(['https://www.example.org/learn/a', 'https://law.example.com/b']);

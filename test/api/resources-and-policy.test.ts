@@ -89,13 +89,15 @@ describe('policy', () => {
   it('answers a matching If-None-Match with 304 and no body', async () => {
     const first = await server.api.get('/api/policy', org.people.staffResearch.token);
     const etag = first.headers.get('etag')!;
-    expect(etag).toBe(`"policy-${(first.body as { version: number }).version}"`);
+    expect(etag).toBe(`"policy-${(first.body as { version: number }).version}-Asia/Shanghai"`);
+    // The organisation's zone rides with the policy: the extension shows its days and times in it.
+    expect((first.body as { timeZone: string }).timeZone).toBe('Asia/Shanghai');
     const again = await server.api.send('GET', '/api/policy', { token: org.people.staffResearch.token, headers: { 'if-none-match': etag } });
     expect(again.status).toBe(304);
     expect(again.body).toBeNull();
     const weak = await server.api.send('GET', '/api/policy', { token: org.people.staffResearch.token, headers: { 'if-none-match': `"x", W/${etag}` } });
     expect(weak.status).toBe(304);
-    const stale = await server.api.send('GET', '/api/policy', { token: org.people.staffResearch.token, headers: { 'if-none-match': '"policy-0"' } });
+    const stale = await server.api.send('GET', '/api/policy', { token: org.people.staffResearch.token, headers: { 'if-none-match': `"policy-${(first.body as { version: number }).version}"` } });
     expect(stale.status).toBe(200);
   });
 

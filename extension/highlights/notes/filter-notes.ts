@@ -1,6 +1,7 @@
 // Finding notes in the side panel: full-text search over quote, comment, tags and title, and filters
-// by tag, resource, category and date (the day the note was made, in the person's time zone).
+// by tag, resource, category and date (the day the note was made, in the organisation's time zone).
 import type { Category } from '../../../shared/schemas/domain.ts';
+import { dateInZone } from '../../../shared/time/zoned-days.ts';
 import type { LocalNote } from './local-notes.ts';
 
 export interface NoteFilters {
@@ -9,23 +10,19 @@ export interface NoteFilters {
   /** A resource id, 'none' for notes outside designated resources, or null for any. */
   readonly resourceId: string | null;
   readonly category: Category | null;
-  /** Inclusive local dates, YYYY-MM-DD. */
+  /** Inclusive dates of the organisation's zone, YYYY-MM-DD. */
   readonly from: string | null;
   readonly to: string | null;
 }
 
 export const NO_FILTERS: NoteFilters = { query: '', tag: null, resourceId: null, category: null, from: null, to: null };
 
-/** The local calendar date of an instant, as the person sees it. */
-export function localDate(iso: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
-}
 
 export function filterNotes(
   notes: readonly LocalNote[],
   filters: NoteFilters,
   categoryOf: (resourceId: string) => Category | undefined,
-  timeZone?: string,
+  timeZone: string,
 ): LocalNote[] {
   // Every word must occur somewhere (Chinese has no spaces: a phrase is one word and matched as typed).
   const words = filters.query.toLowerCase().split(/\s+/).filter((w) => w !== '');
@@ -34,7 +31,7 @@ export function filterNotes(
     if (filters.resourceId === 'none' ? note.resourceId !== null : filters.resourceId !== null && note.resourceId !== filters.resourceId) return false;
     if (filters.category !== null && (note.resourceId === null || categoryOf(note.resourceId) !== filters.category)) return false;
     if (filters.from !== null || filters.to !== null) {
-      const day = localDate(note.createdAt, timeZone);
+      const day = dateInZone(Date.parse(note.createdAt), timeZone);
       if ((filters.from !== null && day < filters.from) || (filters.to !== null && day > filters.to)) return false;
     }
     if (words.length === 0) return true;

@@ -2,6 +2,7 @@
 // at once (the page never waits for the network) and queued for the next flush of the outbox.
 import { noteSchema, type Note } from '../../../shared/schemas/notes.ts';
 import type { Category } from '../../../shared/schemas/domain.ts';
+import { organisationZone } from '../../account/organisation-zone.ts';
 import { notesItem, policyItem, sessionItem } from '../../storage/items.ts';
 import { withStorageLock } from '../../storage/lock.ts';
 import { ownerOf } from '../../sync/outbox.ts';
@@ -31,6 +32,8 @@ export interface NotesView {
   readonly notes: LocalNote[];
   readonly tags: string[];
   readonly resources: { id: string; name: string; category: Category }[];
+  /** The organisation's zone: note times and the date filter are in it. */
+  readonly timeZone: string;
 }
 
 async function currentOwner(): Promise<string> {
@@ -92,8 +95,10 @@ export const undoRemoveNote = (deps: NoteServiceDeps, id: string) => change(deps
 export async function listNotes(): Promise<NotesView> {
   const session = await sessionItem.getValue();
   const book = session === null ? EMPTY_BOOK : ((await notesItem.getValue())[ownerOf(session.server, session.user.id)] ?? EMPTY_BOOK);
-  const policy = (await policyItem.getValue())?.policy;
+  const stored = await policyItem.getValue();
+  const policy = stored?.policy;
   return {
+    timeZone: organisationZone(stored),
     notes: liveNotes(book),
     tags: tagsInUse(book),
     resources: (policy?.resources ?? []).map((r) => ({ id: r.id, name: r.name, category: r.category })),

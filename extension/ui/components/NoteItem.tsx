@@ -3,6 +3,8 @@
 import type { LocalNote } from '../../highlights/notes/local-notes.ts';
 import { t } from '../../i18n/t.ts';
 import { COLOUR_VALUES } from '../../../shared/notes/note-colours.ts';
+import { browser } from 'wxt/browser';
+import { formatInstant } from '../models/format-instant.ts';
 import { CollapsibleText } from './CollapsibleText.tsx';
 
 export interface NoteItemProps {
@@ -12,9 +14,11 @@ export interface NoteItemProps {
   readonly onDelete: () => void;
   /** Shown on the page list for a note whose passage was not found. */
   readonly unanchored?: boolean;
+  /** The organisation's zone, the note's time is shown in. */
+  readonly timeZone: string;
 }
 
-export function NoteItem({ local, onScroll, onEdit, onDelete, unanchored }: NoteItemProps) {
+export function NoteItem({ local, onScroll, onEdit, onDelete, unanchored, timeZone }: NoteItemProps) {
   const { note, review, rejection } = local;
   return (
     <li class="note" data-note-id={note.id} data-anchored={unanchored ? 'false' : onScroll ? 'true' : undefined}>
@@ -49,7 +53,7 @@ export function NoteItem({ local, onScroll, onEdit, onDelete, unanchored }: Note
       )}
       {review !== null && <p class="review">{t('reviewedBy', review.reviewerName, review.comment)}</p>}
       {rejection !== null && <p class="error">{t('noteRejected', rejection.message)}</p>}
-      <p class="hint">{new Date(note.createdAt).toLocaleString()}</p>
+      <p class="hint">{formatInstant(note.createdAt, browser.i18n.getUILanguage(), timeZone)}</p>
       <div class="actions">
         <button type="button" name="edit" onClick={onEdit}>
           {t('editNote')}

@@ -8,6 +8,7 @@ import { t } from '../../i18n/t.ts';
 import { openNotice } from '../../trust/notice.ts';
 import { openNotesPanel } from '../models/open-notes-panel.ts';
 import { ProgrammePanel } from './ProgrammePanel.tsx';
+import { formatInstant } from '../models/format-instant.ts';
 
 export function PopupPanel() {
   const { status, serverTodaySeconds, setPaused, grantAccess } = usePopupModel();
@@ -65,7 +66,7 @@ export function PopupPanel() {
           )}
           <p class="sync">
             {status.lastSyncAt !== null
-              ? t('lastSync', new Date(status.lastSyncAt).toLocaleString(browser.i18n.getUILanguage()))
+              ? t('lastSync', formatInstant(status.lastSyncAt, browser.i18n.getUILanguage(), status.timeZone))
               : t('neverSynced')}
           </p>
           {status.lastSyncError !== null && <p class="warning">{t('syncFailing')}</p>}

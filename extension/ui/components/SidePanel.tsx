@@ -34,6 +34,7 @@ function NoteList({ model, notes, scroll, unanchored }: { model: SidePanelModel;
             key={local.note.id}
             local={local}
             unanchored={unanchored}
+            timeZone={model.timeZone}
             onScroll={scroll ? () => model.scrollTo(local.note.id) : undefined}
             onEdit={() => model.edit(local.note.id)}
             onDelete={() => model.remove(local.note.id)}

@@ -9,6 +9,7 @@ const status = (account: Status['account'], missingOrigins: string[]): Status =>
   counting: { counting: false, reason: 'signed-out' },
   presencePending: false,
   todaySeconds: 0,
+  timeZone: 'Asia/Shanghai',
   weekSeconds: 0,
   lastSyncAt: null,
   lastSyncError: null,

@@ -18,6 +18,8 @@ import type { NoteDraftValues, SaveOutcome } from './note-draft-model.ts';
 import { failedOutcome } from './note-save-messages.ts';
 import { notesToMarkdown } from '../../../shared/notes/export-markdown.ts';
 import { notesToWebAnnotations } from '../../../shared/notes/export-web-annotation.ts';
+import { DEFAULT_ORGANISATION_TIME_ZONE } from '../../../shared/schemas/policy.ts';
+import { dateInZone } from '../../../shared/time/zoned-days.ts';
 
 export type SidePanelTab = 'page' | 'all';
 
@@ -30,6 +32,8 @@ export interface CurrentPage {
 
 export interface SidePanelModel {
   readonly view: NotesView | null;
+  /** The organisation's zone (the policy's): note times, the date filter and exports are in it. */
+  readonly timeZone: string;
   readonly tab: SidePanelTab;
   readonly page: CurrentPage | null;
   readonly pageNotes: { anchored: LocalNote[]; unanchored: LocalNote[]; unknown: LocalNote[] };
@@ -141,7 +145,7 @@ export function useSidePanel(): SidePanelModel {
   const found = useMemo(() => {
     if (view === null) return [];
     const categories = new Map(view.resources.map((r) => [r.id, r.category]));
-    return filterNotes(view.notes, filters, (id) => categories.get(id));
+    return filterNotes(view.notes, filters, (id) => categories.get(id), view.timeZone);
   }, [view, filters]);
 
   const run = async (reply: Promise<{ ok: true } | { ok: false; code: keyof typeof FAILURE_MESSAGES }>) => {
@@ -159,14 +163,15 @@ export function useSidePanel(): SidePanelModel {
     return { ok: true };
   };
 
+  const timeZone = view?.timeZone ?? DEFAULT_ORGANISATION_TIME_ZONE;
+  // The exports' times (and the file's date) are the organisation's, as on the dashboard; the JSON-LD
+  // keeps ISO instants with their offset, being for machines.
   const exportedAt = () => new Date().toISOString();
-  // The policy does not carry the organisation's zone: the browser's is the reader's, and each time
-  // written carries its offset, so the file is unambiguous wherever it is read.
-  const localTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const stamp = () => exportedAt().slice(0, 10);
+  const stamp = (at: string) => dateInZone(Date.parse(at), timeZone);
 
   return {
     view,
+    timeZone,
     tab,
     page,
     pageNotes,
@@ -202,13 +207,15 @@ export function useSidePanel(): SidePanelModel {
     },
     exportMarkdown: () => {
       if (view === null) return;
-      const md = notesToMarkdown(view.notes, { heading: t('exportHeading'), readingNotes: t('readingNotesHeading'), tags: t('noteTagsLabel'), review: t('reviewLabel'), exportedAt: t('exportedAtLabel') }, exportedAt(), localTimeZone());
-      download(`studytrail-notes-${stamp()}.md`, 'text/markdown;charset=utf-8', md);
+      const at = exportedAt();
+      const md = notesToMarkdown(view.notes, { heading: t('exportHeading'), readingNotes: t('readingNotesHeading'), tags: t('noteTagsLabel'), review: t('reviewLabel'), exportedAt: t('exportedAtLabel') }, at, timeZone);
+      download(`studytrail-notes-${stamp(at)}.md`, 'text/markdown;charset=utf-8', md);
     },
     exportAnnotations: () => {
       if (view === null) return;
-      const json = JSON.stringify(notesToWebAnnotations(view.notes, t('exportHeading'), exportedAt()), null, 2);
-      download(`studytrail-notes-${stamp()}.jsonld`, 'application/ld+json', json);
+      const at = exportedAt();
+      const json = JSON.stringify(notesToWebAnnotations(view.notes, t('exportHeading'), at), null, 2);
+      download(`studytrail-notes-${stamp(at)}.jsonld`, 'application/ld+json', json);
     },
   };
 }

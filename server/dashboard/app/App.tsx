@@ -3,7 +3,9 @@
 // the app.
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { User } from '../../../shared/schemas/auth.ts';
-import { endpoints } from '../api/endpoints.ts';
+import { DEFAULT_ORGANISATION_TIME_ZONE } from '../../../shared/schemas/policy.ts';
+import { dateInZone } from '../../../shared/time/zoned-days.ts';
+import { endpoints, type Api } from '../api/endpoints.ts';
 import type { Http } from '../api/http.ts';
 import { resumeSession, signIn, signOut, type TokenStore } from '../api/session.ts';
 import { saveLocale, savedLocale, translator } from '../i18n/t.ts';
@@ -24,7 +26,17 @@ interface Props {
   now(): number;
 }
 
-type Phase = { name: 'resuming' } | { name: 'resume-failed'; error: unknown } | { name: 'signed-out' } | { name: 'signed-in'; user: User };
+type Phase =
+  | { name: 'resuming' }
+  | { name: 'resume-failed'; error: unknown }
+  | { name: 'signed-out' }
+  | { name: 'signed-in'; user: User; timeZone: string };
+
+/** The organisation's zone rides with the policy; the dashboard shows no time before it has it. */
+async function signedIn(api: Api, user: User): Promise<Phase> {
+  const { timeZone } = await api.policy();
+  return { name: 'signed-in', user, timeZone: timeZone ?? DEFAULT_ORGANISATION_TIME_ZONE };
+}
 
 export function App({ http, tokens, prefs, history_, location_, now }: Props) {
   const [locale, setLocale] = useState<Locale>(() => savedLocale(prefs));
@@ -40,11 +52,10 @@ export function App({ http, tokens, prefs, history_, location_, now }: Props) {
 
   const resume = useCallback(() => {
     setPhase({ name: 'resuming' });
-    resumeSession(http, tokens).then(
-      (user) => setPhase(user === null ? { name: 'signed-out' } : { name: 'signed-in', user }),
-      (error: unknown) => setPhase({ name: 'resume-failed', error }),
-    );
-  }, [http, tokens]);
+    resumeSession(http, tokens)
+      .then((user) => (user === null ? ({ name: 'signed-out' } as const) : signedIn(api, user)))
+      .then(setPhase, (error: unknown) => setPhase({ name: 'resume-failed', error }));
+  }, [http, tokens, api]);
   useEffect(resume, [resume]);
 
   useEffect(() => {
@@ -79,14 +90,15 @@ export function App({ http, tokens, prefs, history_, location_, now }: Props) {
     content = (
       <SignInPage
         {...bare}
-        onSignIn={async (username, password) => setPhase({ name: 'signed-in', user: await signIn(http, tokens, username, password) })}
+        onSignIn={async (username, password) => setPhase(await signedIn(api, await signIn(http, tokens, username, password)))}
       />
     );
   } else {
-    const user = phase.user;
+    const { user, timeZone } = phase;
     let route = parseRoute(url.pathname);
     if (route.name === 'home') route = homeRoute(user.role);
-    const ctx: AppContext = { user, api, locale, t, navigate, query: url.searchParams, now };
+    const today = () => dateInZone(now(), timeZone);
+    const ctx: AppContext = { user, api, locale, t, navigate, query: url.searchParams, now, timeZone, today };
     content = (
       <Ctx.Provider value={ctx}>
         <Shell

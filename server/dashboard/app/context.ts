@@ -1,5 +1,5 @@
 // What every component may read: the signed-in user, the API, the locale with its translator and
-// formatters, and navigation. Provided once by App.
+// formatters, the organisation's time zone, and navigation. Provided once by App.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { User } from '../../../shared/schemas/auth.ts';
@@ -18,6 +18,10 @@ export interface AppContext {
   query: URLSearchParams;
   /** The clock: epoch milliseconds. */
   now(): number;
+  /** The organisation's time zone (STUDYTRAIL_TZ, from the policy): every day and time shown is in it. */
+  timeZone: string;
+  /** Today's date (YYYY-MM-DD) in the organisation's zone: the anchor of "this month", "this year". */
+  today(): string;
 }
 
 export const Ctx = createContext<AppContext | null>(null);

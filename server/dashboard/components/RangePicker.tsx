@@ -3,12 +3,12 @@
 import { useApp } from '../app/context.ts';
 import { PERIODS, type Period } from '../../../shared/time/periods.ts';
 import { formatDateRange } from '../models/format.ts';
-import { localDate, rangeToQuery, resolveRange, shiftRange, switchPeriod, type RangeChoice } from '../models/range.ts';
+import { rangeToQuery, resolveRange, shiftRange, switchPeriod, type RangeChoice } from '../models/range.ts';
 import { withQuery } from './Link.tsx';
 import { EnumOptions } from './EnumOptions.tsx';
 
 export function RangePicker({ choice, path, keep = {} }: { choice: RangeChoice; path: string; keep?: Record<string, string> }) {
-  const { t, locale, navigate, now } = useApp();
+  const { t, locale, navigate, today } = useApp();
   const go = (next: RangeChoice) => navigate(withQuery(path, { ...keep, ...rangeToQuery(next) }), { replace: true });
   const range = resolveRange(choice);
   return (
@@ -19,7 +19,7 @@ export function RangePicker({ choice, path, keep = {} }: { choice: RangeChoice; 
           value={choice.kind === 'custom' ? 'custom' : choice.period}
           onChange={(e) => {
             const value = (e.currentTarget as HTMLSelectElement).value;
-            go(switchPeriod(choice, value as Period | 'custom', localDate(now())));
+            go(switchPeriod(choice, value as Period | 'custom', today()));
           }}
         >
           <EnumOptions values={PERIODS} label={(p) => t(`period.${p}`)} />

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate, formatDateRange, formatHours, formatInstant, formatPercent, formatStudyTime, formatStudyTimeWithUnit, hoursValue } from './format.ts';
 
 describe('study hours', () => {
@@ -66,5 +66,26 @@ describe('dates', () => {
   it('show instants with their time in the given zone', () => {
     expect(formatInstant('2026-03-06T02:00:00Z', 'en', 'Asia/Shanghai')).toBe('Mar 6, 2026, 10:00 AM');
     expect(formatPercent(0.456, 'zh-CN')).toBe('46%');
+  });
+});
+
+describe('instants under a browser in another zone', () => {
+  const browserZone = process.env.TZ;
+  beforeAll(() => {
+    process.env.TZ = 'America/New_York';
+  });
+  afterAll(() => {
+    process.env.TZ = browserZone;
+  });
+
+  it('show the organisation’s day and wall clock, not the browser’s', () => {
+    // 01:30 UTC on 6 March: 09:30 on the 6th in Shanghai, 20:30 on the 5th where this browser is.
+    expect(new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date('2026-03-06T01:30:00Z'))).toBe('Mar 5, 2026');
+    expect(formatInstant('2026-03-06T01:30:00Z', 'en', 'Asia/Shanghai')).toBe('Mar 6, 2026, 9:30 AM');
+    expect(formatInstant('2026-03-06T01:30:00Z', 'zh-CN', 'Asia/Shanghai')).toBe('2026年3月6日 09:30');
+  });
+
+  it('keep calendar dates on their day', () => {
+    expect(formatDate('2026-03-06', 'zh-CN')).toBe('2026年3月6日');
   });
 });

@@ -85,7 +85,10 @@ export function formatDateRange(from: string, to: string, locale: Locale): strin
   return from === to ? formatDate(from, locale) : `${formatDate(from, locale)} – ${formatDate(to, locale)}`;
 }
 
-/** An instant with its time, in the browser's time zone (or the one given, for tests). */
-export function formatInstant(instant: string, locale: Locale, timeZone?: string): string {
+/**
+ * An instant with its time in the organisation's zone (AppContext.timeZone). The zone is required: left
+ * out, Intl would use the browser's, and a reader travelling or on a mis-set laptop would see another day.
+ */
+export function formatInstant(instant: string, locale: Locale, timeZone: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(instant));
 }

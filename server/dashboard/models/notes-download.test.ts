@@ -65,3 +65,10 @@ describe('notesDownload', () => {
     expect(JSON.parse(notesDownload('annotations', [], labels, AT, 'Asia/Shanghai').data)).toMatchObject({ total: 0, first: { items: [] } });
   });
 });
+
+describe('the file’s date', () => {
+  it('is the organisation’s day, not UTC’s: 22:00 UTC on 5 March is already 6 March in Shanghai', () => {
+    expect(notesDownload('markdown', [], labels, '2026-03-05T22:00:00.000Z', 'Asia/Shanghai').fileName).toBe('学习笔记_审阅-2026-03-06.md');
+    expect(notesDownload('markdown', [], labels, '2026-03-05T22:00:00.000Z', 'America/New_York').fileName).toBe('学习笔记_审阅-2026-03-05.md');
+  });
+});

@@ -4,6 +4,7 @@ import type { StoredNote } from '../../../shared/schemas/notes.ts';
 import type { ExportableNote } from '../../../shared/notes/exportable-note.ts';
 import { notesToMarkdown, type MarkdownLabels } from '../../../shared/notes/export-markdown.ts';
 import { notesToWebAnnotations } from '../../../shared/notes/export-web-annotation.ts';
+import { dateInZone } from '../../../shared/time/zoned-days.ts';
 import { safeFileName } from '../export/download.ts';
 
 export type NotesFormat = 'annotations' | 'markdown';
@@ -24,9 +25,12 @@ export function authoredNotes(list: readonly StoredNote[], names: ReadonlyMap<st
   return list.map(({ note, review, personId }) => ({ note, review, authorName: names.get(personId) ?? personId }));
 }
 
-/** `exportedAt` is an ISO instant; the file name carries its date; Markdown writes times in `timeZone`. */
+/**
+ * `exportedAt` is an ISO instant; the file name carries its date and Markdown writes times, both in
+ * `timeZone` (the organisation's). The JSON-LD keeps ISO instants with their offset: it is for machines.
+ */
 export function notesDownload(format: NotesFormat, notes: readonly ExportableNote[], labels: NotesDownloadLabels, exportedAt: string, timeZone: string): NotesFile {
-  const base = safeFileName(`${labels.fileBase}-${exportedAt.slice(0, 10)}`);
+  const base = safeFileName(`${labels.fileBase}-${dateInZone(Date.parse(exportedAt), timeZone)}`);
   if (format === 'markdown') {
     return { fileName: `${base}.md`, type: 'text/markdown;charset=utf-8', data: notesToMarkdown(notes, labels, exportedAt, timeZone) };
   }

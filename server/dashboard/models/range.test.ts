@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, localDate, rangeFromQuery, rangeToQuery, resolveRange, shiftRange, switchPeriod } from './range.ts';
+import { addDays, rangeFromQuery, rangeToQuery, resolveRange, shiftRange, switchPeriod } from './range.ts';
 
 const q = (s: string) => new URLSearchParams(s);
 
@@ -32,9 +32,8 @@ describe('shiftRange and resolveRange', () => {
     expect(rangeToQuery({ kind: 'period', period: 'year', date: '2026-03-01' })).toEqual({ period: 'year', date: '2026-03-01' });
     expect(rangeToQuery({ kind: 'custom', from: '2026-03-01', to: '2026-03-02' })).toEqual({ from: '2026-03-01', to: '2026-03-02' });
   });
-  it('adds days across month ends and knows the local date', () => {
+  it('adds days across month ends', () => {
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
-    expect(localDate(new Date(2026, 2, 6, 23, 59).getTime())).toBe('2026-03-06');
   });
 });
 

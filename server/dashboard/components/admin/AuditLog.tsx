@@ -44,7 +44,7 @@ export function AuditLog() {
 }
 
 function AuditTable({ entries }: { entries: AuditEntry[] }) {
-  const { t, locale } = useApp();
+  const { t, locale, timeZone } = useApp();
   return (
     <table class="data compact audit-log">
       <thead>
@@ -60,7 +60,7 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
       <tbody>
         {entries.map((e) => (
           <tr key={e.id}>
-            <td>{formatInstant(e.at, locale)}</td>
+            <td>{formatInstant(e.at, locale, timeZone)}</td>
             <td>{e.actorName}</td>
             <td>{auditActionLabel(e.action, t)}</td>
             <td>{auditTargetLabel(e, t)}</td>

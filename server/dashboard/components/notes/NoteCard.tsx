@@ -6,14 +6,14 @@ import type { StoredNote } from '../../../../shared/schemas/notes.ts';
 import { formatInstant } from '../../models/format.ts';
 
 export function NoteCard({ stored, authorName, children }: { stored: StoredNote; authorName?: string; children?: ComponentChildren }) {
-  const { t, locale } = useApp();
+  const { t, locale, timeZone } = useApp();
   const { note, review } = stored;
   return (
     <article class={`note note-${note.colour}`} data-note-id={note.id} aria-label={note.title || t('notes.untitled')}>
       <header class="note-head">
         {authorName !== undefined && <strong class="note-author">{authorName}</strong>}
         <span class="note-title">{note.title || t('notes.untitled')}</span>
-        <time dateTime={note.createdAt}>{formatInstant(note.createdAt, locale)}</time>
+        <time dateTime={note.createdAt}>{formatInstant(note.createdAt, locale, timeZone)}</time>
       </header>
       {note.url !== null && <p class="page-url">{note.url}</p>}
       {note.quote !== '' && <blockquote>{note.quote}</blockquote>}
@@ -30,7 +30,7 @@ export function NoteCard({ stored, authorName, children }: { stored: StoredNote;
       ) : (
         <div class="review-state reviewed" data-testid="review">
           <p>
-            <strong>{t('notes.reviewed')}</strong> · {review.reviewerName} · {formatInstant(review.reviewedAt, locale)}
+            <strong>{t('notes.reviewed')}</strong> · {review.reviewerName} · {formatInstant(review.reviewedAt, locale, timeZone)}
           </p>
           {review.comment !== '' && <p class="review-comment">{review.comment}</p>}
         </div>

@@ -6,7 +6,7 @@ import { downloadFile } from '../../export/download.ts';
 import { notesDownload, type NotesFormat } from '../../models/notes-download.ts';
 
 export function NotesDownload({ notes }: { notes: readonly ExportableNote[] }) {
-  const { t, now } = useApp();
+  const { t, now, timeZone } = useApp();
   const save = (format: NotesFormat) => {
     const labels = {
       fileBase: t('notesExport.fileBase'),
@@ -17,8 +17,8 @@ export function NotesDownload({ notes }: { notes: readonly ExportableNote[] }) {
       exportedAt: t('notesExport.exportedAt'),
       author: t('notesExport.author'),
     };
-    // The browser's own zone, as every other time on the dashboard is shown (format.ts formatInstant).
-    const file = notesDownload(format, notes, labels, new Date(now()).toISOString(), Intl.DateTimeFormat().resolvedOptions().timeZone);
+    // The organisation's zone, as every other time on the dashboard is shown (format.ts formatInstant).
+    const file = notesDownload(format, notes, labels, new Date(now()).toISOString(), timeZone);
     downloadFile(file.fileName, file.data, file.type);
   };
   return (

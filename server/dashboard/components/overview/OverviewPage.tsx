@@ -8,7 +8,7 @@ import { categoryConfig, trendConfig } from '../../charts/configs.ts';
 import { unitSummarySheets } from '../../export/report-sheets.ts';
 import { formatDateRange, formatHours, formatInteger, formatPercent } from '../../models/format.ts';
 import { bucketTargetSeconds, overviewModel } from '../../models/overview.ts';
-import { localDate, rangeFromQuery, rangeToQuery } from '../../models/range.ts';
+import { rangeFromQuery, rangeToQuery } from '../../models/range.ts';
 import { routePath } from '../../models/router.ts';
 import { pickUnit, unitPath } from '../../models/unit-tree.ts';
 import { useLoad } from '../../models/use-load.ts';
@@ -24,14 +24,14 @@ import { PeopleTable } from './PeopleTable.tsx';
 import { UnitXapiDownload } from './UnitXapiDownload.tsx';
 
 export function OverviewPage({ unitId }: { unitId: string | null }) {
-  const { api, t, user, locale, query, now } = useApp();
+  const { api, t, user, locale, query, today } = useApp();
   const units = useLoad(() => api.units(), [api]);
   return (
     <Loaded load={units}>
       {(list) => {
         const unit = pickUnit(list, unitId, user.unitId, locale);
         if (unit === null) return <Empty title={t('overview.noUnits')} hint={t('overview.noUnitsHint')} />;
-        const choice = rangeFromQuery(query, localDate(now()));
+        const choice = rangeFromQuery(query, today());
         return (
           <div class="overview-layout">
             <UnitTreeNav units={list} selectedId={unit.id} rangeQuery={rangeToQuery(choice)} />

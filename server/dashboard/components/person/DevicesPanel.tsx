@@ -9,7 +9,7 @@ import { useLoad } from '../../models/use-load.ts';
 import { Empty, ErrorState, Loaded } from '../States.tsx';
 
 export function DevicesPanel({ person }: { person: PersonRecord }) {
-  const { api, t, locale, user } = useApp();
+  const { api, t, locale, user, timeZone } = useApp();
   const devices = useLoad(() => api.devices(person.id), [api, person.id]);
   const [failure, setFailure] = useState<unknown>(null);
   const mayRevoke = user.id === person.id || user.role === 'admin';
@@ -37,8 +37,8 @@ export function DevicesPanel({ person }: { person: PersonRecord }) {
                     <th scope="row" title={d.label || undefined}>
                       {d.label ? deviceName(d.label) : d.deviceId || t('devices.unnamed')}
                     </th>
-                    <td>{formatInstant(d.createdAt, locale)}</td>
-                    <td>{d.lastUsedAt === null ? '—' : formatInstant(d.lastUsedAt, locale)}</td>
+                    <td>{formatInstant(d.createdAt, locale, timeZone)}</td>
+                    <td>{d.lastUsedAt === null ? '—' : formatInstant(d.lastUsedAt, locale, timeZone)}</td>
                     {mayRevoke && (
                       <td>
                         <button

@@ -4,7 +4,7 @@
 import { useApp } from '../../app/context.ts';
 import type { Person as PersonRecord } from '../../../../shared/schemas/organisation.ts';
 import type { Unit } from '../../../../shared/schemas/organisation.ts';
-import { localDate, rangeFromQuery, resolveRange } from '../../models/range.ts';
+import { rangeFromQuery, resolveRange } from '../../models/range.ts';
 import { routePath } from '../../models/router.ts';
 import { unitPath } from '../../models/unit-tree.ts';
 import { useLoad } from '../../models/use-load.ts';
@@ -31,9 +31,9 @@ export function PersonPage({ personId }: { personId: string }) {
 }
 
 function PersonView({ person, units }: { person: PersonRecord; units: readonly Unit[] }) {
-  const { t, user, query, now } = useApp();
+  const { t, user, query, today } = useApp();
   const self = person.id === user.id;
-  const choice = rangeFromQuery(query, localDate(now()));
+  const choice = rangeFromQuery(query, today());
   const range = resolveRange(choice);
   return (
     <article class="person" aria-labelledby="person-title">

@@ -22,7 +22,7 @@ export function SegmentsPanel({ personId, range }: { personId: string; range: Da
 }
 
 function SegmentsTable({ personId, range }: { personId: string; range: DateRange }) {
-  const { api, t, locale } = useApp();
+  const { api, t, locale, timeZone } = useApp();
   const load = useLoad(
     async () => {
       const [segments, resources] = await Promise.all([api.personSegments(personId, { from: range.from, to: range.to }), api.resources()]);
@@ -51,7 +51,7 @@ function SegmentsTable({ personId, range }: { personId: string; range: DateRange
             <tbody>
               {segments.map((s) => (
                 <tr key={s.id}>
-                  <td>{formatInstant(s.startedAt, locale)}</td>
+                  <td>{formatInstant(s.startedAt, locale, timeZone)}</td>
                   <td>{names.get(s.resourceId) ?? t('person.unknownResource')}</td>
                   <td class="wrap">
                     <span class="page-title">{s.title || t('person.untitled')}</span>

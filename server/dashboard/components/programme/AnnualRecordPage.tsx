@@ -7,7 +7,6 @@ import { GRADES, type AnnualRecord, type Grade } from '../../../../shared/schema
 import { annualRecordSheets } from '../../export/programme-sheets.ts';
 import { formatDate, formatHours, formatInteger, formatPercent } from '../../models/format.ts';
 import { yearFromQuery } from '../../models/programme/year-choice.ts';
-import { localDate } from '../../models/range.ts';
 import { routePath } from '../../models/router.ts';
 import { unitPath } from '../../models/unit-tree.ts';
 import { useLoad } from '../../models/use-load.ts';
@@ -22,8 +21,8 @@ import { EnumOptions } from '../EnumOptions.tsx';
 import { formFields } from '../form-fields.ts';
 
 export function AnnualRecordPage({ personId }: { personId: string }) {
-  const { api, t, user, query, now } = useApp();
-  const year = yearFromQuery(query, localDate(now()));
+  const { api, t, user, query, today } = useApp();
+  const year = yearFromQuery(query, today());
   const load = useLoad(async () => {
     const [record, units] = await Promise.all([api.programme.annualRecord(personId, year), api.units()]);
     return { record, units };

@@ -6,7 +6,6 @@ import { GRADES } from '../../../../shared/schemas/programme-record.ts';
 import { summarySheets } from '../../export/programme-sheets.ts';
 import { formatInteger, formatPercent } from '../../models/format.ts';
 import { yearFromQuery } from '../../models/programme/year-choice.ts';
-import { localDate } from '../../models/range.ts';
 import { routePath } from '../../models/router.ts';
 import { unitPath } from '../../models/unit-tree.ts';
 import { useLoad } from '../../models/use-load.ts';
@@ -17,9 +16,9 @@ import { Loaded } from '../States.tsx';
 import { YearPicker } from './YearPicker.tsx';
 
 export function AnnualSummaryPage() {
-  const { api, t, locale, query, now, navigate } = useApp();
+  const { api, t, locale, query, today, navigate } = useApp();
   const path = routePath({ name: 'annual-summary' });
-  const year = yearFromQuery(query, localDate(now()));
+  const year = yearFromQuery(query, today());
   const unitId = query.get('unitId') ?? '';
   const load = useLoad(async () => {
     const [summary, units] = await Promise.all([api.programme.organisationSummary(year, unitId || undefined), api.units()]);

@@ -6,7 +6,6 @@ import type { Unit } from '../../../../shared/schemas/organisation.ts';
 import { bulletinSheets } from '../../export/programme-sheets.ts';
 import { formatInteger, formatMonth, formatPercent } from '../../models/format.ts';
 import { monthFromQuery, monthRange, shiftMonth } from '../../models/programme/calendar-month.ts';
-import { localDate } from '../../models/range.ts';
 import { routePath } from '../../models/router.ts';
 import { unitPath } from '../../models/unit-tree.ts';
 import { useLoad } from '../../models/use-load.ts';
@@ -16,8 +15,8 @@ import { withQuery } from '../Link.tsx';
 import { Empty, Loaded } from '../States.tsx';
 
 export function BulletinPage({ unitId }: { unitId: string | null }) {
-  const { api, t, user, query, now, navigate, locale } = useApp();
-  const month = monthFromQuery(query, localDate(now()));
+  const { api, t, user, query, today, navigate, locale } = useApp();
+  const month = monthFromQuery(query, today());
   const units = useLoad(() => api.units(), [api]);
   return (
     <Loaded load={units}>

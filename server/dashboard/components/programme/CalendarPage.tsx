@@ -5,7 +5,6 @@ import type { Calendar } from '../../../../shared/schemas/programme-calendar.ts'
 import { formatMonth } from '../../models/format.ts';
 import { monthFromQuery, monthGrid, monthRange, shiftMonth } from '../../models/programme/calendar-month.ts';
 import { wallTime } from '../../models/programme/zoned-input.ts';
-import { localDate } from '../../models/range.ts';
 import { routePath } from '../../models/router.ts';
 import { useLoad } from '../../models/use-load.ts';
 import { Link, withQuery } from '../Link.tsx';
@@ -14,8 +13,8 @@ import { ExceptionForm } from './ExceptionForm.tsx';
 import { SessionForm } from './SessionForm.tsx';
 
 export function CalendarPage() {
-  const { api, t, locale, user, query, now, navigate } = useApp();
-  const month = monthFromQuery(query, localDate(now()));
+  const { api, t, locale, user, query, today, navigate } = useApp();
+  const month = monthFromQuery(query, today());
   const { from, to } = monthRange(month);
   const calendar = useLoad(() => api.programme.calendar(from, to), [api, from, to]);
   const go = (delta: number) => navigate(withQuery(routePath({ name: 'calendar' }), { month: shiftMonth(month, delta) }), { replace: true });

@@ -42,7 +42,7 @@ export function PendingChanges({ personId, onDecided }: { personId: string; onDe
 }
 
 function ChangeRow({ change, decides, onDecided }: { change: ChangeRequest; decides: boolean; onDecided(): void }) {
-  const { api, t, locale } = useApp();
+  const { api, t, locale, timeZone } = useApp();
   const approve = useSubmit();
   const c = change.change;
   const what =
@@ -52,7 +52,7 @@ function ChangeRow({ change, decides, onDecided }: { change: ChangeRequest; deci
   return (
     <li data-change-id={change.id}>
       <p>
-        {what} <span class="muted">· {t('changes.proposed', { name: change.proposedByName, at: formatInstant(change.proposedAt, locale) })}</span>
+        {what} <span class="muted">· {t('changes.proposed', { name: change.proposedByName, at: formatInstant(change.proposedAt, locale, timeZone) })}</span>
       </p>
       {decides ? (
         <div class="form-actions">

@@ -6,7 +6,6 @@ import type { PlanProgress } from '../../../../shared/schemas/programme-plans.ts
 import { formatHours, formatInteger, formatPercent } from '../../models/format.ts';
 import { draftFromPlan } from '../../models/programme/plan-draft.ts';
 import { stageFromQuery, yearFromQuery } from '../../models/programme/year-choice.ts';
-import { localDate } from '../../models/range.ts';
 import { routePath } from '../../models/router.ts';
 import { useLoad } from '../../models/use-load.ts';
 import { Figure } from '../Figure.tsx';
@@ -17,8 +16,8 @@ import { PlanEditor } from './PlanEditor.tsx';
 import { YearPicker } from './YearPicker.tsx';
 
 export function PlanPage({ personId }: { personId: string }) {
-  const { api, t, user, query, now } = useApp();
-  const year = yearFromQuery(query, localDate(now()));
+  const { api, t, user, query, today } = useApp();
+  const year = yearFromQuery(query, today());
   const stage = stageFromQuery(query);
   const self = personId === user.id;
   const load = useLoad(

@@ -5,7 +5,6 @@ import { useApp } from '../../app/context.ts';
 import type { Person as PersonRecord } from '../../../../shared/schemas/organisation.ts';
 import { REPORT_STATUSES, VISIT_KINDS, type ReportStatus, type ResearchOverview, type VisitKind } from '../../../../shared/schemas/programme-research.ts';
 import { yearFromQuery } from '../../models/programme/year-choice.ts';
-import { localDate } from '../../models/range.ts';
 import { routePath } from '../../models/router.ts';
 import { useLoad } from '../../models/use-load.ts';
 import { FormStatus } from '../admin/FormStatus.tsx';
@@ -17,8 +16,8 @@ import { WithdrawButton } from './WithdrawButton.tsx';
 import { EnumOptions } from '../EnumOptions.tsx';
 
 export function ResearchPage() {
-  const { api, t, query, now } = useApp();
-  const year = yearFromQuery(query, localDate(now()));
+  const { api, t, query, today } = useApp();
+  const year = yearFromQuery(query, today());
   const unitId = query.get('unitId') ?? '';
   const load = useLoad(async () => {
     const [overview, people, units] = await Promise.all([api.programme.research(year, unitId || undefined), api.people(), api.units()]);
@@ -181,10 +180,10 @@ function PersonSelect({ people }: { people: readonly PersonRecord[] }) {
 }
 
 function AddForms({ people, onSaved }: { people: readonly PersonRecord[]; onSaved(): void }) {
-  const { api, t, now } = useApp();
+  const { api, t, today: organisationToday } = useApp();
   const visit = useSubmit();
   const report = useSubmit();
-  const today = localDate(now());
+  const today = organisationToday();
   return (
     <div class="two-forms no-print">
       <form

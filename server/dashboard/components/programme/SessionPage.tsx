@@ -18,21 +18,19 @@ import { formFields } from '../form-fields.ts';
 import { WithdrawButton } from './WithdrawButton.tsx';
 
 export function SessionPage({ sessionId }: { sessionId: string }) {
-  const { api, t, locale } = useApp();
+  const { api, t, locale, timeZone } = useApp();
   const load = useLoad(async () => {
     const [session, resources, settings] = await Promise.all([api.programme.session(sessionId), api.resources(), api.programme.settings()]);
-    // Times show in the organisation's zone (the calendar names it), whatever the browser's zone.
-    const { timeZone } = await api.programme.calendar(session.date, session.date);
     // Staff are not allowed the roster: the page then shows the details only.
     const roster = session.code === null ? null : await api.programme.roster(sessionId).catch((err: unknown) => {
       if (err instanceof ApiFailure && err.status === 403) return null;
       throw err;
     });
-    return { session, resources, roster, timeZone, opensMinutes: settings.checkIn.opensMinutesBefore };
+    return { session, resources, roster, opensMinutes: settings.checkIn.opensMinutesBefore };
   }, [api, sessionId]);
   return (
     <Loaded load={load}>
-      {({ session, resources, roster, timeZone, opensMinutes }) => (
+      {({ session, resources, roster, opensMinutes }) => (
         <article class="session-page" aria-labelledby="session-title">
           <header class="page-head">
             <div>
@@ -50,7 +48,7 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
           {session.code !== null && session.cancelled === null && (
             <WithdrawButton label={t('session.cancel')} onWithdraw={(reason) => api.programme.cancelSession(session.id, reason)} onDone={load.reload} />
           )}
-          <SessionDetails session={session} timeZone={timeZone} materials={resources.filter((r) => session.materials.includes(r.id)).map((r) => r.name)} />
+          <SessionDetails session={session} materials={resources.filter((r) => session.materials.includes(r.id)).map((r) => r.name)} />
           {session.code !== null && (
             <section class="panel session-code" aria-labelledby="code-title">
               <h2 id="code-title">{t('session.code')}</h2>
@@ -72,8 +70,8 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
   );
 }
 
-function SessionDetails({ session, materials, timeZone }: { session: Session; materials: string[]; timeZone: string }) {
-  const { t, locale } = useApp();
+function SessionDetails({ session, materials }: { session: Session; materials: string[] }) {
+  const { t, locale, timeZone } = useApp();
   return (
     <section class="panel">
       <dl class="details">
@@ -105,7 +103,7 @@ function SessionDetails({ session, materials, timeZone }: { session: Session; ma
 }
 
 function RosterPanel({ session, roster, onChanged }: { session: Session; roster: Roster; onChanged(): void }) {
-  const { t, locale, api, user } = useApp();
+  const { t, locale, api, user, timeZone } = useApp();
   const counts = roster.counts;
   const markAll = useSubmit();
   // Everyone not yet recorded, except oneself (nobody marks their own attendance: they check in).
@@ -152,7 +150,7 @@ function RosterPanel({ session, roster, onChanged }: { session: Session; roster:
                 {p.entry?.reason ? ` · ${p.entry.reason}` : ''}
                 {p.entry?.makeUp ? ` · ${t('bulletin.madeUp')} ${p.entry.makeUp.doneOn}` : ''}
               </td>
-              <td>{p.entry?.checkedInAt ? formatInstant(p.entry.checkedInAt, locale) : ''}</td>
+              <td>{p.entry?.checkedInAt ? formatInstant(p.entry.checkedInAt, locale, timeZone) : ''}</td>
               <td>
                 {p.personId !== user.id && <MarkForm sessionId={session.id} personId={p.personId} current={p.entry?.status ?? null} onSaved={onChanged} />}
                 {p.personId !== user.id && p.entry !== null && (
