@@ -68,6 +68,7 @@ export const programmeEn: Record<keyof typeof programmeZhCN, string> = {
   'plan.noItems': 'No must-read items yet.',
   'plan.noTarget': 'No target',
   'plan.annualLink': 'See the annual learning record',
+  'annual.planLink': 'See the study plan and changes awaiting approval',
   'plan.unitDefaults': 'Unit default plan',
   'plan.unitDefaultsHint': 'Plans in this unit and its sub-units start from this; people may add their own books.',
   'plan.problem.negativeTarget': 'Hour targets cannot be negative.',

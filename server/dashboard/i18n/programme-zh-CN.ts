@@ -67,6 +67,7 @@ export const programmeZhCN = {
   'plan.noItems': '尚未列出必读书目。',
   'plan.noTarget': '未设目标',
   'plan.annualLink': '查看年度学习档案',
+  'annual.planLink': '查看学习计划及待审批的变更',
   'plan.unitDefaults': '单位默认计划',
   'plan.unitDefaultsHint': '本单位及下属单位人员的计划以此为起点；人员可以添加自己的书目。',
   'plan.problem.negativeTarget': '学时目标不能为负数。',

@@ -17,6 +17,7 @@ import { FormStatus } from '../admin/FormStatus.tsx';
 import { useSubmit } from '../admin/useSubmit.ts';
 import { SignatureBlock } from '../person/SignatureBlock.tsx';
 import { YearPicker } from './YearPicker.tsx';
+import { Link, withQuery } from '../Link.tsx';
 import { EnumOptions } from '../EnumOptions.tsx';
 import { formFields } from '../form-fields.ts';
 
@@ -40,6 +41,10 @@ export function AnnualRecordPage({ personId }: { personId: string }) {
               </h1>
               <p class="muted" data-testid="annual-identity">
                 {unitPath(units, record.unitId)} · {t('field.year')} {year}
+              </p>
+              {/* The way from the record to the plan, where a change the person proposed waits for approval. */}
+              <p class="muted no-print">
+                <Link href={withQuery(self ? routePath({ name: 'plan', personId: null }) : routePath({ name: 'plan', personId }), { year: String(year) })}>{t('annual.planLink')}</Link>
               </p>
             </div>
             <YearPicker year={year} path={self && user.role === 'staff' ? routePath({ name: 'annual', personId: null }) : routePath({ name: 'annual', personId })} />
