@@ -63,6 +63,10 @@ describe('parseArrangement', () => {
     expect(parseArrangement(line, 2026)).toEqual({ holidays: [{ name: '国庆节', from: '2026-10-01', to: '2026-10-07', line: 1 }], workdays: [], problems: [] });
   });
 
+  it('reads 调休 at the end of a holiday line as part of the holiday, not as a working day', () => {
+    expect(parseArrangement('国庆节 10月1日至8日放假调休', 2026).holidays).toEqual([{ name: '国庆节', from: '2026-10-01', to: '2026-10-08', line: 1 }]);
+  });
+
   it('reads a one-day holiday', () => {
     expect(parseArrangement('端午节 2026-06-19', 2026).holidays).toEqual([{ name: '端午节', from: '2026-06-19', to: '2026-06-19', line: 1 }]);
   });
@@ -80,6 +84,7 @@ describe('parseArrangement', () => {
     ['2026-09-20 上班', ''],
     ['9月20日（周日）上班。', ''],
     ['workday 2026-09-20 National Day', 'National Day'],
+    ['调休 2026-09-20 国庆节', '国庆节'],
   ])('reads the swapped working day %s', (line, name) => {
     expect(parseArrangement(line, 2026)).toEqual({ holidays: [], workdays: [{ date: '2026-09-20', name, line: 1 }], problems: [] });
   });

@@ -10,7 +10,8 @@
 //   春节：2月15日至23日                  the year may be left out (the arrangement's year), and the month of
 //                                        the end; 2026/10/01, 2026.10.01 and 2026年10月1日 work too
 //   调休上班 2026-09-27 国庆节           a swapped working day: 调休上班, 上班, 补班 or "workday" anywhere on
-//   2026-10-10 上班                      the line, one date, the rest of the line its (optional) name
+//   2026-10-10 上班                      the line (or 调休 at its start), one date, the rest of the line its
+//                                        (optional) name
 // Between two dates: 至, 到, ~ or any dash (ASCII, full-width, en, em); text in brackets (（周四）) and
 // after the last date of a holiday (放假, 共8天) is ignored. Every date must lie in the arrangement's year:
 // a holiday across New Year is entered in each year's arrangement for its own days.
@@ -66,7 +67,8 @@ const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63]/g;
 const BRACKETED = /\([^)]*\)|\[[^\]]*\]|【[^】]*】/g;
 // A full date (2026-10-01, 2026/10/1, 2026.10.01, 2026年10月1日), a month and day (10月1日) or a day (8日).
 const DATE = /(\d{4})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)|(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{1,2})\s*日/g;
-const WORK = /调休上班|补班|上班|working\s*day|workday/i;
+// 调休 alone names a working day only at the start: "…放假调休" ends many holiday lines.
+const WORK = /调休上班|^调休|补班|上班|working\s*day|workday/i;
 const RANGE_BETWEEN = /^(?:至|到|~|-+)?$/;
 // What separates a name from its dates, and a working day's keyword from its name.
 const PUNCTUATION = /^[\s:,，、。;；]+|[\s:,，、。;；]+$/g;

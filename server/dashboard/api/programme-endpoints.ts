@@ -20,6 +20,7 @@ import {
 } from '../../../shared/schemas/programme-research.ts';
 import { programmeSettingsSchema, type ProgrammeSettings } from '../../../shared/schemas/programme-settings.ts';
 import { changeRequestSchema } from '../../../shared/schemas/programme-changes.ts';
+import { holidayArrangementSchema } from '../../../shared/schemas/holiday-arrangement.ts';
 import type { Http } from './http.ts';
 
 const id = (value: string) => encodeURIComponent(value);
@@ -44,6 +45,9 @@ export function programmeEndpoints(http: Http) {
     calendar: (from: string, to: string) => http.json('GET', '/api/calendar', calendarSchema, { query: { from, to } }),
     setException: (date: string, body: CalendarExceptionInput) => http.json('PUT', `/api/calendar/exceptions/${date}`, calendarExceptionSchema, { body }),
     removeException: (date: string) => http.empty('DELETE', `/api/calendar/exceptions/${date}`),
+    holidays: (year: number) => http.json('GET', `/api/calendar/holidays/${year}`, holidayArrangementSchema),
+    saveHolidays: (year: number, text: string) => http.json('PUT', `/api/calendar/holidays/${year}`, holidayArrangementSchema, { body: { text } }),
+    clearHolidays: (year: number) => http.empty('DELETE', `/api/calendar/holidays/${year}`),
 
     session: (sessionId: string) => http.json('GET', `/api/sessions/${id(sessionId)}`, sessionSchema),
     createSession: (body: SessionInput) => http.json('POST', '/api/sessions', sessionSchema, { body }),

@@ -1,5 +1,6 @@
-// The study calendar for a month: Fridays (study days), first Fridays (exchange days), admin changes,
-// and the sessions on each day; admins and leaders add sessions, admins adjust study days.
+// The study calendar for a month: Fridays (study days), the first held Friday (exchange day), holidays
+// and swapped working days, admin changes, and the sessions on each day; admins and leaders add
+// sessions, admins enter the year's holidays and adjust study days.
 import { useApp } from '../../app/context.ts';
 import type { Calendar } from '../../../../shared/schemas/programme-calendar.ts';
 import { formatMonth } from '../../models/format.ts';
@@ -10,6 +11,7 @@ import { useLoad } from '../../models/use-load.ts';
 import { Link, withQuery } from '../Link.tsx';
 import { Empty, Loaded } from '../States.tsx';
 import { ExceptionForm } from './ExceptionForm.tsx';
+import { HolidayPanel } from './HolidayPanel.tsx';
 import { SessionForm } from './SessionForm.tsx';
 
 export function CalendarPage() {
@@ -38,19 +40,21 @@ export function CalendarPage() {
         {(cal) => (
           <>
             <MonthGrid month={month} calendar={cal} />
+            <HolidayList calendar={cal} />
             <SessionList calendar={cal} />
             {user.role !== 'staff' && <SessionForm timeZone={cal.timeZone} defaultDate={cal.days[0]?.date ?? from} onCreated={calendar.reload} />}
             {user.role === 'admin' && <ExceptionForm calendar={cal} onSaved={calendar.reload} />}
           </>
         )}
       </Loaded>
+      {user.role === 'admin' && <HolidayPanel year={Number(month.slice(0, 4))} onSaved={calendar.reload} />}
     </article>
   );
 }
 
 function MonthGrid({ month, calendar }: { month: string; calendar: Calendar }) {
   const { t, locale } = useApp();
-  const weeks = monthGrid(month, calendar.days, calendar.sessions);
+  const weeks = monthGrid(month, calendar);
   const weekday = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
   return (
     <table class="month-grid">
@@ -68,8 +72,14 @@ function MonthGrid({ month, calendar }: { month: string; calendar: Calendar }) {
         {weeks.map((week) => (
           <tr key={week[0]!.date}>
             {week.map((cell) => (
-              <td key={cell.date} class={`${cell.inMonth ? '' : 'muted'} ${cell.studyDay ? `study-${cell.studyDay.kind}` : ''}`} data-date={cell.date}>
+              <td
+                key={cell.date}
+                class={`${cell.inMonth ? '' : 'muted'} ${cell.studyDay ? `study-${cell.studyDay.kind}` : ''} ${cell.holiday ? 'holiday' : ''} ${cell.workday ? 'workday' : ''}`}
+                data-date={cell.date}
+              >
                 <span class="day-number">{Number(cell.date.slice(8))}</span>
+                {cell.holiday && <span class="holiday-label">{t('calendar.holidayLabel', { name: cell.holiday.name })}</span>}
+                {cell.workday && <span class="workday-label">{t('calendar.workdayLabel')}</span>}
                 {cell.studyDay && (
                   <span class="study-day-label">
                     {t(`studyDay.${cell.studyDay.kind}`)}
@@ -87,6 +97,18 @@ function MonthGrid({ month, calendar }: { month: string; calendar: Calendar }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** The month's holidays in words, for readers who do not scan the grid. */
+function HolidayList({ calendar }: { calendar: Calendar }) {
+  const { t } = useApp();
+  if (calendar.holidays.length === 0) return null;
+  const list = calendar.holidays.map((h) => `${h.name} ${h.from === h.to ? h.from : t('holidays.range', { from: h.from, to: h.to })}`).join(', ');
+  return (
+    <p class="holiday-list" data-testid="calendar-holidays">
+      {t('calendar.holidaysOfMonth', { list })}
+    </p>
   );
 }
 

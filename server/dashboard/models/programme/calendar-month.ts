@@ -1,12 +1,18 @@
 // A month of the study calendar as a grid of weeks (Monday first, as the office's calendar is), each
-// day with its study-day kind and the sessions held on it; and moving between months in the URL.
-import type { Session, StudyDay } from '../../../../shared/schemas/programme-calendar.ts';
+// day with its study-day kind, the holiday or swapped working day it is, and the sessions held on it;
+// and moving between months in the URL.
+import type { Holiday, SwappedWorkday } from '../../../../shared/schemas/holiday-arrangement.ts';
+import type { Calendar, Session, StudyDay } from '../../../../shared/schemas/programme-calendar.ts';
 import { datesBetween } from '../../../../shared/time/zoned-days.ts';
 
 export interface CalendarCell {
   date: string;
   inMonth: boolean;
   studyDay: StudyDay | null;
+  /** The holiday the day falls in, from the year's arrangement. */
+  holiday: Holiday | null;
+  /** Set when the day is a swapped working day (调休上班). */
+  workday: SwappedWorkday | null;
   sessions: Session[];
 }
 
@@ -37,7 +43,8 @@ function addDays(date: string, days: number): string {
 }
 
 /** The weeks covering the month, padded to whole weeks with the neighbouring months' days. */
-export function monthGrid(month: string, days: readonly StudyDay[], sessions: readonly Session[]): CalendarCell[][] {
+export function monthGrid(month: string, calendar: Pick<Calendar, 'days' | 'sessions' | 'holidays' | 'workdays'>): CalendarCell[][] {
+  const { days, sessions, holidays, workdays } = calendar;
   const { from, to } = monthRange(month);
   const weekday = (date: string) => (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
   const start = addDays(from, -weekday(from));
@@ -47,6 +54,8 @@ export function monthGrid(month: string, days: readonly StudyDay[], sessions: re
     date,
     inMonth: date >= from && date <= to,
     studyDay: dayOf.get(date) ?? null,
+    holiday: holidays.find((h) => h.from <= date && date <= h.to) ?? null,
+    workday: workdays.find((w) => w.date === date) ?? null,
     sessions: sessions.filter((s) => s.date === date).sort((a, b) => (a.startsAt < b.startsAt ? -1 : 1)),
   }));
   const weeks: CalendarCell[][] = [];
