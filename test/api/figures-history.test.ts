@@ -1,7 +1,7 @@
 // History is kept, not recomputed; one computation, one target. Over the real HTTP API: a hire after
 // a session and a transfer between units leave past rosters and the closed month's bulletin as they
-// were, and a person's hours and target read the same in the overview, the annual record, the
-// figures route and the dashboard's exports built from them.
+// were, and a person's hours and target read the same in the overview, the person page (through the
+// dashboard's client), the annual record, the figures route and the dashboard's exports built from them.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -13,7 +13,10 @@ import { annualRecordSchema, organisationSummarySchema } from '../../shared/sche
 import { unitSummarySchema } from '../../shared/schemas/reports.ts';
 import { syncResponseSchema } from '../../shared/schemas/sync.ts';
 import { annualRecordSheets } from '../../server/dashboard/export/programme-sheets.ts';
-import { unitSummarySheets } from '../../server/dashboard/export/report-sheets.ts';
+import { personLogSheets, unitSummarySheets } from '../../server/dashboard/export/report-sheets.ts';
+import { endpoints } from '../../server/dashboard/api/endpoints.ts';
+import { createHttp } from '../../server/dashboard/api/http.ts';
+import { personLogModel } from '../../server/dashboard/models/person.ts';
 import { translator } from '../../server/dashboard/i18n/t.ts';
 import { expectData } from '../support/api-client.ts';
 import { startApiServer, type ApiServer } from '../support/api-server.ts';
@@ -112,7 +115,7 @@ describe('one computation, one target', () => {
   const t = translator('zh-CN');
   const value = (rows: (string | number)[][], label: string) => rows.find((r) => r[0] === label)?.[1];
 
-  it('overview = annual record = figures = export for the same person and range (hours and target)', async () => {
+  it('overview = person page = annual record = figures = exports for the same person and range (hours and target)', async () => {
     const me = org.people.staffResearch;
     const units = expectData(await server.api.get('/api/units', org.adminToken), z.array(z.object({ id: z.string(), name: z.string(), parentId: z.string().nullable() })));
     const range = 'from=2026-01-01&to=2026-12-31';
@@ -137,6 +140,21 @@ describe('one computation, one target', () => {
     const recordRows = annualRecordSheets(record, units, t)[0]!.rows;
     expect(value(recordRows, t('annual.total'))).toBe(3);
     expect(value(recordRows, t('annual.target'))).toBe(4.9);
+
+    // The person page, through the dashboard's own client as the leader's browser loads it, and its export.
+    const http = createHttp(server.url);
+    http.credentials = { kind: 'bearer', token: org.people.leadOffice.token };
+    const dashboard = endpoints(http);
+    const pageRange = { from: '2026-01-01', to: '2026-12-31' };
+    const [log, page, resources] = await Promise.all([dashboard.personLog(me.user.id, pageRange), dashboard.personFigures(me.user.id, pageRange), dashboard.resources()]);
+    expect(page).toEqual(figures);
+    expect(page.totalSeconds).toBe(row.seconds);
+    expect(page.targetHours * 3600).toBe(row.targetSeconds);
+    const personRows = personLogSheets(personLogModel(log, resources), page, { name: me.user.name, username: me.user.username }, t)[2]!.rows;
+    expect(value(personRows, t('figure.creditedHours'))).toBe(3);
+    expect(value(personRows, t('figure.targetHours'))).toBe(4.9);
+    expect(value(personRows, t('figure.gapHours'))).toBe(1.9);
+    expect(value(personRows, t('figure.belowTarget'))).toBe('是');
   });
 
   it('measures the month on 7 December against 1–7 December only', async () => {

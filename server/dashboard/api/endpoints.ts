@@ -2,6 +2,7 @@
 // answer. Paths and shapes follow the contract and the API plan exactly.
 import { z } from 'zod';
 import { userSchema } from '../../../shared/schemas/auth.ts';
+import { personFiguresSchema } from '../../../shared/schemas/figures.ts';
 import { detailedLearningLogSchema } from '../../../shared/schemas/log.ts';
 import { bulkReviewResponseSchema, reviewableNotesPageSchema, storedNoteSchema } from '../../../shared/schemas/notes.ts';
 import {
@@ -44,6 +45,9 @@ export function endpoints(http: Http) {
       http.empty('POST', `/api/people/${id(personId)}/password`, { body }),
     personLog: (personId: string, range: { from: string; to: string }) =>
       http.json('GET', `/api/people/${id(personId)}/log`, detailedLearningLogSchema, { query: range }),
+    /** Credited hours against the effective target: the one computation the overview and annual record use. */
+    personFigures: (personId: string, range: { from: string; to: string }) =>
+      http.json('GET', `/api/people/${id(personId)}/figures`, personFiguresSchema, { query: range }),
     personSegments: (personId: string, range: Record<string, string>) =>
       http.json('GET', `/api/people/${id(personId)}/segments`, z.array(segmentReportSchema), { query: range }),
     personalExport: (personId: string) => http.json('GET', `/api/people/${id(personId)}/export`, personalExportSchema),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { liWeekLog, officeMarch, resources, units } from '../../../test/fixtures/dashboard/api-responses.ts';
+import { personFiguresSchema } from '../../../shared/schemas/figures.ts';
 import { translator } from '../i18n/t.ts';
 import { personLogModel } from '../models/person.ts';
 import { personLogSheets, unitSummarySheets } from './report-sheets.ts';
@@ -22,9 +23,35 @@ describe('unit summary export', () => {
   });
 });
 
+const liFigures = personFiguresSchema.parse({
+  personId: 'p-li',
+  from: '2026-03-02',
+  to: '2026-03-08',
+  onlineSeconds: 5400,
+  onlineCreditedHours: 1.5,
+  sessionHours: 2,
+  totalSeconds: 12_600,
+  totalHours: 3.5,
+  adjustments: [],
+  targetHours: 1,
+  targetBasis: { source: 'organisation', setHours: 50, dueFrom: '2026-03-02', dueTo: '2026-03-08' },
+  gapHours: 0,
+  behind: false,
+});
+
 describe('person log export', () => {
+  it('heads with the figures route’s hours and target, as the overview and annual record show them', () => {
+    const about = personLogSheets(personLogModel(liWeekLog, resources), liFigures, { name: '李娜', username: 'p-li' }, t)[2]!;
+    expect(about.rows).toContainEqual(['认定学时', 3.5]);
+    expect(about.rows).toContainEqual(['网络学习（计入）', 1.5]);
+    expect(about.rows).toContainEqual(['集中学习（核定）', 2]);
+    expect(about.rows).toContainEqual(['目标学时', 1]);
+    expect(about.rows).toContainEqual(['差额学时', 0]);
+    expect(about.rows).toContainEqual(['未达目标', '否']);
+  });
+
   it('lists days, resources (deleted ones by id) and the discounts with reasons', () => {
-    const [days, byResource, about] = personLogSheets(personLogModel(liWeekLog, resources), { name: '李娜', username: 'p-li' }, translator('en'));
+    const [days, byResource, about] = personLogSheets(personLogModel(liWeekLog, resources), liFigures, { name: '李娜', username: 'p-li' }, translator('en'));
     expect(days!.rows).toEqual([
       ['2026-03-02', 0.5, 0.5],
       ['2026-03-03', 1, 1.5],

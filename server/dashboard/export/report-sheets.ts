@@ -1,5 +1,6 @@
 // The exported reports as sheets: a unit's summary (one row per person, in name order) and a person's
-// log (days, resources, discounts). Hours are numbers with one decimal so the spreadsheet can sum them.
+// page (their figures against the target; the log's days, resources, discounts). Hours are numbers with one decimal so the spreadsheet can sum them.
+import type { PersonFigures } from '../../../shared/schemas/figures.ts';
 import type { UnitSummary } from '../../../shared/schemas/reports.ts';
 import type { Unit } from '../../../shared/schemas/organisation.ts';
 import type { Translate } from '../i18n/t.ts';
@@ -55,7 +56,11 @@ export function unitSummarySheets(summary: UnitSummary, units: readonly Unit[], 
   return [people, about];
 }
 
-export function personLogSheets(model: PersonLogModel, person: { name: string; username: string }, t: Translate): Sheet[] {
+/**
+ * A person's page as sheets. The headline hours and target are the figures route's (the one computation
+ * the overview and annual record use); the days, resources and discounts are the online log's.
+ */
+export function personLogSheets(model: PersonLogModel, figures: PersonFigures, person: { name: string; username: string }, t: Translate): Sheet[] {
   return [
     sheet(
       t('export.sheet.days'),
@@ -86,7 +91,12 @@ export function personLogSheets(model: PersonLogModel, person: { name: string; u
         [t('field.username'), person.username],
         [t('field.from'), model.from],
         [t('field.to'), model.to],
-        [t('figure.creditedHours'), hoursValue(model.totalSeconds)],
+        [t('figure.creditedHours'), figures.totalHours],
+        [t('annual.online'), figures.onlineCreditedHours],
+        [t('annual.sessions'), figures.sessionHours],
+        [t('figure.targetHours'), figures.targetHours],
+        [t('figure.gapHours'), figures.gapHours],
+        [t('figure.belowTarget'), figures.behind ? t('common.yes') : t('common.no')],
         [t('figure.rawHours'), hoursValue(model.rawSeconds)],
         ...model.discounts.map((d): [string, number] => [t(`discount.${d.reason}`), hoursValue(d.seconds)]),
         [t('figure.notes'), model.notesCount],

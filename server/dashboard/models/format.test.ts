@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatDate, formatDateRange, formatHours, formatInstant, formatPercent, formatStudyTime, formatStudyTimeWithUnit, hoursValue } from './format.ts';
+import { formatDate, formatDateRange, formatHours, formatInstant, formatInstantDate, formatPercent, formatStudyTime, formatStudyTimeWithUnit, hoursValue } from './format.ts';
 
 describe('study hours', () => {
   it('always have one decimal, rounded half up at the tenth', () => {
@@ -83,6 +83,11 @@ describe('instants under a browser in another zone', () => {
     expect(new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date('2026-03-06T01:30:00Z'))).toBe('Mar 5, 2026');
     expect(formatInstant('2026-03-06T01:30:00Z', 'en', 'Asia/Shanghai')).toBe('Mar 6, 2026, 9:30 AM');
     expect(formatInstant('2026-03-06T01:30:00Z', 'zh-CN', 'Asia/Shanghai')).toBe('2026年3月6日 09:30');
+  });
+
+  it('give an instant’s date as the organisation’s day', () => {
+    // 20:00 UTC on 5 March is already 6 March in Shanghai.
+    expect(formatInstantDate('2026-03-05T20:00:00Z', 'zh-CN', 'Asia/Shanghai')).toBe('2026年3月6日');
   });
 
   it('keep calendar dates on their day', () => {

@@ -1,5 +1,7 @@
 // Numbers, hours and dates as the reader's locale writes them. Study hours (学时) always carry one
 // decimal, so 0.0 h reads as "nothing yet" rather than as a missing value.
+import { dateInZone } from '../../../shared/time/zoned-days.ts';
+
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 
@@ -79,6 +81,11 @@ export function formatMonth(date: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(
     new Date(`${date}T00:00:00Z`),
   );
+}
+
+/** The organisation's calendar date of an instant, in long form (an ISO string cut at 10 is UTC's date). */
+export function formatInstantDate(instant: string, locale: Locale, timeZone: string): string {
+  return formatDate(dateInZone(Date.parse(instant), timeZone), locale);
 }
 
 export function formatDateRange(from: string, to: string, locale: Locale): string {

@@ -2,7 +2,7 @@
 // of the dashboard and of the extension's pages (popup, options, side panel, notice, note editor) and
 // of what decides the extension's "today", and lists every way of writing a time in the browser's zone
 // (or as raw UTC): toLocale*String, Intl.DateTimeFormat without a timeZone, the Date's local getters and
-// local constructor, and toISOString. The few justified uses are allowed below, each with its reason;
+// local constructor, toISOString, and an ISO instant (…At) cut to its UTC date. The few justified uses are allowed below, each with its reason;
 // an allowance that no longer matches fails too, so the list stays true.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -71,6 +71,7 @@ const RULES: readonly { name: string; test: (line: string, source: string, index
   { name: 'local Date getter', test: (line) => /\.get(FullYear|Month|Date|Day|Hours|Minutes)\(\)/.test(line) },
   { name: 'local Date constructor', test: (line) => /new Date\([^()]*,[^()]*\)/.test(line) },
   { name: 'toISOString', test: (line) => /\.toISOString\(\)/.test(line) },
+  { name: 'instant cut to its UTC date', test: (line) => /\w+At\??\.slice\(0,\s*10\)/.test(line) },
 ];
 
 /** True when an `Intl.DateTimeFormat(` call starting on the line at `index` has no timeZone among its arguments. */
@@ -153,6 +154,7 @@ describe('times shown are in the organisation’s zone', () => {
       'd.getHours()',
       'new Date(2026, 2, 6)',
       'new Date(ms).toISOString()',
+      'formatDate(decision.decidedAt.slice(0, 10), locale)',
     ];
     for (const line of source) {
       const text = `${line}\n`;

@@ -1,8 +1,10 @@
-// The learning log part of a person's page: headline figures, trend, by resource and category, the
-// discounts with their reasons, the days table, the individual records, and the exports.
+// The learning log part of a person's page: headline figures (hours and target from the figures route,
+// as the overview and annual record show them), trend, by resource and category, the discounts with
+// their reasons, the days table, the individual records, and the exports.
 import { useMemo } from 'preact/hooks';
 import { useApp } from '../../app/context.ts';
 import type { Person as PersonRecord } from '../../../../shared/schemas/organisation.ts';
+import type { PersonFigures } from '../../../../shared/schemas/figures.ts';
 import type { DateRange } from '../../../../shared/time/periods.ts';
 import { categoryConfig, trendConfig } from '../../charts/configs.ts';
 import { personLogSheets } from '../../export/report-sheets.ts';
@@ -20,29 +22,44 @@ export function PersonLogView({ person, range }: { person: PersonRecord; range: 
   const { api } = useApp();
   const log = useLoad(
     async () => {
-      const [data, resources] = await Promise.all([api.personLog(person.id, range), api.resources()]);
-      return { model: personLogModel(data, resources), resources };
+      // The headline hours and target come from the figures route, the one computation the overview,
+      // plan progress and annual record use; the log gives the online detail behind them.
+      const [data, figures, resources] = await Promise.all([
+        api.personLog(person.id, range),
+        api.personFigures(person.id, { from: range.from, to: range.to }),
+        api.resources(),
+      ]);
+      return { model: personLogModel(data, resources), figures };
     },
     [api, person.id, range.from, range.to],
   );
-  return <Loaded load={log}>{({ model }) => <LogBody model={model} person={person} range={range} />}</Loaded>;
+  return <Loaded load={log}>{({ model, figures }) => <LogBody model={model} figures={figures} person={person} range={range} />}</Loaded>;
 }
 
-function LogBody({ model, person, range }: { model: PersonLogModel; person: PersonRecord; range: DateRange }) {
+function LogBody({ model, figures, person, range }: { model: PersonLogModel; figures: PersonFigures; person: PersonRecord; range: DateRange }) {
   const { t, locale } = useApp();
   const trend = useMemo(() => trendConfig(model.trend, model.granularity, null, t, locale), [model, t, locale]);
   const categories = useMemo(() => categoryConfig(model.categories, t), [model, t]);
   const discounted = model.discounts.reduce((sum, d) => sum + d.seconds, 0);
+  const hours = (h: number) => formatHours(Math.round(h * 3600), locale);
   return (
     <>
       <div class="toolbar no-print">
-        <ExportButtons fileName={`${t('export.personFile')}-${person.name}-${model.from}-${model.to}`} sheets={() => personLogSheets(model, person, t)} />
+        <ExportButtons fileName={`${t('export.personFile')}-${person.name}-${model.from}-${model.to}`} sheets={() => personLogSheets(model, figures, person, t)} />
         <button type="button" onClick={() => window.print()}>
           {t('action.print')}
         </button>
       </div>
       <div class="figures">
-        <Figure label={t('figure.creditedHours')} value={formatStudyTime(model.totalSeconds, locale)} href="#days" testId="person-credited" />
+        <Figure
+          label={t('figure.creditedHours')}
+          value={formatStudyTime(figures.totalSeconds, locale)}
+          sub={`${t('annual.online')} ${hours(figures.onlineCreditedHours)} · ${t('annual.sessions')} ${hours(figures.sessionHours)}`}
+          href="#days"
+          testId="person-credited"
+        />
+        <Figure label={t('figure.targetHours')} value={hours(figures.targetHours)} testId="person-target" />
+        <Figure label={t('figure.gapHours')} value={hours(figures.gapHours)} testId="person-gap" />
         <Figure label={t('figure.rawHours')} value={formatStudyTime(model.rawSeconds, locale)} href="#records" />
         <Figure label={t('figure.discountedHours')} value={formatStudyTime(discounted, locale)} href="#discounts" />
         <Figure label={t('figure.notes')} value={formatInteger(model.notesCount, locale)} href="#notes" />

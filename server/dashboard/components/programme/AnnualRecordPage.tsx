@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context.ts';
 import { GRADES, type AnnualRecord, type Grade } from '../../../../shared/schemas/programme-record.ts';
 import { annualRecordSheets } from '../../export/programme-sheets.ts';
-import { formatDate, formatHours, formatInteger, formatPercent } from '../../models/format.ts';
+import { formatHours, formatInstantDate, formatInteger, formatPercent } from '../../models/format.ts';
 import { yearFromQuery } from '../../models/programme/year-choice.ts';
 import { routePath } from '../../models/router.ts';
 import { unitPath } from '../../models/unit-tree.ts';
@@ -180,7 +180,7 @@ function RecordBody({ record: r }: { record: AnnualRecord }) {
 }
 
 function GradePanel({ record: r, canDecide, onChanged }: { record: AnnualRecord; canDecide: boolean; onChanged(): void }) {
-  const { api, t, locale } = useApp();
+  const { api, t, locale, timeZone } = useApp();
   const remarks = useSubmit();
   const decide = useSubmit();
   const [grade, setGrade] = useState<Grade>(r.grade.decision?.grade ?? r.grade.suggested);
@@ -201,7 +201,7 @@ function GradePanel({ record: r, canDecide, onChanged }: { record: AnnualRecord;
             <>
               {t(`grade.${r.grade.decision.grade}`)}
               {r.grade.decision.reason && ` · ${r.grade.decision.reason}`}
-              <span class="muted"> · {t('annual.decidedBy', { name: r.grade.decision.decidedByName, date: formatDate(r.grade.decision.decidedAt.slice(0, 10), locale) })}</span>
+              <span class="muted"> · {t('annual.decidedBy', { name: r.grade.decision.decidedByName, date: formatInstantDate(r.grade.decision.decidedAt, locale, timeZone) })}</span>
             </>
           )}
         </dd>

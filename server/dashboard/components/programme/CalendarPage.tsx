@@ -5,6 +5,7 @@ import { useApp } from '../../app/context.ts';
 import type { Calendar } from '../../../../shared/schemas/programme-calendar.ts';
 import { formatMonth } from '../../models/format.ts';
 import { monthFromQuery, monthGrid, monthRange, shiftMonth } from '../../models/programme/calendar-month.ts';
+import { defaultSessionDate } from '../../models/programme/session-form.ts';
 import { wallTime } from '../../models/programme/zoned-input.ts';
 import { routePath } from '../../models/router.ts';
 import { useLoad } from '../../models/use-load.ts';
@@ -42,7 +43,7 @@ export function CalendarPage() {
             <MonthGrid month={month} calendar={cal} />
             <HolidayList calendar={cal} />
             <SessionList calendar={cal} />
-            {user.role !== 'staff' && <SessionForm timeZone={cal.timeZone} defaultDate={cal.days[0]?.date ?? from} onCreated={calendar.reload} />}
+            {user.role !== 'staff' && <SessionForm timeZone={cal.timeZone} defaultDate={defaultSessionDate(today(), { from, to })} onCreated={calendar.reload} />}
             {user.role === 'admin' && <ExceptionForm calendar={cal} onSaved={calendar.reload} />}
           </>
         )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { preselectedUnits, sessionBody, sessionFields } from './session-form.ts';
+import { defaultSessionDate, preselectedUnits, sessionBody, sessionFields } from './session-form.ts';
 
 describe('session form', () => {
   it('reads every field, multi-selects included, and builds the request in the organisation zone', () => {
@@ -58,5 +58,17 @@ describe('units the session form preselects', () => {
     expect(preselectedUnits({ role: 'leader', unitId: 'elsewhere' }, units)).toEqual([]);
     expect(preselectedUnits({ role: 'staff', unitId: 'research' }, units)).toEqual([]);
     expect(preselectedUnits({ role: 'leader', unitId: 'research' }, [])).toEqual([]);
+  });
+});
+
+describe('the date the form starts on', () => {
+  const december = { from: '2026-12-01', to: '2026-12-31' };
+  it('is today in the current month', () => {
+    expect(defaultSessionDate('2026-12-07', december)).toBe('2026-12-07');
+    expect(defaultSessionDate('2026-12-31', december)).toBe('2026-12-31');
+  });
+  it('is the first day of another month shown', () => {
+    expect(defaultSessionDate('2026-11-30', december)).toBe('2026-12-01');
+    expect(defaultSessionDate('2027-01-01', december)).toBe('2026-12-01');
   });
 });

@@ -62,3 +62,12 @@ export function preselectedUnits(user: { role: string; unitId: string | null }, 
   if (user.role === 'leader' && user.unitId !== null && units.some((u) => u.id === user.unitId)) return [user.unitId];
   return units.length === 1 ? [units[0]!.id] : [];
 }
+
+/**
+ * The date the form starts on: today (the organisation's) while the month shown is the current one,
+ * else the month's first day. It started on the first of the month, so a session made on the 7th was
+ * dated a week back unless the leader noticed.
+ */
+export function defaultSessionDate(today: string, month: { from: string; to: string }): string {
+  return today >= month.from && today <= month.to ? today : month.from;
+}
