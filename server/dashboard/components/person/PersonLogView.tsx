@@ -8,7 +8,7 @@ import type { PersonFigures } from '../../../../shared/schemas/figures.ts';
 import type { DateRange } from '../../../../shared/time/periods.ts';
 import { categoryConfig, trendConfig } from '../../charts/configs.ts';
 import { personLogSheets } from '../../export/report-sheets.ts';
-import { formatDate, formatInteger, formatStudyTime, formatStudyTimeWithUnit } from '../../models/format.ts';
+import { formatDate, formatHours, formatInteger, formatStudyTime, formatStudyTimeWithUnit } from '../../models/format.ts';
 import { personLogModel, type PersonLogModel } from '../../models/person.ts';
 import { useLoad } from '../../models/use-load.ts';
 import { CategoryTable } from '../CategoryTable.tsx';
