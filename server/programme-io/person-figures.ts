@@ -12,13 +12,43 @@ import { creditHours, type CreditedHours } from '../programme/credit-hours.ts';
 import { effectiveTarget, targetGapSeconds, type EffectiveTarget, type TargetCandidate } from '../programme/effective-target.ts';
 import { firstDay, lastDay, latestMembershipBy } from '../programme/membership-history.ts';
 import { stageRange } from '../programme/stage-range.ts';
-import { unitsAbove } from '../programme/unit-tree.ts';
+import { isUnder, unitsAbove } from '../programme/unit-tree.ts';
+import { sessionCategory, type AttendedSession } from '../programme/plan-progress.ts';
 import type { ProgrammeStore } from '../store/programme/programme-store.ts';
 import type { AttendanceEntry, FieldVisit, ResearchReport, SessionRecord } from '../store/programme/records.ts';
 import type { DayTotalRecord, NoteRecord, Store } from '../store/records.ts';
 import type { Directory, DirectoryPerson } from './directory.ts';
 import { programmeNotes, type ProgrammeNote } from './learning-figures.ts';
 import { personSessions, type PersonSessions } from './person-year.ts';
+
+/** A session as every person's figures read it, worked out once per request rather than once per person. */
+export interface SessionFacts {
+  session: SessionRecord;
+  endMs: number;
+  /** What attending it credits (hours, and the category its materials share): one object every attendee shares. */
+  credit: AttendedSession;
+  /** Its attendance entries by person. */
+  entries: ReadonlyMap<string, AttendanceEntry>;
+  /** Whether a member of the unit is expected: the unit is one of the session's units or under one. */
+  expects(unitId: string | null): boolean;
+}
+
+function sessionFacts(session: SessionRecord, programme: ProgrammeStore, categoryOf: (resourceId: string) => Category | undefined, parentOf: Directory['parentOf']): SessionFacts {
+  // A handful of units against one session: each answer is worked out once.
+  const byUnit = new Map<string, boolean>();
+  return {
+    session,
+    endMs: Date.parse(session.endsAt),
+    credit: { creditedHours: session.creditedHours, category: sessionCategory(session.materials.map(categoryOf)) },
+    entries: programme.attendanceByPerson(session.id),
+    expects(unitId) {
+      if (unitId === null) return false;
+      let yes = byUnit.get(unitId);
+      if (yes === undefined) byUnit.set(unitId, (yes = isUnder(unitId, session.unitIds, parentOf)));
+      return yes;
+    },
+  };
+}
 
 /** What every person's figures in one request share, read once. */
 export interface FiguresContext {
@@ -29,9 +59,8 @@ export interface FiguresContext {
   today: string;
   organisationAnnualHours: number;
   categoryOf: (resourceId: string) => Category | undefined;
-  /** Sessions by date, and each session's entries by person. */
-  sessions: readonly SessionRecord[];
-  entryOf: (sessionId: string, personId: string) => AttendanceEntry | null;
+  /** The sessions that stand, by date. */
+  sessions: readonly SessionFacts[];
   /** The person's live notes created in the range (every note read once per request, when first asked). */
   notesOf: (personId: string, range: DateRange) => Promise<ProgrammeNote[]>;
   /** The person's research reports and field visits (all read once per request, when first asked). */
@@ -50,6 +79,7 @@ function groupByPerson<T extends { personId: string }>(items: readonly T[]): Map
 
 export async function loadFiguresContext(store: Store, directory: Directory, nowMs: number, timeZone: string): Promise<FiguresContext> {
   const categories = new Map((await store.listResources()).map((r) => [r.id, r.category]));
+  const categoryOf = (id: string) => categories.get(id);
   let notesByPerson: Map<string, NoteRecord[]> | null = null;
   const rangesMs = new Map<string, { fromMs: number; toMs: number }>();
   const notesOf = async (personId: string, range: DateRange) => {
@@ -71,9 +101,11 @@ export async function loadFiguresContext(store: Store, directory: Directory, now
     nowMs,
     today: dateInZone(nowMs, timeZone),
     organisationAnnualHours: (await store.getSettings()).annualTargetHours,
-    categoryOf: (id) => categories.get(id),
-    sessions: store.programme.sessions().sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
-    entryOf: (sessionId, personId) => store.programme.attendanceEntry(sessionId, personId),
+    categoryOf,
+    sessions: store.programme
+      .sessions()
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+      .map((s) => sessionFacts(s, store.programme, categoryOf, directory.parentOf)),
     notesOf,
     researchOf,
   };

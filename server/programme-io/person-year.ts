@@ -2,13 +2,12 @@
 // effective plan, sessions expected and attended, attendance entries, and the learning log figures.
 import type { PlanStage, StudyPlan } from '../../shared/schemas/programme-plans.ts';
 import type { AttendanceCounts } from '../../shared/schemas/programme-attendance.ts';
-import { countAttendance } from '../programme/attendance-counts.ts';
+import { addAttendance, emptyCounts, withRate } from '../programme/attendance-counts.ts';
 import { resolvePlan, type UnitDefaults } from '../programme/plan-resolution.ts';
-import { sessionCategory, type AttendedSession } from '../programme/plan-progress.ts';
-import { expectedOn } from '../programme/roster.ts';
+import type { AttendedSession } from '../programme/plan-progress.ts';
+import { membershipOn } from '../programme/membership-history.ts';
 import { unitsAbove } from '../programme/unit-tree.ts';
 import type { ProgrammeStore } from '../store/programme/programme-store.ts';
-import type { AttendanceEntry, SessionRecord } from '../store/programme/records.ts';
 import type { DateRange } from '../../shared/time/periods.ts';
 import type { FiguresContext } from './person-figures.ts';
 import type { Directory, DirectoryPerson } from './directory.ts';
@@ -29,31 +28,31 @@ export function unitItemIds(programme: ProgrammeStore, directory: Directory, per
   return new Set(plan.readingList.filter((i) => i.source === 'unit').map((i) => i.id));
 }
 
-/** Whether the person is expected at the session: in its units on its date, or recorded there. */
-export function expectedAt(session: SessionRecord, person: DirectoryPerson, directory: Directory, entry: AttendanceEntry | null): boolean {
-  return entry !== null || expectedOn(person, session.unitIds, session.date, directory.parentOf);
-}
-
 export interface PersonSessions {
   attendance: AttendanceCounts;
   attended: AttendedSession[];
   sessionHours: number;
 }
 
-/** Sessions dated in the range: attendance counts and the credited sessions attended (or made up). */
-export function personSessions(ctx: Pick<FiguresContext, 'sessions' | 'entryOf' | 'directory' | 'categoryOf' | 'nowMs'>, person: DirectoryPerson, range: DateRange): PersonSessions {
-  const expected: { session: SessionRecord; entry: AttendanceEntry | null }[] = [];
-  for (const session of ctx.sessions) {
+/**
+ * Sessions dated in the range: attendance counts and the credited sessions attended (or made up). A
+ * person is expected at a session when recorded there, or when in one of its units (or under one) on
+ * its date. Runs once per person over every session, so it reads the per-request session facts.
+ */
+export function personSessions(ctx: Pick<FiguresContext, 'sessions' | 'nowMs'>, person: DirectoryPerson, range: DateRange): PersonSessions {
+  const attendance = emptyCounts();
+  const attended: AttendedSession[] = [];
+  let sessionHours = 0;
+  for (const facts of ctx.sessions) {
+    const { session } = facts;
     if (session.date < range.from || session.date > range.to) continue;
-    const entry = ctx.entryOf(session.id, person.id);
-    if (expectedAt(session, person, ctx.directory, entry)) expected.push({ session, entry });
+    const entry = facts.entries.get(person.id) ?? null;
+    if (entry === null && !facts.expects(membershipOn(person.memberships, session.date)?.unitId ?? null)) continue;
+    addAttendance(attendance, facts.endMs, entry, ctx.nowMs);
+    if (entry !== null && (entry.status === 'present' || entry.status === 'late' || entry.makeUp !== null)) {
+      attended.push(facts.credit);
+      sessionHours += session.creditedHours;
+    }
   }
-  const attended = expected
-    .filter(({ entry }) => entry !== null && (entry.status === 'present' || entry.status === 'late' || entry.makeUp !== null))
-    .map(({ session }) => ({ creditedHours: session.creditedHours, category: sessionCategory(session.materials.map((m) => ctx.categoryOf(m))) }));
-  return {
-    attendance: countAttendance(expected.map(({ session, entry }) => ({ endMs: Date.parse(session.endsAt), entry })), ctx.nowMs),
-    attended,
-    sessionHours: attended.reduce((sum, s) => sum + s.creditedHours, 0),
-  };
+  return { attendance: withRate(attendance), attended, sessionHours };
 }

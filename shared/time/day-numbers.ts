@@ -5,8 +5,10 @@ const DAY_MS = 86_400_000;
 
 /** 'YYYY-MM-DD' → day number. */
 export function dayNumber(date: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
+  // Called several times per person in a year summary of a thousand: read without building arrays.
+  const a = date.indexOf('-');
+  const b = date.indexOf('-', a + 1);
+  return Math.round(Date.UTC(Number(date.slice(0, a)), Number(date.slice(a + 1, b)) - 1, Number(date.slice(b + 1))) / DAY_MS);
 }
 
 /** Day number → 'YYYY-MM-DD'. */

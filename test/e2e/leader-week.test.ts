@@ -1,9 +1,10 @@
 // A committee leader's week in Chromium, through the dashboard only: schedule this week's collective
-// study, mark everyone present and adjust one to leave, cancel a session entered by mistake, review the
-// unit's notes across two pages, approve a staff member's proposed plan target, confirm the suggested
-// grade on the annual record, and see the decision flagged (建议等级已变化) after a later change. The API
-// seeds only the organisation (as an admin would) and the staff members' own actions: their notes and
-// their plan proposal. Screenshots in test/artifacts/leader-week-*.png.
+// study, mark everyone present, adjust one to leave and check in with the code shown; cancel a session
+// entered by mistake; review the unit's notes across two pages; approve a staff member's proposed plan
+// target; confirm the suggested grade on the annual record, see the decision flagged (建议等级已变化)
+// after a later change and reconfirm. The API seeds only the organisation (as an admin would) and the
+// staff members' own actions: their notes and their plan proposal. Screenshots in
+// test/artifacts/leader-week-*.png.
 //
 // Dates are a function of the server's clock, never of the calendar: the server runs in this process
 // with an injected clock (LEADER_WEEK_NOW, an ISO instant, to run the week on another day, e.g.
@@ -178,7 +179,7 @@ describe('a leader’s week in the dashboard', () => {
     expect(pageProblems(page)).toEqual([]);
   });
 
-  it('approves 张伟’s lower target from his record, confirms the grade, and sees it flagged after a later change', async () => {
+  it('approves 张伟’s lower target from his record, confirms the grade, sees it flagged after a later change and reconfirms', async () => {
     await page.getByRole('link', { name: '年度档案' }).click();
     await page.locator(`#summary-people tr[data-person-id="${zhang.id}"]`).getByRole('link', { name: '张伟' }).click();
     await page.getByRole('link', { name: '查看学习计划及待审批的变更' }).click();
@@ -186,8 +187,7 @@ describe('a leader’s week in the dashboard', () => {
     await expect.poll(() => pending.innerText().catch(() => '')).toContain(`${YEAR} 年学习计划（全年）目标学时`);
     expect(await pending.innerText()).toContain('50 → 40 小时');
     expect(await pending.innerText()).toContain('张伟 于');
-    await pending.scrollIntoViewIfNeeded();
-    await screenshot(page, 'leader-week-plan-change', { fullPage: false });
+    await screenshot(page, 'leader-week-plan-change');
     await pending.getByRole('button', { name: '批准' }).click();
     await expect.poll(() => page.getByTestId('pending-changes').count()).toBe(0);
     await expect.poll(() => page.getByLabel('总学时目标').first().inputValue()).toBe('40');
@@ -208,6 +208,9 @@ describe('a leader’s week in the dashboard', () => {
     expect(await stale.innerText()).toContain('笔记篇数');
     await stale.scrollIntoViewIfNeeded();
     await screenshot(page, 'leader-week-grade-stale', { fullPage: false });
+    // Reconfirming on the figures as they now stand clears the notice.
+    await page.getByRole('button', { name: '确认建议等次' }).click();
+    await expect.poll(() => page.getByTestId('grade-stale').count()).toBe(0);
     expect(pageProblems(page)).toEqual([]);
 
     // What the leader saw is what the server keeps: the approved target and one session counted.

@@ -22,6 +22,8 @@ import type {
 import type { PersonProgrammeRecords, ProgrammeState } from './state.ts';
 import type { AuditContext } from '../records.ts';
 
+const NO_ENTRIES: ReadonlyMap<string, AttendanceEntry> = new Map();
+
 /** A decision made against the current data: the record to write, or why not. */
 export type Decision<T, P> = { ok: true; value: T } | { ok: false; problem: P };
 
@@ -62,8 +64,8 @@ export interface ProgrammeStore {
   saveSession<P>(decide: (all: readonly SessionRecord[]) => Decision<SessionRecord, P>, audit?: AuditOf<SessionRecord>): Promise<Decision<SessionRecord, P>>;
 
   attendanceOf(sessionId: string): AttendanceEntry[];
-  /** One person's entry at one session, or null: a lookup, for figures over many people and sessions. */
-  attendanceEntry(sessionId: string, personId: string): AttendanceEntry | null;
+  /** A session's entries by person, for figures over many people (read-only: changes go through saveAttendance). */
+  attendanceByPerson(sessionId: string): ReadonlyMap<string, AttendanceEntry>;
   /** Every entry, for reports over many sessions. */
   allAttendance(): AttendanceEntry[];
   saveAttendance<P>(sessionId: string, personId: string, decide: (existing: AttendanceEntry | null) => Decision<AttendanceEntry, P>, audit?: AuditOf<AttendanceEntry>): Promise<Decision<AttendanceEntry, P>>;
@@ -188,8 +190,8 @@ export class StateProgrammeStore implements ProgrammeStore {
     return [...(this.state.attendance.get(sessionId)?.values() ?? [])];
   }
 
-  attendanceEntry(sessionId: string, personId: string): AttendanceEntry | null {
-    return this.state.attendance.get(sessionId)?.get(personId) ?? null;
+  attendanceByPerson(sessionId: string): ReadonlyMap<string, AttendanceEntry> {
+    return this.state.attendance.get(sessionId) ?? NO_ENTRIES;
   }
 
   allAttendance(): AttendanceEntry[] {

@@ -117,15 +117,19 @@ export async function seedYear(baseUrl: string, admin: Caller, timeZone: string,
     }
   }
 
-  // Research: 张伟 meets the target, 刘洋 too, 李娜 has a draft only.
-  const report = (who: Caller, personId: string, title: string, status: string, date: string) => who.call('POST', '/api/research/reports', { personId, title, status, date });
+  // Research: 张伟 meets the target, 刘洋 too, 李娜 has a draft only. What has happened is dated today at
+  // the latest (the server refuses a future date), so the seed holds early in the year as well.
+  const happened = (date: string) => (date < today ? date : today);
+  const report = (who: Caller, personId: string, title: string, status: string, date: string) =>
+    who.call('POST', '/api/research/reports', { personId, title, status, date: happened(date) });
   // An author never adopts their own report: their leader records the adopted one.
   await report(lead, zhang.id, '关于社区居家养老服务的调研报告', 'adopted', `${year}-05-20`);
   await report(me, zhang.id, '关于老旧小区改造群众意愿的调研报告', 'submitted', `${year}-09-12`);
   await report(lead, li.id, '关于农贸市场食品安全的调研（初稿）', 'draft', `${year}-10-08`);
   await report(lead, liu.id, '关于中小学课后服务的调研报告', 'submitted', `${year}-04-18`);
   await report(lead, liu.id, '关于重点工程农民工权益保障的调研报告', 'adopted', `${year}-08-26`);
-  const visit = (personId: string, kind: string, date: string, place: string) => me.call('POST', '/api/research/visits', { personId, kind, date, place, summary: '' });
+  const visit = (personId: string, kind: string, date: string, place: string) =>
+    me.call('POST', '/api/research/visits', { personId, kind, date: happened(date), place, summary: '' });
   await visit(zhang.id, 'community', `${year}-03-24`, '东城街道幸福里社区');
   await visit(zhang.id, 'community', `${year}-04-09`, '西关街道养老服务中心');
   await visit(zhang.id, 'enterprise', `${year}-06-16`, '市高新区某装备制造企业');
