@@ -3,6 +3,7 @@
 import type { LocalNote } from '../../highlights/notes/local-notes.ts';
 import { t } from '../../i18n/t.ts';
 import { COLOUR_VALUES } from '../../../shared/notes/note-colours.ts';
+import { SEGMENT_REJECTION_CODES } from '../../../shared/schemas/sync.ts';
 import { CollapsibleText } from './CollapsibleText.tsx';
 
 export interface NoteItemProps {
@@ -48,7 +49,9 @@ export function NoteItem({ local, onScroll, onEdit, onDelete, unanchored }: Note
         </p>
       )}
       {review !== null && <p class="review">{t('reviewedBy', review.reviewerName, review.comment)}</p>}
-      {rejection !== null && <p class="error">{t('noteRejected', rejection.message)}</p>}
+      {rejection !== null && (
+        <p class="error">{rejection.code === SEGMENT_REJECTION_CODES.unknownMustReadBook ? t('noteRejectedMustRead') : t('noteRejected', rejection.message)}</p>
+      )}
       <p class="hint">{new Date(note.createdAt).toLocaleString()}</p>
       <div class="actions">
         <button type="button" name="edit" onClick={onEdit}>
