@@ -1,7 +1,8 @@
 // The note editor's must-read picker (关联必读书目) in Chromium: on a designated page the editor lists the
 // year's must-read books (from the person's year plan, through the background), defaults to 不关联, and
 // saves the chosen book with the clip; the server then counts the note for that book. The side panel's
-// editor shows the choice and changes it later, and the count follows. Screenshots go to test/artifacts/.
+// editor shows the choice and changes it later, and the count follows; the dashboard names the book on
+// the note. Screenshots go to test/artifacts/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import type { PlanProgress, UnitPlanDefaults } from '../../shared/schemas/progra
 import { seedOrganisation, signIn, type ApiClient, type Organisation } from './support/api-admin.ts';
 import { signInOnOptionsPage } from './support/options-page.ts';
 import { shadowElement } from './support/closed-shadow.ts';
+import { openDashboard, pageProblems, screenshot } from './support/dashboard-page.ts';
 
 const ADMIN_PASSWORD = 'admin-password-for-tests';
 const ARTIFACTS = resolve('test/artifacts');
@@ -129,5 +131,15 @@ describe('the must-read picker in the note editor', () => {
     await expect.poll(async () => (await myNote())?.note.mustRead ?? null, { timeout: 15_000 }).toEqual({ bookId: books[0]!.id });
     expect(await counts()).toEqual({ 乡土中国: 1, 中国人民政治协商会议章程: 0 });
     await panel.close();
+  });
+
+  it('names the linked book on the note in the dashboard', async () => {
+    const dashboard = await openDashboard(browser.context, server.url, org.staff);
+    const card = dashboard.locator(`[data-note-id="${(await myNote())!.note.id}"]`);
+    await card.waitFor({ timeout: 15_000 });
+    expect(await card.locator('[data-testid=must-read]').innerText()).toBe('必读书目：《乡土中国》');
+    await screenshot(dashboard, 'must-read-dashboard-note');
+    expect(pageProblems(dashboard)).toEqual([]);
+    await dashboard.close();
   });
 });

@@ -91,11 +91,11 @@ describe('notes book', () => {
   it('merges incoming changes with the shared rule and keeps a newer local version queued', () => {
     const local = later(note, 'local newer', '2026-01-05T05:00:00.000Z');
     const book = putNote(EMPTY_BOOK, local);
-    const merged = mergeIncoming(book, [{ note: later(note, 'remote older', '2026-01-05T04:00:00.000Z'), personId: 'u1', review: null }], '7', 1);
+    const merged = mergeIncoming(book, [{ note: later(note, 'remote older', '2026-01-05T04:00:00.000Z'), personId: 'u1', review: null, mustReadTitle: null }], '7', 1);
     expect(merged.notes[ID]!.note.comment).toBe('local newer');
     expect(merged.pending).toHaveLength(1);
     expect(merged.cursor).toBe('7');
-    const lost = mergeIncoming(book, [{ note: deleteNote(note, '2026-01-05T06:00:00.000Z'), personId: 'u1', review: null }], '8', 1);
+    const lost = mergeIncoming(book, [{ note: deleteNote(note, '2026-01-05T06:00:00.000Z'), personId: 'u1', review: null, mustReadTitle: null }], '8', 1);
     expect(lost.notes[ID]!.note.deletedAt).not.toBeNull();
     expect(lost.pending).toEqual([]);
   });
