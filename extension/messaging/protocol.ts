@@ -66,9 +66,10 @@ export const REQUEST_SENDERS: Record<BackgroundRequestType, SenderKinds> = {
   clipNote: BOTH,
   updateNote: BOTH,
   deleteNote: BOTH,
-  // The learning programme, from the popup only.
+  // The learning programme: from the popup, and the must-read books for the note editor anywhere.
   checkIn: PAGES,
   planProgress: PAGES,
+  mustReadBooks: BOTH,
 };
 
 /** What the background knows of a sender: the tab of a content script. */

@@ -35,6 +35,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     clockJumped: vi.fn(async () => null),
     checkIn: vi.fn(async () => ({ outcome: 'refused' as const, reason: 'wrong_code' as const })),
     planProgress: vi.fn(async () => null),
+    mustReadBooks: vi.fn(async () => null),
     ...overrides,
   };
 }

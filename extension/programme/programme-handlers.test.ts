@@ -1,5 +1,5 @@
 // The popup's programme requests: check-in answers (checked in, late, each refusal, offline, signed
-// out) and this year's plan progress, against a fake server.
+// out), this year's plan progress and the must-read books (kept for offline), against a fake server.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sessionItem } from '../storage/items.ts';
@@ -94,5 +94,46 @@ describe('planProgress', () => {
     await expect(handlers(() => json(200, { nope: true })).h.planProgress({ type: 'planProgress' }, {})).rejects.toMatchObject({ code: 'server_error' });
     await sessionItem.setValue(null);
     expect(await handlers(() => json(200, {})).h.planProgress({ type: 'planProgress' }, {})).toBeNull();
+  });
+});
+
+describe('mustReadBooks', () => {
+  const IN_2026 = Date.parse('2026-06-01T12:00:00+08:00');
+  const IN_2025 = Date.parse('2025-06-01T12:00:00+08:00');
+  const plan = (titles: string[]) => ({
+    personId: 'p1',
+    year: 2026,
+    stage: 'year',
+    targets: { totalHours: 50, byCategory: {} },
+    readingList: titles.map((title, i) => ({ id: `b${i}`, title, author: '', resourceId: null, status: 'not-started', source: 'unit' })),
+    updatedAt: null,
+  });
+
+  it('lists the year plan’s books, and the kept list for this person and year when the server cannot be reached', async () => {
+    const { h, fetchFn } = handlers(() => json(200, plan(['乡土中国', '政协章程'])));
+    const books = [{ id: 'b0', title: '乡土中国' }, { id: 'b1', title: '政协章程' }];
+    expect(await h.mustReadBooks({ type: 'mustReadBooks', writtenAt: IN_2026 }, {})).toEqual(books);
+    expect(fetchFn.mock.calls[0]![0]).toBe(`${SERVER}/api/people/p1/plans/2026/year`);
+    const offline = handlers(() => Promise.reject(new TypeError('offline')));
+    expect(await offline.h.mustReadBooks({ type: 'mustReadBooks', writtenAt: IN_2026 }, {})).toEqual(books);
+    // Another year, or another person on this browser, never gets that list.
+    await expect(offline.h.mustReadBooks({ type: 'mustReadBooks', writtenAt: IN_2025 }, {})).rejects.toMatchObject({ code: 'unreachable' });
+    await sessionItem.setValue({ server: SERVER, token: 'tok2', user: { ...user, id: 'p2' }, needsSignIn: false });
+    await expect(offline.h.mustReadBooks({ type: 'mustReadBooks', writtenAt: IN_2026 }, {})).rejects.toMatchObject({ code: 'unreachable' });
+  });
+
+  it('fails on an error answer or a wrong shape (the kept list is for offline only), and is null when signed out', async () => {
+    await handlers(() => json(200, plan(['乡土中国']))).h.mustReadBooks({ type: 'mustReadBooks', writtenAt: IN_2026 }, {});
+    await expect(handlers(() => error(500, 'internal_error')).h.mustReadBooks({ type: 'mustReadBooks', writtenAt: IN_2026 }, {})).rejects.toMatchObject({ code: 'server_error' });
+    await expect(handlers(() => json(200, { nope: true })).h.mustReadBooks({ type: 'mustReadBooks', writtenAt: IN_2026 }, {})).rejects.toMatchObject({ code: 'server_error' });
+    await sessionItem.setValue(null);
+    expect(await handlers(() => json(200, plan([]))).h.mustReadBooks({ type: 'mustReadBooks', writtenAt: IN_2026 }, {})).toBeNull();
+  });
+
+  it('asks for the year the note was written in the organisation’s zone, not the browser’s', async () => {
+    // 1 January 01:00 in Shanghai (the default zone without a policy) is still 31 December in UTC.
+    const { h, fetchFn } = handlers(() => json(200, plan(['乡土中国'])));
+    await h.mustReadBooks({ type: 'mustReadBooks', writtenAt: Date.parse('2026-12-31T17:00:00Z') }, {});
+    expect(fetchFn.mock.calls[0]![0]).toBe(`${SERVER}/api/people/p1/plans/2027/year`);
   });
 });

@@ -1,15 +1,18 @@
 // The background's programme requests: they call the server with the signed-in person's token and turn
-// its answers into what the popup shows. Nothing is stored: both are live questions to the server.
+// its answers into what the popup and the note editor show. Check-in and progress are live questions to
+// the server; the must-read books are kept too (one person and year), so the note editor's picker still
+// lists them, as last fetched, when the server cannot be reached.
 import { z } from 'zod';
 import { errorBodySchema } from '../../shared/schemas/errors.ts';
 import { attendanceEntrySchema } from '../../shared/schemas/programme-attendance.ts';
 import { sessionSchema } from '../../shared/schemas/programme-calendar.ts';
-import { planProgressSchema } from '../../shared/schemas/programme-plans.ts';
+import { planProgressSchema, studyPlanSchema } from '../../shared/schemas/programme-plans.ts';
 import { dateInZone } from '../../shared/time/zoned-days.ts';
 import { readOrganisationZone } from '../account/organisation-zone.ts';
-import { sessionItem } from '../storage/items.ts';
+import { mustReadBooksItem, sessionItem } from '../storage/items.ts';
+import { ownerOf } from '../sync/outbox.ts';
 import { BackgroundFailure, type Handlers } from '../messaging/protocol.ts';
-import { CHECK_IN_REFUSALS, type CheckInRefusal } from './programme-protocol.ts';
+import { CHECK_IN_REFUSALS, type CheckInRefusal, type MustReadBook } from './programme-protocol.ts';
 
 const checkInResponseSchema = z.object({ session: sessionSchema, entry: attendanceEntrySchema });
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -44,7 +47,26 @@ function parsed<S extends z.ZodType>(schema: S, json: unknown): z.output<S> {
   return checked.data;
 }
 
-export function programmeHandlers(deps: ProgrammeDeps): Pick<Handlers, 'checkIn' | 'planProgress'> {
+/** The year plan's books, fetched; on a failure to reach the server, the list kept for this person and year. */
+async function mustReadBooks(deps: ProgrammeDeps, year: number): Promise<readonly MustReadBook[] | null> {
+  const session = await sessionItem.getValue();
+  if (session === null) return null;
+  const owner = ownerOf(session.server, session.user.id);
+  try {
+    const { status, json } = await call(deps, 'GET', `/api/people/${encodeURIComponent(session.user.id)}/plans/${year}/year`);
+    if (status !== 200) throw new BackgroundFailure('server_error', `HTTP ${status}`);
+    const books = parsed(studyPlanSchema, json).readingList.map((item) => ({ id: item.id, title: item.title }));
+    await mustReadBooksItem.setValue({ owner, year, books, fetchedAt: deps.now() });
+    return books;
+  } catch (error) {
+    const kept = await mustReadBooksItem.getValue();
+    const offline = error instanceof BackgroundFailure && error.code === 'unreachable';
+    if (offline && kept !== null && kept.owner === owner && kept.year === year) return kept.books;
+    throw error;
+  }
+}
+
+export function programmeHandlers(deps: ProgrammeDeps): Pick<Handlers, 'checkIn' | 'planProgress' | 'mustReadBooks'> {
   return {
     checkIn: async ({ code }) => {
       const { status, json } = await call(deps, 'POST', '/api/check-in', { code });
@@ -67,5 +89,6 @@ export function programmeHandlers(deps: ProgrammeDeps): Pick<Handlers, 'checkIn'
       const p = parsed(planProgressSchema, json);
       return { year, targetHours: p.total.targetHours, achievedSeconds: p.total.achievedSeconds, readingDone: p.reading.done, readingTotal: p.reading.total };
     },
+    mustReadBooks: async ({ writtenAt }) => mustReadBooks(deps, Number(dateInZone(writtenAt, await readOrganisationZone()).slice(0, 4))),
   };
 }

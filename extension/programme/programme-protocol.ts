@@ -1,10 +1,13 @@
 // The programme requests the background serves to the popup (joined into messaging/protocol.ts):
-// check in to a session with its code, and this year's plan progress.
+// check in to a session with its code, this year's plan progress, and a year's must-read books (the
+// note editor's picker, in the page and the side panel).
 import { z } from 'zod';
 
 export const programmeRequestSchemas = [
   z.object({ type: z.literal('checkIn'), code: z.string().trim().min(1).max(32) }),
   z.object({ type: z.literal('planProgress') }),
+  // The instant the note was written: its year is the organisation's, which only the background knows.
+  z.object({ type: z.literal('mustReadBooks'), writtenAt: z.number().int().nonnegative() }),
 ] as const;
 
 type ProgrammeRequest = z.infer<(typeof programmeRequestSchemas)[number]>;
@@ -27,7 +30,15 @@ export interface PlanSummary {
   readonly readingTotal: number;
 }
 
+/** A book on the person's must-read list (their year plan: unit items and their own), as the picker lists it. */
+export interface MustReadBook {
+  readonly id: string;
+  readonly title: string;
+}
+
 export interface ProgrammeProtocol {
   checkIn: { request: ProgrammeRequestOf<'checkIn'>; response: CheckInResult };
   planProgress: { request: ProgrammeRequestOf<'planProgress'>; response: PlanSummary | null };
+  /** The year's must-read books; the last list fetched when the server cannot be reached; null when signed out. */
+  mustReadBooks: { request: ProgrammeRequestOf<'mustReadBooks'>; response: readonly MustReadBook[] | null };
 }

@@ -12,6 +12,7 @@ import { migrateTrackerV1, migrateDailyTotalV1 } from './migrations.ts';
 import type { ParkedOutbox } from '../sync/outbox.ts';
 import type { SyncStatus } from '../sync/backoff.ts';
 import type { NotesBook } from '../highlights/notes/local-notes.ts';
+import type { MustReadBook } from '../programme/programme-protocol.ts';
 
 /** The version of each item declared above 1 (WXT's items do not expose theirs). */
 const VERSIONS = new Map<string, number>();
@@ -59,6 +60,15 @@ export interface StoredPolicy {
   readonly etag?: string;
 }
 
+/** The must-read books last fetched for one person and year: the note editor's picker offline. */
+export interface StoredMustReadBooks {
+  /** `ownerOf(server, userId)`: another person signing in never sees this list. */
+  readonly owner: string;
+  readonly year: number;
+  readonly books: readonly MustReadBook[];
+  readonly fetchedAt: number;
+}
+
 export interface RejectedSegment extends Rejection {
   readonly at: number;
 }
@@ -66,6 +76,8 @@ export interface RejectedSegment extends Rejection {
 export const sessionItem = storage.defineItem<Session | null>('local:session', { fallback: null, version: 1 });
 
 export const policyItem = storage.defineItem<StoredPolicy | null>('local:policy', { fallback: null, version: 1 });
+
+export const mustReadBooksItem = storage.defineItem<StoredMustReadBooks | null>('local:mustReadBooks', { fallback: null, version: 1 });
 
 export const trackerItem = versioned(
   storage.defineItem<TrackerState>('local:tracker', {

@@ -17,6 +17,7 @@ import { auditContext } from '../http/audit-context.ts';
 import { parseOrFail, readJson } from '../http/json-body.ts';
 import { signedIn } from '../http/signed-in.ts';
 import { storedNoteView } from '../http/views.ts';
+import { mustReadTitles } from '../programme-io/must-read-lists.ts';
 import { filterNotes, newestFirst } from '../notes/note-filters.ts';
 import type { NoteRecord, UserRecord } from '../store/records.ts';
 
@@ -50,12 +51,17 @@ async function matching({ store, config }: AppDeps, viewer: UserRecord, query: O
 }
 
 export function noteRoutes(deps: AppDeps) {
-  const { store, clock } = deps;
+  const { store, clock, config } = deps;
+  /** The notes as they leave the server, each with its linked book's title. */
+  const views = async (records: readonly NoteRecord[]) => {
+    const titleOf = await mustReadTitles(store, config.timeZone, records);
+    return records.map((r) => storedNoteView(r, titleOf));
+  };
   return new Hono<AppEnv>()
     .get('/', signedIn(deps), async (c) => {
       const query = parseOrFail(notesQuerySchema, c.req.query());
       const { found } = await matching(deps, c.get('user'), query);
-      return c.json(found.slice(0, query.limit).map(storedNoteView));
+      return c.json(await views(found.slice(0, query.limit)));
     })
     // The review screen: only notes the caller may review (never their own), with the true total.
     .get('/reviewable', signedIn(deps, 'leader', 'admin'), async (c) => {
@@ -63,18 +69,18 @@ export function noteRoutes(deps: AppDeps) {
       const viewer = c.get('user');
       const { found, people, parentOf } = await matching(deps, viewer, query);
       const mine = found.filter((n) => canReviewNoteOf(viewer, people.get(n.personId)!, parentOf));
-      const notes = mine.slice(query.offset, query.offset + query.limit).map(storedNoteView);
+      const notes = await views(mine.slice(query.offset, query.offset + query.limit));
       return c.json({ total: mine.length, offset: query.offset, limit: query.limit, notes });
     })
     // Bulk 已阅: every named note is checked first, so one refused note marks none of them.
     .post('/reviews', signedIn(deps, 'leader', 'admin'), async (c) => {
       const { noteIds, comment } = await readJson(c, bulkReviewRequestSchema);
-      const records = [];
+      const records: NoteRecord[] = [];
       for (const id of noteIds) records.push((await reviewable(deps, c, id)).record);
       const viewer = c.get('user');
       const review = { reviewerId: viewer.id, reviewerName: viewer.name, reviewedAt: new Date(clock()).toISOString(), comment };
       let marked = 0;
-      const notes = [];
+      const notes: NoteRecord[] = [];
       for (const record of records) {
         if (record.review !== null) {
           notes.push(record);
@@ -83,14 +89,15 @@ export function noteRoutes(deps: AppDeps) {
         notes.push(await store.setNoteReview(record.note.id, review, auditContext(c, undefined)));
         marked += 1;
       }
-      return c.json({ marked, notes: notes.map(storedNoteView) });
+      return c.json({ marked, notes: await views(notes) });
     })
     .put('/:id/review', signedIn(deps, 'leader', 'admin'), async (c) => {
       const { record } = await reviewable(deps, c, c.req.param('id'));
       const { comment } = await readJson(c, reviewNoteRequestSchema);
       const viewer = c.get('user');
       const review = { reviewerId: viewer.id, reviewerName: viewer.name, reviewedAt: new Date(clock()).toISOString(), comment };
-      return c.json(storedNoteView(await store.setNoteReview(record.note.id, review, auditContext(c, undefined))));
+      const [view] = await views([await store.setNoteReview(record.note.id, review, auditContext(c, undefined))]);
+      return c.json(view);
     })
     .delete('/:id/review', signedIn(deps, 'leader', 'admin'), async (c) => {
       const { record } = await reviewable(deps, c, c.req.param('id'));

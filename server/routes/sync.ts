@@ -6,8 +6,7 @@ import { ERROR_CODES } from '../../shared/schemas/errors.ts';
 import { noteSchema, type Note } from '../../shared/schemas/notes.ts';
 import { noteTimeProblem } from '../sync/check-note.ts';
 import { mustReadLinkChanged, mustReadProblem, mustReadYear } from '../sync/check-must-read.ts';
-import { loadDirectory, type Directory } from '../programme-io/directory.ts';
-import { effectivePlan } from '../programme-io/person-year.ts';
+import { mustReadLists, mustReadTitles, type MustReadListOf } from '../programme-io/must-read-lists.ts';
 import { SEGMENT_REJECTION_CODES, syncRequestSchema, type Rejection, type SyncResponse } from '../../shared/schemas/sync.ts';
 import { ApiError, validationFailed } from '../http/api-error.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
@@ -54,16 +53,13 @@ export function syncRoutes(deps: AppDeps, limiter: TokenBucket) {
   let startsOf: { version: number; sinceMs: number[]; onlyCurrent: PolicyVersionRecord[] } = { version: -1, sinceMs: [], onlyCurrent: [] };
 
   /** The note's must-read link against the author's year list; the store is read only for a new or changed link. */
-  async function mustReadCheck(personId: string, note: Note, directoryOnce: () => Promise<Directory>): Promise<Rejection | null> {
+  async function mustReadCheck(personId: string, note: Note, listOf: MustReadListOf): Promise<Rejection | null> {
     if (note.mustRead === null || note.deletedAt !== null) return null;
     const found = await store.findNote(note.id);
     const stored = found !== null && found.personId === personId ? found.note : null;
     if (!mustReadLinkChanged(note, stored)) return null;
     const year = mustReadYear(note, config.timeZone);
-    const directory = await directoryOnce();
-    const person = directory.person(personId);
-    const plan = person ? effectivePlan(store.programme, directory, person, year, 'year') : null;
-    return mustReadProblem(note, { stored, year, books: new Set(plan?.readingList.map((item) => item.id) ?? []) });
+    return mustReadProblem(note, { stored, year, books: new Set((await listOf(personId, year)).keys()) });
   }
 
   /**
@@ -104,12 +100,11 @@ export function syncRoutes(deps: AppDeps, limiter: TokenBucket) {
     const notes: Note[] = [];
     const noteOrder: Verdict[] = [];
     const rawNotes = request.notes ?? [];
-    let directory: Promise<Directory> | undefined;
-    const directoryOnce = () => (directory ??= loadDirectory(store));
+    const listOf = mustReadLists(store);
     for (let index = 0; index < rawNotes.length; index++) {
       const raw = rawNotes[index];
       const parsed = noteSchema.safeParse(raw);
-      const problem = parsed.success ? (noteTimeProblem(parsed.data, nowMs) ?? (await mustReadCheck(personId, parsed.data, directoryOnce))) : null;
+      const problem = parsed.success ? (noteTimeProblem(parsed.data, nowMs) ?? (await mustReadCheck(personId, parsed.data, listOf))) : null;
       if (problem) {
         noteOrder.push(problem);
         continue;
@@ -163,17 +158,18 @@ export function syncRoutes(deps: AppDeps, limiter: TokenBucket) {
     const body: SyncResponse = { accepted: [...acceptedIds], rejected, policyVersion };
     if (afterSeq !== null) {
       const changed = await store.notesChangedSince(personId, afterSeq, MAX_NOTES_PER_RESPONSE);
-      const out = changed.notes.map(storedNoteView);
+      const records = [...changed.notes];
       // A sent note that lost the merge to a newer version comes back too, so the device learns it.
-      const listed = new Set(out.map((n) => n.note.id));
+      const listed = new Set(records.map((n) => n.note.id));
       for (const sent of sentNotes) {
         const found = await store.findNote(sent.id);
         if (found && found.personId === personId && !listed.has(sent.id) && JSON.stringify(found.note) !== JSON.stringify(sent)) {
-          out.push(storedNoteView(found));
+          records.push(found);
           listed.add(sent.id);
         }
       }
-      body.notes = out;
+      const titleOf = await mustReadTitles(store, config.timeZone, records);
+      body.notes = records.map((r) => storedNoteView(r, titleOf));
       body.cursor = String(changed.more ? changed.notes.at(-1)!.seq : await store.noteSeq());
       if (changed.more) body.moreNotes = true;
     }

@@ -98,6 +98,9 @@ export const storedNoteSchema = z.object({
   note: noteSchema,
   personId: idSchema,
   review: noteReviewSchema.nullable(),
+  /** The title of the must-read book the note is linked to, as it stands on the author's list for the
+   *  note's year; null when the note is unlinked, or when the book has left that list since. */
+  mustReadTitle: z.string().nullable().default(null),
 });
 export type StoredNote = z.infer<typeof storedNoteSchema>;
 

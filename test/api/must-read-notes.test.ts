@@ -1,10 +1,11 @@
 // Notes linked to a must-read book (必读书目) by the author's choice: over real HTTP, a linked note
 // counts for its book in the plan's progress; a link to a book not on the author's list for the note's
-// year is refused with its own code and changes nothing; an unlinked note still counts by its tag.
+// year is refused with its own code and changes nothing; an unlinked note still counts by its tag; the
+// notes lists name the linked book.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { storedNoteSchema, type Note } from '../../shared/schemas/notes.ts';
+import { reviewableNotesPageSchema, storedNoteSchema, type Note } from '../../shared/schemas/notes.ts';
 import { planProgressSchema, unitPlanDefaultsSchema } from '../../shared/schemas/programme-plans.ts';
 import { syncResponseSchema } from '../../shared/schemas/sync.ts';
 import { expectData } from '../support/api-client.ts';
@@ -66,12 +67,16 @@ describe('notes linked to a must-read book', () => {
     const linked = note({ mustRead: { bookId: books.office }, tags: ['政协章程'] });
     const answer = await sync(me.token, [linked]);
     expect(answer).toMatchObject({ accepted: [linked.id], rejected: [] });
-    expect((await myNotes(me.token)).find((n) => n.note.id === linked.id)?.note.mustRead).toEqual({ bookId: books.office });
+    expect((await myNotes(me.token)).find((n) => n.note.id === linked.id)).toMatchObject({ note: { mustRead: { bookId: books.office } }, mustReadTitle: '乡土中国' });
+    // A leader reviewing it sees the book's title too.
+    const review = expectData(await server.api.get(`/api/notes/reviewable?personId=${me.user.id}`, org.people.leadOffice.token), reviewableNotesPageSchema);
+    expect(review.notes.find((n) => n.note.id === linked.id)?.mustReadTitle).toBe('乡土中国');
     // The explicit choice decides: the tag naming the other book no longer counts this note there.
     expect(await counts(me.user.id, me.token)).toEqual({ 乡土中国: 1, 政协章程: 0 });
     // The choice can be changed later, to another book on the list, and the count follows it.
     await sync(me.token, [{ ...linked, mustRead: { bookId: books.second }, updatedAt: '2026-03-09T02:00:00.000Z' }]);
     expect(await counts(me.user.id, me.token)).toEqual({ 乡土中国: 0, 政协章程: 1 });
+    expect((await myNotes(me.token)).find((n) => n.note.id === linked.id)?.mustReadTitle).toBe('政协章程');
   });
 
   it('refuses a link to a book off the author’s list for the note’s year, naming it, and stores nothing', async () => {
@@ -114,6 +119,18 @@ describe('notes linked to a must-read book', () => {
     const tagged = note({ tags: ['“乡土 中国”'] });
     expect((await sync(them.token, [linked, tagged])).accepted).toEqual([linked.id, tagged.id]);
     expect(await counts(them.user.id, them.token)).toEqual({ 乡土中国: 1, 政协章程: 0, 中国文化概论: 1 });
+  });
+
+  it('keeps a link when its book leaves the list: edits still go through, the title is no longer given', async () => {
+    const them = org.people.staffCulture;
+    const linked = note({ mustRead: { bookId: books.culture } });
+    await sync(them.token, [linked]);
+    await server.api.put(`/api/units/${org.units.culture.id}/plan-defaults/2026/year`, defaults([{ title: '另一本书' }]), org.people.leadCulture.token);
+    const edited = await sync(them.token, [{ ...linked, comment: '补充', updatedAt: '2026-03-09T05:00:00.000Z' }]);
+    expect(edited).toMatchObject({ accepted: [linked.id], rejected: [] });
+    expect((await myNotes(them.token)).find((n) => n.note.id === linked.id)).toMatchObject({ note: { comment: '补充', mustRead: { bookId: books.culture } }, mustReadTitle: null });
+    // Linking a new note to the book that left is refused.
+    expect((await sync(them.token, [note({ mustRead: { bookId: books.culture } })])).rejected.map((r) => r.code)).toEqual(['unknown_must_read_book']);
   });
 
   it('accepts a note written before links existed (no mustRead field) as unlinked', async () => {

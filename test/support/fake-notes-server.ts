@@ -50,7 +50,7 @@ export function createFakeNotesServer(options: { pageSize?: number } = {}): Fake
         }
         const kept = row === undefined ? parsed.data : mergeNote(row.stored.note, parsed.data);
         if (row === undefined || JSON.stringify(kept) !== JSON.stringify(row.stored.note)) {
-          rows.set(kept.id, { stored: { note: kept, personId, review: row?.stored.review ?? null }, seq: ++seq });
+          rows.set(kept.id, { stored: { note: kept, personId, review: row?.stored.review ?? null, mustReadTitle: null }, seq: ++seq });
         }
         accepted.push(id);
       }

@@ -16,7 +16,8 @@ export const PAGE_UI_CSS = `
 .card .review { border-top: 1px solid #eee; margin-top: 6px; padding-top: 4px; color: #0a5ec2; }
 .quote { margin: 0 0 8px; padding: 4px 8px; border-left: 3px solid #d4a72c; color: #57606a; max-height: 6em; overflow: auto; }
 label { display: block; margin: 6px 0 2px; font-weight: 600; }
-input:not([type=radio]), textarea { display: block; width: 100%; box-sizing: border-box; font: inherit; padding: 4px 6px; border: 1px solid #d0d7de; border-radius: 4px; font-weight: normal; }
+input:not([type=radio]), textarea, select { display: block; width: 100%; box-sizing: border-box; font: inherit; padding: 4px 6px; border: 1px solid #d0d7de; border-radius: 4px; font-weight: normal; }
+.hint { display: block; font-weight: normal; font-size: 12px; color: #57606a; }
 .tags { display: flex; flex-wrap: wrap; gap: 4px; margin: 4px 0; }
 .tag { font: inherit; font-size: 12px; border: 1px solid #d0d7de; background: #f6f8fa; border-radius: 10px; padding: 0 8px; cursor: pointer; }
 .tag.chosen { background: #ddf4ff; border-color: #54aeff; }

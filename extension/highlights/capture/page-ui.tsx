@@ -9,6 +9,7 @@ import type { NoteReview } from '../../../shared/schemas/notes.ts';
 import { t } from '../../i18n/t.ts';
 import { NoteEditor } from '../../ui/components/NoteEditor.tsx';
 import type { NoteDraftValues, SaveOutcome } from '../../ui/models/note-draft-model.ts';
+import type { LoadMustReadBooks } from '../../ui/models/must-read-picker.ts';
 import type { Box } from './hover-intent.ts';
 import { placePanel, type Size } from './place-panel.ts';
 import { PAGE_UI_CSS } from './page-ui-style.ts';
@@ -26,6 +27,8 @@ export interface EditorRequest {
   /** The editor closes when this reports success; on failure it stays open with the draft and the reason. */
   readonly onSave: (values: NoteDraftValues) => Promise<SaveOutcome>;
   readonly onDelete?: () => void;
+  /** The year's must-read books for the editor's picker (none offered without it). */
+  readonly loadMustReadBooks?: LoadMustReadBooks;
 }
 
 export interface CardContent {
@@ -116,6 +119,7 @@ function PageLayer({ view, win, close }: { view: View; win: Window; close: () =>
               initial={view.request.initial}
               knownTags={view.request.knownTags}
               quote={view.request.quote}
+              loadMustReadBooks={view.request.loadMustReadBooks}
               onSave={async (values) => {
                 const outcome = await view.request.onSave(values);
                 if (outcome.ok) close();

@@ -50,6 +50,20 @@ describe('note versions', () => {
     expect(noteSchema.safeParse(reading).success).toBe(true);
     expect(editNote(reading, { title: '第二卷' }, NOW).title).toBe('第二卷');
   });
+
+  it('links a note to the must-read book chosen, keeps the link through other edits, and unlinks on null', () => {
+    expect(clip()!.mustRead).toBeNull();
+    const linked = clip({ mustRead: { bookId: 'b1' } })!;
+    expect(linked.mustRead).toEqual({ bookId: 'b1' });
+    expect(editNote(linked, { comment: 'x' }, NOW).mustRead).toEqual({ bookId: 'b1' });
+    expect(editNote(linked, { mustRead: { bookId: 'b2' } }, NOW).mustRead).toEqual({ bookId: 'b2' });
+    expect(editNote(linked, { mustRead: null }, NOW).mustRead).toBeNull();
+    const reading = newReadingNote({ title: '乡土中国', quote: '', comment: '读后感', tags: [], colour: 'blue', mustRead: { bookId: 'b1' } }, { id: ID, now: NOW });
+    expect(reading.mustRead).toEqual({ bookId: 'b1' });
+    // A note kept from before links existed has no field: an edit makes it explicitly unlinked.
+    const { mustRead: _none, ...old } = clip()!;
+    expect(editNote(old as Note, { comment: 'y' }, NOW).mustRead).toBeNull();
+  });
 });
 
 describe('notes book', () => {
@@ -77,11 +91,11 @@ describe('notes book', () => {
   it('merges incoming changes with the shared rule and keeps a newer local version queued', () => {
     const local = later(note, 'local newer', '2026-01-05T05:00:00.000Z');
     const book = putNote(EMPTY_BOOK, local);
-    const merged = mergeIncoming(book, [{ note: later(note, 'remote older', '2026-01-05T04:00:00.000Z'), personId: 'u1', review: null }], '7', 1);
+    const merged = mergeIncoming(book, [{ note: later(note, 'remote older', '2026-01-05T04:00:00.000Z'), personId: 'u1', review: null, mustReadTitle: null }], '7', 1);
     expect(merged.notes[ID]!.note.comment).toBe('local newer');
     expect(merged.pending).toHaveLength(1);
     expect(merged.cursor).toBe('7');
-    const lost = mergeIncoming(book, [{ note: deleteNote(note, '2026-01-05T06:00:00.000Z'), personId: 'u1', review: null }], '8', 1);
+    const lost = mergeIncoming(book, [{ note: deleteNote(note, '2026-01-05T06:00:00.000Z'), personId: 'u1', review: null, mustReadTitle: null }], '8', 1);
     expect(lost.notes[ID]!.note.deletedAt).not.toBeNull();
     expect(lost.pending).toEqual([]);
   });

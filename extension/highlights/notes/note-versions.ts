@@ -1,6 +1,6 @@
 // Making note versions: a new clip or reading note from what the person entered, an edit, a deletion
 // (a tombstone) and its undo. Inputs are cut to the wire limits here, so a saved note is always sendable.
-import { NOTE_LIMITS, noteSchema, type Note, type NoteColour, type Selector } from '../../../shared/schemas/notes.ts';
+import { NOTE_LIMITS, noteSchema, type MustReadLink, type Note, type NoteColour, type Selector } from '../../../shared/schemas/notes.ts';
 import { normalisePageUrl } from '../../../shared/url/normalise-page-url.ts';
 
 export interface ClipInput {
@@ -12,6 +12,8 @@ export interface ClipInput {
   readonly comment: string;
   readonly tags: readonly string[];
   readonly colour: NoteColour;
+  /** The must-read book chosen in the editor (none when left out). */
+  readonly mustRead?: MustReadLink | null;
 }
 
 export interface ReadingNoteInput {
@@ -20,6 +22,8 @@ export interface ReadingNoteInput {
   readonly comment: string;
   readonly tags: readonly string[];
   readonly colour: NoteColour;
+  /** The must-read book chosen in the editor (none when left out). */
+  readonly mustRead?: MustReadLink | null;
 }
 
 export interface NoteChanges {
@@ -29,6 +33,8 @@ export interface NoteChanges {
   /** Only for free-standing reading notes: a clipped note's title and quote come from its page. */
   readonly title?: string;
   readonly quote?: string;
+  /** null unlinks the note from its must-read book; left out keeps the link. */
+  readonly mustRead?: MustReadLink | null;
 }
 
 /** Trimmed, without duplicates (case-insensitively), within the count and length limits. */
@@ -66,7 +72,7 @@ export function newClip(input: ClipInput, ids: { id: string; resourceId: string 
     comment: input.comment.slice(0, NOTE_LIMITS.commentChars),
     tags: cleanTags(input.tags),
     colour: input.colour,
-    mustRead: null,
+    mustRead: input.mustRead ?? null,
     createdAt: ids.now,
     updatedAt: ids.now,
     deletedAt: null,
@@ -85,7 +91,7 @@ export function newReadingNote(input: ReadingNoteInput, ids: { id: string; now: 
     comment: input.comment.slice(0, NOTE_LIMITS.commentChars),
     tags: cleanTags(input.tags),
     colour: input.colour,
-    mustRead: null,
+    mustRead: input.mustRead ?? null,
     createdAt: ids.now,
     updatedAt: ids.now,
     deletedAt: null,
@@ -101,6 +107,8 @@ export function editNote(note: Note, changes: NoteChanges, now: string): Note {
     colour: changes.colour ?? note.colour,
     title: reading && changes.title !== undefined ? changes.title.slice(0, NOTE_LIMITS.titleChars) : note.title,
     quote: reading && changes.quote !== undefined ? changes.quote.slice(0, NOTE_LIMITS.quoteChars) : note.quote,
+    // A note stored before links existed has no field at all: it is unlinked.
+    mustRead: changes.mustRead === undefined ? (note.mustRead ?? null) : changes.mustRead,
     updatedAt: now,
   };
 }

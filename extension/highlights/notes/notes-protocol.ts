@@ -1,12 +1,14 @@
 // The note requests the background serves (joined into messaging/protocol.ts): from the page's
 // highlighter (clip, this page's notes) and from the side panel (all notes, edit, delete, undo).
 import { z } from 'zod';
-import { NOTE_LIMITS, noteColourSchema, selectorSchema } from '../../../shared/schemas/notes.ts';
+import { mustReadLinkSchema, NOTE_LIMITS, noteColourSchema, selectorSchema } from '../../../shared/schemas/notes.ts';
 import type { LocalNote } from './local-notes.ts';
 import type { NotesView } from './note-service.ts';
 
 const tagsSchema = z.array(z.string().max(NOTE_LIMITS.tagChars * 2)).max(NOTE_LIMITS.tags * 2);
 const pageUrlSchema = z.string().max(NOTE_LIMITS.urlChars * 4);
+/** The must-read book chosen in the editor; null unlinks; left out (an edit) keeps the note's link. */
+const mustReadSchema = mustReadLinkSchema.nullable().optional();
 
 export const noteRequestSchemas = [
   z.object({ type: z.literal('listNotes') }),
@@ -21,6 +23,7 @@ export const noteRequestSchemas = [
     comment: z.string().max(NOTE_LIMITS.commentChars),
     tags: tagsSchema,
     colour: noteColourSchema,
+    mustRead: mustReadSchema,
   }),
   z.object({
     type: z.literal('writeNote'),
@@ -29,6 +32,7 @@ export const noteRequestSchemas = [
     comment: z.string().max(NOTE_LIMITS.commentChars),
     tags: tagsSchema,
     colour: noteColourSchema,
+    mustRead: mustReadSchema,
   }),
   z.object({
     type: z.literal('updateNote'),
@@ -38,6 +42,7 @@ export const noteRequestSchemas = [
     colour: noteColourSchema.optional(),
     title: z.string().max(NOTE_LIMITS.titleChars).optional(),
     quote: z.string().max(NOTE_LIMITS.quoteChars).optional(),
+    mustRead: mustReadSchema,
   }),
   z.object({ type: z.literal('deleteNote'), id: z.uuid() }),
   z.object({ type: z.literal('restoreNote'), id: z.uuid() }),

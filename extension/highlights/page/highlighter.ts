@@ -16,6 +16,8 @@ import { corridor, nextIntent, ON_THE_WAY, type Box, type IntentState, type Poin
 import { findTwin } from '../capture/find-twin.ts';
 import { BackgroundFailure, type FailureCode } from '../../messaging/protocol.ts';
 import type { NoteDraftValues, SaveOutcome } from '../../ui/models/note-draft-model.ts';
+import type { LoadMustReadBooks } from '../../ui/models/must-read-picker.ts';
+import type { MustReadBook } from '../../programme/programme-protocol.ts';
 
 export interface HighlighterDeps {
   readonly doc: Document;
@@ -27,6 +29,8 @@ export interface HighlighterDeps {
   readonly saveClip: (input: ClipInput) => Promise<LocalNote>;
   readonly updateNote: (id: string, values: NoteDraftValues) => Promise<unknown>;
   readonly deleteNote: (id: string) => Promise<unknown>;
+  /** The must-read books of a year for the editor's picker; without it the editor offers none. */
+  readonly mustReadBooks?: (writtenAt: number) => Promise<readonly MustReadBook[] | null>;
   /** User-visible texts, looked up by the caller in the person's language. */
   readonly texts: {
     readonly saved: string;
@@ -149,8 +153,10 @@ export class Highlighter {
     const at = this.anchorNear(passage);
     const clip = () => {
       if (withComment) {
-        const onSave = (values: NoteDraftValues) => this.save(at, { ...base, comment: values.comment, tags: values.tags, colour: values.colour }, false);
-        ui.openEditor(() => this.anchorNear(passage), { quote, initial: { comment: '', tags: [], colour: DEFAULT_COLOUR }, knownTags: this.tags, onSave });
+        const onSave = (values: NoteDraftValues) =>
+          this.save(at, { ...base, comment: values.comment, tags: values.tags, colour: values.colour, mustRead: values.mustRead ?? null }, false);
+        const initial: NoteDraftValues = { comment: '', tags: [], colour: DEFAULT_COLOUR, mustRead: null };
+        ui.openEditor(() => this.anchorNear(passage), { quote, initial, knownTags: this.tags, onSave, loadMustReadBooks: this.booksOfYear(Date.now()) });
       } else {
         ui.hideTransient();
         void this.save(at, { ...base, comment: '', tags: [], colour: DEFAULT_COLOUR }, true);
@@ -357,14 +363,22 @@ export class Highlighter {
     this.deps.ui.showCard({ left: x, top: y, bottom: y + 12 }, { comment: local.note.comment, tags: local.note.tags, review: local.review });
   }
 
+  /** The picker's books: the list of the year the note was written in (the server checks the link against it). */
+  private booksOfYear(writtenMs: number): LoadMustReadBooks | undefined {
+    const load = this.deps.mustReadBooks;
+    return load && (() => load(writtenMs));
+  }
+
   private openExisting(id: string, at: Anchor): void {
     const local = this.notes.find((n) => n.note.id === id);
     if (local === undefined || local.note.id.startsWith(UNSAVED)) return;
     const { note } = local;
     this.deps.ui.openEditor(() => this.anchorNear(this.ranges.get(id) ?? null, at), {
       quote: note.quote,
-      initial: { comment: note.comment, tags: note.tags, colour: note.colour },
+      // A note kept from before links existed has no field: it is unlinked.
+      initial: { comment: note.comment, tags: note.tags, colour: note.colour, mustRead: note.mustRead ?? null },
       knownTags: this.tags,
+      loadMustReadBooks: this.booksOfYear(Date.parse(note.createdAt)),
       onSave: async (values) => {
         try {
           await this.deps.updateNote(id, values);

@@ -29,8 +29,10 @@ export function startHighlighter(): () => void {
     ui: createPageUi(),
     loadNotes: (url) => value(callBackground({ type: 'notesForPage', url })),
     saveClip: (input) => value(callBackground({ type: 'clipNote', ...input, selectors: [...input.selectors], tags: [...input.tags] })),
-    updateNote: (id, values) => value(callBackground({ type: 'updateNote', id, comment: values.comment, tags: [...values.tags], colour: values.colour })),
+    updateNote: (id, values) =>
+      value(callBackground({ type: 'updateNote', id, comment: values.comment, tags: [...values.tags], colour: values.colour, mustRead: values.mustRead })),
     deleteNote: (id) => value(callBackground({ type: 'deleteNote', id })),
+    mustReadBooks: (writtenAt) => value(callBackground({ type: 'mustReadBooks', writtenAt })),
     texts: {
       saved: t('clipSaved'),
       nothingSelected: t('nothingSelected'),

@@ -1,5 +1,6 @@
 // The note editor: the quote (read-only for a clip, editable for a reading note), comment, tags with
-// suggestions, colour, and save / cancel / delete. Used in the page (shadow root) and the side panel.
+// suggestions, the must-read book it is about (when the caller can list them), colour, and save /
+// cancel / delete. Used in the page (shadow root) and the side panel.
 // Each text box shows its limit; a draft past a limit is refused with the reason, and a failed save
 // leaves the editor open with the draft and the reason (the caller closes it only on success).
 import { useState } from 'preact/hooks';
@@ -8,6 +9,7 @@ import { t } from '../../i18n/t.ts';
 import { DRAFT_LIMITS, draftProblems, useNoteDraft, type DraftField, type NoteDraftValues, type SaveOutcome } from '../models/note-draft-model.ts';
 import { describeProblem } from '../models/note-save-messages.ts';
 import { COLOUR_VALUES } from '../../../shared/notes/note-colours.ts';
+import { mustReadOptions, optionValue, useMustReadBooks, type LoadMustReadBooks } from '../models/must-read-picker.ts';
 
 export interface NoteEditorProps {
   readonly initial: NoteDraftValues;
@@ -19,6 +21,8 @@ export interface NoteEditorProps {
   readonly onSave: (values: NoteDraftValues) => Promise<SaveOutcome>;
   readonly onCancel: () => void;
   readonly onDelete?: () => void;
+  /** The year's must-read books for the picker; without it the editor offers none and keeps the note's link. */
+  readonly loadMustReadBooks?: LoadMustReadBooks;
 }
 
 const COLOUR_KEYS = {
@@ -28,6 +32,25 @@ const COLOUR_KEYS = {
   pink: 'colourPink',
   purple: 'colourPurple',
 } as const satisfies Record<NoteColour, string>;
+
+function MustReadPicker({ load, chosen, onChoose }: { load: LoadMustReadBooks; chosen: string | null; onChoose: (bookId: string | null) => void }) {
+  const state = useMustReadBooks(load);
+  const options = mustReadOptions(state.kind === 'ready' ? state.books : [], chosen);
+  return (
+    <label>
+      {t('noteMustReadLabel')}
+      <select name="mustRead" data-state={state.kind} value={chosen ?? ''} disabled={state.kind === 'loading'} onChange={(e) => onChoose(e.currentTarget.value === '' ? null : e.currentTarget.value)}>
+        {options.map((option) => (
+          <option key={optionValue(option)} value={optionValue(option)}>
+            {option.kind === 'none' ? t('noteMustReadNone') : option.kind === 'book' ? option.title : t('noteMustReadKept')}
+          </option>
+        ))}
+      </select>
+      {state.kind === 'loading' && <span class="hint">{t('noteMustReadLoading')}</span>}
+      {state.kind === 'unavailable' && <span class="hint" data-testid="must-read-unavailable">{t('noteMustReadUnavailable')}</span>}
+    </label>
+  );
+}
 
 function Counter({ field, value }: { field: DraftField; value: string }) {
   const over = value.length > DRAFT_LIMITS[field];
@@ -117,6 +140,9 @@ export function NoteEditor(props: NoteEditorProps) {
             </button>
           ))}
         </div>
+      )}
+      {props.loadMustReadBooks !== undefined && (
+        <MustReadPicker load={props.loadMustReadBooks} chosen={values.mustRead?.bookId ?? null} onChoose={draft.setMustRead} />
       )}
       <fieldset class="colours">
         <legend>{t('noteColourLabel')}</legend>

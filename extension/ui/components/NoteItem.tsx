@@ -5,6 +5,7 @@ import { t } from '../../i18n/t.ts';
 import { COLOUR_VALUES } from '../../../shared/notes/note-colours.ts';
 import { browser } from 'wxt/browser';
 import { formatInstant } from '../models/format-instant.ts';
+import { SEGMENT_REJECTION_CODES } from '../../../shared/schemas/sync.ts';
 import { CollapsibleText } from './CollapsibleText.tsx';
 
 export interface NoteItemProps {
@@ -52,7 +53,9 @@ export function NoteItem({ local, onScroll, onEdit, onDelete, unanchored, timeZo
         </p>
       )}
       {review !== null && <p class="review">{t('reviewedBy', review.reviewerName, review.comment)}</p>}
-      {rejection !== null && <p class="error">{t('noteRejected', rejection.message)}</p>}
+      {rejection !== null && (
+        <p class="error">{rejection.code === SEGMENT_REJECTION_CODES.unknownMustReadBook ? t('noteRejectedMustRead') : t('noteRejected', rejection.message)}</p>
+      )}
       <p class="hint">{formatInstant(note.createdAt, browser.i18n.getUILanguage(), timeZone)}</p>
       <div class="actions">
         <button type="button" name="edit" onClick={onEdit}>

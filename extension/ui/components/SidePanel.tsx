@@ -21,8 +21,9 @@ function NoteList({ model, notes, scroll, unanchored }: { model: SidePanelModel;
         model.editing === local.note.id ? (
           <li class="note" key={local.note.id}>
             <NoteEditor
-              initial={{ comment: local.note.comment, tags: local.note.tags, colour: local.note.colour, title: local.note.title, quote: local.note.quote }}
+              initial={{ comment: local.note.comment, tags: local.note.tags, colour: local.note.colour, title: local.note.title, quote: local.note.quote, mustRead: local.note.mustRead ?? null }}
               knownTags={model.view?.tags ?? []}
+              loadMustReadBooks={model.mustReadBooks(Date.parse(local.note.createdAt))}
               quote={local.note.url === null ? undefined : local.note.quote}
               reading={local.note.url === null}
               onSave={(values) => model.save(local.note.id, values)}
@@ -137,8 +138,9 @@ export function SidePanel() {
       <footer class="panel-actions">
         {model.editing === 'reading' ? (
           <NoteEditor
-            initial={{ comment: '', tags: [], colour: 'blue', title: '', quote: '' }}
+            initial={{ comment: '', tags: [], colour: 'blue', title: '', quote: '', mustRead: null }}
             knownTags={model.view?.tags ?? []}
+            loadMustReadBooks={model.mustReadBooks(Date.now())}
             reading
             onSave={model.writeReadingNote}
             onCancel={() => model.edit(null)}

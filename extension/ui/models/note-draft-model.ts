@@ -2,7 +2,7 @@
 // the person's existing tags, colour. Tags are typed and confirmed with Enter or a comma. The limits the
 // background and the server enforce are checked here first, so a draft is refused with a reason, never lost.
 import { useMemo, useState } from 'preact/hooks';
-import { NOTE_COLOURS, NOTE_LIMITS, type NoteColour } from '../../../shared/schemas/notes.ts';
+import { NOTE_COLOURS, NOTE_LIMITS, type MustReadLink, type NoteColour } from '../../../shared/schemas/notes.ts';
 
 export interface NoteDraftValues {
   readonly comment: string;
@@ -10,6 +10,8 @@ export interface NoteDraftValues {
   readonly colour: NoteColour;
   readonly title?: string;
   readonly quote?: string;
+  /** The must-read book chosen (null: none); left out where the editor offers no picker. */
+  readonly mustRead?: MustReadLink | null;
 }
 
 /** Suggestions: existing tags not chosen yet that contain what is being typed, most used first. */
@@ -72,6 +74,8 @@ export interface NoteDraftModel {
   addTag(tag: string): void;
   removeTag(tag: string): void;
   setColour(colour: NoteColour): void;
+  /** Links the note to a must-read book by its id, or to none (null). */
+  setMustRead(bookId: string | null): void;
   /** The values to save, with anything still typed in the tag field included. */
   finish(): NoteDraftValues;
 }
@@ -99,6 +103,7 @@ export function useNoteDraft(initial: NoteDraftValues, knownTags: readonly strin
     },
     removeTag: (tag) => setValues((v) => ({ ...v, tags: v.tags.filter((t) => t !== tag) })),
     setColour: (colour) => setValues((v) => ({ ...v, colour })),
+    setMustRead: (bookId) => setValues((v) => ({ ...v, mustRead: bookId === null ? null : { bookId } })),
     finish: () => ({ ...values, tags: addTags(values.tags, tagInput) }),
   };
 }

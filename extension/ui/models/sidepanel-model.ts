@@ -15,6 +15,7 @@ import { normalisePageUrl } from '../../../shared/url/normalise-page-url.ts';
 import type { HighlightStatus } from '../../highlights/page/highlighter.ts';
 import type { PageProtocol } from '../../highlights/page/page-protocol.ts';
 import type { NoteDraftValues, SaveOutcome } from './note-draft-model.ts';
+import type { LoadMustReadBooks } from './must-read-picker.ts';
 import { failedOutcome } from './note-save-messages.ts';
 import { notesToMarkdown } from '../../../shared/notes/export-markdown.ts';
 import { notesToWebAnnotations } from '../../../shared/notes/export-web-annotation.ts';
@@ -50,6 +51,8 @@ export interface SidePanelModel {
   /** The editor closes on success; on failure it keeps the draft and shows the outcome's reason. */
   save(id: string, values: NoteDraftValues): Promise<SaveOutcome>;
   writeReadingNote(values: NoteDraftValues): Promise<SaveOutcome>;
+  /** The must-read books for the editor's picker: the list of the year the note was written in. */
+  mustReadBooks(writtenMs: number): LoadMustReadBooks;
   remove(id: string): void;
   undo(): void;
   exportMarkdown(): void;
@@ -187,9 +190,18 @@ export function useSidePanel(): SidePanelModel {
     },
     edit: setEditing,
     save: (id, values) =>
-      saved(callBackground({ type: 'updateNote', id, comment: values.comment, tags: [...values.tags], colour: values.colour, title: values.title, quote: values.quote })),
+      saved(
+        callBackground({ type: 'updateNote', id, comment: values.comment, tags: [...values.tags], colour: values.colour, title: values.title, quote: values.quote, mustRead: values.mustRead }),
+      ),
     writeReadingNote: (values) =>
-      saved(callBackground({ type: 'writeNote', title: values.title ?? '', quote: values.quote ?? '', comment: values.comment, tags: [...values.tags], colour: values.colour })),
+      saved(
+        callBackground({ type: 'writeNote', title: values.title ?? '', quote: values.quote ?? '', comment: values.comment, tags: [...values.tags], colour: values.colour, mustRead: values.mustRead ?? null }),
+      ),
+    mustReadBooks: (writtenMs) => async () => {
+      const reply = await callBackground({ type: 'mustReadBooks', writtenAt: writtenMs });
+      if (!reply.ok) throw new Error(reply.message);
+      return reply.value;
+    },
     remove: (id) => {
       const note = view?.notes.find((n) => n.note.id === id) ?? null;
       void run(callBackground({ type: 'deleteNote', id })).then((ok) => {

@@ -134,6 +134,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'notes.noMatchHint': 'Try wider filters, for example review state “All”.',
   'notes.untitled': 'Reading note',
   'notes.tags': 'Tags',
+  'notes.mustRead': 'Must-read book: {title}',
+  'notes.mustReadGone': 'The linked must-read book is no longer on the list for its year',
   'notes.tag': 'Tag',
   'notes.search': 'Search',
   'notes.reviewState': 'Review state',

@@ -131,6 +131,8 @@ export const zhCN = {
   'notes.noMatchHint': '可以放宽筛选条件，例如选择“全部”审阅状态。',
   'notes.untitled': '读书笔记',
   'notes.tags': '标签',
+  'notes.mustRead': '必读书目：《{title}》',
+  'notes.mustReadGone': '关联的必读书目已不在本年度书目中',
   'notes.tag': '标签',
   'notes.search': '搜索',
   'notes.reviewState': '审阅状态',

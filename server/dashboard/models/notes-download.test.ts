@@ -4,6 +4,7 @@ import { authoredNotes, notesDownload } from './notes-download.ts';
 
 const stored = (id: string, personId: string, title: string, reviewed: boolean): StoredNote => ({
   personId,
+  mustReadTitle: null,
   review: reviewed ? { reviewerId: 'lead', reviewerName: '王主任', reviewedAt: '2026-03-02T01:00:00.000Z', comment: '已阅' } : null,
   note: {
     id,

@@ -1,4 +1,5 @@
-// One note as a card: the quoted passage, the comment, tags, the page it came from, and its review.
+// One note as a card: the quoted passage, the comment, tags, the must-read book it is linked to, the
+// page it came from, and its review.
 // Everything here was typed by someone, so it is rendered as text (JSX escapes it), never as HTML.
 import type { ComponentChildren } from 'preact';
 import { useApp } from '../../app/context.ts';
@@ -7,7 +8,7 @@ import { formatInstant } from '../../models/format.ts';
 
 export function NoteCard({ stored, authorName, children }: { stored: StoredNote; authorName?: string; children?: ComponentChildren }) {
   const { t, locale, timeZone } = useApp();
-  const { note, review } = stored;
+  const { note, review, mustReadTitle } = stored;
   return (
     <article class={`note note-${note.colour}`} data-note-id={note.id} aria-label={note.title || t('notes.untitled')}>
       <header class="note-head">
@@ -24,6 +25,11 @@ export function NoteCard({ stored, authorName, children }: { stored: StoredNote;
             <li key={tag}>{tag}</li>
           ))}
         </ul>
+      )}
+      {note.mustRead !== null && (
+        <p class="must-read" data-testid="must-read">
+          {mustReadTitle === null ? t('notes.mustReadGone') : t('notes.mustRead', { title: mustReadTitle.replace(/^《(.*)》$/u, '$1') })}
+        </p>
       )}
       {review === null ? (
         <p class="review-state unreviewed">{t('notes.unreviewed')}</p>
