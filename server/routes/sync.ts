@@ -62,7 +62,7 @@ export function syncRoutes(deps: AppDeps, limiter: TokenBucket) {
     const year = mustReadYear(note, config.timeZone);
     const directory = await directoryOnce();
     const person = directory.person(personId);
-    const plan = person ? effectivePlan(store.programme, directory, person, year, 'year') : null;
+    const plan = person ? effectivePlan(store.programme, directory, person, year, 'year', (await store.getSettings()).annualTargetHours) : null;
     return mustReadProblem(note, { stored, year, books: new Set(plan?.readingList.map((item) => item.id) ?? []) });
   }
 
