@@ -126,6 +126,8 @@ describe('a leader’s week in the dashboard', () => {
     await liRow.getByLabel('请假事由').fill('赴省政协参加培训');
     await liRow.getByRole('button', { name: '记录' }).click();
     await expect.poll(() => status(li).innerText()).toBe('请假 · 赴省政协参加培训');
+    // Changing the entry starts from it: 请假 with its reason, not an empty box to type again.
+    await expect.poll(() => liRow.getByLabel('请假事由').inputValue()).toBe('赴省政协参加培训');
 
     // The leader checks in like everyone else, typing the code the session page shows.
     const code = (await page.getByTestId('session-code').innerText()).replace(/\s/g, '');
