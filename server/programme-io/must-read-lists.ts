@@ -13,6 +13,7 @@ export type MustReadListOf = (personId: string, year: number) => Promise<Readonl
 /** Make one per request: it keeps what it has read for that request only. */
 export function mustReadLists(store: Store): MustReadListOf {
   let directory: Promise<Directory> | undefined;
+  let annualHours: Promise<number> | undefined;
   const lists = new Map<string, ReadonlyMap<string, string>>();
   return async (personId, year) => {
     const key = `${personId}|${year}`;
@@ -20,7 +21,9 @@ export function mustReadLists(store: Store): MustReadListOf {
     if (known !== undefined) return known;
     const people = await (directory ??= loadDirectory(store));
     const person = people.person(personId);
-    const plan = person ? effectivePlan(store.programme, people, person, year, 'year') : null;
+    // Only the reading list is used; the target is passed because a plan always carries one.
+    const hours = await (annualHours ??= store.getSettings().then((s) => s.annualTargetHours));
+    const plan = person ? effectivePlan(store.programme, people, person, year, 'year', hours) : null;
     const titles = new Map(plan?.readingList.map((item) => [item.id, item.title]) ?? []);
     lists.set(key, titles);
     return titles;

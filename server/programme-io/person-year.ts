@@ -12,20 +12,21 @@ import type { DateRange } from '../../shared/time/periods.ts';
 import type { FiguresContext } from './person-figures.ts';
 import type { Directory, DirectoryPerson } from './directory.ts';
 
-export function effectivePlan(programme: ProgrammeStore, directory: Directory, person: DirectoryPerson, year: number, stage: PlanStage): StudyPlan {
+/** `organisationAnnualHours`: the settings' annual target, the plan's target when no one set one. */
+export function effectivePlan(programme: ProgrammeStore, directory: Directory, person: DirectoryPerson, year: number, stage: PlanStage, organisationAnnualHours: number): StudyPlan {
   const unitDefaults: UnitDefaults[] = person.unitId === null
     ? []
     : unitsAbove(person.unitId, directory.parentOf).flatMap((unitId) => {
         const d = programme.unitDefaults(unitId, year, stage);
         return d ? [{ unitId, targets: d.targets, items: d.items }] : [];
       });
-  return resolvePlan({ personId: person.id, year, stage, personal: programme.personalPlan(person.id, year, stage), unitDefaults });
+  return resolvePlan({ personId: person.id, year, stage, personal: programme.personalPlan(person.id, year, stage), unitDefaults, organisationAnnualHours });
 }
 
 /** The ids of every item on the unit lists a person's plan draws from (they may only change status). */
 export function unitItemIds(programme: ProgrammeStore, directory: Directory, person: DirectoryPerson, year: number, stage: PlanStage): Set<string> {
-  const plan = effectivePlan(programme, directory, person, year, stage);
-  return new Set(plan.readingList.filter((i) => i.source === 'unit').map((i) => i.id));
+  if (person.unitId === null) return new Set();
+  return new Set(unitsAbove(person.unitId, directory.parentOf).flatMap((unitId) => programme.unitDefaults(unitId, year, stage)?.items.map((i) => i.id) ?? []));
 }
 
 export interface PersonSessions {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReadingItem, SavePlan } from '../../shared/schemas/programme-plans.ts';
-import { applyPlanEdit, NO_TARGETS, resolvePlan, type PersonalPlan } from './plan-resolution.ts';
+import { applyPlanEdit, organisationTargets, resolvePlan, type PersonalPlan } from './plan-resolution.ts';
 
 const item = (id: string, title: string, source: ReadingItem['source'] = 'unit'): ReadingItem => ({
   id,
@@ -13,14 +13,38 @@ const item = (id: string, title: string, source: ReadingItem['source'] = 'unit')
 const officeDefaults = { unitId: 'office', targets: { totalHours: 50, byCategory: { 'political-theory': 20 } }, items: [item('u1', '习近平谈治国理政')] };
 const researchDefaults = { unitId: 'research', targets: null, items: [item('u2', '政协章程')] };
 const base = { personId: 'p', year: 2026, stage: 'year' as const };
+const organisationAnnualHours = 50;
+
+describe('organisationTargets', () => {
+  it('is the whole annual target for the year and a share of its days, to a tenth, for a quarter', () => {
+    expect(organisationTargets(50, 2026, 'year')).toEqual({ totalHours: 50, byCategory: {} });
+    expect(organisationTargets(50, 2026, 'q1').totalHours).toBe(12.3); // 90 of 365 days
+    expect(organisationTargets(50, 2026, 'q4').totalHours).toBe(12.6); // 92 of 365 days
+    expect(organisationTargets(50, 2024, 'q1').totalHours).toBe(12.4); // 91 of 366 days
+    expect(organisationTargets(0, 2026, 'q3').totalHours).toBe(0);
+  });
+});
 
 describe('resolvePlan', () => {
-  it('gives zero targets and an empty list when nothing was set', () => {
-    expect(resolvePlan({ ...base, personal: null, unitDefaults: [] })).toEqual({ ...base, targets: NO_TARGETS, readingList: [], updatedAt: null });
+  it('gives the organisation’s annual target (never 0) and an empty list when nothing was set', () => {
+    expect(resolvePlan({ ...base, personal: null, unitDefaults: [], organisationAnnualHours })).toEqual({
+      ...base,
+      targets: { totalHours: 50, byCategory: {} },
+      readingList: [],
+      updatedAt: null,
+    });
+    // A quarter's plan starts from the quarter's share of the year's days, as progress measures it.
+    expect(resolvePlan({ ...base, stage: 'q2', personal: null, unitDefaults: [], organisationAnnualHours }).targets).toEqual({ totalHours: 12.5, byCategory: {} });
+  });
+
+  it('gives a personal plan without targets the unit’s, else the organisation’s', () => {
+    const personal: PersonalPlan = { ...base, targets: null, ownItems: [], unitItemStatus: {}, updatedAt: '2026-02-01T00:00:00.000Z' };
+    expect(resolvePlan({ ...base, personal, unitDefaults: [researchDefaults], organisationAnnualHours: 80 }).targets.totalHours).toBe(80);
+    expect(resolvePlan({ ...base, personal, unitDefaults: [researchDefaults, officeDefaults], organisationAnnualHours: 80 }).targets.totalHours).toBe(50);
   });
 
   it('takes targets from the nearest unit that set them and lists every unit’s items, office first', () => {
-    const plan = resolvePlan({ ...base, personal: null, unitDefaults: [researchDefaults, officeDefaults] });
+    const plan = resolvePlan({ ...base, personal: null, unitDefaults: [researchDefaults, officeDefaults], organisationAnnualHours });
     expect(plan.targets.totalHours).toBe(50);
     expect(plan.readingList.map((i) => i.id)).toEqual(['u1', 'u2']);
   });
@@ -33,7 +57,7 @@ describe('resolvePlan', () => {
       unitItemStatus: { u2: 'done' },
       updatedAt: '2026-02-01T00:00:00.000Z',
     };
-    const plan = resolvePlan({ ...base, personal, unitDefaults: [researchDefaults, officeDefaults] });
+    const plan = resolvePlan({ ...base, personal, unitDefaults: [researchDefaults, officeDefaults], organisationAnnualHours });
     expect(plan.targets.totalHours).toBe(60);
     expect(plan.readingList.map((i) => [i.id, i.status, i.source])).toEqual([
       ['u1', 'not-started', 'unit'],

@@ -1,7 +1,10 @@
-// A person's effective plan: their own targets (else the nearest unit's defaults, else zero) and the
+// A person's effective plan: their own targets (else the nearest unit's defaults, else the organisation's
+// annual target, pro-rated to a quarter, as effective-target.ts measures against; never 0 by accident) and the
 // must-read list of every unit above them followed by their own items, with the statuses they set.
 // Editing applies the same split back: unit items take only a status, the rest are the person's own.
 import type { PlanStage, PlanTargets, ReadingItem, ReadingStatus, SavePlan, StudyPlan } from '../../shared/schemas/programme-plans.ts';
+import { daysInRange } from '../../shared/time/periods.ts';
+import { stageRange } from './stage-range.ts';
 
 /** What the store keeps of a person's plan (the unit's items are referenced, not copied). */
 export interface PersonalPlan {
@@ -21,7 +24,15 @@ export interface UnitDefaults {
   items: ReadingItem[];
 }
 
-export const NO_TARGETS: PlanTargets = { totalHours: 0, byCategory: {} };
+/**
+ * The organisation's annual target as a plan for `stage`: the whole of it for the year, a quarter's
+ * share of its days (to a tenth of an hour, as the target is shown) for a quarter, no category split.
+ */
+export function organisationTargets(annualHours: number, year: number, stage: PlanStage): PlanTargets {
+  if (stage === 'year') return { totalHours: annualHours, byCategory: {} };
+  const share = daysInRange(stageRange(year, stage)) / daysInRange(stageRange(year, 'year'));
+  return { totalHours: Math.round(annualHours * share * 10) / 10, byCategory: {} };
+}
 
 /** `unitDefaults` ordered nearest unit first (the person's unit, then its parent, …). */
 export function resolvePlan(input: {
@@ -30,9 +41,12 @@ export function resolvePlan(input: {
   stage: PlanStage;
   personal: PersonalPlan | null;
   unitDefaults: readonly UnitDefaults[];
+  /** The organisation's annual target in hours, the target when neither the person nor a unit set one. */
+  organisationAnnualHours: number;
 }): StudyPlan {
   const { personal, unitDefaults } = input;
-  const targets = personal?.targets ?? unitDefaults.find((d) => d.targets !== null)?.targets ?? NO_TARGETS;
+  const targets =
+    personal?.targets ?? unitDefaults.find((d) => d.targets !== null)?.targets ?? organisationTargets(input.organisationAnnualHours, input.year, input.stage);
   // The office-wide list first, then each unit further down, then the person's own.
   const unitItems = [...unitDefaults].reverse().flatMap((d) => d.items);
   const status = personal?.unitItemStatus ?? {};

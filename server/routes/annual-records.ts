@@ -29,7 +29,7 @@ export function annualRecordRoutes(deps: AppDeps) {
   async function recordOf(ctx: FiguresContext, person: DirectoryPerson, year: number): Promise<AnnualRecord> {
     const range = stageRange(year, 'year');
     const settings = store.programme.settings();
-    const plan = effectivePlan(store.programme, ctx.directory, person, year, 'year');
+    const plan = effectivePlan(store.programme, ctx.directory, person, year, 'year', ctx.organisationAnnualHours);
     const figures = await personFigures(ctx, person, range);
     const notes = await ctx.notesOf(person.id, range);
     const note = store.programme.annualNote(person.id, year);

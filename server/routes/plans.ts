@@ -54,7 +54,8 @@ export function planRoutes(deps: AppDeps) {
     .get('/people/:id/plans/:year/:stage', signedIn(deps), async (c) => {
       const directory = await loadDirectory(store);
       const person = visiblePerson(directory, c.get('user'), c.req.param('id'));
-      return c.json(effectivePlan(store.programme, directory, person, yearParam(c.req.param('year')), stageParam(c.req.param('stage'))));
+      const { annualTargetHours } = await store.getSettings();
+      return c.json(effectivePlan(store.programme, directory, person, yearParam(c.req.param('year')), stageParam(c.req.param('stage')), annualTargetHours));
     })
     .put('/people/:id/plans/:year/:stage', signedIn(deps), async (c) => {
       const directory = await loadDirectory(store);
@@ -66,7 +67,8 @@ export function planRoutes(deps: AppDeps) {
       await checkResources(store, edit);
       const viewer = c.get('user');
       const previous = store.programme.personalPlan(person.id, year, stage);
-      const current = effectivePlan(store.programme, directory, person, year, stage);
+      const { annualTargetHours } = await store.getSettings();
+      const current = effectivePlan(store.programme, directory, person, year, stage, annualTargetHours);
       // One's own targets move one's own grade: an admin's apply, anyone else's wait for a leader over them.
       const proposed = viewer.id === person.id && viewer.role !== 'admin' && !sameTargets(edit.targets, current.targets);
       const plan = applyPlanEdit({
@@ -85,7 +87,7 @@ export function planRoutes(deps: AppDeps) {
         programmeAudit(c, 'plan.update', `person:${person.id}`, `${person.name}: plan ${year} ${stage}, ${describeTargets(previous?.targets ?? null)} → ${describeTargets(saved.targets)}; ${saved.ownItems.length} own item(s)`),
       );
       if (proposed) await proposeChange(c, store.programme, { kind: 'plan-targets', year, stage, from: current.targets, to: edit.targets }, clock());
-      return c.json(effectivePlan(store.programme, directory, person, year, stage), proposed ? 202 : 200);
+      return c.json(effectivePlan(store.programme, directory, person, year, stage, annualTargetHours), proposed ? 202 : 200);
     })
     .get('/people/:id/plans/:year/:stage/progress', signedIn(deps), async (c) => {
       const directory = await loadDirectory(store);
@@ -93,8 +95,9 @@ export function planRoutes(deps: AppDeps) {
       const year = yearParam(c.req.param('year'));
       const stage = stageParam(c.req.param('stage'));
       const range = stageRange(year, stage);
-      const plan = effectivePlan(store.programme, directory, person, year, stage);
-      const figures = await personFigures(await loadFiguresContext(store, directory, clock(), config.timeZone), person, range, stage);
+      const ctx = await loadFiguresContext(store, directory, clock(), config.timeZone);
+      const plan = effectivePlan(store.programme, directory, person, year, stage, ctx.organisationAnnualHours);
+      const figures = await personFigures(ctx, person, range, stage);
       return c.json(
         planProgress({
           plan,

@@ -64,6 +64,24 @@ describe('study plans', () => {
     expectError(await server.api.post(`/api/changes/${pending!.id}/reject`, { reason: '晚了' }, org.people.leadOffice.token), 409, 'conflict');
   });
 
+  it('starts a plan nobody set from the organisation’s target, as progress measures it, never from 0', async () => {
+    const me = org.people.staffCulture;
+    // No unit set defaults for 2025: the plan and its progress both stand on the settings' 50 h.
+    const fresh = expectData(await server.api.get(`/api/people/${me.user.id}/plans/2025/year`, me.token), studyPlanSchema);
+    expect(fresh.targets).toEqual({ totalHours: 50, byCategory: {} });
+    const progress = expectData(await server.api.get(`/api/people/${me.user.id}/plans/2025/year/progress`, me.token), planProgressSchema);
+    expect(progress.total.targetBasis).toMatchObject({ source: 'organisation', setHours: 50 });
+    const quarter = expectData(await server.api.get(`/api/people/${me.user.id}/plans/2025/q2`, me.token), studyPlanSchema);
+    expect(quarter.targets.totalHours).toBe(12.5);
+    // Their own lower target is proposed from the 50 h they are measured against.
+    expectData(await server.api.put(`/api/people/${me.user.id}/plans/2025/year`, plan(40), me.token), studyPlanSchema, 202);
+    const [pending] = expectData(await server.api.get(`/api/changes?state=pending&personId=${me.user.id}`, me.token), z.array(changeRequestSchema));
+    expect(pending).toMatchObject({ change: { kind: 'plan-targets', year: 2025, from: { totalHours: 50 }, to: { totalHours: 40 } } });
+    // Saving the plan unchanged (its reading list only) proposes nothing.
+    expectData(await server.api.put(`/api/people/${me.user.id}/plans/2025/q2`, plan(12.5), me.token), studyPlanSchema, 200);
+    expectData(await server.api.post(`/api/changes/${pending!.id}/reject`, { reason: '维持全年目标' }, org.people.leadOffice.token), changeRequestSchema);
+  });
+
   it('refuses negative targets and categories above the total with 400, storing nothing', async () => {
     const me = org.people.staffResearch;
     await unchanged(async () => {

@@ -117,7 +117,9 @@ describe('dashboard in Chromium', () => {
     expect(await card.locator('.note-title').innerText()).toBe('<img src=x onerror=alert(1)> 学习心得');
     await card.getByLabel('审阅意见').fill('认真，继续保持。');
     await card.getByRole('button', { name: '标记为已阅' }).click();
-    await card.locator('[data-testid=review]').waitFor();
+    // Reviewed, it leaves the list of unreviewed notes, which says so.
+    await expect.poll(() => page.getByTestId('notes-moved').innerText().catch(() => '')).toBe('1 条笔记已标记为已阅，已移出未阅列表。');
+    expect(await card.count()).toBe(0);
     await screenshot(page, 'leader-notes-review');
     const zhang = await signIn(server.url, seeded.zhang.username, PASSWORD);
     const notes = await zhang.get<{ note: { id: string }; review: { comment: string } | null }[]>(`/api/notes?personId=${seeded.zhang.id}`);

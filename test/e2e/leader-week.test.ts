@@ -1,6 +1,6 @@
 // A committee leader's week in Chromium, through the dashboard only: schedule this week's collective
 // study, mark everyone present, adjust one to leave and check in with the code shown; cancel a session
-// entered by mistake; review the unit's notes across two pages; approve a staff member's proposed plan
+// entered by mistake; review the unit's notes page 1 first, then page 2, none skipped; approve a staff member's proposed plan
 // target; confirm the suggested grade on the annual record, see the decision flagged (建议等级已变化)
 // after a later change and reconfirm. The API seeds only the organisation (as an admin would) and the
 // staff members' own actions: their notes and their plan proposal. Screenshots in
@@ -126,6 +126,8 @@ describe('a leader’s week in the dashboard', () => {
     await liRow.getByLabel('请假事由').fill('赴省政协参加培训');
     await liRow.getByRole('button', { name: '记录' }).click();
     await expect.poll(() => status(li).innerText()).toBe('请假 · 赴省政协参加培训');
+    // Changing the entry starts from it: 请假 with its reason, not an empty box to type again.
+    await expect.poll(() => liRow.getByLabel('请假事由').inputValue()).toBe('赴省政协参加培训');
 
     // The leader checks in like everyone else, typing the code the session page shows.
     const code = (await page.getByTestId('session-code').innerText()).replace(/\s/g, '');
@@ -159,23 +161,41 @@ describe('a leader’s week in the dashboard', () => {
     expect(pageProblems(page)).toEqual([]);
   });
 
-  it('reviews the unit’s notes across both pages until none is left unread', async () => {
+  it('reviews the unit’s notes page 1 first, then page 2, and none is skipped', async () => {
     await page.getByRole('link', { name: '笔记审阅' }).click();
     const pager = page.getByRole('navigation', { name: '笔记分页' }).first();
+    const shownIds = () => page.locator('article.note').evaluateAll((notes) => notes.map((n) => n.getAttribute('data-note-id') ?? ''));
     await expect.poll(() => pager.innerText()).toContain('第 1–20 条，共 24 条');
-    await pager.getByRole('link', { name: '下一页' }).click();
-    await expect.poll(() => pager.innerText()).toContain('第 21–24 条，共 24 条');
-    expect(await page.locator('article.note').count()).toBe(4);
-    await page.getByRole('button', { name: '本页 4 条未阅笔记全部标记为已阅' }).click();
-    await expect.poll(() => page.locator('[data-testid=review]').count()).toBe(4);
-    await screenshot(page, 'leader-week-notes-page-2', { fullPage: false });
+    // Two read on page 1: they leave the unread list and the page fills up from behind.
+    const firstTwo = (await shownIds()).slice(0, 2);
+    const boxes = page.locator('.review-item input[type=checkbox]');
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await page.getByRole('button', { name: '将选中的 2 条标记为已阅' }).click();
+    await expect.poll(() => page.getByTestId('notes-moved').innerText().catch(() => '')).toBe('2 条笔记已标记为已阅，已移出未阅列表。');
+    await expect.poll(() => pager.innerText()).toContain('第 1–20 条，共 22 条');
+    const pageOne = await shownIds();
+    expect(pageOne).toHaveLength(20);
+    expect(pageOne.filter((id) => firstTwo.includes(id))).toEqual([]);
 
-    await pager.getByRole('link', { name: '上一页' }).click();
-    await expect.poll(() => pager.innerText()).toContain('第 1–20 条，共 20 条');
+    // Page 2 holds the two notes that moved past page 1, none skipped.
+    await pager.getByRole('link', { name: '下一页' }).click();
+    await expect.poll(() => pager.innerText()).toContain('第 21–22 条，共 22 条');
+    const pageTwo = await shownIds();
+    expect(new Set([...firstTwo, ...pageOne, ...pageTwo]).size).toBe(24);
+    await screenshot(page, 'leader-week-notes-page-2', { fullPage: false });
+    await page.getByRole('button', { name: '本页 2 条未阅笔记全部标记为已阅' }).click();
+    // Page 2 is now past the end: the last page takes its place.
+    await expect.poll(() => pager.innerText().catch(() => '')).toContain('第 1–20 条，共 20 条');
+    expect(new URL(page.url()).searchParams.get('page')).toBeNull();
     await page.getByRole('button', { name: '本页 20 条未阅笔记全部标记为已阅' }).click();
-    await expect.poll(() => page.locator('[data-testid=review]').count()).toBe(20);
+    await page.getByText('没有符合条件的笔记').waitFor();
     await page.reload();
     await page.getByText('没有符合条件的笔记').waitFor();
+    // All 24 are reviewed, by the true count.
+    await page.getByLabel('审阅状态').selectOption({ label: '已阅' });
+    await page.getByRole('button', { name: '筛选', exact: true }).click();
+    await expect.poll(() => pager.innerText().catch(() => '')).toContain('第 1–20 条，共 24 条');
     expect(pageProblems(page)).toEqual([]);
   });
 

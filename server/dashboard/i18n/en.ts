@@ -149,6 +149,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'notes.selectNote': 'Select {name}’s note “{title}”',
   'notes.markSelected': 'Mark the {count} selected as reviewed',
   'notes.markPage': 'Mark all {count} unreviewed on this page as reviewed',
+  'notes.movedReviewed': '{count} note(s) marked as reviewed and moved out of the unreviewed list.',
+  'notes.movedUnreviewed': '{count} note(s) no longer marked as reviewed and moved out of the reviewed list.',
   'notes.pages': 'Note pages',
   'notes.range': '{first}–{last} of {total}',
   'notes.pageOf': 'Page {page} of {pages}',

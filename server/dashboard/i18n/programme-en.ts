@@ -131,6 +131,7 @@ export const programmeEn: Record<keyof typeof programmeZhCN, string> = {
   'session.materials': 'Materials',
   'session.tariff': 'Credit',
   'session.creditedHours': 'Credited hours',
+  'session.creditedHoursValue': '{hours} ({tariff})',
   'session.units': 'Units attending',
   'session.create': 'Create session',
   'session.code': 'Session code',

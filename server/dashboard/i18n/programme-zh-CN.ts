@@ -130,6 +130,7 @@ export const programmeZhCN = {
   'session.materials': '学习材料',
   'session.tariff': '学时核定',
   'session.creditedHours': '核定学时',
+  'session.creditedHoursValue': '{hours}（{tariff}）',
   'session.units': '参加单位',
   'session.create': '创建活动',
   'session.code': '签到码',

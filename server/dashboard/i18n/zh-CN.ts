@@ -146,6 +146,8 @@ export const zhCN = {
   'notes.selectNote': '选择 {name} 的笔记“{title}”',
   'notes.markSelected': '将选中的 {count} 条标记为已阅',
   'notes.markPage': '本页 {count} 条未阅笔记全部标记为已阅',
+  'notes.movedReviewed': '{count} 条笔记已标记为已阅，已移出未阅列表。',
+  'notes.movedUnreviewed': '{count} 条笔记已撤销已阅，已移出已阅列表。',
   'notes.pages': '笔记分页',
   'notes.range': '第 {first}–{last} 条，共 {total} 条',
   'notes.pageOf': '第 {page} / {pages} 页',

@@ -2,7 +2,10 @@
 // of the dashboard and of the extension's pages (popup, options, side panel, notice, note editor) and
 // of what decides the extension's "today", and lists every way of writing a time in the browser's zone
 // (or as raw UTC): toLocale*String, Intl.DateTimeFormat without a timeZone, the Date's local getters and
-// local constructor, toISOString, and an ISO instant (…At) cut to its UTC date. The few justified uses are allowed below, each with its reason;
+// local constructor, toISOString, an ISO instant (…At) cut to its UTC date, a zone-taking formatter
+// (formatInstant, formatInstantDate) called without its zone, and an optional timeZone parameter (left
+// out, Intl silently falls back to the browser's zone: how the roster's check-in time and a pending
+// change's "proposed at" once slipped through). The few justified uses are allowed below, each with its reason;
 // an allowance that no longer matches fails too, so the list stays true.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -72,7 +75,33 @@ const RULES: readonly { name: string; test: (line: string, source: string, index
   { name: 'local Date constructor', test: (line) => /new Date\([^()]*,[^()]*\)/.test(line) },
   { name: 'toISOString', test: (line) => /\.toISOString\(\)/.test(line) },
   { name: 'instant cut to its UTC date', test: (line) => /\w+At\??\.slice\(0,\s*10\)/.test(line) },
+  { name: 'zone-taking formatter without its zone', test: (_line, source, index) => formatterWithoutZone(source, index) },
+  { name: 'optional timeZone parameter', test: (line) => /\btimeZone\?\s*:/.test(line) },
 ];
+
+/** The formatters whose third argument is the zone (server/dashboard/models/format.ts, the extension's). */
+const ZONED_FORMATTERS = /(?<![\w.])(formatInstant|formatInstantDate)\(/g;
+
+/** True when a call of a zoned formatter starting on the line at `lineStart` passes fewer than three arguments. */
+function formatterWithoutZone(source: string, lineStart: number): boolean {
+  const lineEnd = source.indexOf('\n', lineStart);
+  const line = source.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
+  if (/\bfunction\s+formatInstant/.test(line)) return false;
+  ZONED_FORMATTERS.lastIndex = 0;
+  for (let m = ZONED_FORMATTERS.exec(line); m !== null; m = ZONED_FORMATTERS.exec(line)) {
+    let depth = 1;
+    let commas = 0;
+    let i = lineStart + m.index + m[0].length;
+    for (; i < source.length && depth > 0; i++) {
+      const ch = source[i];
+      if (ch === '(' || ch === '{' || ch === '[') depth++;
+      else if (ch === ')' || ch === '}' || ch === ']') depth--;
+      else if (ch === ',' && depth === 1) commas++;
+    }
+    if (commas < 2) return true;
+  }
+  return false;
+}
 
 /** True when an `Intl.DateTimeFormat(` call starting on the line at `index` has no timeZone among its arguments. */
 function dateTimeFormatWithoutZone(source: string, lineStart: number): boolean {
@@ -155,6 +184,11 @@ describe('times shown are in the organisation’s zone', () => {
       'new Date(2026, 2, 6)',
       'new Date(ms).toISOString()',
       'formatDate(decision.decidedAt.slice(0, 10), locale)',
+      // How the roster's check-in time and a pending change's "proposed at" were written.
+      "<td>{p.entry?.checkedInAt ? formatInstant(p.entry.checkedInAt, locale) : ''}</td>",
+      "at: formatInstant(change.proposedAt, locale) })}</span>",
+      'formatInstantDate(report.submittedAt, locale)',
+      'export function formatInstant(instant: string, locale: Locale, timeZone?: string): string {',
     ];
     for (const line of source) {
       const text = `${line}\n`;
@@ -162,5 +196,11 @@ describe('times shown are in the organisation’s zone', () => {
     }
     const zoned = 'new Intl.DateTimeFormat(locale, {\n  dateStyle: "medium",\n  timeZone,\n})';
     expect(RULES.some((r) => r.test('new Intl.DateTimeFormat(locale, {', zoned, 0))).toBe(false);
+    // A zoned call, on one line or over several (arguments with calls and objects of their own), passes.
+    for (const line of ['formatInstant(change.proposedAt, locale, timeZone)', "formatInstant(f(a, b), pick({ x: 1, y: 2 }), zones['org'])"]) {
+      expect(RULES.some((r) => r.test(line, `${line}\n`, 0)), line).toBe(false);
+    }
+    const multi = 'formatInstant(\n  entry.checkedInAt,\n  locale,\n  timeZone,\n)';
+    expect(RULES.some((r) => r.test('formatInstant(', multi, 0))).toBe(false);
   });
 });

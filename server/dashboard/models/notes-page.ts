@@ -1,5 +1,11 @@
 // Paging and selection on the notes review screen: which page the URL asks for, the offset it becomes,
 // what the pager shows, and which notes a bulk 已阅 names. Pure, so the page component only renders.
+//
+// The list is filtered by review state (未阅 by default), so reviewing notes takes them out of it and
+// every later note moves up: left on screen, page 2's offset would skip as many notes as were reviewed.
+// As a mail inbox does when messages are archived, the screen instead fetches the same page again
+// (the next unreviewed notes move into it) and a page past the end becomes the last one.
+import type { ReviewState } from './notes-filter.ts';
 export const NOTES_PAGE_SIZE = 20;
 
 /** The 1-based page in the URL; anything else (missing, 0, "abc", 2.5) is page 1. */
@@ -10,6 +16,17 @@ export function pageFromQuery(query: URLSearchParams): number {
 
 export function pageOffset(page: number, size = NOTES_PAGE_SIZE): number {
   return (page - 1) * size;
+}
+
+/** The page to show for `page` of `total` notes: itself, or the last page when it is past the end. */
+export function pageWithin(total: number, page: number, size = NOTES_PAGE_SIZE): number {
+  return Math.min(page, Math.max(1, Math.ceil(total / size)));
+}
+
+/** How many of the notes just reviewed (or un-reviewed) no longer belong to a list filtered by `state`. */
+export function leftList(state: ReviewState, changed: readonly { reviewed: boolean }[]): number {
+  if (state === 'all') return 0;
+  return changed.filter((n) => n.reviewed === (state === 'unreviewed')).length;
 }
 
 export interface PagerView {

@@ -1,15 +1,16 @@
 // Notes review (严查学习笔记): the notes a leader may review (never their own), filtered by person, unit,
 // resource, tag, date, text and review state, a page at a time with the true total; each can be marked
 // reviewed with a comment, or the selected notes or the whole page at once (bulk 已阅), and the page's
-// notes downloaded as W3C Web Annotations or Markdown.
-import { useState } from 'preact/hooks';
+// notes downloaded as W3C Web Annotations or Markdown. Reviewing notes out of the filtered list fetches
+// the same page again, and a page past the end gives way to the last (models/notes-page.ts: why).
+import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../../app/context.ts';
 import type { ReviewableNotesPage, StoredNote } from '../../../../shared/schemas/notes.ts';
 import { filterFromQuery, filterToQuery, notesQuery, type NotesFilter } from '../../models/notes-filter.ts';
 import { routePath } from '../../models/router.ts';
 import { useLoad } from '../../models/use-load.ts';
 import { unitPath } from '../../models/unit-tree.ts';
-import { NOTES_PAGE_SIZE, pageFromQuery, pageOffset } from '../../models/notes-page.ts';
+import { leftList, NOTES_PAGE_SIZE, pageFromQuery, pageOffset, pageWithin } from '../../models/notes-page.ts';
 import { withQuery } from '../Link.tsx';
 import { Empty, Loaded } from '../States.tsx';
 import { authoredNotes } from '../../models/notes-download.ts';
@@ -30,6 +31,14 @@ export function NotesReviewPage() {
     () => api.reviewableNotes({ ...notesQuery(filter), offset: String(pageOffset(page)), limit: String(NOTES_PAGE_SIZE) }),
     [api, key],
   );
+  // What the last review took out of the list, said while the same filter is shown (on any page: the
+  // page may give way to the last one when it empties).
+  const filterKey = JSON.stringify(filter);
+  const [moved, setMoved] = useState<{ key: string; text: string } | null>(null);
+  const onLeft = (count: number) => {
+    setMoved({ key: filterKey, text: t(filter.reviewed === 'unreviewed' ? 'notes.movedReviewed' : 'notes.movedUnreviewed', { count }) });
+    notes.reload();
+  };
   return (
     <section class="notes-review" aria-labelledby="notes-review-title">
       <header class="page-head">
@@ -39,9 +48,14 @@ export function NotesReviewPage() {
         {({ people, units, resources }) => (
           <>
             <FilterForm key={key} filter={filter} people={people} units={units} resources={resources} />
+            {moved?.key === filterKey && (
+              <p class="muted" role="status" data-testid="notes-moved">
+                {moved.text}
+              </p>
+            )}
             <Loaded load={notes}>
               {(result) => (
-                <NotesResults result={result} filter={filter} page={page} names={new Map(people.map((p) => [p.id, p.name]))} filterKey={key} />
+                <NotesResults result={result} filter={filter} page={page} names={new Map(people.map((p) => [p.id, p.name]))} filterKey={key} onLeft={onLeft} />
               )}
             </Loaded>
           </>
@@ -57,19 +71,31 @@ interface ResultsProps {
   page: number;
   names: Map<string, string>;
   filterKey: string;
+  /** `count` notes no longer belong to the list: it is fetched again. */
+  onLeft(count: number): void;
 }
 
-function NotesResults({ result, filter, page, names, filterKey }: ResultsProps) {
-  const { t } = useApp();
-  // Reviews done on this page, shown at once without refetching the whole list.
+function NotesResults({ result, filter, page, names, filterKey, onLeft }: ResultsProps) {
+  const { t, navigate } = useApp();
+  // Reviews that keep a note in the list (review state "all") are shown at once without refetching.
   const [changed, setChanged] = useState<{ key: string; notes: Map<string, StoredNote> }>({ key: filterKey, notes: new Map() });
   const overrides = changed.key === filterKey ? changed.notes : new Map<string, StoredNote>();
   const apply = (updated: StoredNote[]) => {
+    const left = leftList(filter.reviewed, updated.map((s) => ({ reviewed: s.review !== null })));
+    if (left > 0) {
+      onLeft(left);
+      return;
+    }
     const notes = new Map(overrides);
     for (const stored of updated) notes.set(stored.note.id, stored);
     setChanged({ key: filterKey, notes });
   };
   const pageHref = (n: number) => withQuery(routePath({ name: 'notes' }), { ...filterToQuery(filter), page: n === 1 ? '' : String(n) });
+  const within = pageWithin(result.total, page);
+  useEffect(() => {
+    if (within !== page) navigate(pageHref(within), { replace: true });
+  }, [within, page]);
+  if (within !== page) return null;
   if (result.total === 0) return <Empty title={t('notes.noMatch')} hint={t('notes.noMatchHint')} />;
   const shown = result.notes.map((original) => overrides.get(original.note.id) ?? original);
   return (

@@ -4,9 +4,10 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context.ts';
 import { ApiFailure } from '../../api/http.ts';
-import { ATTENDANCE_STATUSES, type AttendanceStatus, type Roster } from '../../../../shared/schemas/programme-attendance.ts';
+import { ATTENDANCE_STATUSES, type AttendanceEntry, type AttendanceStatus, type Roster } from '../../../../shared/schemas/programme-attendance.ts';
 import type { Session } from '../../../../shared/schemas/programme-calendar.ts';
 import { formatInstant, formatPercent } from '../../models/format.ts';
+import { markDraft } from '../../models/programme/mark-draft.ts';
 import { routePath } from '../../models/router.ts';
 import { useLoad } from '../../models/use-load.ts';
 import { Link } from '../Link.tsx';
@@ -95,7 +96,7 @@ function SessionDetails({ session, materials }: { session: Session; materials: s
         <dd>{materials.length > 0 ? materials.join('、') : '—'}</dd>
         <dt>{t('session.creditedHours')}</dt>
         <dd>
-          {session.creditedHours} ({t(`tariff.${session.tariff}`)})
+          {t('session.creditedHoursValue', { hours: session.creditedHours, tariff: t(`tariff.${session.tariff}`) })}
         </dd>
       </dl>
     </section>
@@ -152,7 +153,7 @@ function RosterPanel({ session, roster, onChanged }: { session: Session; roster:
               </td>
               <td>{p.entry?.checkedInAt ? formatInstant(p.entry.checkedInAt, locale, timeZone) : ''}</td>
               <td>
-                {p.personId !== user.id && <MarkForm sessionId={session.id} personId={p.personId} current={p.entry?.status ?? null} onSaved={onChanged} />}
+                {p.personId !== user.id && <MarkForm key={p.entry?.updatedAt ?? ''} sessionId={session.id} personId={p.personId} entry={p.entry} onSaved={onChanged} />}
                 {p.personId !== user.id && p.entry !== null && (
                   <WithdrawButton label={t('session.withdrawEntry')} onWithdraw={(reason) => api.programme.withdrawAttendance(session.id, p.personId, reason)} onDone={onChanged} />
                 )}
@@ -165,10 +166,12 @@ function RosterPanel({ session, roster, onChanged }: { session: Session; roster:
   );
 }
 
-function MarkForm({ sessionId, personId, current, onSaved }: { sessionId: string; personId: string; current: AttendanceStatus | null; onSaved(): void }) {
+/** Keyed by the entry's last change, so it starts again from the entry as saved. */
+function MarkForm({ sessionId, personId, entry, onSaved }: { sessionId: string; personId: string; entry: AttendanceEntry | null; onSaved(): void }) {
   const { api, t } = useApp();
   const submit = useSubmit();
-  const [status, setStatus] = useState<AttendanceStatus>(current ?? 'present');
+  const draft = markDraft(entry);
+  const [status, setStatus] = useState<AttendanceStatus>(draft.status);
   const missed = status === 'leave' || status === 'absent';
   return (
     <form
@@ -190,11 +193,11 @@ function MarkForm({ sessionId, personId, current, onSaved }: { sessionId: string
       <select aria-label={t('field.status')} name="status" value={status} onChange={(e) => setStatus((e.currentTarget as HTMLSelectElement).value as AttendanceStatus)}>
         <EnumOptions values={ATTENDANCE_STATUSES} label={(s) => t(`attendance.${s}`)} />
       </select>
-      {status === 'leave' && <input aria-label={t('session.reason')} placeholder={t('session.reason')} name="reason" required maxLength={500} />}
+      {status === 'leave' && <input aria-label={t('session.reason')} placeholder={t('session.reason')} name="reason" defaultValue={draft.reason} required maxLength={500} />}
       {missed && (
         <>
-          <input aria-label={t('session.makeUp')} title={t('session.makeUp')} name="makeUp" type="date" />
-          <input aria-label={t('session.makeUpNote')} placeholder={t('session.makeUpNote')} name="makeUpNote" maxLength={500} />
+          <input aria-label={t('session.makeUp')} title={t('session.makeUp')} name="makeUp" type="date" defaultValue={draft.makeUpOn} />
+          <input aria-label={t('session.makeUpNote')} placeholder={t('session.makeUpNote')} name="makeUpNote" defaultValue={draft.makeUpNote} maxLength={500} />
         </>
       )}
       <button type="submit" disabled={submit.busy}>
