@@ -4,7 +4,7 @@ import { noteSchema, type Note } from '../../../shared/schemas/notes.ts';
 import { organisationZone } from '../../account/organisation-zone.ts';
 import { notesItem, policyItem, sessionItem } from '../../storage/items.ts';
 import { withStorageLock } from '../../storage/lock.ts';
-import { ownerOf } from '../../sync/outbox.ts';
+import { ownerOf } from '../../storage/owner.ts';
 import { designate } from '../../tracking/designation.ts';
 import { rulesFromPolicy } from '../../tracking/rules.ts';
 import { BackgroundFailure } from '../../messaging/protocol.ts';
