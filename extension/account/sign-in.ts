@@ -12,7 +12,8 @@ import {
 } from '../storage/items.ts';
 import { withStorageLock } from '../storage/lock.ts';
 import { readManagedConfig } from './managed-config.ts';
-import { appendSegments, ownerOf, park, unpark } from '../sync/outbox.ts';
+import { ownerOf } from '../storage/owner.ts';
+import { appendSegments, park, unpark } from '../sync/outbox.ts';
 import { normaliseServerUrl, ServerError, type ServerClient } from '../sync/server-client.ts';
 import type { FlushOutcome } from '../sync/flush.ts';
 import type { Recorder } from '../tracking/recorder.ts';

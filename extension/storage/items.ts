@@ -24,6 +24,7 @@ function versioned<T>(item: WxtStorageItem<T, Record<string, unknown>>, version:
 
 /** One value to write with writeItems. */
 // `any`: one list holds writes of items of different types (an item's type is invariant).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
 export interface ItemWrite<T = any> {
   readonly item: WxtStorageItem<T, Record<string, unknown>>;
   readonly value: T;

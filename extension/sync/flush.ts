@@ -15,7 +15,8 @@ import {
 import { withStorageLock } from '../storage/lock.ts';
 import { markSignInNeeded } from '../account/needs-sign-in.ts';
 import { afterFailure, afterSuccess, isDue } from './backoff.ts';
-import { ownerOf, removeSettled, takeBatch } from './outbox.ts';
+import { ownerOf } from '../storage/owner.ts';
+import { removeSettled, takeBatch } from './outbox.ts';
 import { applyNoteExchange, notesToSend } from '../highlights/notes/note-sync.ts';
 import { ServerError, type ServerClient } from './server-client.ts';
 

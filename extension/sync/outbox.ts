@@ -8,11 +8,6 @@ export interface ParkedOutbox {
   readonly segments: readonly Segment[];
 }
 
-/** Segments are only ever sent with the account that recorded them. */
-export function ownerOf(server: string, userId: string): string {
-  return `${userId}@${server}`;
-}
-
 export function takeBatch(outbox: readonly Segment[], size = MAX_SEGMENTS_PER_SYNC): Segment[] {
   return outbox.slice(0, size);
 }

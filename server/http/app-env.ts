@@ -1,8 +1,16 @@
 // What every route receives: the app's dependencies, and the Hono context variables set by auth.
 import type { ServerConfig } from '../config.ts';
 import type { Store, TokenRecord, UserRecord } from '../store/records.ts';
-import type { ClientInfo } from './client-info.ts';
 import type { Limits } from './limits.ts';
+
+/** Who is asking, and over what (set for every request by http/client-info.ts). */
+export interface ClientInfo {
+  /** The client's IP address; null when the request did not come over a socket (in-process tests). */
+  readonly address: string | null;
+  readonly https: boolean;
+  /** Scheme and host the client used, e.g. https://studytrail.example.org */
+  readonly origin: string;
+}
 
 export interface AppDeps {
   store: Store;

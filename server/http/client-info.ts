@@ -3,15 +3,7 @@
 // the proxy, so X-Forwarded-For/-Proto are read, but only when STUDYTRAIL_TRUST_PROXY says the proxy
 // is there: otherwise any client could claim any address.
 import type { Context, MiddlewareHandler } from 'hono';
-import type { AppEnv } from './app-env.ts';
-
-export interface ClientInfo {
-  /** The client's IP address; null when the request did not come over a socket (in-process tests). */
-  readonly address: string | null;
-  readonly https: boolean;
-  /** Scheme and host the client used, e.g. https://studytrail.example.org */
-  readonly origin: string;
-}
+import type { AppEnv, ClientInfo } from './app-env.ts';
 
 export interface RequestFacts {
   /** The full request URL as the server saw it (http unless TLS ended here). */

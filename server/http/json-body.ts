@@ -2,6 +2,7 @@
 // silently sees {} when the Content-Type is not application/json.
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import { describeIssues } from '../../shared/schemas/errors.ts';
 import { badRequest, invalidJson, validationFailed } from './api-error.ts';
 import { readBodyText } from './read-body.ts';
 
@@ -10,14 +11,6 @@ import { readBodyText } from './read-body.ts';
  * that a stray upload cannot exhaust memory.
  */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
-
-/** "field.path: problem; ..." — names the field so the caller knows what to fix. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(body)'}: ${issue.message}`)
-    .join('; ');
-}
 
 /** Parses a value against a schema or throws 400 validation_failed. */
 export function parseOrFail<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {

@@ -2,7 +2,7 @@
 // verdict; what is accepted is durable before the response says so. With a `cursor` the response also
 // carries the person's notes changed since, so every device converges on the same notes.
 import { Hono, type Context } from 'hono';
-import { ERROR_CODES } from '../../shared/schemas/errors.ts';
+import { describeIssues, ERROR_CODES } from '../../shared/schemas/errors.ts';
 import { noteSchema, type Note } from '../../shared/schemas/notes.ts';
 import { noteTimeProblem } from '../sync/check-note.ts';
 import { mustReadLinkChanged, mustReadProblem, mustReadYear } from '../sync/check-must-read.ts';
@@ -10,7 +10,7 @@ import { mustReadLists, mustReadTitles, type MustReadListOf } from '../programme
 import { SEGMENT_REJECTION_CODES, syncRequestSchema, type Rejection, type SyncResponse } from '../../shared/schemas/sync.ts';
 import { ApiError, validationFailed } from '../http/api-error.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
-import { describeIssues, readJson } from '../http/json-body.ts';
+import { readJson } from '../http/json-body.ts';
 import type { TokenBucket } from '../http/rate-limit.ts';
 import { signedIn } from '../http/signed-in.ts';
 import { storedNoteView } from '../http/views.ts';

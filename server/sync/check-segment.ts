@@ -7,8 +7,8 @@
 //   unknown resource, URL outside → rejected, seconds kept as `outside_allowlist` (URL not kept)
 import { MIN_SEGMENT_MS, SEGMENT_REJECTION_CODES, segmentSchema, type Rejection, type Segment } from '../../shared/schemas/sync.ts';
 import { matchesPattern, parseMatchPattern, type MatchPattern } from '../../shared/url/match-pattern.ts';
-import { compileSchema } from '../http/compiled-schema.ts';
-import { describeIssues } from '../http/json-body.ts';
+import { describeIssues } from '../../shared/schemas/errors.ts';
+import { compileSchema } from './compiled-schema.ts';
 import { segmentContentHash } from '../store/content-hash.ts';
 import type { CheckedSegment, PolicyVersionRecord, RefusedSegment } from '../store/records.ts';
 

@@ -11,6 +11,14 @@ export const errorBodySchema = z.object({
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
+/** "field.path: problem; ..." — names the field so the caller knows what to fix. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(body)'}: ${issue.message}`)
+    .join('; ');
+}
+
 /** Codes of whole-request failures; per-item rejection codes live beside the sync schema. */
 export const ERROR_CODES = {
   badRequest: 'bad_request',

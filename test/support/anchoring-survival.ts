@@ -7,8 +7,7 @@ import { anchorSelectors, createTextIndex } from '../../extension/highlights/anc
 import type { AnchorMethod, TextSpan } from '../../extension/highlights/anchoring/types.ts';
 import type { Selector } from '../../shared/schemas/notes.ts';
 import { clipCorpusNotes, generateCorpusPage, reviseCorpusPage, type PageFamily } from '../fixtures/anchoring/near-duplicate-pages.ts';
-
-export type Language = 'en' | 'zh';
+import { toWordBoundaries, type ClippedNote, type EditedPage, type Language } from './survival-notes.ts';
 
 /** Deterministic PRNG (mulberry32): the same seed gives the same page, notes and edits. */
 export function seededRandom(seed: number): () => number {
@@ -88,19 +87,6 @@ function randomWord(language: Language, random: () => number): string {
   return Array.from({ length: n }, () => zipfPick(ZH, random)).join('');
 }
 
-/** Extends a span to whole words (English readers select words, not letters). */
-export function toWordBoundaries(text: string, span: TextSpan): TextSpan {
-  let { start, end } = span;
-  while (start > 0 && /\w/.test(text[start - 1]!)) start--;
-  while (end < text.length && /\w/.test(text[end]!)) end++;
-  return { start, end };
-}
-
-export interface ClippedNote {
-  readonly original: TextSpan;
-  readonly selectors: Selector[];
-}
-
 /** Clips `count` passages: 40% short (4–15 chars), 40% medium (15–80), 20% long (80–400). */
 export function clipNotes(text: string, language: Language, count: number, random: () => number): ClippedNote[] {
   const notes: ClippedNote[] = [];
@@ -116,12 +102,6 @@ export function clipNotes(text: string, language: Language, count: number, rando
     notes.push({ original: { start: position.start, end: position.end }, selectors });
   }
   return notes;
-}
-
-/** The text and, for every character, the original offset it came from (-1 when inserted later). */
-export interface EditedPage {
-  readonly text: string;
-  readonly origin: Int32Array;
 }
 
 function splice(page: EditedPage, at: number, removed: number, inserted: string): EditedPage {

@@ -1,7 +1,7 @@
 // The background's handlers for the note requests (joined into messaging/background-handlers.ts).
 import type { Handlers } from '../../messaging/protocol.ts';
 import { sessionItem } from '../../storage/items.ts';
-import { ownerOf } from '../../sync/outbox.ts';
+import { ownerOf } from '../../storage/owner.ts';
 import { requestPull } from './note-sync.ts';
 import {
   listNotes,

@@ -1,14 +1,14 @@
 // The background's note operations: every change is made here, under the storage lock, saved locally
 // at once (the page never waits for the network) and queued for the next flush of the outbox.
 import { noteSchema, type Note } from '../../../shared/schemas/notes.ts';
-import type { Category } from '../../../shared/schemas/domain.ts';
 import { organisationZone } from '../../account/organisation-zone.ts';
 import { notesItem, policyItem, sessionItem } from '../../storage/items.ts';
 import { withStorageLock } from '../../storage/lock.ts';
-import { ownerOf } from '../../sync/outbox.ts';
+import { ownerOf } from '../../storage/owner.ts';
 import { designate } from '../../tracking/designation.ts';
 import { rulesFromPolicy } from '../../tracking/rules.ts';
 import { BackgroundFailure } from '../../messaging/protocol.ts';
+import type { NotesView } from './notes-protocol.ts';
 import { EMPTY_BOOK, liveNotes, notesOfPage, putNote, tagsInUse, type LocalNote, type NotesBook } from './local-notes.ts';
 import {
   deleteNote,
@@ -26,14 +26,6 @@ export interface NoteServiceDeps {
   /** Sends the outbox when the server is reachable; saving never waits for it. */
   readonly flush: () => Promise<unknown>;
   readonly newId?: () => string;
-}
-
-export interface NotesView {
-  readonly notes: LocalNote[];
-  readonly tags: string[];
-  readonly resources: { id: string; name: string; category: Category }[];
-  /** The organisation's zone: note times and the date filter are in it. */
-  readonly timeZone: string;
 }
 
 async function currentOwner(): Promise<string> {

@@ -2,8 +2,8 @@
 // highlighter (clip, this page's notes) and from the side panel (all notes, edit, delete, undo).
 import { z } from 'zod';
 import { mustReadLinkSchema, NOTE_LIMITS, noteColourSchema, selectorSchema } from '../../../shared/schemas/notes.ts';
+import type { Category } from '../../../shared/schemas/domain.ts';
 import type { LocalNote } from './local-notes.ts';
-import type { NotesView } from './note-service.ts';
 
 const tagsSchema = z.array(z.string().max(NOTE_LIMITS.tagChars * 2)).max(NOTE_LIMITS.tags * 2);
 const pageUrlSchema = z.string().max(NOTE_LIMITS.urlChars * 4);
@@ -48,6 +48,15 @@ export const noteRequestSchemas = [
   z.object({ type: z.literal('restoreNote'), id: z.uuid() }),
   z.object({ type: z.literal('refreshNotes') }),
 ] as const;
+
+/** All of the person's notes, as the side panel lists them. */
+export interface NotesView {
+  readonly notes: LocalNote[];
+  readonly tags: string[];
+  readonly resources: { id: string; name: string; category: Category }[];
+  /** The organisation's zone: note times and the date filter are in it. */
+  readonly timeZone: string;
+}
 
 type NoteRequest = z.infer<(typeof noteRequestSchemas)[number]>;
 type NoteRequestOf<K extends NoteRequest['type']> = Extract<NoteRequest, { type: K }>;

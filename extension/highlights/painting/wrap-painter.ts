@@ -2,7 +2,7 @@
 // a <mark> with an inline background. This changes the page's DOM, so it is used only there; the text
 // itself is unchanged, so anchoring reads the same text either way.
 import { COLOUR_VALUES } from '../../../shared/notes/note-colours.ts';
-import type { PaintedHighlight, Painter } from './painter.ts';
+import type { Painter } from './painter.ts';
 
 const ATTRIBUTE = 'data-studytrail-note';
 

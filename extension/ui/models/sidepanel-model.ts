@@ -9,7 +9,7 @@ import type { MessageKey } from '../../i18n/t.ts';
 import { t } from '../../i18n/t.ts';
 import { FAILURE_MESSAGES } from './failure-messages.ts';
 import type { LocalNote } from '../../highlights/notes/local-notes.ts';
-import type { NotesView } from '../../highlights/notes/note-service.ts';
+import type { NotesView } from '../../highlights/notes/notes-protocol.ts';
 import { filterNotes, NO_FILTERS, type NoteFilters } from '../../highlights/notes/filter-notes.ts';
 import { normalisePageUrl } from '../../../shared/url/normalise-page-url.ts';
 import type { HighlightStatus } from '../../highlights/page/highlighter.ts';

@@ -16,5 +16,6 @@ export const CSV_TYPE = 'text/csv;charset=utf-8';
 
 /** A file name safe on every system, keeping Chinese letters. */
 export function safeFileName(base: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what file names must not hold
   return base.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').replace(/^[.\s]+/, '').slice(0, 120) || 'studytrail';
 }
