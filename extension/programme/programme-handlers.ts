@@ -10,7 +10,7 @@ import { planProgressSchema, studyPlanSchema } from '../../shared/schemas/progra
 import { dateInZone } from '../../shared/time/zoned-days.ts';
 import { readOrganisationZone } from '../account/organisation-zone.ts';
 import { mustReadBooksItem, sessionItem } from '../storage/items.ts';
-import { ownerOf } from '../sync/outbox.ts';
+import { ownerOf } from '../storage/owner.ts';
 import { BackgroundFailure, type Handlers } from '../messaging/protocol.ts';
 import { CHECK_IN_REFUSALS, type CheckInRefusal, type MustReadBook } from './programme-protocol.ts';
 
