@@ -2,17 +2,9 @@
 // must-read list of every unit above them followed by their own items, with the statuses they set.
 // Editing applies the same split back: unit items take only a status, the rest are the person's own.
 import type { PlanStage, PlanTargets, ReadingItem, ReadingStatus, SavePlan, StudyPlan } from '../../shared/schemas/programme-plans.ts';
+import type { PersonalPlan } from '../store/programme/records.ts';
 
-/** What the store keeps of a person's plan (the unit's items are referenced, not copied). */
-export interface PersonalPlan {
-  personId: string;
-  year: number;
-  stage: PlanStage;
-  targets: PlanTargets | null;
-  ownItems: ReadingItem[];
-  unitItemStatus: Record<string, ReadingStatus>;
-  updatedAt: string;
-}
+export type { PersonalPlan };
 
 /** A unit's defaults for a year or stage. */
 export interface UnitDefaults {
