@@ -1,5 +1,6 @@
 // Store records → wire objects: what leaves the server, and nothing more (never a password hash or a
-// token hash).
+// token hash). views.test.ts checks that each view sends every field of its record but those it lists
+// as kept back, so a field added to a record is either sent or kept back on purpose, never forgotten.
 import type { User } from '../../shared/schemas/auth.ts';
 import type { StoredNote } from '../../shared/schemas/notes.ts';
 import type { AuditEntry, Device, Person, Unit } from '../../shared/schemas/organisation.ts';

@@ -4,18 +4,10 @@
 // Editing applies the same split back: unit items take only a status, the rest are the person's own.
 import type { PlanStage, PlanTargets, ReadingItem, ReadingStatus, SavePlan, StudyPlan } from '../../shared/schemas/programme-plans.ts';
 import { daysInRange } from '../../shared/time/periods.ts';
+import type { PersonalPlan } from '../store/programme/records.ts';
 import { stageRange } from './stage-range.ts';
 
-/** What the store keeps of a person's plan (the unit's items are referenced, not copied). */
-export interface PersonalPlan {
-  personId: string;
-  year: number;
-  stage: PlanStage;
-  targets: PlanTargets | null;
-  ownItems: ReadingItem[];
-  unitItemStatus: Record<string, ReadingStatus>;
-  updatedAt: string;
-}
+export type { PersonalPlan };
 
 /** A unit's defaults for a year or stage. */
 export interface UnitDefaults {

@@ -12,7 +12,7 @@
 // v3 (with the programme) and v2 (without) held the same rows in one JSON document and are read here
 // too; v1 is migrated (migrations.ts); a file from a newer version is refused, not guessed at.
 import { z } from 'zod';
-import { categorySchema, idSchema, instantSchema, resourceKindSchema } from '../../shared/schemas/domain.ts';
+import { idSchema } from '../../shared/schemas/domain.ts';
 import { settingsSchema } from '../../shared/schemas/settings.ts';
 import { SEGMENT_MODES } from '../../shared/schemas/domain.ts';
 import { migrateToCurrent, upgradeV2ToV3 } from './migrations.ts';
@@ -21,14 +21,15 @@ import { ProgrammeState } from './programme/state.ts';
 import {
   auditRecordSchema,
   noteRecordSchema,
+  policyVersionRecordSchema,
   resourceRecordSchema,
+  storedUserSchema,
   tokenRecordSchema,
   unitRecordSchema,
-  userRecordSchema,
-} from './ops.ts';
+} from './record-schemas.ts';
 import { checkedJson, looksChecked, withChecksum } from './checked-line.ts';
 import type { JournalRef } from './journal.ts';
-import { FILES_UNTOUCHED, StoreFileError, type DayTotalRecord, type NoteRecord, type PolicyVersionRecord } from './records.ts';
+import { FILES_UNTOUCHED, StoreFileError, type DayTotalRecord } from './records.ts';
 import type { SnapshotLines } from './snapshot-file.ts';
 import { packId, unpackId } from './packed-id.ts';
 import { policySettingsOf, StoreState, type PersonData } from './state.ts';
@@ -38,19 +39,6 @@ export const STORE_SCHEMA_VERSION = 6;
 /** The oldest version in JSON Lines, read by the same code (it lacks only `stale`). */
 const FIRST_LINES_VERSION = 4;
 
-const policyVersionRecordSchema = z.object({
-  version: z.number().int().min(0),
-  at: instantSchema,
-  settings: z.object({
-    idleSeconds: z.number().int(),
-    mediaPresenceSeconds: z.number().int(),
-    dailyCapSeconds: z.number().int().min(0),
-  }),
-  resources: z.array(
-    z.object({ id: idSchema, name: z.string(), category: categorySchema, kind: resourceKindSchema, patterns: z.array(z.string()) }),
-  ),
-});
-
 /** Everything but people's rows, which are checked row by row by hand: zod is too slow for a year of rows. */
 const headFields = {
   timeZone: z.string().min(1),
@@ -58,7 +46,7 @@ const headFields = {
   settings: settingsSchema,
   policyHistory: z.array(policyVersionRecordSchema).min(1),
   units: z.array(unitRecordSchema),
-  users: z.array(userRecordSchema),
+  users: z.array(storedUserSchema),
   resources: z.array(resourceRecordSchema),
   tokens: z.array(tokenRecordSchema),
   auditSeq: z.number().int().min(0),
@@ -180,7 +168,7 @@ export function encodeSnapshot(state: StoreState, journal: JournalRef | null): s
     auditSeq: state.auditSeq,
     audit: state.audit,
     noteSeq: state.noteSeq,
-    notes: [...state.notes.values()] as NoteRecord[],
+    notes: [...state.notes.values()],
     programme: state.programme.snapshot(),
     peopleLines: lines.length,
     ids,
@@ -317,14 +305,14 @@ function stateFromHead(file: string, doc: Head, timeZone: string): StoreState {
     );
   }
   const state = new StoreState(doc.timeZone, doc.settings);
-  for (const p of doc.policyHistory as PolicyVersionRecord[]) state.addPolicyVersion(p);
+  for (const p of doc.policyHistory) state.addPolicyVersion(p);
   for (const u of doc.units) state.units.set(u.id, u);
   for (const u of doc.users) state.putUser(u);
   for (const r of doc.resources) state.resources.set(r.id, r);
   for (const t of doc.tokens) state.putToken(t);
   state.audit.push(...doc.audit);
   state.auditSeq = doc.auditSeq;
-  for (const n of doc.notes) state.loadNote(n as NoteRecord);
+  for (const n of doc.notes) state.loadNote(n);
   state.noteSeq = doc.noteSeq;
   state.programme = new ProgrammeState(doc.programme);
   state.journalSeq = doc.journalSeq;

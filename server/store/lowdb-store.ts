@@ -44,6 +44,8 @@ import { StateProgrammeStore, type ProgrammeStore } from './programme/programme-
 import { loadState } from './load-state.ts';
 import { SnapshotFile, type SnapshotLines } from './snapshot-file.ts';
 import type { Op, SegmentTuple } from './ops.ts';
+import { describeChanges } from './describe-changes.ts';
+import { AUDITED_FIELDS } from './record-schemas.ts';
 import {
   ConflictError,
   DuplicateError,
@@ -548,9 +550,7 @@ class LowdbStore implements Store {
     const tokenHashes = revoke
       ? [...this.state.tokens.values()].filter((t) => t.userId === id && t.tokenHash !== keepTokenHash).map((t) => t.tokenHash)
       : [];
-    const described = (['name', 'role', 'unitId', 'active'] as const)
-      .filter((k) => changes[k] !== undefined && changes[k] !== old[k])
-      .map((k) => `${k}: ${JSON.stringify(old[k])} → ${JSON.stringify(user[k])}`);
+    const described = describeChanges(AUDITED_FIELDS.user, old, changes, user);
     if (changes.passwordHash !== undefined) described.push('password changed');
     if (tokenHashes.length > 0) described.push(`${tokenHashes.length} sign-in(s) revoked`);
     await this.commit([
@@ -597,9 +597,7 @@ class LowdbStore implements Store {
       }
     }
     const unit: UnitRecord = { ...old, ...changes };
-    const described = (['name', 'parentId'] as const)
-      .filter((k) => changes[k] !== undefined && changes[k] !== old[k])
-      .map((k) => `${k}: ${JSON.stringify(old[k])} → ${JSON.stringify(unit[k])}`);
+    const described = describeChanges(AUDITED_FIELDS.unit, old, changes, unit);
     await this.commit([{ type: 'unit.put', unit }, ...this.auditOp(audit, 'unit.update', `unit:${id}`, described.join('; ') || 'no change')]);
     return unit;
   }
@@ -636,9 +634,7 @@ class LowdbStore implements Store {
     if (!old) throw new NotFoundError(`There is no resource with id "${id}"`);
     const at = this.now();
     const resource: ResourceRecord = { ...old, ...changes, patterns: [...(changes.patterns ?? old.patterns)] };
-    const described = (['name', 'category', 'kind', 'patterns', 'active'] as const)
-      .filter((k) => changes[k] !== undefined && JSON.stringify(changes[k]) !== JSON.stringify(old[k]))
-      .map((k) => `${k}: ${JSON.stringify(old[k])} → ${JSON.stringify(resource[k])}`);
+    const described = describeChanges(AUDITED_FIELDS.resource, old, changes, resource);
     await this.commit([
       { type: 'resource.put', resource, at },
       ...this.auditOp(audit, 'resource.update', `resource:${id}`, described.join('; ') || 'no change'),

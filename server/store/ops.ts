@@ -2,158 +2,33 @@
 // journal in one line; replaying the journal over the snapshot rebuilds the same state, so ops carry
 // every id and timestamp and applying them never asks the clock or a random source.
 import { z } from 'zod';
-import { programmeOpSchema, type ProgrammeOp } from './programme/records.ts';
-import { categorySchema, idSchema, instantSchema, resourceKindSchema, roleSchema, SEGMENT_MODES, segmentModeSchema } from '../../shared/schemas/domain.ts';
-import { membershipSchema } from '../../shared/schemas/membership.ts';
+import { programmeOpSchema } from './programme/records.ts';
+import { idSchema, instantSchema, SEGMENT_MODES, segmentModeSchema } from '../../shared/schemas/domain.ts';
 import { noteReviewSchema, noteSchema } from '../../shared/schemas/notes.ts';
 import { settingsSchema } from '../../shared/schemas/settings.ts';
-import type { Note, NoteReview } from '../../shared/schemas/notes.ts';
-import type { Settings } from '../../shared/schemas/settings.ts';
-import type { SegmentMode } from '../../shared/schemas/domain.ts';
 import { packId } from './packed-id.ts';
-import type {
-  AuditRecord,
-  RefusedSegment,
-  ResourceRecord,
-  StoredUser,
-  TokenRecord,
-  UnitRecord,
-} from './records.ts';
+import { auditRecordSchema, rejectedSegmentRecordSchema, resourceRecordSchema, segmentRecordSchema, storedUserSchema, tokenRecordSchema, unitRecordSchema } from './record-schemas.ts';
 
-export type Op =
-  | { type: 'unit.put'; unit: UnitRecord }
-  | { type: 'unit.delete'; id: string }
-  | { type: 'user.put'; user: StoredUser }
-  | { type: 'resource.put'; resource: ResourceRecord; at: string }
-  | { type: 'settings.put'; settings: Settings; at: string }
-  | { type: 'token.put'; token: TokenRecord }
-  | { type: 'token.delete'; tokenHashes: string[] }
-  | { type: 'audit'; entry: AuditRecord }
-  | SyncOp
-  | { type: 'note.review'; noteId: string; review: NoteReview | null }
-  | { type: 'fold'; beforeMs: number }
-  | { type: 'person.erase'; personId: string }
-  // The learning programme's changes (server/store/programme/records.ts).
-  | ProgrammeOp;
-
-/**
- * One accepted segment in a sync op, as a row: a sync is one person and one device at one instant, so
- * those are said once for the op, and the journal line carries no field names per segment. The id is
- * packed (packed-id.ts), as the store keeps it.
- */
-export type SegmentTuple = [packedId: string, resourceId: string, url: string, title: string, startMs: number, endMs: number, mode: SegmentMode, policyVersion: number];
+/** Every change but a sync, as the journal holds it: derived from the schemas that read it back. */
+export type Op = z.output<typeof otherOpSchema> | SyncOp;
 
 /** What one sync stored: new accepted segments, refused ones whose seconds count as raw, and notes. */
-export interface SyncOp {
-  type: 'sync';
-  personId: string;
-  deviceId: string;
-  receivedMs: number;
-  segments: SegmentTuple[];
-  refused: RefusedSegment[];
-  notes: Note[];
-}
-
+export type SyncOp = z.output<typeof syncOpSchema>;
 /**
- * A sync op as a journal line holds it (journal-pages.ts): the pages this file had not named yet, and
- * rows [packedId, page, startMs, durationMs, mode (index in SEGMENT_MODES), policyVersion].
+ * One accepted segment in a sync op, as a row [packedId, resourceId, url, title, startMs, endMs, mode,
+ * policyVersion]: a sync is one person and one device at one instant, so those are said once for the
+ * op, and the journal line carries no field names per segment. The id is packed (packed-id.ts), as the
+ * store keeps it.
  */
-export interface CompactSyncOp {
-  type: 'sync';
-  personId: string;
-  deviceId: string;
-  receivedMs: number;
-  pages: [page: number, resourceId: string, url: string, title: string][];
-  rows: [packedId: string, page: number, startMs: number, durationMs: number, mode: number, policyVersion: number][];
-  refused: RefusedSegment[];
-  notes: Note[];
-}
-
-export const unitRecordSchema = z.object({ id: idSchema, name: z.string(), parentId: idSchema.nullable(), createdAt: instantSchema });
-
-export const userRecordSchema = z.object({
-  id: idSchema,
-  username: z.string().min(1),
-  name: z.string(),
-  role: roleSchema,
-  unitId: idSchema.nullable(),
-  passwordHash: z.string().min(1),
-  active: z.boolean(),
-  createdAt: instantSchema,
-  // Absent in files written before memberships were kept: StoreState.putUser supplies the origin.
-  memberships: z.array(membershipSchema).optional(),
-});
-
-export const resourceRecordSchema = z.object({
-  id: idSchema,
-  name: z.string(),
-  category: categorySchema,
-  kind: resourceKindSchema,
-  patterns: z.array(z.string()),
-  active: z.boolean(),
-  createdAt: instantSchema,
-});
-
-export const tokenRecordSchema = z.object({
-  id: idSchema,
-  tokenHash: z.string().min(1),
-  userId: idSchema,
-  kind: z.enum(['device', 'session']),
-  label: z.string(),
-  deviceId: z.string().nullable(),
-  createdAt: instantSchema,
-  lastUsedAt: instantSchema.nullable(),
-  expiresAt: instantSchema.nullable(),
-});
-
-export const auditRecordSchema = z.object({
-  id: z.string().regex(/^\d+$/),
-  at: instantSchema,
-  actorId: z.string(),
-  actorName: z.string(),
-  action: z.string(),
-  target: z.string(),
-  details: z.string(),
-  reason: z.string().nullable(),
-  // Entries written before addresses were kept have none.
-  address: z.string().nullable().default(null),
-});
+export type SegmentTuple = SyncOp['segments'][number];
+/**
+ * A sync op as a journal line holds it (journal-pages.ts): the pages this file had not named yet
+ * ([page, resourceId, url, title]), and rows [packedId, page, startMs, durationMs, mode (index in
+ * SEGMENT_MODES), policyVersion].
+ */
+export type CompactSyncOp = z.output<typeof compactSyncOpSchema>;
 
 const ms = z.number().int().min(0);
-
-export const segmentRecordSchema = z.object({
-  id: z.string().min(1),
-  personId: idSchema,
-  deviceId: z.string().min(1),
-  resourceId: idSchema,
-  url: z.string(),
-  title: z.string(),
-  startMs: ms,
-  endMs: ms,
-  mode: segmentModeSchema,
-  policyVersion: z.number().int().min(0),
-  receivedMs: ms,
-});
-
-export const rejectedSegmentRecordSchema = z.object({
-  id: z.string().min(1),
-  personId: idSchema,
-  deviceId: z.string().min(1),
-  reason: z.enum(['outside_allowlist', 'invalid']),
-  code: z.string(),
-  message: z.string(),
-  contentHash: z.string(),
-  startMs: ms,
-  endMs: ms,
-  receivedMs: ms,
-});
-
-export const noteRecordSchema = z.object({
-  note: noteSchema,
-  personId: idSchema,
-  review: noteReviewSchema.nullable(),
-  seq: z.number().int().min(1),
-});
 
 const refusedSegmentSchema = rejectedSegmentRecordSchema.omit({ personId: true, deviceId: true, receivedMs: true });
 
@@ -168,7 +43,7 @@ const compactSyncOpSchema = z.object({
   notes: z.array(noteSchema),
 });
 
-/** A sync op as the journal held it before pages were numbered: each row names its page. */
+/** A sync op as the journal held it before pages were numbered (and as the store applies it): each row names its page. */
 const syncOpSchema = z.object({
   type: z.literal('sync'),
   personId: idSchema,
@@ -220,7 +95,7 @@ const legacySyncOpSchema = z
 const otherOpSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('unit.put'), unit: unitRecordSchema }),
   z.object({ type: z.literal('unit.delete'), id: idSchema }),
-  z.object({ type: z.literal('user.put'), user: userRecordSchema }),
+  z.object({ type: z.literal('user.put'), user: storedUserSchema }),
   z.object({ type: z.literal('resource.put'), resource: resourceRecordSchema, at: instantSchema }),
   z.object({ type: z.literal('settings.put'), settings: settingsSchema, at: instantSchema }),
   z.object({ type: z.literal('token.put'), token: tokenRecordSchema }),

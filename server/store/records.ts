@@ -1,163 +1,53 @@
 // What the store keeps, in domain terms, and the errors its mutations raise. Any store implementation
-// (the embedded lowdb one today, a database later) speaks these types.
-import type { Category, ResourceKind, Role, SegmentMode } from '../../shared/schemas/domain.ts';
-import type { Membership } from '../../shared/schemas/membership.ts';
+// (the embedded lowdb one today, a database later) speaks these types; each record's type is derived
+// from its schema in record-schemas.ts, its one definition.
+import type { z } from 'zod';
 import type { Note, NoteReview } from '../../shared/schemas/notes.ts';
 import type { Policy } from '../../shared/schemas/policy.ts';
-import type { DiscountReason } from '../../shared/schemas/reports.ts';
 import type { Settings } from '../../shared/schemas/settings.ts';
 import type { SegmentCredit } from '../aggregation/credit-day.ts';
 import type { ProgrammeStore } from './programme/programme-store.ts';
+import type {
+  auditRecordSchema,
+  dayTotalRecordSchema,
+  noteRecordSchema,
+  policySettingsSchema,
+  policyVersionRecordSchema,
+  rejectedSegmentRecordSchema,
+  resourceChangesSchema,
+  resourceRecordSchema,
+  segmentRecordSchema,
+  storedUserSchema,
+  tokenRecordSchema,
+  unitChangesSchema,
+  unitRecordSchema,
+  userChangesSchema,
+  userRecordSchema,
+} from './record-schemas.ts';
 
-export interface UnitRecord {
-  id: string;
-  name: string;
-  parentId: string | null;
-  createdAt: string;
-}
+export type UnitRecord = z.output<typeof unitRecordSchema>;
+export type UserRecord = z.output<typeof userRecordSchema>;
+export type StoredUser = z.output<typeof storedUserSchema>;
+export type ResourceRecord = z.output<typeof resourceRecordSchema>;
+export type TokenRecord = z.output<typeof tokenRecordSchema>;
+export type PolicySettings = z.output<typeof policySettingsSchema>;
+export type PolicyVersionRecord = z.output<typeof policyVersionRecordSchema>;
+export type AuditRecord = z.output<typeof auditRecordSchema>;
+export type SegmentRecord = z.output<typeof segmentRecordSchema>;
+export type RejectedSegmentRecord = z.output<typeof rejectedSegmentRecordSchema>;
+export type DayTotalRecord = z.output<typeof dayTotalRecordSchema>;
+export type NoteRecord = z.output<typeof noteRecordSchema>;
 
-export interface UserRecord {
-  id: string;
-  username: string;
-  name: string;
-  role: Role;
-  unitId: string | null;
-  /** Output of hashPassword: algorithm, parameters, salt and hash. */
-  passwordHash: string;
-  /** Deactivated people cannot sign in and their tokens stop working. */
-  active: boolean;
-  createdAt: string;
-  /** Unit and role over time, oldest first (membership-history.ts); the last is open while active. */
-  memberships: Membership[];
-}
-
-/** A user as a snapshot or journal line may hold it: written before memberships were kept, it has none. */
-export type StoredUser = Omit<UserRecord, 'memberships'> & { memberships?: Membership[] };
-
-export interface ResourceRecord {
-  id: string;
-  name: string;
-  category: Category;
-  kind: ResourceKind;
-  patterns: string[];
-  active: boolean;
-  createdAt: string;
-}
-
-/** A bearer token (a device) or a dashboard session (the cookie); only the SHA-256 of the secret is kept. */
-export interface TokenRecord {
-  id: string;
-  tokenHash: string;
-  userId: string;
-  kind: 'device' | 'session';
-  label: string;
-  /** The extension's device id, learnt from its first sync. */
-  deviceId: string | null;
-  createdAt: string;
-  /** Updated at most once an hour, so reading a token does not cost a write. */
-  lastUsedAt: string | null;
-  /** Sessions expire; device tokens last until revoked. */
-  expiresAt: string | null;
-}
-
-/** The tracking settings a segment is counted under. */
-export interface PolicySettings {
-  idleSeconds: number;
-  mediaPresenceSeconds: number;
-  dailyCapSeconds: number;
-}
-
-/** One version of the policy, kept so any past day can be recounted under the rules it was counted by. */
-export interface PolicyVersionRecord {
-  version: number;
-  at: string;
-  settings: PolicySettings;
-  /** The resources in force (active) in this version. */
-  resources: { id: string; name: string; category: Category; kind: ResourceKind; patterns: string[] }[];
-}
-
-export interface AuditRecord {
-  /** Increasing decimal numbers, so "older than" is a comparison. */
-  id: string;
-  at: string;
-  actorId: string;
-  actorName: string;
-  action: string;
-  target: string;
-  details: string;
-  reason: string | null;
-  /** The client's address as the server saw it (through a trusted proxy, the forwarded one); null when unknown. */
-  address: string | null;
-}
-
-/** An accepted segment: as the client sent it (times normalised), plus who, from where, under which policy. */
-export interface SegmentRecord {
-  id: string;
-  personId: string;
-  deviceId: string;
-  resourceId: string;
-  url: string;
-  title: string;
-  startMs: number;
-  endMs: number;
-  mode: SegmentMode;
-  policyVersion: number;
-  receivedMs: number;
-}
-
-/**
- * A refused segment whose seconds are still part of what the person sent ("raw"): outside the allowlist
- * or invalid (too long, in the future, too old), clamped to the window the server accepts. Its URL and
- * title are not kept: nothing about pages outside the designated resources is stored.
- */
-export interface RejectedSegmentRecord {
-  id: string;
-  personId: string;
-  deviceId: string;
-  reason: Extract<DiscountReason, 'outside_allowlist' | 'invalid'>;
-  /** The rejection code given to the client, repeated when it sends the segment again. */
-  code: string;
-  message: string;
-  /** Digest of the segment's content: the same id with other content is id_reused. */
-  contentHash: string;
-  startMs: number;
-  endMs: number;
-  receivedMs: number;
-}
-
-/** Per person per calendar day (in the organisation's zone): what was sent, credited, and why not. */
-export interface DayTotalRecord {
-  personId: string;
-  /** Days since 1970-01-01 of the local date (see shared/time/day-numbers.ts). */
-  day: number;
-  rawSeconds: number;
-  creditedSeconds: number;
-  overlapSeconds: number;
-  dailyCapSeconds: number;
-  outsideAllowlistSeconds: number;
-  invalidSeconds: number;
-  /** Credited seconds per resource: [resourceId, seconds, resourceId, seconds, ...]. */
-  byResource: (string | number)[];
-}
-
-export interface NoteRecord {
-  note: Note;
-  personId: string;
-  review: NoteReview | null;
-  /** Change sequence: bumped by every edit, deletion or review, for sync cursors. */
-  seq: number;
-}
-
-export type NewUnit = { name: string; parentId: string | null };
+export type NewUnit = Omit<UnitRecord, 'id' | 'createdAt'>;
 export type NewUser = Omit<UserRecord, 'id' | 'createdAt' | 'active' | 'memberships'> & {
   /** The first day of their membership when it began before today (checked by the route); else today. */
   memberSince?: string;
 };
 export type NewResource = Omit<ResourceRecord, 'id' | 'createdAt' | 'active'>;
 export type NewToken = Omit<TokenRecord, 'id' | 'createdAt' | 'lastUsedAt'>;
-export type UnitChanges = Partial<Pick<UnitRecord, 'name' | 'parentId'>>;
-export type UserChanges = Partial<Pick<UserRecord, 'name' | 'role' | 'unitId' | 'active' | 'passwordHash'>>;
-export type ResourceChanges = Partial<Pick<ResourceRecord, 'name' | 'category' | 'kind' | 'patterns' | 'active'>>;
+export type UnitChanges = z.output<typeof unitChangesSchema>;
+export type UserChanges = z.output<typeof userChangesSchema>;
+export type ResourceChanges = z.output<typeof resourceChangesSchema>;
 
 /** Who did an administrative change and why; the store writes the audit entry in the same commit. */
 export interface AuditContext {
@@ -177,16 +67,7 @@ export interface ErasedCounts {
 }
 
 /** A segment that passed every check, with the policy version it was judged under. */
-export interface CheckedSegment {
-  id: string;
-  resourceId: string;
-  url: string;
-  title: string;
-  startMs: number;
-  endMs: number;
-  mode: SegmentMode;
-  policyVersion: number;
-}
+export type CheckedSegment = Omit<SegmentRecord, 'personId' | 'deviceId' | 'receivedMs'>;
 
 /** A segment refused by the checks whose (clamped) seconds still count as raw. */
 export type RefusedSegment = Omit<RejectedSegmentRecord, 'personId' | 'deviceId' | 'receivedMs'>;

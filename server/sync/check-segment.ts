@@ -8,7 +8,6 @@
 import { MIN_SEGMENT_MS, SEGMENT_REJECTION_CODES, segmentSchema, type Rejection, type Segment } from '../../shared/schemas/sync.ts';
 import { matchesPattern, parseMatchPattern, type MatchPattern } from '../../shared/url/match-pattern.ts';
 import { describeIssues } from '../../shared/schemas/errors.ts';
-import { compileSchema } from './compiled-schema.ts';
 import { segmentContentHash } from '../store/content-hash.ts';
 import type { CheckedSegment, PolicyVersionRecord, RefusedSegment } from '../store/records.ts';
 
@@ -22,9 +21,6 @@ export const SEGMENT_LIMITS = {
 } as const;
 
 type PolicyResource = PolicyVersionRecord['resources'][number];
-
-/** The segment schema compiled for the common case, a well-formed segment; the schema itself names what is wrong with the rest. */
-const wellFormedSegment = compileSchema(segmentSchema);
 
 /** Parsed patterns, kept: the same few patterns judge every segment. */
 const parsedPatterns = new Map<string, MatchPattern | null>();
@@ -77,12 +73,9 @@ export function checkSegment(raw: unknown, index: number, context: CheckContext)
   const rawId = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
   // A segment without a usable id is named by its position, so the client can still find it.
   const id = typeof rawId === 'string' && rawId !== '' ? rawId.slice(0, 100) : `segments[${index}]`;
-  let segment = wellFormedSegment(raw);
-  if (segment === undefined) {
-    const parsed = segmentSchema.safeParse(raw);
-    if (!parsed.success) return { ok: false, rejection: { id, code: SEGMENT_REJECTION_CODES.invalid, message: describeIssues(parsed.error) } };
-    segment = parsed.data;
-  }
+  const parsed = segmentSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, rejection: { id, code: SEGMENT_REJECTION_CODES.invalid, message: describeIssues(parsed.error) } };
+  const segment = parsed.data;
   const startMs = Date.parse(segment.startedAt);
   const endMs = Date.parse(segment.endedAt);
   if (endMs <= startMs) {

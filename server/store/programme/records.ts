@@ -10,7 +10,6 @@ import { changeRequestSchema, type ChangeRequest } from '../../../shared/schemas
 import { holidayArrangementSchema, type HolidayArrangement } from '../../../shared/schemas/holiday-arrangement.ts';
 import { fieldVisitSchema, researchReportSchema, type FieldVisit, type ResearchReport } from '../../../shared/schemas/programme-research.ts';
 import { DEFAULT_PROGRAMME_SETTINGS, programmeSettingsSchema, type ProgrammeSettings } from '../../../shared/schemas/programme-settings.ts';
-import type { PersonalPlan } from '../../programme/plan-resolution.ts';
 
 export const personalPlanSchema = z.object({
   personId: idSchema,
@@ -21,6 +20,8 @@ export const personalPlanSchema = z.object({
   unitItemStatus: z.record(idSchema, readingStatusSchema),
   updatedAt: instantSchema,
 });
+/** What the store keeps of a person's plan (the unit's items are referenced, not copied). */
+export type PersonalPlan = z.infer<typeof personalPlanSchema>;
 
 export const unitDefaultsRecordSchema = z.object({
   unitId: idSchema,
@@ -110,25 +111,7 @@ export function emptyProgrammeSnapshot(): ProgrammeSnapshot {
 }
 
 /** Every change to the programme's data, as data: the store applies and persists these. */
-export type ProgrammeOp =
-  | { type: 'programme.settings.put'; settings: ProgrammeSettings }
-  | { type: 'programme.plan.put'; plan: PersonalPlan }
-  | { type: 'programme.unit-defaults.put'; defaults: UnitDefaultsRecord }
-  | { type: 'programme.exception.put'; exception: CalendarException }
-  | { type: 'programme.exception.delete'; date: string }
-  | { type: 'programme.holidays.put'; arrangement: HolidayArrangement }
-  | { type: 'programme.holidays.delete'; year: number }
-  | { type: 'programme.session.put'; session: SessionRecord }
-  | { type: 'programme.attendance.put'; entry: AttendanceEntry }
-  | { type: 'programme.visit.put'; visit: FieldVisit }
-  | { type: 'programme.report.put'; report: ResearchReport }
-  | { type: 'programme.annual.put'; record: AnnualNoteRecord }
-  | { type: 'programme.attendance.delete'; sessionId: string; personId: string }
-  | { type: 'programme.visit.delete'; id: string }
-  | { type: 'programme.report.delete'; id: string }
-  | { type: 'programme.year.close'; closed: ClosedYear }
-  | { type: 'programme.year.reopen'; year: number }
-  | { type: 'programme.change.put'; change: ChangeRequest };
+export type ProgrammeOp = z.output<typeof programmeOpSchema>;
 
 export const programmeOpSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('programme.settings.put'), settings: programmeSettingsSchema }),
@@ -151,4 +134,4 @@ export const programmeOpSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('programme.change.put'), change: changeRequestSchema }),
 ]);
 
-export type { AttendanceEntry, ChangeRequest, CalendarException, FieldVisit, GradeDecision, HolidayArrangement, PersonalPlan, ProgrammeSettings, ResearchReport };
+export type { AttendanceEntry, ChangeRequest, CalendarException, FieldVisit, GradeDecision, HolidayArrangement, ProgrammeSettings, ResearchReport };
