@@ -13,20 +13,22 @@ export function supportsHighlightApi(win: Window & typeof globalThis): boolean {
 }
 
 export function createHighlightApiPainter(doc: Document = document, win: Window & typeof globalThis = window): Painter {
-  const registry = win.CSS.highlights;
-  const byColour = new Map(NOTE_COLOURS.map((c) => [c, new win.Highlight()]));
-  for (const [colour, highlight] of byColour) registry.set(`${PREFIX}-${colour}`, highlight);
-  const flash = new win.Highlight();
-  flash.priority = 1;
-  registry.set(FLASH, flash);
-
   // An adopted stylesheet is not a node: the page's DOM stays exactly as it was.
   const sheet = new win.CSSStyleSheet();
   sheet.replaceSync(
     NOTE_COLOURS.map((c) => `::highlight(${PREFIX}-${c}) { background-color: ${COLOUR_VALUES[c]}; }`).join('\n') +
       `\n::highlight(${FLASH}) { text-decoration: underline 3px #d9480f; }`,
   );
+  // Adopted first: where the page's list cannot be reached (Firefox 140 ESR's content scripts see it
+  // through an Xray wrapper that refuses it) this throws before anything is registered, and the caller
+  // paints another way.
   doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  const registry = win.CSS.highlights;
+  const byColour = new Map(NOTE_COLOURS.map((c) => [c, new win.Highlight()]));
+  for (const [colour, highlight] of byColour) registry.set(`${PREFIX}-${colour}`, highlight);
+  const flash = new win.Highlight();
+  flash.priority = 1;
+  registry.set(FLASH, flash);
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
 
   return {
