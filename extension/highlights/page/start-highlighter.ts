@@ -7,7 +7,8 @@ import { failureReason } from '../../ui/models/note-save-messages.ts';
 import { notesItem } from '../../storage/items.ts';
 import { t } from '../../i18n/t.ts';
 import { createPageUi } from '../capture/page-ui.tsx';
-import { choosePainter } from '../painting/choose-painter.ts';
+import { createHighlightApiPainter, supportsHighlightApi } from '../painting/highlight-api-painter.ts';
+import { createWrapPainter } from '../painting/wrap-painter.ts';
 import { Highlighter } from './highlighter.ts';
 import { servePage } from './serve-page.ts';
 
@@ -20,7 +21,7 @@ async function value<T>(reply: Promise<Reply<T>>): Promise<T> {
 export function startHighlighter(): () => void {
   // Pages forbid eval in many places too; zod must not probe for it.
   z.config({ jitless: true });
-  const painter = choosePainter(document, window);
+  const painter = supportsHighlightApi(window) ? createHighlightApiPainter() : createWrapPainter();
   const highlighter = new Highlighter({
     doc: document,
     win: window,

@@ -13,21 +13,20 @@ export function supportsHighlightApi(win: Window & typeof globalThis): boolean {
 }
 
 export function createHighlightApiPainter(doc: Document = document, win: Window & typeof globalThis = window): Painter {
-  // An adopted stylesheet is not a node: the page's DOM stays exactly as it was. Adopted first, so a
-  // page where that throws (see choose-painter.ts) is left without any highlight registered.
-  const sheet = new win.CSSStyleSheet();
-  sheet.replaceSync(
-    NOTE_COLOURS.map((c) => `::highlight(${PREFIX}-${c}) { background-color: ${COLOUR_VALUES[c]}; }`).join('\n') +
-      `\n::highlight(${FLASH}) { text-decoration: underline 3px #d9480f; }`,
-  );
-  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-
   const registry = win.CSS.highlights;
   const byColour = new Map(NOTE_COLOURS.map((c) => [c, new win.Highlight()]));
   for (const [colour, highlight] of byColour) registry.set(`${PREFIX}-${colour}`, highlight);
   const flash = new win.Highlight();
   flash.priority = 1;
   registry.set(FLASH, flash);
+
+  // An adopted stylesheet is not a node: the page's DOM stays exactly as it was.
+  const sheet = new win.CSSStyleSheet();
+  sheet.replaceSync(
+    NOTE_COLOURS.map((c) => `::highlight(${PREFIX}-${c}) { background-color: ${COLOUR_VALUES[c]}; }`).join('\n') +
+      `\n::highlight(${FLASH}) { text-decoration: underline 3px #d9480f; }`,
+  );
+  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
 
   return {
