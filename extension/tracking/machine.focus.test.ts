@@ -4,48 +4,8 @@
 // closing it sends nothing, and windows.getLastFocused() says "unfocused" until the person clicks in
 // the page (a click sends no event either). Escape leaves Chromium without keyboard focus for real.
 import { describe, expect, it } from 'vitest';
-import { INITIAL_STATE, next } from './machine.ts';
 import { countingStatus } from './counting.ts';
-import type { ClosedSegment, Signal, TabView, TrackerState, TrackingRules } from './types.ts';
-
-const RULES: TrackingRules = { resources: [{ id: 'res-a', patterns: ['https://learn.example.org/a/*'] }], idleSeconds: 60, mediaPresenceSeconds: 1800 };
-const A1 = 'https://learn.example.org/a/1';
-const OTHER = 'https://news.example.com/page';
-const T0 = Date.UTC(2026, 2, 6, 1, 0, 0);
-const s = (seconds: number) => T0 + seconds * 1000;
-const W = 1;
-const page: TabView = { tabId: 10, windowId: W, url: A1, title: 'Lesson 1' };
-
-const focusEvent = (windowId: number | null): Signal => ({ type: 'windowFocusChanged', windowId, activeTab: windowId === null ? null : page });
-const focusCheck = (windowId: number | null): Signal => ({ type: 'focusChecked', windowId, activeTab: windowId === null ? null : page });
-const input = (at: number): Signal => ({ type: 'pageReported', tabId: 10, report: { url: A1, visible: true, mediaPlaying: false, lastInputAt: at } });
-
-class Run {
-  state: TrackerState = { ...INITIAL_STATE, rules: RULES };
-  readonly closed: ClosedSegment[] = [];
-  private ids = 0;
-  private lastAt = s(0);
-
-  constructor() {
-    this.send({ type: 'observed', world: { focusedWindowId: W, activeTab: page, idle: 'active' } }, s(0));
-  }
-
-  send(signal: Signal, at: number): this {
-    const result = next(this.state, signal, at, () => `seg-${++this.ids}`);
-    this.state = result.state;
-    this.lastAt = at;
-    this.closed.push(...result.segments);
-    return this;
-  }
-
-  /** Closes whatever is open at `at` and returns the counted spans in seconds from T0. */
-  spansUntil(at: number): [number, number][] {
-    // The checkpoint alarm keeps a running browser from looking silent.
-    while (at - this.lastAt > 30_000) this.send({ type: 'checkpoint' }, this.lastAt + 30_000);
-    this.send({ type: 'tabRemoved', tabId: 10 }, at);
-    return this.closed.map((c) => [(c.startedAt - T0) / 1000, (c.endedAt - T0) / 1000]);
-  }
-}
+import { focusCheck, focusEvent, input, OTHER, page, Run, s, W } from './focus-run.test-support.ts';
 
 describe('the popup over a designated page', () => {
   it('without re-checks, the "no window" of the popup stops counting for good (the bug)', () => {

@@ -1,7 +1,7 @@
 // The pages a staff member looks at, in zh-CN and en at 1,280 × 800, kept in test/artifacts/ for people
 // to review: the options page (signed out and in), the toolbar popup (opened as a tab, as the browser
 // draws it: its own width) and My learning with 7.5 minutes of study. Each must fit the width, and
-// My learning must show the minutes, not "0.1" hours.
+// My learning must show the minutes, not "0.1" hours, in its figures and its tables.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -102,6 +102,9 @@ describe('screenshots at 1280 × 800', () => {
         await dashboard.waitForSelector('[data-testid=person-credited]');
         await dashboard.waitForTimeout(500);
         expect(await dashboard.textContent('[data-testid=person-credited]')).toBe(locale === 'zh-CN' ? '7.5分钟' : '7.5 min');
+        // The tables name their unit too: the two resources' 5 and 2.5 minutes, not "0.1" and "0.0" hours.
+        const byResource = dashboard.locator('section.panel', { has: dashboard.getByRole('heading', { name: locale === 'zh-CN' ? '按学习资源' : 'By resource' }) });
+        expect(await byResource.locator('td.num').allTextContents()).toEqual(locale === 'zh-CN' ? ['5分钟', '2.5分钟'] : ['5 min', '2.5 min']);
         expect(await overflow(dashboard)).toEqual({ by: 0, past: [] });
         await shot(dashboard, `my-learning-${locale}`);
         // The full-page capture resizes the window, and the charts with it: still within the width.

@@ -120,7 +120,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'person.noStudyHint': 'Time on designated resources appears here once the extension has synced.',
   'person.discounts': 'Why some time was not credited',
   'person.noDiscounts': 'All reported time in this range was credited.',
-  'person.days': 'Hours per day',
+  'person.days': 'Study time per day',
   'person.records': 'Individual records',
   'person.noRecords': 'No records in this range.',
   'person.unknownResource': '(deleted resource)',

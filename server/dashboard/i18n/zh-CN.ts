@@ -117,7 +117,7 @@ export const zhCN = {
   'person.noStudyHint': '在指定学习资源上学习后，学时会在同步后显示在这里。',
   'person.discounts': '未认定原因',
   'person.noDiscounts': '该区间内上报的学时全部认定。',
-  'person.days': '每日学时',
+  'person.days': '每日学习时长',
   'person.records': '学习记录明细',
   'person.noRecords': '该区间内没有学习记录。',
   'person.unknownResource': '（已删除的资源）',
