@@ -1,6 +1,8 @@
 // The notes review's filters: what the form holds, and the `GET /api/notes` query it becomes. Empty
 // fields are left out so the server applies no filter for them.
-export type ReviewState = 'all' | 'unreviewed' | 'reviewed';
+/** In the order the review filter offers them. */
+export const REVIEW_STATES = ['unreviewed', 'reviewed', 'all'] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
 
 export interface NotesFilter {
   personId: string;

@@ -14,6 +14,7 @@ import { ErasePersonData } from './ErasePersonData.tsx';
 import { FormStatus } from './FormStatus.tsx';
 import { useSubmit } from './useSubmit.ts';
 import { EnumOptions } from '../EnumOptions.tsx';
+import { ListOptions } from '../ListOptions.tsx';
 import { formFields } from '../form-fields.ts';
 
 export function PeopleAdmin() {
@@ -73,13 +74,9 @@ export function PeopleAdmin() {
 
 function UnitSelect({ units, name, value, required }: { units: readonly Unit[]; name: string; value?: string | null; required?: boolean }) {
   return (
-    <select name={name} defaultValue={value ?? ''} required={required}>
+    <select name={name} required={required}>
       {!required && <option value="">—</option>}
-      {units.map((u) => (
-        <option key={u.id} value={u.id}>
-          {unitPath(units, u.id)}
-        </option>
-      ))}
+      <ListOptions items={units} id={(u) => u.id} label={(u) => unitPath(units, u.id)} selected={value} />
     </select>
   );
 }
@@ -87,8 +84,8 @@ function UnitSelect({ units, name, value, required }: { units: readonly Unit[]; 
 function RoleSelect({ name, value }: { name: string; value?: Role }) {
   const { t } = useApp();
   return (
-    <select name={name} defaultValue={value ?? 'staff'}>
-      <EnumOptions values={ROLES} label={(r) => t(`role.${r}`)} />
+    <select name={name}>
+      <EnumOptions values={ROLES} label={(r) => t(`role.${r}`)} selected={value ?? 'staff'} />
     </select>
   );
 }

@@ -7,6 +7,7 @@ import { Empty, Loaded } from '../States.tsx';
 import { FormStatus } from './FormStatus.tsx';
 import { useSubmit } from './useSubmit.ts';
 import { formFields } from '../form-fields.ts';
+import { ListOptions } from '../ListOptions.tsx';
 
 export function UnitsAdmin() {
   const { api, t, locale } = useApp();
@@ -39,15 +40,9 @@ export function UnitsAdmin() {
 function ParentSelect({ units, exclude, value }: { units: readonly Unit[]; exclude?: string; value?: string | null }) {
   const { t } = useApp();
   return (
-    <select name="parentId" defaultValue={value ?? ''}>
+    <select name="parentId">
       <option value="">{t('admin.topLevel')}</option>
-      {units
-        .filter((u) => u.id !== exclude)
-        .map((u) => (
-          <option key={u.id} value={u.id}>
-            {u.name}
-          </option>
-        ))}
+      <ListOptions items={units.filter((u) => u.id !== exclude)} id={(u) => u.id} label={(u) => u.name} selected={value} />
     </select>
   );
 }

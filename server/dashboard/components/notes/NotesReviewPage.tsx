@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../../app/context.ts';
 import type { ReviewableNotesPage, StoredNote } from '../../../../shared/schemas/notes.ts';
-import { filterFromQuery, filterToQuery, notesQuery, type NotesFilter } from '../../models/notes-filter.ts';
+import { filterFromQuery, filterToQuery, notesQuery, REVIEW_STATES, type NotesFilter, type ReviewState } from '../../models/notes-filter.ts';
 import { routePath } from '../../models/router.ts';
 import { useLoad } from '../../models/use-load.ts';
 import { unitPath } from '../../models/unit-tree.ts';
@@ -17,6 +17,8 @@ import { authoredNotes } from '../../models/notes-download.ts';
 import { NotesDownload } from './NotesDownload.tsx';
 import { ReviewList, NotesPager } from './BulkReview.tsx';
 import { formFields } from '../form-fields.ts';
+import { EnumOptions } from '../EnumOptions.tsx';
+import { ListOptions } from '../ListOptions.tsx';
 
 export function NotesReviewPage() {
   const { api, t, query } = useApp();
@@ -115,6 +117,8 @@ interface FilterProps {
   resources: { id: string; name: string }[];
 }
 
+const REVIEW_LABELS = { unreviewed: 'notes.unreviewed', reviewed: 'notes.reviewed', all: 'common.all' } as const satisfies Record<ReviewState, string>;
+
 function FilterForm({ filter, people, units, resources }: FilterProps) {
   const { t, navigate } = useApp();
   return (
@@ -139,35 +143,23 @@ function FilterForm({ filter, people, units, resources }: FilterProps) {
     >
       <label>
         <span>{t('field.person')}</span>
-        <select name="personId" defaultValue={filter.personId}>
+        <select name="personId">
           <option value="">{t('common.all')}</option>
-          {people.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
+          <ListOptions items={people} id={(p) => p.id} label={(p) => p.name} selected={filter.personId} />
         </select>
       </label>
       <label>
         <span>{t('field.unit')}</span>
-        <select name="unitId" defaultValue={filter.unitId}>
+        <select name="unitId">
           <option value="">{t('common.all')}</option>
-          {units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {unitPath(units, u.id)}
-            </option>
-          ))}
+          <ListOptions items={units} id={(u) => u.id} label={(u) => unitPath(units, u.id)} selected={filter.unitId} />
         </select>
       </label>
       <label>
         <span>{t('field.resource')}</span>
-        <select name="resourceId" defaultValue={filter.resourceId}>
+        <select name="resourceId">
           <option value="">{t('common.all')}</option>
-          {resources.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name}
-            </option>
-          ))}
+          <ListOptions items={resources} id={(r) => r.id} label={(r) => r.name} selected={filter.resourceId} />
         </select>
       </label>
       <label>
@@ -184,10 +176,8 @@ function FilterForm({ filter, people, units, resources }: FilterProps) {
       </label>
       <label>
         <span>{t('notes.reviewState')}</span>
-        <select name="reviewed" defaultValue={filter.reviewed}>
-          <option value="unreviewed">{t('notes.unreviewed')}</option>
-          <option value="reviewed">{t('notes.reviewed')}</option>
-          <option value="all">{t('common.all')}</option>
+        <select name="reviewed">
+          <EnumOptions values={REVIEW_STATES} label={(s) => t(REVIEW_LABELS[s])} selected={filter.reviewed} />
         </select>
       </label>
       <label>

@@ -14,6 +14,7 @@ import { ResearchCoverage, ResearchTools } from './ResearchCoverage.tsx';
 import { YearPicker } from './YearPicker.tsx';
 import { WithdrawButton } from './WithdrawButton.tsx';
 import { EnumOptions } from '../EnumOptions.tsx';
+import { ListOptions } from '../ListOptions.tsx';
 
 export function ResearchPage() {
   const { api, t, query, today } = useApp();
@@ -167,14 +168,8 @@ function Visits({ overview, onChanged }: { overview: ResearchOverview; onChanged
 function PersonSelect({ people }: { people: readonly PersonRecord[] }) {
   const { user } = useApp();
   return (
-    <select name="personId" defaultValue={user.id}>
-      {people
-        .filter((p) => p.active)
-        .map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
+    <select name="personId">
+      <ListOptions items={people.filter((p) => p.active)} id={(p) => p.id} label={(p) => p.name} selected={user.id} />
     </select>
   );
 }
