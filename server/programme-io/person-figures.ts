@@ -7,7 +7,6 @@ import type { PlanStage } from '../../shared/schemas/programme-plans.ts';
 import { dayNumber } from '../../shared/time/day-numbers.ts';
 import type { DateRange } from '../../shared/time/periods.ts';
 import { dateInZone } from '../../shared/time/zoned-days.ts';
-import { dateRangeMs } from '../aggregation/date-range.ts';
 import { creditHours, type CreditedHours } from '../programme/credit-hours.ts';
 import { effectiveTarget, targetGapSeconds, type EffectiveTarget, type TargetCandidate } from '../programme/effective-target.ts';
 import { firstDay, lastDay, latestMembershipBy } from '../programme/membership-history.ts';
@@ -16,9 +15,9 @@ import { isUnder, unitsAbove } from '../programme/unit-tree.ts';
 import { sessionCategory, type AttendedSession } from '../programme/plan-progress.ts';
 import type { ProgrammeStore } from '../store/programme/programme-store.ts';
 import type { AttendanceEntry, FieldVisit, ResearchReport, SessionRecord } from '../store/programme/records.ts';
-import type { DayTotalRecord, NoteRecord, Store } from '../store/records.ts';
+import type { DayTotalRecord, Store } from '../store/records.ts';
 import type { Directory, DirectoryPerson } from './directory.ts';
-import { programmeNotes, type ProgrammeNote } from './learning-figures.ts';
+import { notesInRange, type ProgrammeNote } from './learning-figures.ts';
 import { personSessions, type PersonSessions } from './person-year.ts';
 
 /** A session as every person's figures read it, worked out once per request rather than once per person. */
@@ -61,7 +60,7 @@ export interface FiguresContext {
   categoryOf: (resourceId: string) => Category | undefined;
   /** The sessions that stand, by date. */
   sessions: readonly SessionFacts[];
-  /** The person's live notes created in the range (every note read once per request, when first asked). */
+  /** The person's live notes created in the range (asked of the store for that person and range). */
   notesOf: (personId: string, range: DateRange) => Promise<ProgrammeNote[]>;
   /** The person's research reports and field visits (all read once per request, when first asked). */
   researchOf: (personId: string) => { reports: ResearchReport[]; visits: FieldVisit[] };
@@ -80,15 +79,7 @@ function groupByPerson<T extends { personId: string }>(items: readonly T[]): Map
 export async function loadFiguresContext(store: Store, directory: Directory, nowMs: number, timeZone: string): Promise<FiguresContext> {
   const categories = new Map((await store.listResources()).map((r) => [r.id, r.category]));
   const categoryOf = (id: string) => categories.get(id);
-  let notesByPerson: Map<string, NoteRecord[]> | null = null;
-  const rangesMs = new Map<string, { fromMs: number; toMs: number }>();
-  const notesOf = async (personId: string, range: DateRange) => {
-    notesByPerson ??= groupByPerson(await store.listNotes());
-    const key = `${range.from}/${range.to}`;
-    let ms = rangesMs.get(key);
-    if (!ms) rangesMs.set(key, (ms = dateRangeMs(range.from, range.to, timeZone)));
-    return programmeNotes(notesByPerson.get(personId) ?? [], ms.fromMs, ms.toMs);
-  };
+  const notesOf = (personId: string, range: DateRange) => notesInRange(store, timeZone, personId, range.from, range.to);
   let research: { reports: Map<string, ResearchReport[]>; visits: Map<string, FieldVisit[]> } | null = null;
   const researchOf = (personId: string) => {
     research ??= { reports: groupByPerson(store.programme.reports()), visits: groupByPerson(store.programme.visits()) };

@@ -18,7 +18,7 @@ import { parseOrFail, readJson } from '../http/json-body.ts';
 import { signedIn } from '../http/signed-in.ts';
 import { storedNoteView } from '../http/views.ts';
 import { mustReadTitles } from '../programme-io/must-read-lists.ts';
-import { filterNotes, newestFirst } from '../notes/note-filters.ts';
+import type { NotePage } from '../store/note-query.ts';
 import type { NoteRecord, UserRecord } from '../store/records.ts';
 
 /** The note with this id and its author, if the caller may review it. */
@@ -33,21 +33,39 @@ async function reviewable({ store }: AppDeps, c: Context<AppEnv>, id: string): P
   return { record, author };
 }
 
-/** The notes the viewer may see that match the filters, newest first, with the lookups used. */
-async function matching({ store, config }: AppDeps, viewer: UserRecord, query: Omit<NotesQuery, 'limit'>) {
+/**
+ * The page of notes the viewer may see that match the filters, newest first, and the true total. The
+ * route decides whose notes qualify (visibility, the person and unit filters, `reviewOnly`: people the
+ * viewer reviews); the store filters, orders and pages their notes.
+ */
+async function matching(
+  { store, config }: AppDeps,
+  viewer: UserRecord,
+  query: Omit<NotesQuery, 'limit'> & { offset: number; limit: number },
+  reviewOnly: boolean,
+): Promise<NotePage> {
   const units = await store.listUnits();
   const parentOf = parentLookup(units);
   const inUnit = query.unitId === undefined ? null : subtreeOf(query.unitId, units);
-  const people = new Map((await store.listUsers()).map((u) => [u.id, u]));
-  const visible = (await store.listNotes()).filter((n) => {
-    const author = people.get(n.personId);
-    if (!author || !canViewPerson(viewer, author, parentOf)) return false;
-    if (query.personId !== undefined && n.personId !== query.personId) return false;
-    return inUnit === null || (author.unitId !== null && inUnit.has(author.unitId));
+  const personIds = (await store.listUsers())
+    .filter((author) => {
+      if (!canViewPerson(viewer, author, parentOf)) return false;
+      if (query.personId !== undefined && author.id !== query.personId) return false;
+      if (inUnit !== null && (author.unitId === null || !inUnit.has(author.unitId))) return false;
+      return !reviewOnly || canReviewNoteOf(viewer, author, parentOf);
+    })
+    .map((author) => author.id);
+  return store.queryNotes({
+    personIds,
+    resourceId: query.resourceId,
+    tag: query.tag,
+    fromMs: query.from === undefined ? undefined : dateRangeMs(query.from, query.from, config.timeZone).fromMs,
+    toMs: query.to === undefined ? undefined : dateRangeMs(query.to, query.to, config.timeZone).toMs,
+    reviewed: query.reviewed === undefined ? 'any' : query.reviewed === 'true' ? 'yes' : 'no',
+    text: query.q,
+    offset: query.offset,
+    limit: query.limit,
   });
-  const fromMs = query.from === undefined ? undefined : dateRangeMs(query.from, query.from, config.timeZone).fromMs;
-  const toMs = query.to === undefined ? undefined : dateRangeMs(query.to, query.to, config.timeZone).toMs;
-  return { found: filterNotes(visible, { ...query, fromMs, toMs }).sort(newestFirst), people, parentOf };
 }
 
 export function noteRoutes(deps: AppDeps) {
@@ -60,17 +78,14 @@ export function noteRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get('/', signedIn(deps), async (c) => {
       const query = parseOrFail(notesQuerySchema, c.req.query());
-      const { found } = await matching(deps, c.get('user'), query);
-      return c.json(await views(found.slice(0, query.limit)));
+      const { notes } = await matching(deps, c.get('user'), { ...query, offset: 0 }, false);
+      return c.json(await views(notes));
     })
     // The review screen: only notes the caller may review (never their own), with the true total.
     .get('/reviewable', signedIn(deps, 'leader', 'admin'), async (c) => {
       const query = parseOrFail(reviewableNotesQuerySchema, c.req.query());
-      const viewer = c.get('user');
-      const { found, people, parentOf } = await matching(deps, viewer, query);
-      const mine = found.filter((n) => canReviewNoteOf(viewer, people.get(n.personId)!, parentOf));
-      const notes = await views(mine.slice(query.offset, query.offset + query.limit));
-      return c.json({ total: mine.length, offset: query.offset, limit: query.limit, notes });
+      const { notes, total } = await matching(deps, c.get('user'), query, true);
+      return c.json({ total, offset: query.offset, limit: query.limit, notes: await views(notes) });
     })
     // Bulk 已阅: every named note is checked first, so one refused note marks none of them.
     .post('/reviews', signedIn(deps, 'leader', 'admin'), async (c) => {

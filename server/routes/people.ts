@@ -20,7 +20,6 @@ import type { LoginThrottle } from '../http/login-throttle.ts';
 import { reportRange } from '../http/report-range.ts';
 import { signedIn } from '../http/signed-in.ts';
 import { deviceView, personView } from '../http/views.ts';
-import { countNotesByPerson } from '../notes/note-filters.ts';
 import { DATE_PROBLEM_MESSAGES, pastDateProblem } from '../programme/plausible-dates.ts';
 import type { Store, UserRecord } from '../store/records.ts';
 
@@ -102,7 +101,7 @@ export function peopleRoutes(deps: AppDeps, throttle: LoginThrottle) {
       const range = reportRange(c.req.query(), { nowMs: clock(), timeZone: config.timeZone });
       const { fromMs, toMs } = dateRangeMs(range.from, range.to, config.timeZone);
       const categories = new Map((await store.listResources()).map((r) => [r.id, r.category]));
-      const notes = countNotesByPerson(await store.listNotes(), fromMs, toMs);
+      const notes = await store.countNotesByPerson({ personIds: [person.id], fromMs, toMs });
       return c.json(
         learningLog({
           personId: person.id,

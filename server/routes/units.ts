@@ -16,7 +16,6 @@ import { readJson } from '../http/json-body.ts';
 import { reportRange } from '../http/report-range.ts';
 import { signedIn } from '../http/signed-in.ts';
 import { unitView } from '../http/views.ts';
-import { countNotesByPerson } from '../notes/note-filters.ts';
 import { belongedDuring } from '../programme/membership-history.ts';
 import { loadDirectory } from '../programme-io/directory.ts';
 import { loadFiguresContext, personFigures } from '../programme-io/person-figures.ts';
@@ -78,7 +77,7 @@ export function unitRoutes(deps: AppDeps) {
       const { fromMs, toMs } = dateRangeMs(range.from, range.to, config.timeZone);
       const subtree = subtreeOf(unitId, units);
       const inSubtree = (id: string | null) => id !== null && subtree.has(id);
-      const notes = countNotesByPerson(await store.listNotes(), fromMs, toMs);
+      const notes = await store.countNotesByPerson({ fromMs, toMs });
       const categories = new Map((await store.listResources()).map((r) => [r.id, r.category]));
       const ctx = await loadFiguresContext(store, await loadDirectory(store), clock(), config.timeZone);
       const members: SummaryMember[] = [];

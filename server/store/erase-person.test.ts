@@ -112,7 +112,7 @@ describe('erasePerson', () => {
       expect(await reopened.refusedForPerson(leaver.id, 0, Number.MAX_SAFE_INTEGER)).toEqual([]);
       expect(await reopened.dayTotals(leaver.id, 0, 99999)).toEqual([]);
       expect(await reopened.findNote(note.id)).toBeNull();
-      expect(await reopened.listNotes()).toEqual([]);
+      expect(await reopened.queryNotes({})).toEqual({ notes: [], total: 0 });
       expect(await reopened.findUserById(stayer.id)).not.toBeNull();
       expect(await reopened.findToken('h-stayer')).not.toBeNull();
       expect((await reopened.segmentsForPerson(stayer.id, 0, Number.MAX_SAFE_INTEGER)).map((s) => s.id)).toEqual([segmentId(3)]);

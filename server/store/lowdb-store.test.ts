@@ -662,4 +662,40 @@ describe('lowdb store: sync and daily totals', () => {
     expect((await store.notesChangedSince('p1', seq + 1, 10)).notes[0]!.review?.comment).toBe('好');
     expect((await (await reopenAfterCrash()).findNote(note.id))!.review?.comment).toBe('好');
   });
+
+  it('answers the notes query from the notes as merged: edits in place, deletions and reviews seen, the same after reopening', async () => {
+    const store = await openStore();
+    const note = (n: number, over: Partial<Note> = {}): Note => ({
+      id: `5b0c1e9a-0000-4000-8000-00000000000${n}`,
+      url: null,
+      canonicalUrl: null,
+      title: `笔记 ${n}`,
+      resourceId: null,
+      selectors: [],
+      quote: '',
+      comment: '',
+      tags: [],
+      colour: 'yellow',
+      mustRead: null,
+      createdAt: `2026-03-0${n}T01:00:00.000Z`,
+      updatedAt: `2026-03-0${n}T01:00:00.000Z`,
+      deletedAt: null,
+      ...over,
+    });
+    await sync(store, 'p1', [], { notes: [note(1), note(2), note(3)] });
+    await sync(store, 'p2', [], { notes: [note(4, { tags: ['党史'] })] });
+    // An edit replaces the note (it is not counted twice); a deletion takes it out of every read.
+    await sync(store, 'p1', [], { notes: [note(1, { tags: ['党史'], updatedAt: '2026-03-06T00:00:00.000Z' }), note(2, { deletedAt: '2026-03-06T00:00:00.000Z', updatedAt: '2026-03-06T00:00:00.000Z' })] });
+    await store.setNoteReview(note(3).id, { reviewerId: 'l', reviewerName: 'L', reviewedAt: '2026-03-06T03:00:00.000Z', comment: '' }, admin);
+    const titles = (page: { notes: { note: Note }[] }) => page.notes.map((r) => r.note.title);
+    for (const s of [store, await reopenAfterCrash()]) {
+      expect(titles(await s.queryNotes({}))).toEqual(['笔记 4', '笔记 3', '笔记 1']);
+      expect(await s.queryNotes({ personIds: ['p1', 'p1', 'nobody'], limit: 1 })).toMatchObject({ total: 2, notes: [{ note: { title: '笔记 3' } }] });
+      expect(titles(await s.queryNotes({ personIds: ['p1'], reviewed: 'no' }))).toEqual(['笔记 1']);
+      expect(titles(await s.queryNotes({ tag: '党史', offset: 1, limit: 5 }))).toEqual(['笔记 1']);
+      expect(await s.countNotesByPerson({ fromMs: 0, toMs: at('2026-03-05T00:00:00Z') })).toEqual(new Map([['p1', 2], ['p2', 1]]));
+      expect(await s.countNotesByPerson({ personIds: ['p2'], fromMs: 0, toMs: at('2026-03-04T00:00:00Z') })).toEqual(new Map());
+    }
+    await expect(store.queryNotes({ limit: 0 })).rejects.toThrow();
+  });
 });

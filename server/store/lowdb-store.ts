@@ -80,6 +80,7 @@ import {
   type UserChanges,
   type UserRecord,
 } from './records.ts';
+import { countNoteRecords, queryNoteRecords, type NoteCountQuery, type NotePage, type NoteQuery } from './note-query.ts';
 import { lowerBound, type StoreState } from './state.ts';
 import type { SegmentCredit } from '../aggregation/credit-day.ts';
 import { changeMembership } from '../programme/membership-history.ts';
@@ -898,8 +899,18 @@ class LowdbStore implements Store {
     return { notes: changed.slice(0, limit), more: changed.length > limit };
   }
 
-  async listNotes(): Promise<NoteRecord[]> {
-    return [...this.state.notes.values()].filter((n) => n.note.deletedAt === null);
+  async queryNotes(query: NoteQuery): Promise<NotePage> {
+    return queryNoteRecords(this.notesOf(query.personIds), query);
+  }
+
+  async countNotesByPerson(query: NoteCountQuery): Promise<Map<string, number>> {
+    return countNoteRecords(this.notesOf(query.personIds), query);
+  }
+
+  /** The named people's notes through the per-person lists, or every note; tombstones included. */
+  private notesOf(personIds: readonly string[] | undefined): Iterable<NoteRecord> {
+    if (personIds === undefined) return this.state.notes.values();
+    return [...new Set(personIds)].flatMap((id) => this.state.people.get(id)?.notes ?? []);
   }
 
   async findNote(id: string): Promise<NoteRecord | null> {

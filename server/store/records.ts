@@ -6,6 +6,7 @@ import type { Note, NoteReview } from '../../shared/schemas/notes.ts';
 import type { Policy } from '../../shared/schemas/policy.ts';
 import type { Settings } from '../../shared/schemas/settings.ts';
 import type { SegmentCredit } from '../aggregation/credit-day.ts';
+import type { NoteCountQuery, NotePage, NoteQuery } from './note-query.ts';
 import type { ProgrammeStore } from './programme/programme-store.ts';
 import type {
   auditRecordSchema,
@@ -104,6 +105,12 @@ export interface Store {
   findUserById(id: string): Promise<UserRecord | null>;
   /** Usernames are unique and matched without regard to letter case. */
   findUserByUsername(username: string): Promise<UserRecord | null>;
+  /**
+   * Every person, former ones included. Read whole on purpose, unlike notes: who may see whom
+   * depends on the viewer, the unit tree and each person's membership history (access/, the
+   * directory), so the routes decide visibility over the full list of people — which is bounded by
+   * the organisation's size (tens of thousands at most), not by how long it has been recording.
+   */
   listUsers(): Promise<UserRecord[]>;
 
   /** Throws MissingReferenceError for an unknown parent. */
@@ -163,8 +170,14 @@ export interface Store {
 
   /** The person's notes changed after `afterSeq` (tombstones included), oldest change first. */
   notesChangedSince(personId: string, afterSeq: number, limit: number): Promise<{ notes: NoteRecord[]; more: boolean }>;
-  /** Every live (not deleted) note. */
-  listNotes(): Promise<NoteRecord[]>;
+  /**
+   * One page of the live notes matching the query, newest first (ties by id), with how many match
+   * in all. The query is validated by noteQuerySchema (a limit below 1 is refused). No route lists
+   * every note: each asks for the people, range and page it shows.
+   */
+  queryNotes(query: NoteQuery): Promise<NotePage>;
+  /** Live notes created in [fromMs, toMs) counted per person (of `personIds` when given). */
+  countNotesByPerson(query: NoteCountQuery): Promise<Map<string, number>>;
   findNote(id: string): Promise<NoteRecord | null>;
   setNoteReview(id: string, review: NoteReview | null, audit: AuditContext): Promise<NoteRecord>;
   /** The highest note change sequence so far. */
