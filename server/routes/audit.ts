@@ -1,6 +1,7 @@
 // GET /api/audit: the log of administrative changes and of every change to what feeds a grade, newest
 // first, for admins; each target named (a person, unit, resource, session topic, date or year).
 import { Hono } from 'hono';
+import { idSchema } from '../../shared/schemas/domain.ts';
 import { auditQuerySchema } from '../../shared/schemas/organisation.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { parseOrFail } from '../http/json-body.ts';
@@ -11,7 +12,10 @@ export function auditRoutes(deps: AppDeps) {
   const { store } = deps;
   return new Hono<AppEnv>().get('/', signedIn(deps, 'admin'), async (c) => {
     const query = parseOrFail(auditQuerySchema, c.req.query());
-    const people = new Map((await store.listUsers()).map((u) => [u.id, u.name]));
+    const entries = await store.listAudit(query);
+    // Only the people this page names are read (a target that is no id names nobody).
+    const named = entries.flatMap((a) => (a.target.startsWith('person:') ? [a.target.slice('person:'.length)] : [])).filter((id) => idSchema.safeParse(id).success);
+    const people = new Map((await store.listUsers({ ids: named })).map((u) => [u.id, u.name]));
     const units = new Map((await store.listUnits()).map((u) => [u.id, u.name]));
     const resources = new Map((await store.listResources()).map((r) => [r.id, r.name]));
     const labelOf = (target: string): string | null => {
@@ -33,6 +37,6 @@ export function auditRoutes(deps: AppDeps) {
           return null;
       }
     };
-    return c.json((await store.listAudit(query)).map((a) => auditView(a, labelOf)));
+    return c.json(entries.map((a) => auditView(a, labelOf)));
   });
 }

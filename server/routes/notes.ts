@@ -9,6 +9,7 @@ import {
   type NotesQuery,
 } from '../../shared/schemas/notes.ts';
 import { canViewPerson } from '../access/can-view-person.ts';
+import { visiblePeople } from '../access/visible-people.ts';
 import { canReviewNoteOf, parentLookup, subtreeOf } from '../access/visibility.ts';
 import { dateRangeMs } from '../aggregation/date-range.ts';
 import { forbidden, notFound } from '../http/api-error.ts';
@@ -47,9 +48,8 @@ async function matching(
   const units = await store.listUnits();
   const parentOf = parentLookup(units);
   const inUnit = query.unitId === undefined ? null : subtreeOf(query.unitId, units);
-  const personIds = (await store.listUsers())
+  const personIds = (await visiblePeople(store, viewer, units))
     .filter((author) => {
-      if (!canViewPerson(viewer, author, parentOf)) return false;
       if (query.personId !== undefined && author.id !== query.personId) return false;
       if (inUnit !== null && (author.unitId === null || !inUnit.has(author.unitId))) return false;
       return !reviewOnly || canReviewNoteOf(viewer, author, parentOf);

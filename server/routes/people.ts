@@ -7,6 +7,7 @@ import { dayNumber } from '../../shared/time/day-numbers.ts';
 import { dateInZone } from '../../shared/time/zoned-days.ts';
 import { ERROR_CODES } from '../../shared/schemas/errors.ts';
 import { canViewPerson } from '../access/can-view-person.ts';
+import { visiblePeople } from '../access/visible-people.ts';
 import { parentLookup } from '../access/visibility.ts';
 import { dateRangeMs } from '../aggregation/date-range.ts';
 import { learningLog } from '../aggregation/learning-log.ts';
@@ -39,9 +40,7 @@ export function peopleRoutes(deps: AppDeps, throttle: LoginThrottle) {
   return new Hono<AppEnv>()
     .get('/', signedIn(deps), async (c) => {
       const viewer = c.get('user');
-      const parentOf = parentLookup(await store.listUnits());
-      const visible = (await store.listUsers()).filter((person) => canViewPerson(viewer, person, parentOf));
-      return c.json(visible.map(personView));
+      return c.json((await visiblePeople(store, viewer, await store.listUnits())).map(personView));
     })
     .post('/', signedIn(deps, 'admin'), async (c) => {
       const { password, reason, ...person } = await readJson(c, createPersonSchema);

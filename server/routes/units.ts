@@ -55,7 +55,7 @@ export function unitRoutes(deps: AppDeps) {
       if (!units.some((u) => u.id === id)) throw notFound(`There is no unit with id "${id}"`);
       const { reason } = await readJson(c, withdrawalInputSchema);
       // People (current or former), sub-units and sessions all name the unit: removing it would orphan them.
-      const people = (await store.listUsers()).filter((u) => u.unitId === id).length;
+      const people = await store.countUsers({ unitIds: [id] });
       const subUnits = units.filter((u) => u.parentId === id).length;
       const sessions = store.programme.sessions().filter((s) => s.unitIds.includes(id)).length;
       if (people + subUnits + sessions > 0) {

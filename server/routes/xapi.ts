@@ -4,6 +4,7 @@
 // with the time the learning logs credit, and notes as annotations.
 import { Hono } from 'hono';
 import { canViewPerson } from '../access/can-view-person.ts';
+import { subtreeOf } from '../access/visibility.ts';
 import { dateRangeMs } from '../aggregation/date-range.ts';
 import { forbidden, notFound } from '../http/api-error.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
@@ -67,15 +68,8 @@ export function xapiRoutes(deps: AppDeps) {
       // The unit is in the viewer's reach when a person placed in it would be.
       if (!canViewPerson(viewer, { id: '', unitId: unit.id }, parentOf)) throw forbidden("You may not see this unit's learning records");
       const dates = range(c.req.query(), UNIT_XAPI_MAX_DAYS);
-      const inUnit = (unitId: string | null) => {
-        const seen = new Set<string>();
-        for (let u = unitId; u && !seen.has(u); u = parentOf(u) ?? null) {
-          if (u === unit.id) return true;
-          seen.add(u);
-        }
-        return false;
-      };
-      const people = (await store.listUsers()).filter((p) => inUnit(p.unitId)).sort((a, b) => (a.username < b.username ? -1 : 1));
+      const unitIds = [...subtreeOf(unit.id, await store.listUnits())];
+      const people = (await store.listUsers({ unitIds })).sort((a, b) => (a.username < b.username ? -1 : 1));
       return c.json(await statementsFor(people, dates, homePage(config.publicUrl, c.get('client').origin)));
     });
 }

@@ -82,6 +82,7 @@ import {
 } from './records.ts';
 import { countNoteRecords, queryNoteRecords, type NoteCountQuery, type NotePage, type NoteQuery } from './note-query.ts';
 import { lowerBound, type StoreState } from './state.ts';
+import { userMatcher, type UserQuery } from './user-query.ts';
 import type { SegmentCredit } from '../aggregation/credit-day.ts';
 import { changeMembership } from '../programme/membership-history.ts';
 
@@ -511,8 +512,8 @@ class LowdbStore implements Store {
 
   // ---- people and units -------------------------------------------------------------------------
 
-  async countUsers(): Promise<number> {
-    return this.state.users.size;
+  async countUsers(query?: UserQuery): Promise<number> {
+    return query === undefined ? this.state.users.size : (await this.listUsers(query)).length;
   }
 
   async createUser(input: NewUser, audit?: AuditContext): Promise<UserRecord> {
@@ -570,8 +571,9 @@ class LowdbStore implements Store {
     return this.state.usersByUsername.get(username.toLowerCase()) ?? null;
   }
 
-  async listUsers(): Promise<UserRecord[]> {
-    return [...this.state.users.values()];
+  async listUsers(query?: UserQuery): Promise<UserRecord[]> {
+    const users = [...this.state.users.values()];
+    return query === undefined ? users : users.filter(userMatcher(query));
   }
 
   async createUnit(input: NewUnit, audit?: AuditContext): Promise<UnitRecord> {

@@ -8,6 +8,7 @@ import type { Settings } from '../../shared/schemas/settings.ts';
 import type { SegmentCredit } from '../aggregation/credit-day.ts';
 import type { NoteCountQuery, NotePage, NoteQuery } from './note-query.ts';
 import type { ProgrammeStore } from './programme/programme-store.ts';
+import type { UserQuery } from './user-query.ts';
 import type {
   auditRecordSchema,
   dayTotalRecordSchema,
@@ -97,7 +98,8 @@ export interface SyncResult {
 }
 
 export interface Store {
-  countUsers(): Promise<number>;
+  /** How many people match (every person when no filter is given). */
+  countUsers(query?: UserQuery): Promise<number>;
   /** Throws DuplicateError when the username is taken, MissingReferenceError for an unknown unit. */
   createUser(input: NewUser, audit?: AuditContext): Promise<UserRecord>;
   /** Deactivating or changing the password revokes the person's tokens except `keepTokenHash`. */
@@ -106,12 +108,14 @@ export interface Store {
   /** Usernames are unique and matched without regard to letter case. */
   findUserByUsername(username: string): Promise<UserRecord | null>;
   /**
-   * Every person, former ones included. Read whole on purpose, unlike notes: who may see whom
-   * depends on the viewer, the unit tree and each person's membership history (access/, the
-   * directory), so the routes decide visibility over the full list of people — which is bounded by
-   * the organisation's size (tens of thousands at most), not by how long it has been recording.
+   * The people (former ones included) matching the query, in the order they were created. Routes ask
+   * by unit or by id where that is what they show (a leader's people, a unit's statements, the people
+   * an audit page names). Read whole on purpose where the answer needs every person: the directory
+   * and the unit summary follow each person's membership history (who belonged where on which day),
+   * which a current-unit filter cannot answer, and an admin sees everyone. People are bounded by the
+   * organisation's size (tens of thousands at most), not by how long it has been recording.
    */
-  listUsers(): Promise<UserRecord[]>;
+  listUsers(query?: UserQuery): Promise<UserRecord[]>;
 
   /** Throws MissingReferenceError for an unknown parent. */
   createUnit(input: NewUnit, audit?: AuditContext): Promise<UnitRecord>;

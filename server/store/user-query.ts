@@ -1,0 +1,24 @@
+// The filters a route may put on a read of people, so an engine over a database runs them there
+// (WHERE unit_id = ANY(…) / id = ANY(…)) instead of handing every person to the route. The pure matcher
+// is the one meaning of each filter; the embedded store applies it in memory.
+import { z } from 'zod';
+import { idSchema } from '../../shared/schemas/domain.ts';
+import type { UserRecord } from './records.ts';
+
+export const userQuerySchema = z
+  .object({
+    /** Only people whose current unit is one of these. */
+    unitIds: z.array(idSchema).optional(),
+    /** Only these people. */
+    ids: z.array(idSchema).optional(),
+  })
+  .strict();
+export type UserQuery = z.input<typeof userQuerySchema>;
+
+/** A test for "matches every filter of the query" (validated here), with its lookups built once. */
+export function userMatcher(input: UserQuery): (user: UserRecord) => boolean {
+  const query = userQuerySchema.parse(input);
+  const units = query.unitIds === undefined ? null : new Set(query.unitIds);
+  const ids = query.ids === undefined ? null : new Set(query.ids);
+  return (user) => (units === null || (user.unitId !== null && units.has(user.unitId))) && (ids === null || ids.has(user.id));
+}
