@@ -1,7 +1,7 @@
 // What the programme reads of a person's notes over a date range (their hours come from
 // person-figures.ts, over the same daily totals as GET /api/people/{id}/log).
 import { dateRangeMs } from '../aggregation/date-range.ts';
-import { filterNotes } from '../notes/note-filters.ts';
+import { notesMatchingQuery } from '../notes/query-notes.ts';
 import type { NoteRecord, Store } from '../store/records.ts';
 
 export interface ProgrammeNote {
@@ -21,5 +21,5 @@ export async function notesInRange(store: Store, timeZone: string, personId: str
 
 /** Of one person's notes, the live ones created in [fromMs, toMs). */
 export function programmeNotes(notes: readonly NoteRecord[], fromMs: number, toMs: number): ProgrammeNote[] {
-  return filterNotes(notes, { fromMs, toMs }).map(({ note, review }) => ({ resourceId: note.resourceId, tags: note.tags, mustRead: note.mustRead, quote: note.quote, comment: note.comment, reviewed: review !== null }));
+  return notesMatchingQuery(notes, { fromMs, toMs }).map(({ note, review }) => ({ resourceId: note.resourceId, tags: note.tags, mustRead: note.mustRead, quote: note.quote, comment: note.comment, reviewed: review !== null }));
 }

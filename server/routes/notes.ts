@@ -18,7 +18,7 @@ import { parseOrFail, readJson } from '../http/json-body.ts';
 import { signedIn } from '../http/signed-in.ts';
 import { storedNoteView } from '../http/views.ts';
 import { mustReadTitles } from '../programme-io/must-read-lists.ts';
-import { filterNotes, newestFirst } from '../notes/note-filters.ts';
+import { notesMatchingQuery, newestFirst } from '../notes/query-notes.ts';
 import type { NoteRecord, UserRecord } from '../store/records.ts';
 
 /** The note with this id and its author, if the caller may review it. */
@@ -47,7 +47,7 @@ async function matching({ store, config }: AppDeps, viewer: UserRecord, query: O
   });
   const fromMs = query.from === undefined ? undefined : dateRangeMs(query.from, query.from, config.timeZone).fromMs;
   const toMs = query.to === undefined ? undefined : dateRangeMs(query.to, query.to, config.timeZone).toMs;
-  return { found: filterNotes(visible, { ...query, fromMs, toMs }).sort(newestFirst), people, parentOf };
+  return { found: notesMatchingQuery(visible, { ...query, fromMs, toMs }).sort(newestFirst), people, parentOf };
 }
 
 export function noteRoutes(deps: AppDeps) {

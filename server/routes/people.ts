@@ -20,7 +20,7 @@ import type { LoginThrottle } from '../http/login-throttle.ts';
 import { reportRange } from '../http/report-range.ts';
 import { signedIn } from '../http/signed-in.ts';
 import { deviceView, personView } from '../http/views.ts';
-import { countNotesByPerson } from '../notes/note-filters.ts';
+import { countNotesByPerson } from '../notes/query-notes.ts';
 import { DATE_PROBLEM_MESSAGES, pastDateProblem } from '../programme/plausible-dates.ts';
 import type { Store, UserRecord } from '../store/records.ts';
 

@@ -16,7 +16,7 @@ import { readJson } from '../http/json-body.ts';
 import { reportRange } from '../http/report-range.ts';
 import { signedIn } from '../http/signed-in.ts';
 import { unitView } from '../http/views.ts';
-import { countNotesByPerson } from '../notes/note-filters.ts';
+import { countNotesByPerson } from '../notes/query-notes.ts';
 import { belongedDuring } from '../programme/membership-history.ts';
 import { loadDirectory } from '../programme-io/directory.ts';
 import { loadFiguresContext, personFigures } from '../programme-io/person-figures.ts';

@@ -1,5 +1,6 @@
-// Which notes a listing shows and how many notes a person wrote in a range. Pure: the caller passes
-// the notes it may show and the time bounds in epoch milliseconds.
+// Answering a `GET /api/notes` query over stored note records: which notes a listing shows, in what
+// order, and how many notes a person wrote in a range. Pure: the caller passes the notes it may show
+// and the time bounds in epoch milliseconds.
 import type { NotesQuery } from '../../shared/schemas/notes.ts';
 import type { NoteRecord } from '../store/records.ts';
 
@@ -15,7 +16,8 @@ export function countNotesByPerson(notes: readonly NoteRecord[], fromMs: number,
   return counts;
 }
 
-export function filterNotes(
+/** The live notes that match every filter the query sets (words: all must occur). */
+export function notesMatchingQuery(
   notes: readonly NoteRecord[],
   query: Omit<NotesQuery, 'personId' | 'unitId' | 'from' | 'to' | 'limit'> & { fromMs?: number; toMs?: number },
 ): NoteRecord[] {
