@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { creditDay, type DayRefused, type DaySegment } from './credit-day.ts';
+import { splitDaySeconds, type DayRefused, type DaySegment } from './credit-day.ts';
 
 const DAY = Date.parse('2026-03-05T16:00:00Z'); // 2026-03-06 00:00 in Asia/Shanghai
 const END = DAY + 86_400_000;
 const h = (hours: number) => DAY + hours * 3600_000;
 const seg = (key: string, from: number, to: number, resourceId = 'r1'): DaySegment => ({ key, resourceId, startMs: from, endMs: to });
 const credit = (segments: DaySegment[], refused: DayRefused[] = [], capSeconds = 8 * 3600) =>
-  creditDay({ dayStartMs: DAY, dayEndMs: END, capSeconds, segments, refused });
+  splitDaySeconds({ dayStartMs: DAY, dayEndMs: END, capSeconds, segments, refused });
 
-describe('creditDay', () => {
+describe('splitDaySeconds', () => {
   it('credits a lone segment in full', () => {
     const day = credit([seg('a', h(9), h(10))]);
     expect(day).toMatchObject({ rawSeconds: 3600, creditedSeconds: 3600, overlapSeconds: 0, dailyCapSeconds: 0 });

@@ -46,7 +46,8 @@ export interface DayCredit {
   bySegment: Map<string, SegmentCredit>;
 }
 
-export function creditDay(input: {
+/** Applies the online-crediting rules (one count for overlapping devices, the daily cap, refusals) to one day's raw seconds. */
+export function splitDaySeconds(input: {
   dayStartMs: number;
   dayEndMs: number;
   capSeconds: number;

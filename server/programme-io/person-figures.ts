@@ -7,7 +7,7 @@ import type { PlanStage } from '../../shared/schemas/programme-plans.ts';
 import { dayNumber } from '../../shared/time/day-numbers.ts';
 import type { DateRange } from '../../shared/time/periods.ts';
 import { dateInZone } from '../../shared/time/zoned-days.ts';
-import { creditHours, type CreditedHours } from '../programme/credit-hours.ts';
+import { creditedHoursInRange, type CreditedHours } from '../programme/credit-hours.ts';
 import { effectiveTarget, targetGapSeconds, type EffectiveTarget, type TargetCandidate } from '../programme/effective-target.ts';
 import { firstDay, lastDay, latestMembershipBy } from '../programme/membership-history.ts';
 import { stageRange } from '../programme/stage-range.ts';
@@ -156,7 +156,7 @@ export async function personFigures(ctx: FiguresContext, person: DirectoryPerson
     for (let i = 0; i < day.byResource.length; i += 2) onlineByCategory[ctx.categoryOf(day.byResource[i] as string) ?? 'other'] += day.byResource[i + 1] as number;
   }
   const sessions = personSessions(ctx, person, range);
-  const credit = creditHours({ range, onlineDays: read.map((d) => ({ day: d.day, seconds: d.creditedSeconds })), sessionHours: sessions.sessionHours, online });
+  const credit = creditedHoursInRange({ range, onlineDays: read.map((d) => ({ day: d.day, seconds: d.creditedSeconds })), sessionHours: sessions.sessionHours, online });
   const target = targetOf(ctx, person, range, stage);
   return { range, days, onlineByCategory, credit, target, gapSeconds: targetGapSeconds(target.targetSeconds, credit.totalSeconds), sessions };
 }

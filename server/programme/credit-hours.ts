@@ -29,7 +29,7 @@ const tenth = (h: number) => Math.round(h * 10) / 10;
  * `onlineDays` must cover the range, and when a cap is set also every day from 1 January of the
  * range's first year: the cap counts what the year has credited already. Other days are ignored.
  */
-export function creditHours(input: { range: DateRange; onlineDays: readonly OnlineDay[]; sessionHours: number; online: OnlineCredit }): CreditedHours {
+export function creditedHoursInRange(input: { range: DateRange; onlineDays: readonly OnlineDay[]; sessionHours: number; online: OnlineCredit }): CreditedHours {
   const { hoursPerHour, yearlyCapHours } = input.online;
   const first = dayNumber(input.range.from);
   const last = dayNumber(input.range.to);
@@ -37,7 +37,7 @@ export function creditHours(input: { range: DateRange; onlineDays: readonly Onli
   const lastYear = Number(input.range.to.slice(0, 4));
   let countedSeconds = 0;
   let convertedHours = 0;
-  let creditedHours = 0;
+  let onlineCredited = 0;
   for (let year = firstYear; year <= lastYear; year++) {
     const yearStart = dayNumber(`${year}-01-01`);
     const from = Math.max(first, yearStart);
@@ -52,16 +52,16 @@ export function creditHours(input: { range: DateRange; onlineDays: readonly Onli
     const capped = (hours: number) => (yearlyCapHours === null ? hours : Math.min(hours, yearlyCapHours));
     countedSeconds += within;
     convertedHours += convert(within);
-    creditedHours += capped(convert(before + within)) - capped(convert(before));
+    onlineCredited += capped(convert(before + within)) - capped(convert(before));
   }
   const counted = countedSeconds / 3600;
   const adjustments: CreditedHours['adjustments'] = [];
   if (tenth(convertedHours) !== tenth(counted)) adjustments.push({ reason: 'online_conversion', hours: tenth(convertedHours - counted) });
-  if (creditedHours < convertedHours) adjustments.push({ reason: 'online_cap', hours: tenth(creditedHours - convertedHours) });
-  const totalSeconds = Math.round(creditedHours * 3600) + Math.round(input.sessionHours * 3600);
+  if (onlineCredited < convertedHours) adjustments.push({ reason: 'online_cap', hours: tenth(onlineCredited - convertedHours) });
+  const totalSeconds = Math.round(onlineCredited * 3600) + Math.round(input.sessionHours * 3600);
   return {
     onlineSeconds: countedSeconds,
-    onlineCreditedHours: tenth(creditedHours),
+    onlineCreditedHours: tenth(onlineCredited),
     sessionHours: tenth(input.sessionHours),
     totalSeconds,
     totalHours: tenth(totalSeconds / 3600),

@@ -4,7 +4,8 @@
 import type { TariffKind } from '../../shared/schemas/programme-calendar.ts';
 import type { Tariff } from '../../shared/schemas/programme-settings.ts';
 
-export function creditedHours(kind: TariffKind, durationMs: number, tariff: Tariff): number {
+/** The hours a session of this length is credited under its tariff kind (stored on the session as `creditedHours`). */
+export function sessionTariffHours(kind: TariffKind, durationMs: number, tariff: Tariff): number {
   switch (kind) {
     case 'half-day':
       return tariff.halfDayHours;

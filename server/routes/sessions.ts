@@ -17,7 +17,7 @@ import { DATE_PROBLEM_MESSAGES, sessionDateProblem } from '../programme/plausibl
 import { findClash } from '../programme/session-overlap.ts';
 import { newSessionCode } from '../programme/session-code.ts';
 import { checkSessionTimes, SESSION_TIMES_MESSAGES } from '../programme/session-times.ts';
-import { creditedHours, tariffShortfall } from '../programme/tariff.ts';
+import { sessionTariffHours, tariffShortfall } from '../programme/tariff.ts';
 import { describeSession } from '../programme-io/audit-details.ts';
 import { loadDirectory, type Directory } from '../programme-io/directory.ts';
 import { runsSession, sessionView } from '../programme-io/session-view.ts';
@@ -71,7 +71,7 @@ async function checkInput(store: Store, input: Input, { directory, viewer, timeZ
     });
   }
   assertYearsOpen(store.programme, times.date);
-  return { ...times, creditedHours: creditedHours(input.tariff, durationMs, settings.tariff) };
+  return { ...times, creditedHours: sessionTariffHours(input.tariff, durationMs, settings.tariff) };
 }
 
 function scheduled(s: Pick<SessionRecord, 'id' | 'startsAt' | 'endsAt' | 'organiserId' | 'unitIds'>) {

@@ -6,7 +6,7 @@ import { mergeNote } from '../../shared/notes/merge-note.ts';
 import type { Policy } from '../../shared/schemas/policy.ts';
 import type { Settings } from '../../shared/schemas/settings.ts';
 import { dateInZone } from '../../shared/time/zoned-days.ts';
-import { creditDay, type DayCredit } from '../aggregation/credit-day.ts';
+import { splitDaySeconds, type DayCredit } from '../aggregation/credit-day.ts';
 import { originMemberships } from '../programme/membership-history.ts';
 import { ZoneCalendar } from '../aggregation/zone-calendar.ts';
 import type { Op, SyncOp } from './ops.ts';
@@ -417,7 +417,7 @@ export class StoreState {
       if (r.endMs > dayStartMs) refused.push(r);
     }
     const capSeconds = this.policyByVersion.get(version)?.settings.dailyCapSeconds ?? this.settings.dailyCapSeconds;
-    return creditDay({ dayStartMs, dayEndMs, capSeconds, segments, refused });
+    return splitDaySeconds({ dayStartMs, dayEndMs, capSeconds, segments, refused });
   }
 
   private recomputeDay(personId: string, data: PersonData, day: number): void {

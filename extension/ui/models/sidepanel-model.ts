@@ -10,7 +10,7 @@ import { t } from '../../i18n/t.ts';
 import { FAILURE_MESSAGES } from './failure-messages.ts';
 import type { LocalNote } from '../../highlights/notes/local-notes.ts';
 import type { NotesView } from '../../highlights/notes/notes-protocol.ts';
-import { filterNotes, NO_FILTERS, type NoteFilters } from '../../highlights/notes/filter-notes.ts';
+import { searchLocalNotes, NO_LOCAL_NOTE_FILTERS, type LocalNoteFilters } from '../../highlights/notes/search-local-notes.ts';
 import { normalisePageUrl } from '../../../shared/url/normalise-page-url.ts';
 import type { HighlightStatus } from '../../highlights/page/highlighter.ts';
 import type { PageProtocol } from '../../highlights/page/page-protocol.ts';
@@ -38,14 +38,14 @@ export interface SidePanelModel {
   readonly tab: SidePanelTab;
   readonly page: CurrentPage | null;
   readonly pageNotes: { anchored: LocalNote[]; unanchored: LocalNote[]; unknown: LocalNote[] };
-  readonly filters: NoteFilters;
+  readonly filters: LocalNoteFilters;
   readonly found: LocalNote[];
   /** The note being edited, 'reading' for a new free-standing note, or null. */
   readonly editing: string | 'reading' | null;
   readonly undoable: LocalNote | null;
   readonly error: MessageKey | null;
   setTab(tab: SidePanelTab): void;
-  setFilters(change: Partial<NoteFilters>): void;
+  setFilters(change: Partial<LocalNoteFilters>): void;
   scrollTo(id: string): void;
   edit(id: string | 'reading' | null): void;
   /** The editor closes on success; on failure it keeps the draft and shows the outcome's reason. */
@@ -95,7 +95,7 @@ export function useSidePanel(): SidePanelModel {
   const [view, setView] = useState<NotesView | null>(null);
   const [tab, setTab] = useState<SidePanelTab>('page');
   const [page, setPage] = useState<CurrentPage | null>(null);
-  const [filters, setFiltersState] = useState<NoteFilters>(NO_FILTERS);
+  const [filters, setFiltersState] = useState<LocalNoteFilters>(NO_LOCAL_NOTE_FILTERS);
   const [editing, setEditing] = useState<string | 'reading' | null>(null);
   const [undoable, setUndoable] = useState<LocalNote | null>(null);
   const [error, setError] = useState<MessageKey | null>(null);
@@ -148,7 +148,7 @@ export function useSidePanel(): SidePanelModel {
   const found = useMemo(() => {
     if (view === null) return [];
     const categories = new Map(view.resources.map((r) => [r.id, r.category]));
-    return filterNotes(view.notes, filters, (id) => categories.get(id), view.timeZone);
+    return searchLocalNotes(view.notes, filters, (id) => categories.get(id), view.timeZone);
   }, [view, filters]);
 
   const run = async (reply: Promise<{ ok: true } | { ok: false; code: keyof typeof FAILURE_MESSAGES }>) => {

@@ -5,7 +5,7 @@
 // every later note moves up: left on screen, page 2's offset would skip as many notes as were reviewed.
 // As a mail inbox does when messages are archived, the screen instead fetches the same page again
 // (the next unreviewed notes move into it) and a page past the end becomes the last one.
-import type { ReviewState } from './notes-filter.ts';
+import type { ReviewState } from './review-filter-form.ts';
 export const NOTES_PAGE_SIZE = 20;
 
 /** The 1-based page in the URL; anything else (missing, 0, "abc", 2.5) is page 1. */

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../../app/context.ts';
 import type { ReviewableNotesPage, StoredNote } from '../../../../shared/schemas/notes.ts';
-import { filterFromQuery, filterToQuery, notesQuery, REVIEW_STATES, type NotesFilter, type ReviewState } from '../../models/notes-filter.ts';
+import { reviewFormFromUrl, reviewFormToUrl, reviewApiQuery, REVIEW_STATES, type ReviewFilterForm, type ReviewState } from '../../models/review-filter-form.ts';
 import { routePath } from '../../models/router.ts';
 import { useLoad } from '../../models/use-load.ts';
 import { unitPath } from '../../models/unit-tree.ts';
@@ -22,7 +22,7 @@ import { ListOptions } from '../ListOptions.tsx';
 
 export function NotesReviewPage() {
   const { api, t, query } = useApp();
-  const filter = filterFromQuery(query);
+  const filter = reviewFormFromUrl(query);
   const page = pageFromQuery(query);
   const key = JSON.stringify({ filter, page });
   const lists = useLoad(async () => {
@@ -30,7 +30,7 @@ export function NotesReviewPage() {
     return { people, units, resources };
   }, [api]);
   const notes = useLoad(
-    () => api.reviewableNotes({ ...notesQuery(filter), offset: String(pageOffset(page)), limit: String(NOTES_PAGE_SIZE) }),
+    () => api.reviewableNotes({ ...reviewApiQuery(filter), offset: String(pageOffset(page)), limit: String(NOTES_PAGE_SIZE) }),
     [api, key],
   );
   // What the last review took out of the list, said while the same filter is shown (on any page: the
@@ -69,7 +69,7 @@ export function NotesReviewPage() {
 
 interface ResultsProps {
   result: ReviewableNotesPage;
-  filter: NotesFilter;
+  filter: ReviewFilterForm;
   page: number;
   names: Map<string, string>;
   filterKey: string;
@@ -92,7 +92,7 @@ function NotesResults({ result, filter, page, names, filterKey, onLeft }: Result
     for (const stored of updated) notes.set(stored.note.id, stored);
     setChanged({ key: filterKey, notes });
   };
-  const pageHref = (n: number) => withQuery(routePath({ name: 'notes' }), { ...filterToQuery(filter), page: n === 1 ? '' : String(n) });
+  const pageHref = (n: number) => withQuery(routePath({ name: 'notes' }), { ...reviewFormToUrl(filter), page: n === 1 ? '' : String(n) });
   const within = pageWithin(result.total, page);
   useEffect(() => {
     if (within !== page) navigate(pageHref(within), { replace: true });
@@ -111,7 +111,7 @@ function NotesResults({ result, filter, page, names, filterKey, onLeft }: Result
 }
 
 interface FilterProps {
-  filter: NotesFilter;
+  filter: ReviewFilterForm;
   people: { id: string; name: string }[];
   units: { id: string; name: string; parentId: string | null }[];
   resources: { id: string; name: string }[];
@@ -128,7 +128,7 @@ function FilterForm({ filter, people, units, resources }: FilterProps) {
       onSubmit={(e) => {
         e.preventDefault();
         const form = formFields(e.currentTarget);
-        const next: NotesFilter = {
+        const next: ReviewFilterForm = {
           personId: form.text('personId'),
           unitId: form.text('unitId'),
           resourceId: form.text('resourceId'),
@@ -136,9 +136,9 @@ function FilterForm({ filter, people, units, resources }: FilterProps) {
           from: form.text('from'),
           to: form.text('to'),
           q: form.text('q'),
-          reviewed: (form.text('reviewed') || 'unreviewed') as NotesFilter['reviewed'],
+          reviewed: (form.text('reviewed') || 'unreviewed') as ReviewFilterForm['reviewed'],
         };
-        navigate(withQuery(routePath({ name: 'notes' }), filterToQuery(next)), { replace: true });
+        navigate(withQuery(routePath({ name: 'notes' }), reviewFormToUrl(next)), { replace: true });
       }}
     >
       <label>

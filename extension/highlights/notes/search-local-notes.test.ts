@@ -2,15 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import type { LocalNote } from './local-notes.ts';
 import { clipNote, readingNote } from '../../../test/fixtures/notes.ts';
-import { filterNotes, NO_FILTERS } from './filter-notes.ts';
+import { searchLocalNotes, NO_LOCAL_NOTE_FILTERS } from './search-local-notes.ts';
 
 const clip: LocalNote = { ...clipNote, rejection: null };
 const reading: LocalNote = { ...readingNote, rejection: null };
 
-describe('filterNotes', () => {
+describe('searchLocalNotes', () => {
   const notes = [clip, reading];
   const categoryOf = (id: string) => (id === 'res-a' ? ('cppcc-theory' as const) : undefined);
-  const ids = (f: Partial<typeof NO_FILTERS>) => filterNotes(notes, { ...NO_FILTERS, ...f }, categoryOf, 'Asia/Shanghai').map((n) => n.note.title);
+  const ids = (f: Partial<typeof NO_LOCAL_NOTE_FILTERS>) => searchLocalNotes(notes, { ...NO_LOCAL_NOTE_FILTERS, ...f }, categoryOf, 'Asia/Shanghai').map((n) => n.note.title);
 
   it('searches quote, comment, tags and title, all words required', () => {
     expect(ids({ query: '周五学习日' })).toEqual(['学习型机关建设']);

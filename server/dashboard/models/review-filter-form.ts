@@ -1,10 +1,11 @@
-// The notes review's filters: what the form holds, and the `GET /api/notes` query it becomes. Empty
-// fields are left out so the server applies no filter for them.
+// The notes review page's filter form: what it holds, how it is kept in the page's own URL (so a reload
+// or a shared link shows the same filter), and the `GET /api/notes` query it becomes. Empty fields are
+// left out so the server applies no filter for them.
 /** In the order the review filter offers them. */
 export const REVIEW_STATES = ['unreviewed', 'reviewed', 'all'] as const;
 export type ReviewState = (typeof REVIEW_STATES)[number];
 
-export interface NotesFilter {
+export interface ReviewFilterForm {
   personId: string;
   unitId: string;
   resourceId: string;
@@ -15,7 +16,7 @@ export interface NotesFilter {
   q: string;
 }
 
-export const EMPTY_NOTES_FILTER: NotesFilter = {
+export const EMPTY_REVIEW_FILTER_FORM: ReviewFilterForm = {
   personId: '',
   unitId: '',
   resourceId: '',
@@ -26,7 +27,7 @@ export const EMPTY_NOTES_FILTER: NotesFilter = {
   q: '',
 };
 
-export function notesQuery(filter: NotesFilter): Record<string, string> {
+export function reviewApiQuery(filter: ReviewFilterForm): Record<string, string> {
   const query: Record<string, string> = {};
   for (const key of ['personId', 'unitId', 'resourceId', 'from', 'to'] as const) {
     if (filter[key] !== '') query[key] = filter[key];
@@ -37,7 +38,7 @@ export function notesQuery(filter: NotesFilter): Record<string, string> {
   return query;
 }
 
-export function filterFromQuery(query: URLSearchParams): NotesFilter {
+export function reviewFormFromUrl(query: URLSearchParams): ReviewFilterForm {
   const text = (key: string) => query.get(key) ?? '';
   const reviewed = query.get('reviewed');
   return {
@@ -53,8 +54,8 @@ export function filterFromQuery(query: URLSearchParams): NotesFilter {
 }
 
 /** The filter as the page's own URL query (reviewed spelled so "all" survives a reload). */
-export function filterToQuery(filter: NotesFilter): Record<string, string> {
-  const query = notesQuery(filter);
+export function reviewFormToUrl(filter: ReviewFilterForm): Record<string, string> {
+  const query = reviewApiQuery(filter);
   query.reviewed = filter.reviewed === 'reviewed' ? 'true' : filter.reviewed === 'all' ? 'all' : 'false';
   return query;
 }

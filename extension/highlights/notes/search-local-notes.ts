@@ -1,10 +1,10 @@
-// Finding notes in the side panel: full-text search over quote, comment, tags and title, and filters
+// Finding the notes kept on this device in the side panel: full-text search over quote, comment, tags and title, and filters
 // by tag, resource, category and date (the day the note was made, in the organisation's time zone).
 import type { Category } from '../../../shared/schemas/domain.ts';
 import { dateInZone } from '../../../shared/time/zoned-days.ts';
 import type { LocalNote } from './local-notes.ts';
 
-export interface NoteFilters {
+export interface LocalNoteFilters {
   readonly query: string;
   readonly tag: string | null;
   /** A resource id, 'none' for notes outside designated resources, or null for any. */
@@ -15,12 +15,12 @@ export interface NoteFilters {
   readonly to: string | null;
 }
 
-export const NO_FILTERS: NoteFilters = { query: '', tag: null, resourceId: null, category: null, from: null, to: null };
+export const NO_LOCAL_NOTE_FILTERS: LocalNoteFilters = { query: '', tag: null, resourceId: null, category: null, from: null, to: null };
 
 
-export function filterNotes(
+export function searchLocalNotes(
   notes: readonly LocalNote[],
-  filters: NoteFilters,
+  filters: LocalNoteFilters,
   categoryOf: (resourceId: string) => Category | undefined,
   timeZone: string,
 ): LocalNote[] {
