@@ -114,6 +114,13 @@ export async function runPopupScenarios(windowManager: boolean, log: (line: stri
     };
     await sleep(1_000);
     for (let i = 0; i < 120 && !(await settled()); i++) await sleep(500);
+    {
+      // Said, so that a shortfall on the server below can be told from a count the device never made.
+      const stored = await browser.readLocalStorage();
+      const waiting = ((stored.outbox as unknown[] | undefined) ?? []).length;
+      const rejected = ((stored.rejected as unknown[] | undefined) ?? []).length;
+      if (waiting > 0 || rejected > 0) log(`after 60 s: ${waiting} segments in the outbox, ${rejected} rejected; sync status ${JSON.stringify(stored.syncStatus ?? null)}`);
+    }
     const todayOf = async () => {
       const stored = (await browser.readLocalStorage()).dailyTotal as Record<string, number> | null | undefined;
       return Object.values(stored ?? {}).reduce((a, b) => a + b, 0);
