@@ -101,14 +101,22 @@ export function startSyncLoad(url: string, org: LoadOrg, batchSize = 5): SyncLoa
   };
 }
 
-/** Every segment id the server holds for these people in the last day. */
+/** UTC dates from `back` days before now to a day after: days around now in any organisation's zone. */
+function aroundNow(back: number): string {
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return `from=${day(Date.now() - back * 86_400_000)}&to=${day(Date.now() + 86_400_000)}`;
+}
+
+/**
+ * Every segment id the server holds for these people around now. The range reaches a day past today's
+ * UTC date: from 16:00 UTC the organisation's day in Shanghai is already tomorrow's (a range ending on
+ * the UTC date missed every segment synced after then).
+ */
 export async function storedSegmentIds(url: string, org: LoadOrg, adminToken: string): Promise<Set<string>> {
   const api = apiClient(url);
-  const today = new Date().toISOString().slice(0, 10);
-  const yesterday = new Date(Date.now() - 86_400_000 * 2).toISOString().slice(0, 10);
   const ids = new Set<string>();
   for (const person of org.people) {
-    const res = await api.get(`/api/people/${person.id}/segments?from=${yesterday}&to=${today}`, adminToken);
+    const res = await api.get(`/api/people/${person.id}/segments?${aroundNow(2)}`, adminToken);
     if (res.status !== 200) throw new Error(`segments answered ${res.status}`);
     for (const s of res.body as { id: string }[]) ids.add(s.id);
   }
@@ -146,8 +154,7 @@ export interface StoredAudit {
  */
 export async function auditStored(url: string, org: LoadOrg, acked: ReadonlySet<string>): Promise<StoredAudit> {
   const api = apiClient(url);
-  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  const range = `from=${day(Date.now() - 3 * 86_400_000)}&to=${day(Date.now() + 86_400_000)}`;
+  const range = aroundNow(3);
   const seen = new Set<string>();
   const doubled: string[] = [];
   const totalsOff: StoredAudit['totalsOff'] = [];
