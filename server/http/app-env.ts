@@ -1,6 +1,7 @@
 // What every route receives: the app's dependencies, and the Hono context variables set by auth.
 import type { ServerConfig } from '../config.ts';
 import type { Store, TokenRecord, UserRecord } from '../store/records.ts';
+import type { LimiterFactory } from './limiter.ts';
 import type { Limits } from './limits.ts';
 
 /** Who is asking, and over what (set for every request by http/client-info.ts). */
@@ -20,6 +21,8 @@ export interface AppDeps {
   config: Pick<ServerConfig, 'timeZone'> & Partial<Pick<ServerConfig, 'trustProxy' | 'publicUrl'>>;
   /** Rate limits; the defaults suit an office, tests tighten them. */
   limits?: Partial<Limits>;
+  /** Where sign-in guesses and sync requests are counted; default in this process's memory. */
+  limiter?: LimiterFactory;
 }
 
 export type AppEnv = {
