@@ -153,22 +153,38 @@ describeEachEngine('store contract', ({ open }) => {
       expect((await store.auditFor([`unit:${unit.id}`, 'unit:other'])).map((e) => e.action)).toEqual(['unit.create', 'unit.update']);
     });
 
-    it('filters people by current unit and by id, in the order they were created, and counts them', async () => {
+    it('filters people by current unit and by id, in the order they were created, and counts them, the same after reopening', async () => {
       const store = await openStore();
       const a = await store.createUnit({ name: 'A', parentId: null });
-      const b = await store.createUnit({ name: 'B', parentId: null });
-      const p1 = await store.createUser({ username: 'p1', name: 'P1', role: 'staff', unitId: a.id, passwordHash: 'h' });
-      const p2 = await store.createUser({ username: 'p2', name: 'P2', role: 'staff', unitId: b.id, passwordHash: 'h' });
-      const p3 = await store.createUser({ username: 'p3', name: 'P3', role: 'staff', unitId: a.id, passwordHash: 'h' });
-      await store.createUser({ username: 'p4', name: 'P4', role: 'admin', unitId: null, passwordHash: 'h' });
-      const ids = (users: { id: string }[]) => users.map((u) => u.id);
-      expect(ids(await store.listUsers({ unitIds: [a.id] }))).toEqual([p1.id, p3.id]);
-      expect(ids(await store.listUsers({ unitIds: [a.id, b.id], ids: [p3.id, p2.id] }))).toEqual([p2.id, p3.id]);
-      expect(await store.listUsers({ ids: [] })).toEqual([]);
-      expect(await store.countUsers({ unitIds: [a.id] })).toBe(2);
-      expect(await store.countUsers()).toBe(4);
-      expect(ids(await store.listUsers())).toHaveLength(4);
-      await expect(store.listUsers({ unitIds: ['x'], extra: 1 } as never)).rejects.toThrow();
+      const b = await store.createUnit({ name: 'B', parentId: a.id });
+      const person = (username: string, unitId: string | null) => store.createUser({ username, name: username, role: 'staff', unitId, passwordHash: 'x' });
+      const p1 = await person('p1', a.id);
+      const p2 = await person('p2', b.id);
+      const p3 = await person('p3', null);
+      const p4 = await person('p4', a.id);
+      // A move counts where the person is now.
+      await store.updateUser(p4.id, { unitId: b.id }, admin);
+      const names = async (s: Store, query?: Parameters<Store['listUsers']>[0]) => (await s.listUsers(query)).map((u) => u.username);
+      const check = async (s: Store) => {
+        expect(await names(s)).toEqual(['p1', 'p2', 'p3', 'p4']);
+        expect(await names(s, {})).toEqual(['p1', 'p2', 'p3', 'p4']);
+        expect(await names(s, { unitIds: [b.id] })).toEqual(['p2', 'p4']);
+        expect(await names(s, { unitIds: [b.id, a.id] })).toEqual(['p1', 'p2', 'p4']);
+        expect(await names(s, { unitIds: [] })).toEqual([]);
+        expect(await names(s, { ids: [p3.id, p1.id, 'nobody'] })).toEqual(['p1', 'p3']);
+        expect(await names(s, { ids: [p1.id, p2.id], unitIds: [b.id] })).toEqual(['p2']);
+        expect(await s.countUsers()).toBe(4);
+        expect(await s.countUsers({ unitIds: [a.id] })).toBe(1);
+        expect(await s.countUsers({ ids: [p2.id, p3.id] })).toBe(2);
+      };
+      await check(store);
+      await check(await reopen(store));
+    });
+
+    it('refuses unknown filters on people', async () => {
+      const store = await openStore();
+      await expect(store.listUsers({ active: true } as never)).rejects.toThrow();
+      await expect(store.countUsers({ ids: ['has space'] })).rejects.toThrow();
     });
   });
 
@@ -387,6 +403,16 @@ describeEachEngine('store contract', ({ open }) => {
       const rest = await store.notesChangedSince('p1', page.notes[1]!.seq, 2);
       expect(rest).toMatchObject({ more: false, notes: [{ note: { title: '笔记 1', deletedAt: '2026-03-06T00:00:00.000Z' } }] });
       await expect(store.setNoteReview(note(1).id, null, admin)).rejects.toThrow(NotFoundError);
+    });
+
+    it('orders notes created at the same instant by id, and pages through them without repeats or gaps', async () => {
+      const store = await openStore();
+      const same = '2026-03-05T01:00:00.000Z';
+      const ids = ['5b0c1e9a-0000-4000-8000-00000000000c', '5b0c1e9a-0000-4000-8000-00000000000a', '5b0c1e9a-0000-4000-8000-00000000000b'];
+      await sync(store, 'p1', [], { notes: ids.map((id) => note(1, { id, createdAt: same, updatedAt: same })) });
+      const pages = [];
+      for (let offset = 0; offset < 3; offset++) pages.push(...(await store.queryNotes({ offset, limit: 1 })).notes.map((n) => n.note.id));
+      expect(pages).toEqual([...ids].sort());
     });
 
     it('answers the notes query from the notes as merged: edits in place, deletions and reviews seen, the same after reopening', async () => {
