@@ -6,8 +6,8 @@ import { createApp } from './app.ts';
 import { ensureFirstAdmin, type FirstAdmin } from './auth/first-admin.ts';
 import { configFromProcessEnv } from './config.ts';
 import { EXTENSION_DIR } from './paths.ts';
-import { openLowdbStore } from './store/lowdb-store.ts';
-import { StoreFileError } from './store/records.ts';
+import { openStore } from './store/open-store.ts';
+import { StoreDatabaseError, StoreFileError } from './store/records.ts';
 
 const MAINTENANCE_INTERVAL_MS = 3600_000;
 
@@ -39,8 +39,8 @@ async function main(): Promise<void> {
   const { config } = parsed;
 
   const clock = () => Date.now();
-  const store = await openLowdbStore(config.dataDir, { clock, timeZone: config.timeZone }).catch((err: unknown) => {
-    if (err instanceof StoreFileError) fail(err.message);
+  const store = await openStore(config, { clock }).catch((err: unknown) => {
+    if (err instanceof StoreFileError || err instanceof StoreDatabaseError) fail(err.message);
     throw err;
   });
   const admin = await ensureFirstAdmin(store, config.adminPassword);

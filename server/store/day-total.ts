@@ -3,6 +3,7 @@
 // (state.ts) and the PostgreSQL one (postgres/postgres-store.ts) call these, so a day is counted by one
 // rule whichever engine keeps it.
 import { splitDaySeconds, type DayCredit, type DayRefused, type DaySegment } from '../aggregation/credit-day.ts';
+import { dateInZone, startOfDate } from '../../shared/time/zoned-days.ts';
 import type { DayTotalRecord } from './records.ts';
 
 export interface PersonDaySegment extends DaySegment {
@@ -42,4 +43,11 @@ export function dayTotalOf(personId: string, day: number, credit: DayCredit): Da
     invalidSeconds: credit.invalidSeconds,
     byResource,
   };
+}
+
+const DAY_MS = 86_400_000;
+
+/** Raw segments that ended before this instant are folded away: whole days, before the first day inside the retention window. */
+export function foldBeforeMs(nowMs: number, retentionDays: number, timeZone: string): number {
+  return startOfDate(dateInZone(nowMs - retentionDays * DAY_MS, timeZone), timeZone);
 }

@@ -22,7 +22,7 @@ import { Low } from 'lowdb';
 import type { Note, NoteReview } from '../../shared/schemas/notes.ts';
 import type { Policy } from '../../shared/schemas/policy.ts';
 import type { Settings } from '../../shared/schemas/settings.ts';
-import { dateInZone, startOfDate } from '../../shared/time/zoned-days.ts';
+import { dateInZone } from '../../shared/time/zoned-days.ts';
 import { lockDataDir, type DataLock } from './data-lock.ts';
 import { encodeSnapshot } from './document.ts';
 import { newId } from './ids.ts';
@@ -45,7 +45,8 @@ import { SnapshotFile, type SnapshotLines } from './snapshot-file.ts';
 import type { Op, SegmentTuple } from './ops.ts';
 import { auditDetails, personUpdateAction } from './audit-details.ts';
 import { contentHashOf, sameContent } from './sync-verdict.ts';
-import { LAST_ADMIN_MESSAGE, planUserUpdate } from './user-update.ts';
+import { LAST_ADMIN_MESSAGE, makesUnitCycle, planUserUpdate, UNIT_CYCLE_MESSAGE } from './user-update.ts';
+import { foldBeforeMs } from './day-total.ts';
 import {
   ConflictError,
   DuplicateError,
@@ -101,7 +102,6 @@ const MAX_COMPACT_AT_BYTES = 64 * 1024 * 1024;
 const TOKEN_TOUCH_MS = 3600_000;
 /** A read-only store tries its files again at most this often (health checks and writes trigger it). */
 const PROBE_INTERVAL_MS = 1000;
-const DAY_MS = 86_400_000;
 
 export interface OpenStoreOptions {
   /** Epoch milliseconds; stamps createdAt, receivedAt and audit entries. */
@@ -460,9 +460,7 @@ class LowdbStore implements Store {
   async maintain(): Promise<void> {
     if (this.closed) throw new Error('The store is closed');
     const nowMs = this.options.clock();
-    const { timeZone } = this.state;
-    // Fold whole days: everything that ended before the first day inside the retention window.
-    const beforeMs = startOfDate(dateInZone(nowMs - this.state.settings.retentionDays * DAY_MS, timeZone), timeZone);
+    const beforeMs = foldBeforeMs(nowMs, this.state.settings.retentionDays, this.state.timeZone);
     if (this.state.oldestRawEndMs() < beforeMs) await this.commit([{ type: 'fold', beforeMs }]);
     await this.compactNow();
   }
@@ -574,9 +572,7 @@ class LowdbStore implements Store {
       if (!this.state.units.has(changes.parentId)) {
         throw new MissingReferenceError('parentId', `There is no unit with id "${changes.parentId}"`);
       }
-      for (let u: string | null = changes.parentId; u !== null; u = this.state.units.get(u)?.parentId ?? null) {
-        if (u === id) throw new ConflictError('A unit cannot be moved under itself or one of its sub-units');
-      }
+      if (makesUnitCycle(id, changes.parentId, (u) => this.state.units.get(u)?.parentId ?? null)) throw new ConflictError(UNIT_CYCLE_MESSAGE);
     }
     const unit: UnitRecord = { ...old, ...changes };
     await this.commit([{ type: 'unit.put', unit }, ...this.auditOp(audit, 'unit.update', `unit:${id}`, auditDetails.unitUpdate(old, changes, unit))]);

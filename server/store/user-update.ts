@@ -23,3 +23,11 @@ export function planUserUpdate(old: UserRecord, changes: UserChanges, today: str
 }
 
 export const LAST_ADMIN_MESSAGE = 'This is the last active admin: make someone else admin first';
+
+/** Whether putting unit `id` under `parentId` would make a cycle (under itself or one of its sub-units). */
+export function makesUnitCycle(id: string, parentId: string, parentOf: (unitId: string) => string | null): boolean {
+  for (let u: string | null = parentId; u !== null; u = parentOf(u)) if (u === id) return true;
+  return false;
+}
+
+export const UNIT_CYCLE_MESSAGE = 'A unit cannot be moved under itself or one of its sub-units';
