@@ -1,8 +1,8 @@
 // What every route receives: the app's dependencies, and the Hono context variables set by auth.
 import type { ServerConfig } from '../config.ts';
 import type { Store, TokenRecord, UserRecord } from '../store/records.ts';
-import type { LimiterFactory } from './limiter.ts';
-import type { Limits } from './limits.ts';
+import type { LimiterFactory } from '../limits/limiter.ts';
+import type { Limits } from '../limits/limits.ts';
 
 /** Who is asking, and over what (set for every request by http/client-info.ts). */
 export interface ClientInfo {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api-error.ts';
-import { DEFAULT_LIMITS } from './limits.ts';
-import { memoryLimiter } from './limiter.ts';
+import { DEFAULT_LIMITS } from '../limits/limits.ts';
+import { memoryLimiter } from '../limits/limiter.ts';
 import { LoginThrottle } from './login-throttle.ts';
 
 const limits = { loginFailuresPerAccount: 5, loginFailuresPerAddress: 20, loginWindowMs: 60_000, passwordChecksAtOnce: 2, passwordChecksWaiting: 1000 };

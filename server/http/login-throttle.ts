@@ -1,12 +1,12 @@
 // Sign-in throttling: attempts counted per account and per client address, reserved before the
 // password is checked, so simultaneous guesses count as they arrive; either key at its limit answers 429
-// before any password is checked. The counting is the limiter's (http/limiter.ts: in memory, or in
+// before any password is checked. The counting is the limiter's (limits/limiter.ts: in memory, or in
 // PostgreSQL shared by every server process). Checks then wait for one of a few slots (see
 // slot-queue.ts); the slots stay per process, as they guard this process's own threads.
 import { ERROR_CODES } from '../../shared/schemas/errors.ts';
 import { ApiError } from './api-error.ts';
-import { DEFAULT_LIMITS, type Limits } from './limits.ts';
-import type { Limiter, LoginAttempt } from './limiter.ts';
+import { DEFAULT_LIMITS, type Limits } from '../limits/limits.ts';
+import type { Limiter, LoginAttempt } from '../limits/limiter.ts';
 import { SlotQueue } from './slot-queue.ts';
 
 /** The answer when a key is at its limit; `Retry-After` is set by the error response. */

@@ -11,7 +11,7 @@ import { SEGMENT_REJECTION_CODES, syncRequestSchema, type Rejection, type SyncRe
 import { ApiError, validationFailed } from '../http/api-error.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { readJson } from '../http/json-body.ts';
-import type { Limiter } from '../http/limiter.ts';
+import type { Limiter } from '../limits/limiter.ts';
 import { signedIn } from '../http/signed-in.ts';
 import { storedNoteView } from '../http/views.ts';
 import type { CheckedSegment, PolicyVersionRecord, RefusedSegment, SyncResult } from '../store/records.ts';
