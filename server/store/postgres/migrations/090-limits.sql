@@ -2,7 +2,7 @@
 -- counts against the same rows (server/store/postgres/postgres-limiter.ts). Numbered well after the
 -- store's own migrations so theirs keep their order. UNLOGGED: they are written on every sync, and a
 -- crash or a failover that forgets them only restarts the counting, as a restart of one embedded server
--- does; pg_dump leaves their rows out for the same reason (see docs/deployment.md).
+-- does (see docs/deployment.md).
 
 -- One row per sign-in attempt against a key ('account:<name>' or 'address:<ip>'): pending while its
 -- password is checked, then kept (a wrong guess, until it leaves the window) or deleted.
