@@ -14,6 +14,8 @@ import { openPostgresStore, redactDatabaseUrl } from './postgres-store.ts';
 /** Tables the store fills by itself when it first opens a database: rows there do not make it "used". */
 const OPENING_TABLES = new Set(['schema_migrations', 'store_meta', 'settings', 'policy_versions', 'limit_attempts', 'limit_buckets']);
 const BATCH = 5000;
+/** What to do when the check finds a difference: the copy is committed, the data folder untouched. */
+const KEEP_EMBEDDED = 'Keep running on the embedded store (its data folder is unchanged), drop the database (dropdb) and report this.';
 
 export class CopyRefusedError extends Error {
   override name = 'CopyRefusedError';
@@ -241,7 +243,7 @@ export async function copyEmbeddedStore(input: { dataDir: string; url: string; t
       }
       const copied = await countRows(client, Object.keys(expected));
       const differ = Object.keys(expected).filter((k) => copied[k] !== expected[k]);
-      if (differ.length > 0) throw new Error(`The copy differs in its counts: ${differ.map((k) => `${k} ${expected[k]} embedded, ${copied[k]} in PostgreSQL`).join('; ')}`);
+      if (differ.length > 0) throw new Error(`The copy differs in its counts: ${differ.map((k) => `${k} ${expected[k]} embedded, ${copied[k]} in PostgreSQL`).join('; ')}. ${KEEP_EMBEDDED}`);
     } finally {
       await client.end();
     }
@@ -256,7 +258,7 @@ export async function copyEmbeddedStore(input: { dataDir: string; url: string; t
     const people = await embedded.listUsers();
     for (const person of people) {
       const [a, b] = [await personView(embedded, person.id), await personView(postgres, person.id)];
-      if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`The copy differs for ${person.username} (${person.id}): their records do not read the same through both stores`);
+      if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`The copy differs for ${person.username} (${person.id}): their records do not read the same through both stores. ${KEEP_EMBEDDED}`);
     }
     return { counts: expected, peopleChecked: people.length };
   } finally {
