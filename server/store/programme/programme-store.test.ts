@@ -45,7 +45,7 @@ describe('programme store', () => {
     expect(await store.saveSession(() => ({ ok: true, value: session('s1') }))).toEqual({ ok: true, value: session('s1') });
     const refused = await store.saveSession((all) => (all.length > 0 ? { ok: false, problem: 'clash' as const } : { ok: true, value: session('s2') }));
     expect(refused).toEqual({ ok: false, problem: 'clash' });
-    expect(store.sessions().map((s) => s.id)).toEqual(['s1']);
+    expect((await store.sessions()).map((s) => s.id)).toEqual(['s1']);
     expect(committed).toHaveLength(1);
     expect(programmeOpSchema.parse(committed[0]![0])).toEqual(committed[0]![0]);
   });
@@ -56,8 +56,8 @@ describe('programme store', () => {
     await store.saveAttendance('s1', 'p', (existing) => (existing ? { ok: false, problem: 'dup' } : { ok: true, value: entry }));
     const second = await store.saveAttendance('s1', 'p', (existing) => (existing ? { ok: false, problem: 'dup' } : { ok: true, value: entry }));
     expect(second).toEqual({ ok: false, problem: 'dup' });
-    expect(store.attendanceOf('s1')).toEqual([entry]);
-    expect(store.allAttendance()).toEqual([entry]);
+    expect(await store.attendance({ sessionIds: ['s1'] })).toEqual([entry]);
+    expect(await store.attendance()).toEqual([entry]);
   });
 
   it('rebuilds the same data from its snapshot', async () => {
@@ -65,7 +65,7 @@ describe('programme store', () => {
     await store.saveSession(() => ({ ok: true, value: session('s1') }));
     await store.saveCalendarException(() => ({ ok: true, value: { date: '2026-05-01', action: 'cancel', movedTo: null, reason: '劳动节' } }));
     await store.saveAnnualNote({ personId: 'p', year: 2026, remarks: '认真', decision: null, updatedAt: '2027-01-01T00:00:00.000Z' });
-    await store.saveSettings({ ...store.settings(), tariff: { halfDayHours: 3.5, dayHours: 7 } });
+    await store.saveSettings({ ...(await store.settings()), tariff: { halfDayHours: 3.5, dayHours: 7 } });
     const json = JSON.parse(JSON.stringify(state.snapshot()));
     const reopened = ProgrammeState.fromJson(json);
     expect(reopened.snapshot()).toEqual(state.snapshot());
@@ -87,12 +87,12 @@ describe('programme store', () => {
     await store.saveHolidayArrangement(arrangement(2027, '国庆节'));
     await store.saveHolidayArrangement(arrangement(2026, '旧'));
     await store.saveHolidayArrangement(arrangement(2026, '国庆节'));
-    expect(store.holidayArrangements().map((a) => [a.year, a.holidays[0]?.name])).toEqual([[2026, '国庆节'], [2027, '国庆节']]);
+    expect((await store.holidayArrangements()).map((a) => [a.year, a.holidays[0]?.name])).toEqual([[2026, '国庆节'], [2027, '国庆节']]);
     const reopened = ProgrammeState.fromJson(JSON.parse(JSON.stringify(state.snapshot())));
     expect(reopened.snapshot()).toEqual(state.snapshot());
     expect(await store.deleteHolidayArrangement(2026)).toBe(true);
     expect(await store.deleteHolidayArrangement(2026)).toBe(false);
-    expect(store.holidayArrangement(2026)).toBeNull();
+    expect(await store.holidayArrangement(2026)).toBeNull();
     expect(committed).toHaveLength(4);
   });
 
