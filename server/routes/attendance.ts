@@ -217,7 +217,11 @@ export function attendanceRoutes(deps: AppDeps) {
       const sessions = await store.programme.sessions({ from: `${month}-01`, to: `${month}-31` });
       const entries = await store.programme.attendance({ sessionIds: sessions.map((s) => s.id) });
       const recordedAt = new Map<string, Set<string>>();
-      for (const e of entries) (recordedAt.get(e.sessionId) ?? recordedAt.set(e.sessionId, new Set()).get(e.sessionId)!).add(e.personId);
+      for (const e of entries) {
+        const recorded = recordedAt.get(e.sessionId);
+        if (recorded) recorded.add(e.personId);
+        else recordedAt.set(e.sessionId, new Set([e.personId]));
+      }
       return c.json(
         monthlyBulletin({
           unitId,
