@@ -82,7 +82,7 @@ export interface ChangeQuery {
 export interface CalendarFacts {
   /** Every calendar exception. */
   exceptions: readonly CalendarException[];
-  /** Every year's holiday arrangement (a move may not land on a holiday; a working Saturday may be moved). */
+  /** Every year's holiday arrangement, by year ascending (the check reads which days are public holidays or working days). */
   holidays: readonly HolidayArrangement[];
 }
 
