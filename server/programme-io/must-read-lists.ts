@@ -23,7 +23,7 @@ export function mustReadLists(store: Store): MustReadListOf {
     const person = people.person(personId);
     // Only the reading list is used; the target is passed because a plan always carries one.
     const hours = await (annualHours ??= store.getSettings().then((s) => s.annualTargetHours));
-    const plan = person ? effectivePlan(store.programme, people, person, year, 'year', hours) : null;
+    const plan = person ? await effectivePlan(store.programme, people, person, year, 'year', hours) : null;
     const titles = new Map(plan?.readingList.map((item) => [item.id, item.title]) ?? []);
     lists.set(key, titles);
     return titles;

@@ -14,7 +14,7 @@ import { stageRange } from '../programme/stage-range.ts';
 import { isUnder, unitsAbove } from '../programme/unit-tree.ts';
 import { sessionCategory, type AttendedSession } from '../programme/plan-progress.ts';
 import type { ProgrammeStore } from '../store/programme/programme-store.ts';
-import type { AttendanceEntry, FieldVisit, ResearchReport, SessionRecord } from '../store/programme/records.ts';
+import type { AttendanceEntry, FieldVisit, ProgrammeSettings, ResearchReport, SessionRecord } from '../store/programme/records.ts';
 import type { DayTotalRecord, Store } from '../store/records.ts';
 import type { Directory, DirectoryPerson } from './directory.ts';
 import { notesInRange, type ProgrammeNote } from './learning-figures.ts';
@@ -32,14 +32,14 @@ export interface SessionFacts {
   expects(unitId: string | null): boolean;
 }
 
-function sessionFacts(session: SessionRecord, programme: ProgrammeStore, categoryOf: (resourceId: string) => Category | undefined, parentOf: Directory['parentOf']): SessionFacts {
+function sessionFacts(session: SessionRecord, entries: ReadonlyMap<string, AttendanceEntry>, categoryOf: (resourceId: string) => Category | undefined, parentOf: Directory['parentOf']): SessionFacts {
   // A handful of units against one session: each answer is worked out once.
   const byUnit = new Map<string, boolean>();
   return {
     session,
     endMs: Date.parse(session.endsAt),
     credit: { creditedHours: session.creditedHours, category: sessionCategory(session.materials.map(categoryOf)) },
-    entries: programme.attendanceByPerson(session.id),
+    entries,
     expects(unitId) {
       if (unitId === null) return false;
       let yes = byUnit.get(unitId);
@@ -53,50 +53,58 @@ function sessionFacts(session: SessionRecord, programme: ProgrammeStore, categor
 export interface FiguresContext {
   store: Store;
   programme: ProgrammeStore;
+  /** The programme's settings, read once. */
+  settings: ProgrammeSettings;
   directory: Directory;
   nowMs: number;
   today: string;
   organisationAnnualHours: number;
   categoryOf: (resourceId: string) => Category | undefined;
-  /** The sessions that stand, by date. */
+  /** The range the context was loaded for: every person's figures it serves lie within it. */
+  range: DateRange;
+  /** The sessions that stand dated in `range`, by date. */
   sessions: readonly SessionFacts[];
   /** The person's live notes created in the range (asked of the store for that person and range). */
   notesOf: (personId: string, range: DateRange) => Promise<ProgrammeNote[]>;
-  /** The person's research reports and field visits (all read once per request, when first asked). */
-  researchOf: (personId: string) => { reports: ResearchReport[]; visits: FieldVisit[] };
+  /** The person's research reports and field visits, of every year (asked of the store for that person). */
+  researchOf: (personId: string) => Promise<{ reports: ResearchReport[]; visits: FieldVisit[] }>;
 }
 
-function groupByPerson<T extends { personId: string }>(items: readonly T[]): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const list = out.get(item.personId);
-    if (list) list.push(item);
-    else out.set(item.personId, [item]);
+/** The sessions' attendance entries, by session and then by person. */
+function entriesBySession(entries: readonly AttendanceEntry[]): Map<string, Map<string, AttendanceEntry>> {
+  const out = new Map<string, Map<string, AttendanceEntry>>();
+  for (const entry of entries) {
+    const bySession = out.get(entry.sessionId);
+    if (bySession) bySession.set(entry.personId, entry);
+    else out.set(entry.sessionId, new Map([[entry.personId, entry]]));
   }
   return out;
 }
 
-export async function loadFiguresContext(store: Store, directory: Directory, nowMs: number, timeZone: string): Promise<FiguresContext> {
+const NO_ENTRIES: ReadonlyMap<string, AttendanceEntry> = new Map();
+
+/** What the figures of any person over `range` (or a part of it) need, read once per request. */
+export async function loadFiguresContext(store: Store, directory: Directory, nowMs: number, timeZone: string, range: DateRange): Promise<FiguresContext> {
   const categories = new Map((await store.listResources()).map((r) => [r.id, r.category]));
   const categoryOf = (id: string) => categories.get(id);
   const notesOf = (personId: string, range: DateRange) => notesInRange(store, timeZone, personId, range.from, range.to);
-  let research: { reports: Map<string, ResearchReport[]>; visits: Map<string, FieldVisit[]> } | null = null;
-  const researchOf = (personId: string) => {
-    research ??= { reports: groupByPerson(store.programme.reports()), visits: groupByPerson(store.programme.visits()) };
-    return { reports: research.reports.get(personId) ?? [], visits: research.visits.get(personId) ?? [] };
-  };
+  const researchOf = async (personId: string) => ({
+    reports: await store.programme.reports({ personIds: [personId] }),
+    visits: await store.programme.visits({ personIds: [personId] }),
+  });
+  const sessions = (await store.programme.sessions({ from: range.from, to: range.to })).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const entries = entriesBySession(await store.programme.attendance({ sessionIds: sessions.map((s) => s.id) }));
   return {
     store,
     programme: store.programme,
+    settings: await store.programme.settings(),
     directory,
     nowMs,
     today: dateInZone(nowMs, timeZone),
     organisationAnnualHours: (await store.getSettings()).annualTargetHours,
     categoryOf,
-    sessions: store.programme
-      .sessions()
-      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-      .map((s) => sessionFacts(s, store.programme, categoryOf, directory.parentOf)),
+    range,
+    sessions: sessions.map((s) => sessionFacts(s, entries.get(s.id) ?? NO_ENTRIES, categoryOf, directory.parentOf)),
     notesOf,
     researchOf,
   };
@@ -118,15 +126,15 @@ export interface PersonFigures {
  * quarter for that quarter's progress), else the nearest unit's defaults for it, else the
  * organisation's annual target. The units are those the person belonged to at the end of the range.
  */
-export function targetOf(ctx: FiguresContext, person: DirectoryPerson, range: DateRange, stage: PlanStage = 'year'): EffectiveTarget {
+export async function targetOf(ctx: FiguresContext, person: DirectoryPerson, range: DateRange, stage: PlanStage = 'year'): Promise<EffectiveTarget> {
   const year = Number(range.from.slice(0, 4));
   const period = stage === 'year' ? null : stageRange(year, stage);
   const asAt = range.to < ctx.today ? range.to : ctx.today;
   const unitId = latestMembershipBy(person.memberships, asAt)?.unitId ?? person.unitId;
-  const personal = ctx.programme.personalPlan(person.id, year, stage);
+  const personal = await ctx.programme.personalPlan(person.id, year, stage);
   let unit: TargetCandidate | null = null;
   for (const u of unitId === null ? [] : unitsAbove(unitId, ctx.directory.parentOf)) {
-    const targets = ctx.programme.unitDefaults(u, year, stage)?.targets;
+    const targets = (await ctx.programme.unitDefaults(u, year, stage))?.targets;
     if (targets) {
       unit = { totalHours: targets.totalHours, period };
       break;
@@ -143,8 +151,10 @@ export function targetOf(ctx: FiguresContext, person: DirectoryPerson, range: Da
   });
 }
 
+/** `range` lies within the range `ctx` was loaded for (its sessions are those of the context's range). */
 export async function personFigures(ctx: FiguresContext, person: DirectoryPerson, range: DateRange, stage: PlanStage = 'year'): Promise<PersonFigures> {
-  const online = ctx.programme.settings().online;
+  if (range.from < ctx.range.from || range.to > ctx.range.to) throw new Error(`The figures of ${range.from}–${range.to} lie outside the ${ctx.range.from}–${ctx.range.to} they were loaded for`);
+  const online = ctx.settings.online;
   // With a cap, what the year credited before the range counts against it: read from 1 January.
   const readFrom = online.yearlyCapHours === null ? range.from : `${range.from.slice(0, 4)}-01-01`;
   const first = dayNumber(range.from);
@@ -157,6 +167,6 @@ export async function personFigures(ctx: FiguresContext, person: DirectoryPerson
   }
   const sessions = personSessions(ctx, person, range);
   const credit = creditedHoursInRange({ range, onlineDays: read.map((d) => ({ day: d.day, seconds: d.creditedSeconds })), sessionHours: sessions.sessionHours, online });
-  const target = targetOf(ctx, person, range, stage);
+  const target = await targetOf(ctx, person, range, stage);
   return { range, days, onlineByCategory, credit, target, gapSeconds: targetGapSeconds(target.targetSeconds, credit.totalSeconds), sessions };
 }

@@ -13,20 +13,22 @@ import type { FiguresContext } from './person-figures.ts';
 import type { Directory, DirectoryPerson } from './directory.ts';
 
 /** `organisationAnnualHours`: the settings' annual target, the plan's target when no one set one. */
-export function effectivePlan(programme: ProgrammeStore, directory: Directory, person: DirectoryPerson, year: number, stage: PlanStage, organisationAnnualHours: number): StudyPlan {
-  const unitDefaults: UnitDefaults[] = person.unitId === null
-    ? []
-    : unitsAbove(person.unitId, directory.parentOf).flatMap((unitId) => {
-        const d = programme.unitDefaults(unitId, year, stage);
-        return d ? [{ unitId, targets: d.targets, items: d.items }] : [];
-      });
-  return resolvePlan({ personId: person.id, year, stage, personal: programme.personalPlan(person.id, year, stage), unitDefaults, organisationAnnualHours });
+export async function effectivePlan(programme: ProgrammeStore, directory: Directory, person: DirectoryPerson, year: number, stage: PlanStage, organisationAnnualHours: number): Promise<StudyPlan> {
+  const unitDefaults: UnitDefaults[] = [];
+  for (const unitId of person.unitId === null ? [] : unitsAbove(person.unitId, directory.parentOf)) {
+    const d = await programme.unitDefaults(unitId, year, stage);
+    if (d) unitDefaults.push({ unitId, targets: d.targets, items: d.items });
+  }
+  return resolvePlan({ personId: person.id, year, stage, personal: await programme.personalPlan(person.id, year, stage), unitDefaults, organisationAnnualHours });
 }
 
 /** The ids of every item on the unit lists a person's plan draws from (they may only change status). */
-export function unitItemIds(programme: ProgrammeStore, directory: Directory, person: DirectoryPerson, year: number, stage: PlanStage): Set<string> {
-  if (person.unitId === null) return new Set();
-  return new Set(unitsAbove(person.unitId, directory.parentOf).flatMap((unitId) => programme.unitDefaults(unitId, year, stage)?.items.map((i) => i.id) ?? []));
+export async function unitItemIds(programme: ProgrammeStore, directory: Directory, person: DirectoryPerson, year: number, stage: PlanStage): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (const unitId of person.unitId === null ? [] : unitsAbove(person.unitId, directory.parentOf)) {
+    for (const item of (await programme.unitDefaults(unitId, year, stage))?.items ?? []) ids.add(item.id);
+  }
+  return ids;
 }
 
 export interface PersonSessions {

@@ -4,11 +4,11 @@ import { ERROR_CODES } from '../../shared/schemas/errors.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { ProgrammeStore } from '../store/programme/programme-store.ts';
 
-/** Throws when any of the years (or the years of the dates) is closed. */
-export function assertYearsOpen(programme: ProgrammeStore, ...yearsOrDates: (number | string)[]): void {
+/** Rejects when any of the years (or the years of the dates) is closed. */
+export async function assertYearsOpen(programme: ProgrammeStore, ...yearsOrDates: (number | string)[]): Promise<void> {
   for (const value of yearsOrDates) {
     const year = typeof value === 'number' ? value : Number(value.slice(0, 4));
-    if (programme.closedYear(year) !== null) {
+    if ((await programme.closedYear(year)) !== null) {
       throw new ApiError(409, ERROR_CODES.yearClosed, `The year ${year} is closed: its records are read-only until an admin reopens it`, { year: String(year) });
     }
   }

@@ -25,14 +25,13 @@ import { decisionFigures } from '../programme/grade-staleness.ts';
 
 export function annualRecordRoutes(deps: AppDeps) {
   const { store, clock, config } = deps;
-  const contextFor = async (directory: Directory) => loadFiguresContext(store, directory, clock(), config.timeZone);
+  const contextFor = async (directory: Directory, year: number) => loadFiguresContext(store, directory, clock(), config.timeZone, stageRange(year, 'year'));
   async function recordOf(ctx: FiguresContext, person: DirectoryPerson, year: number): Promise<AnnualRecord> {
     const range = stageRange(year, 'year');
-    const settings = store.programme.settings();
-    const plan = effectivePlan(store.programme, ctx.directory, person, year, 'year', ctx.organisationAnnualHours);
+    const plan = await effectivePlan(store.programme, ctx.directory, person, year, 'year', ctx.organisationAnnualHours);
     const figures = await personFigures(ctx, person, range);
     const notes = await ctx.notesOf(person.id, range);
-    const note = store.programme.annualNote(person.id, year);
+    const note = await store.programme.annualNote(person.id, year);
     // The unit the person was in at the end of the year (or by today, or when they left).
     const asAt = range.to < ctx.today ? range.to : ctx.today;
     const unitId = latestMembershipBy(person.memberships, asAt)?.unitId ?? person.unitId;
@@ -52,8 +51,8 @@ export function annualRecordRoutes(deps: AppDeps) {
       target: figures.target,
       attendance: figures.sessions.attendance,
       notes,
-      ...ctx.researchOf(person.id),
-      reportTarget: settings.reportTarget,
+      ...(await ctx.researchOf(person.id)),
+      reportTarget: ctx.settings.reportTarget,
       remarks: note?.remarks ?? '',
       decision: note?.decision ?? null,
     });
@@ -82,7 +81,7 @@ export function annualRecordRoutes(deps: AppDeps) {
       const range = stageRange(year, 'year');
       const inScope = (u: string | null) => u !== null && (unitId === undefined || isUnder(u, [unitId], directory.parentOf));
       const people = directory.visiblePeople(viewer).filter((p) => belongedDuring(p.memberships, range.from, range.to, inScope));
-      const ctx = await contextFor(directory);
+      const ctx = await contextFor(directory, year);
       const records: AnnualRecord[] = [];
       for (const p of people) records.push(await recordOf(ctx, p, year));
       const committees = committeesUnder(directory.units, unitId ?? null);
@@ -95,21 +94,22 @@ export function annualRecordRoutes(deps: AppDeps) {
       const person = directory.person(c.req.param('personId'));
       if (!person) throw notFound(`There is no person with id "${c.req.param('personId')}"`);
       if (!directory.canView(c.get('user'), person)) throw forbidden("You may not see this person's annual record");
-      return c.json(await recordOf(await contextFor(directory), person, yearParam(c.req.param('year'))));
+      const year = yearParam(c.req.param('year'));
+      return c.json(await recordOf(await contextFor(directory, year), person, year));
     })
     .put('/:personId/:year/grade', signedIn(deps), async (c) => {
       const viewer = c.get('user');
       const directory = await loadDirectory(store);
       const person = decidable(directory, viewer, c.req.param('personId'));
       const year = yearParam(c.req.param('year'));
-      assertYearsOpen(store.programme, year);
+      await assertYearsOpen(store.programme, year);
       const input = await readJson(c, gradeDecisionInputSchema);
-      const current = await recordOf(await contextFor(directory), person, year);
+      const current = await recordOf(await contextFor(directory, year), person, year);
       if (input.grade !== current.grade.suggested && input.reason === '') {
         throw validationFailed('reason: a grade other than the suggested one needs a reason');
       }
       const at = new Date(clock()).toISOString();
-      const note = store.programme.annualNote(person.id, year);
+      const note = await store.programme.annualNote(person.id, year);
       // The figures it was made on, so a later change to them shows the decision as stale.
       const figures = decisionFigures(current);
       await store.programme.saveAnnualNote(
@@ -128,19 +128,19 @@ export function annualRecordRoutes(deps: AppDeps) {
           input.reason,
         ),
       );
-      return c.json(await recordOf(await contextFor(directory), person, year));
+      return c.json(await recordOf(await contextFor(directory, year), person, year));
     })
     .put('/:personId/:year/remarks', signedIn(deps), async (c) => {
       const directory = await loadDirectory(store);
       const person = decidable(directory, c.get('user'), c.req.param('personId'));
       const year = yearParam(c.req.param('year'));
-      assertYearsOpen(store.programme, year);
+      await assertYearsOpen(store.programme, year);
       const { remarks } = await readJson(c, remarksInputSchema);
-      const note = store.programme.annualNote(person.id, year);
+      const note = await store.programme.annualNote(person.id, year);
       await store.programme.saveAnnualNote(
         { personId: person.id, year, remarks, decision: note?.decision ?? null, updatedAt: new Date(clock()).toISOString() },
         programmeAudit(c, 'remarks.update', `person:${person.id}`, `${person.name}, ${year}: ${remarks === '' ? '(cleared)' : remarks.slice(0, 200)}`),
       );
-      return c.json(await recordOf(await contextFor(directory), person, year));
+      return c.json(await recordOf(await contextFor(directory, year), person, year));
     });
 }

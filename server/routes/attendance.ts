@@ -41,11 +41,11 @@ function implausible(field: string, problem: DateProblem, details: Record<string
 }
 
 /** Cancelled sessions and sessions of a closed year take no attendance. */
-function assertWritable(session: SessionRecord, programme: AppDeps['store']['programme']): void {
+async function assertWritable(session: SessionRecord, programme: AppDeps['store']['programme']): Promise<void> {
   if (session.cancelled !== null) {
     throw new ApiError(409, ERROR_CODES.sessionCancelled, `The session "${session.topic}" was cancelled: it takes no attendance`, { topic: session.topic });
   }
-  assertYearsOpen(programme, session.date);
+  await assertYearsOpen(programme, session.date);
 }
 
 /** In the session's units on its date (dated memberships: a later hire or move changes nothing). */
@@ -76,16 +76,18 @@ const WRONG_CODE_WINDOW_MS = 10 * 60_000;
 export function attendanceRoutes(deps: AppDeps) {
   const { store, clock, config } = deps;
   const guesses = new GuessLimit(WRONG_CODES_ALLOWED, WRONG_CODE_WINDOW_MS);
-  const findSession = (id: string) => {
-    const session = store.programme.findSession(id);
+  const findSession = async (id: string) => {
+    const session = await store.programme.findSession(id);
     if (!session) throw notFound(`There is no session with id "${id}"`);
     return session;
   };
 
   /** Runs the check-in rules against the stored entry and records it, in one step. */
   async function selfCheckIn(c: Context<AppEnv>, viewer: UserRecord, session: SessionRecord, typed: string, directory: Directory) {
-    assertWritable(session, store.programme);
+    await assertWritable(session, store.programme);
     const nowMs = clock();
+    // Read before the guarded write: `decide` sees only the stored entry it is handed.
+    const window = (await store.programme.settings()).checkIn;
     if (!guesses.allows(viewer.id, nowMs)) throw new ApiError(429, ERROR_CODES.rateLimited, 'Too many wrong codes: wait a few minutes and try again');
     const saved = await store.programme.saveAttendance(session.id, viewer.id, (existing) => {
       const outcome = checkIn({
@@ -94,7 +96,7 @@ export function attendanceRoutes(deps: AppDeps) {
         existing,
         typedCode: typed,
         nowMs,
-        window: store.programme.settings().checkIn,
+        window,
       });
       if (!outcome.ok) return outcome;
       const at = new Date(nowMs).toISOString();
@@ -112,10 +114,10 @@ export function attendanceRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get('/sessions/:id/roster', signedIn(deps), async (c) => {
       const viewer = c.get('user');
-      const session = findSession(c.req.param('id'));
+      const session = await findSession(c.req.param('id'));
       const directory = await loadDirectory(store);
       if (!runsSession(viewer, session, directory)) throw forbidden('Only the organiser, leaders of its units and admins see the roster');
-      const entries = new Map(store.programme.attendanceOf(session.id).map((e) => [e.personId, e]));
+      const entries = new Map((await store.programme.attendance({ sessionIds: [session.id] })).map((e) => [e.personId, e]));
       // Everyone in its units on its date, plus anyone recorded there from elsewhere.
       const people = rosterFor(session.unitIds, session.date, directory.people, directory.parentOf);
       for (const personId of entries.keys()) {
@@ -133,15 +135,14 @@ export function attendanceRoutes(deps: AppDeps) {
     })
     .put('/sessions/:id/attendance/:personId', signedIn(deps), async (c) => {
       const viewer = c.get('user');
-      const session = findSession(c.req.param('id'));
+      const session = await findSession(c.req.param('id'));
       const directory = await loadDirectory(store);
       const person = directory.person(c.req.param('personId'));
       if (!person) throw notFound(`There is no person with id "${c.req.param('personId')}"`);
       mayMark(viewer, session, person, directory);
-      assertWritable(session, store.programme);
+      await assertWritable(session, store.programme);
       const input = await readJson(c, markAttendanceSchema);
-      const entries = store.programme.attendanceOf(session.id);
-      if (!onRoster(session, person.id, directory) && !entries.some((e) => e.personId === person.id)) {
+      if (!onRoster(session, person.id, directory) && (await store.programme.attendance({ sessionIds: [session.id], personId: person.id })).length === 0) {
         throw validationFailed('personId: this person is not on the roster of the session');
       }
       const nowMs = clock();
@@ -170,20 +171,20 @@ export function attendanceRoutes(deps: AppDeps) {
     })
     .delete('/sessions/:id/attendance/:personId', signedIn(deps), async (c) => {
       const viewer = c.get('user');
-      const session = findSession(c.req.param('id'));
+      const session = await findSession(c.req.param('id'));
       const directory = await loadDirectory(store);
       const person = directory.person(c.req.param('personId'));
       if (!person) throw notFound(`There is no person with id "${c.req.param('personId')}"`);
       mayMark(viewer, session, person, directory);
-      assertWritable(session, store.programme);
+      await assertWritable(session, store.programme);
       const { reason } = await readJson(c, withdrawalInputSchema);
-      const entry = store.programme.attendanceOf(session.id).find((e) => e.personId === person.id);
+      const [entry] = await store.programme.attendance({ sessionIds: [session.id], personId: person.id });
       if (!entry) throw notFound(`${person.name} has no attendance entry at this session`);
       await store.programme.deleteAttendance(session.id, person.id, programmeAudit(c, 'attendance.withdraw', `session:${session.id}`, describeAttendance(entry, session, directory), reason));
       return c.body(null, 204);
     })
     .post('/sessions/:id/check-in', signedIn(deps), async (c) => {
-      const session = findSession(c.req.param('id'));
+      const session = await findSession(c.req.param('id'));
       const { code } = await readJson(c, checkInRequestSchema);
       return c.json(await selfCheckIn(c, c.get('user'), session, code, await loadDirectory(store)), 201);
     })
@@ -192,7 +193,7 @@ export function attendanceRoutes(deps: AppDeps) {
       const { code } = await readJson(c, checkInRequestSchema);
       const directory = await loadDirectory(store);
       const typed = normaliseCode(code);
-      const matching = store.programme.sessions().filter((s) => s.code === typed);
+      const matching = await store.programme.sessions({ code: typed });
       if (!guesses.allows(viewer.id, clock())) throw new ApiError(429, ERROR_CODES.rateLimited, 'Too many wrong codes: wait a few minutes and try again');
       if (matching.length === 0) {
         guesses.recordMiss(viewer.id, clock());
@@ -212,15 +213,22 @@ export function attendanceRoutes(deps: AppDeps) {
       // Who belonged to the unit during the month, by their dated memberships: the bulletin of a closed
       // month reads the same whoever joins, leaves or moves afterwards.
       const people = bulletinPeople(directory.people, unitId, month, directory.parentOf);
-      const sessions = store.programme.sessions().filter((s) => s.date.startsWith(`${month}-`));
-      const entries = sessions.flatMap((s) => store.programme.attendanceOf(s.id));
+      // Every date of the month lies between its first day and day 31 (ISO dates compare as strings).
+      const sessions = await store.programme.sessions({ from: `${month}-01`, to: `${month}-31` });
+      const entries = await store.programme.attendance({ sessionIds: sessions.map((s) => s.id) });
+      const recordedAt = new Map<string, Set<string>>();
+      for (const e of entries) {
+        const recorded = recordedAt.get(e.sessionId);
+        if (recorded) recorded.add(e.personId);
+        else recordedAt.set(e.sessionId, new Set([e.personId]));
+      }
       return c.json(
         monthlyBulletin({
           unitId,
           month,
           people,
           sessions: sessions.map((s) => {
-            const recorded = new Set(store.programme.attendanceOf(s.id).map((e) => e.personId));
+            const recorded = recordedAt.get(s.id) ?? new Set<string>();
             const rosterIds = new Set(people.filter((p) => recorded.has(p.id) || onRoster(s, p.id, directory)).map((p) => p.id));
             return { id: s.id, date: s.date, kind: s.kind, topic: s.topic, endMs: Date.parse(s.endsAt), rosterIds };
           }),

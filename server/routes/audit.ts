@@ -18,6 +18,14 @@ export function auditRoutes(deps: AppDeps) {
     const people = new Map((await store.listUsers({ ids: named })).map((u) => [u.id, u.name]));
     const units = new Map((await store.listUnits()).map((u) => [u.id, u.name]));
     const resources = new Map((await store.listResources()).map((r) => [r.id, r.name]));
+    // Likewise only the sessions it names, cancelled ones included.
+    const sessions = new Map<string, string>();
+    for (const a of entries) {
+      const id = a.target.startsWith('session:') ? a.target.slice('session:'.length) : null;
+      if (id === null || sessions.has(id)) continue;
+      const session = await store.programme.findSession(id);
+      if (session) sessions.set(id, session.topic);
+    }
     const labelOf = (target: string): string | null => {
       const [kind, id = ''] = target.split(/:(.*)/s) as [string, string?];
       switch (kind) {
@@ -28,7 +36,7 @@ export function auditRoutes(deps: AppDeps) {
         case 'resource':
           return resources.get(id) ?? null;
         case 'session':
-          return store.programme.findSession(id)?.topic ?? null;
+          return sessions.get(id) ?? null;
         case 'calendar':
         case 'year':
           return id;

@@ -31,23 +31,20 @@ const describeException = (e: { date: string; action: 'cancel' | 'move'; movedTo
 
 export function calendarRoutes(deps: AppDeps) {
   const { store, config, clock } = deps;
-  const holidayOn = () => holidayLookup(store.programme.holidayArrangements());
   return new Hono<AppEnv>()
     .get('/', signedIn(deps), async (c) => {
       const { from, to } = parseOrFail(logQuerySchema, c.req.query());
       if ((Date.parse(to) - Date.parse(from)) / 86_400_000 + 1 > MAX_DAYS) throw validationFailed(`to: the range may span at most ${MAX_DAYS} days`);
       const viewer = c.get('user');
       const directory = await loadDirectory(store);
-      const exceptions = store.programme.calendarExceptions();
-      const arrangements = store.programme.holidayArrangements();
+      const exceptions = await store.programme.calendarExceptions();
+      const arrangements = await store.programme.holidayArrangements();
       const body: Calendar = {
         timeZone: config.timeZone,
         from,
         to,
         days: studyDays(from, to, exceptions, holidayLookup(arrangements)),
-        sessions: store.programme
-          .sessions()
-          .filter((s) => s.date >= from && s.date <= to)
+        sessions: (await store.programme.sessions({ from, to }))
           .sort((a, b) => (a.startsAt < b.startsAt ? -1 : a.startsAt > b.startsAt ? 1 : 0))
           .map((s) => sessionView(s, viewer, directory)),
         exceptions: exceptions
@@ -57,15 +54,15 @@ export function calendarRoutes(deps: AppDeps) {
       };
       return c.json(body);
     })
-    .get('/holidays/:year', signedIn(deps), (c) => {
+    .get('/holidays/:year', signedIn(deps), async (c) => {
       const year = yearParam(c.req.param('year'));
       const none: HolidayArrangement = { year, holidays: [], workdays: [], updatedAt: null };
-      return c.json(store.programme.holidayArrangement(year) ?? none);
+      return c.json((await store.programme.holidayArrangement(year)) ?? none);
     })
     .put('/holidays/:year', signedIn(deps, 'admin'), async (c) => {
       const year = yearParam(c.req.param('year'));
       const { text } = await readJson(c, holidayArrangementInputSchema);
-      assertYearsOpen(store.programme, year);
+      await assertYearsOpen(store.programme, year);
       const parsed = parseArrangement(text, year);
       if (parsed.problems.length > 0) {
         const lines = [...new Set(parsed.problems.map((p) => p.line))].join(', ');
@@ -78,14 +75,14 @@ export function calendarRoutes(deps: AppDeps) {
         workdays: parsed.workdays.map(({ date, name }) => ({ date, name })),
         updatedAt: new Date(clock()).toISOString(),
       };
-      const previous = store.programme.holidayArrangement(year);
+      const previous = await store.programme.holidayArrangement(year);
       const details = `${describeArrangement(arrangement)}${previous === null ? '' : `; was ${describeArrangement(previous)}`}`;
       return c.json(await store.programme.saveHolidayArrangement(arrangement, programmeAudit(c, 'calendar.holidays', `calendar:${year}`, details)));
     })
     .delete('/holidays/:year', signedIn(deps, 'admin'), async (c) => {
       const year = yearParam(c.req.param('year'));
-      assertYearsOpen(store.programme, year);
-      const existing = store.programme.holidayArrangement(year);
+      await assertYearsOpen(store.programme, year);
+      const existing = await store.programme.holidayArrangement(year);
       if (!existing) throw notFound(`There is no holiday arrangement for ${year}`);
       await store.programme.deleteHolidayArrangement(year, programmeAudit(c, 'calendar.holidays_delete', `calendar:${year}`, `cleared: ${describeArrangement(existing)}`));
       return c.body(null, 204);
@@ -93,10 +90,10 @@ export function calendarRoutes(deps: AppDeps) {
     .put('/exceptions/:date', signedIn(deps, 'admin'), async (c) => {
       const date = dateParam(c.req.param('date'));
       const input = await readJson(c, calendarExceptionInputSchema);
-      assertYearsOpen(store.programme, date, ...(input.movedTo === null ? [] : [input.movedTo]));
+      await assertYearsOpen(store.programme, date, ...(input.movedTo === null ? [] : [input.movedTo]));
       const saved = await store.programme.saveCalendarException(
-        (all) => {
-          const problem = checkException(date, input, all, holidayOn());
+        ({ exceptions, holidays }) => {
+          const problem = checkException(date, input, exceptions, holidayLookup(holidays));
           return problem === null ? { ok: true, value: { date, ...input } } : { ok: false, problem };
         },
         (e) => programmeAudit(c, 'calendar.exception', `calendar:${e.date}`, describeException(e), e.reason),
@@ -109,8 +106,8 @@ export function calendarRoutes(deps: AppDeps) {
     })
     .delete('/exceptions/:date', signedIn(deps, 'admin'), async (c) => {
       const date = dateParam(c.req.param('date'));
-      assertYearsOpen(store.programme, date);
-      const existing = store.programme.calendarExceptions().find((e) => e.date === date);
+      await assertYearsOpen(store.programme, date);
+      const existing = await store.programme.calendarException(date);
       if (!existing) throw notFound(`There is no calendar exception on ${date}`);
       await store.programme.deleteCalendarException(date, programmeAudit(c, 'calendar.exception_delete', `calendar:${date}`, `${describeException(existing)}: restored`));
       return c.body(null, 204);

@@ -17,17 +17,17 @@ import type { ProgrammeOp } from '../store/programme/records.ts';
 import type { UserRecord } from '../store/records.ts';
 
 /** The records an approved change writes, checked against the data as it is now. */
-function appliedOps(programme: ProgrammeStore, request: ChangeRequest, at: string): ProgrammeOp[] {
+async function appliedOps(programme: ProgrammeStore, request: ChangeRequest, at: string): Promise<ProgrammeOp[]> {
   const c = request.change;
   if (c.kind === 'plan-targets') {
-    assertYearsOpen(programme, c.year);
-    const previous = programme.personalPlan(request.personId, c.year, c.stage);
+    await assertYearsOpen(programme, c.year);
+    const previous = await programme.personalPlan(request.personId, c.year, c.stage);
     const plan = previous ?? { personId: request.personId, year: c.year, stage: c.stage, targets: null, ownItems: [], unitItemStatus: {}, updatedAt: at };
     return [{ type: 'programme.plan.put', plan: { ...plan, targets: c.to, updatedAt: at } }];
   }
-  const report = programme.findReport(c.reportId);
+  const report = await programme.findReport(c.reportId);
   if (!report) throw new ApiError(409, ERROR_CODES.conflict, `The report "${c.title}" has been withdrawn since the change was proposed`);
-  assertYearsOpen(programme, report.date);
+  await assertYearsOpen(programme, report.date);
   return [{ type: 'programme.report.put', report: { ...report, status: c.to, updatedAt: at } }];
 }
 
@@ -40,8 +40,8 @@ function decider(directory: Directory, viewer: UserRecord, request: ChangeReques
 
 export function changeRoutes(deps: AppDeps) {
   const { store, clock } = deps;
-  const find = (id: string) => {
-    const request = store.programme.findChange(id);
+  const find = async (id: string) => {
+    const request = await store.programme.findChange(id);
     if (!request) throw notFound(`There is no proposed change with id "${id}"`);
     return request;
   };
@@ -50,25 +50,25 @@ export function changeRoutes(deps: AppDeps) {
       const viewer = c.get('user');
       const query = parseOrFail(changeQuerySchema, c.req.query());
       const directory = await loadDirectory(store);
-      const visible = store.programme.changes().filter((r) => {
+      const visible = (await store.programme.changes(query)).filter((r) => {
         const person = directory.person(r.personId);
-        return person !== undefined && directory.canView(viewer, person) && (query.state === undefined || r.state === query.state) && (query.personId === undefined || r.personId === query.personId);
+        return person !== undefined && directory.canView(viewer, person);
       });
       return c.json(visible);
     })
     .post('/:id/approve', signedIn(deps), async (c) => {
       const viewer = c.get('user');
-      const request = find(c.req.param('id'));
+      const request = await find(c.req.param('id'));
       decider(await loadDirectory(store), viewer, request);
       const { reason } = await readJson(c, changeDecisionInputSchema);
       const at = new Date(clock()).toISOString();
-      const ops = appliedOps(store.programme, request, at);
+      const ops = await appliedOps(store.programme, request, at);
       const decided: ChangeRequest = { ...request, state: 'approved', decidedAt: at, decidedById: viewer.id, decidedByName: viewer.name, reason };
       return c.json(await store.programme.saveChange(decided, programmeAudit(c, 'change.approve', `person:${request.personId}`, describeChange(decided), reason), ops));
     })
     .post('/:id/reject', signedIn(deps), async (c) => {
       const viewer = c.get('user');
-      const request = find(c.req.param('id'));
+      const request = await find(c.req.param('id'));
       decider(await loadDirectory(store), viewer, request);
       const { reason } = await readJson(c, changeRejectionInputSchema);
       const at = new Date(clock()).toISOString();

@@ -12,19 +12,12 @@ import { signedIn } from '../http/signed-in.ts';
 export function closedYearRoutes(deps: AppDeps) {
   const { store, clock } = deps;
   return new Hono<AppEnv>()
-    .get('/', signedIn(deps), (c) => {
-      const years = [];
-      for (let year = 2000; year <= 2100; year++) {
-        const closed = store.programme.closedYear(year);
-        if (closed) years.push(closed);
-      }
-      return c.json(years);
-    })
+    .get('/', signedIn(deps), async (c) => c.json(await store.programme.closedYears()))
     .put('/:year/closed', signedIn(deps, 'admin'), async (c) => {
       const viewer = c.get('user');
       const year = yearParam(c.req.param('year'));
       const { reason } = await readJson(c, closeYearInputSchema);
-      const existing = store.programme.closedYear(year);
+      const existing = await store.programme.closedYear(year);
       if (existing) return c.json(existing);
       const closed = { year, closedAt: new Date(clock()).toISOString(), closedById: viewer.id, closedByName: viewer.name };
       return c.json(await store.programme.closeYear(closed, programmeAudit(c, 'year.close', `year:${year}`, `${year}`, reason)));
@@ -32,7 +25,7 @@ export function closedYearRoutes(deps: AppDeps) {
     .delete('/:year/closed', signedIn(deps, 'admin'), async (c) => {
       const year = yearParam(c.req.param('year'));
       const { reason } = await readJson(c, reopenYearInputSchema);
-      const existing = store.programme.closedYear(year);
+      const existing = await store.programme.closedYear(year);
       if (!existing) throw conflict(`The year ${year} is not closed`);
       await store.programme.reopenYear(year, programmeAudit(c, 'year.reopen', `year:${year}`, `${year}, closed by ${existing.closedByName} on ${existing.closedAt.slice(0, 10)}`, reason));
       return c.body(null, 204);

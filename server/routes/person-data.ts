@@ -33,7 +33,7 @@ export function personDataRoutes(deps: AppDeps) {
         notes,
         resources: await store.listResources(),
         audit: await store.auditFor([`person:${id}`, ...notes.map((n) => `note:${n.note.id}`)]),
-        programme: store.programme.recordsOf(id),
+        programme: await store.programme.recordsOf(id),
         nowMs: clock(),
       });
       // The organisation's day, as every date the person is shown.

@@ -18,7 +18,7 @@ export function personFiguresRoutes(deps: AppDeps) {
     if (!person) throw notFound(`There is no person with id "${c.req.param('id')}"`);
     if (!directory.canView(c.get('user'), person)) throw forbidden("You may not see this person's figures");
     const range = reportRange(c.req.query(), { nowMs: clock(), timeZone: config.timeZone });
-    const f = await personFigures(await loadFiguresContext(store, directory, clock(), config.timeZone), person, range);
+    const f = await personFigures(await loadFiguresContext(store, directory, clock(), config.timeZone, range), person, range);
     const body: PersonFigures = {
       personId: person.id,
       ...range,

@@ -55,20 +55,20 @@ export function planRoutes(deps: AppDeps) {
       const directory = await loadDirectory(store);
       const person = visiblePerson(directory, c.get('user'), c.req.param('id'));
       const { annualTargetHours } = await store.getSettings();
-      return c.json(effectivePlan(store.programme, directory, person, yearParam(c.req.param('year')), stageParam(c.req.param('stage')), annualTargetHours));
+      return c.json(await effectivePlan(store.programme, directory, person, yearParam(c.req.param('year')), stageParam(c.req.param('stage')), annualTargetHours));
     })
     .put('/people/:id/plans/:year/:stage', signedIn(deps), async (c) => {
       const directory = await loadDirectory(store);
       const person = visiblePerson(directory, c.get('user'), c.req.param('id'));
       const year = yearParam(c.req.param('year'));
       const stage = stageParam(c.req.param('stage'));
-      assertYearsOpen(store.programme, year);
+      await assertYearsOpen(store.programme, year);
       const edit = await readJson(c, savePlanSchema);
       await checkResources(store, edit);
       const viewer = c.get('user');
-      const previous = store.programme.personalPlan(person.id, year, stage);
+      const previous = await store.programme.personalPlan(person.id, year, stage);
       const { annualTargetHours } = await store.getSettings();
-      const current = effectivePlan(store.programme, directory, person, year, stage, annualTargetHours);
+      const current = await effectivePlan(store.programme, directory, person, year, stage, annualTargetHours);
       // One's own targets move one's own grade: an admin's apply, anyone else's wait for a leader over them.
       const proposed = viewer.id === person.id && viewer.role !== 'admin' && !sameTargets(edit.targets, current.targets);
       const plan = applyPlanEdit({
@@ -76,7 +76,7 @@ export function planRoutes(deps: AppDeps) {
         year,
         stage,
         edit,
-        unitItemIds: unitItemIds(store.programme, directory, person, year, stage),
+        unitItemIds: await unitItemIds(store.programme, directory, person, year, stage),
         previous,
         newId,
         now: new Date(clock()).toISOString(),
@@ -87,7 +87,7 @@ export function planRoutes(deps: AppDeps) {
         programmeAudit(c, 'plan.update', `person:${person.id}`, `${person.name}: plan ${year} ${stage}, ${describeTargets(previous?.targets ?? null)} → ${describeTargets(saved.targets)}; ${saved.ownItems.length} own item(s)`),
       );
       if (proposed) await proposeChange(c, store.programme, { kind: 'plan-targets', year, stage, from: current.targets, to: edit.targets }, clock());
-      return c.json(effectivePlan(store.programme, directory, person, year, stage, annualTargetHours), proposed ? 202 : 200);
+      return c.json(await effectivePlan(store.programme, directory, person, year, stage, annualTargetHours), proposed ? 202 : 200);
     })
     .get('/people/:id/plans/:year/:stage/progress', signedIn(deps), async (c) => {
       const directory = await loadDirectory(store);
@@ -95,8 +95,8 @@ export function planRoutes(deps: AppDeps) {
       const year = yearParam(c.req.param('year'));
       const stage = stageParam(c.req.param('stage'));
       const range = stageRange(year, stage);
-      const ctx = await loadFiguresContext(store, directory, clock(), config.timeZone);
-      const plan = effectivePlan(store.programme, directory, person, year, stage, ctx.organisationAnnualHours);
+      const ctx = await loadFiguresContext(store, directory, clock(), config.timeZone, range);
+      const plan = await effectivePlan(store.programme, directory, person, year, stage, ctx.organisationAnnualHours);
       const figures = await personFigures(ctx, person, range, stage);
       return c.json(
         planProgress({
@@ -119,7 +119,7 @@ export function planRoutes(deps: AppDeps) {
       if (!directory.manages(viewer, unitId) && !isUnder(viewer.unitId, [unitId], directory.parentOf)) throw forbidden("You may not see this unit's plan");
       const year = yearParam(c.req.param('year'));
       const stage = stageParam(c.req.param('stage'));
-      const d = store.programme.unitDefaults(unitId, year, stage);
+      const d = await store.programme.unitDefaults(unitId, year, stage);
       const body: UnitPlanDefaults = { unitId, year, stage, targets: d?.targets ?? { totalHours: 0, byCategory: {} }, readingList: d?.items ?? [], updatedAt: d?.updatedAt ?? null };
       return c.json(body);
     })
@@ -131,12 +131,12 @@ export function planRoutes(deps: AppDeps) {
       if (!directory.manages(viewer, unitId)) throw forbidden('You may only set the plan of units you lead');
       const year = yearParam(c.req.param('year'));
       const stage = stageParam(c.req.param('stage'));
-      assertYearsOpen(store.programme, year);
+      await assertYearsOpen(store.programme, year);
       const edit = await readJson(c, savePlanSchema);
       await checkResources(store, edit);
       const unitName = directory.units.find((u) => u.id === unitId)?.name ?? '';
-      const before = store.programme.unitDefaults(unitId, year, stage);
-      const previous = new Set(store.programme.unitDefaults(unitId, year, stage)?.items.map((i) => i.id) ?? []);
+      const before = await store.programme.unitDefaults(unitId, year, stage);
+      const previous = new Set(before?.items.map((i) => i.id) ?? []);
       const saved = await store.programme.saveUnitDefaults({
         unitId,
         year,

@@ -26,9 +26,9 @@ function describeSettingsChange(before: ProgrammeSettings, after: ProgrammeSetti
 export function programmeSettingsRoutes(deps: AppDeps) {
   const { store } = deps;
   return new Hono<AppEnv>()
-    .get('/', signedIn(deps), (c) => c.json(store.programme.settings()))
+    .get('/', signedIn(deps), async (c) => c.json(await store.programme.settings()))
     .put('/', signedIn(deps, 'admin'), async (c) => {
       const next = await readJson(c, programmeSettingsSchema);
-      return c.json(await store.programme.saveSettings(next, programmeAudit(c, 'programme_settings.update', 'programme-settings', describeSettingsChange(store.programme.settings(), next))));
+      return c.json(await store.programme.saveSettings(next, programmeAudit(c, 'programme_settings.update', 'programme-settings', describeSettingsChange(await store.programme.settings(), next))));
     });
 }

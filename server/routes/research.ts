@@ -48,10 +48,10 @@ const describeReport = (r: ResearchReport, directory: Directory) => `${personNam
 export function researchRoutes(deps: AppDeps) {
   const { store, clock, config } = deps;
   /** Visits and reports record what has happened, in an open year. */
-  const checkDate = (date: string) => {
+  const checkDate = async (date: string) => {
     const problem = pastDateProblem(date, dateInZone(clock(), config.timeZone));
     if (problem !== null) throw new ApiError(400, ERROR_CODES.implausibleDate, `date: ${DATE_PROBLEM_MESSAGES[problem]}`, { problem, date });
-    assertYearsOpen(store.programme, date);
+    await assertYearsOpen(store.programme, date);
   };
   const ownAdoption = () => new ApiError(403, ERROR_CODES.ownRecord, 'Nobody adopts their own report: a leader over the author does', { record: 'report' });
   return new Hono<AppEnv>()
@@ -63,10 +63,9 @@ export function researchRoutes(deps: AppDeps) {
       if (unitId !== undefined && !directory.units.some((u) => u.id === unitId)) throw validationFailed(`unitId: there is no unit with id "${unitId}"`);
       const people = directory.visiblePeople(viewer).filter((p) => unitId === undefined || isUnder(p.unitId, [unitId], directory.parentOf));
       const ids = new Set(people.map((p) => p.id));
-      const target = store.programme.settings().reportTarget;
-      const inYear = (date: string) => date.startsWith(`${year}-`);
-      const visits = store.programme.visits().filter((v) => ids.has(v.personId) && inYear(v.date));
-      const reports = store.programme.reports().filter((r) => ids.has(r.personId) && inYear(r.date));
+      const target = (await store.programme.settings()).reportTarget;
+      const visits = await store.programme.visits({ year, personIds: [...ids] });
+      const reports = await store.programme.reports({ year, personIds: [...ids] });
       const byDate = <T extends { date: string }>(a: T, b: T) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
       const body: ResearchOverview = {
         year,
@@ -84,16 +83,16 @@ export function researchRoutes(deps: AppDeps) {
       const input = await readJson(c, fieldVisitInputSchema);
       const directory = await loadDirectory(store);
       writablePerson(directory, c.get('user'), input.personId);
-      checkDate(input.date);
+      await checkDate(input.date);
       const visit: FieldVisit = { id: newId(), ...input, createdAt: new Date(clock()).toISOString() };
       return c.json(await store.programme.saveVisit(visit, programmeAudit(c, 'visit.create', `person:${visit.personId}`, describeVisit(visit, directory))), 201);
     })
     .delete('/visits/:id', signedIn(deps), async (c) => {
-      const visit = store.programme.findVisit(c.req.param('id'));
+      const visit = await store.programme.findVisit(c.req.param('id'));
       if (!visit) throw notFound(`There is no field visit with id "${c.req.param('id')}"`);
       const directory = await loadDirectory(store);
       writablePerson(directory, c.get('user'), visit.personId);
-      assertYearsOpen(store.programme, visit.date);
+      await assertYearsOpen(store.programme, visit.date);
       const { reason } = await readJson(c, withdrawalInputSchema);
       await store.programme.deleteVisit(visit.id, programmeAudit(c, 'visit.withdraw', `person:${visit.personId}`, describeVisit(visit, directory), reason));
       return c.body(null, 204);
@@ -104,20 +103,20 @@ export function researchRoutes(deps: AppDeps) {
       const directory = await loadDirectory(store);
       writablePerson(directory, viewer, input.personId);
       if (input.personId === viewer.id && input.status === 'adopted') throw ownAdoption();
-      checkDate(input.date);
+      await checkDate(input.date);
       const at = new Date(clock()).toISOString();
       const report: ResearchReport = { id: newId(), ...input, createdAt: at, updatedAt: at };
       return c.json(await store.programme.saveReport(report, programmeAudit(c, 'report.create', `person:${report.personId}`, describeReport(report, directory))), 201);
     })
     .patch('/reports/:id', signedIn(deps), async (c) => {
       const viewer = c.get('user');
-      const existing = store.programme.findReport(c.req.param('id'));
+      const existing = await store.programme.findReport(c.req.param('id'));
       if (!existing) throw notFound(`There is no report with id "${c.req.param('id')}"`);
       const directory = await loadDirectory(store);
       writablePerson(directory, viewer, existing.personId);
-      assertYearsOpen(store.programme, existing.date);
+      await assertYearsOpen(store.programme, existing.date);
       const update = await readJson(c, updateReportSchema);
-      if (update.date !== undefined) checkDate(update.date);
+      if (update.date !== undefined) await checkDate(update.date);
       const own = existing.personId === viewer.id;
       // The author's "adopted" is a proposal: the rest of the edit applies, the status waits for a leader.
       const proposed = own && update.status === 'adopted' && existing.status !== 'adopted';
@@ -129,11 +128,11 @@ export function researchRoutes(deps: AppDeps) {
       return c.json(saved, 202);
     })
     .delete('/reports/:id', signedIn(deps), async (c) => {
-      const report = store.programme.findReport(c.req.param('id'));
+      const report = await store.programme.findReport(c.req.param('id'));
       if (!report) throw notFound(`There is no report with id "${c.req.param('id')}"`);
       const directory = await loadDirectory(store);
       writablePerson(directory, c.get('user'), report.personId);
-      assertYearsOpen(store.programme, report.date);
+      await assertYearsOpen(store.programme, report.date);
       const { reason } = await readJson(c, withdrawalInputSchema);
       await store.programme.deleteReport(report.id, programmeAudit(c, 'report.withdraw', `person:${report.personId}`, describeReport(report, directory), reason));
       return c.body(null, 204);

@@ -70,7 +70,7 @@ async function checkInput(store: Store, input: Input, { directory, viewer, timeZ
       actualHours: String(Math.round((durationMs / 3_600_000) * 100) / 100),
     });
   }
-  assertYearsOpen(store.programme, times.date);
+  await assertYearsOpen(store.programme, times.date);
   return { ...times, creditedHours: sessionTariffHours(input.tariff, durationMs, settings.tariff) };
 }
 
@@ -99,10 +99,10 @@ export function sessionRoutes(deps: AppDeps) {
     viewer,
     timeZone: config.timeZone,
     nowMs: clock(),
-    settings: store.programme.settings(),
+    settings: await store.programme.settings(),
   });
-  const find = (id: string) => {
-    const session = store.programme.findSession(id);
+  const find = async (id: string) => {
+    const session = await store.programme.findSession(id);
     if (!session) throw notFound(`There is no session with id "${id}"`);
     return session;
   };
@@ -135,15 +135,15 @@ export function sessionRoutes(deps: AppDeps) {
       return c.json(sessionView(saved.value, viewer, ctx.directory), 201);
     })
     .get('/:id', signedIn(deps), async (c) => {
-      return c.json(sessionView(find(c.req.param('id')), c.get('user'), await loadDirectory(store)));
+      return c.json(sessionView(await find(c.req.param('id')), c.get('user'), await loadDirectory(store)));
     })
     .put('/:id', signedIn(deps, 'admin', 'leader'), async (c) => {
       const viewer = c.get('user');
-      const existing = find(c.req.param('id'));
+      const existing = await find(c.req.param('id'));
       const ctx = await checks(viewer);
       if (!existing.unitIds.every((u) => ctx.directory.manages(viewer, u))) throw forbidden('You may only change sessions of units you lead');
       if (existing.cancelled !== null) throw cancelledError(existing);
-      assertYearsOpen(store.programme, existing.date);
+      await assertYearsOpen(store.programme, existing.date);
       const input = await readJson(c, sessionInputSchema);
       const times = await checkInput(store, input, ctx);
       const session: SessionRecord = {
@@ -165,11 +165,11 @@ export function sessionRoutes(deps: AppDeps) {
     })
     .delete('/:id', signedIn(deps), async (c) => {
       const viewer = c.get('user');
-      const existing = find(c.req.param('id'));
+      const existing = await find(c.req.param('id'));
       const directory = await loadDirectory(store);
       if (!runsSession(viewer, existing, directory)) throw forbidden("Only the session's organiser, a leader over its units or an admin cancels it");
       if (existing.cancelled !== null) throw cancelledError(existing);
-      assertYearsOpen(store.programme, existing.date);
+      await assertYearsOpen(store.programme, existing.date);
       const { reason } = await readJson(c, withdrawalInputSchema);
       const at = new Date(clock()).toISOString();
       const session: SessionRecord = { ...existing, cancelled: { at, byId: viewer.id, byName: viewer.name, reason }, updatedAt: at };

@@ -57,7 +57,7 @@ export function unitRoutes(deps: AppDeps) {
       // People (current or former), sub-units and sessions all name the unit: removing it would orphan them.
       const people = await store.countUsers({ unitIds: [id] });
       const subUnits = units.filter((u) => u.parentId === id).length;
-      const sessions = store.programme.sessions().filter((s) => s.unitIds.includes(id)).length;
+      const sessions = (await store.programme.sessions({ unitId: id })).length;
       if (people + subUnits + sessions > 0) {
         throw new ApiError(409, ERROR_CODES.unitNotEmpty, `The unit still has ${people} person(s), ${subUnits} sub-unit(s) and ${sessions} session(s)`, {
           people: String(people),
@@ -79,7 +79,7 @@ export function unitRoutes(deps: AppDeps) {
       const inSubtree = (id: string | null) => id !== null && subtree.has(id);
       const notes = await store.countNotesByPerson({ fromMs, toMs });
       const categories = new Map((await store.listResources()).map((r) => [r.id, r.category]));
-      const ctx = await loadFiguresContext(store, await loadDirectory(store), clock(), config.timeZone);
+      const ctx = await loadFiguresContext(store, await loadDirectory(store), clock(), config.timeZone, range);
       const members: SummaryMember[] = [];
       for (const person of await store.listUsers()) {
         // Whoever belonged to the unit on some day of the range (membership history). Someone

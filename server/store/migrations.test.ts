@@ -213,7 +213,7 @@ describe('store migration 2 → 4', () => {
     expect(await readFile(path.join(dir, 'studytrail.v2.json'), 'utf8')).toBe(text);
     const lines = (await readFile(path.join(dir, STORE_FILE_NAME), 'utf8')).split('\n');
     expect(JSON.parse(lines[0]!.slice(9))).toMatchObject({ schemaVersion: 6, journalSeq: 7, peopleLines: 1, programme: emptyProgrammeSnapshot() });
-    expect(store.programme.sessions()).toEqual([]);
+    expect(await store.programme.sessions()).toEqual([]);
 
     // Opened again: v6 as it is, the v2 copy untouched, nothing lost.
     await store.close();
@@ -242,9 +242,9 @@ describe('store migration 3 → 4', () => {
     await writeFile(path.join(dir, STORE_FILE_NAME), text);
     store = await openLowdbStore(dir, { clock, timeZone: 'Asia/Shanghai' });
     const check = async (s: Store) => {
-      expect(s.programme.calendarExceptions()).toEqual([exception]);
-      expect(s.programme.reports()).toEqual([report]);
-      expect(s.programme.annualNote('staff1', 2026)).toEqual(annual);
+      expect(await s.programme.calendarExceptions()).toEqual([exception]);
+      expect(await s.programme.reports()).toEqual([report]);
+      expect(await s.programme.annualNote('staff1', 2026)).toEqual(annual);
       expect(await s.segmentsForPerson('staff1', 0, Number.MAX_SAFE_INTEGER)).toEqual([expect.objectContaining({ id: '0e3b6f0a-1111-4111-8111-000000000001', deviceId: 'laptop' })]);
       expect(await s.dayTotals('staff1', 0, 99999)).toEqual([expect.objectContaining({ day: dayNumber('2026-03-05'), creditedSeconds: 3600 })]);
     };
@@ -261,9 +261,9 @@ describe('store migration 3 → 4', () => {
     expect(await store.erasePerson('staff1', { actor: { id: 'admin1', name: '管理员' }, reason: '离职' })).not.toBeNull();
     await store.close();
     store = await openLowdbStore(dir, { clock, timeZone: 'Asia/Shanghai' });
-    expect(store.programme.reports()).toEqual([]);
-    expect(store.programme.annualNote('staff1', 2026)).toBeNull();
-    expect(store.programme.calendarExceptions()).toEqual([exception]);
+    expect(await store.programme.reports()).toEqual([]);
+    expect(await store.programme.annualNote('staff1', 2026)).toBeNull();
+    expect(await store.programme.calendarExceptions()).toEqual([exception]);
     expect(await readFile(path.join(dir, 'studytrail.v3.json'), 'utf8')).toBe(text);
   });
 

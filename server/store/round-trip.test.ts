@@ -159,18 +159,18 @@ function opsFor(r: Records): Op[] {
 async function readBack(store: Store, r: Records) {
   const p = store.programme;
   const programme: { [K in keyof ProgrammeSnapshot]: unknown } = {
-    settings: p.settings(),
-    plans: p.personalPlan(r.programme.plans.personId, r.programme.plans.year, r.programme.plans.stage),
-    unitDefaults: p.unitDefaults(r.programme.unitDefaults.unitId, r.programme.unitDefaults.year, r.programme.unitDefaults.stage),
-    exceptions: p.calendarExceptions(),
-    holidays: p.holidayArrangements(),
-    sessions: p.findSession(r.programme.sessions.id),
-    attendance: p.allAttendance(),
-    visits: p.visits(),
-    reports: p.reports(),
-    annual: p.annualNote(r.programme.annual.personId, r.programme.annual.year),
-    closedYears: p.closedYear(r.programme.closedYears.year),
-    changes: p.changes(),
+    settings: await p.settings(),
+    plans: await p.personalPlan(r.programme.plans.personId, r.programme.plans.year, r.programme.plans.stage),
+    unitDefaults: await p.unitDefaults(r.programme.unitDefaults.unitId, r.programme.unitDefaults.year, r.programme.unitDefaults.stage),
+    exceptions: await p.calendarExceptions(),
+    holidays: await p.holidayArrangements(),
+    sessions: await p.findSession(r.programme.sessions.id),
+    attendance: await p.attendance(),
+    visits: await p.visits(),
+    reports: await p.reports(),
+    annual: await p.annualNote(r.programme.annual.personId, r.programme.annual.year),
+    closedYears: await p.closedYear(r.programme.closedYears.year),
+    changes: await p.changes(),
   };
   return {
     settings: await store.getSettings(),

@@ -222,7 +222,7 @@ describe('undo, with a trace', () => {
     expect(cal.sessions.map((x) => x.id)).not.toContain(s.id);
     const rateAfter = (await server.api.get(`/api/annual-records/${org.people.staffResearch.user.id}/2026`, org.adminToken)).body as { attendance: { expected: number } };
     expect(rateAfter.attendance.expected).toBe(rateBefore.attendance.expected - 1);
-    expect(server.store.programme.attendanceOf(s.id)).toHaveLength(1);
+    expect(await server.store.programme.attendance({ sessionIds: [s.id] })).toHaveLength(1);
     await unchanged(async () => {
       expectError(await server.api.delete(`/api/sessions/${s.id}`, { reason: '再次' }, org.adminToken), 409, 'session_cancelled');
       expectError(await server.api.put(`/api/sessions/${s.id}/attendance/${org.people.staffResearch.user.id}`, { status: 'absent' }, org.adminToken), 409, 'session_cancelled');
@@ -241,7 +241,7 @@ describe('undo, with a trace', () => {
     const person = org.people.staffResearch.user.id;
     await server.api.put(`/api/sessions/${s.id}/attendance/${person}`, { status: 'absent' }, org.adminToken);
     expect((await server.api.delete(`/api/sessions/${s.id}/attendance/${person}`, { reason: '记错了人' }, org.people.leadOffice.token)).status).toBe(204);
-    expect(server.store.programme.attendanceOf(s.id)).toEqual([]);
+    expect(await server.store.programme.attendance({ sessionIds: [s.id] })).toEqual([]);
     const visit = (await server.api.post('/api/research/visits', { personId: person, kind: 'school', date: '2026-10-01', place: '实验小学' }, org.adminToken)).body as { id: string };
     expect((await server.api.delete(`/api/research/visits/${visit.id}`, { reason: '重复录入' }, org.people.staffResearch.token)).status).toBe(204);
     const report = (await server.api.post('/api/research/reports', { personId: person, title: '重复的报告', status: 'draft', date: '2026-10-01' }, org.adminToken)).body as { id: string };

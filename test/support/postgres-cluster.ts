@@ -24,8 +24,7 @@ export interface PostgresCluster {
 }
 
 /** The newest installed server's bin folder, e.g. /usr/lib/postgresql/15/bin; throws the install advice when none. */
-export function postgresBinDir(): string {
-  const root = '/usr/lib/postgresql';
+export function postgresBinDir(root = '/usr/lib/postgresql'): string {
   const versions = existsSync(root)
     ? readdirSync(root)
         .filter((v) => existsSync(path.join(root, v, 'bin', 'initdb')) && existsSync(path.join(root, v, 'bin', 'pg_ctl')))

@@ -26,8 +26,8 @@ describe('programme records in the store', () => {
     await store.programme.saveAnnualNote({ personId: 'p1', year: 2026, remarks: '认真', decision: null, updatedAt: '2026-12-31T00:00:00.000Z' });
     await store.close();
     const reopened = await openLowdbStore(dir, options);
-    expect(reopened.programme.calendarExceptions()).toEqual([{ date: '2026-05-01', action: 'cancel', movedTo: null, reason: '劳动节' }]);
-    expect(reopened.programme.annualNote('p1', 2026)?.remarks).toBe('认真');
+    expect(await reopened.programme.calendarExceptions()).toEqual([{ date: '2026-05-01', action: 'cancel', movedTo: null, reason: '劳动节' }]);
+    expect((await reopened.programme.annualNote('p1', 2026))?.remarks).toBe('认真');
     await reopened.close();
   });
 
@@ -38,11 +38,11 @@ describe('programme records in the store', () => {
     await store.programme.saveReport({ id: 'r1', personId: person.id, title: '调研', status: 'draft', date: '2026-02-01', fileUrl: null, createdAt: '2026-02-01T00:00:00.000Z', updatedAt: '2026-02-01T00:00:00.000Z' });
     await store.programme.saveAnnualNote({ personId: person.id, year: 2026, remarks: 'x', decision: null, updatedAt: '2026-02-01T00:00:00.000Z' });
     expect(await store.erasePerson(person.id, audit)).not.toBeNull();
-    expect(store.programme.reports()).toEqual([]);
-    expect(store.programme.annualNote(person.id, 2026)).toBeNull();
+    expect(await store.programme.reports()).toEqual([]);
+    expect(await store.programme.annualNote(person.id, 2026)).toBeNull();
     await store.close();
     const reopened = await openLowdbStore(dir, options);
-    expect(reopened.programme.reports()).toEqual([]);
+    expect(await reopened.programme.reports()).toEqual([]);
     await reopened.close();
   });
 
@@ -59,7 +59,7 @@ describe('programme records in the store', () => {
     try {
       await restoreBackup(other, backup.file, options.timeZone, clock());
       const restored = await openLowdbStore(other, options);
-      expect(restored.programme.annualNote('p1', 2026)?.remarks).toBe('认真');
+      expect((await restored.programme.annualNote('p1', 2026))?.remarks).toBe('认真');
       await restored.close();
     } finally {
       await rm(other, { recursive: true, force: true });
@@ -73,8 +73,8 @@ describe('programme records in the store', () => {
     const v2 = { ...rest, schemaVersion: 2, people: {} };
     await writeFile(path.join(dir, STORE_FILE_NAME), JSON.stringify(v2));
     const store = await openLowdbStore(dir, options);
-    expect(store.programme.sessions()).toEqual([]);
-    expect(store.programme.settings().tariff).toEqual({ halfDayHours: 4, dayHours: 8 });
+    expect(await store.programme.sessions()).toEqual([]);
+    expect((await store.programme.settings()).tariff).toEqual({ halfDayHours: 4, dayHours: 8 });
     await store.close();
     expect(JSON.parse(await readFile(path.join(dir, 'studytrail.v2.json'), 'utf8')).schemaVersion).toBe(2);
     expect(JSON.parse((await readFile(path.join(dir, STORE_FILE_NAME), 'utf8')).split('\n')[0]!.slice(9)).schemaVersion).toBe(6);

@@ -1,8 +1,16 @@
-// The programme's store interface in domain terms, and its implementation over ProgrammeState plus a
-// durable `commit`. Guarded writes take a `decide` function run against the current data in the same
-// synchronous step as the change, so a check (a clash, a duplicate check-in) can never race a write,
-// and a refusal changes nothing. A write that changes what feeds a grade carries its audit entry, which
-// the store commits with it.
+// The programme's store interface in domain terms, and its embedded implementation over ProgrammeState
+// plus a durable `commit`. Every read is asynchronous, so a database engine can implement the same
+// interface, and takes the filter its callers need, so such an engine answers just those rows.
+//
+// Guarded writes take a `decide` function that the engine runs against the current data in the same
+// step as the write (the embedded engine synchronously; a database engine inside one transaction that
+// holds the rows it read until it commits), so a check (a clash, a duplicate check-in) can never race
+// a write, and a refusal changes nothing. `decide` is pure: it sees only what the engine hands it and
+// never reads the store itself. A write that changes what feeds a grade carries its audit entry, which
+// the engine commits with it (in the same transaction).
+//
+// Dates are local calendar dates `YYYY-MM-DD` in the organisation's time zone (as stored on the
+// records); ranges include both ends. Lists come back in no particular order unless a read says so.
 import type { PlanStage } from '../../../shared/schemas/programme-plans.ts';
 import type {
   AnnualNoteRecord,
@@ -22,8 +30,6 @@ import type {
 import type { PersonProgrammeRecords, ProgrammeState } from './state.ts';
 import type { AuditContext } from '../records.ts';
 
-const NO_ENTRIES: ReadonlyMap<string, AttendanceEntry> = new Map();
-
 /** A decision made against the current data: the record to write, or why not. */
 export type Decision<T, P> = { ok: true; value: T } | { ok: false; problem: P };
 
@@ -38,65 +44,132 @@ export interface ProgrammeAudit {
 /** The audit entry of a guarded write, known once the decision is made. */
 export type AuditOf<T> = (value: T) => ProgrammeAudit;
 
+/** Which sessions a read wants; every field given must match. No field: every standing session. */
+export interface SessionQuery {
+  /** Dated on or after this date. */
+  from?: string;
+  /** Dated on or before this date. */
+  to?: string;
+  /** Naming this unit among its `unitIds` (the unit itself, not units under it). */
+  unitId?: string;
+  /** With this check-in code. */
+  code?: string;
+}
+
+/** Which attendance entries a read wants; every field given must match. */
+export interface AttendanceQuery {
+  /** At one of these sessions (an empty list matches nothing). */
+  sessionIds?: readonly string[];
+  /** Of this person. */
+  personId?: string;
+}
+
+/** Which field visits or research reports a read wants; every field given must match. */
+export interface ResearchQuery {
+  /** Dated in this calendar year. */
+  year?: number;
+  /** By one of these people (an empty list matches nothing). */
+  personIds?: readonly string[];
+}
+
+/** Which change requests a read wants; every field given must match. */
+export interface ChangeQuery {
+  state?: ChangeRequest['state'];
+  personId?: string;
+}
+
+/** What `saveCalendarException`'s `decide` checks a new exception against. */
+export interface CalendarFacts {
+  /** Every calendar exception. */
+  exceptions: readonly CalendarException[];
+  /** Every year's holiday arrangement, by year ascending (the check reads which days are public holidays or working days). */
+  holidays: readonly HolidayArrangement[];
+}
+
 export interface ProgrammeStore {
-  settings(): ProgrammeSettings;
+  /** The programme's settings (the defaults until an admin saves them). */
+  settings(): Promise<ProgrammeSettings>;
   saveSettings(settings: ProgrammeSettings, audit?: ProgrammeAudit): Promise<ProgrammeSettings>;
 
-  personalPlan(personId: string, year: number, stage: PlanStage): PersonalPlan | null;
+  personalPlan(personId: string, year: number, stage: PlanStage): Promise<PersonalPlan | null>;
   savePersonalPlan(plan: PersonalPlan, audit?: ProgrammeAudit): Promise<PersonalPlan>;
-  unitDefaults(unitId: string, year: number, stage: PlanStage): UnitDefaultsRecord | null;
+  unitDefaults(unitId: string, year: number, stage: PlanStage): Promise<UnitDefaultsRecord | null>;
   saveUnitDefaults(defaults: UnitDefaultsRecord, audit?: ProgrammeAudit): Promise<UnitDefaultsRecord>;
 
-  calendarExceptions(): CalendarException[];
-  saveCalendarException<P>(decide: (all: readonly CalendarException[]) => Decision<CalendarException, P>, audit?: AuditOf<CalendarException>): Promise<Decision<CalendarException, P>>;
+  /**
+   * Every calendar exception (cancelled or moved study days), unfiltered on purpose: they are few (a
+   * handful a year), and a range's study calendar needs the ones dated outside it that move a day into it.
+   */
+  calendarExceptions(): Promise<CalendarException[]>;
+  /** The exception on this (original) date, or null. */
+  calendarException(date: string): Promise<CalendarException | null>;
+  /** `decide` sees every exception and every holiday arrangement, as they are at the write. */
+  saveCalendarException<P>(decide: (current: CalendarFacts) => Decision<CalendarException, P>, audit?: AuditOf<CalendarException>): Promise<Decision<CalendarException, P>>;
+  /** False when there was none on that date. */
   deleteCalendarException(date: string, audit?: ProgrammeAudit): Promise<boolean>;
-  /** Every year's holiday arrangement, by year. */
-  holidayArrangements(): HolidayArrangement[];
-  holidayArrangement(year: number): HolidayArrangement | null;
+  /**
+   * Every year's holiday arrangement, by year ascending; unfiltered on purpose: one record a year, and
+   * the study calendar of a range looks up holidays of any year it touches.
+   */
+  holidayArrangements(): Promise<HolidayArrangement[]>;
+  holidayArrangement(year: number): Promise<HolidayArrangement | null>;
   saveHolidayArrangement(arrangement: HolidayArrangement, audit?: ProgrammeAudit): Promise<HolidayArrangement>;
+  /** False when the year had none. */
   deleteHolidayArrangement(year: number, audit?: ProgrammeAudit): Promise<boolean>;
 
-  /** The sessions that stand: a cancelled session counts for nobody, so no figure sees it. */
-  sessions(): SessionRecord[];
+  /** The standing sessions that match: a cancelled session counts for nobody, so no figure sees it. */
+  sessions(query?: SessionQuery): Promise<SessionRecord[]>;
   /** Any session, cancelled ones included. */
-  findSession(id: string): SessionRecord | null;
-  /** `decide` sees the sessions that stand. */
-  saveSession<P>(decide: (all: readonly SessionRecord[]) => Decision<SessionRecord, P>, audit?: AuditOf<SessionRecord>): Promise<Decision<SessionRecord, P>>;
+  findSession(id: string): Promise<SessionRecord | null>;
+  /**
+   * Writes the session `decide` returns (a new one, a change, or a cancellation). `decide` sees every
+   * standing session as it is at the write (the clash rule compares the new times with all of them:
+   * one organiser or unit may not be in two places at once).
+   */
+  saveSession<P>(decide: (standing: readonly SessionRecord[]) => Decision<SessionRecord, P>, audit?: AuditOf<SessionRecord>): Promise<Decision<SessionRecord, P>>;
 
-  attendanceOf(sessionId: string): AttendanceEntry[];
-  /** A session's entries by person, for figures over many people (read-only: changes go through saveAttendance). */
-  attendanceByPerson(sessionId: string): ReadonlyMap<string, AttendanceEntry>;
-  /** Every entry, for reports over many sessions. */
-  allAttendance(): AttendanceEntry[];
+  /**
+   * The attendance entries that match (at most one per session and person). No filter: every entry,
+   * which only the store's own tests ask for.
+   */
+  attendance(query?: AttendanceQuery): Promise<AttendanceEntry[]>;
+  /** `decide` sees the person's entry at the session as it is at the write (null when unrecorded). */
   saveAttendance<P>(sessionId: string, personId: string, decide: (existing: AttendanceEntry | null) => Decision<AttendanceEntry, P>, audit?: AuditOf<AttendanceEntry>): Promise<Decision<AttendanceEntry, P>>;
   /** Withdraws an entry (the person is unrecorded again); false when there was none. */
   deleteAttendance(sessionId: string, personId: string, audit: ProgrammeAudit): Promise<boolean>;
 
-  visits(): FieldVisit[];
-  findVisit(id: string): FieldVisit | null;
+  /** The field visits that match. */
+  visits(query?: ResearchQuery): Promise<FieldVisit[]>;
+  findVisit(id: string): Promise<FieldVisit | null>;
   saveVisit(visit: FieldVisit, audit?: ProgrammeAudit): Promise<FieldVisit>;
   deleteVisit(id: string, audit: ProgrammeAudit): Promise<void>;
-  reports(): ResearchReport[];
-  findReport(id: string): ResearchReport | null;
+  /** The research reports that match. */
+  reports(query?: ResearchQuery): Promise<ResearchReport[]>;
+  findReport(id: string): Promise<ResearchReport | null>;
   saveReport(report: ResearchReport, audit?: ProgrammeAudit): Promise<ResearchReport>;
   deleteReport(id: string, audit: ProgrammeAudit): Promise<void>;
 
-  annualNote(personId: string, year: number): AnnualNoteRecord | null;
+  annualNote(personId: string, year: number): Promise<AnnualNoteRecord | null>;
   saveAnnualNote(record: AnnualNoteRecord, audit?: ProgrammeAudit): Promise<AnnualNoteRecord>;
 
   /** The closing of a year, or null while it is open. */
-  closedYear(year: number): ClosedYear | null;
+  closedYear(year: number): Promise<ClosedYear | null>;
+  /** Every closed year, by year ascending; unfiltered on purpose: at most one record a year. */
+  closedYears(): Promise<ClosedYear[]>;
   closeYear(closed: ClosedYear, audit: ProgrammeAudit): Promise<ClosedYear>;
   reopenYear(year: number, audit: ProgrammeAudit): Promise<void>;
 
-  /** Proposed changes (pending and decided), oldest first. */
-  changes(): ChangeRequest[];
-  findChange(id: string): ChangeRequest | null;
+  /** The proposed changes (pending and decided) that match, oldest `proposedAt` first. */
+  changes(query?: ChangeQuery): Promise<ChangeRequest[]>;
+  findChange(id: string): Promise<ChangeRequest | null>;
   /** Writes the change request and, when it is approved, the records it changes, in one commit. */
   saveChange(change: ChangeRequest, audit: ProgrammeAudit, applied?: ProgrammeOp[]): Promise<ChangeRequest>;
 
-  /** Everything recorded about one person (their personal data export). */
-  recordsOf(personId: string): PersonProgrammeRecords;
+  /**
+   * Everything recorded about one person (their personal data export): plans, attendance entries,
+   * field visits, research reports and annual notes.
+   */
+  recordsOf(personId: string): Promise<PersonProgrammeRecords>;
 }
 
 export class StateProgrammeStore implements ProgrammeStore {
@@ -114,13 +187,19 @@ export class StateProgrammeStore implements ProgrammeStore {
     return value;
   }
 
+  // `decision` is made synchronously against the state by the caller, and `commit` applies the op
+  // before it yields, so nothing can change the state between the decision and the write.
   private async guarded<T, P>(decision: Decision<T, P>, op: (value: T) => ProgrammeOp, audit?: AuditOf<T>): Promise<Decision<T, P>> {
     if (!decision.ok) return decision;
     await this.write(op(decision.value), decision.value, audit?.(decision.value));
     return decision;
   }
 
-  settings(): ProgrammeSettings {
+  private standingSessions(): SessionRecord[] {
+    return [...this.state.sessions.values()].filter((s) => s.cancelled === null);
+  }
+
+  async settings(): Promise<ProgrammeSettings> {
     return this.state.settings;
   }
 
@@ -128,7 +207,7 @@ export class StateProgrammeStore implements ProgrammeStore {
     return this.write({ type: 'programme.settings.put', settings }, settings, audit);
   }
 
-  personalPlan(personId: string, year: number, stage: PlanStage): PersonalPlan | null {
+  async personalPlan(personId: string, year: number, stage: PlanStage): Promise<PersonalPlan | null> {
     return this.state.plan(personId, year, stage);
   }
 
@@ -136,7 +215,7 @@ export class StateProgrammeStore implements ProgrammeStore {
     return this.write({ type: 'programme.plan.put', plan }, plan, audit);
   }
 
-  unitDefaults(unitId: string, year: number, stage: PlanStage): UnitDefaultsRecord | null {
+  async unitDefaults(unitId: string, year: number, stage: PlanStage): Promise<UnitDefaultsRecord | null> {
     return this.state.defaultsOf(unitId, year, stage);
   }
 
@@ -144,12 +223,17 @@ export class StateProgrammeStore implements ProgrammeStore {
     return this.write({ type: 'programme.unit-defaults.put', defaults }, defaults, audit);
   }
 
-  calendarExceptions(): CalendarException[] {
+  async calendarExceptions(): Promise<CalendarException[]> {
     return [...this.state.exceptions.values()];
   }
 
-  saveCalendarException<P>(decide: (all: readonly CalendarException[]) => Decision<CalendarException, P>, audit?: AuditOf<CalendarException>) {
-    return this.guarded(decide(this.calendarExceptions()), (exception) => ({ type: 'programme.exception.put', exception }), audit);
+  async calendarException(date: string): Promise<CalendarException | null> {
+    return this.state.exceptions.get(date) ?? null;
+  }
+
+  saveCalendarException<P>(decide: (current: CalendarFacts) => Decision<CalendarException, P>, audit?: AuditOf<CalendarException>) {
+    const current = { exceptions: [...this.state.exceptions.values()], holidays: this.arrangementsByYear() };
+    return this.guarded(decide(current), (exception) => ({ type: 'programme.exception.put', exception }), audit);
   }
 
   async deleteCalendarException(date: string, audit?: ProgrammeAudit): Promise<boolean> {
@@ -157,11 +241,15 @@ export class StateProgrammeStore implements ProgrammeStore {
     return this.write({ type: 'programme.exception.delete', date }, true, audit);
   }
 
-  holidayArrangements(): HolidayArrangement[] {
+  private arrangementsByYear(): HolidayArrangement[] {
     return [...this.state.holidays.values()].sort((a, b) => a.year - b.year);
   }
 
-  holidayArrangement(year: number): HolidayArrangement | null {
+  async holidayArrangements(): Promise<HolidayArrangement[]> {
+    return this.arrangementsByYear();
+  }
+
+  async holidayArrangement(year: number): Promise<HolidayArrangement | null> {
     return this.state.holidays.get(year) ?? null;
   }
 
@@ -174,28 +262,31 @@ export class StateProgrammeStore implements ProgrammeStore {
     return this.write({ type: 'programme.holidays.delete', year }, true, audit);
   }
 
-  sessions(): SessionRecord[] {
-    return [...this.state.sessions.values()].filter((s) => s.cancelled === null);
+  async sessions(query: SessionQuery = {}): Promise<SessionRecord[]> {
+    const { from, to, unitId, code } = query;
+    return this.standingSessions().filter(
+      (s) =>
+        (from === undefined || s.date >= from) &&
+        (to === undefined || s.date <= to) &&
+        (unitId === undefined || s.unitIds.includes(unitId)) &&
+        (code === undefined || s.code === code),
+    );
   }
 
-  findSession(id: string): SessionRecord | null {
+  async findSession(id: string): Promise<SessionRecord | null> {
     return this.state.sessions.get(id) ?? null;
   }
 
-  saveSession<P>(decide: (all: readonly SessionRecord[]) => Decision<SessionRecord, P>, audit?: AuditOf<SessionRecord>) {
-    return this.guarded(decide(this.sessions()), (session) => ({ type: 'programme.session.put', session }), audit);
+  saveSession<P>(decide: (standing: readonly SessionRecord[]) => Decision<SessionRecord, P>, audit?: AuditOf<SessionRecord>) {
+    return this.guarded(decide(this.standingSessions()), (session) => ({ type: 'programme.session.put', session }), audit);
   }
 
-  attendanceOf(sessionId: string): AttendanceEntry[] {
-    return [...(this.state.attendance.get(sessionId)?.values() ?? [])];
-  }
-
-  attendanceByPerson(sessionId: string): ReadonlyMap<string, AttendanceEntry> {
-    return this.state.attendance.get(sessionId) ?? NO_ENTRIES;
-  }
-
-  allAttendance(): AttendanceEntry[] {
-    return [...this.state.attendance.values()].flatMap((bySession) => [...bySession.values()]);
+  async attendance(query: AttendanceQuery = {}): Promise<AttendanceEntry[]> {
+    const { sessionIds, personId } = query;
+    // Entries are kept by session, then by person: a session filter reads just those sessions.
+    const bySession = sessionIds === undefined ? [...this.state.attendance.values()] : sessionIds.flatMap((id) => this.state.attendance.get(id) ?? []);
+    if (personId !== undefined) return bySession.flatMap((entries) => entries.get(personId) ?? []);
+    return bySession.flatMap((entries) => [...entries.values()]);
   }
 
   saveAttendance<P>(sessionId: string, personId: string, decide: (existing: AttendanceEntry | null) => Decision<AttendanceEntry, P>, audit?: AuditOf<AttendanceEntry>) {
@@ -208,11 +299,11 @@ export class StateProgrammeStore implements ProgrammeStore {
     return this.write({ type: 'programme.attendance.delete', sessionId, personId }, true, audit);
   }
 
-  visits(): FieldVisit[] {
-    return [...this.state.visits.values()];
+  async visits(query: ResearchQuery = {}): Promise<FieldVisit[]> {
+    return [...this.state.visits.values()].filter(researchFilter(query));
   }
 
-  findVisit(id: string): FieldVisit | null {
+  async findVisit(id: string): Promise<FieldVisit | null> {
     return this.state.visits.get(id) ?? null;
   }
 
@@ -224,11 +315,11 @@ export class StateProgrammeStore implements ProgrammeStore {
     return this.write({ type: 'programme.visit.delete', id }, undefined, audit);
   }
 
-  reports(): ResearchReport[] {
-    return [...this.state.reports.values()];
+  async reports(query: ResearchQuery = {}): Promise<ResearchReport[]> {
+    return [...this.state.reports.values()].filter(researchFilter(query));
   }
 
-  findReport(id: string): ResearchReport | null {
+  async findReport(id: string): Promise<ResearchReport | null> {
     return this.state.reports.get(id) ?? null;
   }
 
@@ -240,7 +331,7 @@ export class StateProgrammeStore implements ProgrammeStore {
     return this.write({ type: 'programme.report.delete', id }, undefined, audit);
   }
 
-  annualNote(personId: string, year: number): AnnualNoteRecord | null {
+  async annualNote(personId: string, year: number): Promise<AnnualNoteRecord | null> {
     return this.state.annualOf(personId, year);
   }
 
@@ -248,8 +339,12 @@ export class StateProgrammeStore implements ProgrammeStore {
     return this.write({ type: 'programme.annual.put', record }, record, audit);
   }
 
-  closedYear(year: number): ClosedYear | null {
+  async closedYear(year: number): Promise<ClosedYear | null> {
     return this.state.closedYears.get(year) ?? null;
+  }
+
+  async closedYears(): Promise<ClosedYear[]> {
+    return [...this.state.closedYears.values()].sort((a, b) => a.year - b.year);
   }
 
   closeYear(closed: ClosedYear, audit: ProgrammeAudit): Promise<ClosedYear> {
@@ -260,11 +355,14 @@ export class StateProgrammeStore implements ProgrammeStore {
     return this.write({ type: 'programme.year.reopen', year }, undefined, audit);
   }
 
-  changes(): ChangeRequest[] {
-    return [...this.state.changes.values()].sort((a, b) => (a.proposedAt < b.proposedAt ? -1 : a.proposedAt > b.proposedAt ? 1 : 0));
+  async changes(query: ChangeQuery = {}): Promise<ChangeRequest[]> {
+    const { state, personId } = query;
+    return [...this.state.changes.values()]
+      .filter((c) => (state === undefined || c.state === state) && (personId === undefined || c.personId === personId))
+      .sort((a, b) => (a.proposedAt < b.proposedAt ? -1 : a.proposedAt > b.proposedAt ? 1 : 0));
   }
 
-  findChange(id: string): ChangeRequest | null {
+  async findChange(id: string): Promise<ChangeRequest | null> {
     return this.state.changes.get(id) ?? null;
   }
 
@@ -273,7 +371,13 @@ export class StateProgrammeStore implements ProgrammeStore {
     return change;
   }
 
-  recordsOf(personId: string): PersonProgrammeRecords {
+  async recordsOf(personId: string): Promise<PersonProgrammeRecords> {
     return this.state.recordsOf(personId);
   }
+}
+
+function researchFilter({ year, personIds }: ResearchQuery): (record: { date: string; personId: string }) => boolean {
+  const prefix = year === undefined ? null : `${year}-`;
+  const people = personIds === undefined ? null : new Set(personIds);
+  return (r) => (prefix === null || r.date.startsWith(prefix)) && (people === null || people.has(r.personId));
 }
