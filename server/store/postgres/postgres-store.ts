@@ -90,6 +90,12 @@ const TYPES = {
     oid === pg.types.builtins.INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
+/**
+ * A range bound as a bigint parameter: the whole-history ranges (the personal export's ±Infinity) become
+ * the farthest safe integers, which no stored time reaches, so they still mean "no bound" as in memory.
+ */
+const msBound = (ms: number): number => Math.min(Number.MAX_SAFE_INTEGER, Math.max(Number.MIN_SAFE_INTEGER, ms));
+
 /** The URL with any password replaced, for messages and logs. */
 export function redactDatabaseUrl(url: string): string {
   if (!URL.canParse(url)) return url.replace(/:[^:@/]*@/, ':***@');
@@ -1002,7 +1008,11 @@ class PostgresStore implements Store {
 
   async segmentsForPerson(personId: string, fromMs: number, toMs: number): Promise<SegmentRecord[]> {
     return (
-      await this.read<SegmentRow>(`SELECT ${SEGMENT_COLUMNS} FROM segments WHERE person_id = $1 AND end_ms > $2 AND start_ms < $3 ORDER BY start_ms, id`, [personId, fromMs, toMs])
+      await this.read<SegmentRow>(`SELECT ${SEGMENT_COLUMNS} FROM segments WHERE person_id = $1 AND end_ms > $2 AND start_ms < $3 ORDER BY start_ms, id`, [
+        personId,
+        msBound(fromMs),
+        msBound(toMs),
+      ])
     ).map(segmentOf);
   }
 
@@ -1010,8 +1020,8 @@ class PostgresStore implements Store {
     return (
       await this.read<RefusedRow>(`SELECT ${REFUSED_COLUMNS} FROM refused_segments WHERE person_id = $1 AND end_ms > $2 AND start_ms < $3 ORDER BY start_ms, id`, [
         personId,
-        fromMs,
-        toMs,
+        msBound(fromMs),
+        msBound(toMs),
       ])
     ).map(refusedOf);
   }
