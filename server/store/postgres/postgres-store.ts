@@ -95,6 +95,8 @@ const TYPES = {
  * the farthest safe integers, which no stored time reaches, so they still mean "no bound" as in memory.
  */
 const msBound = (ms: number): number => Math.min(Number.MAX_SAFE_INTEGER, Math.max(Number.MIN_SAFE_INTEGER, ms));
+/** A day-number bound as an integer parameter: the export's whole history (±MAX_SAFE_INTEGER) becomes the int column's ends. */
+const dayBound = (day: number): number => Math.min(2 ** 31 - 1, Math.max(-(2 ** 31), day));
 
 /** The URL with any password replaced, for messages and logs. */
 export function redactDatabaseUrl(url: string): string {
@@ -1047,7 +1049,9 @@ class PostgresStore implements Store {
   }
 
   async dayTotals(personId: string, fromDay: number, toDay: number): Promise<DayTotalRecord[]> {
-    return (await this.read<DayRow>('SELECT * FROM day_totals WHERE person_id = $1 AND day BETWEEN $2 AND $3 ORDER BY day', [personId, fromDay, toDay])).map(dayOf);
+    return (await this.read<DayRow>('SELECT * FROM day_totals WHERE person_id = $1 AND day BETWEEN $2 AND $3 ORDER BY day', [personId, dayBound(fromDay), dayBound(toDay)])).map(
+      dayOf,
+    );
   }
 
   // ---- notes ------------------------------------------------------------------------------------
