@@ -7,6 +7,7 @@ import { ensureFirstAdmin, type FirstAdmin } from './auth/first-admin.ts';
 import { configFromProcessEnv } from './config.ts';
 import { EXTENSION_DIR } from './paths.ts';
 import { openStore } from './store/open-store.ts';
+import { openPostgresLimiter } from './store/postgres/postgres-limiter.ts';
 import { StoreDatabaseError, StoreFileError } from './store/records.ts';
 
 const MAINTENANCE_INTERVAL_MS = 3600_000;
@@ -44,8 +45,11 @@ async function main(): Promise<void> {
     throw err;
   });
   const admin = await ensureFirstAdmin(store, config.adminPassword);
+  // Limits count where the store keeps its data: on PostgreSQL every process behind the proxy shares
+  // them (the store's migrations made their tables); the embedded store has one process, in memory.
+  const sharedLimits = config.databaseUrl === null ? null : openPostgresLimiter(config.databaseUrl);
 
-  const server = serve({ fetch: createApp({ store, clock, config }).fetch, port: config.port, hostname: config.host }, (info) => {
+  const server = serve({ fetch: createApp({ store, clock, config, ...(sharedLimits && { limiter: sharedLimits.factory }) }).fetch, port: config.port, hostname: config.host }, (info) => {
     const { port } = info as AddressInfo;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     // One write, so a reader never sees the first lines without the rest.
@@ -74,7 +78,7 @@ async function main(): Promise<void> {
     }, 5_000);
     forceExit.unref();
     server.once('close', () => {
-      store.close().then(
+      Promise.all([store.close(), sharedLimits?.close()]).then(
         () => process.exit(0),
         (err: unknown) => {
           process.stderr.write(`Could not flush the store: ${String(err)}\n`);
