@@ -28,6 +28,7 @@ import type {
   PersonalPlan,
   ProgrammeOp,
   ProgrammeSettings,
+  ProgrammeSnapshot,
   ResearchReport,
   SessionRecord,
   UnitDefaultsRecord,
@@ -55,8 +56,26 @@ const records = <T>(rows: { record: T }[]) => rows.map((r) => r.record);
 /** The tables a person's programme records live in: their erasure clears each (sessions they organised stay). */
 export const PERSON_PROGRAMME_TABLES = ['personal_plans', 'attendance', 'field_visits', 'research_reports', 'annual_notes', 'change_requests'] as const;
 
+/** Every record of an embedded store's programme as the ops that write it (moving an office: copy-embedded.ts). */
+export function programmeOpsOf(snapshot: ProgrammeSnapshot): ProgrammeOp[] {
+  return [
+    { type: 'programme.settings.put', settings: snapshot.settings },
+    ...snapshot.plans.map((plan): ProgrammeOp => ({ type: 'programme.plan.put', plan })),
+    ...snapshot.unitDefaults.map((defaults): ProgrammeOp => ({ type: 'programme.unit-defaults.put', defaults })),
+    ...snapshot.exceptions.map((exception): ProgrammeOp => ({ type: 'programme.exception.put', exception })),
+    ...snapshot.holidays.map((arrangement): ProgrammeOp => ({ type: 'programme.holidays.put', arrangement })),
+    ...snapshot.sessions.map((session): ProgrammeOp => ({ type: 'programme.session.put', session })),
+    ...snapshot.attendance.map((entry): ProgrammeOp => ({ type: 'programme.attendance.put', entry })),
+    ...snapshot.visits.map((visit): ProgrammeOp => ({ type: 'programme.visit.put', visit })),
+    ...snapshot.reports.map((report): ProgrammeOp => ({ type: 'programme.report.put', report })),
+    ...snapshot.annual.map((record): ProgrammeOp => ({ type: 'programme.annual.put', record })),
+    ...snapshot.closedYears.map((closed): ProgrammeOp => ({ type: 'programme.year.close', closed })),
+    ...snapshot.changes.map((change): ProgrammeOp => ({ type: 'programme.change.put', change })),
+  ];
+}
+
 /** Writes one programme op: the op's meaning (ProgrammeState.apply) as rows. */
-export async function applyProgrammeOp(c: Client, op: ProgrammeOp): Promise<void> {
+export async function applyProgrammeOp(c: pg.ClientBase, op: ProgrammeOp): Promise<void> {
   const json = JSON.stringify;
   switch (op.type) {
     case 'programme.settings.put':
@@ -142,7 +161,7 @@ export async function applyProgrammeOp(c: Client, op: ProgrammeOp): Promise<void
   }
 }
 
-async function putByPerson(c: Client, table: 'field_visits' | 'research_reports', record: { id: string; personId: string; date: string }): Promise<void> {
+async function putByPerson(c: pg.ClientBase, table: 'field_visits' | 'research_reports', record: { id: string; personId: string; date: string }): Promise<void> {
   // Keyed by person first: a record kept under another person before is moved, never doubled.
   await c.query(`DELETE FROM ${table} WHERE id = $1 AND person_id <> $2`, [record.id, record.personId]);
   await c.query(`INSERT INTO ${table} (person_id, id, date, record) VALUES ($1, $2, $3, $4) ON CONFLICT (person_id, id) DO UPDATE SET date = EXCLUDED.date, record = EXCLUDED.record`, [
