@@ -28,7 +28,6 @@ import { lockDataDir, type DataLock } from './data-lock.ts';
 import { encodeSnapshot } from './document.ts';
 import { newId } from './ids.ts';
 import { packId, unpackId } from './packed-id.ts';
-import { JournalPages } from './journal-pages.ts';
 import {
   encodeLineBytes,
   Journal,
@@ -157,12 +156,9 @@ export async function openLowdbStore(dataDir: string, options: OpenStoreOptions)
       });
     }
     let journal: Journal;
-    // The pages the journal appended to has named (journal-pages.ts); a fresh journal names none yet.
-    let pages = new JournalPages();
     const named = loaded.named;
     if (loaded.journal !== null && named !== null && loaded.journal.id === named.id && retiredText === null && loaded.migratedFrom === null) {
       journal = await Journal.openExisting(journalFile, loaded.journal);
-      pages = loaded.journal.pages;
     } else {
       // A new store, a migrated file, a compaction a crash cut short, or a snapshot that names no
       // journal in place: write the snapshot naming a fresh journal, prepared first, then put it in
@@ -175,7 +171,7 @@ export async function openLowdbStore(dataDir: string, options: OpenStoreOptions)
       journal = await prepared.install();
       await rm(retiredFile, { force: true });
     }
-    return new LowdbStore(db, loaded.state, journal, pages, { dataDir, journalFile, retiredFile }, lock, options);
+    return new LowdbStore(db, loaded.state, journal, { dataDir, journalFile, retiredFile }, lock, options);
   } catch (err) {
     await lock.release();
     throw err;
@@ -251,8 +247,6 @@ class LowdbStore implements Store {
     private readonly db: Low<SnapshotLines>,
     private readonly state: StoreState,
     private journal: Journal,
-    /** The pages named in the journal that lines encoded now will be appended to. */
-    private journalPages: JournalPages,
     private readonly files: StoreFiles,
     private readonly lock: DataLock,
     private readonly options: OpenStoreOptions,
@@ -278,7 +272,7 @@ class LowdbStore implements Store {
     const seq = this.state.journalSeq + 1;
     for (const op of ops) this.state.apply(op);
     this.state.journalSeq = seq;
-    this.pendingLines.push(encodeLineBytes({ seq, ops: ops.map((op) => (op.type === 'sync' ? this.journalPages.encode(op) : op)) }));
+    this.pendingLines.push(encodeLineBytes({ seq, ops }));
     return this.whenDurable(seq);
   }
 
@@ -406,8 +400,6 @@ class LowdbStore implements Store {
     const upTo = this.state.journalSeq;
     const ref = newJournalRef(upTo);
     const lines = encodeSnapshot(this.state, ref);
-    // Every line encoded from here on goes to the fresh journal, which names its pages anew.
-    this.journalPages = new JournalPages();
     this.snapshotChars = lines.reduce((sum, line) => sum + line.length + 1, 0);
     const compaction: Compaction = { ref, step: 'retire', waiting: this.compactionWaiters.splice(0) };
     this.compaction = compaction;
