@@ -171,6 +171,9 @@ export default async function bench(): Promise<void> {
         `  sync ack at ${SYNC_RATE} req/s of ${SEGMENTS_PER_SYNC} segments, durable, ${LOAD_SECONDS} s: p50 ${msText(percentile(times, 50))}, p99 ${msText(percentile(times, 99))}, ` +
           `max ${msText(times.at(-1)!)} over ${times.length} (${load.errors} not 200, ${load.late} sent late) (goal p99 ≤ 50 ms); server CPU ${((cpu / LOAD_SECONDS) * 100).toFixed(0)}% of a core`,
       );
+      // How fast the journal grows decides how often a compaction (the snapshot made from memory) runs.
+      const journalBytes = (await stat(path.join(dir, JOURNAL_FILE_NAME))).size;
+      console.log(`  journal after the load: ${mb(journalBytes)}, ${(journalBytes / Math.max(1, times.length)).toFixed(0)} bytes a sync`);
     } finally {
       clearInterval(sampler);
       rssMax = Math.max(rssMax, await server.rssBytes());
