@@ -62,8 +62,8 @@ const headSchema = z.object({
   journal: z.object({ id: z.string().min(1), base: z.number().int().min(0) }).nullable().optional(),
   ...headFields,
   peopleLines: z.number().int().min(0),
-  // Files written before issue 19 also count their segment ids in `ids` (to size an index that is now
-  // a Map); zod drops the field unread.
+  /** Segment ids (accepted and refused) in the people's lines, so the idempotency index is sized once (v5). */
+  ids: z.number().int().min(0).optional(),
 });
 /** v3: the head and every person's rows in one JSON document (v2 is read as v3 with no programme records). */
 const v3DocumentSchema = z.object({ schemaVersion: z.literal(3), ...headFields, people: z.record(idSchema, z.unknown()) });
@@ -148,9 +148,11 @@ function personRows(state: StoreState, data: PersonData): PersonRows {
  */
 export function encodeSnapshot(state: StoreState, journal: JournalRef | null): string[] {
   const lines: string[] = [];
+  let ids = 0;
   for (const [personId, data] of state.people) {
     if (data.segments.length + data.refused.length + data.days.length === 0) continue;
     lines.push(withChecksum(JSON.stringify([personId, personRows(state, data)])));
+    ids += data.segments.length + data.refused.length;
   }
   const head = {
     schemaVersion: STORE_SCHEMA_VERSION,
@@ -169,6 +171,7 @@ export function encodeSnapshot(state: StoreState, journal: JournalRef | null): s
     notes: [...state.notes.values()],
     programme: state.programme.snapshot(),
     peopleLines: lines.length,
+    ids,
   };
   lines.unshift(withChecksum(JSON.stringify(head)));
   return lines;
@@ -342,6 +345,7 @@ function decodeLines(file: string, head: unknown, rest: Iterator<string>, timeZo
     throw invalid(file, checked ? `schema ${parsed.data.schemaVersion} with checksummed lines` : `schema ${STORE_SCHEMA_VERSION} lines without checksums`);
   }
   const state = stateFromHead(file, parsed.data, timeZone);
+  if (parsed.data.ids !== undefined) state.reserveSegmentIds(parsed.data.ids);
   let count = 0;
   try {
     for (let line = rest.next(); !line.done; line = rest.next()) {

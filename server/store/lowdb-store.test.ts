@@ -106,7 +106,7 @@ describe('lowdb store: durability', () => {
     await sync(first, user.id, [segment('0e3b6f0a-1111-4111-8111-000000000001', '2026-03-06T09:00:00+08:00', '2026-03-06T09:10:00+08:00', { resourceId: resource.id })]);
     await first.close();
     const lines = (await readFile(file, 'utf8')).split('\n');
-    expect(lineValue(lines[0]!)).toMatchObject({ schemaVersion: 6, peopleLines: 1, journal: { id: expect.any(String), base: expect.any(Number) } });
+    expect(lineValue(lines[0]!)).toMatchObject({ schemaVersion: 6, peopleLines: 1, ids: 1, journal: { id: expect.any(String), base: expect.any(Number) } });
     expect(lines.slice(0, 2).map((line) => withChecksum(line.slice(9)))).toEqual(lines.slice(0, 2));
     expect(lineValue(lines[1]!)[0]).toBe(user.id);
     expect(lines[2]).toBe('');

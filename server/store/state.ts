@@ -14,6 +14,7 @@ import { packId, unpackId } from './packed-id.ts';
 import { devicePool, pagePool, SegmentTable } from './segment-table.ts';
 import { emptyProgrammeSnapshot } from './programme/records.ts';
 import { ProgrammeState } from './programme/state.ts';
+import { IdIndex } from './id-index.ts';
 import type {
   AuditRecord,
   DayTotalRecord,
@@ -31,6 +32,8 @@ import type {
 
 export interface PersonData {
   personId: string;
+  /** This person's number in the idempotency index (StoreState.ownerOf). */
+  number: number;
   /** Accepted segments (in order of start when read by time; see SegmentTable). */
   segments: SegmentTable;
   /** Refused segments kept for their raw seconds, by start. */
@@ -80,8 +83,10 @@ export class StoreState {
   readonly audit: AuditRecord[] = [];
   auditSeq = 0;
   readonly people = new Map<string, PersonData>();
-  /** Whose every stored segment id (packed, see packed-id.ts) is, accepted or refused: what makes sync idempotent. */
-  private readonly segmentOwners = new Map<string, PersonData>();
+  /** Whose every stored segment id (packed, see packed-id.ts) is, accepted or refused, by person number: what makes sync idempotent. */
+  private readonly segmentOwners = new IdIndex();
+  /** People by number; an erased person's number is not given out again. */
+  private readonly peopleByNumber: (PersonData | undefined)[] = [];
   /**
    * The pages and devices segments refer to, each held once. An entry outlives the segments that used
    * it until the next start (it names no one; snapshots list only the pages their rows use).
@@ -131,10 +136,16 @@ export class StoreState {
   person(personId: string): PersonData {
     let data = this.people.get(personId);
     if (!data) {
-      data = { personId, segments: new SegmentTable(), refused: [], days: [], staleDays: new Set(), notes: [], maxRefusedDurationMs: 0 };
+      data = { personId, number: this.peopleByNumber.length, segments: new SegmentTable(), refused: [], days: [], staleDays: new Set(), notes: [], maxRefusedDurationMs: 0 };
       this.people.set(personId, data);
+      this.peopleByNumber.push(data);
     }
     return data;
+  }
+
+  /** Makes room in the idempotency index for this many ids in all (a snapshot being loaded says how many). */
+  reserveSegmentIds(count: number): void {
+    this.segmentOwners.reserve(count);
   }
 
   /** Adds a segment without recounting its days (a snapshot holds their totals; see addSegments). */
@@ -150,14 +161,14 @@ export class StoreState {
       policyVersion: record.policyVersion,
       receivedMs: record.receivedMs,
     });
-    this.segmentOwners.set(packedId, data);
+    this.segmentOwners.set(packedId, data.number);
   }
 
   loadRefused(record: RejectedSegmentRecord): void {
     const data = this.person(record.personId);
     insertSorted(data.refused, record);
     data.maxRefusedDurationMs = Math.max(data.maxRefusedDurationMs, record.endMs - record.startMs);
-    this.segmentOwners.set(packId(record.id), data);
+    this.segmentOwners.set(packId(record.id), data.number);
   }
 
   /** Adds segments whose days are then recounted (a migration's, a generated year's). */
@@ -190,8 +201,9 @@ export class StoreState {
 
   /** The stored segment or refused segment with this id (given packed and as sent), with its owner, or null. */
   findSegment(packed: string, id: string): { data: PersonData; segment: SegmentRecord } | { data: PersonData; refused: RejectedSegmentRecord } | null {
-    const data = this.segmentOwners.get(packed);
-    if (!data) return null;
+    const number = this.segmentOwners.get(packed);
+    if (number < 0) return null;
+    const data = this.peopleByNumber[number]!;
     const refused = data.refused.find((r) => r.id === id);
     if (refused) return { data, refused };
     return { data, segment: this.segmentAt(data, data.segments.indexOf(packed)) };
@@ -342,6 +354,7 @@ export class StoreState {
     for (const item of data.refused) this.segmentOwners.delete(packId(item.id));
     for (const record of data.notes) this.notes.delete(record.note.id);
     this.people.delete(personId);
+    this.peopleByNumber[data.number] = undefined;
   }
 
   /** A new policy version when what extensions follow (active resources, tracking settings) changed. */
@@ -364,7 +377,7 @@ export class StoreState {
     for (const [id, resourceId, url, title, startMs, endMs, mode, policyVersion] of op.segments) {
       const page = this.pages.intern({ resourceId, url, title });
       data.segments.add({ id, device, page, startMs, endMs, mode, policyVersion, receivedMs: op.receivedMs });
-      this.segmentOwners.set(id, data);
+      this.segmentOwners.set(id, data.number);
       this.calendar.forEachDayTouched(startMs, endMs, stale);
     }
     for (const refused of op.refused) {
