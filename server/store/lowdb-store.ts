@@ -28,7 +28,7 @@
 //   fsync a sync would queue them behind each other.
 // - Compaction beside the appends (steps 2-4 above) and its threshold growing with the snapshot: [ack]
 //   [start]. Acks go on while a 50 MB snapshot is written; the journal replayed at start stays bounded.
-//   Step 1 is synchronous (one instant): acks due meanwhile wait for it (2.2 s for the year on the
+//   Step 1 is synchronous (one instant): acks due meanwhile wait for it (2.2-5.7 s for the year on the
 //   loaded 2-core machine of issue 19), at 200 syncs a second once every 3 minutes or so.
 // - The retired and prepared journals, the journal's id in the snapshot, checksummed lines, the
 //   read-only state: [safe].
