@@ -2,7 +2,7 @@
 // from ever attaching to the wrong text.
 import { describe, expect, it } from 'vitest';
 import type { Selector } from '../../../shared/schemas/notes.ts';
-import { anchorSelectors, createTextIndex, type AnchorableSelector } from './anchor-text.ts';
+import { anchorSelectors, createTextIndex, findLandmarks, type AnchorableSelector } from './anchor-text.ts';
 import { describeSpan } from './describe-text.ts';
 import type { TextSpan } from './types.ts';
 
@@ -184,5 +184,77 @@ describe('anchorSelectors', () => {
     const shifted = 'y'.repeat(60) + text;
     // The copy 130 characters after the passage: moved by 60, the nearer is not four times nearer.
     expect(anchored(shifted, selectors)).toBeNull();
+  });
+  it('leaves a deleted line of a poem unanchored though another version reads "worn" for "wore"', () => {
+    const version = (verb: string) =>
+      `When the long winter came to the valley\nand the famine ${verb} to skin the children of the town,\nthey carried the last of the grain to the mill.\n`;
+    // The two versions are apart, as in a book that prints both: a commentary of some 3,000 characters.
+    const commentary = 'The poem was revised by its author many years after it first appeared in print. '.repeat(38);
+    const text = `First version\n${version('wore')}\n${commentary}\nSecond version\n${version('worn')}`;
+    const line = 'and the famine wore to skin the children of the town,';
+    const selectors = clip(text, line);
+    const at = text.indexOf(line);
+    expect(anchored(text.slice(0, at) + text.slice(at + line.length + 1), selectors)).toBeNull();
+    expect(anchored(text.slice(0, at) + text.slice(at + line.length + 1), clip(text, 'famine wore to skin'))).toBeNull();
+  });
+
+  it('leaves a deleted chapter heading unanchored though the contents list repeats it', () => {
+    const chapters = ['The Beginning', 'The Long Journey Home', 'The Return'];
+    const contents = chapters.map((t, i) => `Chapter ${i + 1} ${t} ..... ${i * 12 + 1}`).join('\n');
+    const body = chapters.map((t, i) => `Chapter ${i + 1} ${t}\nThe chapter tells of part ${i + 1} of the story, and it is told slowly.`).join('\n');
+    const text = `Contents\n${contents}\n${body}`;
+    const heading = 'Chapter 2 The Long Journey Home';
+    const selectors = clip(text, heading, 1);
+    const at = text.lastIndexOf(heading);
+    expect(anchored(text, selectors)).toMatchObject({ start: at });
+    expect(anchored(text.slice(0, at) + text.slice(at + heading.length + 1), selectors)).toBeNull();
+  });
+
+  it('throws no TypeError for a quote selector without prefix or suffix', () => {
+    const bare = [{ type: 'TextQuoteSelector' as const, exact: 'annual report' }];
+    expect(() => anchorSelectors(createTextIndex(ARTICLE), bare)).not.toThrow();
+    expect(anchored(ARTICLE, bare)).toMatchObject({ text: 'annual report' });
+    expect(() => findLandmarks(createTextIndex(ARTICLE), [bare])).not.toThrow();
+  });
+});
+
+describe('landmarks', () => {
+  // Twenty paragraphs that differ by one word only: every sentence has look-alikes all over the page.
+  const para = (n: number) => `第${n}条　各${n % 2 ? '机关' : '单位'}要把政治理论学习纳入年度工作计划，做到有计划、有检查。${n % 3 ? '干部' : '同志'}每周五下午集中学习，学习时间原则上不少于两小时。`;
+  // A title first: a landmark needs 16 characters of context on both sides.
+  const text = `学习制度汇编（二〇二六年修订本，供机关内部学习使用）\n${Array.from({ length: 20 }, (_, i) => para(i + 1)).join('\n')}`;
+  const heads = Array.from({ length: 20 }, (_, i) => clip(text, `第${i + 1}条　`));
+
+  it('are the notes found beyond doubt, in the order of the text', () => {
+    const marks = findLandmarks(createTextIndex(text), heads);
+    expect(marks).toHaveLength(20);
+    expect(marks.every((m, i) => i === 0 || m.now.start > marks[i - 1]!.now.start)).toBe(true);
+    // A quote whose contexts agree at two places is no landmark.
+    const twice = `${para(1)}\n${para(1)}\n${para(1)}`;
+    expect(findLandmarks(createTextIndex(twice), [clip(twice, '集中学习', 0)])).toHaveLength(0);
+  });
+
+  it('keep only the longest run in order when one of them crossed the others', () => {
+    const index = createTextIndex(text);
+    const marks = findLandmarks(index, heads);
+    // A note recorded near the start whose quote is now found near the end: it crosses every other.
+    const stray = clip(text, para(20));
+    const moved = [{ ...stray[0]!, exact: para(20) }, { type: 'TextPositionSelector' as const, start: 0, end: para(20).length }];
+    const withStray = findLandmarks(index, [...heads.slice(0, 19), moved]);
+    expect(withStray).toHaveLength(19);
+    expect(withStray.map((m) => m.now.start)).toEqual(marks.slice(0, 19).map((m) => m.now.start));
+  });
+
+  it('place a note edited inside between the landmarks either side, not on a copy elsewhere', () => {
+    const sentence = '同志每周五下午集中学习，学习时间原则上不少于两小时。';
+    const n = text.indexOf('第9条');
+    const at = text.indexOf(sentence, n);
+    const note = clip(text, sentence, 2);
+    expect(note[1]).toMatchObject({ start: at });
+    const typed = '同志每周五下午集中学习，学习时间一般不少于两小时。';
+    const edited = 'y'.repeat(300) + text.slice(0, at) + typed + text.slice(at + sentence.length);
+    const index = createTextIndex(edited);
+    const result = anchorSelectors(index, note, findLandmarks(index, heads));
+    expect(result).toMatchObject({ status: 'anchored', span: { start: at + 300 } });
   });
 });
