@@ -198,6 +198,32 @@ describe('anchorSelectors', () => {
     expect(anchored(text.slice(0, at) + text.slice(at + line.length + 1), clip(text, 'famine wore to skin'))).toBeNull();
   });
 
+  it('leaves a deleted sentence about GID_MIN unanchored though the same sentence about UID_MIN stays', () => {
+    const entry = (id: 'UID' | 'GID', who: string) =>
+      `SYS_${id}_MAX (number), SYS_${id}_MIN (number)\n    Range of ${who} IDs used for the creation of system ${who}s by useradd or newusers. ` +
+      `The default value for SYS_${id}_MIN is 101.\n`;
+    // As in the manual, other entries (in alphabetical order) stand between the two: some 4,000 characters.
+    const others = Array.from({ length: 60 }, (_, i) => `OPTION_${i} (string)\n    The value of option ${i}, read by login and su.\n`).join('');
+    const text = `LOGIN.DEFS(5)\n${entry('GID', 'group')}${others}${entry('UID', 'user')}`;
+    const sentence = 'Range of group IDs used for the creation of system groups by useradd or newusers.';
+    const at = text.indexOf(sentence);
+    const edited = text.slice(0, at) + text.slice(at + sentence.length + 1);
+    expect(anchored(edited, clip(text, sentence))).toBeNull();
+    expect(anchored(edited, clip(text, 'IDs used for the creation of system'))).toBeNull();
+    // Untouched, both are found where they are.
+    expect(anchored(text, clip(text, 'IDs used for the creation of system'))).toMatchObject({ start: text.indexOf('IDs used') });
+  });
+
+  it('finds a long quote that occurs once where it is expected though both its neighbours changed', () => {
+    const passage = 'Members agreed that reading notes should be checked every month, and that the study plan should list the books each person must read before the summer.';
+    const text = `${'Other business of the day. '.repeat(20)}The chair opened the meeting. ${passage} The chair closed the meeting.${' Later business.'.repeat(20)}`;
+    const selectors = clip(text, passage);
+    const edited = text.replace('The chair opened the meeting. ', 'Everyone arrived late and sat down. ').replace(' The chair closed the meeting.', ' Lunch followed in the hall.');
+    expect(anchored(edited, selectors)).toMatchObject({ start: edited.indexOf(passage), method: 'quote' });
+    // Far from where it was expected, it is not trusted without context.
+    expect(anchored('x'.repeat(5000) + edited, selectors)).toBeNull();
+  });
+
   it('leaves a deleted chapter heading unanchored though the contents list repeats it', () => {
     const chapters = ['The Beginning', 'The Long Journey Home', 'The Return'];
     const contents = chapters.map((t, i) => `Chapter ${i + 1} ${t} ..... ${i * 12 + 1}`).join('\n');
