@@ -21,8 +21,8 @@
 // passage was cut out, and only an exact copy of quote and context may stand in for it. A quote selector
 // without prefix or suffix (allowed by the W3C model) is anchored by its exact quote and its position.
 //
-// Notes of one page anchored together place one another (findLandmarks): a note whose exact quote stands
-// between both intact contexts at one place only is a landmark, and every other note is looked for only
+// Notes of one page anchored together place one another (findLandmarks): a note whose quote and both
+// contexts read word for word at one place only is a landmark, and every other note is looked for only
 // between the landmarks either side of where it was (edits keep text in order) and expected where they
 // say it moved. A note anchored alone falls back to its recorded offsets.
 //
@@ -36,7 +36,7 @@
 // characters) or a tighter nearness (256-512 characters) changed nothing measurable here.
 // The page text is read once and shared by all notes.
 import type { Selector } from '../../../shared/schemas/notes.ts';
-import { choose, judge, nearDistance, SIDE_AGREES, SIDE_STRONG, type Candidate, type Judged, type QuoteContext } from './choose-candidate.ts';
+import { choose, judge, nearDistance, type Candidate, type Judged, type QuoteContext } from './choose-candidate.ts';
 import { exactCandidates, fuzzyCandidates, matchBetweenContexts, matchEnds, MIN_FUZZY_QUOTE_CHARS, NEAR_HINT_CHARS, nearWindow, refined } from './match-quote.ts';
 import { UNANCHORED, type AnchorMethod, type AnchorResult, type TextSpan } from './types.ts';
 import { collapseString, collapseWhitespace, toCollapsed, type CollapsedText } from './whitespace.ts';
@@ -106,27 +106,24 @@ export interface Landmark {
 }
 
 /**
- * The landmarks among the notes of one page: every note whose exact quote stands between both its
- * stored contexts (each at least SIDE_STRONG alike, and at least MIN_LANDMARK_CONTEXT_CHARS long) at
- * one place only, and no other place where both contexts agree. Edits keep the order of the text, so
- * landmarks that cross one another (one of them is a copy) are dropped: only the longest run in order
- * is kept. Sorted by where they were.
+ * The landmarks among the notes of one page: every note whose recorded text (prefix, quote and suffix,
+ * each side at least MIN_LANDMARK_CONTEXT_CHARS long) reads word for word at one place only. Edits keep
+ * the order of the text, so landmarks that cross one another (one of them is a copy) are dropped: only
+ * the longest run in order is kept. Sorted by where they were. Two searches of the text per note: cheap
+ * enough to run before every anchoring pass.
  */
 export function findLandmarks(index: TextIndex, notes: readonly (readonly AnchorableSelector[])[]): Landmark[] {
+  const { text } = index;
   const found: Landmark[] = [];
   for (const selectors of notes) {
     const { quote, position } = readSelectors(selectors);
-    if (quote === undefined || position === undefined) continue;
+    if (quote === undefined || position === undefined || quote.exact.length === 0) continue;
     if (quote.prefix.length < MIN_LANDMARK_CONTEXT_CHARS || quote.suffix.length < MIN_LANDMARK_CONTEXT_CHARS) continue;
-    const ctx: QuoteContext = { prefix: quote.prefix, suffix: quote.suffix, hint: null };
-    let strong: Judged | null = null;
-    let alike = 0;
-    for (const c of exactCandidates(index.text, quote.exact, ctx, index.allowed)) {
-      const j = judge(index.text, c, ctx, quote.exact.length);
-      if (j.before.similarity >= SIDE_AGREES && j.after.similarity >= SIDE_AGREES) alike++;
-      if (j.before.similarity >= SIDE_STRONG && j.after.similarity >= SIDE_STRONG) strong = j;
-    }
-    if (strong !== null && alike === 1) found.push({ was: position, now: { start: strong.start, end: strong.end } });
+    const recorded = quote.prefix + quote.exact + quote.suffix;
+    const at = text.indexOf(recorded);
+    if (at === -1 || text.indexOf(recorded, at + 1) !== -1) continue;
+    const now = { start: at + quote.prefix.length, end: at + quote.prefix.length + quote.exact.length };
+    if (index.allowed(now)) found.push({ was: position, now });
   }
   found.sort((a, b) => a.was.start - b.was.start);
   return longestInOrder(found);
