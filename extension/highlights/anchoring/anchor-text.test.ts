@@ -255,9 +255,12 @@ describe('landmarks', () => {
     const marks = findLandmarks(createTextIndex(text), heads);
     expect(marks).toHaveLength(20);
     expect(marks.every((m, i) => i === 0 || m.now.start > marks[i - 1]!.now.start)).toBe(true);
-    // A quote whose contexts agree at two places is no landmark.
+    // At its recorded offsets a note is a landmark; moved, it is one only if it reads so at one place.
     const twice = `${para(1)}\n${para(1)}\n${para(1)}`;
-    expect(findLandmarks(createTextIndex(twice), [clip(twice, '集中学习', 0)])).toHaveLength(0);
+    const note = clip(twice, '集中学习', 0);
+    expect(findLandmarks(createTextIndex(twice), [note])).toHaveLength(1);
+    expect(findLandmarks(createTextIndex(`新增一行。\n${twice}`), [note])).toHaveLength(0);
+    expect(findLandmarks(createTextIndex(`新增一行。\n${para(1)}\n${para(2)}`), [clip(`${para(1)}\n${para(2)}`, '集中学习', 0)])).toHaveLength(1);
   });
 
   it('keep only the longest run in order when one of them crossed the others', () => {

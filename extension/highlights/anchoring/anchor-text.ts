@@ -109,8 +109,8 @@ export interface Landmark {
  * The landmarks among the notes of one page: every note whose recorded text (prefix, quote and suffix,
  * each side at least MIN_LANDMARK_CONTEXT_CHARS long) reads word for word at one place only. Edits keep
  * the order of the text, so landmarks that cross one another (one of them is a copy) are dropped: only
- * the longest run in order is kept. Sorted by where they were. Two searches of the text per note: cheap
- * enough to run before every anchoring pass.
+ * the longest run in order is kept. Sorted by where they were. At most two searches of the text per
+ * note: cheap enough to run before every anchoring pass.
  */
 export function findLandmarks(index: TextIndex, notes: readonly (readonly AnchorableSelector[])[]): Landmark[] {
   const { text } = index;
@@ -120,8 +120,11 @@ export function findLandmarks(index: TextIndex, notes: readonly (readonly Anchor
     if (quote === undefined || position === undefined || quote.exact.length === 0) continue;
     if (quote.prefix.length < MIN_LANDMARK_CONTEXT_CHARS || quote.suffix.length < MIN_LANDMARK_CONTEXT_CHARS) continue;
     const recorded = quote.prefix + quote.exact + quote.suffix;
-    const at = text.indexOf(recorded);
-    if (at === -1 || text.indexOf(recorded, at + 1) !== -1) continue;
+    // At its recorded offsets it is trusted as the position step trusts it, without searching the page.
+    const recordedAt = position.start - quote.prefix.length;
+    const inPlace = recordedAt >= 0 && text.startsWith(recorded, recordedAt);
+    const at = inPlace ? recordedAt : text.indexOf(recorded);
+    if (at === -1 || (!inPlace && text.indexOf(recorded, at + 1) !== -1)) continue;
     const now = { start: at + quote.prefix.length, end: at + quote.prefix.length + quote.exact.length };
     if (index.allowed(now)) found.push({ was: position, now });
   }
