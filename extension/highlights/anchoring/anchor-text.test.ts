@@ -236,6 +236,40 @@ describe('anchorSelectors', () => {
     expect(anchored(text.slice(0, at) + text.slice(at + heading.length + 1), selectors)).toBeNull();
   });
 
+  // The study page of the issue: each paragraph printed again twenty paragraphs on with 干部 → 同志, 机关 → 单位.
+  const STUDY = (() => {
+    const para = (n: number, staff: string, unit: string) =>
+      `第${n}条　各${unit}要把政治理论学习纳入第${n}期工作计划，做到有计划、有检查、有落实。${staff}每周五下午集中学习，学习时间原则上不少于两小时。学习情况纳入${staff}年度考核，作为评先评优的重要依据。`;
+    const first = Array.from({ length: 20 }, (_, i) => para(i + 1, '干部', '机关'));
+    const second = Array.from({ length: 20 }, (_, i) => para(i + 1, '同志', '单位'));
+    return `学习制度汇编（二〇二六年修订本，供机关内部学习使用）\n${[...first, ...second].join('\n')}`;
+  })();
+
+  it('never moves an untouched clip to its look-alike when the sentences beside it are edited', () => {
+    const sentence = '干部每周五下午集中学习，学习时间原则上不少于两小时。';
+    const at = STUDY.indexOf(sentence, STUDY.indexOf('第5条'));
+    const selectors = describeSpan(STUDY, { start: at, end: at + sentence.length })!;
+    const before = STUDY.lastIndexOf('各机关要把政治理论学习纳入第5期工作计划，做到有计划、有检查、有落实。', at);
+    const edited = `${STUDY.slice(0, before)}各机关要认真组织学习。${STUDY.slice(at, at + sentence.length)}学习情况按季度通报。${STUDY.slice(STUDY.indexOf('\n', at))}`;
+    const result = anchorSelectors(createTextIndex(edited), selectors);
+    const now = edited.indexOf(sentence, edited.indexOf('第5条'));
+    expect(result.status === 'unanchored' || result.span.start === now).toBe(true);
+  });
+
+  it('never moves a clip with one word edited inside to its look-alike twenty paragraphs away', () => {
+    const sentence = '干部每周五下午集中学习，学习时间原则上不少于两小时。';
+    const at = STUDY.indexOf(sentence, STUDY.indexOf('第7条'));
+    const selectors = describeSpan(STUDY, { start: at, end: at + sentence.length })!;
+    const edited = STUDY.slice(0, at) + '干部每周四下午集中学习，学习时间原则上不少于两小时。' + STUDY.slice(at + sentence.length);
+    // Nineteen other paragraphs read as well as the edited one (their context one digit apart): found in
+    // place or left not found, never on a copy.
+    const result = anchorSelectors(createTextIndex(edited), selectors);
+    expect(result.status === 'unanchored' || result.span.start === at).toBe(true);
+    // And a deleted sentence is not highlighted on the look-alike's different words.
+    const deleted = STUDY.slice(0, at) + STUDY.slice(at + sentence.length);
+    expect(anchorSelectors(createTextIndex(deleted), selectors)).toEqual({ status: 'unanchored' });
+  });
+
   it('throws no TypeError for a quote selector without prefix or suffix', () => {
     const bare = [{ type: 'TextQuoteSelector' as const, exact: 'annual report' }];
     expect(() => anchorSelectors(createTextIndex(ARTICLE), bare)).not.toThrow();
