@@ -203,7 +203,7 @@ export class Highlighter {
     const { doc, painter, win } = this.deps;
     const id = ++this.passId;
     this.dirty = false;
-    const pass = startPass(doc.body);
+    const pass = startPass(doc.body, this.notes.map(({ note }) => note.selectors));
     const ranges = new Map<string, Range>();
     const texts = new Map<string, string>();
     const spans = new Map<string, TextSpan>();
