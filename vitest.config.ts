@@ -14,6 +14,18 @@ export default defineConfig({
         },
       },
       {
+        test: {
+          // The store contract on both engines: the embedded store and PostgreSQL (one throwaway
+          // cluster per run, a database per file).
+          name: 'store',
+          include: ['test/store/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/support/postgres-global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         plugins: [WxtVitest()],
         test: {
           name: 'extension',

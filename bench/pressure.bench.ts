@@ -8,7 +8,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashPassword } from '../server/auth/password.ts';
-import { DEFAULT_LIMITS, type Limits } from '../server/http/limits.ts';
+import { DEFAULT_LIMITS, type Limits } from '../server/limits/limits.ts';
 import { freshSegments } from '../test/support/sync-load.ts';
 import { startApiServer, TEST_ADMIN, type ApiServer } from '../test/support/api-server.ts';
 

@@ -5,9 +5,9 @@ import type { AppDeps, AppEnv } from './http/app-env.ts';
 import { clientInfoMiddleware } from './http/client-info.ts';
 import { extensionCors } from './http/extension-cors.ts';
 import { errorResponse, notFoundResponse } from './http/error-response.ts';
-import { DEFAULT_LIMITS } from './http/limits.ts';
+import { DEFAULT_LIMITS } from './limits/limits.ts';
+import { memoryLimiter } from './limits/limiter.ts';
 import { LoginThrottle } from './http/login-throttle.ts';
-import { TokenBucket } from './http/rate-limit.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
@@ -50,10 +50,11 @@ export function createApp(deps: AppDeps) {
 
   app.use('/api/*', extensionCors());
 
-  // Limiters live as long as the app: one per process, in memory.
+  // The limiter lives as long as the app: in memory unless main.ts gives one that counts in the
+  // database every server process shares.
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
-  const loginThrottle = new LoginThrottle(limits, deps.clock);
-  const syncLimiter = new TokenBucket(limits.syncBurst, limits.syncPerSecond, deps.clock);
+  const limiter = (deps.limiter ?? memoryLimiter)(limits, deps.clock);
+  const loginThrottle = new LoginThrottle(limits, limiter);
 
   return app
     .route('/api/health', healthRoutes(deps))
@@ -67,7 +68,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/resources', resourceRoutes(deps))
     .route('/api/policy', policyRoutes(deps))
     .route('/api/settings', settingsRoutes(deps))
-    .route('/api/sync', syncRoutes(deps, syncLimiter))
+    .route('/api/sync', syncRoutes(deps, limiter))
     .route('/api/notes', noteRoutes(deps))
     .route('/api', xapiRoutes(deps))
     // The learning programme (issue 7).

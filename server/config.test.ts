@@ -21,6 +21,7 @@ describe('parseConfig', () => {
         timeZone: 'Asia/Shanghai',
         trustProxy: false,
         publicUrl: null,
+        databaseUrl: null,
       },
     });
   });
@@ -41,6 +42,7 @@ describe('parseConfig', () => {
         STUDYTRAIL_TZ: 'Europe/Berlin',
         STUDYTRAIL_TRUST_PROXY: 'true',
         STUDYTRAIL_PUBLIC_URL: 'https://studytrail.example.org/',
+        STUDYTRAIL_DATABASE_URL: 'postgres://studytrail:secret@db.example.org:5432/studytrail',
       },
       CWD,
     );
@@ -54,6 +56,7 @@ describe('parseConfig', () => {
         timeZone: 'Europe/Berlin',
         trustProxy: true,
         publicUrl: 'https://studytrail.example.org',
+        databaseUrl: 'postgres://studytrail:secret@db.example.org:5432/studytrail',
       },
     });
   });
@@ -109,6 +112,17 @@ describe('parseConfig', () => {
 
   it.each(['studytrail.example.org', 'ftp://x.example.org', 'https://x.example.org/?a=1'])('rejects STUDYTRAIL_PUBLIC_URL=%s', (value) => {
     expect(errorsOf({ STUDYTRAIL_PUBLIC_URL: value })[0]).toMatch(/^STUDYTRAIL_PUBLIC_URL: /);
+  });
+
+  it.each(['mysql://db.example.org/st', 'db.example.org:5432', 'postgres://st:pass word@[bad/st'])('rejects STUDYTRAIL_DATABASE_URL=%s without repeating it (it may hold a password)', (value) => {
+    const [error] = errorsOf({ STUDYTRAIL_DATABASE_URL: value });
+    expect(error).toMatch(/^STUDYTRAIL_DATABASE_URL: not a PostgreSQL URL such as postgres:\/\//);
+    expect(error).not.toContain(value);
+  });
+
+  it('accepts postgresql:// as well as postgres://', () => {
+    const result = parseConfig({ STUDYTRAIL_DATABASE_URL: 'postgresql://st@127.0.0.1/st' }, CWD);
+    expect(result.ok && result.config.databaseUrl).toBe('postgresql://st@127.0.0.1/st');
   });
 
   it('reports every problem at once', () => {

@@ -20,6 +20,8 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** The address people reach the server at (e.g. https://studytrail.example.org); null: as each request says. */
   publicUrl: string | null;
+  /** postgres://… to keep everything in PostgreSQL; null: the embedded store in dataDir. */
+  databaseUrl: string | null;
 }
 
 export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; errors: string[] };
@@ -94,8 +96,20 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): ConfigResult
     }
   }
 
+  let databaseUrl: string | null = null;
+  const rawDatabaseUrl = read(env, 'STUDYTRAIL_DATABASE_URL')?.trim();
+  if (rawDatabaseUrl !== undefined) {
+    const url = URL.canParse(rawDatabaseUrl) ? new URL(rawDatabaseUrl) : null;
+    if (url === null || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')) {
+      // The value may hold a password: the message names the variable, not what it was set to.
+      errors.push('STUDYTRAIL_DATABASE_URL: not a PostgreSQL URL such as postgres://studytrail@127.0.0.1:5432/studytrail');
+    } else {
+      databaseUrl = rawDatabaseUrl;
+    }
+  }
+
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, config: { port, host, dataDir, adminPassword, timeZone, trustProxy, publicUrl } };
+  return { ok: true, config: { port, host, dataDir, adminPassword, timeZone, trustProxy, publicUrl, databaseUrl } };
 }
 
 /** The configuration of this process, from its environment. */

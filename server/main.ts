@@ -6,8 +6,9 @@ import { createApp } from './app.ts';
 import { ensureFirstAdmin, type FirstAdmin } from './auth/first-admin.ts';
 import { configFromProcessEnv } from './config.ts';
 import { EXTENSION_DIR } from './paths.ts';
-import { openLowdbStore } from './store/lowdb-store.ts';
-import { StoreFileError } from './store/records.ts';
+import { openStore } from './store/open-store.ts';
+import { openPostgresLimiter } from './store/postgres/postgres-limiter.ts';
+import { StoreDatabaseError, StoreFileError } from './store/records.ts';
 
 const MAINTENANCE_INTERVAL_MS = 3600_000;
 
@@ -39,13 +40,16 @@ async function main(): Promise<void> {
   const { config } = parsed;
 
   const clock = () => Date.now();
-  const store = await openLowdbStore(config.dataDir, { clock, timeZone: config.timeZone }).catch((err: unknown) => {
-    if (err instanceof StoreFileError) fail(err.message);
+  const store = await openStore(config, { clock }).catch((err: unknown) => {
+    if (err instanceof StoreFileError || err instanceof StoreDatabaseError) fail(err.message);
     throw err;
   });
   const admin = await ensureFirstAdmin(store, config.adminPassword);
+  // Limits count where the store keeps its data: on PostgreSQL every process behind the proxy shares
+  // them (the store's migrations made their tables); the embedded store has one process, in memory.
+  const sharedLimits = config.databaseUrl === null ? null : openPostgresLimiter(config.databaseUrl);
 
-  const server = serve({ fetch: createApp({ store, clock, config }).fetch, port: config.port, hostname: config.host }, (info) => {
+  const server = serve({ fetch: createApp({ store, clock, config, ...(sharedLimits && { limiter: sharedLimits.factory }) }).fetch, port: config.port, hostname: config.host }, (info) => {
     const { port } = info as AddressInfo;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     // One write, so a reader never sees the first lines without the rest.
@@ -74,7 +78,7 @@ async function main(): Promise<void> {
     }, 5_000);
     forceExit.unref();
     server.once('close', () => {
-      store.close().then(
+      Promise.all([store.close(), sharedLimits?.close()]).then(
         () => process.exit(0),
         (err: unknown) => {
           process.stderr.write(`Could not flush the store: ${String(err)}\n`);

@@ -1,7 +1,8 @@
 // What every route receives: the app's dependencies, and the Hono context variables set by auth.
 import type { ServerConfig } from '../config.ts';
 import type { Store, TokenRecord, UserRecord } from '../store/records.ts';
-import type { Limits } from './limits.ts';
+import type { LimiterFactory } from '../limits/limiter.ts';
+import type { Limits } from '../limits/limits.ts';
 
 /** Who is asking, and over what (set for every request by http/client-info.ts). */
 export interface ClientInfo {
@@ -20,6 +21,8 @@ export interface AppDeps {
   config: Pick<ServerConfig, 'timeZone'> & Partial<Pick<ServerConfig, 'trustProxy' | 'publicUrl'>>;
   /** Rate limits; the defaults suit an office, tests tighten them. */
   limits?: Partial<Limits>;
+  /** Where sign-in guesses and sync requests are counted; default in this process's memory. */
+  limiter?: LimiterFactory;
 }
 
 export type AppEnv = {

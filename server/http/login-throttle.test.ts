@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api-error.ts';
+import { DEFAULT_LIMITS } from '../limits/limits.ts';
+import { memoryLimiter } from '../limits/limiter.ts';
 import { LoginThrottle } from './login-throttle.ts';
 
 const limits = { loginFailuresPerAccount: 5, loginFailuresPerAddress: 20, loginWindowMs: 60_000, passwordChecksAtOnce: 2, passwordChecksWaiting: 1000 };
@@ -12,7 +14,7 @@ const refusal = (p: Promise<unknown>) => p.then(() => null, (err: unknown) => (e
 
 describe('LoginThrottle', () => {
   it('checks at most the account limit of 100 simultaneous guesses, and the right password not once limited', async () => {
-    const throttle = new LoginThrottle(limits, () => 0);
+    const throttle = new LoginThrottle(limits, memoryLimiter({ ...DEFAULT_LIMITS, ...limits }, () => 0));
     const checked: string[] = [];
     const attempt = { account: 'staff', address: 'a' };
     const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => refusal(throttle.check({ ...attempt, address: `a${i}` }, slowCheck(false, checked)))));
@@ -23,14 +25,14 @@ describe('LoginThrottle', () => {
   });
 
   it('checks at most the address limit across many accounts', async () => {
-    const throttle = new LoginThrottle(limits, () => 0);
+    const throttle = new LoginThrottle(limits, memoryLimiter({ ...DEFAULT_LIMITS, ...limits }, () => 0));
     const checked: string[] = [];
     await Promise.all(Array.from({ length: 100 }, (_, i) => refusal(throttle.check({ account: `p${i}`, address: 'a' }, slowCheck(false, checked)))));
     expect(checked).toHaveLength(20);
   });
 
   it('does not count right passwords or checks refused for want of a slot', async () => {
-    const throttle = new LoginThrottle({ ...limits, passwordChecksAtOnce: 1, passwordChecksWaiting: 0 }, () => 0);
+    const throttle = new LoginThrottle({ ...limits, passwordChecksAtOnce: 1, passwordChecksWaiting: 0 }, memoryLimiter({ ...DEFAULT_LIMITS, ...limits }, () => 0));
     const checked: string[] = [];
     const attempt = { account: 'staff', address: 'a' };
     const burst = await Promise.all(Array.from({ length: 10 }, () => refusal(throttle.check(attempt, slowCheck(false, checked)))));
@@ -43,7 +45,7 @@ describe('LoginThrottle', () => {
 
   it('lets the account try again once the window has passed', async () => {
     let now = 0;
-    const throttle = new LoginThrottle(limits, () => now);
+    const throttle = new LoginThrottle(limits, memoryLimiter({ ...DEFAULT_LIMITS, ...limits }, () => now));
     const attempt = { account: 'staff', address: 'a' };
     for (let i = 0; i < 5; i++) await throttle.check(attempt, async () => false);
     const err = await throttle.check(attempt, async () => true).catch((e: unknown) => e);

@@ -1,16 +1,13 @@
 // Sign-in throttling: attempts counted per account and per client address, reserved before the
 // password is checked, so simultaneous guesses count as they arrive; either key at its limit answers 429
-// before any password is checked. Checks then wait for one of a few slots (see slot-queue.ts).
+// before any password is checked. The counting is the limiter's (limits/limiter.ts: in memory, or in
+// PostgreSQL shared by every server process). Checks then wait for one of a few slots (see
+// slot-queue.ts); the slots stay per process, as they guard this process's own threads.
 import { ERROR_CODES } from '../../shared/schemas/errors.ts';
 import { ApiError } from './api-error.ts';
-import { DEFAULT_LIMITS, type Limits } from './limits.ts';
-import { AttemptWindow } from './rate-limit.ts';
+import { DEFAULT_LIMITS, type Limits } from '../limits/limits.ts';
+import type { Limiter, LoginAttempt } from '../limits/limiter.ts';
 import { SlotQueue } from './slot-queue.ts';
-
-export interface LoginAttempt {
-  account: string;
-  address: string;
-}
 
 /** The answer when a key is at its limit; `Retry-After` is set by the error response. */
 function tooManyFailures(waitMs: number): ApiError {
@@ -20,14 +17,13 @@ function tooManyFailures(waitMs: number): ApiError {
 }
 
 export class LoginThrottle {
-  private readonly accounts: AttemptWindow;
-  private readonly addresses: AttemptWindow;
   private readonly checks: SlotQueue;
 
-  constructor(limits: Partial<Limits>, clock: () => number) {
+  constructor(
+    limits: Partial<Limits>,
+    private readonly limiter: Limiter,
+  ) {
     const l = { ...DEFAULT_LIMITS, ...limits };
-    this.accounts = new AttemptWindow(l.loginFailuresPerAccount, l.loginWindowMs, clock);
-    this.addresses = new AttemptWindow(l.loginFailuresPerAddress, l.loginWindowMs, clock);
     this.checks = new SlotQueue(l.passwordChecksAtOnce, l.passwordChecksWaiting);
   }
 
@@ -37,26 +33,14 @@ export class LoginThrottle {
    * A wrong answer counts against both keys; a right one clears the account's settled failures.
    */
   async check(attempt: LoginAttempt, check: () => Promise<boolean>): Promise<boolean> {
-    const account = this.accounts.reserve(attempt.account);
-    if (!('pending' in account)) throw tooManyFailures(account.retryAfterMs);
-    const address = this.addresses.reserve(attempt.address);
-    if (!('pending' in address)) {
-      this.accounts.withdraw(account);
-      throw tooManyFailures(address.retryAfterMs);
-    }
+    const hold = await this.limiter.reserveSignIn(attempt);
+    if (!('settle' in hold)) throw tooManyFailures(hold.retryAfterMs);
     let outcome: { value: boolean } | null = null;
     try {
       outcome = await this.checks.run(check);
     } finally {
-      if (outcome?.value === false) {
-        this.accounts.fail(account);
-        this.addresses.fail(address);
-      } else {
-        // Right, refused for want of a slot, or failed to run: the guess was not answered, so it does not count.
-        this.accounts.withdraw(account);
-        this.addresses.withdraw(address);
-        if (outcome?.value === true) this.accounts.clear(attempt.account);
-      }
+      // Refused for want of a slot, or failed to run: the guess was not answered, so it does not count.
+      await hold.settle(outcome === null ? 'unanswered' : outcome.value ? 'right' : 'wrong');
     }
     if (outcome === null) {
       throw new ApiError(429, ERROR_CODES.rateLimited, 'The server is busy checking other sign-ins: try again in a second', undefined, { retryAfterSeconds: 1 });

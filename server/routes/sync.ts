@@ -11,7 +11,7 @@ import { SEGMENT_REJECTION_CODES, syncRequestSchema, type Rejection, type SyncRe
 import { ApiError, validationFailed } from '../http/api-error.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { readJson } from '../http/json-body.ts';
-import type { TokenBucket } from '../http/rate-limit.ts';
+import type { Limiter } from '../limits/limiter.ts';
 import { signedIn } from '../http/signed-in.ts';
 import { storedNoteView } from '../http/views.ts';
 import type { CheckedSegment, PolicyVersionRecord, RefusedSegment, SyncResult } from '../store/records.ts';
@@ -48,7 +48,7 @@ interface Staged {
   sentNotes: Note[];
 }
 
-export function syncRoutes(deps: AppDeps, limiter: TokenBucket) {
+export function syncRoutes(deps: AppDeps, limiter: Limiter) {
   const { store, clock, config } = deps;
   let startsOf: { version: number; sinceMs: number[]; onlyCurrent: PolicyVersionRecord[] } = { version: -1, sinceMs: [], onlyCurrent: [] };
 
@@ -124,7 +124,7 @@ export function syncRoutes(deps: AppDeps, limiter: TokenBucket) {
   }
 
   return new Hono<AppEnv>().post('/', signedIn(deps), async (c) => {
-    const waitMs = limiter.take(c.get('token').tokenHash);
+    const waitMs = await limiter.takeSync(c.get('token').tokenHash);
     if (waitMs > 0) {
       c.header('Retry-After', String(Math.ceil(waitMs / 1000)));
       throw new ApiError(429, ERROR_CODES.rateLimited, 'Too many sync requests from this device: wait and send again');

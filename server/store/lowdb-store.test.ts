@@ -1,21 +1,20 @@
+// The embedded store's own behaviour: its files, journal, group commit, compaction and crash recovery.
+// What any engine must do (the Store contract) is tested on both engines in test/store/.
 import { appendFile, cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../shared/schemas/settings.ts';
-import type { Note } from '../../shared/schemas/notes.ts';
 import { dayNumber } from '../../shared/time/day-numbers.ts';
 import { withChecksum } from './checked-line.ts';
 import { segmentContentHash } from './content-hash.ts';
 import { encodeLine, JOURNAL_FILE_NAME, PREPARED_JOURNAL_FILE_NAME, RETIRED_JOURNAL_FILE_NAME } from './journal.ts';
 import { openLowdbStore, STORE_FILE_NAME } from './lowdb-store.ts';
 import { packId } from './packed-id.ts';
-import { ConflictError, DuplicateError, MissingReferenceError, StoreFileError, type CheckedSegment, type Store } from './records.ts';
+import { StoreFileError, type CheckedSegment, type Store } from './records.ts';
 
 const TZ = 'Asia/Shanghai';
 let nowMs = Date.parse('2026-03-06T10:00:00+08:00');
 const clock = () => nowMs;
-const admin = { actor: { id: 'admin1', name: '管理员' }, reason: null };
 
 let dir: string;
 let file: string;
@@ -65,36 +64,11 @@ afterEach(async () => {
 });
 
 describe('lowdb store: durability', () => {
-  it('starts empty with the default settings and policy version 0', async () => {
-    const store = await openStore();
-    expect(await store.countUsers()).toBe(0);
-    expect(await store.getPolicy()).toEqual({ version: 0, resources: [], settings: { idleSeconds: 120, mediaPresenceSeconds: 1800 } });
-    expect(await store.getSettings()).toEqual(DEFAULT_SETTINGS);
-  });
-
   it('has a change on disk when the mutation resolves (a crash right after loses nothing)', async () => {
     const store = await openStore();
     const unit = await store.createUnit({ name: '研究室', parentId: null });
     const after = await reopenAfterCrash();
     expect(await after.findUnit(unit.id)).toEqual(unit);
-  });
-
-  it('lists a device\'s last use to the minute while it runs, and keeps it to the hour on disk', async () => {
-    const first = await openStore();
-    const unit = await first.createUnit({ name: 'Office', parentId: null });
-    const user = await first.createUser({ username: 'zhang.wei', name: '张伟', role: 'staff', unitId: unit.id, passwordHash: 'h' });
-    await first.saveToken({ tokenHash: 't', userId: user.id, kind: 'device', label: 'laptop', deviceId: null, expiresAt: null });
-    const savedAt = new Date(nowMs).toISOString();
-    nowMs += 20 * 60_000;
-    await first.touchToken('t');
-    nowMs += 5 * 60_000;
-    await first.touchToken('t');
-    expect((await first.tokensOf(user.id))[0]!.lastUsedAt).toBe(new Date(nowMs).toISOString());
-    // Not a write per request: the stored record still says when it was last written.
-    expect((await first.findToken('t'))!.lastUsedAt).toBe(savedAt);
-    await first.close();
-    const second = await openStore();
-    expect((await second.tokensOf(user.id))[0]!.lastUsedAt).toBe(savedAt);
   });
 
   it('keeps everything across a clean restart, with the snapshot in schema 6 (a head line, then a line per person, each after its checksum)', async () => {
@@ -430,129 +404,20 @@ describe('lowdb store: durability', () => {
     await expect(openLowdbStore(dir, { clock, timeZone: TZ })).rejects.toThrow(/is using this data folder/);
   });
 
-  it('refuses changes after close', async () => {
-    const store = await openStore();
-    await store.close();
-    await expect(store.createUnit({ name: 'late', parentId: null })).rejects.toThrow(/closed/);
-  });
 });
 
-describe('lowdb store: organisation', () => {
-  it('rejects a taken username whatever its case, and an unknown unit, without changing anything', async () => {
-    const store = await openStore();
-    const unit = await store.createUnit({ name: 'U', parentId: null });
-    await store.createUser({ username: 'li', name: 'Li', role: 'staff', unitId: unit.id, passwordHash: 'h' });
-    await expect(store.createUser({ username: 'LI', name: 'x', role: 'staff', unitId: unit.id, passwordHash: 'h' })).rejects.toThrow(DuplicateError);
-    await expect(store.createUser({ username: 'wang', name: 'x', role: 'staff', unitId: 'nope', passwordHash: 'h' })).rejects.toThrow(MissingReferenceError);
-    await expect(store.createUnit({ name: 'child', parentId: 'nope' })).rejects.toThrow(MissingReferenceError);
-    expect(await store.listUsers()).toHaveLength(1);
-  });
 
-  it('refuses to move a unit under its own subtree', async () => {
-    const store = await openStore();
-    const top = await store.createUnit({ name: 'top', parentId: null });
-    const mid = await store.createUnit({ name: 'mid', parentId: top.id });
-    const leaf = await store.createUnit({ name: 'leaf', parentId: mid.id });
-    await expect(store.updateUnit(top.id, { parentId: leaf.id }, admin)).rejects.toThrow(ConflictError);
-    await expect(store.updateUnit(top.id, { parentId: top.id }, admin)).rejects.toThrow(ConflictError);
-    expect((await store.updateUnit(leaf.id, { parentId: top.id, name: 'moved' }, admin)).parentId).toBe(top.id);
-  });
-
-  it('revokes a person’s tokens on deactivation or a new password, and keeps the last admin', async () => {
-    const store = await openStore();
-    const a = await store.createUser({ username: 'a', name: 'A', role: 'admin', unitId: null, passwordHash: 'h' });
-    const s = await store.createUser({ username: 's', name: 'S', role: 'staff', unitId: null, passwordHash: 'h' });
-    for (const hash of ['t1', 't2']) await store.saveToken({ tokenHash: hash, userId: s.id, kind: 'device', label: '', deviceId: null, expiresAt: null });
-    await store.updateUser(s.id, { passwordHash: 'h2' }, admin, 't1');
-    expect((await store.tokensOf(s.id)).map((t) => t.tokenHash)).toEqual(['t1']);
-    await store.updateUser(s.id, { active: false }, admin);
-    expect(await store.tokensOf(s.id)).toEqual([]);
-    await expect(store.updateUser(a.id, { role: 'staff' }, admin)).rejects.toThrow(ConflictError);
-  });
-
-  it('writes an audit entry with every administrative change, newest first', async () => {
-    const store = await openStore();
-    const unit = await store.createUnit({ name: 'U', parentId: null }, admin);
-    await store.updateUnit(unit.id, { name: 'V' }, { ...admin, reason: '更名' });
-    const entries = await store.listAudit({ limit: 10 });
-    expect(entries.map((e) => [e.id, e.action, e.details, e.reason])).toEqual([
-      ['2', 'unit.update', 'name: "U" → "V"', '更名'],
-      ['1', 'unit.create', 'U, parent -', null],
-    ]);
-    expect(await store.listAudit({ limit: 10, before: '2' })).toHaveLength(1);
-  });
-});
-
-describe('lowdb store: policy', () => {
-  it('versions the policy on every change to what extensions follow, and keeps the history', async () => {
-    const store = await openStore();
-    const r = await store.createResource({ name: 'R', category: 'other', kind: 'video', patterns: ['https://v.example.org/*'] });
-    expect((await store.getPolicy()).version).toBe(1);
-    await store.updateSettings({ ...DEFAULT_SETTINGS, annualTargetHours: 80 }, admin);
-    expect((await store.getPolicy()).version).toBe(1);
-    await store.updateSettings({ ...DEFAULT_SETTINGS, idleSeconds: 300 }, admin);
-    expect((await store.getPolicy()).version).toBe(2);
-    await store.updateResource(r.id, { active: false }, admin);
-    expect(await store.getPolicy()).toMatchObject({ version: 3, resources: [] });
-    const history = await store.policyHistory();
-    expect(history.map((p) => [p.version, p.resources.length, p.settings.idleSeconds])).toEqual([
-      [0, 0, 120],
-      [1, 1, 120],
-      [2, 1, 300],
-      [3, 0, 300],
-    ]);
-  });
-});
 
 describe('lowdb store: sync and daily totals', () => {
-
-  it('answers a re-sent id as before, and an id with other content or from another person as id_reused', async () => {
-    const store = await openStore();
-    const s = segment(S1, '2026-03-06T09:00:00+08:00', '2026-03-06T09:10:00+08:00');
-    const first = await sync(store, 'p1', [s, s]);
-    expect([...first.segments]).toEqual([[S1, { kind: 'accepted' }]]);
-    expect((await sync(store, 'p1', [s])).segments.get(S1)).toEqual({ kind: 'accepted' });
-    expect((await sync(store, 'p1', [{ ...s, title: 'changed' }])).segments.get(S1)).toEqual({ kind: 'id_reused' });
-    expect((await sync(store, 'p2', [s])).segments.get(S1)).toEqual({ kind: 'id_reused' });
-    expect(await store.segmentsForPerson('p1', 0, Number.MAX_SAFE_INTEGER)).toHaveLength(1);
-  });
-
-  it('keeps refused seconds with their reason but not their URL, and repeats the verdict', async () => {
+  // The verdicts and totals of refused segments are part of the store contract (test/store/core-contract.test.ts).
+  it('keeps no URL of a refused segment in its files', async () => {
     const store = await openStore();
     const content = { resourceId: 'res1', url: 'https://secret.example.com/private', title: 'private', startMs: at('2026-03-06T08:00:00+08:00'), endMs: at('2026-03-06T08:05:00+08:00'), mode: 'reading' };
     const refused = { id: S2, reason: 'outside_allowlist' as const, code: 'url_outside_resource', message: 'no', contentHash: segmentContentHash(content), startMs: content.startMs, endMs: content.endMs };
-    const result = await sync(store, 'p1', [], { refused: [refused] });
-    expect(result.segments.get(S2)).toEqual({ kind: 'rejected', code: 'url_outside_resource', message: 'no' });
-    expect((await sync(store, 'p1', [], { refused: [refused] })).segments.get(S2)).toEqual({ kind: 'rejected', code: 'url_outside_resource', message: 'no' });
-    expect(await store.dayTotals('p1', 0, 99999)).toEqual([expect.objectContaining({ rawSeconds: 300, creditedSeconds: 0, outsideAllowlistSeconds: 300 })]);
+    await sync(store, 'p1', [], { refused: [refused] });
+    expect(await readFile(journalFile, 'utf8')).not.toContain('secret.example.com');
     await store.close();
     expect(await readFile(file, 'utf8')).not.toContain('secret.example.com');
-  });
-
-  it('maintains daily totals on ingest: overlap across devices once, the daily cap, per resource', async () => {
-    const store = await openStore();
-    await store.updateSettings({ ...DEFAULT_SETTINGS, dailyCapSeconds: 3600 }, admin);
-    const version = (await store.getPolicy()).version;
-    await sync(store, 'p1', [segment(S1, '2026-03-05T09:00:00+08:00', '2026-03-05T09:40:00+08:00', { policyVersion: version })]);
-    await store.recordSync({
-      personId: 'p1',
-      deviceId: 'phone',
-      accepted: [segment(S2, '2026-03-05T09:20:00+08:00', '2026-03-05T10:20:00+08:00', { resourceId: 'res2', policyVersion: version })],
-      refused: [],
-      notes: [],
-    });
-    const [day] = await store.dayTotals('p1', dayNumber('2026-03-05'), dayNumber('2026-03-05'));
-    expect(day).toEqual({
-      personId: 'p1',
-      day: dayNumber('2026-03-05'),
-      rawSeconds: 6000,
-      creditedSeconds: 3600,
-      overlapSeconds: 1200,
-      dailyCapSeconds: 1200,
-      outsideAllowlistSeconds: 0,
-      invalidSeconds: 0,
-      byResource: ['res1', 2400, 'res2', 1200],
-    });
   });
 
   it('lists the days touched since the last read in the snapshot instead of recounting them, and counts them when read after a restart', async () => {
@@ -628,71 +493,4 @@ describe('lowdb store: sync and daily totals', () => {
     expect(await after.segmentsForPerson('p1', 0, Number.MAX_SAFE_INTEGER)).toHaveLength(1);
   });
 
-  it('merges notes with the one rule, refuses another person’s note id, and pages changes by cursor', async () => {
-    const store = await openStore();
-    const note: Note = {
-      id: '5b0c1e9a-0000-4000-8000-000000000001',
-      url: null,
-      canonicalUrl: null,
-      title: '读书笔记',
-      resourceId: null,
-      selectors: [],
-      quote: '',
-      comment: 'first',
-      tags: [],
-      colour: 'yellow',
-      mustRead: null,
-      createdAt: '2026-03-06T01:00:00.000Z',
-      updatedAt: '2026-03-06T01:00:00.000Z',
-      deletedAt: null,
-    };
-    await sync(store, 'p1', [], { notes: [note] });
-    const seq = await store.noteSeq();
-    await sync(store, 'p1', [], { notes: [{ ...note, comment: 'older edit', updatedAt: '2026-03-06T00:00:00.000Z' }] });
-    expect((await store.findNote(note.id))!.note.comment).toBe('first');
-    expect(await store.noteSeq()).toBe(seq);
-    expect((await sync(store, 'p2', [], { notes: [note] })).notes.get(note.id)).toBe('id_reused');
-    await sync(store, 'p1', [], { notes: [{ ...note, comment: 'newer', updatedAt: '2026-03-06T02:00:00.000Z' }] });
-    const changed = await store.notesChangedSince('p1', seq, 10);
-    expect(changed.notes.map((n) => n.note.comment)).toEqual(['newer']);
-    await store.setNoteReview(note.id, { reviewerId: 'l', reviewerName: 'L', reviewedAt: '2026-03-06T03:00:00.000Z', comment: '好' }, admin);
-    expect((await store.notesChangedSince('p1', seq + 1, 10)).notes[0]!.review?.comment).toBe('好');
-    expect((await (await reopenAfterCrash()).findNote(note.id))!.review?.comment).toBe('好');
-  });
-
-  it('answers the notes query from the notes as merged: edits in place, deletions and reviews seen, the same after reopening', async () => {
-    const store = await openStore();
-    const note = (n: number, over: Partial<Note> = {}): Note => ({
-      id: `5b0c1e9a-0000-4000-8000-00000000000${n}`,
-      url: null,
-      canonicalUrl: null,
-      title: `笔记 ${n}`,
-      resourceId: null,
-      selectors: [],
-      quote: '',
-      comment: '',
-      tags: [],
-      colour: 'yellow',
-      mustRead: null,
-      createdAt: `2026-03-0${n}T01:00:00.000Z`,
-      updatedAt: `2026-03-0${n}T01:00:00.000Z`,
-      deletedAt: null,
-      ...over,
-    });
-    await sync(store, 'p1', [], { notes: [note(1), note(2), note(3)] });
-    await sync(store, 'p2', [], { notes: [note(4, { tags: ['党史'] })] });
-    // An edit replaces the note (it is not counted twice); a deletion takes it out of every read.
-    await sync(store, 'p1', [], { notes: [note(1, { tags: ['党史'], updatedAt: '2026-03-06T00:00:00.000Z' }), note(2, { deletedAt: '2026-03-06T00:00:00.000Z', updatedAt: '2026-03-06T00:00:00.000Z' })] });
-    await store.setNoteReview(note(3).id, { reviewerId: 'l', reviewerName: 'L', reviewedAt: '2026-03-06T03:00:00.000Z', comment: '' }, admin);
-    const titles = (page: { notes: { note: Note }[] }) => page.notes.map((r) => r.note.title);
-    for (const s of [store, await reopenAfterCrash()]) {
-      expect(titles(await s.queryNotes({}))).toEqual(['笔记 4', '笔记 3', '笔记 1']);
-      expect(await s.queryNotes({ personIds: ['p1', 'p1', 'nobody'], limit: 1 })).toMatchObject({ total: 2, notes: [{ note: { title: '笔记 3' } }] });
-      expect(titles(await s.queryNotes({ personIds: ['p1'], reviewed: 'no' }))).toEqual(['笔记 1']);
-      expect(titles(await s.queryNotes({ tag: '党史', offset: 1, limit: 5 }))).toEqual(['笔记 1']);
-      expect(await s.countNotesByPerson({ fromMs: 0, toMs: at('2026-03-05T00:00:00Z') })).toEqual(new Map([['p1', 2], ['p2', 1]]));
-      expect(await s.countNotesByPerson({ personIds: ['p2'], fromMs: 0, toMs: at('2026-03-04T00:00:00Z') })).toEqual(new Map());
-    }
-    await expect(store.queryNotes({ limit: 0 })).rejects.toThrow();
-  });
 });

@@ -57,8 +57,7 @@ import { Low } from 'lowdb';
 import type { Note, NoteReview } from '../../shared/schemas/notes.ts';
 import type { Policy } from '../../shared/schemas/policy.ts';
 import type { Settings } from '../../shared/schemas/settings.ts';
-import { dateInZone, startOfDate } from '../../shared/time/zoned-days.ts';
-import { segmentContentHash } from './content-hash.ts';
+import { dateInZone } from '../../shared/time/zoned-days.ts';
 import { lockDataDir, type DataLock } from './data-lock.ts';
 import { encodeSnapshot } from './document.ts';
 import { newId } from './ids.ts';
@@ -78,8 +77,10 @@ import { StateProgrammeStore, type ProgrammeStore } from './programme/programme-
 import { loadState } from './load-state.ts';
 import { SnapshotFile, type SnapshotLines } from './snapshot-file.ts';
 import type { Op, SegmentTuple } from './ops.ts';
-import { describeChanges } from './describe-changes.ts';
-import { AUDITED_FIELDS } from './record-schemas.ts';
+import { auditDetails, personUpdateAction } from './audit-details.ts';
+import { contentHashOf, sameContent } from './sync-verdict.ts';
+import { LAST_ADMIN_MESSAGE, makesUnitCycle, planUserUpdate, UNIT_CYCLE_MESSAGE } from './user-update.ts';
+import { foldBeforeMs } from './day-total.ts';
 import {
   ConflictError,
   DuplicateError,
@@ -118,22 +119,9 @@ import { countNoteRecords, queryNoteRecords, type NoteCountQuery, type NotePage,
 import { lowerBound, type StoreState } from './state.ts';
 import { userMatcher, type UserQuery } from './user-query.ts';
 import type { SegmentCredit } from '../aggregation/credit-day.ts';
-import { changeMembership } from '../programme/membership-history.ts';
 
 export const STORE_FILE_NAME = 'studytrail.json';
 
-/** A re-sent id: the verdict it had when its content is the same, id_reused when not. */
-function sameContent(existing: CheckedSegment | RefusedSegment | SegmentRecord, contentHash: string): SegmentOutcome {
-  if ('code' in existing) {
-    return existing.contentHash === contentHash ? { kind: 'rejected', code: existing.code, message: existing.message } : { kind: 'id_reused' };
-  }
-  return segmentContentHash(existing) === contentHash ? { kind: 'accepted' } : { kind: 'id_reused' };
-}
-
-/** What a sent segment's content hashes to: a refused one carries it, an accepted one is hashed (only when its id comes again). */
-function contentHashOf(item: CheckedSegment | RefusedSegment): string {
-  return 'contentHash' in item ? item.contentHash : segmentContentHash(item);
-}
 /** lowdb's data while none is held: the snapshot lives in memory as the state, not as lines. */
 const NO_SNAPSHOT: SnapshotLines = [];
 
@@ -148,7 +136,6 @@ const MAX_COMPACT_AT_BYTES = 64 * 1024 * 1024;
 const TOKEN_TOUCH_MS = 3600_000;
 /** A read-only store tries its files again at most this often (health checks and writes trigger it). */
 const PROBE_INTERVAL_MS = 1000;
-const DAY_MS = 86_400_000;
 
 export interface OpenStoreOptions {
   /** Epoch milliseconds; stamps createdAt, receivedAt and audit entries. */
@@ -500,9 +487,7 @@ class LowdbStore implements Store {
   async maintain(): Promise<void> {
     if (this.closed) throw new Error('The store is closed');
     const nowMs = this.options.clock();
-    const { timeZone } = this.state;
-    // Fold whole days: everything that ended before the first day inside the retention window.
-    const beforeMs = startOfDate(dateInZone(nowMs - this.state.settings.retentionDays * DAY_MS, timeZone), timeZone);
+    const beforeMs = foldBeforeMs(nowMs, this.state.settings.retentionDays, this.state.timeZone);
     if (this.state.oldestRawEndMs() < beforeMs) await this.commit([{ type: 'fold', beforeMs }]);
     await this.compactNow();
   }
@@ -556,7 +541,7 @@ class LowdbStore implements Store {
     const user: UserRecord = { id: newId(), ...fields, active: true, createdAt, memberships: [{ from, to: null, unitId: input.unitId, role: input.role }] };
     await this.commit([
       { type: 'user.put', user },
-      ...this.auditOp(audit, 'person.create', `person:${user.id}`, `${user.username} (${user.name}), ${user.role}, unit ${user.unitId ?? '-'}`),
+      ...this.auditOp(audit, 'person.create', `person:${user.id}`, auditDetails.personCreate(user)),
     ]);
     return user;
   }
@@ -567,25 +552,17 @@ class LowdbStore implements Store {
     if (changes.unitId !== undefined && changes.unitId !== null && !this.state.units.has(changes.unitId)) {
       throw new MissingReferenceError('unitId', `There is no unit with id "${changes.unitId}"`);
     }
-    const merged = { ...old, ...changes };
-    // A move, a new role or a deactivation takes effect today; the periods before it stay as they were.
-    const today = dateInZone(Date.parse(this.now()), this.state.timeZone);
-    const user: UserRecord = { ...merged, memberships: changeMembership(old.memberships, merged, today) };
-    const losesAdmin = old.role === 'admin' && old.active && (user.role !== 'admin' || !user.active);
+    const { user, losesAdmin, revokesTokens } = planUserUpdate(old, changes, dateInZone(Date.parse(this.now()), this.state.timeZone));
     if (losesAdmin && [...this.state.users.values()].filter((u) => u.role === 'admin' && u.active).length === 1) {
-      throw new ConflictError('This is the last active admin: make someone else admin first');
+      throw new ConflictError(LAST_ADMIN_MESSAGE);
     }
-    const revoke = (changes.active === false && old.active) || changes.passwordHash !== undefined;
-    const tokenHashes = revoke
+    const tokenHashes = revokesTokens
       ? [...this.state.tokens.values()].filter((t) => t.userId === id && t.tokenHash !== keepTokenHash).map((t) => t.tokenHash)
       : [];
-    const described = describeChanges(AUDITED_FIELDS.user, old, changes, user);
-    if (changes.passwordHash !== undefined) described.push('password changed');
-    if (tokenHashes.length > 0) described.push(`${tokenHashes.length} sign-in(s) revoked`);
     await this.commit([
       { type: 'user.put', user },
       ...(tokenHashes.length > 0 ? [{ type: 'token.delete' as const, tokenHashes }] : []),
-      ...this.auditOp(audit, changes.passwordHash !== undefined ? 'person.password' : 'person.update', `person:${id}`, `${old.username}: ${described.join('; ') || 'no change'}`),
+      ...this.auditOp(audit, personUpdateAction(changes), `person:${id}`, auditDetails.personUpdate(old, changes, user, tokenHashes.length)),
     ]);
     return user;
   }
@@ -610,7 +587,7 @@ class LowdbStore implements Store {
     const unit: UnitRecord = { id: newId(), name: input.name, parentId: input.parentId, createdAt: this.now() };
     await this.commit([
       { type: 'unit.put', unit },
-      ...this.auditOp(audit, 'unit.create', `unit:${unit.id}`, `${unit.name}, parent ${unit.parentId ?? '-'}`),
+      ...this.auditOp(audit, 'unit.create', `unit:${unit.id}`, auditDetails.unitCreate(unit)),
     ]);
     return unit;
   }
@@ -622,13 +599,10 @@ class LowdbStore implements Store {
       if (!this.state.units.has(changes.parentId)) {
         throw new MissingReferenceError('parentId', `There is no unit with id "${changes.parentId}"`);
       }
-      for (let u: string | null = changes.parentId; u !== null; u = this.state.units.get(u)?.parentId ?? null) {
-        if (u === id) throw new ConflictError('A unit cannot be moved under itself or one of its sub-units');
-      }
+      if (makesUnitCycle(id, changes.parentId, (u) => this.state.units.get(u)?.parentId ?? null)) throw new ConflictError(UNIT_CYCLE_MESSAGE);
     }
     const unit: UnitRecord = { ...old, ...changes };
-    const described = describeChanges(AUDITED_FIELDS.unit, old, changes, unit);
-    await this.commit([{ type: 'unit.put', unit }, ...this.auditOp(audit, 'unit.update', `unit:${id}`, described.join('; ') || 'no change')]);
+    await this.commit([{ type: 'unit.put', unit }, ...this.auditOp(audit, 'unit.update', `unit:${id}`, auditDetails.unitUpdate(old, changes, unit))]);
     return unit;
   }
 
@@ -636,7 +610,7 @@ class LowdbStore implements Store {
     const unit = this.state.units.get(id);
     if (!unit) throw new NotFoundError(`There is no unit with id "${id}"`);
     const parent = unit.parentId === null ? null : this.state.units.get(unit.parentId);
-    await this.commit([{ type: 'unit.delete', id }, ...this.auditOp(audit, 'unit.delete', `unit:${id}`, `${unit.name}${parent ? `, under ${parent.name}` : ''}`)]);
+    await this.commit([{ type: 'unit.delete', id }, ...this.auditOp(audit, 'unit.delete', `unit:${id}`, auditDetails.unitDelete(unit, parent ?? null))]);
   }
 
   async findUnit(id: string): Promise<UnitRecord | null> {
@@ -654,7 +628,7 @@ class LowdbStore implements Store {
     const resource: ResourceRecord = { id: newId(), ...input, patterns: [...input.patterns], active: true, createdAt: at };
     await this.commit([
       { type: 'resource.put', resource, at },
-      ...this.auditOp(audit, 'resource.create', `resource:${resource.id}`, `${resource.name} (${resource.category}, ${resource.kind}): ${resource.patterns.join(' ')}`),
+      ...this.auditOp(audit, 'resource.create', `resource:${resource.id}`, auditDetails.resourceCreate(resource)),
     ]);
     return resource;
   }
@@ -664,10 +638,9 @@ class LowdbStore implements Store {
     if (!old) throw new NotFoundError(`There is no resource with id "${id}"`);
     const at = this.now();
     const resource: ResourceRecord = { ...old, ...changes, patterns: [...(changes.patterns ?? old.patterns)] };
-    const described = describeChanges(AUDITED_FIELDS.resource, old, changes, resource);
     await this.commit([
       { type: 'resource.put', resource, at },
-      ...this.auditOp(audit, 'resource.update', `resource:${id}`, described.join('; ') || 'no change'),
+      ...this.auditOp(audit, 'resource.update', `resource:${id}`, auditDetails.resourceUpdate(old, changes, resource)),
     ]);
     return resource;
   }
@@ -693,13 +666,9 @@ class LowdbStore implements Store {
   }
 
   async updateSettings(settings: Settings, audit: AuditContext): Promise<Settings> {
-    const old = this.state.settings;
-    const described = (Object.keys(settings) as (keyof Settings)[])
-      .filter((k) => settings[k] !== old[k])
-      .map((k) => `${k}: ${old[k]} → ${settings[k]}`);
     await this.commit([
       { type: 'settings.put', settings: { ...settings }, at: this.now() },
-      ...this.auditOp(audit, 'settings.update', 'settings', described.join('; ') || 'no change'),
+      ...this.auditOp(audit, 'settings.update', 'settings', auditDetails.settingsUpdate(this.state.settings, settings)),
     ]);
     return { ...this.state.settings };
   }
@@ -752,7 +721,7 @@ class LowdbStore implements Store {
     const owner = this.state.users.get(token.userId);
     await this.commit([
       { type: 'token.delete', tokenHashes: [token.tokenHash] },
-      ...this.auditOp(audit, 'device.revoke', `person:${token.userId}`, `${owner?.username ?? token.userId}: device ${token.label || token.id}`),
+      ...this.auditOp(audit, 'device.revoke', `person:${token.userId}`, auditDetails.deviceRevoke(token, owner ?? null)),
     ]);
   }
 
@@ -784,7 +753,7 @@ class LowdbStore implements Store {
       dayTotals: this.state.daysOf(personId).length,
       notes: data?.notes.length ?? 0,
     };
-    const [entry] = this.auditOp(audit, 'person.erase', `person:${personId}`, `${user.username} (${user.name}): ${counts.segments} segment(s), ${counts.refused} refused, ${counts.dayTotals} day total(s), ${counts.notes} note(s), ${counts.tokens} sign-in(s)`);
+    const [entry] = this.auditOp(audit, 'person.erase', `person:${personId}`, auditDetails.personErase(user, counts));
     await this.commit([{ type: 'person.erase', personId }, entry!]);
     // The journal still holds the person's earlier syncs: a fresh snapshot leaves nothing of them on disk.
     await this.compactNow();
@@ -952,7 +921,7 @@ class LowdbStore implements Store {
     const author = this.state.users.get(record.personId);
     await this.commit([
       { type: 'note.review', noteId: id, review },
-      ...this.auditOp(audit, review ? 'note.review' : 'note.review_delete', `note:${id}`, `note by ${author?.username ?? record.personId}${review?.comment ? `: ${review.comment.slice(0, 200)}` : ''}`),
+      ...this.auditOp(audit, review ? 'note.review' : 'note.review_delete', `note:${id}`, auditDetails.noteReview(author?.username ?? record.personId, review)),
     ]);
     return this.state.notes.get(id)!;
   }

@@ -4,7 +4,7 @@
 // the one meaning of each filter; the embedded store applies them in memory.
 import { z } from 'zod';
 import { idSchema } from '../../shared/schemas/domain.ts';
-import { NOTE_LIMITS } from '../../shared/schemas/notes.ts';
+import { NOTE_LIMITS, type Note } from '../../shared/schemas/notes.ts';
 import type { NoteRecord } from './records.ts';
 
 const msSchema = z.number().int();
@@ -44,10 +44,20 @@ export const noteCountQuerySchema = z
   .strict();
 export type NoteCountQuery = z.input<typeof noteCountQuerySchema>;
 
+/** The words of a text filter: every one must appear in a note's search text. */
+export function noteSearchWords(text: string | undefined): string[] {
+  return (text ?? '').toLowerCase().split(/\s+/).filter((w) => w !== '');
+}
+
+/** What the text filter searches in a note: title, quote, comment and tags, in lower case. */
+export function noteSearchText(note: Note): string {
+  return [note.title, note.quote, note.comment, ...note.tags].join('\n').toLowerCase();
+}
+
 /** A test for "live and matching every filter of the (parsed) query", with its lookups built once. */
 export function noteMatcher(query: z.output<typeof noteQuerySchema>): (record: NoteRecord) => boolean {
   const people = query.personIds === undefined ? null : new Set(query.personIds);
-  const words = (query.text ?? '').toLowerCase().split(/\s+/).filter((w) => w !== '');
+  const words = noteSearchWords(query.text);
   return ({ personId, note, review }) => {
     if (note.deletedAt !== null) return false;
     if (people !== null && !people.has(personId)) return false;
@@ -58,7 +68,7 @@ export function noteMatcher(query: z.output<typeof noteQuerySchema>): (record: N
     if (query.resourceId !== undefined && note.resourceId !== query.resourceId) return false;
     if (query.reviewed !== 'any' && (review !== null) !== (query.reviewed === 'yes')) return false;
     if (words.length > 0) {
-      const text = [note.title, note.quote, note.comment, ...note.tags].join('\n').toLowerCase();
+      const text = noteSearchText(note);
       if (!words.every((w) => text.includes(w))) return false;
     }
     return true;

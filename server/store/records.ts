@@ -257,6 +257,14 @@ export class StoreFileError extends Error {
   }
 }
 
+/** The configured database cannot be reached or used (PostgreSQL store); the server must stop and say why. */
+export class StoreDatabaseError extends Error {
+  constructor(problem: string) {
+    super(`STUDYTRAIL_DATABASE_URL: ${problem}`);
+    this.name = 'StoreDatabaseError';
+  }
+}
+
 /** The store cannot save changes (a write to its files failed); it answers reads, and refuses writes until a retry succeeds. */
 export class StoreReadOnlyError extends Error {
   constructor(message: string) {

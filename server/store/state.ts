@@ -6,7 +6,9 @@ import { mergeNote } from '../../shared/notes/merge-note.ts';
 import type { Policy } from '../../shared/schemas/policy.ts';
 import type { Settings } from '../../shared/schemas/settings.ts';
 import { dateInZone } from '../../shared/time/zoned-days.ts';
-import { splitDaySeconds, type DayCredit } from '../aggregation/credit-day.ts';
+import type { DayCredit } from '../aggregation/credit-day.ts';
+import { creditPersonDay, dayTotalOf, type PersonDaySegment } from './day-total.ts';
+import { nextPolicyVersion } from './policy-version.ts';
 import { originMemberships } from '../programme/membership-history.ts';
 import { ZoneCalendar } from '../aggregation/zone-calendar.ts';
 import type { Op, SyncOp } from './ops.ts';
@@ -19,7 +21,6 @@ import type {
   AuditRecord,
   DayTotalRecord,
   NoteRecord,
-  PolicySettings,
   PolicyVersionRecord,
   RejectedSegmentRecord,
   ResourceRecord,
@@ -62,13 +63,7 @@ export function lowerBound<T>(list: readonly T[], target: number, key: (item: T)
 const byStart = (s: { startMs: number }) => s.startMs;
 const byDay = (d: DayTotalRecord) => d.day;
 
-export function policySettingsOf(settings: Settings): PolicySettings {
-  return {
-    idleSeconds: settings.idleSeconds,
-    mediaPresenceSeconds: settings.mediaPresenceSeconds,
-    dailyCapSeconds: settings.dailyCapSeconds,
-  };
-}
+export { policySettingsOf } from './policy-version.ts';
 
 export class StoreState {
   settings: Settings;
@@ -359,13 +354,8 @@ export class StoreState {
 
   /** A new policy version when what extensions follow (active resources, tracking settings) changed. */
   private versionPolicyIfChanged(at: string): void {
-    const resources = [...this.resources.values()]
-      .filter((r) => r.active)
-      .map(({ id, name, category, kind, patterns }) => ({ id, name, category, kind, patterns: [...patterns] }));
-    const settings = policySettingsOf(this.settings);
-    const current = this.currentPolicyVersion();
-    if (JSON.stringify({ resources, settings }) === JSON.stringify({ resources: current.resources, settings: current.settings })) return;
-    this.addPolicyVersion({ version: current.version + 1, at, settings, resources });
+    const next = nextPolicyVersion(this.currentPolicyVersion(), this.resources.values(), this.settings, at);
+    if (next) this.addPolicyVersion(next);
   }
 
   private applySync(op: SyncOp): void {
@@ -397,17 +387,14 @@ export class StoreState {
   creditOfDay(data: PersonData, day: number): DayCredit {
     const dayStartMs = this.calendar.startOfDay(day);
     const dayEndMs = this.calendar.startOfDay(day + 1);
-    const segments: { key: string; resourceId: string; startMs: number; endMs: number }[] = [];
-    // The day is capped by the newest policy any of its segments was counted under.
-    let version = -1;
+    const segments: PersonDaySegment[] = [];
     const t = data.segments;
     for (let i = t.firstStartingAtOrAfter(dayStartMs - t.maxDurationMs); i < t.length; i++) {
       const startMs = t.startMs(i);
       if (startMs >= dayEndMs) break;
       const endMs = t.endMs(i);
       if (endMs <= dayStartMs) continue;
-      segments.push({ key: t.id(i), resourceId: this.pages.items[t.page(i)]!.resourceId, startMs, endMs });
-      if (t.policyVersion(i) > version) version = t.policyVersion(i);
+      segments.push({ key: t.id(i), resourceId: this.pages.items[t.page(i)]!.resourceId, startMs, endMs, policyVersion: t.policyVersion(i) });
     }
     const refused: RejectedSegmentRecord[] = [];
     const refusedList = data.refused;
@@ -416,30 +403,24 @@ export class StoreState {
       if (r.startMs >= dayEndMs) break;
       if (r.endMs > dayStartMs) refused.push(r);
     }
-    const capSeconds = this.policyByVersion.get(version)?.settings.dailyCapSeconds ?? this.settings.dailyCapSeconds;
-    return splitDaySeconds({ dayStartMs, dayEndMs, capSeconds, segments, refused });
+    return creditPersonDay({
+      dayStartMs,
+      dayEndMs,
+      segments,
+      refused,
+      capOf: (version) => this.policyByVersion.get(version)?.settings.dailyCapSeconds,
+      currentCapSeconds: this.settings.dailyCapSeconds,
+    });
   }
 
   private recomputeDay(personId: string, data: PersonData, day: number): void {
-    const credit = this.creditOfDay(data, day);
-    const byResource: (string | number)[] = [];
-    for (const [resourceId, seconds] of [...credit.byResource].sort(([a], [b]) => (a < b ? -1 : 1))) byResource.push(resourceId, seconds);
-    const at = lowerBound(data.days, day, byDay);
-    if (credit.rawSeconds === 0) {
-      if (data.days[at]?.day === day) data.days.splice(at, 1);
+    const total = dayTotalOf(personId, day, this.creditOfDay(data, day));
+    if (total) {
+      this.loadDay(total);
       return;
     }
-    this.loadDay({
-      personId,
-      day,
-      rawSeconds: credit.rawSeconds,
-      creditedSeconds: credit.creditedSeconds,
-      overlapSeconds: credit.overlapSeconds,
-      dailyCapSeconds: credit.dailyCapSeconds,
-      outsideAllowlistSeconds: credit.outsideAllowlistSeconds,
-      invalidSeconds: credit.invalidSeconds,
-      byResource,
-    });
+    const at = lowerBound(data.days, day, byDay);
+    if (data.days[at]?.day === day) data.days.splice(at, 1);
   }
 
   /** Drops raw segments that ended before `beforeMs`; their days' totals stay as they are. */

@@ -4,7 +4,7 @@
 // and once limited the right password is refused too. Every answer is in the error shape, none a 5xx.
 import { afterEach, describe, expect, it } from 'vitest';
 import { errorBodySchema } from '../../shared/schemas/errors.ts';
-import { DEFAULT_LIMITS } from '../../server/http/limits.ts';
+import { DEFAULT_LIMITS } from '../../server/limits/limits.ts';
 import type { ApiResult } from '../support/api-client.ts';
 import { startApiServer, TEST_ADMIN, type ApiServer } from '../support/api-server.ts';
 import { PASSWORD, seedOrganisation } from '../support/organisation.ts';

@@ -10,7 +10,7 @@ import { createApp } from '../../server/app.ts';
 import { ensureFirstAdmin } from '../../server/auth/first-admin.ts';
 import { openLowdbStore, STORE_FILE_NAME } from '../../server/store/lowdb-store.ts';
 import type { Store } from '../../server/store/records.ts';
-import type { Limits } from '../../server/http/limits.ts';
+import type { Limits } from '../../server/limits/limits.ts';
 import { JOURNAL_FILE_NAME } from '../../server/store/journal.ts';
 import { apiClient, expectData, type ApiClient } from './api-client.ts';
 

@@ -1,0 +1,1121 @@
+// The store on PostgreSQL: the same contract as the embedded store (records.ts), for offices that need
+// more than one machine or more than one server process. Every change is one transaction; what must
+// not interleave takes a transaction-scoped advisory lock:
+//
+//   organisation  units, people, resources, settings: the checks (a taken username, a unit cycle, the
+//                 last admin) and the policy version they make see one state
+//   person        one person's sync, review or erasure: the ids claimed, the day totals recounted
+//   note changes  taken by every write that gives a note a change number, so numbers commit in order
+//                 and a reader's cursor never skips a change still being written
+//   audit         the same for audit entry numbers ("older than" pages must not skip one)
+//
+// always in that order, so two transactions never wait on each other in a circle. The rules are the
+// embedded store's own functions: day crediting (day-total.ts), the note merge (merge-note.ts), the
+// verdict on a re-sent id (sync-verdict.ts), policy versions, user updates and audit details.
+import pg from 'pg';
+import { mergeNote } from '../../../shared/notes/merge-note.ts';
+import type { Note, NoteReview } from '../../../shared/schemas/notes.ts';
+import type { Policy } from '../../../shared/schemas/policy.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../../shared/schemas/settings.ts';
+import { dateInZone } from '../../../shared/time/zoned-days.ts';
+import type { SegmentCredit } from '../../aggregation/credit-day.ts';
+import { ZoneCalendar } from '../../aggregation/zone-calendar.ts';
+import { auditDetails, personUpdateAction } from '../audit-details.ts';
+import { creditPersonDay, dayTotalOf, foldBeforeMs, type PersonDaySegment } from '../day-total.ts';
+import { newId } from '../ids.ts';
+import { noteCountQuerySchema, noteQuerySchema, noteSearchText, noteSearchWords, type NoteCountQuery, type NotePage, type NoteQuery } from '../note-query.ts';
+import { nextPolicyVersion, policySettingsOf } from '../policy-version.ts';
+import type { ProgrammeStore } from '../programme/programme-store.ts';
+import {
+  ConflictError,
+  DuplicateError,
+  MissingReferenceError,
+  NotFoundError,
+  StoreDatabaseError,
+  type AuditContext,
+  type AuditRecord,
+  type CheckedSegment,
+  type DayTotalRecord,
+  type ErasedCounts,
+  type NewResource,
+  type NewToken,
+  type NewUnit,
+  type NewUser,
+  type NoteOutcome,
+  type NoteRecord,
+  type PolicyVersionRecord,
+  type RefusedSegment,
+  type RejectedSegmentRecord,
+  type ResourceChanges,
+  type ResourceRecord,
+  type SegmentOutcome,
+  type SegmentRecord,
+  type Store,
+  type StoreHealth,
+  type SyncInput,
+  type SyncResult,
+  type TokenRecord,
+  type UnitChanges,
+  type UnitRecord,
+  type UserChanges,
+  type UserRecord,
+} from '../records.ts';
+import { contentHashOf, sameContent } from '../sync-verdict.ts';
+import { userQuerySchema, type UserQuery } from '../user-query.ts';
+import { LAST_ADMIN_MESSAGE, makesUnitCycle, planUserUpdate, UNIT_CYCLE_MESSAGE } from '../user-update.ts';
+import { migrate, readMigrations } from './migrate.ts';
+
+type Client = pg.PoolClient;
+
+/** Advisory lock namespaces (the first of the two keys); see the top of this file. */
+const LOCK = { organisation: 1, person: 2, noteSeq: 3, audit: 4 } as const;
+/** lastUsedAt of a token is rewritten at most this often. */
+const TOKEN_TOUCH_MS = 3600_000;
+
+export interface PostgresStoreOptions {
+  /** Epoch milliseconds; stamps createdAt, receivedMs and audit entries. */
+  clock: () => number;
+  /** The organisation's zone: daily totals are per calendar day in it. */
+  timeZone: string;
+  /** Connections in the pool (default 10). */
+  poolSize?: number;
+}
+
+/** bigint columns (epoch milliseconds, counts) as numbers: every value the store keeps is far below 2^53. */
+const TYPES = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/** The URL with any password replaced, for messages and logs. */
+export function redactDatabaseUrl(url: string): string {
+  if (!URL.canParse(url)) return url.replace(/:[^:@/]*@/, ':***@');
+  const parsed = new URL(url);
+  if (parsed.password !== '') parsed.password = '***';
+  return parsed.toString();
+}
+
+/** Opens the store on a PostgreSQL database, applying any migration it lacks. Throws StoreDatabaseError when it cannot be reached or used. */
+export async function openPostgresStore(url: string, options: PostgresStoreOptions): Promise<Store> {
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types: TYPES });
+  // An idle connection dropped by the server (a restart, a proxy) must not crash the process.
+  pool.on('error', (err) => console.error('StudyTrail store: a PostgreSQL connection failed', err));
+  try {
+    await pool.query('SELECT 1');
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw new StoreDatabaseError(`cannot reach the database at ${redactDatabaseUrl(url)}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  try {
+    await migrate(pool, await readMigrations());
+    await initialise(pool, options.timeZone);
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw err instanceof StoreDatabaseError ? err : new StoreDatabaseError(`the database at ${redactDatabaseUrl(url)} cannot be used: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return new PostgresStore(pool, options);
+}
+
+/** A new database starts with the default settings and policy version 0, counted in the configured zone; a used one must be in the same zone. */
+async function initialise(pool: pg.Pool, timeZone: string): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1, 0)', [LOCK.organisation]);
+    await client.query("INSERT INTO store_meta (key, value) VALUES ('time_zone', $1) ON CONFLICT DO NOTHING", [timeZone]);
+    await client.query('INSERT INTO settings (id, value) VALUES (1, $1) ON CONFLICT DO NOTHING', [JSON.stringify(DEFAULT_SETTINGS)]);
+    await client.query('INSERT INTO policy_versions (version, at, settings, resources) VALUES (0, $1, $2, $3) ON CONFLICT DO NOTHING', [
+      new Date(0).toISOString(),
+      JSON.stringify(policySettingsOf(DEFAULT_SETTINGS)),
+      '[]',
+    ]);
+    const stored = (await client.query<{ value: string }>("SELECT value FROM store_meta WHERE key = 'time_zone'")).rows[0]!.value;
+    await client.query('COMMIT');
+    if (stored !== timeZone) {
+      throw new StoreDatabaseError(
+        `the database counts days in ${stored}, but STUDYTRAIL_TZ is ${timeZone}: set STUDYTRAIL_TZ=${stored} (daily totals cannot be recounted for another zone)`,
+      );
+    }
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+// ---- rows ---------------------------------------------------------------------------------------
+
+interface UserRow {
+  id: string;
+  username: string;
+  name: string;
+  role: UserRecord['role'];
+  unit_id: string | null;
+  password_hash: string;
+  active: boolean;
+  created_at: string;
+  memberships: UserRecord['memberships'];
+}
+const USER_COLUMNS = 'id, username, name, role, unit_id, password_hash, active, created_at, memberships';
+const userOf = (r: UserRow): UserRecord => ({
+  id: r.id,
+  username: r.username,
+  name: r.name,
+  role: r.role,
+  unitId: r.unit_id,
+  passwordHash: r.password_hash,
+  active: r.active,
+  createdAt: r.created_at,
+  memberships: r.memberships,
+});
+
+interface UnitRow {
+  id: string;
+  name: string;
+  parent_id: string | null;
+  created_at: string;
+}
+const UNIT_COLUMNS = 'id, name, parent_id, created_at';
+const unitOf = (r: UnitRow): UnitRecord => ({ id: r.id, name: r.name, parentId: r.parent_id, createdAt: r.created_at });
+
+interface TokenRow {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  kind: TokenRecord['kind'];
+  label: string;
+  device_id: string | null;
+  created_at: string;
+  last_used_at: string | null;
+  expires_at: string | null;
+}
+const TOKEN_COLUMNS = 'id, token_hash, user_id, kind, label, device_id, created_at, last_used_at, expires_at';
+const tokenOf = (r: TokenRow): TokenRecord => ({
+  id: r.id,
+  tokenHash: r.token_hash,
+  userId: r.user_id,
+  kind: r.kind,
+  label: r.label,
+  deviceId: r.device_id,
+  createdAt: r.created_at,
+  lastUsedAt: r.last_used_at,
+  expiresAt: r.expires_at,
+});
+
+interface AuditRow {
+  id: number;
+  at: string;
+  actor_id: string;
+  actor_name: string;
+  action: string;
+  target: string;
+  details: string;
+  reason: string | null;
+  address: string | null;
+}
+const auditOf = (r: AuditRow): AuditRecord => ({
+  id: String(r.id),
+  at: r.at,
+  actorId: r.actor_id,
+  actorName: r.actor_name,
+  action: r.action,
+  target: r.target,
+  details: r.details,
+  reason: r.reason,
+  address: r.address,
+});
+
+interface SegmentRow {
+  id: string;
+  person_id: string;
+  device_id: string;
+  resource_id: string;
+  url: string;
+  title: string;
+  start_ms: number;
+  end_ms: number;
+  mode: SegmentRecord['mode'];
+  policy_version: number;
+  received_ms: number;
+}
+const SEGMENT_COLUMNS = 'id, person_id, device_id, resource_id, url, title, start_ms, end_ms, mode, policy_version, received_ms';
+const segmentOf = (r: SegmentRow): SegmentRecord => ({
+  id: r.id,
+  personId: r.person_id,
+  deviceId: r.device_id,
+  resourceId: r.resource_id,
+  url: r.url,
+  title: r.title,
+  startMs: r.start_ms,
+  endMs: r.end_ms,
+  mode: r.mode,
+  policyVersion: r.policy_version,
+  receivedMs: r.received_ms,
+});
+
+interface RefusedRow {
+  id: string;
+  person_id: string;
+  device_id: string;
+  reason: RejectedSegmentRecord['reason'];
+  code: string;
+  message: string;
+  content_hash: string;
+  start_ms: number;
+  end_ms: number;
+  received_ms: number;
+}
+const REFUSED_COLUMNS = 'id, person_id, device_id, reason, code, message, content_hash, start_ms, end_ms, received_ms';
+const refusedOf = (r: RefusedRow): RejectedSegmentRecord => ({
+  id: r.id,
+  personId: r.person_id,
+  deviceId: r.device_id,
+  reason: r.reason,
+  code: r.code,
+  message: r.message,
+  contentHash: r.content_hash,
+  startMs: r.start_ms,
+  endMs: r.end_ms,
+  receivedMs: r.received_ms,
+});
+
+interface DayRow {
+  person_id: string;
+  day: number;
+  raw_seconds: number;
+  credited_seconds: number;
+  overlap_seconds: number;
+  daily_cap_seconds: number;
+  outside_allowlist_seconds: number;
+  invalid_seconds: number;
+  by_resource: (string | number)[];
+}
+const dayOf = (r: DayRow): DayTotalRecord => ({
+  personId: r.person_id,
+  day: r.day,
+  rawSeconds: r.raw_seconds,
+  creditedSeconds: r.credited_seconds,
+  overlapSeconds: r.overlap_seconds,
+  dailyCapSeconds: r.daily_cap_seconds,
+  outsideAllowlistSeconds: r.outside_allowlist_seconds,
+  invalidSeconds: r.invalid_seconds,
+  byResource: r.by_resource,
+});
+
+interface NoteRow {
+  person_id: string;
+  note: Note;
+  review: NoteReview | null;
+  seq: number;
+}
+const NOTE_COLUMNS = 'person_id, note, review, seq';
+const noteOf = (r: NoteRow): NoteRecord => ({ note: r.note, personId: r.person_id, review: r.review, seq: r.seq });
+
+interface PolicyRow {
+  version: number;
+  at: string;
+  settings: PolicyVersionRecord['settings'];
+  resources: PolicyVersionRecord['resources'];
+}
+const policyOf = (r: PolicyRow): PolicyVersionRecord => ({ version: r.version, at: r.at, settings: r.settings, resources: r.resources });
+
+/** The clauses of a notes query and their parameters, numbered from $1. */
+function noteWhere(query: { personIds?: readonly string[]; fromMs?: number; toMs?: number; tag?: string; resourceId?: string; reviewed?: 'yes' | 'no' | 'any'; text?: string }): {
+  sql: string;
+  params: unknown[];
+} {
+  const params: unknown[] = [];
+  const clauses = ['live'];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (query.personIds !== undefined) clauses.push(`person_id = ANY(${param([...new Set(query.personIds)])}::text[])`);
+  if (query.fromMs !== undefined) clauses.push(`created_ms >= ${param(query.fromMs)}`);
+  if (query.toMs !== undefined) clauses.push(`created_ms < ${param(query.toMs)}`);
+  if (query.tag !== undefined) clauses.push(`tags @> ARRAY[${param(query.tag)}::text]`);
+  if (query.resourceId !== undefined) clauses.push(`resource_id = ${param(query.resourceId)}`);
+  if (query.reviewed === 'yes') clauses.push('review IS NOT NULL');
+  if (query.reviewed === 'no') clauses.push('review IS NULL');
+  for (const word of noteSearchWords(query.text)) clauses.push(`strpos(search_text, ${param(word)}) > 0`);
+  return { sql: clauses.join(' AND '), params };
+}
+
+class PostgresStore implements Store {
+  private closed = false;
+  /** Since when the database has not answered, for health(); null while it does. */
+  private unreachableSinceMs: number | null = null;
+  private readonly calendar: ZoneCalendar;
+  /**
+   * When each token was last used, to the millisecond, while this process runs: the database is
+   * written at most hourly per token, and the device list reads the two together (as the embedded
+   * store does). Another process's uses show to the hour.
+   */
+  private readonly lastTouchMs = new Map<string, number>();
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly options: PostgresStoreOptions,
+  ) {
+    this.calendar = new ZoneCalendar(options.timeZone);
+  }
+
+  get programme(): ProgrammeStore {
+    throw new Error('The learning programme is not kept in PostgreSQL yet: run StudyTrail on the embedded store (leave STUDYTRAIL_DATABASE_URL unset)');
+  }
+
+  // ---- plumbing -----------------------------------------------------------------------------------
+
+  private now(): string {
+    return new Date(this.options.clock()).toISOString();
+  }
+
+  private checkOpen(): void {
+    if (this.closed) throw new Error('The store is closed');
+  }
+
+  private async read<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
+    this.checkOpen();
+    return (await this.pool.query<R>(sql, params)).rows;
+  }
+
+  /** Runs `work` in one transaction, with the advisory locks it takes released at its end. */
+  private async transaction<T>(work: (c: Client) => Promise<T>): Promise<T> {
+    this.checkOpen();
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  private lock(c: Client, namespace: number, key: string): Promise<unknown> {
+    return c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [namespace, key]);
+  }
+
+  private async audit(c: Client, context: AuditContext | undefined, action: string, target: string, details: string): Promise<AuditRecord | null> {
+    if (!context) return null;
+    await this.lock(c, LOCK.audit, '');
+    const row = (
+      await c.query<AuditRow>(
+        'INSERT INTO audit (at, actor_id, actor_name, action, target, details, reason, address) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *',
+        [this.now(), context.actor.id, context.actor.name, action, target, details, context.reason, context.address ?? null],
+      )
+    ).rows[0]!;
+    return auditOf(row);
+  }
+
+  // ---- people and units ---------------------------------------------------------------------------
+
+  async countUsers(query?: UserQuery): Promise<number> {
+    const { sql, params } = this.userWhere(query);
+    return (await this.read<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE ${sql}`, params))[0]!.n;
+  }
+
+  private userWhere(input: UserQuery | undefined): { sql: string; params: unknown[] } {
+    const query = userQuerySchema.parse(input ?? {});
+    const clauses = ['true'];
+    const params: unknown[] = [];
+    if (query.unitIds !== undefined) {
+      params.push(query.unitIds);
+      clauses.push(`unit_id = ANY($${params.length}::text[])`);
+    }
+    if (query.ids !== undefined) {
+      params.push(query.ids);
+      clauses.push(`id = ANY($${params.length}::text[])`);
+    }
+    return { sql: clauses.join(' AND '), params };
+  }
+
+  async createUser(input: NewUser, audit?: AuditContext): Promise<UserRecord> {
+    return this.transaction(async (c) => {
+      await this.lock(c, LOCK.organisation, '');
+      if ((await c.query('SELECT 1 FROM users WHERE username_key = $1', [input.username.toLowerCase()])).rowCount) {
+        throw new DuplicateError('username', `The username "${input.username}" is already taken`);
+      }
+      if (input.unitId !== null && !(await c.query('SELECT 1 FROM units WHERE id = $1', [input.unitId])).rowCount) {
+        throw new MissingReferenceError('unitId', `There is no unit with id "${input.unitId}"`);
+      }
+      const createdAt = this.now();
+      const { memberSince, ...fields } = input;
+      const from = memberSince ?? dateInZone(Date.parse(createdAt), this.options.timeZone);
+      const user: UserRecord = { id: newId(), ...fields, active: true, createdAt, memberships: [{ from, to: null, unitId: input.unitId, role: input.role }] };
+      await this.putUser(c, user);
+      await this.audit(c, audit, 'person.create', `person:${user.id}`, auditDetails.personCreate(user));
+      return user;
+    });
+  }
+
+  private async putUser(c: Client, user: UserRecord): Promise<void> {
+    await c.query(
+      `INSERT INTO users (id, username, username_key, name, role, unit_id, password_hash, active, created_at, memberships)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (id) DO UPDATE SET name = $4, role = $5, unit_id = $6, password_hash = $7, active = $8, memberships = $10`,
+      [user.id, user.username, user.username.toLowerCase(), user.name, user.role, user.unitId, user.passwordHash, user.active, user.createdAt, JSON.stringify(user.memberships)],
+    );
+  }
+
+  async updateUser(id: string, changes: UserChanges, audit: AuditContext, keepTokenHash?: string): Promise<UserRecord> {
+    return this.transaction(async (c) => {
+      await this.lock(c, LOCK.organisation, '');
+      const [row] = (await c.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id])).rows;
+      if (!row) throw new NotFoundError(`There is no person with id "${id}"`);
+      const old = userOf(row);
+      if (changes.unitId !== undefined && changes.unitId !== null && !(await c.query('SELECT 1 FROM units WHERE id = $1', [changes.unitId])).rowCount) {
+        throw new MissingReferenceError('unitId', `There is no unit with id "${changes.unitId}"`);
+      }
+      const { user, losesAdmin, revokesTokens } = planUserUpdate(old, changes, dateInZone(Date.parse(this.now()), this.options.timeZone));
+      if (losesAdmin && (await c.query<{ n: number }>("SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND active")).rows[0]!.n === 1) {
+        throw new ConflictError(LAST_ADMIN_MESSAGE);
+      }
+      await this.putUser(c, user);
+      const revoked = revokesTokens
+        ? (await c.query('DELETE FROM tokens WHERE user_id = $1 AND token_hash IS DISTINCT FROM $2', [id, keepTokenHash ?? null])).rowCount ?? 0
+        : 0;
+      await this.audit(c, audit, personUpdateAction(changes), `person:${id}`, auditDetails.personUpdate(old, changes, user, revoked));
+      return user;
+    });
+  }
+
+  async findUserById(id: string): Promise<UserRecord | null> {
+    const [row] = await this.read<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
+    return row ? userOf(row) : null;
+  }
+
+  async findUserByUsername(username: string): Promise<UserRecord | null> {
+    const [row] = await this.read<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE username_key = $1`, [username.toLowerCase()]);
+    return row ? userOf(row) : null;
+  }
+
+  async listUsers(query?: UserQuery): Promise<UserRecord[]> {
+    const { sql, params } = this.userWhere(query);
+    return (await this.read<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE ${sql} ORDER BY ord`, params)).map(userOf);
+  }
+
+  async createUnit(input: NewUnit, audit?: AuditContext): Promise<UnitRecord> {
+    return this.transaction(async (c) => {
+      await this.lock(c, LOCK.organisation, '');
+      if (input.parentId !== null && !(await c.query('SELECT 1 FROM units WHERE id = $1', [input.parentId])).rowCount) {
+        throw new MissingReferenceError('parentId', `There is no unit with id "${input.parentId}"`);
+      }
+      const unit: UnitRecord = { id: newId(), name: input.name, parentId: input.parentId, createdAt: this.now() };
+      await c.query('INSERT INTO units (id, name, parent_id, created_at) VALUES ($1, $2, $3, $4)', [unit.id, unit.name, unit.parentId, unit.createdAt]);
+      await this.audit(c, audit, 'unit.create', `unit:${unit.id}`, auditDetails.unitCreate(unit));
+      return unit;
+    });
+  }
+
+  async updateUnit(id: string, changes: UnitChanges, audit: AuditContext): Promise<UnitRecord> {
+    return this.transaction(async (c) => {
+      await this.lock(c, LOCK.organisation, '');
+      const units = new Map((await c.query<UnitRow>(`SELECT ${UNIT_COLUMNS} FROM units`)).rows.map((r) => [r.id, unitOf(r)]));
+      const old = units.get(id);
+      if (!old) throw new NotFoundError(`There is no unit with id "${id}"`);
+      if (changes.parentId !== undefined && changes.parentId !== null) {
+        if (!units.has(changes.parentId)) throw new MissingReferenceError('parentId', `There is no unit with id "${changes.parentId}"`);
+        if (makesUnitCycle(id, changes.parentId, (u) => units.get(u)?.parentId ?? null)) throw new ConflictError(UNIT_CYCLE_MESSAGE);
+      }
+      const unit: UnitRecord = { ...old, ...changes };
+      await c.query('UPDATE units SET name = $2, parent_id = $3 WHERE id = $1', [id, unit.name, unit.parentId]);
+      await this.audit(c, audit, 'unit.update', `unit:${id}`, auditDetails.unitUpdate(old, changes, unit));
+      return unit;
+    });
+  }
+
+  async deleteUnit(id: string, audit: AuditContext): Promise<void> {
+    await this.transaction(async (c) => {
+      await this.lock(c, LOCK.organisation, '');
+      const [row] = (await c.query<UnitRow>(`SELECT ${UNIT_COLUMNS} FROM units WHERE id = $1`, [id])).rows;
+      if (!row) throw new NotFoundError(`There is no unit with id "${id}"`);
+      const [parent] = row.parent_id === null ? [] : (await c.query<UnitRow>(`SELECT ${UNIT_COLUMNS} FROM units WHERE id = $1`, [row.parent_id])).rows;
+      await c.query('DELETE FROM units WHERE id = $1', [id]);
+      await this.audit(c, audit, 'unit.delete', `unit:${id}`, auditDetails.unitDelete(unitOf(row), parent ? unitOf(parent) : null));
+    });
+  }
+
+  async findUnit(id: string): Promise<UnitRecord | null> {
+    const [row] = await this.read<UnitRow>(`SELECT ${UNIT_COLUMNS} FROM units WHERE id = $1`, [id]);
+    return row ? unitOf(row) : null;
+  }
+
+  async listUnits(): Promise<UnitRecord[]> {
+    return (await this.read<UnitRow>(`SELECT ${UNIT_COLUMNS} FROM units ORDER BY ord`)).map(unitOf);
+  }
+
+  // ---- resources, policy and settings -----------------------------------------------------------
+
+  async createResource(input: NewResource, audit?: AuditContext): Promise<ResourceRecord> {
+    return this.transaction(async (c) => {
+      await this.lock(c, LOCK.organisation, '');
+      const at = this.now();
+      const resource: ResourceRecord = { id: newId(), ...input, patterns: [...input.patterns], active: true, createdAt: at };
+      await c.query('INSERT INTO resources (id, record) VALUES ($1, $2)', [resource.id, JSON.stringify(resource)]);
+      await this.versionPolicyIfChanged(c, at);
+      await this.audit(c, audit, 'resource.create', `resource:${resource.id}`, auditDetails.resourceCreate(resource));
+      return resource;
+    });
+  }
+
+  async updateResource(id: string, changes: ResourceChanges, audit: AuditContext): Promise<ResourceRecord> {
+    return this.transaction(async (c) => {
+      await this.lock(c, LOCK.organisation, '');
+      const [row] = (await c.query<{ record: ResourceRecord }>('SELECT record FROM resources WHERE id = $1', [id])).rows;
+      if (!row) throw new NotFoundError(`There is no resource with id "${id}"`);
+      const old = row.record;
+      const at = this.now();
+      const resource: ResourceRecord = { ...old, ...changes, patterns: [...(changes.patterns ?? old.patterns)] };
+      await c.query('UPDATE resources SET record = $2 WHERE id = $1', [id, JSON.stringify(resource)]);
+      await this.versionPolicyIfChanged(c, at);
+      await this.audit(c, audit, 'resource.update', `resource:${id}`, auditDetails.resourceUpdate(old, changes, resource));
+      return resource;
+    });
+  }
+
+  /** Adds a policy version when what extensions follow has changed (under the organisation lock). */
+  private async versionPolicyIfChanged(c: Client, at: string): Promise<void> {
+    const current = policyOf((await c.query<PolicyRow>('SELECT * FROM policy_versions ORDER BY version DESC LIMIT 1')).rows[0]!);
+    const resources = (await c.query<{ record: ResourceRecord }>('SELECT record FROM resources ORDER BY ord')).rows.map((r) => r.record);
+    const settings = (await c.query<{ value: Settings }>('SELECT value FROM settings WHERE id = 1')).rows[0]!.value;
+    const next = nextPolicyVersion(current, resources, settings, at);
+    if (!next) return;
+    await c.query('INSERT INTO policy_versions (version, at, settings, resources) VALUES ($1, $2, $3, $4)', [
+      next.version,
+      next.at,
+      JSON.stringify(next.settings),
+      JSON.stringify(next.resources),
+    ]);
+  }
+
+  async findResource(id: string): Promise<ResourceRecord | null> {
+    const [row] = await this.read<{ record: ResourceRecord }>('SELECT record FROM resources WHERE id = $1', [id]);
+    return row?.record ?? null;
+  }
+
+  async listResources(): Promise<ResourceRecord[]> {
+    return (await this.read<{ record: ResourceRecord }>('SELECT record FROM resources ORDER BY ord')).map((r) => r.record);
+  }
+
+  async getPolicy(): Promise<Policy> {
+    const [row] = await this.read<PolicyRow>('SELECT * FROM policy_versions ORDER BY version DESC LIMIT 1');
+    const current = policyOf(row!);
+    return {
+      version: current.version,
+      resources: current.resources,
+      settings: { idleSeconds: current.settings.idleSeconds, mediaPresenceSeconds: current.settings.mediaPresenceSeconds },
+    };
+  }
+
+  async policyHistory(): Promise<PolicyVersionRecord[]> {
+    return (await this.read<PolicyRow>('SELECT * FROM policy_versions ORDER BY version')).map(policyOf);
+  }
+
+  async getSettings(): Promise<Settings> {
+    return (await this.read<{ value: Settings }>('SELECT value FROM settings WHERE id = 1'))[0]!.value;
+  }
+
+  async updateSettings(settings: Settings, audit: AuditContext): Promise<Settings> {
+    return this.transaction(async (c) => {
+      await this.lock(c, LOCK.organisation, '');
+      const old = (await c.query<{ value: Settings }>('SELECT value FROM settings WHERE id = 1')).rows[0]!.value;
+      await c.query('UPDATE settings SET value = $1 WHERE id = 1', [JSON.stringify(settings)]);
+      await this.versionPolicyIfChanged(c, this.now());
+      await this.audit(c, audit, 'settings.update', 'settings', auditDetails.settingsUpdate(old, settings));
+      return { ...settings };
+    });
+  }
+
+  // ---- tokens -----------------------------------------------------------------------------------
+
+  async saveToken(input: NewToken): Promise<TokenRecord> {
+    this.checkOpen();
+    // Signing in is a use: the token needs no write on its first request.
+    const token: TokenRecord = { id: newId(), ...input, createdAt: this.now(), lastUsedAt: this.now() };
+    await this.pool.query(
+      `INSERT INTO tokens (user_id, token_hash, id, kind, label, device_id, created_at, last_used_at, last_used_ms, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [token.userId, token.tokenHash, token.id, token.kind, token.label, token.deviceId, token.createdAt, token.lastUsedAt, Date.parse(token.lastUsedAt!), token.expiresAt],
+    );
+    return token;
+  }
+
+  async findToken(tokenHash: string): Promise<TokenRecord | null> {
+    const [row] = await this.read<TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM tokens WHERE token_hash = $1`, [tokenHash]);
+    return row ? tokenOf(row) : null;
+  }
+
+  async touchToken(tokenHash: string, deviceId?: string): Promise<void> {
+    this.checkOpen();
+    const nowMs = this.options.clock();
+    this.lastTouchMs.set(tokenHash, nowMs);
+    // One statement decides and writes: nothing when the last write is under an hour old and the device is known.
+    await this.pool.query(
+      `UPDATE tokens SET last_used_at = $2, last_used_ms = $3, device_id = COALESCE(device_id, $4)
+       WHERE token_hash = $1 AND (last_used_ms IS NULL OR $3 - last_used_ms >= ${TOKEN_TOUCH_MS} OR (device_id IS NULL AND $4::text IS NOT NULL))`,
+      [tokenHash, new Date(nowMs).toISOString(), nowMs, deviceId ?? null],
+    );
+  }
+
+  async deleteToken(tokenHash: string): Promise<void> {
+    this.checkOpen();
+    await this.pool.query('DELETE FROM tokens WHERE token_hash = $1', [tokenHash]);
+  }
+
+  async tokensOf(userId: string): Promise<TokenRecord[]> {
+    return (await this.read<TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM tokens WHERE user_id = $1 ORDER BY ord`, [userId])).map((r) => {
+      const t = tokenOf(r);
+      const touchedMs = this.lastTouchMs.get(t.tokenHash);
+      const current = touchedMs !== undefined && (t.lastUsedAt === null || touchedMs > Date.parse(t.lastUsedAt));
+      return current ? { ...t, lastUsedAt: new Date(touchedMs).toISOString() } : t;
+    });
+  }
+
+  async revokeToken(tokenId: string, audit: AuditContext): Promise<void> {
+    await this.transaction(async (c) => {
+      const [row] = (await c.query<TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM tokens WHERE id = $1`, [tokenId])).rows;
+      if (!row) throw new NotFoundError(`There is no device with id "${tokenId}"`);
+      const token = tokenOf(row);
+      const [owner] = (await c.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [token.userId])).rows;
+      await c.query('DELETE FROM tokens WHERE user_id = $1 AND token_hash = $2', [token.userId, token.tokenHash]);
+      await this.audit(c, audit, 'device.revoke', `person:${token.userId}`, auditDetails.deviceRevoke(token, owner ? userOf(owner) : null));
+    });
+  }
+
+  // ---- audit ------------------------------------------------------------------------------------
+
+  async listAudit(query: { limit: number; before?: string }): Promise<AuditRecord[]> {
+    if (query.before !== undefined && !/^\d+$/.test(query.before)) return [];
+    const rows =
+      query.before === undefined
+        ? await this.read<AuditRow>('SELECT * FROM audit ORDER BY id DESC LIMIT $1', [query.limit])
+        : await this.read<AuditRow>('SELECT * FROM audit WHERE id < $1 ORDER BY id DESC LIMIT $2', [query.before, query.limit]);
+    return rows.map(auditOf);
+  }
+
+  async auditFor(targets: readonly string[]): Promise<AuditRecord[]> {
+    return (await this.read<AuditRow>('SELECT * FROM audit WHERE target = ANY($1::text[]) ORDER BY id', [[...targets]])).map(auditOf);
+  }
+
+  // ---- erasure ----------------------------------------------------------------------------------
+
+  async erasePerson(personId: string, audit: AuditContext): Promise<{ counts: ErasedCounts; audit: AuditRecord } | null> {
+    return this.transaction(async (c) => {
+      await this.lock(c, LOCK.organisation, '');
+      await this.lock(c, LOCK.person, personId);
+      const [row] = (await c.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [personId])).rows;
+      if (!row) return null;
+      const ids = async (sql: string) => (await c.query<{ id: string }>(sql, [personId])).rows.map((r) => r.id);
+      const segments = await ids('DELETE FROM segments WHERE person_id = $1 RETURNING id');
+      const refused = await ids('DELETE FROM refused_segments WHERE person_id = $1 RETURNING id');
+      const notes = await ids('DELETE FROM notes WHERE person_id = $1 RETURNING id');
+      // The id claims are keyed by id (not person): removed by the ids just deleted.
+      await c.query('DELETE FROM segment_ids WHERE id = ANY($1::text[])', [[...segments, ...refused]]);
+      await c.query('DELETE FROM note_ids WHERE id = ANY($1::text[])', [notes]);
+      const counts: ErasedCounts = {
+        segments: segments.length,
+        refused: refused.length,
+        tokens: (await c.query('DELETE FROM tokens WHERE user_id = $1', [personId])).rowCount ?? 0,
+        dayTotals: (await c.query('DELETE FROM day_totals WHERE person_id = $1', [personId])).rowCount ?? 0,
+        notes: notes.length,
+      };
+      await c.query('DELETE FROM users WHERE id = $1', [personId]);
+      const entry = await this.audit(c, audit, 'person.erase', `person:${personId}`, auditDetails.personErase(userOf(row), counts));
+      return { counts, audit: entry! };
+    });
+  }
+
+  // ---- sync -------------------------------------------------------------------------------------
+
+  async recordSync(input: SyncInput): Promise<SyncResult> {
+    const receivedMs = this.options.clock();
+    return this.transaction(async (c) => {
+      await this.lock(c, LOCK.person, input.personId);
+      const segments = await this.syncSegments(c, input, receivedMs);
+      const notes = await this.syncNotes(c, input.personId, input.notes);
+      return { segments, notes };
+    });
+  }
+
+  /** Stores the new segments and refused segments of a sync and recounts the days they touch (under the person's lock). */
+  private async syncSegments(c: Client, input: SyncInput, receivedMs: number): Promise<Map<string, SegmentOutcome>> {
+    const { personId, deviceId } = input;
+    const outcomes = new Map<string, SegmentOutcome>();
+    const sentIds = [...new Set([...input.accepted.map((s) => s.id), ...input.refused.map((r) => r.id)])];
+    if (sentIds.length === 0) return outcomes;
+
+    // What is stored under the ids sent: whose, and (for this person's) what it was.
+    const owners = new Map((await c.query<{ id: string; person_id: string }>('SELECT id, person_id FROM segment_ids WHERE id = ANY($1::text[])', [sentIds])).rows.map((r) => [r.id, r.person_id]));
+    const mine = sentIds.filter((id) => owners.get(id) === personId);
+    const stored = new Map<string, SegmentRecord | RejectedSegmentRecord>();
+    if (mine.length > 0) {
+      for (const r of (await c.query<SegmentRow>(`SELECT ${SEGMENT_COLUMNS} FROM segments WHERE person_id = $1 AND id = ANY($2::text[])`, [personId, mine])).rows) stored.set(r.id, segmentOf(r));
+      for (const r of (await c.query<RefusedRow>(`SELECT ${REFUSED_COLUMNS} FROM refused_segments WHERE person_id = $1 AND id = ANY($2::text[])`, [personId, mine])).rows) stored.set(r.id, refusedOf(r));
+    }
+
+    // The embedded store's verdicts, in its order: accepted first, then refused; an id earlier in the batch is answered like a stored one.
+    const added = new Map<string, CheckedSegment | RefusedSegment>();
+    const known = (item: CheckedSegment | RefusedSegment): SegmentOutcome | null => {
+      const inBatch = added.get(item.id);
+      if (inBatch) return sameContent(inBatch, contentHashOf(item));
+      const owner = owners.get(item.id);
+      if (owner === undefined) return null;
+      if (owner !== personId) return { kind: 'id_reused' };
+      const existing = stored.get(item.id);
+      // A claim and its row are removed together (erasure, folding), so one is never found without the other.
+      return existing ? sameContent(existing, contentHashOf(item)) : { kind: 'id_reused' };
+    };
+    const newSegments: CheckedSegment[] = [];
+    const newRefused: RefusedSegment[] = [];
+    for (const s of input.accepted) {
+      const seen = known(s);
+      if (seen) {
+        outcomes.set(s.id, seen);
+        continue;
+      }
+      newSegments.push(s);
+      added.set(s.id, s);
+      outcomes.set(s.id, { kind: 'accepted' });
+    }
+    for (const r of input.refused) {
+      const seen = known(r);
+      if (seen) {
+        outcomes.set(r.id, seen);
+        continue;
+      }
+      outcomes.set(r.id, { kind: 'rejected', code: r.code, message: r.message });
+      // Only seconds inside the accepted window are kept (see RejectedSegmentRecord).
+      if (r.endMs <= r.startMs) continue;
+      newRefused.push(r);
+      added.set(r.id, r);
+    }
+    const newIds = [...added.keys()];
+    if (newIds.length === 0) return outcomes;
+
+    // Claim the new ids; one another person's sync claimed meanwhile is theirs (it committed first).
+    const claimed = new Set(
+      (
+        await c.query<{ id: string }>(
+          'INSERT INTO segment_ids (id, person_id) SELECT id, $2 FROM unnest($1::text[]) AS id ON CONFLICT DO NOTHING RETURNING id',
+          [newIds, personId],
+        )
+      ).rows.map((r) => r.id),
+    );
+    for (const id of newIds) if (!claimed.has(id)) outcomes.set(id, { kind: 'id_reused' });
+    const segs = newSegments.filter((s) => claimed.has(s.id));
+    const refs = newRefused.filter((r) => claimed.has(r.id));
+
+    if (segs.length > 0) {
+      await c.query(
+        `INSERT INTO segments (person_id, device_id, received_ms, id, resource_id, url, title, start_ms, end_ms, mode, policy_version)
+         SELECT $1, $2, $3, * FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::bigint[], $10::text[], $11::int[])
+         ON CONFLICT DO NOTHING`,
+        [
+          personId,
+          deviceId,
+          receivedMs,
+          segs.map((s) => s.id),
+          segs.map((s) => s.resourceId),
+          segs.map((s) => s.url),
+          segs.map((s) => s.title),
+          segs.map((s) => s.startMs),
+          segs.map((s) => s.endMs),
+          segs.map((s) => s.mode),
+          segs.map((s) => s.policyVersion),
+        ],
+      );
+    }
+    if (refs.length > 0) {
+      await c.query(
+        `INSERT INTO refused_segments (person_id, device_id, received_ms, id, reason, code, message, content_hash, start_ms, end_ms)
+         SELECT $1, $2, $3, * FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bigint[], $10::bigint[])
+         ON CONFLICT DO NOTHING`,
+        [
+          personId,
+          deviceId,
+          receivedMs,
+          refs.map((r) => r.id),
+          refs.map((r) => r.reason),
+          refs.map((r) => r.code),
+          refs.map((r) => r.message),
+          refs.map((r) => r.contentHash),
+          refs.map((r) => r.startMs),
+          refs.map((r) => r.endMs),
+        ],
+      );
+    }
+
+    const touched = new Set<number>();
+    for (const item of [...segs, ...refs]) this.calendar.forEachDayTouched(item.startMs, item.endMs, (day) => touched.add(day));
+    await this.recountDays(c, personId, [...touched]);
+    return outcomes;
+  }
+
+  /** The person's credit of each day in `days` from the raw segments stored now. */
+  private async creditDays(c: Client | pg.Pool, personId: string, days: readonly number[]): Promise<Map<number, ReturnType<typeof creditPersonDay>>> {
+    const out = new Map<number, ReturnType<typeof creditPersonDay>>();
+    if (days.length === 0) return out;
+    const fromMs = this.calendar.startOfDay(Math.min(...days));
+    const toMs = this.calendar.startOfDay(Math.max(...days) + 1);
+    const segments = (
+      await c.query<{ id: string; resource_id: string; start_ms: number; end_ms: number; policy_version: number }>(
+        'SELECT id, resource_id, start_ms, end_ms, policy_version FROM segments WHERE person_id = $1 AND end_ms > $2 AND start_ms < $3 ORDER BY start_ms, id',
+        [personId, fromMs, toMs],
+      )
+    ).rows.map((r): PersonDaySegment => ({ key: r.id, resourceId: r.resource_id, startMs: r.start_ms, endMs: r.end_ms, policyVersion: r.policy_version }));
+    const refused = (
+      await c.query<RefusedRow>(`SELECT ${REFUSED_COLUMNS} FROM refused_segments WHERE person_id = $1 AND end_ms > $2 AND start_ms < $3 ORDER BY start_ms, id`, [
+        personId,
+        fromMs,
+        toMs,
+      ])
+    ).rows.map(refusedOf);
+    const versions = [...new Set(segments.map((s) => s.policyVersion))];
+    const caps = new Map(
+      (
+        await c.query<{ version: number; cap: number }>("SELECT version, (settings->>'dailyCapSeconds')::int AS cap FROM policy_versions WHERE version = ANY($1::int[])", [versions])
+      ).rows.map((r) => [r.version, r.cap]),
+    );
+    const currentCapSeconds = (await c.query<{ cap: number }>("SELECT (value->>'dailyCapSeconds')::int AS cap FROM settings WHERE id = 1")).rows[0]!.cap;
+    for (const day of days) {
+      const dayStartMs = this.calendar.startOfDay(day);
+      const dayEndMs = this.calendar.startOfDay(day + 1);
+      const within = <T extends { startMs: number; endMs: number }>(list: readonly T[]) => list.filter((s) => s.startMs < dayEndMs && s.endMs > dayStartMs);
+      out.set(day, creditPersonDay({ dayStartMs, dayEndMs, segments: within(segments), refused: within(refused), capOf: (v) => caps.get(v), currentCapSeconds }));
+    }
+    return out;
+  }
+
+  /** Recounts and stores the totals of the given days (a day with nothing sent keeps no row). */
+  private async recountDays(c: Client, personId: string, days: readonly number[]): Promise<void> {
+    const credits = await this.creditDays(c, personId, days);
+    const totals: DayTotalRecord[] = [];
+    const empty: number[] = [];
+    for (const [day, credit] of credits) {
+      const total = dayTotalOf(personId, day, credit);
+      if (total) totals.push(total);
+      else empty.push(day);
+    }
+    if (empty.length > 0) await c.query('DELETE FROM day_totals WHERE person_id = $1 AND day = ANY($2::int[])', [personId, empty]);
+    if (totals.length === 0) return;
+    await c.query(
+      `INSERT INTO day_totals (person_id, day, raw_seconds, credited_seconds, overlap_seconds, daily_cap_seconds, outside_allowlist_seconds, invalid_seconds, by_resource)
+       SELECT $1, * FROM unnest($2::int[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[], $9::json[])
+       ON CONFLICT (person_id, day) DO UPDATE SET raw_seconds = EXCLUDED.raw_seconds, credited_seconds = EXCLUDED.credited_seconds,
+         overlap_seconds = EXCLUDED.overlap_seconds, daily_cap_seconds = EXCLUDED.daily_cap_seconds,
+         outside_allowlist_seconds = EXCLUDED.outside_allowlist_seconds, invalid_seconds = EXCLUDED.invalid_seconds, by_resource = EXCLUDED.by_resource`,
+      [
+        personId,
+        totals.map((t) => t.day),
+        totals.map((t) => t.rawSeconds),
+        totals.map((t) => t.creditedSeconds),
+        totals.map((t) => t.overlapSeconds),
+        totals.map((t) => t.dailyCapSeconds),
+        totals.map((t) => t.outsideAllowlistSeconds),
+        totals.map((t) => t.invalidSeconds),
+        totals.map((t) => JSON.stringify(t.byResource)),
+      ],
+    );
+  }
+
+  /** Merges a sync's notes with the one merge rule (under the person's lock). */
+  private async syncNotes(c: Client, personId: string, sent: readonly Note[]): Promise<Map<string, NoteOutcome>> {
+    const outcomes = new Map<string, NoteOutcome>();
+    if (sent.length === 0) return outcomes;
+    const ids = [...new Set(sent.map((n) => n.id))];
+    const owners = new Map((await c.query<{ id: string; person_id: string }>('SELECT id, person_id FROM note_ids WHERE id = ANY($1::text[])', [ids])).rows.map((r) => [r.id, r.person_id]));
+    const toClaim = ids.filter((id) => !owners.has(id));
+    if (toClaim.length > 0) {
+      const claimed = (
+        await c.query<{ id: string }>('INSERT INTO note_ids (id, person_id) SELECT id, $2 FROM unnest($1::text[]) AS id ON CONFLICT DO NOTHING RETURNING id', [toClaim, personId])
+      ).rows;
+      for (const { id } of claimed) owners.set(id, personId);
+      // An id another person's sync claimed meanwhile is theirs.
+      for (const id of toClaim) if (!owners.has(id)) owners.set(id, '');
+    }
+    const current = new Map<string, NoteRecord>(
+      (await c.query<NoteRow>(`SELECT ${NOTE_COLUMNS} FROM notes WHERE person_id = $1 AND id = ANY($2::text[])`, [personId, ids])).rows.map((r) => [r.note.id, noteOf(r)]),
+    );
+    const changed = new Map<string, NoteRecord>();
+    for (const note of sent) {
+      if (owners.get(note.id) !== personId) {
+        outcomes.set(note.id, 'id_reused');
+        continue;
+      }
+      outcomes.set(note.id, 'accepted');
+      const existing = current.get(note.id);
+      const merged = existing ? mergeNote(existing.note, note) : note;
+      if (existing && merged === existing.note) continue;
+      const record: NoteRecord = { note: merged, personId, review: existing?.review ?? null, seq: 0 };
+      current.set(note.id, record);
+      changed.set(note.id, record);
+    }
+    if (changed.size > 0) {
+      await this.lock(c, LOCK.noteSeq, '');
+      for (const record of changed.values()) await this.putNote(c, record);
+    }
+    return outcomes;
+  }
+
+  /** Writes a note with the next change number (the caller holds the note-changes lock). */
+  private async putNote(c: Client, record: NoteRecord): Promise<NoteRecord> {
+    const { note } = record;
+    const seq = (
+      await c.query<{ seq: number }>(
+        `INSERT INTO notes (person_id, id, note, review, seq, created_at, created_ms, live, resource_id, tags, search_text)
+         VALUES ($1, $2, $3, $4, nextval('note_seq'), $5, $6, $7, $8, $9, $10)
+         ON CONFLICT (person_id, id) DO UPDATE SET note = EXCLUDED.note, review = EXCLUDED.review, seq = EXCLUDED.seq, created_at = EXCLUDED.created_at,
+           created_ms = EXCLUDED.created_ms, live = EXCLUDED.live, resource_id = EXCLUDED.resource_id, tags = EXCLUDED.tags, search_text = EXCLUDED.search_text
+         RETURNING seq`,
+        [
+          record.personId,
+          note.id,
+          JSON.stringify(note),
+          record.review === null ? null : JSON.stringify(record.review),
+          note.createdAt,
+          Date.parse(note.createdAt),
+          note.deletedAt === null,
+          note.resourceId,
+          note.tags,
+          noteSearchText(note),
+        ],
+      )
+    ).rows[0]!.seq;
+    return { ...record, seq };
+  }
+
+  async segmentsForPerson(personId: string, fromMs: number, toMs: number): Promise<SegmentRecord[]> {
+    return (
+      await this.read<SegmentRow>(`SELECT ${SEGMENT_COLUMNS} FROM segments WHERE person_id = $1 AND end_ms > $2 AND start_ms < $3 ORDER BY start_ms, id`, [personId, fromMs, toMs])
+    ).map(segmentOf);
+  }
+
+  async refusedForPerson(personId: string, fromMs: number, toMs: number): Promise<RejectedSegmentRecord[]> {
+    return (
+      await this.read<RefusedRow>(`SELECT ${REFUSED_COLUMNS} FROM refused_segments WHERE person_id = $1 AND end_ms > $2 AND start_ms < $3 ORDER BY start_ms, id`, [
+        personId,
+        fromMs,
+        toMs,
+      ])
+    ).map(refusedOf);
+  }
+
+  async segmentCredits(personId: string, fromDay: number, toDay: number): Promise<Map<string, SegmentCredit>> {
+    this.checkOpen();
+    const days: number[] = [];
+    for (let day = fromDay; day <= toDay; day++) days.push(day);
+    const out = new Map<string, SegmentCredit>();
+    for (const credit of (await this.creditDays(this.pool, personId, days)).values()) {
+      for (const [id, c] of credit.bySegment) {
+        const sum = out.get(id);
+        if (!sum) out.set(id, { ...c });
+        else {
+          sum.rawSeconds += c.rawSeconds;
+          sum.creditedSeconds += c.creditedSeconds;
+          sum.overlapSeconds += c.overlapSeconds;
+          sum.dailyCapSeconds += c.dailyCapSeconds;
+        }
+      }
+    }
+    return out;
+  }
+
+  async dayTotals(personId: string, fromDay: number, toDay: number): Promise<DayTotalRecord[]> {
+    return (await this.read<DayRow>('SELECT * FROM day_totals WHERE person_id = $1 AND day BETWEEN $2 AND $3 ORDER BY day', [personId, fromDay, toDay])).map(dayOf);
+  }
+
+  // ---- notes ------------------------------------------------------------------------------------
+
+  async notesChangedSince(personId: string, afterSeq: number, limit: number): Promise<{ notes: NoteRecord[]; more: boolean }> {
+    const rows = await this.read<NoteRow>(`SELECT ${NOTE_COLUMNS} FROM notes WHERE person_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`, [personId, afterSeq, limit + 1]);
+    return { notes: rows.slice(0, limit).map(noteOf), more: rows.length > limit };
+  }
+
+  async queryNotes(input: NoteQuery): Promise<NotePage> {
+    const query = noteQuerySchema.parse(input);
+    const { sql, params } = noteWhere(query);
+    const page = [...params, query.offset, query.limit ?? null];
+    const [rows, [count]] = await Promise.all([
+      this.read<NoteRow>(
+        `SELECT ${NOTE_COLUMNS} FROM notes WHERE ${sql} ORDER BY created_at COLLATE "C" DESC, id COLLATE "C" OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
+        page,
+      ),
+      this.read<{ n: number }>(`SELECT count(*)::int AS n FROM notes WHERE ${sql}`, params),
+    ]);
+    return { notes: rows.map(noteOf), total: count!.n };
+  }
+
+  async countNotesByPerson(input: NoteCountQuery): Promise<Map<string, number>> {
+    const query = noteCountQuerySchema.parse(input);
+    const { sql, params } = noteWhere(query);
+    const rows = await this.read<{ person_id: string; n: number }>(`SELECT person_id, count(*)::int AS n FROM notes WHERE ${sql} GROUP BY person_id`, params);
+    return new Map(rows.map((r) => [r.person_id, r.n]));
+  }
+
+  async findNote(id: string): Promise<NoteRecord | null> {
+    const [row] = await this.read<NoteRow>(`SELECT ${NOTE_COLUMNS} FROM notes WHERE id = $1`, [id]);
+    return row ? noteOf(row) : null;
+  }
+
+  async setNoteReview(id: string, review: NoteReview | null, audit: AuditContext): Promise<NoteRecord> {
+    const found = await this.findNote(id);
+    if (!found || found.note.deletedAt !== null) throw new NotFoundError(`There is no note with id "${id}"`);
+    return this.transaction(async (c) => {
+      await this.lock(c, LOCK.person, found.personId);
+      // Read again under the lock: a sync may have changed (or deleted) the note meanwhile.
+      const [row] = (await c.query<NoteRow>(`SELECT ${NOTE_COLUMNS} FROM notes WHERE person_id = $1 AND id = $2`, [found.personId, id])).rows;
+      if (!row || row.note.deletedAt !== null) throw new NotFoundError(`There is no note with id "${id}"`);
+      await this.lock(c, LOCK.noteSeq, '');
+      const record = await this.putNote(c, { ...noteOf(row), review });
+      const [author] = (await c.query<{ username: string }>('SELECT username FROM users WHERE id = $1', [found.personId])).rows;
+      await this.audit(c, audit, review ? 'note.review' : 'note.review_delete', `note:${id}`, auditDetails.noteReview(author?.username ?? found.personId, review));
+      return record;
+    });
+  }
+
+  async noteSeq(): Promise<number> {
+    const [row] = await this.read<{ seq: number }>('SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS seq FROM note_seq');
+    return row!.seq;
+  }
+
+  // ---- upkeep -----------------------------------------------------------------------------------
+
+  async maintain(): Promise<void> {
+    this.checkOpen();
+    const settings = await this.getSettings();
+    const beforeMs = foldBeforeMs(this.options.clock(), settings.retentionDays, this.options.timeZone);
+    // Day totals are counted at every sync, so folding is only dropping the raw rows and their id claims.
+    await this.transaction(async (c) => {
+      const gone = [
+        ...(await c.query<{ id: string }>('DELETE FROM segments WHERE end_ms < $1 RETURNING id', [beforeMs])).rows,
+        ...(await c.query<{ id: string }>('DELETE FROM refused_segments WHERE end_ms < $1 RETURNING id', [beforeMs])).rows,
+      ].map((r) => r.id);
+      if (gone.length > 0) await c.query('DELETE FROM segment_ids WHERE id = ANY($1::text[])', [gone]);
+    });
+  }
+
+  async health(): Promise<StoreHealth> {
+    try {
+      await this.read('SELECT 1');
+      this.unreachableSinceMs = null;
+      return { writable: true };
+    } catch (err) {
+      this.unreachableSinceMs ??= this.options.clock();
+      const code = (err as { code?: string }).code ?? 'EDATABASE';
+      return { writable: false, since: new Date(this.unreachableSinceMs).toISOString(), code, reason: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    // Every acknowledged change is committed already; ending the pool waits for the queries under way.
+    await this.pool.end();
+  }
+}

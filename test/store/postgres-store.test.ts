@@ -1,0 +1,178 @@
+// What only the PostgreSQL engine has: its migrations, its start-up checks, and several server
+// processes (here: several stores, each with its own pool) sharing one database.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../server/store/open-store.ts';
+import { resetDatabase } from '../../server/store/postgres/database.ts';
+import { migrate, readMigrations, type Migration } from '../../server/store/postgres/migrate.ts';
+import { openPostgresStore, redactDatabaseUrl } from '../../server/store/postgres/postgres-store.ts';
+import { StoreDatabaseError, type CheckedSegment, type Store } from '../../server/store/records.ts';
+import { freshDatabase } from '../support/postgres-database.ts';
+
+const TZ = 'Asia/Shanghai';
+const clock = () => Date.parse('2026-03-06T10:00:00+08:00');
+let url = '';
+const opened: Store[] = [];
+const pools: pg.Pool[] = [];
+
+async function store(timeZone = TZ): Promise<Store> {
+  const s = await openPostgresStore(url, { clock, timeZone });
+  opened.push(s);
+  return s;
+}
+
+function pool(): pg.Pool {
+  const p = new pg.Pool({ connectionString: url });
+  pools.push(p);
+  return p;
+}
+
+const segment = (n: number): CheckedSegment => ({
+  id: `0e3b6f0a-1111-4111-8111-${String(n).padStart(12, '0')}`,
+  resourceId: 'res1',
+  url: 'https://learn.example.org/a',
+  title: 'A',
+  startMs: Date.parse('2026-03-06T08:00:00+08:00') + n * 60_000,
+  endMs: Date.parse('2026-03-06T08:00:30+08:00') + n * 60_000,
+  mode: 'reading',
+  policyVersion: 0,
+});
+
+beforeEach(async () => {
+  url ||= await freshDatabase('postgres-store');
+  await resetDatabase(url);
+});
+
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((s) => s.close()));
+  await Promise.all(pools.splice(0).map((p) => p.end()));
+});
+
+describe('PostgreSQL store: migrations', () => {
+  it('applies each migration once, even when two servers start on an empty database at the same moment', async () => {
+    await Promise.all([store(), store(), store()]);
+    const { rows } = await pool().query<{ version: number; name: string }>('SELECT version, name FROM schema_migrations ORDER BY version');
+    expect(rows).toEqual((await readMigrations()).map((m) => ({ version: m.version, name: m.name })));
+    expect(rows[0]).toEqual({ version: 1, name: '001-core.sql' });
+  });
+
+  it('rolls back a migration that fails, keeping the ones before it, and says which', async () => {
+    const migrations: Migration[] = [
+      { version: 1, name: '001-a.sql', sql: 'CREATE TABLE a (x int)' },
+      { version: 2, name: '002-b.sql', sql: 'CREATE TABLE b (x int); INSERT INTO b VALUES (1); SELECT no_such_function()' },
+    ];
+    const p = pool();
+    await expect(migrate(p, migrations)).rejects.toThrow(/Migration 002-b\.sql failed and was rolled back: function no_such_function\(\) does not exist/);
+    expect((await p.query('SELECT version FROM schema_migrations')).rows).toEqual([{ version: 1 }]);
+    expect((await p.query("SELECT to_regclass('b') AS b")).rows).toEqual([{ b: null }]);
+    // Fixed, it goes on from where it stopped.
+    expect(await migrate(p, [migrations[0]!, { ...migrations[1]!, sql: 'CREATE TABLE b (x int)' }])).toEqual([2]);
+  });
+
+  it('refuses a database whose schema is newer than this StudyTrail', async () => {
+    await (await store()).close();
+    opened.length = 0;
+    await pool().query("INSERT INTO schema_migrations (version, name) VALUES (999, '999-future.sql')");
+    await expect(store()).rejects.toThrow(/STUDYTRAIL_DATABASE_URL: the database at .* cannot be used: The database's schema is version 999, newer than this StudyTrail knows/);
+  });
+
+  it('refuses misnamed migration files', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'studytrail-migrations-'));
+    try {
+      const { writeFile } = await import('node:fs/promises');
+      await writeFile(path.join(dir, 'core.sql'), 'SELECT 1');
+      await expect(readMigrations(dir)).rejects.toThrow('Migration file core.sql is not named NNN-name.sql');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('PostgreSQL store: start', () => {
+  it('names the variable and hides the password when the database cannot be reached', async () => {
+    const unreachable = 'postgres://studytrail:s3cret@127.0.0.1:1/studytrail';
+    const refused = openPostgresStore(unreachable, { clock, timeZone: TZ });
+    await expect(refused).rejects.toThrow(StoreDatabaseError);
+    await expect(openPostgresStore(unreachable, { clock, timeZone: TZ })).rejects.toThrow(/^STUDYTRAIL_DATABASE_URL: cannot reach the database at postgres:\/\/studytrail:\*\*\*@127\.0\.0\.1:1\/studytrail: /);
+    await expect(openPostgresStore(unreachable, { clock, timeZone: TZ })).rejects.not.toThrow(/s3cret/);
+    expect(redactDatabaseUrl('postgres://st@db/st')).toBe('postgres://st@db/st');
+  });
+
+  it('refuses to count a database kept in another time zone', async () => {
+    await (await store()).close();
+    opened.length = 0;
+    await expect(store('Europe/Berlin')).rejects.toThrow('STUDYTRAIL_DATABASE_URL: the database counts days in Asia/Shanghai, but STUDYTRAIL_TZ is Europe/Berlin: set STUDYTRAIL_TZ=Asia/Shanghai');
+  });
+
+  it('is chosen by a database URL in the configuration, and the embedded store without one', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'studytrail-open-'));
+    try {
+      const onPostgres = await openStore({ dataDir, databaseUrl: url, timeZone: TZ }, { clock });
+      opened.push(onPostgres);
+      await onPostgres.createUnit({ name: 'in the database', parentId: null });
+      expect((await pool().query('SELECT name FROM units')).rows).toEqual([{ name: 'in the database' }]);
+      const embedded = await openStore({ dataDir, databaseUrl: null, timeZone: TZ }, { clock });
+      opened.push(embedded);
+      expect(await embedded.listUnits()).toEqual([]);
+    } finally {
+      await Promise.all(opened.splice(0).map((s) => s.close()));
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('PostgreSQL store: several server processes on one database', () => {
+  it('shows a sync through one to the other, stores the same ids sent through both at once once, and counts the day once', async () => {
+    const [a, b] = await Promise.all([store(), store()]);
+    const batch = Array.from({ length: 20 }, (_, i) => segment(i));
+    const results = await Promise.all(
+      [a, b, a, b].map((s, i) => s.recordSync({ personId: 'p1', deviceId: `d${i}`, accepted: batch, refused: [], notes: [] })),
+    );
+    for (const r of results) expect([...r.segments.values()].every((v) => v.kind === 'accepted')).toBe(true);
+    expect(await b.segmentsForPerson('p1', 0, Number.MAX_SAFE_INTEGER)).toHaveLength(20);
+    expect((await a.dayTotals('p1', 0, 99_999)).map((d) => d.creditedSeconds)).toEqual([600]);
+  });
+
+  it('numbers note changes made through two servers at once each with a number of its own, the highest being noteSeq', async () => {
+    const [a, b] = await Promise.all([store(), store()]);
+    const note = (n: number, person: string) => ({
+      id: `5b0c1e9a-0000-4000-8000-${String(n).padStart(12, '0')}`,
+      url: null,
+      canonicalUrl: null,
+      title: `n${n}`,
+      resourceId: null,
+      selectors: [],
+      quote: '',
+      comment: '',
+      tags: [],
+      colour: 'yellow' as const,
+      mustRead: null,
+      createdAt: '2026-03-06T01:00:00.000Z',
+      updatedAt: '2026-03-06T01:00:00.000Z',
+      deletedAt: null,
+      person,
+    });
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) => {
+        const { person, ...n } = note(i, 'p1');
+        return (i % 2 ? a : b).recordSync({ personId: person, deviceId: 'd', accepted: [], refused: [], notes: [n] });
+      }),
+    );
+    const seqs = (await a.notesChangedSince('p1', 0, 100)).notes.map((n) => n.seq);
+    expect(new Set(seqs).size).toBe(30);
+    expect(await b.noteSeq()).toBe(seqs.at(-1));
+  });
+
+  it('keeps the last active admin when two servers demote two admins at once', async () => {
+    const [a, b] = await Promise.all([store(), store()]);
+    const first = await a.createUser({ username: 'a1', name: 'A1', role: 'admin', unitId: null, passwordHash: 'h' });
+    const second = await a.createUser({ username: 'a2', name: 'A2', role: 'admin', unitId: null, passwordHash: 'h' });
+    const audit = { actor: { id: 'x', name: 'x' }, reason: null };
+    const outcomes = await Promise.allSettled([a.updateUser(first.id, { role: 'staff' }, audit), b.updateUser(second.id, { role: 'staff' }, audit)]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect((await b.listUsers()).filter((u) => u.role === 'admin')).toHaveLength(1);
+  });
+});
