@@ -12,7 +12,7 @@ import { programmeHandlers } from '../programme/programme-handlers.ts';
 export function backgroundHandlers(deps: AccountDeps): Handlers {
   return {
     ...noteHandlers({ now: deps.now, flush: () => deps.flush(), forceFlush: () => deps.flush({ force: true }) }),
-    ...programmeHandlers({ now: deps.now, fetch: (...args) => fetch(...args) }),
+    ...programmeHandlers({ now: deps.now, client: deps.client }),
     getStatus: async ({ popupWindowId }) => {
       if (popupWindowId !== undefined) await popupShown(deps.recorder, popupWindowId);
       return readStatus(deps.now());
