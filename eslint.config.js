@@ -66,6 +66,13 @@ const zones = (forTests) => [
   ...(forTests
     ? []
     : [{ target: './extension/highlights', from: './extension/sync', message: 'sync/ sends the notes: highlights/ never imports sync/.' }]),
+  // The handler map (messaging/) calls into the engine; the engine never calls back up. What it sends or
+  // listens on (the probe's protocol, the popup's port) lives beside it in tracking/.
+  {
+    target: './extension/tracking',
+    from: './extension/messaging',
+    message: 'tracking/ never imports messaging/: move the shared piece into tracking/ (the handler map translates requests).',
+  },
   { target: './server/programme-io', from: './server/routes', message: 'Domain code never imports the routes.' },
   {
     target: './server/programme-io',
