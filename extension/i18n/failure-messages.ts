@@ -1,6 +1,6 @@
 // How each failure the background reports is explained to the person.
-import type { FailureCode } from '../../messaging/protocol.ts';
-import type { MessageKey } from '../../i18n/t.ts';
+import type { FailureCode } from '../messaging/protocol.ts';
+import type { MessageKey } from './t.ts';
 
 export const FAILURE_MESSAGES: Record<FailureCode, MessageKey> = {
   invalid_server: 'errorInvalidServer',
