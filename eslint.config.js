@@ -50,7 +50,7 @@ const zones = (forTests) => [
   {
     target: pageCode,
     from: './extension/ui',
-    message: 'Page code never imports extension-UI modules: move the shared piece to a lower layer (note-editor/, i18n/).',
+    message: 'Page code never imports extension-UI modules: move the shared piece to a lower layer (note-editor/, messaging/).',
   },
   {
     target: serverDomain,

@@ -7,7 +7,7 @@ import { callBackground } from '../../messaging/client.ts';
 import { notesItem } from '../../storage/items.ts';
 import type { MessageKey } from '../../i18n/t.ts';
 import { t } from '../../i18n/t.ts';
-import { FAILURE_MESSAGES } from '../../i18n/failure-messages.ts';
+import { FAILURE_MESSAGES } from '../../messaging/failure-messages.ts';
 import type { LocalNote } from '../../highlights/notes/local-notes.ts';
 import type { NotesView } from '../../highlights/notes/notes-protocol.ts';
 import { searchLocalNotes, NO_LOCAL_NOTE_FILTERS, type LocalNoteFilters } from '../../highlights/notes/search-local-notes.ts';
