@@ -18,7 +18,6 @@ const KNOWN: Record<string, string> = {
   'highlights <-> storage': 'notes code reads storage items; storage/items.ts declares the notes item with its type',
   'messaging <-> programme': 'programme handlers throw BackgroundFailure; the protocol joins programme-protocol.ts',
   'messaging <-> status': 'read-status returns the protocol status type; the handler map calls status/',
-  'programme <-> storage': 'programme handlers read the session; storage/items.ts keeps the MustReadBook list',
   'storage <-> sync': 'flush reads storage items; storage/items.ts types the parked outbox and sync status',
   'storage <-> tracking': 'the recorder persists through storage/; storage/items.ts and migrations.ts type and start the tracker state',
 };

@@ -4,6 +4,7 @@
 import { storage, type StorageItemKey, type WxtStorageItem } from 'wxt/utils/storage';
 import type { User } from '../../shared/schemas/auth.ts';
 import type { Policy } from '../../shared/schemas/policy.ts';
+import type { ReadingItem } from '../../shared/schemas/programme-plans.ts';
 import type { Segment, Rejection } from '../../shared/schemas/sync.ts';
 import type { TrackerState } from '../tracking/types.ts';
 import type { DayTotals } from '../tracking/daily-total.ts';
@@ -12,7 +13,6 @@ import { migrateTrackerV1, migrateDailyTotalV1 } from './migrations.ts';
 import type { ParkedOutbox } from '../sync/outbox.ts';
 import type { SyncStatus } from '../sync/backoff.ts';
 import type { NotesBook } from '../highlights/notes/local-notes.ts';
-import type { MustReadBook } from '../programme/programme-protocol.ts';
 
 /** The version of each item declared above 1 (WXT's items do not expose theirs). */
 const VERSIONS = new Map<string, number>();
@@ -66,7 +66,8 @@ export interface StoredMustReadBooks {
   /** `ownerOf(server, userId)`: another person signing in never sees this list. */
   readonly owner: string;
   readonly year: number;
-  readonly books: readonly MustReadBook[];
+  /** The picker's books (programme-protocol.ts's MustReadBook): what a note links to and shows. */
+  readonly books: readonly Readonly<Pick<ReadingItem, 'id' | 'title'>>[];
   readonly fetchedAt: number;
 }
 
