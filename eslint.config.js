@@ -69,6 +69,13 @@ const zones = (forTests) => [
     from: './extension/messaging',
     message: 'tracking/ never imports messaging/: move the shared piece into tracking/ (the handler map translates requests).',
   },
+  // Storage declares the stored shapes sync/ and programme/ work on (or takes them from shared/), so those
+  // two folders build on storage/ and never the other way round.
+  {
+    target: './extension/storage',
+    from: ['./extension/sync', './extension/programme'],
+    message: 'storage/ never imports sync/ or programme/: declare the stored shape in storage/items.ts or take it from shared/.',
+  },
   { target: './server/programme-io', from: './server/routes', message: 'Domain code never imports the routes.' },
   {
     target: './server/programme-io',
