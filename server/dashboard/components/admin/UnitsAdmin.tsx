@@ -4,9 +4,9 @@ import type { Unit } from '../../../../shared/schemas/organisation.ts';
 import { buildUnitTree, flattenTree } from '../../models/unit-tree.ts';
 import { useLoad } from '../../models/use-load.ts';
 import { Empty, Loaded } from '../States.tsx';
-import { FormStatus } from './FormStatus.tsx';
-import { useSubmit } from './useSubmit.ts';
-import { formFields } from '../form-fields.ts';
+import { addUnit, saveUnit } from '../../models/admin/admin-forms.ts';
+import { useSubmit } from '../../models/use-submit.ts';
+import { Field, FormActions } from '../form/Field.tsx';
 import { ListOptions } from '../ListOptions.tsx';
 
 export function UnitsAdmin() {
@@ -48,38 +48,30 @@ function ParentSelect({ units, exclude, value }: { units: readonly Unit[]; exclu
 }
 
 function UnitRow({ unit, units, onSaved }: { unit: Unit; units: readonly Unit[]; onSaved(): void }) {
-  const { api, t } = useApp();
+  const { api } = useApp();
   const submit = useSubmit();
   return (
     <details>
       <summary>{unit.name}</summary>
-      <form
-        class="form-grid"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const form = formFields(e.currentTarget);
-          const parent = form.text('parentId');
-          void submit
-            .run(() => api.updateUnit(unit.id, { name: form.trimmed('name'), parentId: parent === '' ? null : parent }))
-            .then((ok) => ok && onSaved());
-        }}
-      >
-        <label>
-          <span>{t('field.title')}</span>
-          <input name="name" required maxLength={100} defaultValue={unit.name} />
-        </label>
-        <label>
-          <span>{t('admin.parentUnit')}</span>
-          <ParentSelect units={units} exclude={unit.id} value={unit.parentId} />
-        </label>
-        <div class="form-actions">
-          <button type="submit" class="primary" disabled={submit.busy}>
-            {t('action.save')}
-          </button>
-        </div>
-        <FormStatus failure={submit.failure} done={submit.done} />
+      <form class="form-grid" onSubmit={submit.form((form) => saveUnit(api, unit.id, form), { onSaved })}>
+        <UnitFields units={units} unit={unit} />
+        <FormActions submit={submit} label="action.save" wide={false} />
       </form>
     </details>
+  );
+}
+
+/** A unit's name and parent: empty for a new one; an edited unit cannot be its own parent. */
+function UnitFields({ units, unit }: { units: readonly Unit[]; unit?: Unit }) {
+  return (
+    <>
+      <Field label="field.title">
+        <input name="name" required maxLength={100} defaultValue={unit?.name} />
+      </Field>
+      <Field label="admin.parentUnit">
+        <ParentSelect units={units} exclude={unit?.id} value={unit?.parentId} />
+      </Field>
+    </>
   );
 }
 
@@ -87,31 +79,10 @@ function UnitForm({ units, onSaved }: { units: readonly Unit[]; onSaved(): void 
   const { api, t } = useApp();
   const submit = useSubmit();
   return (
-    <form
-      class="panel form-grid"
-      aria-labelledby="new-unit-title"
-      onSubmit={submit.adding((form) => {
-        const parent = form.text('parentId');
-        return api.createUnit({ name: form.trimmed('name'), parentId: parent === '' ? null : parent });
-      }, onSaved)}
-    >
+    <form class="panel form-grid" aria-labelledby="new-unit-title" onSubmit={submit.form((form) => addUnit(api, form), { onSaved, reset: true })}>
       <h2 id="new-unit-title">{t('admin.newUnit')}</h2>
-      <label>
-        <span>{t('field.title')}</span>
-        <input name="name" required maxLength={100} />
-      </label>
-      <label>
-        <span>{t('admin.parentUnit')}</span>
-        <ParentSelect units={units} />
-      </label>
-      <div class="form-actions wide">
-        <button type="submit" class="primary" disabled={submit.busy}>
-          {t('admin.addUnit')}
-        </button>
-      </div>
-      <div class="wide">
-        <FormStatus failure={submit.failure} done={submit.done} />
-      </div>
+      <UnitFields units={units} />
+      <FormActions submit={submit} label="admin.addUnit" />
     </form>
   );
 }

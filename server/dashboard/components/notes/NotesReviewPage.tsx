@@ -16,7 +16,8 @@ import { Empty, Loaded } from '../States.tsx';
 import { authoredNotes } from '../../models/notes-download.ts';
 import { NotesDownload } from './NotesDownload.tsx';
 import { ReviewList, NotesPager } from './BulkReview.tsx';
-import { formFields } from '../form-fields.ts';
+import { formFields } from '../../models/form-fields.ts';
+import { Field } from '../form/Field.tsx';
 import { EnumOptions } from '../EnumOptions.tsx';
 import { ListOptions } from '../ListOptions.tsx';
 
@@ -141,49 +142,41 @@ function FilterForm({ filter, people, units, resources }: FilterProps) {
         navigate(withQuery(routePath({ name: 'notes' }), reviewFormToUrl(next)), { replace: true });
       }}
     >
-      <label>
-        <span>{t('field.person')}</span>
+      <Field label="field.person">
         <select name="personId">
           <option value="">{t('common.all')}</option>
           <ListOptions items={people} id={(p) => p.id} label={(p) => p.name} selected={filter.personId} />
         </select>
-      </label>
-      <label>
-        <span>{t('field.unit')}</span>
+      </Field>
+      <Field label="field.unit">
         <select name="unitId">
           <option value="">{t('common.all')}</option>
           <ListOptions items={units} id={(u) => u.id} label={(u) => unitPath(units, u.id)} selected={filter.unitId} />
         </select>
-      </label>
-      <label>
-        <span>{t('field.resource')}</span>
+      </Field>
+      <Field label="field.resource">
         <select name="resourceId">
           <option value="">{t('common.all')}</option>
           <ListOptions items={resources} id={(r) => r.id} label={(r) => r.name} selected={filter.resourceId} />
         </select>
-      </label>
-      <label>
-        <span>{t('notes.tag')}</span>
+      </Field>
+      <Field label="notes.tag">
         <input name="tag" defaultValue={filter.tag} />
-      </label>
-      <label>
-        <span>{t('field.from')}</span>
+      </Field>
+      <Field label="field.from">
         <input type="date" name="from" defaultValue={filter.from} />
-      </label>
-      <label>
-        <span>{t('field.to')}</span>
+      </Field>
+      <Field label="field.to">
         <input type="date" name="to" defaultValue={filter.to} />
-      </label>
-      <label>
-        <span>{t('notes.reviewState')}</span>
+      </Field>
+      <Field label="notes.reviewState">
         <select name="reviewed">
           <EnumOptions values={REVIEW_STATES} label={(s) => t(REVIEW_LABELS[s])} selected={filter.reviewed} />
         </select>
-      </label>
-      <label>
-        <span>{t('notes.search')}</span>
+      </Field>
+      <Field label="notes.search">
         <input type="search" name="q" defaultValue={filter.q} />
-      </label>
+      </Field>
       <button type="submit" class="primary">
         {t('action.applyFilters')}
       </button>

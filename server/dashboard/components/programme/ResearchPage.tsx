@@ -3,12 +3,13 @@
 // staff record their own, leaders for the people of their units.
 import { useApp } from '../../app/context.ts';
 import type { Person as PersonRecord } from '../../../../shared/schemas/organisation.ts';
-import { REPORT_STATUSES, VISIT_KINDS, type ReportStatus, type ResearchOverview, type VisitKind } from '../../../../shared/schemas/programme-research.ts';
+import { REPORT_STATUSES, VISIT_KINDS, type ReportStatus, type ResearchOverview } from '../../../../shared/schemas/programme-research.ts';
+import { addReport, addVisit, useResearch } from '../../models/programme/programme-forms.ts';
 import { yearFromQuery } from '../../models/programme/year-choice.ts';
 import { routePath } from '../../models/router.ts';
-import { useLoad } from '../../models/use-load.ts';
-import { FormStatus } from '../admin/FormStatus.tsx';
-import { useSubmit } from '../admin/useSubmit.ts';
+import { useSubmit } from '../../models/use-submit.ts';
+import { Field, FormActions } from '../form/Field.tsx';
+import { FormStatus } from '../form/FormStatus.tsx';
 import { Empty, Loaded } from '../States.tsx';
 import { ResearchCoverage, ResearchTools } from './ResearchCoverage.tsx';
 import { YearPicker } from './YearPicker.tsx';
@@ -20,10 +21,7 @@ export function ResearchPage() {
   const { api, t, query, today } = useApp();
   const year = yearFromQuery(query, today());
   const unitId = query.get('unitId') ?? '';
-  const load = useLoad(async () => {
-    const [overview, people, units] = await Promise.all([api.programme.research(year, unitId || undefined), api.people(), api.units()]);
-    return { overview, people, units };
-  }, [api, year, unitId]);
+  const load = useResearch(api, year, unitId);
   return (
     <article class="research" aria-labelledby="research-title">
       <header class="page-head">
@@ -181,97 +179,51 @@ function AddForms({ people, onSaved }: { people: readonly PersonRecord[]; onSave
   const today = organisationToday();
   return (
     <div class="two-forms no-print">
-      <form
-        class="panel form-grid"
-        aria-labelledby="add-visit-title"
-        onSubmit={visit.adding(
-          (form) =>
-            api.programme.addVisit({ personId: form.trimmed('personId'), kind: form.trimmed('kind') as VisitKind, date: form.trimmed('date'), place: form.trimmed('place'), summary: form.trimmed('summary') }),
-          onSaved,
-        )}
-      >
+      <form class="panel form-grid" aria-labelledby="add-visit-title" onSubmit={visit.form((form) => addVisit(api, form), { onSaved, reset: true })}>
         <h2 id="add-visit-title" class="wide">
           {t('research.addVisit')}
         </h2>
-        <label>
-          <span>{t('field.person')}</span>
+        <Field label="field.person">
           <PersonSelect people={people} />
-        </label>
-        <label>
-          <span>{t('field.kind')}</span>
+        </Field>
+        <Field label="field.kind">
           <select name="kind">
             <EnumOptions values={VISIT_KINDS} label={(k) => t(`visit.${k}`)} />
           </select>
-        </label>
-        <label>
-          <span>{t('field.date')}</span>
+        </Field>
+        <Field label="field.date">
           <input name="date" type="date" required defaultValue={today} />
-        </label>
-        <label>
-          <span>{t('research.place')}</span>
+        </Field>
+        <Field label="research.place">
           <input name="place" required maxLength={200} />
-        </label>
-        <label class="wide">
-          <span>{t('research.summary')}</span>
+        </Field>
+        <Field label="research.summary" wide>
           <textarea name="summary" maxLength={2000} rows={2} />
-        </label>
-        <div class="form-actions wide">
-          <button type="submit" class="primary" disabled={visit.busy}>
-            {t('research.addVisit')}
-          </button>
-        </div>
-        <div class="wide">
-          <FormStatus failure={visit.failure} done={visit.done} />
-        </div>
+        </Field>
+        <FormActions submit={visit} label="research.addVisit" />
       </form>
-      <form
-        class="panel form-grid"
-        aria-labelledby="add-report-title"
-        onSubmit={report.adding(
-          (form) =>
-            api.programme.addReport({
-              personId: form.trimmed('personId'),
-              title: form.trimmed('title'),
-              status: form.trimmed('status') as ReportStatus,
-              date: form.trimmed('date'),
-              fileUrl: form.trimmed('fileUrl') === '' ? null : form.trimmed('fileUrl'),
-            }),
-          onSaved,
-        )}
-      >
+      <form class="panel form-grid" aria-labelledby="add-report-title" onSubmit={report.form((form) => addReport(api, form), { onSaved, reset: true })}>
         <h2 id="add-report-title" class="wide">
           {t('research.addReport')}
         </h2>
-        <label>
-          <span>{t('field.person')}</span>
+        <Field label="field.person">
           <PersonSelect people={people} />
-        </label>
-        <label>
-          <span>{t('research.reportTitle')}</span>
+        </Field>
+        <Field label="research.reportTitle">
           <input name="title" required maxLength={300} />
-        </label>
-        <label>
-          <span>{t('field.status')}</span>
+        </Field>
+        <Field label="field.status">
           <select name="status">
             <EnumOptions values={REPORT_STATUSES} label={(s) => t(`report.${s}`)} />
           </select>
-        </label>
-        <label>
-          <span>{t('field.date')}</span>
+        </Field>
+        <Field label="field.date">
           <input name="date" type="date" required defaultValue={today} />
-        </label>
-        <label class="wide">
-          <span>{t('research.fileUrl')}</span>
+        </Field>
+        <Field label="research.fileUrl" wide>
           <input name="fileUrl" type="url" maxLength={2048} />
-        </label>
-        <div class="form-actions wide">
-          <button type="submit" class="primary" disabled={report.busy}>
-            {t('research.addReport')}
-          </button>
-        </div>
-        <div class="wide">
-          <FormStatus failure={report.failure} done={report.done} />
-        </div>
+        </Field>
+        <FormActions submit={report} label="research.addReport" />
       </form>
     </div>
   );

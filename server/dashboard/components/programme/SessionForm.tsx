@@ -3,21 +3,18 @@
 // server checks times and clashes again.
 import { useApp } from '../../app/context.ts';
 import { SESSION_KINDS, TARIFF_KINDS } from '../../../../shared/schemas/programme-calendar.ts';
-import { preselectedUnits, sessionBody, sessionFields } from '../../models/programme/session-form.ts';
+import { createSession, useSessionDirectory } from '../../models/programme/programme-forms.ts';
+import { preselectedUnits } from '../../models/programme/session-form.ts';
 import { routePath } from '../../models/router.ts';
-import { useLoad } from '../../models/use-load.ts';
-import { FormStatus } from '../admin/FormStatus.tsx';
-import { useSubmit } from '../admin/useSubmit.ts';
+import { useSubmit } from '../../models/use-submit.ts';
 import { Loaded } from '../States.tsx';
 import { EnumOptions } from '../EnumOptions.tsx';
+import { Field, FormActions } from '../form/Field.tsx';
 
 export function SessionForm({ timeZone, defaultDate, onCreated }: { timeZone: string; defaultDate: string; onCreated(): void }) {
   const { api, t, user, navigate } = useApp();
   const submit = useSubmit();
-  const directory = useLoad(async () => {
-    const [people, units, resources] = await Promise.all([api.people(), api.units(), api.resources()]);
-    return { people, units, resources };
-  }, [api]);
+  const directory = useSessionDirectory(api);
   return (
     <Loaded load={directory}>
       {({ people, units, resources }) => {
@@ -26,54 +23,40 @@ export function SessionForm({ timeZone, defaultDate, onCreated }: { timeZone: st
           <form
             class="panel form-grid no-print"
             aria-labelledby="new-session-title"
-            onSubmit={async (e) => {
-              e.preventDefault();
-              const body = sessionBody(sessionFields(new FormData(e.currentTarget as HTMLFormElement)), timeZone);
-              let createdId = '';
-              const ok = await submit.run(async () => {
-                createdId = (await api.programme.createSession(body)).id;
-              });
-              if (ok) {
+            onSubmit={submit.form((form) => createSession(api, form, timeZone), {
+              onSaved: (created) => {
                 onCreated();
-                navigate(routePath({ name: 'session', sessionId: createdId }));
-              }
-            }}
+                navigate(routePath({ name: 'session', sessionId: created.id }));
+              },
+            })}
           >
             <h2 id="new-session-title" class="wide">
               {t('calendar.newSession')}
             </h2>
-            <label>
-              <span>{t('session.kind')}</span>
+            <Field label="session.kind">
               <select name="kind">
                 <EnumOptions values={SESSION_KINDS} label={(k) => t(`sessionKind.${k}`)} />
               </select>
-            </label>
-            <label>
-              <span>{t('session.topic')}</span>
+            </Field>
+            <Field label="session.topic">
               <input name="topic" required maxLength={200} />
-            </label>
-            <label>
-              <span>{t('field.date')}</span>
+            </Field>
+            <Field label="field.date">
               <input name="date" type="date" required defaultValue={defaultDate} />
-            </label>
-            <label>
-              <span>{t('session.start')}</span>
+            </Field>
+            <Field label="session.start">
               <input name="start" type="time" required defaultValue="14:30" />
-            </label>
-            <label>
-              <span>{t('session.end')}</span>
+            </Field>
+            <Field label="session.end">
               <input name="end" type="time" required defaultValue="17:30" />
-            </label>
-            <label>
-              <span>{t('session.place')}</span>
+            </Field>
+            <Field label="session.place">
               <input name="place" maxLength={200} />
-            </label>
-            <label>
-              <span>{t('session.link')}</span>
+            </Field>
+            <Field label="session.link">
               <input name="link" type="url" maxLength={2048} />
-            </label>
-            <label>
-              <span>{t('session.organiser')}</span>
+            </Field>
+            <Field label="session.organiser">
               <select name="organiserId">
                 {people
                   .filter((p) => p.active)
@@ -83,19 +66,16 @@ export function SessionForm({ timeZone, defaultDate, onCreated }: { timeZone: st
                     </option>
                   ))}
               </select>
-            </label>
-            <label>
-              <span>{t('session.tariff')}</span>
+            </Field>
+            <Field label="session.tariff">
               <select name="tariff">
                 <EnumOptions values={TARIFF_KINDS} label={(k) => t(`tariff.${k}`)} selected="actual" />
               </select>
-            </label>
-            <label>
-              <span>{t('session.tariffReason')}</span>
+            </Field>
+            <Field label="session.tariffReason">
               <input name="tariffReason" maxLength={200} />
-            </label>
-            <label>
-              <span>{t('session.units')}</span>
+            </Field>
+            <Field label="session.units">
               <select name="unitIds" multiple required size={Math.min(6, Math.max(2, units.length))}>
                 {units.map((u) => (
                   <option key={u.id} value={u.id} selected={preselected.includes(u.id)}>
@@ -103,9 +83,8 @@ export function SessionForm({ timeZone, defaultDate, onCreated }: { timeZone: st
                   </option>
                 ))}
               </select>
-            </label>
-            <label>
-              <span>{t('session.materials')}</span>
+            </Field>
+            <Field label="session.materials">
               <select name="materials" multiple size={Math.min(6, Math.max(2, resources.length))}>
                 {resources.map((r) => (
                   <option key={r.id} value={r.id}>
@@ -113,15 +92,8 @@ export function SessionForm({ timeZone, defaultDate, onCreated }: { timeZone: st
                   </option>
                 ))}
               </select>
-            </label>
-            <div class="form-actions wide">
-              <button type="submit" class="primary" disabled={submit.busy}>
-                {t('session.create')}
-              </button>
-            </div>
-            <div class="wide">
-              <FormStatus failure={submit.failure} done={submit.done} />
-            </div>
+            </Field>
+            <FormActions submit={submit} label="session.create" />
           </form>
         );
       }}

@@ -1,0 +1,92 @@
+// The pieces every dashboard form is built from: one labelled field (label, control, hint, the
+// field's problem in words) and one row of actions with the form's status under it. Labels are message
+// keys, so every form speaks zh-CN and en alike.
+import type { ComponentChildren } from 'preact';
+import { useI18n } from '../../app/context.ts';
+import type { MessageKey } from '../../i18n/t.ts';
+import type { SubmitState } from '../../models/use-submit.ts';
+import { FormStatus } from './FormStatus.tsx';
+
+/** The id a control names in aria-describedby for the hint of the field called `name`. */
+export const hintId = (name: string): string => `${name}-hint`;
+
+export function Field(props: {
+  label: MessageKey;
+  children: ComponentChildren;
+  /** Spans the whole form grid. */
+  wide?: boolean;
+  /** A checkbox: the box before its words. */
+  check?: boolean;
+  /** A line under the control; the control names `hintId(hint.name)` in aria-describedby. */
+  hint?: { name: string; text: MessageKey };
+  /** What is wrong with the value, in words, announced at once. */
+  error?: string | null;
+}) {
+  const { t } = useI18n();
+  const words = <span>{t(props.label)}</span>;
+  const classes = [props.wide ? 'wide' : '', props.check ? 'check' : ''].filter((c) => c !== '').join(' ');
+  return (
+    <>
+      <label class={classes === '' ? undefined : classes}>
+        {props.check ? (
+          <>
+            {props.children}
+            {words}
+          </>
+        ) : (
+          <>
+            {words}
+            {props.children}
+          </>
+        )}
+        {props.hint && <small id={hintId(props.hint.name)}>{t(props.hint.text)}</small>}
+      </label>
+      {props.error && <FormError wide>{props.error}</FormError>}
+    </>
+  );
+}
+
+/** A problem the form found itself before sending anything. */
+export function FormError({ wide, children }: { wide?: boolean; children: ComponentChildren }) {
+  return (
+    <p class={wide ? 'form-error wide' : 'form-error'} role="alert">
+      {children}
+    </p>
+  );
+}
+
+/**
+ * The submit button (disabled while the call runs), any other buttons, then the form's own problem and
+ * its status. `status` 'failure' never says "saved": for forms whose success shows elsewhere.
+ */
+export function FormActions(props: {
+  submit: SubmitState;
+  label: MessageKey;
+  kind?: 'primary' | 'danger' | 'plain';
+  /** Spans the whole form grid (the status too). */
+  wide?: boolean;
+  disabled?: boolean;
+  /** Buttons before the submit button. */
+  before?: ComponentChildren;
+  /** Buttons after it. */
+  children?: ComponentChildren;
+  error?: string | null;
+  status?: 'all' | 'failure' | 'none';
+}) {
+  const { t } = useI18n();
+  const { submit, kind = 'primary', wide = true, status = 'all' } = props;
+  const statusLine = status === 'none' ? null : <FormStatus failure={submit.failure} done={status === 'all' && submit.done} />;
+  return (
+    <>
+      <div class={wide ? 'form-actions wide' : 'form-actions'}>
+        {props.before}
+        <button type="submit" class={kind === 'plain' ? undefined : kind} disabled={submit.busy || props.disabled === true}>
+          {t(props.label)}
+        </button>
+        {props.children}
+      </div>
+      {props.error && <FormError wide={wide}>{props.error}</FormError>}
+      {statusLine !== null && (wide ? <div class="wide">{statusLine}</div> : statusLine)}
+    </>
+  );
+}

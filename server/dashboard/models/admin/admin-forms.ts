@@ -1,0 +1,91 @@
+// What the admin screens load and send: people, units, designated resources and the tracking settings.
+// Components render these; the request bodies are read from the forms here, in one place per form.
+import { useState } from 'preact/hooks';
+import type { Category, ResourceKind, Role } from '../../../../shared/schemas/domain.ts';
+import type { Settings } from '../../../../shared/schemas/settings.ts';
+import type { Api, ListedResource } from '../../api/endpoints.ts';
+import type { MessageKey } from '../../i18n/t.ts';
+import type { FormFields } from '../form-fields.ts';
+import { parsePatterns } from '../patterns-input.ts';
+import { useLoad } from '../use-load.ts';
+
+/** The people screen: everyone with the units to place them in, and the last erasure's message. */
+export function usePeopleAdmin(api: Api) {
+  const directory = useLoad(async () => {
+    const [people, units] = await Promise.all([api.people(), api.units()]);
+    return { people, units };
+  }, [api]);
+  const [erased, setErased] = useState('');
+  return {
+    directory,
+    erased,
+    onErased(message: string) {
+      setErased(message);
+      directory.reload();
+    },
+  };
+}
+
+export function addPerson(api: Api, form: FormFields) {
+  return api.createPerson({
+    username: form.trimmed('username'),
+    name: form.trimmed('name'),
+    password: form.text('password'),
+    role: form.text('role') as Role,
+    unitId: form.text('unitId'),
+  });
+}
+
+/** Saves the person's fields, then the new password when one was typed. */
+export async function savePerson(api: Api, personId: string, form: FormFields): Promise<void> {
+  const password = form.text('password');
+  await api.updatePerson(personId, { name: form.trimmed('name'), role: form.text('role') as Role, unitId: form.text('unitId'), active: form.checked('active') });
+  if (password !== '') await api.setPassword(personId, { password });
+}
+
+/** The unit form's fields as a body: an empty parent is a top-level unit. */
+function unitBody(form: FormFields): { name: string; parentId: string | null } {
+  const parent = form.text('parentId');
+  return { name: form.trimmed('name'), parentId: parent === '' ? null : parent };
+}
+
+export const addUnit = (api: Api, form: FormFields) => api.createUnit(unitBody(form));
+export const saveUnit = (api: Api, unitId: string, form: FormFields) => api.updateUnit(unitId, unitBody(form));
+
+/** The new resource: the patterns that are not valid match patterns are named, and nothing is sent. */
+export function useResourceForm(api: Api) {
+  const [invalid, setInvalid] = useState<string[]>([]);
+  return {
+    invalid,
+    save(form: FormFields) {
+      const { patterns, invalid: bad } = parsePatterns(form.text('patterns'));
+      setInvalid(bad);
+      if (bad.length > 0 || patterns.length === 0) return null;
+      return api.createResource({ name: form.trimmed('name'), category: form.text('category') as Category, kind: form.text('kind') as ResourceKind, patterns });
+    },
+  };
+}
+
+export const toggleResource = (api: Api, resource: ListedResource) => api.updateResource(resource.id, { active: !resource.active });
+
+export interface SettingField {
+  key: keyof Settings;
+  label: MessageKey;
+  hint: MessageKey;
+  min: number;
+  max: number;
+  step: number;
+}
+
+export const SETTING_FIELDS: readonly SettingField[] = [
+  { key: 'idleSeconds', label: 'settings.idleSeconds', hint: 'settings.idleSecondsHint', min: 15, max: 3600, step: 1 },
+  { key: 'mediaPresenceSeconds', label: 'settings.mediaPresenceSeconds', hint: 'settings.mediaPresenceSecondsHint', min: 60, max: 14_400, step: 1 },
+  { key: 'dailyCapSeconds', label: 'settings.dailyCapSeconds', hint: 'settings.dailyCapSecondsHint', min: 600, max: 86_400, step: 1 },
+  { key: 'annualTargetHours', label: 'settings.annualTargetHours', hint: 'settings.annualTargetHoursHint', min: 0, max: 2000, step: 1 },
+  { key: 'retentionDays', label: 'settings.retentionDays', hint: 'settings.retentionDaysHint', min: 60, max: 3660, step: 1 },
+];
+
+/** Every setting as a number; the server checks the bounds again. */
+export function settingsFromForm(form: FormFields): Settings {
+  return Object.fromEntries(SETTING_FIELDS.map((f) => [f.key, Number(form.text(f.key))])) as unknown as Settings;
+}
