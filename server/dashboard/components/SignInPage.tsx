@@ -22,10 +22,10 @@ export function SignInPage({ locale, t, changeLocale, onSignIn }: Props) {
         <p class="muted">{t('signIn.intro')}</p>
         {/* Once signed in this page gives way to the dashboard: busy lasts until then. */}
         <form onSubmit={submit.form((form) => onSignIn(form.text('username'), form.text('password')))}>
-          <Field label="field.username">
+          <Field label={t('field.username')}>
             <input name="username" autocomplete="username" required autoFocus />
           </Field>
-          <Field label="field.password">
+          <Field label={t('field.password')}>
             <input name="password" type="password" autocomplete="current-password" required />
           </Field>
           {submit.failure !== null && <FormError>{signInFailureText(submit.failure, t)}</FormError>}

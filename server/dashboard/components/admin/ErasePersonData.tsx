@@ -17,20 +17,20 @@ export function ErasePersonData({ person, onErased }: { person: Person; onErased
       <p>{t('erase.warning')}</p>
       {erase.step.step === 'reason' ? (
         <form class="form-grid" onSubmit={submit.form(erase.continueWith)}>
-          <Field label="erase.reason" wide error={erase.problem === null ? null : t(erase.problem)}>
+          <Field label={t('erase.reason')} wide error={erase.problem === null ? null : t(erase.problem)}>
             <textarea name="reason" required maxLength={500} rows={2} />
           </Field>
-          <FormActions submit={submit} label="erase.continue" kind="plain" status="none" />
+          <FormActions submit={submit} label={t('erase.continue')} kind="plain" status="none" />
         </form>
       ) : (
         <form class="form-grid" onSubmit={submit.form(erase.erase, { onSaved: (result) => onErased(t('erase.done', erasedCounts(result))) })}>
           <p class="wide">{t('erase.confirmPrompt', { username: person.username, reason: erase.step.reason })}</p>
-          <Field label="erase.confirmLabel">
+          <Field label={t('erase.confirmLabel')}>
             <input name="confirm" autocomplete="off" value={erase.typed} onInput={(e) => erase.type((e.currentTarget as HTMLInputElement).value)} />
           </Field>
           <FormActions
             submit={submit}
-            label="erase.confirm"
+            label={t('erase.confirm')}
             kind="danger"
             disabled={!erase.matches}
             status="failure"

@@ -99,22 +99,22 @@ function PersonRow(props: { person: PersonRecord; units: readonly Unit[]; onSave
         <details>
           <summary>{t('action.edit')}</summary>
           <form class="form-grid" onSubmit={submit.form((form) => savePerson(api, person.id, form), { onSaved })}>
-            <Field label="field.name">
+            <Field label={t('field.name')}>
               <input name="name" required maxLength={100} defaultValue={person.name} />
             </Field>
-            <Field label="field.role">
+            <Field label={t('field.role')}>
               <RoleSelect name="role" value={person.role} />
             </Field>
-            <Field label="field.unit">
+            <Field label={t('field.unit')}>
               <UnitSelect units={units} name="unitId" value={person.unitId} required />
             </Field>
-            <Field label="common.active" check>
+            <Field label={t('common.active')} check>
               <input type="checkbox" name="active" defaultChecked={person.active} />
             </Field>
-            <Field label="admin.newPassword">
+            <Field label={t('admin.newPassword')}>
               <input name="password" type="password" minLength={8} autocomplete="new-password" />
             </Field>
-            <FormActions submit={submit} label="action.save" />
+            <FormActions submit={submit} label={t('action.save')} />
           </form>
         </details>
         {props.canErase && <ErasePersonData person={person} onErased={props.onErased} />}
@@ -129,22 +129,22 @@ function NewPersonForm({ units, onSaved }: { units: readonly Unit[]; onSaved(): 
   return (
     <form class="panel form-grid" aria-labelledby="new-person-title" onSubmit={submit.form((form) => addPerson(api, form), { onSaved, reset: true })}>
       <h2 id="new-person-title">{t('admin.newPerson')}</h2>
-      <Field label="field.username">
+      <Field label={t('field.username')}>
         <input name="username" required maxLength={64} pattern="[A-Za-z0-9._@\-]+" autocomplete="off" />
       </Field>
-      <Field label="field.name">
+      <Field label={t('field.name')}>
         <input name="name" required maxLength={100} />
       </Field>
-      <Field label="field.password">
+      <Field label={t('field.password')}>
         <input name="password" type="password" required minLength={8} autocomplete="new-password" />
       </Field>
-      <Field label="field.role">
+      <Field label={t('field.role')}>
         <RoleSelect name="role" />
       </Field>
-      <Field label="field.unit">
+      <Field label={t('field.unit')}>
         <UnitSelect units={units} name="unitId" required />
       </Field>
-      <FormActions submit={submit} label="admin.addPerson" disabled={units.length === 0} />
+      <FormActions submit={submit} label={t('admin.addPerson')} disabled={units.length === 0} />
     </form>
   );
 }

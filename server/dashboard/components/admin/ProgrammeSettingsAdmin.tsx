@@ -26,11 +26,11 @@ export function ProgrammeSettingsAdmin() {
               {t('admin.programme')}
             </h2>
             {PROGRAMME_SETTING_FIELDS.map((f) => (
-              <Field key={f.name} label={`programmeSettings.${f.name}` as MessageKey} hint={{ name: f.name, text: `programmeSettings.${f.name}Hint` as MessageKey }}>
+              <Field key={f.name} label={t(`programmeSettings.${f.name}` as MessageKey)} hint={{ name: f.name, text: t(`programmeSettings.${f.name}Hint` as MessageKey) }}>
                 <input type="number" name={f.name} required={!f.optional} min={f.min} max={f.max} step={f.step} defaultValue={values[f.name]} aria-describedby={hintId(f.name)} />
               </Field>
             ))}
-            <FormActions submit={submit} label="action.save" />
+            <FormActions submit={submit} label={t('action.save')} />
           </form>
         );
       }}

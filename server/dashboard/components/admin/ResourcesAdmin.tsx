@@ -84,28 +84,28 @@ function ResourceForm({ onSaved }: { onSaved(): void }) {
   return (
     <form class="panel form-grid" aria-labelledby="new-resource-title" onSubmit={submit.form(model.save, { onSaved, reset: true })}>
       <h2 id="new-resource-title">{t('admin.newResource')}</h2>
-      <Field label="field.title">
+      <Field label={t('field.title')}>
         <input name="name" required maxLength={200} />
       </Field>
-      <Field label="field.category">
+      <Field label={t('field.category')}>
         <select name="category">
           <EnumOptions values={CATEGORIES} label={(c) => t(`category.${c}`)} />
         </select>
       </Field>
-      <Field label="field.kind">
+      <Field label={t('field.kind')}>
         <select name="kind">
           <EnumOptions values={RESOURCE_KINDS} label={(k) => t(`kind.${k}`)} />
         </select>
       </Field>
       <Field
-        label="field.patterns"
+        label={t('field.patterns')}
         wide
-        hint={{ name: 'patterns', text: 'admin.patternsHint' }}
+        hint={{ name: 'patterns', text: t('admin.patternsHint') }}
         error={model.invalid.length > 0 ? t('admin.badPatterns', { patterns: model.invalid.join(', ') }) : null}
       >
         <textarea name="patterns" rows={3} required placeholder="https://*.example.org/learn/*" aria-describedby={hintId('patterns')} />
       </Field>
-      <FormActions submit={submit} label="admin.addResource" />
+      <FormActions submit={submit} label={t('admin.addResource')} />
     </form>
   );
 }

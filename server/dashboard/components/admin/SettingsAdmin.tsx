@@ -17,11 +17,11 @@ export function SettingsAdmin() {
         <form class="panel form-grid" aria-labelledby="settings-title" onSubmit={submit.form((form) => api.saveSettings(settingsFromForm(form)), { onSaved: settings.reload })}>
           <h2 id="settings-title">{t('admin.settings')}</h2>
           {SETTING_FIELDS.map((f) => (
-            <Field key={f.key} label={f.label} hint={{ name: f.key, text: f.hint }}>
+            <Field key={f.key} label={t(f.label)} hint={{ name: f.key, text: t(f.hint) }}>
               <input type="number" name={f.key} required min={f.min} max={f.max} step={f.step} defaultValue={String(current[f.key])} aria-describedby={hintId(f.key)} />
             </Field>
           ))}
-          <FormActions submit={submit} label="action.save" />
+          <FormActions submit={submit} label={t('action.save')} />
         </form>
       )}
     </Loaded>

@@ -48,14 +48,14 @@ function ParentSelect({ units, exclude, value }: { units: readonly Unit[]; exclu
 }
 
 function UnitRow({ unit, units, onSaved }: { unit: Unit; units: readonly Unit[]; onSaved(): void }) {
-  const { api } = useApp();
+  const { api, t } = useApp();
   const submit = useSubmit();
   return (
     <details>
       <summary>{unit.name}</summary>
       <form class="form-grid" onSubmit={submit.form((form) => saveUnit(api, unit.id, form), { onSaved })}>
         <UnitFields units={units} unit={unit} />
-        <FormActions submit={submit} label="action.save" wide={false} />
+        <FormActions submit={submit} label={t('action.save')} wide={false} />
       </form>
     </details>
   );
@@ -63,12 +63,13 @@ function UnitRow({ unit, units, onSaved }: { unit: Unit; units: readonly Unit[];
 
 /** A unit's name and parent: empty for a new one; an edited unit cannot be its own parent. */
 function UnitFields({ units, unit }: { units: readonly Unit[]; unit?: Unit }) {
+  const { t } = useApp();
   return (
     <>
-      <Field label="field.title">
+      <Field label={t('field.title')}>
         <input name="name" required maxLength={100} defaultValue={unit?.name} />
       </Field>
-      <Field label="admin.parentUnit">
+      <Field label={t('admin.parentUnit')}>
         <ParentSelect units={units} exclude={unit?.id} value={unit?.parentId} />
       </Field>
     </>
@@ -82,7 +83,7 @@ function UnitForm({ units, onSaved }: { units: readonly Unit[]; onSaved(): void 
     <form class="panel form-grid" aria-labelledby="new-unit-title" onSubmit={submit.form((form) => addUnit(api, form), { onSaved, reset: true })}>
       <h2 id="new-unit-title">{t('admin.newUnit')}</h2>
       <UnitFields units={units} />
-      <FormActions submit={submit} label="admin.addUnit" />
+      <FormActions submit={submit} label={t('admin.addUnit')} />
     </form>
   );
 }

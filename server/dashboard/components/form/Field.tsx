@@ -1,9 +1,7 @@
 // The pieces every dashboard form is built from: one labelled field (label, control, hint, the
-// field's problem in words) and one row of actions with the form's status under it. Labels are message
-// keys, so every form speaks zh-CN and en alike.
+// field's problem in words) and one row of actions with the form's status under it. Every text comes in
+// already translated through t(), where the catalogue tests see its key.
 import type { ComponentChildren } from 'preact';
-import { useI18n } from '../../app/context.ts';
-import type { MessageKey } from '../../i18n/t.ts';
 import type { SubmitState } from '../../models/use-submit.ts';
 import { FormStatus } from './FormStatus.tsx';
 
@@ -11,19 +9,18 @@ import { FormStatus } from './FormStatus.tsx';
 export const hintId = (name: string): string => `${name}-hint`;
 
 export function Field(props: {
-  label: MessageKey;
+  label: string;
   children: ComponentChildren;
   /** Spans the whole form grid. */
   wide?: boolean;
   /** A checkbox: the box before its words. */
   check?: boolean;
   /** A line under the control; the control names `hintId(hint.name)` in aria-describedby. */
-  hint?: { name: string; text: MessageKey };
+  hint?: { name: string; text: string };
   /** What is wrong with the value, in words, announced at once. */
   error?: string | null;
 }) {
-  const { t } = useI18n();
-  const words = <span>{t(props.label)}</span>;
+  const words = <span>{props.label}</span>;
   const classes = [props.wide ? 'wide' : '', props.check ? 'check' : ''].filter((c) => c !== '').join(' ');
   return (
     <>
@@ -39,7 +36,7 @@ export function Field(props: {
             {props.children}
           </>
         )}
-        {props.hint && <small id={hintId(props.hint.name)}>{t(props.hint.text)}</small>}
+        {props.hint && <small id={hintId(props.hint.name)}>{props.hint.text}</small>}
       </label>
       {props.error && <FormError wide>{props.error}</FormError>}
     </>
@@ -61,7 +58,7 @@ export function FormError({ wide, children }: { wide?: boolean; children: Compon
  */
 export function FormActions(props: {
   submit: SubmitState;
-  label: MessageKey;
+  label: string;
   kind?: 'primary' | 'danger' | 'plain';
   /** Spans the whole form grid (the status too). */
   wide?: boolean;
@@ -73,7 +70,6 @@ export function FormActions(props: {
   error?: string | null;
   status?: 'all' | 'failure' | 'none';
 }) {
-  const { t } = useI18n();
   const { submit, kind = 'primary', wide = true, status = 'all' } = props;
   const statusLine = status === 'none' ? null : <FormStatus failure={submit.failure} done={status === 'all' && submit.done} />;
   return (
@@ -81,7 +77,7 @@ export function FormActions(props: {
       <div class={wide ? 'form-actions wide' : 'form-actions'}>
         {props.before}
         <button type="submit" class={kind === 'plain' ? undefined : kind} disabled={submit.busy || props.disabled === true}>
-          {t(props.label)}
+          {props.label}
         </button>
         {props.children}
       </div>

@@ -142,39 +142,39 @@ function FilterForm({ filter, people, units, resources }: FilterProps) {
         navigate(withQuery(routePath({ name: 'notes' }), reviewFormToUrl(next)), { replace: true });
       }}
     >
-      <Field label="field.person">
+      <Field label={t('field.person')}>
         <select name="personId">
           <option value="">{t('common.all')}</option>
           <ListOptions items={people} id={(p) => p.id} label={(p) => p.name} selected={filter.personId} />
         </select>
       </Field>
-      <Field label="field.unit">
+      <Field label={t('field.unit')}>
         <select name="unitId">
           <option value="">{t('common.all')}</option>
           <ListOptions items={units} id={(u) => u.id} label={(u) => unitPath(units, u.id)} selected={filter.unitId} />
         </select>
       </Field>
-      <Field label="field.resource">
+      <Field label={t('field.resource')}>
         <select name="resourceId">
           <option value="">{t('common.all')}</option>
           <ListOptions items={resources} id={(r) => r.id} label={(r) => r.name} selected={filter.resourceId} />
         </select>
       </Field>
-      <Field label="notes.tag">
+      <Field label={t('notes.tag')}>
         <input name="tag" defaultValue={filter.tag} />
       </Field>
-      <Field label="field.from">
+      <Field label={t('field.from')}>
         <input type="date" name="from" defaultValue={filter.from} />
       </Field>
-      <Field label="field.to">
+      <Field label={t('field.to')}>
         <input type="date" name="to" defaultValue={filter.to} />
       </Field>
-      <Field label="notes.reviewState">
+      <Field label={t('notes.reviewState')}>
         <select name="reviewed">
           <EnumOptions values={REVIEW_STATES} label={(s) => t(REVIEW_LABELS[s])} selected={filter.reviewed} />
         </select>
       </Field>
-      <Field label="notes.search">
+      <Field label={t('notes.search')}>
         <input type="search" name="q" defaultValue={filter.q} />
       </Field>
       <button type="submit" class="primary">

@@ -213,21 +213,21 @@ function GradePanel({ record: r, canDecide, onChanged }: { record: AnnualRecord;
       {canDecide && (
         <div class="no-print">
           <form class="form-grid" onSubmit={decide.form(model.decide, { onSaved: onChanged })}>
-            <Field label="annual.change">
+            <Field label={t('annual.change')}>
               <select name="grade" value={model.grade} onChange={(e) => model.choose((e.currentTarget as HTMLSelectElement).value as Grade)}>
                 <EnumOptions values={GRADES} label={(g) => t(`grade.${g}`)} />
               </select>
             </Field>
-            <Field label="annual.reason">
+            <Field label={t('annual.reason')}>
               <input name="reason" maxLength={1000} defaultValue={r.grade.decision?.reason ?? ''} />
             </Field>
-            <FormActions submit={decide} label={model.keepsSuggested ? 'annual.confirm' : 'annual.change'} error={model.reasonMissing ? t('annual.reasonRequired') : null} />
+            <FormActions submit={decide} label={model.keepsSuggested ? t('annual.confirm') : t('annual.change')} error={model.reasonMissing ? t('annual.reasonRequired') : null} />
           </form>
           <form class="form-grid" onSubmit={remarks.form(model.saveRemarks, { onSaved: onChanged })}>
-            <Field label="annual.remarks" wide>
+            <Field label={t('annual.remarks')} wide>
               <textarea name="remarks" rows={3} maxLength={4000} defaultValue={r.remarks} />
             </Field>
-            <FormActions submit={remarks} label="annual.saveRemarks" kind="plain" />
+            <FormActions submit={remarks} label={t('annual.saveRemarks')} kind="plain" />
           </form>
         </div>
       )}

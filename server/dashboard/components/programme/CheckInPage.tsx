@@ -26,11 +26,11 @@ export function CheckInPage() {
         )}
       >
         <p class="wide muted">{t('checkIn.intro')}</p>
-        <Field label="checkIn.code">
+        <Field label={t('checkIn.code')}>
           <input name="code" required autoComplete="off" autoCapitalize="characters" maxLength={32} defaultValue={query.get('code') ?? ''} class="code-input" />
         </Field>
         {/* Its answer, or why not, stands under the form in words of its own. */}
-        <FormActions submit={submit} label="checkIn.submit" wide={false} status="none" />
+        <FormActions submit={submit} label={t('checkIn.submit')} wide={false} status="none" />
       </form>
       {result !== null && (
         <p class="check-in-result" role="status" data-testid="check-in-result">

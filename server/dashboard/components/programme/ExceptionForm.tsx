@@ -16,25 +16,25 @@ export function ExceptionForm({ calendar, onSaved }: { calendar: Calendar; onSav
     <section class="panel no-print" aria-labelledby="exceptions-title">
       <h2 id="exceptions-title">{t('calendar.exceptions')}</h2>
       <form class="form-grid" onSubmit={submit.form((form) => saveException(api, action, form), { onSaved })}>
-        <Field label="calendar.exceptionDate">
+        <Field label={t('calendar.exceptionDate')}>
           <input name="date" type="date" required />
         </Field>
-        <Field label="calendar.action">
+        <Field label={t('calendar.action')}>
           <select value={action} onChange={(e) => setAction((e.currentTarget as HTMLSelectElement).value as ExceptionAction)}>
             <option value="cancel">{t('calendar.cancel')}</option>
             <option value="move">{t('calendar.move')}</option>
           </select>
         </Field>
         {action === 'move' && (
-          <Field label="calendar.movedTo">
+          <Field label={t('calendar.movedTo')}>
             <input name="movedTo" type="date" required />
           </Field>
         )}
-        <Field label="calendar.reason">
+        <Field label={t('calendar.reason')}>
           <input name="reason" required maxLength={200} />
         </Field>
         {/* The status stands under the list: it answers the restore buttons too. */}
-        <FormActions submit={submit} label="action.save" status="none" />
+        <FormActions submit={submit} label={t('action.save')} status="none" />
       </form>
       {calendar.exceptions.length > 0 && (
         <ul>

@@ -35,7 +35,7 @@ function HolidayEditor({ loaded, onSaved }: { loaded: HolidayArrangement; onSave
       <p class="muted wide" id="holidays-help">
         {t('holidays.help')}
       </p>
-      <Field label="holidays.text" wide>
+      <Field label={t('holidays.text')} wide>
         <textarea name="holidays" rows={8} value={editor.text} aria-describedby="holidays-help" onInput={(e) => editor.type((e.currentTarget as HTMLTextAreaElement).value)} />
       </Field>
       <div class="wide" aria-live="polite">
@@ -51,7 +51,7 @@ function HolidayEditor({ loaded, onSaved }: { loaded: HolidayArrangement; onSave
         )}
         {editor.entries === 0 ? <p class="muted">{t('holidays.none')}</p> : <Preview parsed={parsed} />}
       </div>
-      <FormActions submit={submit} label="holidays.save" disabled={editor.entries === 0 || parsed.problems.length > 0}>
+      <FormActions submit={submit} label={t('holidays.save')} disabled={editor.entries === 0 || parsed.problems.length > 0}>
         {current.updatedAt !== null && (
           <button type="button" disabled={submit.busy} onClick={() => void clear()}>
             {t('holidays.clear')}

@@ -25,11 +25,11 @@ export function PlanEditor({ initial, resources, onSave, idPrefix, withStatus = 
     >
       <fieldset class="form-grid">
         <legend>{t('plan.targets')}</legend>
-        <Field label="plan.totalHours">
+        <Field label={t('plan.totalHours')}>
           <input name="totalHours" inputMode="decimal" value={draft.totalHours} onInput={(e) => editor.set({ totalHours: value(e) })} />
         </Field>
         {CATEGORIES.map((c) => (
-          <Field key={c} label={`category.${c}`}>
+          <Field key={c} label={t(`category.${c}`)}>
             <input name={`target-${c}`} inputMode="decimal" placeholder={t('plan.noTarget')} value={draft.byCategory[c]} onInput={(e) => editor.set({ byCategory: { ...draft.byCategory, [c]: value(e) } })} />
           </Field>
         ))}
@@ -98,7 +98,7 @@ export function PlanEditor({ initial, resources, onSave, idPrefix, withStatus = 
           {t('plan.addItem')}
         </button>
       </fieldset>
-      <FormActions submit={submit} label="action.save" wide={false} error={editor.problem === null ? null : t(`plan.problem.${editor.problem}`)} />
+      <FormActions submit={submit} label={t('action.save')} wide={false} error={editor.problem === null ? null : t(`plan.problem.${editor.problem}`)} />
     </form>
   );
 }

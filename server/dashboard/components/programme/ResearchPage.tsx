@@ -183,47 +183,47 @@ function AddForms({ people, onSaved }: { people: readonly PersonRecord[]; onSave
         <h2 id="add-visit-title" class="wide">
           {t('research.addVisit')}
         </h2>
-        <Field label="field.person">
+        <Field label={t('field.person')}>
           <PersonSelect people={people} />
         </Field>
-        <Field label="field.kind">
+        <Field label={t('field.kind')}>
           <select name="kind">
             <EnumOptions values={VISIT_KINDS} label={(k) => t(`visit.${k}`)} />
           </select>
         </Field>
-        <Field label="field.date">
+        <Field label={t('field.date')}>
           <input name="date" type="date" required defaultValue={today} />
         </Field>
-        <Field label="research.place">
+        <Field label={t('research.place')}>
           <input name="place" required maxLength={200} />
         </Field>
-        <Field label="research.summary" wide>
+        <Field label={t('research.summary')} wide>
           <textarea name="summary" maxLength={2000} rows={2} />
         </Field>
-        <FormActions submit={visit} label="research.addVisit" />
+        <FormActions submit={visit} label={t('research.addVisit')} />
       </form>
       <form class="panel form-grid" aria-labelledby="add-report-title" onSubmit={report.form((form) => addReport(api, form), { onSaved, reset: true })}>
         <h2 id="add-report-title" class="wide">
           {t('research.addReport')}
         </h2>
-        <Field label="field.person">
+        <Field label={t('field.person')}>
           <PersonSelect people={people} />
         </Field>
-        <Field label="research.reportTitle">
+        <Field label={t('research.reportTitle')}>
           <input name="title" required maxLength={300} />
         </Field>
-        <Field label="field.status">
+        <Field label={t('field.status')}>
           <select name="status">
             <EnumOptions values={REPORT_STATUSES} label={(s) => t(`report.${s}`)} />
           </select>
         </Field>
-        <Field label="field.date">
+        <Field label={t('field.date')}>
           <input name="date" type="date" required defaultValue={today} />
         </Field>
-        <Field label="research.fileUrl" wide>
+        <Field label={t('research.fileUrl')} wide>
           <input name="fileUrl" type="url" maxLength={2048} />
         </Field>
-        <FormActions submit={report} label="research.addReport" />
+        <FormActions submit={report} label={t('research.addReport')} />
       </form>
     </div>
   );

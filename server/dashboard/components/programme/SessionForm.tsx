@@ -33,30 +33,30 @@ export function SessionForm({ timeZone, defaultDate, onCreated }: { timeZone: st
             <h2 id="new-session-title" class="wide">
               {t('calendar.newSession')}
             </h2>
-            <Field label="session.kind">
+            <Field label={t('session.kind')}>
               <select name="kind">
                 <EnumOptions values={SESSION_KINDS} label={(k) => t(`sessionKind.${k}`)} />
               </select>
             </Field>
-            <Field label="session.topic">
+            <Field label={t('session.topic')}>
               <input name="topic" required maxLength={200} />
             </Field>
-            <Field label="field.date">
+            <Field label={t('field.date')}>
               <input name="date" type="date" required defaultValue={defaultDate} />
             </Field>
-            <Field label="session.start">
+            <Field label={t('session.start')}>
               <input name="start" type="time" required defaultValue="14:30" />
             </Field>
-            <Field label="session.end">
+            <Field label={t('session.end')}>
               <input name="end" type="time" required defaultValue="17:30" />
             </Field>
-            <Field label="session.place">
+            <Field label={t('session.place')}>
               <input name="place" maxLength={200} />
             </Field>
-            <Field label="session.link">
+            <Field label={t('session.link')}>
               <input name="link" type="url" maxLength={2048} />
             </Field>
-            <Field label="session.organiser">
+            <Field label={t('session.organiser')}>
               <select name="organiserId">
                 {people
                   .filter((p) => p.active)
@@ -67,15 +67,15 @@ export function SessionForm({ timeZone, defaultDate, onCreated }: { timeZone: st
                   ))}
               </select>
             </Field>
-            <Field label="session.tariff">
+            <Field label={t('session.tariff')}>
               <select name="tariff">
                 <EnumOptions values={TARIFF_KINDS} label={(k) => t(`tariff.${k}`)} selected="actual" />
               </select>
             </Field>
-            <Field label="session.tariffReason">
+            <Field label={t('session.tariffReason')}>
               <input name="tariffReason" maxLength={200} />
             </Field>
-            <Field label="session.units">
+            <Field label={t('session.units')}>
               <select name="unitIds" multiple required size={Math.min(6, Math.max(2, units.length))}>
                 {units.map((u) => (
                   <option key={u.id} value={u.id} selected={preselected.includes(u.id)}>
@@ -84,7 +84,7 @@ export function SessionForm({ timeZone, defaultDate, onCreated }: { timeZone: st
                 ))}
               </select>
             </Field>
-            <Field label="session.materials">
+            <Field label={t('session.materials')}>
               <select name="materials" multiple size={Math.min(6, Math.max(2, resources.length))}>
                 {resources.map((r) => (
                   <option key={r.id} value={r.id}>
@@ -93,7 +93,7 @@ export function SessionForm({ timeZone, defaultDate, onCreated }: { timeZone: st
                 ))}
               </select>
             </Field>
-            <FormActions submit={submit} label="session.create" />
+            <FormActions submit={submit} label={t('session.create')} />
           </form>
         );
       }}
