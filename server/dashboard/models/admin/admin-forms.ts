@@ -2,6 +2,7 @@
 // Components render these; the request bodies are read from the forms here, in one place per form.
 import { useState } from 'preact/hooks';
 import type { Category, ResourceKind, Role } from '../../../../shared/schemas/domain.ts';
+import type { CreateResource } from '../../../../shared/schemas/policy.ts';
 import type { Settings } from '../../../../shared/schemas/settings.ts';
 import type { Api, ListedResource } from '../../api/endpoints.ts';
 import type { MessageKey } from '../../i18n/t.ts';
@@ -52,16 +53,22 @@ function unitBody(form: FormFields): { name: string; parentId: string | null } {
 export const addUnit = (api: Api, form: FormFields) => api.createUnit(unitBody(form));
 export const saveUnit = (api: Api, unitId: string, form: FormFields) => api.updateUnit(unitId, unitBody(form));
 
-/** The new resource: the patterns that are not valid match patterns are named, and nothing is sent. */
+/** The new resource's body, or the patterns that are not valid match patterns (none at all: nothing to send). */
+export function resourceFromForm(form: FormFields): { ok: true; body: CreateResource } | { ok: false; invalid: string[] } {
+  const { patterns, invalid } = parsePatterns(form.text('patterns'));
+  if (invalid.length > 0 || patterns.length === 0) return { ok: false, invalid };
+  return { ok: true, body: { name: form.trimmed('name'), category: form.text('category') as Category, kind: form.text('kind') as ResourceKind, patterns } };
+}
+
+/** The new resource form: the bad patterns stay named until the next try; nothing is sent while any is. */
 export function useResourceForm(api: Api) {
   const [invalid, setInvalid] = useState<string[]>([]);
   return {
     invalid,
     save(form: FormFields) {
-      const { patterns, invalid: bad } = parsePatterns(form.text('patterns'));
-      setInvalid(bad);
-      if (bad.length > 0 || patterns.length === 0) return null;
-      return api.createResource({ name: form.trimmed('name'), category: form.text('category') as Category, kind: form.text('kind') as ResourceKind, patterns });
+      const checked = resourceFromForm(form);
+      setInvalid(checked.ok ? [] : checked.invalid);
+      return checked.ok ? api.createResource(checked.body) : null;
     },
   };
 }

@@ -134,7 +134,12 @@ export function useAnnualRecord(api: Api, personId: string, year: number) {
   }, [api, personId, year]);
 }
 
-/** The grade decision: keeping the suggested grade needs no reason, changing it does. */
+/** The decision to send: keeping the suggested grade needs no reason, changing it does (null: missing). */
+export function gradeDecision(grade: Grade, suggested: Grade, reason: string): { grade: Grade; reason: string } | null {
+  return grade !== suggested && reason === '' ? null : { grade, reason };
+}
+
+/** The grade form's state: the grade chosen, and whether the reason a change needs is missing. */
 export function useGradeDecision(api: Api, record: { personId: string; year: number; suggested: Grade; decided: Grade | null }) {
   const [grade, setGrade] = useState<Grade>(record.decided ?? record.suggested);
   const [reasonMissing, setReasonMissing] = useState(false);
@@ -144,13 +149,9 @@ export function useGradeDecision(api: Api, record: { personId: string; year: num
     choose: setGrade,
     keepsSuggested: grade === record.suggested,
     decide(form: FormFields) {
-      const reason = form.trimmed('reason');
-      if (grade !== record.suggested && reason === '') {
-        setReasonMissing(true);
-        return null;
-      }
-      setReasonMissing(false);
-      return api.programme.decideGrade(record.personId, record.year, { grade, reason });
+      const decision = gradeDecision(grade, record.suggested, form.trimmed('reason'));
+      setReasonMissing(decision === null);
+      return decision === null ? null : api.programme.decideGrade(record.personId, record.year, decision);
     },
     saveRemarks: (form: FormFields) => api.programme.saveRemarks(record.personId, record.year, form.text('remarks')),
   };
