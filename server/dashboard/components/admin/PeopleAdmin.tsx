@@ -11,9 +11,8 @@ import { useSubmit } from '../../models/use-submit.ts';
 import { Link } from '../Link.tsx';
 import { Empty, Loaded } from '../States.tsx';
 import { ErasePersonData } from './ErasePersonData.tsx';
-import { Field, FormActions } from '../form/Field.tsx';
-import { EnumOptions } from '../EnumOptions.tsx';
-import { ListOptions } from '../ListOptions.tsx';
+import { Field, FormActions, FormPanel } from '../form/Field.tsx';
+import { EnumSelect, ListSelect } from '../form/Selects.tsx';
 
 export function PeopleAdmin() {
   const { api, t, user } = useApp();
@@ -64,22 +63,14 @@ export function PeopleAdmin() {
   );
 }
 
-function UnitSelect({ units, name, value, required }: { units: readonly Unit[]; name: string; value?: string | null; required?: boolean }) {
-  return (
-    <select name={name} required={required}>
-      {!required && <option value="">—</option>}
-      <ListOptions items={units} id={(u) => u.id} label={(u) => unitPath(units, u.id)} selected={value} />
-    </select>
-  );
+/** Everyone belongs to a unit: there is no "none". */
+function UnitSelect({ units, value }: { units: readonly Unit[]; value?: string | null }) {
+  return <ListSelect name="unitId" required items={units} id={(u) => u.id} label={(u) => unitPath(units, u.id)} selected={value} />;
 }
 
-function RoleSelect({ name, value }: { name: string; value?: Role }) {
+function RoleSelect({ value }: { value?: Role }) {
   const { t } = useApp();
-  return (
-    <select name={name}>
-      <EnumOptions values={ROLES} label={(r) => t(`role.${r}`)} selected={value ?? 'staff'} />
-    </select>
-  );
+  return <EnumSelect name="role" values={ROLES} label={(r) => t(`role.${r}`)} selected={value ?? 'staff'} />;
 }
 
 function PersonRow(props: { person: PersonRecord; units: readonly Unit[]; onSaved(): void; canErase: boolean; onErased(message: string): void }) {
@@ -103,10 +94,10 @@ function PersonRow(props: { person: PersonRecord; units: readonly Unit[]; onSave
               <input name="name" required maxLength={100} defaultValue={person.name} />
             </Field>
             <Field label={t('field.role')}>
-              <RoleSelect name="role" value={person.role} />
+              <RoleSelect value={person.role} />
             </Field>
             <Field label={t('field.unit')}>
-              <UnitSelect units={units} name="unitId" value={person.unitId} required />
+              <UnitSelect units={units} value={person.unitId} />
             </Field>
             <Field label={t('common.active')} check>
               <input type="checkbox" name="active" defaultChecked={person.active} />
@@ -127,8 +118,7 @@ function NewPersonForm({ units, onSaved }: { units: readonly Unit[]; onSaved(): 
   const { api, t } = useApp();
   const submit = useSubmit();
   return (
-    <form class="panel form-grid" aria-labelledby="new-person-title" onSubmit={submit.form((form) => addPerson(api, form), { onSaved, reset: true })}>
-      <h2 id="new-person-title">{t('admin.newPerson')}</h2>
+    <FormPanel id="new-person" title={t('admin.newPerson')} onSubmit={submit.form((form) => addPerson(api, form), { onSaved, reset: true })}>
       <Field label={t('field.username')}>
         <input name="username" required maxLength={64} pattern="[A-Za-z0-9._@\-]+" autocomplete="off" />
       </Field>
@@ -139,12 +129,12 @@ function NewPersonForm({ units, onSaved }: { units: readonly Unit[]; onSaved(): 
         <input name="password" type="password" required minLength={8} autocomplete="new-password" />
       </Field>
       <Field label={t('field.role')}>
-        <RoleSelect name="role" />
+        <RoleSelect />
       </Field>
       <Field label={t('field.unit')}>
-        <UnitSelect units={units} name="unitId" required />
+        <UnitSelect units={units} />
       </Field>
       <FormActions submit={submit} label={t('admin.addPerson')} disabled={units.length === 0} />
-    </form>
+    </FormPanel>
   );
 }

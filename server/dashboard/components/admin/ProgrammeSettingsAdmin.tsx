@@ -6,7 +6,7 @@ import { PROGRAMME_SETTING_FIELDS, settingsFields, settingsFromFields } from '..
 import { useLoad } from '../../models/use-load.ts';
 import { useSubmit } from '../../models/use-submit.ts';
 import { Loaded } from '../States.tsx';
-import { Field, FormActions, hintId } from '../form/Field.tsx';
+import { Field, FormActions, FormPanel, hintId } from '../form/Field.tsx';
 
 export function ProgrammeSettingsAdmin() {
   const { api, t } = useApp();
@@ -17,21 +17,14 @@ export function ProgrammeSettingsAdmin() {
       {(current) => {
         const values = settingsFields(current);
         return (
-          <form
-            class="panel form-grid"
-            aria-labelledby="programme-settings-title"
-            onSubmit={submit.form((form) => api.programme.saveSettings(settingsFromFields((name) => form.text(name))), { onSaved: settings.reload })}
-          >
-            <h2 id="programme-settings-title" class="wide">
-              {t('admin.programme')}
-            </h2>
+          <FormPanel id="programme-settings" title={t('admin.programme')} onSubmit={submit.form((form) => api.programme.saveSettings(settingsFromFields((name) => form.text(name))), { onSaved: settings.reload })}>
             {PROGRAMME_SETTING_FIELDS.map((f) => (
               <Field key={f.name} label={t(`programmeSettings.${f.name}` as MessageKey)} hint={{ name: f.name, text: t(`programmeSettings.${f.name}Hint` as MessageKey) }}>
                 <input type="number" name={f.name} required={!f.optional} min={f.min} max={f.max} step={f.step} defaultValue={values[f.name]} aria-describedby={hintId(f.name)} />
               </Field>
             ))}
             <FormActions submit={submit} label={t('action.save')} />
-          </form>
+          </FormPanel>
         );
       }}
     </Loaded>

@@ -7,8 +7,8 @@ import { useSubmit } from '../../models/use-submit.ts';
 import type { ListedResource } from '../../api/endpoints.ts';
 import { useLoad } from '../../models/use-load.ts';
 import { Empty, Loaded } from '../States.tsx';
-import { EnumOptions } from '../EnumOptions.tsx';
-import { Field, FormActions, hintId } from '../form/Field.tsx';
+import { EnumSelect } from '../form/Selects.tsx';
+import { Field, FormActions, FormPanel, hintId } from '../form/Field.tsx';
 import { FormStatus } from '../form/FormStatus.tsx';
 
 export function ResourcesAdmin() {
@@ -82,20 +82,15 @@ function ResourceForm({ onSaved }: { onSaved(): void }) {
   const submit = useSubmit();
   const model = useResourceForm(api);
   return (
-    <form class="panel form-grid" aria-labelledby="new-resource-title" onSubmit={submit.form(model.save, { onSaved, reset: true })}>
-      <h2 id="new-resource-title">{t('admin.newResource')}</h2>
+    <FormPanel id="new-resource" title={t('admin.newResource')} onSubmit={submit.form(model.save, { onSaved, reset: true })}>
       <Field label={t('field.title')}>
         <input name="name" required maxLength={200} />
       </Field>
       <Field label={t('field.category')}>
-        <select name="category">
-          <EnumOptions values={CATEGORIES} label={(c) => t(`category.${c}`)} />
-        </select>
+        <EnumSelect name="category" values={CATEGORIES} label={(c) => t(`category.${c}`)} />
       </Field>
       <Field label={t('field.kind')}>
-        <select name="kind">
-          <EnumOptions values={RESOURCE_KINDS} label={(k) => t(`kind.${k}`)} />
-        </select>
+        <EnumSelect name="kind" values={RESOURCE_KINDS} label={(k) => t(`kind.${k}`)} />
       </Field>
       <Field
         label={t('field.patterns')}
@@ -106,6 +101,6 @@ function ResourceForm({ onSaved }: { onSaved(): void }) {
         <textarea name="patterns" rows={3} required placeholder="https://*.example.org/learn/*" aria-describedby={hintId('patterns')} />
       </Field>
       <FormActions submit={submit} label={t('admin.addResource')} />
-    </form>
+    </FormPanel>
   );
 }

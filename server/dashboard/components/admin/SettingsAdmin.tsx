@@ -5,7 +5,7 @@ import { SETTING_FIELDS, settingsFromForm } from '../../models/admin/admin-forms
 import { useLoad } from '../../models/use-load.ts';
 import { useSubmit } from '../../models/use-submit.ts';
 import { Loaded } from '../States.tsx';
-import { Field, FormActions, hintId } from '../form/Field.tsx';
+import { Field, FormActions, FormPanel, hintId } from '../form/Field.tsx';
 
 export function SettingsAdmin() {
   const { api, t } = useApp();
@@ -14,15 +14,14 @@ export function SettingsAdmin() {
   return (
     <Loaded load={settings}>
       {(current) => (
-        <form class="panel form-grid" aria-labelledby="settings-title" onSubmit={submit.form((form) => api.saveSettings(settingsFromForm(form)), { onSaved: settings.reload })}>
-          <h2 id="settings-title">{t('admin.settings')}</h2>
+        <FormPanel id="settings" title={t('admin.settings')} onSubmit={submit.form((form) => api.saveSettings(settingsFromForm(form)), { onSaved: settings.reload })}>
           {SETTING_FIELDS.map((f) => (
             <Field key={f.key} label={t(f.label)} hint={{ name: f.key, text: t(f.hint) }}>
               <input type="number" name={f.key} required min={f.min} max={f.max} step={f.step} defaultValue={String(current[f.key])} aria-describedby={hintId(f.key)} />
             </Field>
           ))}
           <FormActions submit={submit} label={t('action.save')} />
-        </form>
+        </FormPanel>
       )}
     </Loaded>
   );

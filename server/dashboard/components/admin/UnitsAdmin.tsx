@@ -6,8 +6,8 @@ import { useLoad } from '../../models/use-load.ts';
 import { Empty, Loaded } from '../States.tsx';
 import { addUnit, saveUnit } from '../../models/admin/admin-forms.ts';
 import { useSubmit } from '../../models/use-submit.ts';
-import { Field, FormActions } from '../form/Field.tsx';
-import { ListOptions } from '../ListOptions.tsx';
+import { Field, FormActions, FormPanel } from '../form/Field.tsx';
+import { ListSelect } from '../form/Selects.tsx';
 
 export function UnitsAdmin() {
   const { api, t, locale } = useApp();
@@ -39,12 +39,7 @@ export function UnitsAdmin() {
 
 function ParentSelect({ units, exclude, value }: { units: readonly Unit[]; exclude?: string; value?: string | null }) {
   const { t } = useApp();
-  return (
-    <select name="parentId">
-      <option value="">{t('admin.topLevel')}</option>
-      <ListOptions items={units.filter((u) => u.id !== exclude)} id={(u) => u.id} label={(u) => u.name} selected={value} />
-    </select>
-  );
+  return <ListSelect name="parentId" none={t('admin.topLevel')} items={units.filter((u) => u.id !== exclude)} id={(u) => u.id} label={(u) => u.name} selected={value} />;
 }
 
 function UnitRow({ unit, units, onSaved }: { unit: Unit; units: readonly Unit[]; onSaved(): void }) {
@@ -80,10 +75,9 @@ function UnitForm({ units, onSaved }: { units: readonly Unit[]; onSaved(): void 
   const { api, t } = useApp();
   const submit = useSubmit();
   return (
-    <form class="panel form-grid" aria-labelledby="new-unit-title" onSubmit={submit.form((form) => addUnit(api, form), { onSaved, reset: true })}>
-      <h2 id="new-unit-title">{t('admin.newUnit')}</h2>
+    <FormPanel id="new-unit" title={t('admin.newUnit')} onSubmit={submit.form((form) => addUnit(api, form), { onSaved, reset: true })}>
       <UnitFields units={units} />
       <FormActions submit={submit} label={t('admin.addUnit')} />
-    </form>
+    </FormPanel>
   );
 }

@@ -86,3 +86,16 @@ export function FormActions(props: {
     </>
   );
 }
+
+/** A form that stands as a panel of its own, named by its heading (`id`-title, for aria-labelledby). */
+export function FormPanel(props: { id: string; title: string; class?: string; onSubmit(e: Event): void; children: ComponentChildren }) {
+  const titleId = `${props.id}-title`;
+  return (
+    <form class={`panel form-grid${props.class ? ` ${props.class}` : ''}`} aria-labelledby={titleId} onSubmit={props.onSubmit}>
+      <h2 id={titleId} class="wide">
+        {props.title}
+      </h2>
+      {props.children}
+    </form>
+  );
+}

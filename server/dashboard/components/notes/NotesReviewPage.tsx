@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../../app/context.ts';
 import type { ReviewableNotesPage, StoredNote } from '../../../../shared/schemas/notes.ts';
-import { reviewFormFromUrl, reviewFormToUrl, reviewApiQuery, REVIEW_STATES, type ReviewFilterForm, type ReviewState } from '../../models/review-filter-form.ts';
+import { reviewFilterFromForm, reviewFormFromUrl, reviewFormToUrl, reviewApiQuery, REVIEW_STATES, type ReviewFilterForm, type ReviewState } from '../../models/review-filter-form.ts';
 import { routePath } from '../../models/router.ts';
 import { useLoad } from '../../models/use-load.ts';
 import { unitPath } from '../../models/unit-tree.ts';
@@ -18,8 +18,7 @@ import { NotesDownload } from './NotesDownload.tsx';
 import { ReviewList, NotesPager } from './BulkReview.tsx';
 import { formFields } from '../../models/form-fields.ts';
 import { Field } from '../form/Field.tsx';
-import { EnumOptions } from '../EnumOptions.tsx';
-import { ListOptions } from '../ListOptions.tsx';
+import { EnumSelect, ListSelect } from '../form/Selects.tsx';
 
 export function NotesReviewPage() {
   const { api, t, query } = useApp();
@@ -128,37 +127,18 @@ function FilterForm({ filter, people, units, resources }: FilterProps) {
       aria-label={t('notes.filters')}
       onSubmit={(e) => {
         e.preventDefault();
-        const form = formFields(e.currentTarget);
-        const next: ReviewFilterForm = {
-          personId: form.text('personId'),
-          unitId: form.text('unitId'),
-          resourceId: form.text('resourceId'),
-          tag: form.text('tag'),
-          from: form.text('from'),
-          to: form.text('to'),
-          q: form.text('q'),
-          reviewed: (form.text('reviewed') || 'unreviewed') as ReviewFilterForm['reviewed'],
-        };
+        const next = reviewFilterFromForm(formFields(e.currentTarget));
         navigate(withQuery(routePath({ name: 'notes' }), reviewFormToUrl(next)), { replace: true });
       }}
     >
       <Field label={t('field.person')}>
-        <select name="personId">
-          <option value="">{t('common.all')}</option>
-          <ListOptions items={people} id={(p) => p.id} label={(p) => p.name} selected={filter.personId} />
-        </select>
+        <ListSelect name="personId" none={t('common.all')} items={people} id={(p) => p.id} label={(p) => p.name} selected={filter.personId} />
       </Field>
       <Field label={t('field.unit')}>
-        <select name="unitId">
-          <option value="">{t('common.all')}</option>
-          <ListOptions items={units} id={(u) => u.id} label={(u) => unitPath(units, u.id)} selected={filter.unitId} />
-        </select>
+        <ListSelect name="unitId" none={t('common.all')} items={units} id={(u) => u.id} label={(u) => unitPath(units, u.id)} selected={filter.unitId} />
       </Field>
       <Field label={t('field.resource')}>
-        <select name="resourceId">
-          <option value="">{t('common.all')}</option>
-          <ListOptions items={resources} id={(r) => r.id} label={(r) => r.name} selected={filter.resourceId} />
-        </select>
+        <ListSelect name="resourceId" none={t('common.all')} items={resources} id={(r) => r.id} label={(r) => r.name} selected={filter.resourceId} />
       </Field>
       <Field label={t('notes.tag')}>
         <input name="tag" defaultValue={filter.tag} />
@@ -170,9 +150,7 @@ function FilterForm({ filter, people, units, resources }: FilterProps) {
         <input type="date" name="to" defaultValue={filter.to} />
       </Field>
       <Field label={t('notes.reviewState')}>
-        <select name="reviewed">
-          <EnumOptions values={REVIEW_STATES} label={(s) => t(REVIEW_LABELS[s])} selected={filter.reviewed} />
-        </select>
+        <EnumSelect name="reviewed" values={REVIEW_STATES} label={(s) => t(REVIEW_LABELS[s])} selected={filter.reviewed} />
       </Field>
       <Field label={t('notes.search')}>
         <input type="search" name="q" defaultValue={filter.q} />

@@ -8,14 +8,14 @@ import { addReport, addVisit, useResearch } from '../../models/programme/program
 import { yearFromQuery } from '../../models/programme/year-choice.ts';
 import { routePath } from '../../models/router.ts';
 import { useSubmit } from '../../models/use-submit.ts';
-import { Field, FormActions } from '../form/Field.tsx';
+import { Field, FormActions, FormPanel } from '../form/Field.tsx';
 import { FormStatus } from '../form/FormStatus.tsx';
 import { Empty, Loaded } from '../States.tsx';
 import { ResearchCoverage, ResearchTools } from './ResearchCoverage.tsx';
 import { YearPicker } from './YearPicker.tsx';
 import { WithdrawButton } from './WithdrawButton.tsx';
 import { EnumOptions } from '../EnumOptions.tsx';
-import { ListOptions } from '../ListOptions.tsx';
+import { ActivePersonSelect, EnumSelect } from '../form/Selects.tsx';
 
 export function ResearchPage() {
   const { api, t, query, today } = useApp();
@@ -163,15 +163,6 @@ function Visits({ overview, onChanged }: { overview: ResearchOverview; onChanged
   );
 }
 
-function PersonSelect({ people }: { people: readonly PersonRecord[] }) {
-  const { user } = useApp();
-  return (
-    <select name="personId">
-      <ListOptions items={people.filter((p) => p.active)} id={(p) => p.id} label={(p) => p.name} selected={user.id} />
-    </select>
-  );
-}
-
 function AddForms({ people, onSaved }: { people: readonly PersonRecord[]; onSaved(): void }) {
   const { api, t, today: organisationToday } = useApp();
   const visit = useSubmit();
@@ -179,17 +170,12 @@ function AddForms({ people, onSaved }: { people: readonly PersonRecord[]; onSave
   const today = organisationToday();
   return (
     <div class="two-forms no-print">
-      <form class="panel form-grid" aria-labelledby="add-visit-title" onSubmit={visit.form((form) => addVisit(api, form), { onSaved, reset: true })}>
-        <h2 id="add-visit-title" class="wide">
-          {t('research.addVisit')}
-        </h2>
+      <FormPanel id="add-visit" title={t('research.addVisit')} onSubmit={visit.form((form) => addVisit(api, form), { onSaved, reset: true })}>
         <Field label={t('field.person')}>
-          <PersonSelect people={people} />
+          <ActivePersonSelect name="personId" people={people} />
         </Field>
         <Field label={t('field.kind')}>
-          <select name="kind">
-            <EnumOptions values={VISIT_KINDS} label={(k) => t(`visit.${k}`)} />
-          </select>
+          <EnumSelect name="kind" values={VISIT_KINDS} label={(k) => t(`visit.${k}`)} />
         </Field>
         <Field label={t('field.date')}>
           <input name="date" type="date" required defaultValue={today} />
@@ -201,21 +187,16 @@ function AddForms({ people, onSaved }: { people: readonly PersonRecord[]; onSave
           <textarea name="summary" maxLength={2000} rows={2} />
         </Field>
         <FormActions submit={visit} label={t('research.addVisit')} />
-      </form>
-      <form class="panel form-grid" aria-labelledby="add-report-title" onSubmit={report.form((form) => addReport(api, form), { onSaved, reset: true })}>
-        <h2 id="add-report-title" class="wide">
-          {t('research.addReport')}
-        </h2>
+      </FormPanel>
+      <FormPanel id="add-report" title={t('research.addReport')} onSubmit={report.form((form) => addReport(api, form), { onSaved, reset: true })}>
         <Field label={t('field.person')}>
-          <PersonSelect people={people} />
+          <ActivePersonSelect name="personId" people={people} />
         </Field>
         <Field label={t('research.reportTitle')}>
           <input name="title" required maxLength={300} />
         </Field>
         <Field label={t('field.status')}>
-          <select name="status">
-            <EnumOptions values={REPORT_STATUSES} label={(s) => t(`report.${s}`)} />
-          </select>
+          <EnumSelect name="status" values={REPORT_STATUSES} label={(s) => t(`report.${s}`)} />
         </Field>
         <Field label={t('field.date')}>
           <input name="date" type="date" required defaultValue={today} />
@@ -224,7 +205,7 @@ function AddForms({ people, onSaved }: { people: readonly PersonRecord[]; onSave
           <input name="fileUrl" type="url" maxLength={2048} />
         </Field>
         <FormActions submit={report} label={t('research.addReport')} />
-      </form>
+      </FormPanel>
     </div>
   );
 }

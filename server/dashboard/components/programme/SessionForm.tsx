@@ -8,8 +8,8 @@ import { preselectedUnits } from '../../models/programme/session-form.ts';
 import { routePath } from '../../models/router.ts';
 import { useSubmit } from '../../models/use-submit.ts';
 import { Loaded } from '../States.tsx';
-import { EnumOptions } from '../EnumOptions.tsx';
-import { Field, FormActions } from '../form/Field.tsx';
+import { ActivePersonSelect, EnumSelect } from '../form/Selects.tsx';
+import { Field, FormActions, FormPanel } from '../form/Field.tsx';
 
 export function SessionForm({ timeZone, defaultDate, onCreated }: { timeZone: string; defaultDate: string; onCreated(): void }) {
   const { api, t, user, navigate } = useApp();
@@ -20,9 +20,10 @@ export function SessionForm({ timeZone, defaultDate, onCreated }: { timeZone: st
       {({ people, units, resources }) => {
         const preselected = preselectedUnits(user, units);
         return (
-          <form
-            class="panel form-grid no-print"
-            aria-labelledby="new-session-title"
+          <FormPanel
+            id="new-session"
+            title={t('calendar.newSession')}
+            class="no-print"
             onSubmit={submit.form((form) => createSession(api, form, timeZone), {
               onSaved: (created) => {
                 onCreated();
@@ -30,13 +31,8 @@ export function SessionForm({ timeZone, defaultDate, onCreated }: { timeZone: st
               },
             })}
           >
-            <h2 id="new-session-title" class="wide">
-              {t('calendar.newSession')}
-            </h2>
             <Field label={t('session.kind')}>
-              <select name="kind">
-                <EnumOptions values={SESSION_KINDS} label={(k) => t(`sessionKind.${k}`)} />
-              </select>
+              <EnumSelect name="kind" values={SESSION_KINDS} label={(k) => t(`sessionKind.${k}`)} />
             </Field>
             <Field label={t('session.topic')}>
               <input name="topic" required maxLength={200} />
@@ -57,20 +53,10 @@ export function SessionForm({ timeZone, defaultDate, onCreated }: { timeZone: st
               <input name="link" type="url" maxLength={2048} />
             </Field>
             <Field label={t('session.organiser')}>
-              <select name="organiserId">
-                {people
-                  .filter((p) => p.active)
-                  .map((p) => (
-                    <option key={p.id} value={p.id} selected={p.id === user.id}>
-                      {p.name}
-                    </option>
-                  ))}
-              </select>
+              <ActivePersonSelect name="organiserId" people={people} />
             </Field>
             <Field label={t('session.tariff')}>
-              <select name="tariff">
-                <EnumOptions values={TARIFF_KINDS} label={(k) => t(`tariff.${k}`)} selected="actual" />
-              </select>
+              <EnumSelect name="tariff" values={TARIFF_KINDS} label={(k) => t(`tariff.${k}`)} selected="actual" />
             </Field>
             <Field label={t('session.tariffReason')}>
               <input name="tariffReason" maxLength={200} />
@@ -94,7 +80,7 @@ export function SessionForm({ timeZone, defaultDate, onCreated }: { timeZone: st
               </select>
             </Field>
             <FormActions submit={submit} label={t('session.create')} />
-          </form>
+          </FormPanel>
         );
       }}
     </Loaded>
