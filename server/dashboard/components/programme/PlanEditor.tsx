@@ -8,6 +8,7 @@ import { usePlanEditor } from '../../models/programme/programme-forms.ts';
 import { useSubmit } from '../../models/use-submit.ts';
 import type { ListedResource } from '../../api/endpoints.ts';
 import { EnumOptions } from '../EnumOptions.tsx';
+import { ListOptions } from '../ListOptions.tsx';
 import { Field, FormActions } from '../form/Field.tsx';
 
 /** `withStatus` false: a unit's default list, where reading status belongs to each person, not the list. */
@@ -68,11 +69,7 @@ export function PlanEditor({ initial, resources, onSave, idPrefix, withStatus = 
                   ) : (
                     <select aria-label={t('field.resource')} value={item.resourceId ?? ''} onChange={(e) => setItem(i, { resourceId: value(e) || null })}>
                       <option value="">—</option>
-                      {resources.map((r) => (
-                        <option key={r.id} value={r.id}>
-                          {r.name}
-                        </option>
-                      ))}
+                      <ListOptions items={resources} id={(r) => r.id} label={(r) => r.name} />
                     </select>
                   )}
                 </td>

@@ -9,6 +9,7 @@ import { routePath } from '../../models/router.ts';
 import { useSubmit } from '../../models/use-submit.ts';
 import { Loaded } from '../States.tsx';
 import { ActivePersonSelect, EnumSelect } from '../form/Selects.tsx';
+import { ListOptions } from '../ListOptions.tsx';
 import { Field, FormActions, FormPanel } from '../form/Field.tsx';
 
 export function SessionForm({ timeZone, defaultDate, onCreated }: { timeZone: string; defaultDate: string; onCreated(): void }) {
@@ -63,20 +64,12 @@ export function SessionForm({ timeZone, defaultDate, onCreated }: { timeZone: st
             </Field>
             <Field label={t('session.units')}>
               <select name="unitIds" multiple required size={Math.min(6, Math.max(2, units.length))}>
-                {units.map((u) => (
-                  <option key={u.id} value={u.id} selected={preselected.includes(u.id)}>
-                    {u.name}
-                  </option>
-                ))}
+                <ListOptions items={units} id={(u) => u.id} label={(u) => u.name} selected={preselected} />
               </select>
             </Field>
             <Field label={t('session.materials')}>
               <select name="materials" multiple size={Math.min(6, Math.max(2, resources.length))}>
-                {resources.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.name}
-                  </option>
-                ))}
+                <ListOptions items={resources} id={(r) => r.id} label={(r) => r.name} />
               </select>
             </Field>
             <FormActions submit={submit} label={t('session.create')} />
