@@ -6,7 +6,7 @@ import type { Person as PersonRecord } from '../../../../shared/schemas/organisa
 import type { Unit } from '../../../../shared/schemas/organisation.ts';
 import { routePath } from '../../models/router.ts';
 import { unitPath } from '../../models/unit-tree.ts';
-import { addPerson, savePerson, usePeopleAdmin } from '../../models/admin/admin-forms.ts';
+import { addPerson, savePerson, usePeopleAdmin } from '../../models/admin/admin-model.ts';
 import { useSubmit } from '../../models/use-submit.ts';
 import { Link } from '../Link.tsx';
 import { Empty, Loaded } from '../States.tsx';

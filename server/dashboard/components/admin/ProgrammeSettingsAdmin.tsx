@@ -3,14 +3,14 @@
 import { useApp } from '../../app/context.ts';
 import type { MessageKey } from '../../i18n/t.ts';
 import { PROGRAMME_SETTING_FIELDS, settingsFields, settingsFromFields } from '../../models/programme/programme-settings-form.ts';
-import { useLoad } from '../../models/use-load.ts';
+import { useProgrammeSettings } from '../../models/admin/admin-model.ts';
 import { useSubmit } from '../../models/use-submit.ts';
 import { Loaded } from '../States.tsx';
 import { Field, FormActions, FormPanel, hintId } from '../form/Field.tsx';
 
 export function ProgrammeSettingsAdmin() {
   const { api, t } = useApp();
-  const settings = useLoad(() => api.programme.settings(), [api]);
+  const settings = useProgrammeSettings(api);
   const submit = useSubmit();
   return (
     <Loaded load={settings}>

@@ -2,10 +2,9 @@
 // the policy every extension follows at its next refresh.
 import { useApp } from '../../app/context.ts';
 import { CATEGORIES, RESOURCE_KINDS } from '../../../../shared/schemas/domain.ts';
-import { toggleResource, useResourceForm } from '../../models/admin/admin-forms.ts';
+import { toggleResource, useResourceForm, useResources } from '../../models/admin/admin-model.ts';
 import { useSubmit } from '../../models/use-submit.ts';
 import type { ListedResource } from '../../api/endpoints.ts';
-import { useLoad } from '../../models/use-load.ts';
 import { Empty, Loaded } from '../States.tsx';
 import { EnumSelect } from '../form/Selects.tsx';
 import { Field, FormActions, FormPanel, hintId } from '../form/Field.tsx';
@@ -13,7 +12,7 @@ import { FormStatus } from '../form/FormStatus.tsx';
 
 export function ResourcesAdmin() {
   const { api, t } = useApp();
-  const resources = useLoad(() => api.resources(), [api]);
+  const resources = useResources(api);
   return (
     <>
       <ResourceForm onSaved={resources.reload} />

@@ -1,15 +1,14 @@
 // Organisation settings: idle and media thresholds (sent to every extension), the daily cap, the
 // annual target in hours and how long records are kept.
 import { useApp } from '../../app/context.ts';
-import { SETTING_FIELDS, settingsFromForm } from '../../models/admin/admin-forms.ts';
-import { useLoad } from '../../models/use-load.ts';
+import { SETTING_FIELDS, settingsFromForm, useSettings } from '../../models/admin/admin-model.ts';
 import { useSubmit } from '../../models/use-submit.ts';
 import { Loaded } from '../States.tsx';
 import { Field, FormActions, FormPanel, hintId } from '../form/Field.tsx';
 
 export function SettingsAdmin() {
   const { api, t } = useApp();
-  const settings = useLoad(() => api.settings(), [api]);
+  const settings = useSettings(api);
   const submit = useSubmit();
   return (
     <Loaded load={settings}>

@@ -2,16 +2,15 @@
 import { useApp } from '../../app/context.ts';
 import type { Unit } from '../../../../shared/schemas/organisation.ts';
 import { buildUnitTree, flattenTree } from '../../models/unit-tree.ts';
-import { useLoad } from '../../models/use-load.ts';
 import { Empty, Loaded } from '../States.tsx';
-import { addUnit, saveUnit } from '../../models/admin/admin-forms.ts';
+import { addUnit, saveUnit, useUnits } from '../../models/admin/admin-model.ts';
 import { useSubmit } from '../../models/use-submit.ts';
 import { Field, FormActions, FormPanel } from '../form/Field.tsx';
 import { ListSelect } from '../form/Selects.tsx';
 
 export function UnitsAdmin() {
   const { api, t, locale } = useApp();
-  const units = useLoad(() => api.units(), [api]);
+  const units = useUnits(api);
   return (
     <Loaded load={units}>
       {(list) => (

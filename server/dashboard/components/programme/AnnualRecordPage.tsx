@@ -8,7 +8,7 @@ import { formatHours, formatInstantDate, formatInteger, formatPercent } from '..
 import { yearFromQuery } from '../../models/programme/year-choice.ts';
 import { routePath } from '../../models/router.ts';
 import { unitPath } from '../../models/unit-tree.ts';
-import { useAnnualRecord, useGradeDecision } from '../../models/programme/programme-forms.ts';
+import { useAnnualRecord, useGradeDecision } from '../../models/programme/programme-model.ts';
 import { useSubmit } from '../../models/use-submit.ts';
 import { ExportButtons } from '../ExportButtons.tsx';
 import { Figure } from '../Figure.tsx';

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context.ts';
 import type { Calendar } from '../../../../shared/schemas/programme-calendar.ts';
-import { saveException, type ExceptionAction } from '../../models/programme/programme-forms.ts';
+import { saveException, type ExceptionAction } from '../../models/programme/programme-model.ts';
 import { useSubmit } from '../../models/use-submit.ts';
 import { Field, FormActions } from '../form/Field.tsx';
 import { FormStatus } from '../form/FormStatus.tsx';

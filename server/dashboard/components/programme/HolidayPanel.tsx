@@ -4,15 +4,14 @@ import { useApp } from '../../app/context.ts';
 import type { HolidayArrangement } from '../../../../shared/schemas/holiday-arrangement.ts';
 import type { ParsedArrangement } from '../../../programme/holiday-arrangement.ts';
 import { arrangementProblemText } from '../../models/programme/holiday-problems.ts';
-import { useHolidayEditor } from '../../models/programme/programme-forms.ts';
-import { useLoad } from '../../models/use-load.ts';
+import { useHolidayEditor, useHolidays } from '../../models/programme/programme-model.ts';
 import { useSubmit } from '../../models/use-submit.ts';
 import { Field, FormActions } from '../form/Field.tsx';
 import { Loaded } from '../States.tsx';
 
 export function HolidayPanel({ year, onSaved }: { year: number; onSaved(): void }) {
   const { api, t } = useApp();
-  const saved = useLoad(() => api.programme.holidays(year), [api, year]);
+  const saved = useHolidays(api, year);
   return (
     <section class="panel no-print holiday-panel" aria-labelledby="holidays-title">
       <h2 id="holidays-title">{t('holidays.yearLabel', { year })}</h2>

@@ -3,7 +3,7 @@
 import { useApp } from '../../app/context.ts';
 import type { ChangeRequest } from '../../../../shared/schemas/programme-changes.ts';
 import { formatInstant } from '../../models/format.ts';
-import { usePendingChanges } from '../../models/programme/programme-forms.ts';
+import { usePendingChanges } from '../../models/programme/programme-model.ts';
 import { useSubmit } from '../../models/use-submit.ts';
 import { FormStatus } from '../form/FormStatus.tsx';
 import { Loaded } from '../States.tsx';

@@ -4,7 +4,7 @@ import { useApp } from '../../app/context.ts';
 import { CATEGORIES } from '../../../../shared/schemas/domain.ts';
 import { READING_STATUSES, type ReadingStatus, type SavePlan } from '../../../../shared/schemas/programme-plans.ts';
 import type { PlanDraft } from '../../models/programme/plan-draft.ts';
-import { usePlanEditor } from '../../models/programme/programme-forms.ts';
+import { usePlanEditor } from '../../models/programme/programme-model.ts';
 import { useSubmit } from '../../models/use-submit.ts';
 import type { ListedResource } from '../../api/endpoints.ts';
 import { EnumOptions } from '../EnumOptions.tsx';

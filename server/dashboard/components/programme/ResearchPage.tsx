@@ -4,7 +4,7 @@
 import { useApp } from '../../app/context.ts';
 import type { Person as PersonRecord } from '../../../../shared/schemas/organisation.ts';
 import { REPORT_STATUSES, VISIT_KINDS, type ReportStatus, type ResearchOverview } from '../../../../shared/schemas/programme-research.ts';
-import { addReport, addVisit, useResearch } from '../../models/programme/programme-forms.ts';
+import { addReport, addVisit, useResearch } from '../../models/programme/programme-model.ts';
 import { yearFromQuery } from '../../models/programme/year-choice.ts';
 import { routePath } from '../../models/router.ts';
 import { useSubmit } from '../../models/use-submit.ts';

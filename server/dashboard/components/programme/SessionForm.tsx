@@ -3,7 +3,7 @@
 // server checks times and clashes again.
 import { useApp } from '../../app/context.ts';
 import { SESSION_KINDS, TARIFF_KINDS } from '../../../../shared/schemas/programme-calendar.ts';
-import { createSession, useSessionDirectory } from '../../models/programme/programme-forms.ts';
+import { createSession, useSessionDirectory } from '../../models/programme/programme-model.ts';
 import { preselectedUnits } from '../../models/programme/session-form.ts';
 import { routePath } from '../../models/router.ts';
 import { useSubmit } from '../../models/use-submit.ts';

@@ -12,7 +12,7 @@ import { useSessionPage } from '../../models/programme/session-page.ts';
 import { Link } from '../Link.tsx';
 import { Loaded } from '../States.tsx';
 import { FormStatus } from '../form/FormStatus.tsx';
-import { markAttendance } from '../../models/programme/programme-forms.ts';
+import { markAttendance } from '../../models/programme/programme-model.ts';
 import { useSubmit } from '../../models/use-submit.ts';
 import { EnumOptions } from '../EnumOptions.tsx';
 import { WithdrawButton } from './WithdrawButton.tsx';

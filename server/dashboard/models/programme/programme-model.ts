@@ -76,6 +76,9 @@ export function usePendingChanges(api: Api, personId: string) {
   return changes.state === 'ready' ? { ...changes, data: changes.data.filter((c) => c.state === 'pending') } : changes;
 }
 
+/** The holiday arrangement the server holds for the year. */
+export const useHolidays = (api: Api, year: number) => useLoad(() => api.programme.holidays(year), [api, year]);
+
 /**
  * The holiday arrangement as typed: read on every change with the server's own parser. `loaded` is
  * what the server holds now; the editor restarts from it after a save or a clear.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fields, recordingApi } from '../recording-api.test-support.ts';
-import { addPerson, addUnit, resourceFromForm, savePerson, saveUnit, SETTING_FIELDS, settingsFromForm, toggleResource } from './admin-forms.ts';
+import { addPerson, addUnit, resourceFromForm, savePerson, saveUnit, SETTING_FIELDS, settingsFromForm, toggleResource } from './admin-model.ts';
 
 describe('the people forms', () => {
   it('add an account with the name and username trimmed and the password as typed', async () => {

@@ -1,4 +1,5 @@
-// What the admin screens load and send: people, units, designated resources and the tracking settings.
+// What the admin screens load and send: people, units, designated resources, the tracking and programme
+// settings, and the audit log.
 // Components render these; the request bodies are read from the forms here, in one place per form.
 import { useState } from 'preact/hooks';
 import type { Category, ResourceKind, Role } from '../../../../shared/schemas/domain.ts';
@@ -9,6 +10,26 @@ import type { MessageKey } from '../../i18n/t.ts';
 import type { FormFields } from '../form-fields.ts';
 import { parsePatterns } from '../patterns-input.ts';
 import { useLoad } from '../use-load.ts';
+
+export const useUnits = (api: Api) => useLoad(() => api.units(), [api]);
+export const useResources = (api: Api) => useLoad(() => api.resources(), [api]);
+export const useSettings = (api: Api) => useLoad(() => api.settings(), [api]);
+export const useProgrammeSettings = (api: Api) => useLoad(() => api.programme.settings(), [api]);
+
+/** How many audit entries a page of the log shows. */
+export const AUDIT_PAGE = 50;
+
+/** The audit log a page at a time, newest first: `older` goes on from the last entry shown. */
+export function useAuditLog(api: Api) {
+  const [before, setBefore] = useState<string | undefined>(undefined);
+  const page = useLoad(() => api.audit({ limit: AUDIT_PAGE, before }), [api, before]);
+  return {
+    page,
+    atNewest: before === undefined,
+    newest: () => setBefore(undefined),
+    older: (entries: readonly { at: string }[]) => setBefore(entries[entries.length - 1]!.at),
+  };
+}
 
 /** The people screen: everyone with the units to place them in, and the last erasure's message. */
 export function usePeopleAdmin(api: Api) {

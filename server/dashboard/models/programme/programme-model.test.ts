@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fields, recordingApi } from '../recording-api.test-support.ts';
-import { addReport, addVisit, checkIn, createSession, gradeDecision, markAttendance, saveException } from './programme-forms.ts';
+import { addReport, addVisit, checkIn, createSession, gradeDecision, markAttendance, saveException } from './programme-model.ts';
 
 describe('the calendar exception form', () => {
   it('cancels a Friday without a new date, even when one was typed before switching', async () => {
