@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { AttendanceStatus } from '../../../../shared/schemas/programme-attendance.ts';
 import type { HolidayArrangement } from '../../../../shared/schemas/holiday-arrangement.ts';
-import type { SavePlan } from '../../../../shared/schemas/programme-plans.ts';
+import type { PlanProgress, SavePlan } from '../../../../shared/schemas/programme-plans.ts';
 import type { Grade } from '../../../../shared/schemas/programme-record.ts';
 import type { ReportStatus, VisitKind } from '../../../../shared/schemas/programme-research.ts';
 import { formatArrangement, parseArrangement } from '../../../programme/holiday-arrangement.ts';
@@ -13,6 +13,8 @@ import type { FormFields } from '../form-fields.ts';
 import { useLoad } from '../use-load.ts';
 import { draftToSave, type DraftProblem, type PlanDraft } from './plan-draft.ts';
 import { sessionBody, sessionFields } from './session-form.ts';
+
+type Stage = PlanProgress['stage'];
 
 export type ExceptionAction = 'cancel' | 'move';
 
@@ -104,6 +106,24 @@ export function useHolidayEditor(api: Api, loaded: HolidayArrangement, onSaved: 
       show({ year: current.year, holidays: [], workdays: [], updatedAt: null });
     },
   };
+}
+
+/** A person's plan for a year and stage with its progress; another person's page names them too. */
+export function usePlanPage(api: Api, personId: string, year: number, stage: Stage, self: boolean) {
+  return useLoad(async () => {
+    const [plan, progress, resources, people] = await Promise.all([
+      api.programme.plan(personId, year, stage),
+      api.programme.planProgress(personId, year, stage),
+      api.resources(),
+      self ? Promise.resolve(null) : api.people(),
+    ]);
+    return { plan, progress, resources, name: people?.find((p) => p.id === personId)?.name ?? null };
+  }, [api, personId, year, stage]);
+}
+
+/** A unit's default plan (targets and must-reads) for a year and stage. */
+export function useUnitDefaults(api: Api, unitId: string, year: number, stage: Stage) {
+  return useLoad(async () => ({ defaults: await api.programme.unitDefaults(unitId, year, stage), resources: await api.resources() }), [api, unitId, year, stage]);
 }
 
 /** The plan editor's draft; `save` names the first problem instead of sending. */
