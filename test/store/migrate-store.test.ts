@@ -1,5 +1,5 @@
 // `npm run migrate-store -- --to postgres://…` as an administrator runs it (the CLI as a process): an
-// embedded store with people, tokens, audit, accepted and refused segments, day totals and notes is
+// embedded store with people, tokens, audit, accepted and refused segments, day totals, notes and programme records is
 // copied into an empty database of the run's throwaway cluster, and a server on that database then
 // reads the same; a database that is not empty, and a data folder a server is using, are refused with
 // nothing written.
@@ -13,7 +13,7 @@ import type { Note } from '../../shared/schemas/notes.ts';
 import { segmentContentHash } from '../../server/store/content-hash.ts';
 import { openLowdbStore } from '../../server/store/lowdb-store.ts';
 import { openPostgresStore } from '../../server/store/postgres/postgres-store.ts';
-import type { CheckedSegment, Store } from '../../server/store/records.ts';
+import type { CheckedSegment, Store, UserRecord } from '../../server/store/records.ts';
 import { freshDatabase } from '../support/postgres-database.ts';
 
 const run = promisify(execFile);
@@ -58,7 +58,7 @@ async function seed(store: Store) {
   const office = await store.createUnit({ name: '办公室', parentId: null }, admin);
   const research = await store.createUnit({ name: '研究室', parentId: office.id }, admin);
   const resource = await store.createResource({ name: '理论学习', category: 'political-theory', kind: 'reading', patterns: ['https://*.example.org/learn/*'] }, admin);
-  const people = [];
+  const people: UserRecord[] = [];
   for (const [i, unit] of [office, research, research].entries()) {
     const person = await store.createUser({ username: `Staff.${i}`, name: `职员${i}`, role: i === 0 ? 'leader' : 'staff', unitId: unit.id, passwordHash: `hash-${i}` }, admin);
     await store.saveToken({ tokenHash: `token-hash-${i}`, userId: person.id, kind: 'device', label: `laptop ${i}`, deviceId: null, expiresAt: null });
@@ -78,6 +78,19 @@ async function seed(store: Store) {
     await store.recordSync({ personId: person.id, deviceId: `device-${i}`, accepted: segments, refused: [refused], notes: [note(i + 1, { resourceId: resource.id })] });
     people.push(person);
   }
+  // The learning programme: a session with one person's attendance, a report and an annual note.
+  const session = {
+    id: 'session1', kind: 'collective-study' as const, topic: '学习两会精神', date: '2026-03-05', startsAt: '2026-03-05T14:30:00+08:00', endsAt: '2026-03-05T17:30:00+08:00',
+    place: '三楼会议室', link: null, organiserId: people[0]!.id, materials: [], tariff: 'half-day' as const, tariffReason: '', creditedHours: 4, cancelled: null,
+    unitIds: [office.id], code: 'AB3K7P', createdBy: 'admin', createdAt: '2026-03-01T00:00:00.000Z', updatedAt: '2026-03-01T00:00:00.000Z',
+  };
+  await store.programme.saveSession(() => ({ ok: true, value: session }));
+  await store.programme.saveAttendance(session.id, people[1]!.id, () => ({
+    ok: true,
+    value: { sessionId: session.id, personId: people[1]!.id, status: 'present', reason: '', makeUp: null, checkedInAt: null, markedBy: 'admin', updatedAt: '2026-03-05T07:00:00.000Z' },
+  }));
+  await store.programme.saveReport({ id: 'report1', personId: people[2]!.id, title: '调研', status: 'draft', date: '2026-02-01', fileUrl: null, createdAt: '2026-02-01T00:00:00.000Z', updatedAt: '2026-02-01T00:00:00.000Z' });
+  await store.programme.saveAnnualNote({ personId: people[2]!.id, year: 2026, remarks: '认真', decision: null, updatedAt: '2026-03-01T00:00:00.000Z' });
   return { people, resource };
 }
 
@@ -93,6 +106,7 @@ describe('npm run migrate-store', () => {
       policy: await embedded.policyHistory(),
       token: await embedded.findToken('token-hash-1'),
       days: await embedded.dayTotals(people[2]!.id, -1e6, 1e6),
+      programme: { sessions: await embedded.programme.sessions(), attendance: await embedded.programme.attendance(), person: await embedded.programme.recordsOf(people[2]!.id) },
     };
     await embedded.close();
     const url = await freshDatabase('migrate');
@@ -104,6 +118,8 @@ describe('npm run migrate-store', () => {
     expect(copied.stdout).toContain('segments: 18');
     expect(copied.stdout).toContain('refused_segments: 3');
     expect(copied.stdout).toContain('notes: 3');
+    expect(copied.stdout).toContain('attendance: 1');
+    expect(copied.stdout).toContain('research_reports: 1');
     expect(copied.stdout).toContain('each of 3 people');
 
     const postgres = await openPostgresStore(url, { clock, timeZone: TZ });
@@ -114,6 +130,7 @@ describe('npm run migrate-store', () => {
       expect(await postgres.policyHistory()).toEqual(before.policy);
       expect(await postgres.findToken('token-hash-1')).toEqual(before.token);
       expect(await postgres.dayTotals(people[2]!.id, -1e6, 1e6)).toEqual(before.days);
+      expect({ sessions: await postgres.programme.sessions(), attendance: await postgres.programme.attendance(), person: await postgres.programme.recordsOf(people[2]!.id) }).toEqual(before.programme);
       // Numbers continue after the copied ones: the next audit entry is newer than every copied one.
       const next = await postgres.createUnit({ name: '新单位', parentId: null }, admin);
       const [newest] = await postgres.listAudit({ limit: 1 });

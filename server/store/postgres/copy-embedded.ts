@@ -10,6 +10,7 @@ import { noteSearchText } from '../note-query.ts';
 import type { Store } from '../records.ts';
 import type { StoreState } from '../state.ts';
 import { openPostgresStore, redactDatabaseUrl } from './postgres-store.ts';
+import { applyProgrammeOp, programmeOpsOf } from './programme-store.ts';
 
 /** Tables the store fills by itself when it first opens a database: rows there do not make it "used". */
 const OPENING_TABLES = new Set(['schema_migrations', 'store_meta', 'settings', 'policy_versions', 'limit_attempts', 'limit_buckets']);
@@ -49,16 +50,28 @@ function countsOf(state: StoreState): Record<string, number> {
     refused_segments: refused,
     day_totals: days,
     notes: state.notes.size,
+    ...programmeCounts(state),
   };
 }
 
-/** The programme's records by kind, when there are any: PostgreSQL does not keep them yet. */
-function programmeRecords(state: StoreState): string[] {
-  const snapshot = state.programme.snapshot();
-  return Object.entries(snapshot)
-    .filter(([key, value]) => key !== 'settings' && Array.isArray(value) && value.length > 0)
-    .map(([key, value]) => `${(value as unknown[]).length} ${key}`);
+/** The programme's records per table they are copied to. */
+function programmeCounts(state: StoreState): Record<string, number> {
+  const p = state.programme.snapshot();
+  return {
+    personal_plans: p.plans.length,
+    unit_defaults: p.unitDefaults.length,
+    calendar_exceptions: p.exceptions.length,
+    holiday_arrangements: p.holidays.length,
+    sessions: p.sessions.length,
+    attendance: p.attendance.length,
+    field_visits: p.visits.length,
+    research_reports: p.reports.length,
+    annual_notes: p.annual.length,
+    closed_years: p.closedYears.length,
+    change_requests: p.changes.length,
+  };
 }
+
 
 async function refuseUnlessEmpty(client: pg.Client, url: string): Promise<void> {
   const tables = (await client.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")).rows.map((r) => r.tablename);
@@ -189,6 +202,8 @@ async function writeAll(client: pg.Client, state: StoreState): Promise<void> {
     ],
   );
   await client.query("SELECT setval('note_seq', $1, $2)", [Math.max(1, state.noteSeq), state.noteSeq > 0]);
+  // The programme's records through the PostgreSQL programme store's own writer.
+  for (const op of programmeOpsOf(state.programme.snapshot())) await applyProgrammeOp(client, op);
 }
 
 async function countRows(client: pg.Client, kinds: readonly string[]): Promise<Record<string, number>> {
@@ -211,8 +226,8 @@ async function personView(store: Store, personId: string) {
 
 /**
  * Copies the embedded store in `dataDir` into the empty database at `url` and checks the copy. Refuses
- * (CopyRefusedError, nothing written) a database that is not empty, a data folder a server is using,
- * and a store holding learning-programme records, which PostgreSQL does not keep yet.
+ * (CopyRefusedError, nothing written) a database that is not empty and a data folder a server is
+ * using. The learning programme's records are copied too.
  */
 export async function copyEmbeddedStore(input: { dataDir: string; url: string; timeZone: string; clock: () => number }): Promise<CopyReport> {
   const { dataDir, url, timeZone, clock } = input;
@@ -221,10 +236,6 @@ export async function copyEmbeddedStore(input: { dataDir: string; url: string; t
   let expected: Record<string, number>;
   try {
     state = await readConsistentState(dataDir, timeZone);
-    const programme = programmeRecords(state);
-    if (programme.length > 0) {
-      throw new CopyRefusedError(`The embedded store holds learning-programme records (${programme.join(', ')}), which the PostgreSQL store does not keep yet. Nothing was copied.`);
-    }
     expected = countsOf(state);
     const client = new pg.Client({ connectionString: url });
     await client.connect();

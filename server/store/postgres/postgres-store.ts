@@ -8,10 +8,12 @@
 //   note changes  taken by every write that gives a note a change number, so numbers commit in order
 //                 and a reader's cursor never skips a change still being written
 //   audit         the same for audit entry numbers ("older than" pages must not skip one)
+//   programme     a guarded programme write: what its `decide` reads (programme-store.ts)
 //
-// always in that order, so two transactions never wait on each other in a circle. The rules are the
-// embedded store's own functions: day crediting (day-total.ts), the note merge (merge-note.ts), the
-// verdict on a re-sent id (sync-verdict.ts), policy versions, user updates and audit details.
+// always in that order (the first four), and a programme lock before the audit lock, so two
+// transactions never wait on each other in a circle. The rules are the embedded store's own functions:
+// day crediting (day-total.ts), the note merge (merge-note.ts), the verdict on a re-sent id
+// (sync-verdict.ts), policy versions, user updates and audit details.
 import pg from 'pg';
 import { mergeNote } from '../../../shared/notes/merge-note.ts';
 import type { Note, NoteReview } from '../../../shared/schemas/notes.ts';
@@ -64,11 +66,12 @@ import { contentHashOf, sameContent } from '../sync-verdict.ts';
 import { userQuerySchema, type UserQuery } from '../user-query.ts';
 import { LAST_ADMIN_MESSAGE, makesUnitCycle, planUserUpdate, UNIT_CYCLE_MESSAGE } from '../user-update.ts';
 import { migrate, readMigrations } from './migrate.ts';
+import { PERSON_PROGRAMME_TABLES, PostgresProgrammeStore } from './programme-store.ts';
 
 type Client = pg.PoolClient;
 
 /** Advisory lock namespaces (the first of the two keys); see the top of this file. */
-const LOCK = { organisation: 1, person: 2, noteSeq: 3, audit: 4 } as const;
+const LOCK = { organisation: 1, person: 2, noteSeq: 3, audit: 4, programme: 5 } as const;
 /** lastUsedAt of a token is rewritten at most this often. */
 const TOKEN_TOUCH_MS = 3600_000;
 
@@ -353,17 +356,22 @@ class PostgresStore implements Store {
    * store does). Another process's uses show to the hour.
    */
   private readonly lastTouchMs = new Map<string, number>();
+  readonly programme: ProgrammeStore;
 
   constructor(
     private readonly pool: pg.Pool,
     private readonly options: PostgresStoreOptions,
   ) {
     this.calendar = new ZoneCalendar(options.timeZone);
+    // The programme's writes run in this store's transactions, with their audit entries in the same one.
+    this.programme = new PostgresProgrammeStore({
+      transaction: (work) => this.transaction(work),
+      lock: (c, key) => this.lock(c, LOCK.programme, key),
+      audit: (c, audit) => (audit ? this.audit(c, audit.context, audit.action, audit.target, audit.details) : Promise.resolve(null)),
+      read: (sql, params) => this.read(sql, params),
+    });
   }
 
-  get programme(): ProgrammeStore {
-    throw new Error('The learning programme is not kept in PostgreSQL yet: run StudyTrail on the embedded store (leave STUDYTRAIL_DATABASE_URL unset)');
-  }
 
   // ---- plumbing -----------------------------------------------------------------------------------
 
@@ -726,6 +734,8 @@ class PostgresStore implements Store {
         notes: notes.length,
       };
       await c.query('DELETE FROM users WHERE id = $1', [personId]);
+      // The programme's records about them too; sessions they organised stay (as in the embedded store).
+      for (const table of PERSON_PROGRAMME_TABLES) await c.query(`DELETE FROM ${table} WHERE person_id = $1`, [personId]);
       const entry = await this.audit(c, audit, 'person.erase', `person:${personId}`, auditDetails.personErase(userOf(row), counts));
       return { counts, audit: entry! };
     });

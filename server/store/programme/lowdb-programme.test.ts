@@ -1,5 +1,6 @@
-// The programme's records in the embedded store: journalled with every other change, read back on
-// reopen, erased with the person, carried by a backup and its restore, and a schema 2 file (before the programme existed) migrates to 4.
+// The programme's records in the embedded store: carried by a backup and its restore, and a schema 2
+// file (before the programme existed) migrates.
+// Surviving a restart and erasure with the person are the programme contract's (test/store/programme-contract.test.ts).
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,35 +18,8 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 
 const clock = () => Date.parse('2026-03-01T00:00:00Z');
 const options = { clock, timeZone: 'Asia/Shanghai' };
-const audit = { actor: { id: 'admin', name: '管理员' }, reason: '离职' };
 
 describe('programme records in the store', () => {
-  it('survive closing and reopening', async () => {
-    const store = await openLowdbStore(dir, options);
-    await store.programme.saveCalendarException(() => ({ ok: true, value: { date: '2026-05-01', action: 'cancel', movedTo: null, reason: '劳动节' } }));
-    await store.programme.saveAnnualNote({ personId: 'p1', year: 2026, remarks: '认真', decision: null, updatedAt: '2026-12-31T00:00:00.000Z' });
-    await store.close();
-    const reopened = await openLowdbStore(dir, options);
-    expect(await reopened.programme.calendarExceptions()).toEqual([{ date: '2026-05-01', action: 'cancel', movedTo: null, reason: '劳动节' }]);
-    expect((await reopened.programme.annualNote('p1', 2026))?.remarks).toBe('认真');
-    await reopened.close();
-  });
-
-  it('are erased with the person', async () => {
-    const store = await openLowdbStore(dir, options);
-    const unit = await store.createUnit({ name: '研究室', parentId: null });
-    const person = await store.createUser({ username: 'zhang.wei', name: '张伟', role: 'staff', unitId: unit.id, passwordHash: 'x' });
-    await store.programme.saveReport({ id: 'r1', personId: person.id, title: '调研', status: 'draft', date: '2026-02-01', fileUrl: null, createdAt: '2026-02-01T00:00:00.000Z', updatedAt: '2026-02-01T00:00:00.000Z' });
-    await store.programme.saveAnnualNote({ personId: person.id, year: 2026, remarks: 'x', decision: null, updatedAt: '2026-02-01T00:00:00.000Z' });
-    expect(await store.erasePerson(person.id, audit)).not.toBeNull();
-    expect(await store.programme.reports()).toEqual([]);
-    expect(await store.programme.annualNote(person.id, 2026)).toBeNull();
-    await store.close();
-    const reopened = await openLowdbStore(dir, options);
-    expect(await reopened.programme.reports()).toEqual([]);
-    await reopened.close();
-  });
-
   it('are in a backup (the v6 snapshot: the head line holds them) and come back on restore', async () => {
     const store = await openLowdbStore(dir, options);
     await store.programme.saveAnnualNote({ personId: 'p1', year: 2026, remarks: '认真', decision: null, updatedAt: '2026-12-31T00:00:00.000Z' });
