@@ -1,7 +1,7 @@
-// Child processes for the bench: the real server (its bundle, as `npm start` runs it) or the bare
-// baseline, with the time until it listened and its resident memory. BENCH_NODE_ARGS adds node options
-// to the children (Node refuses --cpu-prof in NODE_OPTIONS), e.g.
-//   BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' npm run bench -- server
+// Child processes for the bench: the real server (its bundle, as `npm start` runs it), with the time
+// until it listened, its resident memory and its CPU time. BENCH_NODE_ARGS adds node options to the
+// children (Node refuses --cpu-prof in NODE_OPTIONS), e.g.
+//   BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' npm run bench -- server-embedded
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -25,11 +25,6 @@ export interface BenchProcess {
 export function startServer(env: Record<string, string>): Promise<BenchProcess> {
   execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: REPO_ROOT, stdio: 'inherit' });
   return startProcess(SERVER_ARGS, env);
-}
-
-/** A TypeScript script of the bench (through tsx). */
-export function startScript(script: string, env: Record<string, string> = {}): Promise<BenchProcess> {
-  return startProcess(['--import', 'tsx', script], env);
 }
 
 function startProcess(args: string[], env: Record<string, string>): Promise<BenchProcess> {

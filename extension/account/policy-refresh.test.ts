@@ -15,7 +15,7 @@ const POLICY: Policy = {
 };
 
 function deps(getPolicyIfChanged: ServerClient['getPolicyIfChanged']) {
-  const client: ServerClient = { login: vi.fn(), getPolicy: vi.fn(), getPolicyIfChanged: vi.fn(getPolicyIfChanged), sync: vi.fn(), getLog: vi.fn() };
+  const client: ServerClient = { login: vi.fn(), getPolicy: vi.fn(), getPolicyIfChanged: vi.fn(getPolicyIfChanged), sync: vi.fn(), getLog: vi.fn(), checkIn: vi.fn(), getYearPlan: vi.fn(), getYearPlanProgress: vi.fn() };
   const now = () => 1_000;
   return { client, now, recorder: createRecorder({ now, onSegmentsClosed: () => undefined }) };
 }

@@ -6,7 +6,6 @@ import { withStorageLock } from '../storage/lock.ts';
 import { ServerError, type ServerClient } from '../sync/server-client.ts';
 import type { Recorder } from '../tracking/recorder.ts';
 import { applyPolicy } from './apply-policy.ts';
-import { markSignInNeeded } from './needs-sign-in.ts';
 
 export const POLICY_ALARM = 'policy-refresh';
 export const POLICY_REFRESH_MINUTES = 30;
@@ -25,8 +24,8 @@ export async function refreshPolicy(deps: {
   try {
     answer = await deps.client.getPolicyIfChanged(session.server, session.token, held?.etag ?? null);
   } catch (error) {
-    if (error instanceof ServerError && error.kind === 'unauthorized') await markSignInNeeded(session.token);
-    else console.warn('[studytrail] policy refresh failed', error);
+    // A refused token: the client has marked the account as needing sign-in; nothing more to say.
+    if (!(error instanceof ServerError && error.kind === 'unauthorized')) console.warn('[studytrail] policy refresh failed', error);
     return 'failed';
   }
   if (!answer.changed) return 'unchanged';

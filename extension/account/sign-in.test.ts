@@ -30,7 +30,7 @@ const seg = (n: number): Segment => ({
 });
 
 function deps(login: ServerClient['login'], flush: AccountDeps['flush'] = async () => 'done'): AccountDeps {
-  const client: ServerClient = { login, getPolicy: async () => POLICY, getPolicyIfChanged: vi.fn(), sync: vi.fn(), getLog: vi.fn() };
+  const client: ServerClient = { login, getPolicy: async () => POLICY, getPolicyIfChanged: vi.fn(), sync: vi.fn(), getLog: vi.fn(), checkIn: vi.fn(), getYearPlan: vi.fn(), getYearPlanProgress: vi.fn() };
   const now = () => Date.UTC(2026, 0, 5, 2, 0, 0);
   return { client, now, flush, recorder: createRecorder({ now, onSegmentsClosed: () => undefined }) };
 }

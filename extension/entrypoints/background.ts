@@ -4,6 +4,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { createServerClient } from '../sync/server-client.ts';
+import { markSignInNeeded } from '../account/needs-sign-in.ts';
 import { flushOutbox, SYNC_ALARM, SYNC_INTERVAL_MINUTES } from '../sync/flush.ts';
 import { createRecorder } from '../tracking/recorder.ts';
 import { listenForSignals, startTracking } from '../tracking/browser-signals.ts';
@@ -22,7 +23,7 @@ import { createClipMenus, listenForClipRequests } from '../highlights/commands.t
 z.config({ jitless: true });
 
 export default defineBackground(() => {
-  const client = createServerClient();
+  const client = createServerClient({ onTokenRefused: markSignInNeeded });
   const now = () => Date.now();
   const recorder = createRecorder({
     now,

@@ -4,7 +4,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser, type Browser } from 'wxt/browser';
 import { startTrackingProbe } from '../probe/tracking-probe.ts';
 import { createPresencePrompt } from '../probe/presence-prompt.ts';
-import { isProbeRequest } from '../messaging/probe-protocol.ts';
+import { isProbeRequest } from '../tracking/probe-protocol.ts';
 import { t } from '../i18n/t.ts';
 
 // Injected both by registration and into pages already open: the second copy must do nothing.

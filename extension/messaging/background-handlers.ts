@@ -3,7 +3,7 @@
 import { signIn, signOut, type AccountDeps } from '../account/sign-in.ts';
 import { readStatus } from '../status/read-status.ts';
 import { serverTodaySeconds } from '../status/server-today.ts';
-import { clockJumpedSignal, pageStateSignal } from '../tracking/page-signals.ts';
+import { clockJumpedSignal, pageStateSignal } from './page-signals.ts';
 import { popupShown, recheckFocus } from '../tracking/browser-signals.ts';
 import type { Handlers } from './protocol.ts';
 import { noteHandlers } from '../highlights/notes/note-handlers.ts';
@@ -12,7 +12,7 @@ import { programmeHandlers } from '../programme/programme-handlers.ts';
 export function backgroundHandlers(deps: AccountDeps): Handlers {
   return {
     ...noteHandlers({ now: deps.now, flush: () => deps.flush(), forceFlush: () => deps.flush({ force: true }) }),
-    ...programmeHandlers({ now: deps.now, fetch: (...args) => fetch(...args) }),
+    ...programmeHandlers({ now: deps.now, client: deps.client }),
     getStatus: async ({ popupWindowId }) => {
       if (popupWindowId !== undefined) await popupShown(deps.recorder, popupWindowId);
       return readStatus(deps.now());

@@ -3,7 +3,7 @@
 // machine slept. It sends on change, never on a timer, so it costs nothing while nothing happens; a
 // click or key press is news too, because it makes the background look again at which window is in front.
 import type { RequestOf } from '../messaging/protocol.ts';
-import type { ProbeRequest } from '../messaging/probe-protocol.ts';
+import type { ProbeRequest } from '../tracking/probe-protocol.ts';
 import { audibleMediaPlaying, MEDIA_EVENTS } from './media.ts';
 import { detectJump, type Tick } from './clock-jump.ts';
 import type { PresencePrompt } from './presence-prompt.ts';

@@ -1,9 +1,12 @@
 // The popup's programme requests: check-in answers (checked in, late, each refusal, offline, signed
-// out), this year's plan progress and the must-read books (kept for offline), against a fake server.
+// out), this year's plan progress and the must-read books (kept for offline), through the extension's one
+// server client against a fake server.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { sessionItem } from '../storage/items.ts';
+import { markSignInNeeded } from '../account/needs-sign-in.ts';
+import { policyItem, sessionItem } from '../storage/items.ts';
 import { BackgroundFailure } from '../messaging/protocol.ts';
+import { createServerClient } from '../sync/server-client.ts';
 import { programmeHandlers } from './programme-handlers.ts';
 
 const SERVER = 'http://127.0.0.1:8787';
@@ -33,7 +36,8 @@ const error = (status: number, code: string) => json(status, { error: { code, me
 
 function handlers(answer: (url: string, init: RequestInit) => Response | Promise<Response>) {
   const fetchFn = vi.fn(async (url: string | URL | Request, init?: RequestInit) => answer(String(url), init ?? {}));
-  return { h: programmeHandlers({ now: () => NOW, fetch: fetchFn as unknown as typeof fetch }), fetchFn };
+  const client = createServerClient({ fetch: fetchFn as unknown as typeof fetch, onTokenRefused: markSignInNeeded });
+  return { h: programmeHandlers({ now: () => NOW, client }), fetchFn };
 }
 
 beforeEach(async () => {
@@ -66,10 +70,24 @@ describe('checkIn', () => {
 
   it('fails as signed out on 401 or without a session, unreachable offline, server_error otherwise', async () => {
     await expect(handlers(() => error(401, 'unauthenticated')).h.checkIn({ type: 'checkIn', code: 'x' }, {})).rejects.toMatchObject({ code: 'signed_out' });
+    expect((await sessionItem.getValue())?.needsSignIn).toBe(true);
+    await sessionItem.setValue({ server: SERVER, token: 'tok', user, needsSignIn: false });
     await expect(handlers(() => Promise.reject(new TypeError('offline'))).h.checkIn({ type: 'checkIn', code: 'x' }, {})).rejects.toMatchObject({ code: 'unreachable' });
-    await expect(handlers(() => error(500, 'internal_error')).h.checkIn({ type: 'checkIn', code: 'x' }, {})).rejects.toBeInstanceOf(BackgroundFailure);
+    await expect(handlers(() => error(500, 'internal_error')).h.checkIn({ type: 'checkIn', code: 'x' }, {})).rejects.toEqual(new BackgroundFailure('server_error', 'internal_error'));
+    await expect(handlers(() => json(201, { session })).h.checkIn({ type: 'checkIn', code: 'x' }, {})).rejects.toMatchObject({ code: 'server_error' });
     await sessionItem.setValue(null);
     await expect(handlers(() => json(201, {})).h.checkIn({ type: 'checkIn', code: 'x' }, {})).rejects.toMatchObject({ code: 'signed_out' });
+  });
+});
+
+describe('a refused token', () => {
+  it('marks the account as needing sign-in, as the sync does, and later requests fail as signed out unsent', async () => {
+    const { h, fetchFn } = handlers(() => error(401, 'unauthenticated'));
+    await expect(h.planProgress({ type: 'planProgress' }, {})).rejects.toMatchObject({ code: 'signed_out' });
+    expect((await sessionItem.getValue())?.needsSignIn).toBe(true);
+    await expect(h.checkIn({ type: 'checkIn', code: 'x' }, {})).rejects.toMatchObject({ code: 'signed_out' });
+    await expect(h.mustReadBooks({ type: 'mustReadBooks', writtenAt: NOW }, {})).rejects.toMatchObject({ code: 'signed_out' });
+    expect(fetchFn).toHaveBeenCalledTimes(1);
   });
 });
 
@@ -88,6 +106,21 @@ describe('planProgress', () => {
     const { h, fetchFn } = handlers(() => json(200, progress));
     expect(await h.planProgress({ type: 'planProgress' }, {})).toEqual({ year: 2026, targetHours: 50, achievedSeconds: 45_000, readingDone: 1, readingTotal: 3 });
     expect(fetchFn.mock.calls[0]![0]).toBe(`${SERVER}/api/people/p1/plans/2026/year/progress`);
+  });
+
+  it('asks for the organisation’s year, not the browser’s or UTC’s, at the turn of the year', async () => {
+    const answer = (url: string) => json(500, { error: { code: 'internal_error', message: url } });
+    // 31 December 17:00 UTC: already 1 January 2027 in Shanghai (the default zone without a policy)…
+    const early = handlers(answer);
+    const inShanghai = programmeHandlers({ now: () => Date.parse('2026-12-31T17:00:00Z'), client: createServerClient({ fetch: early.fetchFn as unknown as typeof fetch, onTokenRefused: markSignInNeeded }) });
+    await expect(inShanghai.planProgress({ type: 'planProgress' }, {})).rejects.toMatchObject({ code: 'server_error' });
+    expect(early.fetchFn.mock.calls[0]![0]).toBe(`${SERVER}/api/people/p1/plans/2027/year/progress`);
+    // …and 1 January 03:00 UTC is still 2026 for an organisation in New York.
+    await policyItem.setValue({ policy: { version: 1, resources: [], settings: { idleSeconds: 120 }, timeZone: 'America/New_York' }, fetchedAt: 0 });
+    const late = handlers(answer);
+    const inNewYork = programmeHandlers({ now: () => Date.parse('2027-01-01T03:00:00Z'), client: createServerClient({ fetch: late.fetchFn as unknown as typeof fetch, onTokenRefused: markSignInNeeded }) });
+    await expect(inNewYork.planProgress({ type: 'planProgress' }, {})).rejects.toMatchObject({ code: 'server_error' });
+    expect(late.fetchFn.mock.calls[0]![0]).toBe(`${SERVER}/api/people/p1/plans/2026/year/progress`);
   });
 
   it('is null when nobody is signed in, and refuses an answer of the wrong shape', async () => {

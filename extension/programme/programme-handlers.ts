@@ -1,94 +1,89 @@
-// The background's programme requests: they call the server with the signed-in person's token and turn
-// its answers into what the popup and the note editor show. Check-in and progress are live questions to
-// the server; the must-read books are kept too (one person and year), so the note editor's picker still
-// lists them, as last fetched, when the server cannot be reached.
-import { z } from 'zod';
-import { errorBodySchema } from '../../shared/schemas/errors.ts';
-import { attendanceEntrySchema } from '../../shared/schemas/programme-attendance.ts';
-import { sessionSchema } from '../../shared/schemas/programme-calendar.ts';
-import { planProgressSchema, studyPlanSchema } from '../../shared/schemas/programme-plans.ts';
+// The background's programme requests: they call the server (through the extension's one client,
+// sync/server-client.ts) with the signed-in person's token and turn its answers into what the popup and
+// the note editor show. Check-in and progress are live questions to the server; the must-read books are
+// kept too (one person and year), so the note editor's picker still lists them, as last fetched, when the
+// server cannot be reached. Years are the organisation's: on 1 January in Shanghai a browser set to UTC
+// would still be in December.
 import { dateInZone } from '../../shared/time/zoned-days.ts';
 import { readOrganisationZone } from '../account/organisation-zone.ts';
-import { mustReadBooksItem, sessionItem } from '../storage/items.ts';
+import { mustReadBooksItem, sessionItem, type Session } from '../storage/items.ts';
 import { ownerOf } from '../storage/owner.ts';
 import { BackgroundFailure, type Handlers } from '../messaging/protocol.ts';
+import { ServerError, type ServerClient } from '../sync/server-client.ts';
 import { CHECK_IN_REFUSALS, type CheckInRefusal, type MustReadBook } from './programme-protocol.ts';
-
-const checkInResponseSchema = z.object({ session: sessionSchema, entry: attendanceEntrySchema });
-const REQUEST_TIMEOUT_MS = 15_000;
 
 export interface ProgrammeDeps {
   readonly now: () => number;
-  readonly fetch: typeof fetch;
+  readonly client: Pick<ServerClient, 'checkIn' | 'getYearPlan' | 'getYearPlanProgress'>;
 }
 
-async function call(deps: ProgrammeDeps, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-  const session = await sessionItem.getValue();
-  if (session === null || session.needsSignIn) throw new BackgroundFailure('signed_out', 'sign in first');
-  let response: Response;
-  try {
-    response = await deps.fetch(`${session.server}${path}`, {
-      method,
-      headers: { accept: 'application/json', authorization: `Bearer ${session.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      cache: 'no-store',
-    });
-  } catch (error) {
-    throw new BackgroundFailure('unreachable', error instanceof Error ? error.message : String(error));
+/** A failure of a server call as a code the popup and the note editor explain. */
+function explained(error: unknown): unknown {
+  if (!(error instanceof ServerError)) return error;
+  switch (error.kind) {
+    case 'unreachable':
+      return new BackgroundFailure('unreachable', error.message);
+    case 'unauthorized':
+      // The client has already marked the account as needing sign-in.
+      return new BackgroundFailure('signed_out', 'the server no longer accepts this sign-in');
+    case 'http':
+    case 'invalid-response':
+      return new BackgroundFailure('server_error', error.message);
   }
-  if (response.status === 401) throw new BackgroundFailure('signed_out', 'the server no longer accepts this sign-in');
-  return { status: response.status, json: await response.json().catch(() => undefined) };
 }
 
-function parsed<S extends z.ZodType>(schema: S, json: unknown): z.output<S> {
-  const checked = schema.safeParse(json);
-  if (!checked.success) throw new BackgroundFailure('server_error', 'unexpected answer from the server');
-  return checked.data;
+/** The signed-in session; null when nobody is; a refused token (needing sign-in again) fails as signed out. */
+async function askingSession(): Promise<Session | null> {
+  const session = await sessionItem.getValue();
+  if (session?.needsSignIn === true) throw new BackgroundFailure('signed_out', 'sign in first');
+  return session;
+}
+
+async function organisationYear(instantMs: number): Promise<number> {
+  return Number(dateInZone(instantMs, await readOrganisationZone()).slice(0, 4));
 }
 
 /** The year plan's books, fetched; on a failure to reach the server, the list kept for this person and year. */
 async function mustReadBooks(deps: ProgrammeDeps, year: number): Promise<readonly MustReadBook[] | null> {
-  const session = await sessionItem.getValue();
+  const session = await askingSession();
   if (session === null) return null;
   const owner = ownerOf(session.server, session.user.id);
   try {
-    const { status, json } = await call(deps, 'GET', `/api/people/${encodeURIComponent(session.user.id)}/plans/${year}/year`);
-    if (status !== 200) throw new BackgroundFailure('server_error', `HTTP ${status}`);
-    const books = parsed(studyPlanSchema, json).readingList.map((item) => ({ id: item.id, title: item.title }));
+    const plan = await deps.client.getYearPlan(session.server, session.token, session.user.id, year);
+    const books = plan.readingList.map((item) => ({ id: item.id, title: item.title }));
     await mustReadBooksItem.setValue({ owner, year, books, fetchedAt: deps.now() });
     return books;
   } catch (error) {
     const kept = await mustReadBooksItem.getValue();
-    const offline = error instanceof BackgroundFailure && error.code === 'unreachable';
+    const offline = error instanceof ServerError && error.kind === 'unreachable';
     if (offline && kept !== null && kept.owner === owner && kept.year === year) return kept.books;
-    throw error;
+    throw explained(error);
   }
 }
 
 export function programmeHandlers(deps: ProgrammeDeps): Pick<Handlers, 'checkIn' | 'planProgress' | 'mustReadBooks'> {
   return {
     checkIn: async ({ code }) => {
-      const { status, json } = await call(deps, 'POST', '/api/check-in', { code });
-      if (status === 201) {
-        const { session, entry } = parsed(checkInResponseSchema, json);
-        return { outcome: 'checked-in', topic: session.topic, late: entry.status === 'late' };
+      const session = await askingSession();
+      if (session === null) throw new BackgroundFailure('signed_out', 'sign in first');
+      try {
+        const { session: checkedIn, entry } = await deps.client.checkIn(session.server, session.token, code);
+        return { outcome: 'checked-in', topic: checkedIn.topic, late: entry.status === 'late' };
+      } catch (error) {
+        const reason = error instanceof ServerError && error.kind === 'http' ? (error.code ?? '') : '';
+        if ((CHECK_IN_REFUSALS as readonly string[]).includes(reason)) return { outcome: 'refused', reason: reason as CheckInRefusal };
+        throw explained(error);
       }
-      const error = errorBodySchema.safeParse(json);
-      const reason = error.success ? error.data.error.code : '';
-      if ((CHECK_IN_REFUSALS as readonly string[]).includes(reason)) return { outcome: 'refused', reason: reason as CheckInRefusal };
-      throw new BackgroundFailure('server_error', error.success ? error.data.error.message : `HTTP ${status}`);
     },
     planProgress: async () => {
-      const session = await sessionItem.getValue();
+      const session = await askingSession();
       if (session === null) return null;
-      // The organisation's year: on 1 January in Shanghai a browser set to UTC would still be in December.
-      const year = Number(dateInZone(deps.now(), await readOrganisationZone()).slice(0, 4));
-      const { status, json } = await call(deps, 'GET', `/api/people/${encodeURIComponent(session.user.id)}/plans/${year}/year/progress`);
-      if (status !== 200) throw new BackgroundFailure('server_error', `HTTP ${status}`);
-      const p = parsed(planProgressSchema, json);
+      const year = await organisationYear(deps.now());
+      const p = await deps.client.getYearPlanProgress(session.server, session.token, session.user.id, year).catch((error: unknown) => {
+        throw explained(error);
+      });
       return { year, targetHours: p.total.targetHours, achievedSeconds: p.total.achievedSeconds, readingDone: p.reading.done, readingTotal: p.reading.total };
     },
-    mustReadBooks: async ({ writtenAt }) => mustReadBooks(deps, Number(dateInZone(writtenAt, await readOrganisationZone()).slice(0, 4))),
+    mustReadBooks: async ({ writtenAt }) => mustReadBooks(deps, await organisationYear(writtenAt)),
   };
 }

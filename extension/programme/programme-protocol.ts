@@ -2,6 +2,7 @@
 // check in to a session with its code, this year's plan progress, and a year's must-read books (the
 // note editor's picker, in the page and the side panel).
 import { z } from 'zod';
+import type { ReadingItem } from '../../shared/schemas/programme-plans.ts';
 
 export const programmeRequestSchemas = [
   z.object({ type: z.literal('checkIn'), code: z.string().trim().min(1).max(32) }),
@@ -30,11 +31,11 @@ export interface PlanSummary {
   readonly readingTotal: number;
 }
 
-/** A book on the person's must-read list (their year plan: unit items and their own), as the picker lists it. */
-export interface MustReadBook {
-  readonly id: string;
-  readonly title: string;
-}
+/**
+ * A book on the person's must-read list (their year plan: unit items and their own), as the picker lists
+ * it. Derived from the wire type, so storage/ keeps the list without importing programme/.
+ */
+export type MustReadBook = Readonly<Pick<ReadingItem, 'id' | 'title'>>;
 
 export interface ProgrammeProtocol {
   checkIn: { request: ProgrammeRequestOf<'checkIn'>; response: CheckInResult };

@@ -1,18 +1,18 @@
 // Every key the extension persists, declared once with its type, fallback and version. The service
-// worker can stop at any moment, so everything that must survive it lives here (storage.local).
+// worker can stop at any moment, so everything that must survive it lives here (storage.local). Stored
+// shapes with no lower home (session, policy, parked outbox, sync status) are declared here too, and the
+// modules working on them import them from here: storage/ never imports sync/ or programme/.
 // Nothing else in the extension names a storage key; a test enforces it.
 import { storage, type StorageItemKey, type WxtStorageItem } from 'wxt/utils/storage';
 import type { User } from '../../shared/schemas/auth.ts';
 import type { Policy } from '../../shared/schemas/policy.ts';
+import type { ReadingItem } from '../../shared/schemas/programme-plans.ts';
 import type { Segment, Rejection } from '../../shared/schemas/sync.ts';
 import type { TrackerState } from '../tracking/types.ts';
 import type { DayTotals } from '../tracking/daily-total.ts';
 import { INITIAL_STATE } from '../tracking/machine.ts';
 import { migrateTrackerV1, migrateDailyTotalV1 } from './migrations.ts';
-import type { ParkedOutbox } from '../sync/outbox.ts';
-import type { SyncStatus } from '../sync/backoff.ts';
 import type { NotesBook } from '../highlights/notes/local-notes.ts';
-import type { MustReadBook } from '../programme/programme-protocol.ts';
 
 /** The version of each item declared above 1 (WXT's items do not expose theirs). */
 const VERSIONS = new Map<string, number>();
@@ -66,8 +66,25 @@ export interface StoredMustReadBooks {
   /** `ownerOf(server, userId)`: another person signing in never sees this list. */
   readonly owner: string;
   readonly year: number;
-  readonly books: readonly MustReadBook[];
+  /** The picker's books (programme-protocol.ts's MustReadBook): what a note links to and shows. */
+  readonly books: readonly Readonly<Pick<ReadingItem, 'id' | 'title'>>[];
   readonly fetchedAt: number;
+}
+
+/** Unsent segments that belong to one account on one server (sync/outbox.ts parks and unparks them). */
+export interface ParkedOutbox {
+  readonly owner: string;
+  readonly segments: readonly Segment[];
+}
+
+/** How sending went lately; sync/backoff.ts decides from it when to try again. */
+export interface SyncStatus {
+  /** Consecutive failed attempts since the last success. */
+  readonly failures: number;
+  /** Epoch ms before which automatic flushes wait; null when not backing off. */
+  readonly nextAttemptAt: number | null;
+  readonly lastSyncAt: number | null;
+  readonly lastError: string | null;
 }
 
 export interface RejectedSegment extends Rejection {

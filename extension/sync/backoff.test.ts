@@ -1,6 +1,7 @@
 // Retry timing after failed syncs: grows exponentially, is capped, is jittered, resets on success.
 import { describe, expect, it } from 'vitest';
-import { BACKOFF_BASE_MS, BACKOFF_MAX_MS, afterFailure, afterSuccess, backoffDelayMs, isDue, type SyncStatus } from './backoff.ts';
+import type { SyncStatus } from '../storage/items.ts';
+import { BACKOFF_BASE_MS, BACKOFF_MAX_MS, afterFailure, afterSuccess, backoffDelayMs, isDue } from './backoff.ts';
 
 const fresh: SyncStatus = { failures: 0, nextAttemptAt: null, lastSyncAt: null, lastError: null };
 

@@ -1,14 +1,6 @@
 // When to try the server again after a failed sync: exponential backoff with jitter, so that an office
 // full of browsers coming back online does not hit a recovering server in lockstep.
-
-export interface SyncStatus {
-  /** Consecutive failed attempts since the last success. */
-  readonly failures: number;
-  /** Epoch ms before which automatic flushes wait; null when not backing off. */
-  readonly nextAttemptAt: number | null;
-  readonly lastSyncAt: number | null;
-  readonly lastError: string | null;
-}
+import type { SyncStatus } from '../storage/items.ts';
 
 export const BACKOFF_BASE_MS = 30_000;
 export const BACKOFF_MAX_MS = 30 * 60_000;

@@ -4,7 +4,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Segment, SyncRequest, SyncResponse } from '../../shared/schemas/sync.ts';
 import { offeredItem, outboxItem, rejectedItem, sessionItem, syncStatusItem } from '../storage/items.ts';
 import { flushOutbox } from './flush.ts';
-import { ServerError, type ServerClient } from './server-client.ts';
+import { markSignInNeeded } from '../account/needs-sign-in.ts';
+import { createServerClient, ServerError, type ServerClient } from './server-client.ts';
 
 const seg = (n: number): Segment => ({
   id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
@@ -23,6 +24,9 @@ function fakeClient(sync: (body: SyncRequest) => Promise<SyncResponse>): ServerC
     getPolicy: vi.fn(),
     getPolicyIfChanged: vi.fn(),
     getLog: vi.fn(),
+    checkIn: vi.fn(),
+    getYearPlan: vi.fn(),
+    getYearPlanProgress: vi.fn(),
     sync: vi.fn((_server: string, _token: string, body: SyncRequest) => sync(body)),
   };
 }
@@ -86,16 +90,16 @@ describe('flushOutbox', () => {
     expect((await syncStatusItem.getValue()).failures).toBe(2);
   });
 
-  it('on 401 keeps the outbox, marks the session and stops sending', async () => {
+  it('on 401 keeps the outbox, marks the session (through the real client) and stops sending', async () => {
     await signedIn([seg(1)]);
-    const client = fakeClient(async () => {
-      throw new ServerError('unauthorized', 'token expired', 401, 'unauthenticated');
-    });
+    const fetchFn = vi.fn(async () => new Response(JSON.stringify({ error: { code: 'unauthenticated', message: 'token expired' } }), { status: 401 }));
+    const client = createServerClient({ fetch: fetchFn, onTokenRefused: markSignInNeeded });
     expect(await flushOutbox({ client, now: () => T0 })).toBe('unauthorized');
     expect((await sessionItem.getValue())?.needsSignIn).toBe(true);
     expect(await outboxItem.getValue()).toEqual([seg(1)]);
+    expect(await syncStatusItem.getValue()).toMatchObject({ failures: 0 });
     expect(await flushOutbox({ client, now: () => T0 }, { force: true })).toBe('signed-out');
-    expect(client.sync).toHaveBeenCalledTimes(1);
+    expect(fetchFn).toHaveBeenCalledTimes(1);
   });
 
   it('backs off instead of looping when the server settles none of the batch', async () => {

@@ -1,5 +1,6 @@
 // Sends the outbox to the server in batches and applies the verdicts. Runs in the service worker after
-// a segment closes, on the sync alarm and before sign-out; failures back off, 401 asks for sign-in.
+// a segment closes, on the sync alarm and before sign-out; failures back off, 401 stops (the client has
+// marked the account as needing sign-in).
 // Notes travel in the same requests (highlights/notes/note-sync.ts), with a cursor to receive changes.
 import { storage } from 'wxt/utils/storage';
 import {
@@ -13,7 +14,6 @@ import {
   type RejectedSegment,
 } from '../storage/items.ts';
 import { withStorageLock } from '../storage/lock.ts';
-import { markSignInNeeded } from '../account/needs-sign-in.ts';
 import { afterFailure, afterSuccess, isDue } from './backoff.ts';
 import { ownerOf } from '../storage/owner.ts';
 import { removeSettled, takeBatch } from './outbox.ts';
@@ -81,10 +81,8 @@ async function flushNow(deps: FlushDeps, force: boolean): Promise<FlushOutcome> 
         cursor: notes.cursor,
       });
     } catch (error) {
-      if (error instanceof ServerError && error.kind === 'unauthorized') {
-        await markSignInNeeded(session.token);
-        return 'unauthorized';
-      }
+      // The client has marked the account as needing sign-in: nothing is sent until then.
+      if (error instanceof ServerError && error.kind === 'unauthorized') return 'unauthorized';
       await recordFailure(deps, error instanceof Error ? error.message : String(error));
       return 'failed';
     }

@@ -1,12 +1,7 @@
 // Pure operations on the outbox: what goes in a batch, what the server's verdict removes, and how
 // unsent segments are set aside for a person who signed out and given back when they return.
 import { MAX_SEGMENTS_PER_SYNC, type Segment, type SyncResponse } from '../../shared/schemas/sync.ts';
-
-/** Unsent segments that belong to one account on one server. */
-export interface ParkedOutbox {
-  readonly owner: string;
-  readonly segments: readonly Segment[];
-}
+import type { ParkedOutbox } from '../storage/items.ts';
 
 export function takeBatch(outbox: readonly Segment[], size = MAX_SEGMENTS_PER_SYNC): Segment[] {
   return outbox.slice(0, size);

@@ -9,7 +9,7 @@ import { ensurePeriodicAlarm, onAlarm } from '../scheduling/alarms.ts';
 import { DEFAULT_TRACKING_SETTINGS } from '../../shared/schemas/policy.ts';
 import { policyItem } from '../storage/items.ts';
 import { rulesFromPolicy } from './rules.ts';
-import { popupWindowOf } from '../messaging/popup-port.ts';
+import { popupWindowOf } from './popup-port.ts';
 
 const CHECKPOINT_ALARM = 'tracking-checkpoint';
 

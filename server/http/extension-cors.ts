@@ -1,7 +1,7 @@
 // CORS for the API: extensions call it from their own origins (chrome-extension://…, moz-extension://…);
 // web pages get no CORS access at all. Headers are set before the route runs (c.header), never on c.res:
 // touching c.res makes Hono build the response twice, through a web stream, which cost a sync request
-// more than half of its time (see bench/server-ingest.bench.ts).
+// more than half of its time (measured by the ingest bench of issue 3, since replaced by server-embedded).
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './app-env.ts';
 

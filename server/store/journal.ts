@@ -60,8 +60,6 @@ export interface JournalContents {
   /** Bytes up to the end of the last complete line; anything after is a torn tail. */
   validBytes: number;
   tornTail: boolean;
-  /** The pages the file names (journal-pages.ts): appending to it goes on from them. */
-  pages: JournalPages;
 }
 
 /** Parses a journal file's text; a damaged complete line is corruption, an incomplete last line is not. */
@@ -102,6 +100,7 @@ export function parseJournal(file: string, text: string): JournalContents {
   const ref = journalHeader(header);
   if (ref === null) throw corrupt(0, 'not a StudyTrail journal header');
   const entries: JournalEntry[] = [];
+  // Lines written before issue 19 number their pages (journal-pages.ts), counted from the file's start.
   const pages = new JournalPages();
   for (let n = 1; n < lines.length; n++) {
     const checked = journalEntrySchema.safeParse(decode(lines[n]!, n));
@@ -115,7 +114,7 @@ export function parseJournal(file: string, text: string): JournalContents {
       throw err;
     }
   }
-  return { base: ref.base, id: ref.id, entries, validBytes: Buffer.byteLength(text.slice(0, end)), tornTail: end < text.length, pages };
+  return { base: ref.base, id: ref.id, entries, validBytes: Buffer.byteLength(text.slice(0, end)), tornTail: end < text.length };
 }
 
 /**

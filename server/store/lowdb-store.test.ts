@@ -195,36 +195,33 @@ describe('lowdb store: durability', () => {
     expect((await sync(after, 'p2', [segment(S2, '2026-03-06T08:15:00+08:00', '2026-03-06T08:45:00+08:00')])).segments.get(S2)).toEqual({ kind: 'id_reused' });
   });
 
-  it('names a page once per journal file, goes on from the pages a reopened journal names, and names them anew after a snapshot', async () => {
+  it('journals each row naming its page, and goes on appending to a journal whose older lines number their pages', async () => {
     const journalOps = async (folder: string) =>
       (await readFile(path.join(folder, JOURNAL_FILE_NAME), 'utf8'))
         .split('\n')
         .slice(1, -1)
         .map((line) => JSON.parse(line.slice(9)).ops[0]);
     const store = await openStore();
-    await sync(store, 'p1', [segment(S1, '2026-03-06T08:00:00+08:00', '2026-03-06T08:30:00+08:00')]);
-    await sync(store, 'p1', [segment(S2, '2026-03-06T08:40:00+08:00', '2026-03-06T08:50:00+08:00')]);
-    expect((await journalOps(dir)).map((op) => [op.pages.length, op.rows[0][1]])).toEqual([[1, 0], [0, 0]]);
-
-    // After a crash the journal is appended to, and the page it names is used by number.
+    await store.createUnit({ name: 'a', parentId: null });
+    // Two lines as a server before issue 19 wrote them: the page named once, then used by number.
+    const named = [[0, 'res1', 'https://learn.example.org/a', 'A']];
+    const row = (id: string, from: string, to: string) => [packId(id), 0, at(from), at(to) - at(from), 0, 1];
+    const compact = (seq: number, pages: unknown[], rows: unknown[]) =>
+      encodeLine({ seq, ops: [{ type: 'sync', personId: 'p1', deviceId: 'd1', receivedMs: nowMs, pages, rows, refused: [], notes: [] }] });
+    await appendFile(journalFile, compact(2, named, [row(S1, '2026-03-06T08:00:00+08:00', '2026-03-06T08:30:00+08:00')]));
+    await appendFile(journalFile, compact(3, [], [row(S2, '2026-03-06T08:40:00+08:00', '2026-03-06T08:50:00+08:00')]));
     const copy = await crashCopy(dir);
     const after = await openStore({ at: copy });
-    await sync(after, 'p1', [segment(S3, '2026-03-06T09:00:00+08:00', '2026-03-06T09:10:00+08:00', { url: 'https://learn.example.org/b' }), segment('0e3b6f0a-1111-4111-8111-000000000004', '2026-03-06T09:20:00+08:00', '2026-03-06T09:30:00+08:00')]);
-    expect((await journalOps(copy)).at(-1).pages).toEqual([[1, 'res1', 'https://learn.example.org/b', 'A']]);
-    expect((await journalOps(copy)).at(-1).rows.map((r: unknown[]) => r[1])).toEqual([1, 0]);
-    const again = await openStore({ at: await crashCopy(copy) });
-    expect((await again.segmentsForPerson('p1', 0, Number.MAX_SAFE_INTEGER)).map((s) => s.url)).toEqual([
-      'https://learn.example.org/a',
-      'https://learn.example.org/a',
-      'https://learn.example.org/b',
-      'https://learn.example.org/a',
+    await sync(after, 'p1', [segment(S3, '2026-03-06T09:00:00+08:00', '2026-03-06T09:10:00+08:00', { url: 'https://learn.example.org/b' })]);
+    expect((await journalOps(copy)).at(-1).segments).toEqual([
+      [packId(S3), 'res1', 'https://learn.example.org/b', 'A', at('2026-03-06T09:00:00+08:00'), at('2026-03-06T09:10:00+08:00'), 'reading', expect.any(Number)],
     ]);
-
-    // A snapshot starts a fresh journal, which names the page again.
-    await store.maintain();
-    await sync(store, 'p1', [segment(S3, '2026-03-06T09:00:00+08:00', '2026-03-06T09:10:00+08:00')]);
-    expect((await journalOps(dir)).map((op) => op.pages.length)).toEqual([1]);
-    expect(await (await reopenAfterCrash()).segmentsForPerson('p1', 0, Number.MAX_SAFE_INTEGER)).toHaveLength(3);
+    const again = await openStore({ at: await crashCopy(copy) });
+    expect((await again.segmentsForPerson('p1', 0, Number.MAX_SAFE_INTEGER)).map((s) => [s.id, s.url])).toEqual([
+      [S1, 'https://learn.example.org/a'],
+      [S2, 'https://learn.example.org/a'],
+      [S3, 'https://learn.example.org/b'],
+    ]);
   });
 
   it('replays sync lines written before pages were numbered (each row naming its page)', async () => {

@@ -1,7 +1,8 @@
-// The embedded store: state in memory (state.ts), a snapshot held by lowdb (studytrail.json) and a
-// journal of the changes since (journal.ts). A mutation checks, applies its ops to memory, and resolves
-// once its journal line is fsynced. Writes are group-committed: one append is in flight at a time and
-// every mutation made meanwhile rides on the next one. When the journal has grown, it is compacted:
+// The embedded store: state in memory (state.ts), a snapshot read and written through lowdb
+// (studytrail.json) and a journal of the changes since (journal.ts). A mutation checks, applies its ops
+// to memory, and resolves once its journal line is fsynced. Writes are group-committed: one append is in
+// flight at a time and every mutation made meanwhile rides on the next one. When the journal has grown,
+// it is compacted:
 //
 //   1. the snapshot's lines are made from memory (one instant, seq S)
 //   2. studytrail.journal → studytrail.journal.retired; a fresh journal continuing S takes the appends
@@ -15,6 +16,40 @@
 // memory are kept as lines; a probe (the next write or health check, at most once a second) cuts the
 // journal back to its last whole line, appends them, finishes any compaction the failure cut short,
 // and the store takes changes again without a restart (issue 18).
+//
+// What each piece is for. The goals (issue 19; `npm run bench -- server-embedded`, 1,000 people × 250
+// study days, 500,000 segments): [ack] a sync's durable acknowledgement p99 ≤ 50 ms at 200 requests/s
+// of 10 segments; [report] the unit-year report p95 ≤ 100 ms; [rss] resident memory ≤ 300 MB; [start]
+// cold start ≤ 2 s; [safe] nothing acknowledged is lost or doubled by a crash, a full disk or a damaged
+// file (test/fault/, kept from issue 18).
+// - The journal, fsynced before the ack (O_DSYNC, journal.ts): [ack] [safe]. Appending a line is what
+//   makes a durable ack cheap; rewriting the snapshot per change would not be.
+// - Group commit (one append in flight, the rest ride the next): [ack]. At 200 syncs a second, one
+//   fsync a sync would queue them behind each other.
+// - Compaction beside the appends (steps 2-4 above) and its threshold growing with the snapshot: [ack]
+//   [start]. Acks go on while a 50 MB snapshot is written; the journal replayed at start stays bounded.
+//   Step 1 is synchronous (one instant): acks due meanwhile wait for it (2.2-5.7 s for the year on the
+//   loaded 2-core machine of issue 19), at 200 syncs a second once every 3 minutes or so.
+// - The retired and prepared journals, the journal's id in the snapshot, checksummed lines, the
+//   read-only state: [safe].
+// - The snapshot as JSON Lines, a person a line, parsed one at a time (document.ts, snapshot-file.ts):
+//   [start] [rss]. A year is never one 50 MB string nor one parsed tree.
+// - Each person's segments as columns of typed arrays with pooled pages and devices (segment-table.ts):
+//   [rss]. Measured when replaced by an array of objects: the opened year held 148 MB of heap instead
+//   of 85 MB + 18 MB of arrays, and 75 MB more resident memory, so it stays.
+// - Packed ids (packed-id.ts): [rss] and [start], a little: 22 characters a segment instead of 36 in
+//   memory, the snapshot and the journal. They are the snapshot's and the journal's format too.
+// - The idempotency index as an open-addressing table of typed arrays, sized once from the snapshot's
+//   count of ids (id-index.ts): [rss]. Replaced by a Map of id to person (tried), the opened year held
+//   the same heap, but the server's resident memory at start rose from 283-284 MB to 315-318 MB (the
+//   Map grows by doubling while the year loads, and the heap keeps the room), past the 300 MB goal.
+// - Day totals kept per person and recounted only for the days a sync touched, when next read (state.ts):
+//   [report]. A unit-year report reads totals, not half a million segments.
+// Gone in issue 19, as no goal needed them: numbered pages in journal lines (journal-pages.ts now only
+// reads the lines older servers wrote).
+//
+// lowdb: `Low` holds the snapshot while it is read and written, and calls the adapter (SnapshotFile:
+// JSON Lines, written durably) for both; the journal, the format, memory and every query are this code's.
 import { copyFile, mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import path from 'node:path';
@@ -27,7 +62,6 @@ import { lockDataDir, type DataLock } from './data-lock.ts';
 import { encodeSnapshot } from './document.ts';
 import { newId } from './ids.ts';
 import { packId, unpackId } from './packed-id.ts';
-import { JournalPages } from './journal-pages.ts';
 import {
   encodeLineBytes,
   Journal,
@@ -144,12 +178,9 @@ export async function openLowdbStore(dataDir: string, options: OpenStoreOptions)
       });
     }
     let journal: Journal;
-    // The pages the journal appended to has named (journal-pages.ts); a fresh journal names none yet.
-    let pages = new JournalPages();
     const named = loaded.named;
     if (loaded.journal !== null && named !== null && loaded.journal.id === named.id && retiredText === null && loaded.migratedFrom === null) {
       journal = await Journal.openExisting(journalFile, loaded.journal);
-      pages = loaded.journal.pages;
     } else {
       // A new store, a migrated file, a compaction a crash cut short, or a snapshot that names no
       // journal in place: write the snapshot naming a fresh journal, prepared first, then put it in
@@ -162,7 +193,7 @@ export async function openLowdbStore(dataDir: string, options: OpenStoreOptions)
       journal = await prepared.install();
       await rm(retiredFile, { force: true });
     }
-    return new LowdbStore(db, loaded.state, journal, pages, { dataDir, journalFile, retiredFile }, lock, options);
+    return new LowdbStore(db, loaded.state, journal, { dataDir, journalFile, retiredFile }, lock, options);
   } catch (err) {
     await lock.release();
     throw err;
@@ -238,8 +269,6 @@ class LowdbStore implements Store {
     private readonly db: Low<SnapshotLines>,
     private readonly state: StoreState,
     private journal: Journal,
-    /** The pages named in the journal that lines encoded now will be appended to. */
-    private journalPages: JournalPages,
     private readonly files: StoreFiles,
     private readonly lock: DataLock,
     private readonly options: OpenStoreOptions,
@@ -265,7 +294,7 @@ class LowdbStore implements Store {
     const seq = this.state.journalSeq + 1;
     for (const op of ops) this.state.apply(op);
     this.state.journalSeq = seq;
-    this.pendingLines.push(encodeLineBytes({ seq, ops: ops.map((op) => (op.type === 'sync' ? this.journalPages.encode(op) : op)) }));
+    this.pendingLines.push(encodeLineBytes({ seq, ops }));
     return this.whenDurable(seq);
   }
 
@@ -393,8 +422,6 @@ class LowdbStore implements Store {
     const upTo = this.state.journalSeq;
     const ref = newJournalRef(upTo);
     const lines = encodeSnapshot(this.state, ref);
-    // Every line encoded from here on goes to the fresh journal, which names its pages anew.
-    this.journalPages = new JournalPages();
     this.snapshotChars = lines.reduce((sum, line) => sum + line.length + 1, 0);
     const compaction: Compaction = { ref, step: 'retire', waiting: this.compactionWaiters.splice(0) };
     this.compaction = compaction;

@@ -22,9 +22,9 @@ export type SyncOp = z.output<typeof syncOpSchema>;
  */
 export type SegmentTuple = SyncOp['segments'][number];
 /**
- * A sync op as a journal line holds it (journal-pages.ts): the pages this file had not named yet
- * ([page, resourceId, url, title]), and rows [packedId, page, startMs, durationMs, mode (index in
- * SEGMENT_MODES), policyVersion].
+ * A sync op as journal lines written before issue 19 hold it (journal-pages.ts): the pages this file
+ * had not named yet ([page, resourceId, url, title]), and rows [packedId, page, startMs, durationMs,
+ * mode (index in SEGMENT_MODES), policyVersion].
  */
 export type CompactSyncOp = z.output<typeof compactSyncOpSchema>;
 
@@ -43,7 +43,7 @@ const compactSyncOpSchema = z.object({
   notes: z.array(noteSchema),
 });
 
-/** A sync op as the journal held it before pages were numbered (and as the store applies it): each row names its page. */
+/** A sync op as the store applies it and journals it (and as journals held it before pages were numbered in them): each row names its page. */
 const syncOpSchema = z.object({
   type: z.literal('sync'),
   personId: idSchema,

@@ -3,8 +3,9 @@
 // went, then anchor each note again and judge the result against where its passage really is now.
 // Shared by the vitest survival test (which asserts the thresholds) and the bench (which prints them).
 import { describeSpan } from '../../extension/highlights/anchoring/describe-text.ts';
-import { anchorSelectors, createTextIndex } from '../../extension/highlights/anchoring/anchor-text.ts';
+import { anchorSelectors, createTextIndex, findLandmarks } from '../../extension/highlights/anchoring/anchor-text.ts';
 import type { AnchorMethod, TextSpan } from '../../extension/highlights/anchoring/types.ts';
+import { collapseString } from '../../extension/highlights/anchoring/whitespace.ts';
 import type { Selector } from '../../shared/schemas/notes.ts';
 import { clipCorpusNotes, generateCorpusPage, reviseCorpusPage, type PageFamily } from '../fixtures/anchoring/near-duplicate-pages.ts';
 import { toWordBoundaries, type ClippedNote, type EditedPage, type Language } from './survival-notes.ts';
@@ -178,6 +179,7 @@ function isRight(found: TextSpan, truth: TextSpan, originalLength: number): bool
 /** Anchors every note in the edited page (one text index for the whole pass) and judges each. */
 export function judge(originalText: string, page: EditedPage, notes: readonly ClippedNote[]): Judgement[] {
   const index = createTextIndex(page.text);
+  const landmarks = findLandmarks(index, notes.map((n) => n.selectors));
   return notes.map((note) => {
     const { span: truth, surviving } = whereNow(page, note.original);
     const length = note.original.end - note.original.start;
@@ -187,7 +189,7 @@ export function judge(originalText: string, page: EditedPage, notes: readonly Cl
       : surviving === length && page.text.slice(truth.start, truth.end) === quote ? 'intact'
       : surviving * 2 >= length ? 'edited'
       : 'mostly-deleted';
-    const result = anchorSelectors(index, note.selectors);
+    const result = anchorSelectors(index, note.selectors, landmarks);
     if (result.status === 'unanchored') return { fate, outcome: 'unanchored', method: null, verbatimCopy: false };
     const outcome: Outcome = truth !== null && isRight(result.span, truth, length) ? 'right' : 'wrong';
     return { fate, outcome, method: result.method, verbatimCopy: outcome === 'wrong' && readsAsRecorded(page.text, result.span, note.selectors) };
@@ -197,10 +199,13 @@ export function judge(originalText: string, page: EditedPage, notes: readonly Cl
 function readsAsRecorded(text: string, span: TextSpan, selectors: readonly Selector[]): boolean {
   const quote = selectors.find((s) => s.type === 'TextQuoteSelector');
   if (quote === undefined || quote.type !== 'TextQuoteSelector') return false;
+  // Word for word: white space (a line break where a space was) is not a word.
+  const words = (s: string) => collapseString(s).trim();
+  const reach = 8;
   return (
-    text.slice(span.start, span.end) === quote.exact &&
-    text.slice(Math.max(0, span.start - quote.prefix.length), span.start) === quote.prefix &&
-    text.slice(span.end, span.end + quote.suffix.length) === quote.suffix
+    words(text.slice(span.start, span.end)) === words(quote.exact) &&
+    words(text.slice(Math.max(0, span.start - quote.prefix.length - reach), span.start)).endsWith(words(quote.prefix)) &&
+    words(text.slice(span.end, span.end + quote.suffix.length + reach)).startsWith(words(quote.suffix))
   );
 }
 

@@ -2,7 +2,7 @@
 // from ever attaching to the wrong text.
 import { describe, expect, it } from 'vitest';
 import type { Selector } from '../../../shared/schemas/notes.ts';
-import { anchorSelectors, createTextIndex, type AnchorableSelector } from './anchor-text.ts';
+import { anchorSelectors, createTextIndex, findLandmarks, type AnchorableSelector } from './anchor-text.ts';
 import { describeSpan } from './describe-text.ts';
 import type { TextSpan } from './types.ts';
 
@@ -184,5 +184,140 @@ describe('anchorSelectors', () => {
     const shifted = 'y'.repeat(60) + text;
     // The copy 130 characters after the passage: moved by 60, the nearer is not four times nearer.
     expect(anchored(shifted, selectors)).toBeNull();
+  });
+  it('leaves a deleted line of a poem unanchored though another version reads "worn" for "wore"', () => {
+    const version = (verb: string) =>
+      `When the long winter came to the valley\nand the famine ${verb} to skin the children of the town,\nthey carried the last of the grain to the mill.\n`;
+    // The two versions are apart, as in a book that prints both: a commentary of some 3,000 characters.
+    const commentary = 'The poem was revised by its author many years after it first appeared in print. '.repeat(38);
+    const text = `First version\n${version('wore')}\n${commentary}\nSecond version\n${version('worn')}`;
+    const line = 'and the famine wore to skin the children of the town,';
+    const selectors = clip(text, line);
+    const at = text.indexOf(line);
+    expect(anchored(text.slice(0, at) + text.slice(at + line.length + 1), selectors)).toBeNull();
+    expect(anchored(text.slice(0, at) + text.slice(at + line.length + 1), clip(text, 'famine wore to skin'))).toBeNull();
+  });
+
+  it('leaves a deleted sentence about GID_MIN unanchored though the same sentence about UID_MIN stays', () => {
+    const entry = (id: 'UID' | 'GID', who: string) =>
+      `SYS_${id}_MAX (number), SYS_${id}_MIN (number)\n    Range of ${who} IDs used for the creation of system ${who}s by useradd or newusers. ` +
+      `The default value for SYS_${id}_MIN is 101.\n`;
+    // As in the manual, other entries (in alphabetical order) stand between the two: some 4,000 characters.
+    const others = Array.from({ length: 60 }, (_, i) => `OPTION_${i} (string)\n    The value of option ${i}, read by login and su.\n`).join('');
+    const text = `LOGIN.DEFS(5)\n${entry('GID', 'group')}${others}${entry('UID', 'user')}`;
+    const sentence = 'Range of group IDs used for the creation of system groups by useradd or newusers.';
+    const at = text.indexOf(sentence);
+    const edited = text.slice(0, at) + text.slice(at + sentence.length + 1);
+    expect(anchored(edited, clip(text, sentence))).toBeNull();
+    expect(anchored(edited, clip(text, 'IDs used for the creation of system'))).toBeNull();
+    // Untouched, both are found where they are.
+    expect(anchored(text, clip(text, 'IDs used for the creation of system'))).toMatchObject({ start: text.indexOf('IDs used') });
+  });
+
+  it('finds a long quote that occurs once where it is expected though both its neighbours changed', () => {
+    const passage = 'Members agreed that reading notes should be checked every month, and that the study plan should list the books each person must read before the summer.';
+    const text = `${'Other business of the day. '.repeat(20)}The chair opened the meeting. ${passage} The chair closed the meeting.${' Later business.'.repeat(20)}`;
+    const selectors = clip(text, passage);
+    const edited = text.replace('The chair opened the meeting. ', 'Everyone arrived late and sat down. ').replace(' The chair closed the meeting.', ' Lunch followed in the hall.');
+    expect(anchored(edited, selectors)).toMatchObject({ start: edited.indexOf(passage), method: 'quote' });
+    // Far from where it was expected, it is not trusted without context.
+    expect(anchored('x'.repeat(5000) + edited, selectors)).toBeNull();
+  });
+
+  it('leaves a deleted chapter heading unanchored though the contents list repeats it', () => {
+    const chapters = ['The Beginning', 'The Long Journey Home', 'The Return'];
+    const contents = chapters.map((t, i) => `Chapter ${i + 1} ${t} ..... ${i * 12 + 1}`).join('\n');
+    const body = chapters.map((t, i) => `Chapter ${i + 1} ${t}\nThe chapter tells of part ${i + 1} of the story, and it is told slowly.`).join('\n');
+    const text = `Contents\n${contents}\n${body}`;
+    const heading = 'Chapter 2 The Long Journey Home';
+    const selectors = clip(text, heading, 1);
+    const at = text.lastIndexOf(heading);
+    expect(anchored(text, selectors)).toMatchObject({ start: at });
+    expect(anchored(text.slice(0, at) + text.slice(at + heading.length + 1), selectors)).toBeNull();
+  });
+
+  // The study page of the issue: each paragraph printed again twenty paragraphs on with 干部 → 同志, 机关 → 单位.
+  const STUDY = (() => {
+    const para = (n: number, staff: string, unit: string) =>
+      `第${n}条　各${unit}要把政治理论学习纳入第${n}期工作计划，做到有计划、有检查、有落实。${staff}每周五下午集中学习，学习时间原则上不少于两小时。学习情况纳入${staff}年度考核，作为评先评优的重要依据。`;
+    const first = Array.from({ length: 20 }, (_, i) => para(i + 1, '干部', '机关'));
+    const second = Array.from({ length: 20 }, (_, i) => para(i + 1, '同志', '单位'));
+    return `学习制度汇编（二〇二六年修订本，供机关内部学习使用）\n${[...first, ...second].join('\n')}`;
+  })();
+
+  it('never moves an untouched clip to its look-alike when the sentences beside it are edited', () => {
+    const sentence = '干部每周五下午集中学习，学习时间原则上不少于两小时。';
+    const at = STUDY.indexOf(sentence, STUDY.indexOf('第5条'));
+    const selectors = describeSpan(STUDY, { start: at, end: at + sentence.length })!;
+    const before = STUDY.lastIndexOf('各机关要把政治理论学习纳入第5期工作计划，做到有计划、有检查、有落实。', at);
+    const edited = `${STUDY.slice(0, before)}各机关要认真组织学习。${STUDY.slice(at, at + sentence.length)}学习情况按季度通报。${STUDY.slice(STUDY.indexOf('\n', at))}`;
+    const result = anchorSelectors(createTextIndex(edited), selectors);
+    const now = edited.indexOf(sentence, edited.indexOf('第5条'));
+    expect(result.status === 'unanchored' || result.span.start === now).toBe(true);
+  });
+
+  it('never moves a clip with one word edited inside to its look-alike twenty paragraphs away', () => {
+    const sentence = '干部每周五下午集中学习，学习时间原则上不少于两小时。';
+    const at = STUDY.indexOf(sentence, STUDY.indexOf('第7条'));
+    const selectors = describeSpan(STUDY, { start: at, end: at + sentence.length })!;
+    const edited = STUDY.slice(0, at) + '干部每周四下午集中学习，学习时间原则上不少于两小时。' + STUDY.slice(at + sentence.length);
+    // Nineteen other paragraphs read as well as the edited one (their context one digit apart): found in
+    // place or left not found, never on a copy.
+    const result = anchorSelectors(createTextIndex(edited), selectors);
+    expect(result.status === 'unanchored' || result.span.start === at).toBe(true);
+    // And a deleted sentence is not highlighted on the look-alike's different words.
+    const deleted = STUDY.slice(0, at) + STUDY.slice(at + sentence.length);
+    expect(anchorSelectors(createTextIndex(deleted), selectors)).toEqual({ status: 'unanchored' });
+  });
+
+  it('throws no TypeError for a quote selector without prefix or suffix', () => {
+    const bare = [{ type: 'TextQuoteSelector' as const, exact: 'annual report' }];
+    expect(() => anchorSelectors(createTextIndex(ARTICLE), bare)).not.toThrow();
+    expect(anchored(ARTICLE, bare)).toMatchObject({ text: 'annual report' });
+    expect(() => findLandmarks(createTextIndex(ARTICLE), [bare])).not.toThrow();
+  });
+});
+
+describe('landmarks', () => {
+  // Twenty paragraphs that differ by one word only: every sentence has look-alikes all over the page.
+  const para = (n: number) => `第${n}条　各${n % 2 ? '机关' : '单位'}要把政治理论学习纳入年度工作计划，做到有计划、有检查。${n % 3 ? '干部' : '同志'}每周五下午集中学习，学习时间原则上不少于两小时。`;
+  // A title first: a landmark needs 16 characters of context on both sides.
+  const text = `学习制度汇编（二〇二六年修订本，供机关内部学习使用）\n${Array.from({ length: 20 }, (_, i) => para(i + 1)).join('\n')}`;
+  const heads = Array.from({ length: 20 }, (_, i) => clip(text, `第${i + 1}条　`));
+
+  it('are the notes found beyond doubt, in the order of the text', () => {
+    const marks = findLandmarks(createTextIndex(text), heads);
+    expect(marks).toHaveLength(20);
+    expect(marks.every((m, i) => i === 0 || m.now.start > marks[i - 1]!.now.start)).toBe(true);
+    // At its recorded offsets a note is a landmark; moved, it is one only if it reads so at one place.
+    const twice = `${para(1)}\n${para(1)}\n${para(1)}`;
+    const note = clip(twice, '集中学习', 0);
+    expect(findLandmarks(createTextIndex(twice), [note])).toHaveLength(1);
+    expect(findLandmarks(createTextIndex(`新增一行。\n${twice}`), [note])).toHaveLength(0);
+    expect(findLandmarks(createTextIndex(`新增一行。\n${para(1)}\n${para(2)}`), [clip(`${para(1)}\n${para(2)}`, '集中学习', 0)])).toHaveLength(1);
+  });
+
+  it('keep only the longest run in order when one of them crossed the others', () => {
+    const index = createTextIndex(text);
+    const marks = findLandmarks(index, heads);
+    // A note recorded near the start whose quote is now found near the end: it crosses every other.
+    const stray = clip(text, para(20));
+    const moved = [{ ...stray[0]!, exact: para(20) }, { type: 'TextPositionSelector' as const, start: 0, end: para(20).length }];
+    const withStray = findLandmarks(index, [...heads.slice(0, 19), moved]);
+    expect(withStray).toHaveLength(19);
+    expect(withStray.map((m) => m.now.start)).toEqual(marks.slice(0, 19).map((m) => m.now.start));
+  });
+
+  it('place a note edited inside between the landmarks either side, not on a copy elsewhere', () => {
+    const sentence = '同志每周五下午集中学习，学习时间原则上不少于两小时。';
+    const n = text.indexOf('第9条');
+    const at = text.indexOf(sentence, n);
+    const note = clip(text, sentence, 2);
+    expect(note[1]).toMatchObject({ start: at });
+    const typed = '同志每周五下午集中学习，学习时间一般不少于两小时。';
+    const edited = 'y'.repeat(300) + text.slice(0, at) + typed + text.slice(at + sentence.length);
+    const index = createTextIndex(edited);
+    const result = anchorSelectors(index, note, findLandmarks(index, heads));
+    expect(result).toMatchObject({ status: 'anchored', span: { start: at + 300 } });
   });
 });

@@ -21,6 +21,14 @@ describe('judge', () => {
     expect(judge(text, c, ctx('opened the meeting. ', ' completely other words', at + 5000), 5).plausible).toBe(true);
   });
 
+  it('accepts a place found with differences far from the recorded position only if nothing differs', () => {
+    const far = at + 5000;
+    expect(judge(text, { start: at, end: at + 5, quoteErrors: 0 }, ctx('opened the meeting. ', ' members then read', far), 5).acceptable).toBe(true);
+    expect(judge(text, { start: at, end: at + 5, quoteErrors: 0 }, ctx('opened the meeting! ', ' members then said', far), 5).acceptable).toBe(false);
+    expect(judge(text, { start: at, end: at + 5, quoteErrors: 1 }, ctx('opened the meeting. ', ' members then read', far), 5).acceptable).toBe(false);
+    expect(judge(text, { start: at, end: at + 5, quoteErrors: 1 }, ctx('opened the meeting. ', ' members then read'), 5).acceptable).toBe(true);
+  });
+
   it('needs both sides for a short quote found approximately', () => {
     const c = { start: at, end: at + 5, quoteErrors: 1 };
     expect(judge(text, c, ctx('opened the meeting. ', ' completely other words'), 5).acceptable).toBe(false);
@@ -54,6 +62,11 @@ describe('choose', () => {
     expect(choose([j(100, 3, 50), j(900, 3, 800, false)], ctx)).toMatchObject({ kind: 'found' });
     expect(choose([j(100, 3, 500), j(900, 3, 800, false)], ctx)).toEqual({ kind: 'ambiguous' });
     expect(choose([j(100, 3, 500), { ...j(900, 1, 800, false), plausible: false }], ctx)).toMatchObject({ kind: 'found' });
+  });
+
+  it('never takes a farther place over a nearer plausible one unless it is 16 characters better', () => {
+    expect(choose([j(900, 2, 800), { ...j(100, 10, 30), acceptable: false }], ctx)).toEqual({ kind: 'ambiguous' });
+    expect(choose([j(900, 2, 800), { ...j(100, 18, 30), acceptable: false }], ctx)).toMatchObject({ kind: 'found', span: { start: 900 } });
   });
 
   it('finds nothing when no place is acceptable', () => {

@@ -1,7 +1,7 @@
 // The two verbs of anchoring in a page: describe (Range -> selectors) and anchor (selectors -> Range).
 // Text-level work is in describe-text.ts and anchor-text.ts; this module only joins them to the DOM.
 import type { Selector } from '../../../shared/schemas/notes.ts';
-import { anchorSelectors, createTextIndex, type TextIndex } from './anchor-text.ts';
+import { anchorSelectors, createTextIndex, findLandmarks, type Landmark, type TextIndex } from './anchor-text.ts';
 import { describeSpan } from './describe-text.ts';
 import { rangeToSpan, readPageText, spanToRange, type PageText } from './page-text.ts';
 import type { AnchorMethod, TextSpan } from './types.ts';
@@ -12,18 +12,21 @@ export function describe(root: Node, range: Range): Selector[] | null {
   return span === null ? null : describeSpan(page.text, span);
 }
 
-/** One reading of the page for a whole anchoring pass. */
+/** One reading of the page for a whole anchoring pass, and the landmarks among the notes to anchor. */
 export interface AnchoringPass {
   readonly page: PageText;
   readonly index: TextIndex;
+  readonly landmarks: readonly Landmark[];
 }
 
-export function startPass(root: Node): AnchoringPass {
+/** `notes`: the selectors of every note the pass will anchor (their landmarks place the others). */
+export function startPass(root: Node, notes: readonly (readonly Selector[])[] = []): AnchoringPass {
   const page = readPageText(root);
-  return { page, index: createTextIndex(page.text, page.hidden) };
+  const index = createTextIndex(page.text, page.hidden);
+  return { page, index, landmarks: findLandmarks(index, notes) };
 }
 
 export function anchor(pass: AnchoringPass, selectors: readonly Selector[]): { range: Range; span: TextSpan; method: AnchorMethod } | null {
-  const result = anchorSelectors(pass.index, selectors);
+  const result = anchorSelectors(pass.index, selectors, pass.landmarks);
   return result.status === 'anchored' ? { range: spanToRange(pass.page, result.span), span: result.span, method: result.method } : null;
 }

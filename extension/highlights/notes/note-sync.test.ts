@@ -30,6 +30,9 @@ function clientFor(server: FakeNotesServer, personId = 'u1'): ServerClient & { s
     getPolicy: vi.fn(),
     getPolicyIfChanged: vi.fn(),
     getLog: vi.fn(),
+    checkIn: vi.fn(),
+    getYearPlan: vi.fn(),
+    getYearPlanProgress: vi.fn(),
     sync: vi.fn(async (_s: string, _t: string, body: SyncRequest): Promise<SyncResponse> => {
       const notes = server.sync(personId, { notes: body.notes, cursor: body.cursor });
       return { ...notes, accepted: [...body.segments.map((s) => s.id), ...notes.accepted] };

@@ -15,8 +15,8 @@ import type { Anchor, PageUi } from '../capture/page-ui.tsx';
 import { corridor, nextIntent, ON_THE_WAY, type Box, type IntentState, type Point } from '../capture/hover-intent.ts';
 import { findTwin } from '../capture/find-twin.ts';
 import { BackgroundFailure, type FailureCode } from '../../messaging/protocol.ts';
-import type { NoteDraftValues, SaveOutcome } from '../../ui/models/note-draft-model.ts';
-import type { LoadMustReadBooks } from '../../ui/models/must-read-picker.ts';
+import type { NoteDraftValues, SaveOutcome } from '../../note-editor/note-draft-model.ts';
+import type { LoadMustReadBooks } from '../../note-editor/must-read-picker.ts';
 import type { MustReadBook } from '../../programme/programme-protocol.ts';
 
 export interface HighlighterDeps {
@@ -203,7 +203,7 @@ export class Highlighter {
     const { doc, painter, win } = this.deps;
     const id = ++this.passId;
     this.dirty = false;
-    const pass = startPass(doc.body);
+    const pass = startPass(doc.body, this.notes.map(({ note }) => note.selectors));
     const ranges = new Map<string, Range>();
     const texts = new Map<string, string>();
     const spans = new Map<string, TextSpan>();

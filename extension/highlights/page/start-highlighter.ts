@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { callBackground } from '../../messaging/client.ts';
 import { BackgroundFailure, type Reply } from '../../messaging/protocol.ts';
-import { failureReason } from '../../ui/models/note-save-messages.ts';
+import { failureReason } from '../../note-editor/note-save-messages.ts';
 import { notesItem } from '../../storage/items.ts';
 import { t } from '../../i18n/t.ts';
 import { createPageUi } from '../capture/page-ui.tsx';

@@ -4,7 +4,7 @@ import { CATEGORIES, type Category } from '../../../shared/schemas/domain.ts';
 import { t, type MessageKey } from '../../i18n/t.ts';
 import { useSidePanel, type SidePanelModel } from '../models/sidepanel-model.ts';
 import type { LocalNote } from '../../highlights/notes/local-notes.ts';
-import { NoteEditor } from './NoteEditor.tsx';
+import { NoteEditor } from '../../note-editor/NoteEditor.tsx';
 import { NoteItem } from './NoteItem.tsx';
 
 const CATEGORY_KEYS: Record<Category, MessageKey> = {

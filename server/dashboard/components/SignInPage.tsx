@@ -1,10 +1,10 @@
 // Sign-in: username and password, with the reason shown in words when it fails.
-import { useState } from 'preact/hooks';
 import type { Translate } from '../i18n/t.ts';
-import { ApiFailure } from '../api/http.ts';
 import type { Locale } from '../models/format.ts';
+import { signInFailureText } from '../models/sign-in.ts';
+import { useSubmit } from '../models/use-submit.ts';
 import { LocaleSwitch } from './LocaleSwitch.tsx';
-import { formFields } from './form-fields.ts';
+import { Field, FormError } from './form/Field.tsx';
 
 interface Props {
   locale: Locale;
@@ -14,48 +14,23 @@ interface Props {
 }
 
 export function SignInPage({ locale, t, changeLocale, onSignIn }: Props) {
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const submit = useSubmit();
   return (
     <main class="sign-in">
       <div class="sign-in-card">
         <h1>{t('app.title')}</h1>
         <p class="muted">{t('signIn.intro')}</p>
-        <form
-          onSubmit={async (e) => {
-            e.preventDefault();
-            const form = formFields(e.currentTarget);
-            setBusy(true);
-            setFailure(null);
-            try {
-              await onSignIn(form.text('username'), form.text('password'));
-            } catch (err) {
-              setFailure(
-                err instanceof ApiFailure && err.code === 'bad_credentials'
-                  ? t('signIn.badCredentials')
-                  : err instanceof ApiFailure && err.code === 'network'
-                    ? t('error.network')
-                    : t('signIn.failed', { detail: err instanceof Error ? err.message : String(err) }),
-              );
-              setBusy(false);
-            }
-          }}
-        >
-          <label>
-            <span>{t('field.username')}</span>
+        {/* Once signed in this page gives way to the dashboard: busy lasts until then. */}
+        <form onSubmit={submit.form((form) => onSignIn(form.text('username'), form.text('password')))}>
+          <Field label={t('field.username')}>
             <input name="username" autocomplete="username" required autoFocus />
-          </label>
-          <label>
-            <span>{t('field.password')}</span>
+          </Field>
+          <Field label={t('field.password')}>
             <input name="password" type="password" autocomplete="current-password" required />
-          </label>
-          {failure && (
-            <p class="form-error" role="alert">
-              {failure}
-            </p>
-          )}
-          <button type="submit" class="primary" disabled={busy}>
-            {busy ? t('signIn.busy') : t('signIn.submit')}
+          </Field>
+          {submit.failure !== null && <FormError>{signInFailureText(submit.failure, t)}</FormError>}
+          <button type="submit" class="primary" disabled={submit.busy || submit.done}>
+            {submit.busy || submit.done ? t('signIn.busy') : t('signIn.submit')}
           </button>
         </form>
         <LocaleSwitch locale={locale} t={t} onChange={changeLocale} />

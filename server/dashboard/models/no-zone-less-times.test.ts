@@ -16,6 +16,7 @@ const SCANNED = [
   'server/dashboard',
   'extension/entrypoints',
   'extension/ui',
+  'extension/note-editor',
   'extension/highlights/notes',
   'extension/status',
   'extension/programme',

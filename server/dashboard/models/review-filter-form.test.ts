@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_REVIEW_FILTER_FORM, reviewFormFromUrl, reviewFormToUrl, reviewApiQuery } from './review-filter-form.ts';
+import { fields } from './recording-api.test-support.ts';
+import { EMPTY_REVIEW_FILTER_FORM, reviewFilterFromForm, reviewFormFromUrl, reviewFormToUrl, reviewApiQuery } from './review-filter-form.ts';
 
 describe('review filter form', () => {
   it('asks for unreviewed notes by default and leaves empty fields out', () => {
@@ -17,5 +18,12 @@ describe('review filter form', () => {
       const filter = { ...EMPTY_REVIEW_FILTER_FORM, personId: 'p-1', reviewed };
       expect(reviewFormFromUrl(new URLSearchParams(reviewFormToUrl(filter)))).toEqual(filter);
     }
+  });
+
+  it('reads the submitted filter field by field, an unknown review state as unreviewed', () => {
+    const submitted = [['personId', 'p1'], ['unitId', ''], ['resourceId', 'r1'], ['tag', 'x'], ['from', '2026-01-01'], ['to', '2026-01-31'], ['q', 'word']] as const;
+    expect(reviewFilterFromForm(fields([...submitted, ['reviewed', 'all']]))).toEqual({ personId: 'p1', unitId: '', resourceId: 'r1', tag: 'x', from: '2026-01-01', to: '2026-01-31', q: 'word', reviewed: 'all' });
+    expect(reviewFilterFromForm(fields([...submitted, ['reviewed', 'bogus']])).reviewed).toBe('unreviewed');
+    expect(reviewFilterFromForm(fields([])).reviewed).toBe('unreviewed');
   });
 });

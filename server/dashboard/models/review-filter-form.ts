@@ -1,6 +1,7 @@
 // The notes review page's filter form: what it holds, how it is kept in the page's own URL (so a reload
 // or a shared link shows the same filter), and the `GET /api/notes` query it becomes. Empty fields are
 // left out so the server applies no filter for them.
+import type { FormFields } from './form-fields.ts';
 /** In the order the review filter offers them. */
 export const REVIEW_STATES = ['unreviewed', 'reviewed', 'all'] as const;
 export type ReviewState = (typeof REVIEW_STATES)[number];
@@ -26,6 +27,21 @@ export const EMPTY_REVIEW_FILTER_FORM: ReviewFilterForm = {
   reviewed: 'unreviewed',
   q: '',
 };
+
+/** The filter as submitted; a review state the form does not offer falls back to unreviewed. */
+export function reviewFilterFromForm(form: FormFields): ReviewFilterForm {
+  const reviewed = form.text('reviewed');
+  return {
+    personId: form.text('personId'),
+    unitId: form.text('unitId'),
+    resourceId: form.text('resourceId'),
+    tag: form.text('tag'),
+    from: form.text('from'),
+    to: form.text('to'),
+    q: form.text('q'),
+    reviewed: (REVIEW_STATES as readonly string[]).includes(reviewed) ? (reviewed as ReviewState) : 'unreviewed',
+  };
+}
 
 export function reviewApiQuery(filter: ReviewFilterForm): Record<string, string> {
   const query: Record<string, string> = {};

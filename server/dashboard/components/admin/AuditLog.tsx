@@ -1,18 +1,15 @@
 // The audit log: who changed what, when and why, newest first, fifty at a time.
-import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context.ts';
 import type { AuditEntry } from '../../../../shared/schemas/organisation.ts';
 import { auditActionLabel, auditTargetLabel } from '../../models/audit-labels.ts';
 import { formatInstant } from '../../models/format.ts';
-import { useLoad } from '../../models/use-load.ts';
+import { AUDIT_PAGE, useAuditLog } from '../../models/admin/admin-model.ts';
 import { Empty, Loaded } from '../States.tsx';
-
-const PAGE = 50;
 
 export function AuditLog() {
   const { api, t } = useApp();
-  const [before, setBefore] = useState<string | undefined>(undefined);
-  const page = useLoad(() => api.audit({ limit: PAGE, before }), [api, before]);
+  const log = useAuditLog(api);
+  const page = log.page;
   return (
     <section class="panel" aria-labelledby="audit-title">
       <h2 id="audit-title">{t('admin.audit')}</h2>
@@ -24,13 +21,13 @@ export function AuditLog() {
             <>
               <AuditTable entries={entries} />
               <div class="form-actions">
-                {before !== undefined && (
-                  <button type="button" onClick={() => setBefore(undefined)}>
+                {!log.atNewest && (
+                  <button type="button" onClick={log.newest}>
                     {t('audit.newest')}
                   </button>
                 )}
-                {entries.length === PAGE && (
-                  <button type="button" onClick={() => setBefore(entries[entries.length - 1]!.at)}>
+                {entries.length === AUDIT_PAGE && (
+                  <button type="button" onClick={() => log.older(entries)}>
                     {t('audit.older')}
                   </button>
                 )}

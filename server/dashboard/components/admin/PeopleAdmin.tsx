@@ -1,29 +1,23 @@
 // People: add an account, change name, role, unit or active state, set a new password, or delete a
 // person's data. A deactivated person cannot sign in and their devices stop syncing.
-import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context.ts';
 import { ROLES, type Role } from '../../../../shared/schemas/domain.ts';
 import type { Person as PersonRecord } from '../../../../shared/schemas/organisation.ts';
 import type { Unit } from '../../../../shared/schemas/organisation.ts';
 import { routePath } from '../../models/router.ts';
 import { unitPath } from '../../models/unit-tree.ts';
-import { useLoad } from '../../models/use-load.ts';
+import { addPerson, savePerson, usePeopleAdmin } from '../../models/admin/admin-model.ts';
+import { useSubmit } from '../../models/use-submit.ts';
 import { Link } from '../Link.tsx';
 import { Empty, Loaded } from '../States.tsx';
 import { ErasePersonData } from './ErasePersonData.tsx';
-import { FormStatus } from './FormStatus.tsx';
-import { useSubmit } from './useSubmit.ts';
-import { EnumOptions } from '../EnumOptions.tsx';
-import { ListOptions } from '../ListOptions.tsx';
-import { formFields } from '../form-fields.ts';
+import { Field, FormActions, FormPanel } from '../form/Field.tsx';
+import { EnumSelect, ListSelect } from '../form/Selects.tsx';
 
 export function PeopleAdmin() {
   const { api, t, user } = useApp();
-  const [erased, setErased] = useState('');
-  const data = useLoad(async () => {
-    const [people, units] = await Promise.all([api.people(), api.units()]);
-    return { people, units };
-  }, [api]);
+  const model = usePeopleAdmin(api);
+  const data = model.directory;
   return (
     <Loaded load={data}>
       {({ people, units }) => (
@@ -32,7 +26,7 @@ export function PeopleAdmin() {
           <section class="panel" aria-labelledby="people-admin-title">
             <h2 id="people-admin-title">{t('admin.people')}</h2>
             <p class="form-done" role="status">
-              {erased}
+              {model.erased}
             </p>
             {people.length === 0 ? (
               <Empty title={t('admin.noPeople')} />
@@ -56,10 +50,7 @@ export function PeopleAdmin() {
                       units={units}
                       onSaved={data.reload}
                       canErase={p.id !== user.id}
-                      onErased={(message) => {
-                        setErased(message);
-                        data.reload();
-                      }}
+                      onErased={model.onErased}
                     />
                   ))}
                 </tbody>
@@ -72,22 +63,14 @@ export function PeopleAdmin() {
   );
 }
 
-function UnitSelect({ units, name, value, required }: { units: readonly Unit[]; name: string; value?: string | null; required?: boolean }) {
-  return (
-    <select name={name} required={required}>
-      {!required && <option value="">—</option>}
-      <ListOptions items={units} id={(u) => u.id} label={(u) => unitPath(units, u.id)} selected={value} />
-    </select>
-  );
+/** Everyone belongs to a unit: there is no "none". */
+function UnitSelect({ units, value }: { units: readonly Unit[]; value?: string | null }) {
+  return <ListSelect name="unitId" required items={units} id={(u) => u.id} label={(u) => unitPath(units, u.id)} selected={value} />;
 }
 
-function RoleSelect({ name, value }: { name: string; value?: Role }) {
+function RoleSelect({ value }: { value?: Role }) {
   const { t } = useApp();
-  return (
-    <select name={name}>
-      <EnumOptions values={ROLES} label={(r) => t(`role.${r}`)} selected={value ?? 'staff'} />
-    </select>
-  );
+  return <EnumSelect name="role" values={ROLES} label={(r) => t(`role.${r}`)} selected={value ?? 'staff'} />;
 }
 
 function PersonRow(props: { person: PersonRecord; units: readonly Unit[]; onSaved(): void; canErase: boolean; onErased(message: string): void }) {
@@ -106,53 +89,23 @@ function PersonRow(props: { person: PersonRecord; units: readonly Unit[]; onSave
       <td>
         <details>
           <summary>{t('action.edit')}</summary>
-          <form
-            class="form-grid"
-            onSubmit={(e) => {
-              e.preventDefault();
-              const form = formFields(e.currentTarget);
-              const password = form.text('password');
-              void submit
-                .run(async () => {
-                  await api.updatePerson(person.id, {
-                    name: form.trimmed('name'),
-                    role: form.text('role') as Role,
-                    unitId: form.text('unitId'),
-                    active: form.checked('active'),
-                  });
-                  if (password !== '') await api.setPassword(person.id, { password });
-                })
-                .then((ok) => ok && onSaved());
-            }}
-          >
-            <label>
-              <span>{t('field.name')}</span>
+          <form class="form-grid" onSubmit={submit.form((form) => savePerson(api, person.id, form), { onSaved })}>
+            <Field label={t('field.name')}>
               <input name="name" required maxLength={100} defaultValue={person.name} />
-            </label>
-            <label>
-              <span>{t('field.role')}</span>
-              <RoleSelect name="role" value={person.role} />
-            </label>
-            <label>
-              <span>{t('field.unit')}</span>
-              <UnitSelect units={units} name="unitId" value={person.unitId} required />
-            </label>
-            <label class="check">
+            </Field>
+            <Field label={t('field.role')}>
+              <RoleSelect value={person.role} />
+            </Field>
+            <Field label={t('field.unit')}>
+              <UnitSelect units={units} value={person.unitId} />
+            </Field>
+            <Field label={t('common.active')} check>
               <input type="checkbox" name="active" defaultChecked={person.active} />
-              <span>{t('common.active')}</span>
-            </label>
-            <label>
-              <span>{t('admin.newPassword')}</span>
+            </Field>
+            <Field label={t('admin.newPassword')}>
               <input name="password" type="password" minLength={8} autocomplete="new-password" />
-            </label>
-            <div class="form-actions wide">
-              <button type="submit" class="primary" disabled={submit.busy}>
-                {t('action.save')}
-              </button>
-            </div>
-            <div class="wide">
-              <FormStatus failure={submit.failure} done={submit.done} />
-            </div>
+            </Field>
+            <FormActions submit={submit} label={t('action.save')} />
           </form>
         </details>
         {props.canErase && <ErasePersonData person={person} onErased={props.onErased} />}
@@ -165,44 +118,23 @@ function NewPersonForm({ units, onSaved }: { units: readonly Unit[]; onSaved(): 
   const { api, t } = useApp();
   const submit = useSubmit();
   return (
-    <form
-      class="panel form-grid"
-      aria-labelledby="new-person-title"
-      onSubmit={submit.adding(
-        (form) =>
-          api.createPerson({ username: form.trimmed('username'), name: form.trimmed('name'), password: form.text('password'), role: form.text('role') as Role, unitId: form.text('unitId') }),
-        onSaved,
-      )}
-    >
-      <h2 id="new-person-title">{t('admin.newPerson')}</h2>
-      <label>
-        <span>{t('field.username')}</span>
+    <FormPanel id="new-person" title={t('admin.newPerson')} onSubmit={submit.form((form) => addPerson(api, form), { onSaved, reset: true })}>
+      <Field label={t('field.username')}>
         <input name="username" required maxLength={64} pattern="[A-Za-z0-9._@\-]+" autocomplete="off" />
-      </label>
-      <label>
-        <span>{t('field.name')}</span>
+      </Field>
+      <Field label={t('field.name')}>
         <input name="name" required maxLength={100} />
-      </label>
-      <label>
-        <span>{t('field.password')}</span>
+      </Field>
+      <Field label={t('field.password')}>
         <input name="password" type="password" required minLength={8} autocomplete="new-password" />
-      </label>
-      <label>
-        <span>{t('field.role')}</span>
-        <RoleSelect name="role" />
-      </label>
-      <label>
-        <span>{t('field.unit')}</span>
-        <UnitSelect units={units} name="unitId" required />
-      </label>
-      <div class="form-actions wide">
-        <button type="submit" class="primary" disabled={submit.busy || units.length === 0}>
-          {t('admin.addPerson')}
-        </button>
-      </div>
-      <div class="wide">
-        <FormStatus failure={submit.failure} done={submit.done} />
-      </div>
-    </form>
+      </Field>
+      <Field label={t('field.role')}>
+        <RoleSelect />
+      </Field>
+      <Field label={t('field.unit')}>
+        <UnitSelect units={units} />
+      </Field>
+      <FormActions submit={submit} label={t('admin.addPerson')} disabled={units.length === 0} />
+    </FormPanel>
   );
 }

@@ -1,20 +1,18 @@
 // Designated resources: the pages the extension counts. Adding, editing or deactivating one changes
 // the policy every extension follows at its next refresh.
-import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context.ts';
-import { CATEGORIES, RESOURCE_KINDS, type Category, type ResourceKind } from '../../../../shared/schemas/domain.ts';
-import { parsePatterns } from '../../models/patterns-input.ts';
+import { CATEGORIES, RESOURCE_KINDS } from '../../../../shared/schemas/domain.ts';
+import { toggleResource, useResourceForm, useResources } from '../../models/admin/admin-model.ts';
+import { useSubmit } from '../../models/use-submit.ts';
 import type { ListedResource } from '../../api/endpoints.ts';
-import { useLoad } from '../../models/use-load.ts';
 import { Empty, Loaded } from '../States.tsx';
-import { FormStatus } from './FormStatus.tsx';
-import { useSubmit } from './useSubmit.ts';
-import { EnumOptions } from '../EnumOptions.tsx';
-import { formFields } from '../form-fields.ts';
+import { EnumSelect } from '../form/Selects.tsx';
+import { Field, FormActions, FormPanel, hintId } from '../form/Field.tsx';
+import { FormStatus } from '../form/FormStatus.tsx';
 
 export function ResourcesAdmin() {
   const { api, t } = useApp();
-  const resources = useLoad(() => api.resources(), [api]);
+  const resources = useResources(api);
   return (
     <>
       <ResourceForm onSaved={resources.reload} />
@@ -69,11 +67,7 @@ function ResourceRow({ resource, onSaved }: { resource: ListedResource; onSaved(
       </td>
       <td>{resource.active ? t('common.active') : t('common.inactive')}</td>
       <td>
-        <button
-          type="button"
-          disabled={submit.busy}
-          onClick={() => void submit.run(() => api.updateResource(resource.id, { active: !resource.active })).then((ok) => ok && onSaved())}
-        >
+        <button type="button" disabled={submit.busy} onClick={() => void submit.run(() => toggleResource(api, resource)).then((ok) => ok && onSaved())}>
           {resource.active ? t('admin.deactivate') : t('admin.activate')}
         </button>
         {submit.failure !== null && <FormStatus failure={submit.failure} done={false} />}
@@ -85,67 +79,27 @@ function ResourceRow({ resource, onSaved }: { resource: ListedResource; onSaved(
 function ResourceForm({ onSaved }: { onSaved(): void }) {
   const { api, t } = useApp();
   const submit = useSubmit();
-  const [invalid, setInvalid] = useState<string[]>([]);
+  const model = useResourceForm(api);
   return (
-    <form
-      class="panel form-grid"
-      aria-labelledby="new-resource-title"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const formEl = e.currentTarget as HTMLFormElement;
-        const form = formFields(formEl);
-        const { patterns, invalid: bad } = parsePatterns(form.text('patterns'));
-        setInvalid(bad);
-        if (bad.length > 0 || patterns.length === 0) return;
-        const ok = await submit.run(() =>
-          api.createResource({
-            name: form.trimmed('name'),
-            category: form.text('category') as Category,
-            kind: form.text('kind') as ResourceKind,
-            patterns,
-          }),
-        );
-        if (ok) {
-          formEl.reset();
-          onSaved();
-        }
-      }}
-    >
-      <h2 id="new-resource-title">{t('admin.newResource')}</h2>
-      <label>
-        <span>{t('field.title')}</span>
+    <FormPanel id="new-resource" title={t('admin.newResource')} onSubmit={submit.form(model.save, { onSaved, reset: true })}>
+      <Field label={t('field.title')}>
         <input name="name" required maxLength={200} />
-      </label>
-      <label>
-        <span>{t('field.category')}</span>
-        <select name="category">
-          <EnumOptions values={CATEGORIES} label={(c) => t(`category.${c}`)} />
-        </select>
-      </label>
-      <label>
-        <span>{t('field.kind')}</span>
-        <select name="kind">
-          <EnumOptions values={RESOURCE_KINDS} label={(k) => t(`kind.${k}`)} />
-        </select>
-      </label>
-      <label class="wide">
-        <span>{t('field.patterns')}</span>
-        <textarea name="patterns" rows={3} required placeholder="https://*.example.org/learn/*" aria-describedby="patterns-hint" />
-        <small id="patterns-hint">{t('admin.patternsHint')}</small>
-      </label>
-      {invalid.length > 0 && (
-        <p class="form-error wide" role="alert">
-          {t('admin.badPatterns', { patterns: invalid.join(', ') })}
-        </p>
-      )}
-      <div class="form-actions wide">
-        <button type="submit" class="primary" disabled={submit.busy}>
-          {t('admin.addResource')}
-        </button>
-      </div>
-      <div class="wide">
-        <FormStatus failure={submit.failure} done={submit.done} />
-      </div>
-    </form>
+      </Field>
+      <Field label={t('field.category')}>
+        <EnumSelect name="category" values={CATEGORIES} label={(c) => t(`category.${c}`)} />
+      </Field>
+      <Field label={t('field.kind')}>
+        <EnumSelect name="kind" values={RESOURCE_KINDS} label={(k) => t(`kind.${k}`)} />
+      </Field>
+      <Field
+        label={t('field.patterns')}
+        wide
+        hint={{ name: 'patterns', text: t('admin.patternsHint') }}
+        error={model.invalid.length > 0 ? t('admin.badPatterns', { patterns: model.invalid.join(', ') }) : null}
+      >
+        <textarea name="patterns" rows={3} required placeholder="https://*.example.org/learn/*" aria-describedby={hintId('patterns')} />
+      </Field>
+      <FormActions submit={submit} label={t('admin.addResource')} />
+    </FormPanel>
   );
 }

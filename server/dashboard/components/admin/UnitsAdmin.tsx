@@ -2,16 +2,15 @@
 import { useApp } from '../../app/context.ts';
 import type { Unit } from '../../../../shared/schemas/organisation.ts';
 import { buildUnitTree, flattenTree } from '../../models/unit-tree.ts';
-import { useLoad } from '../../models/use-load.ts';
 import { Empty, Loaded } from '../States.tsx';
-import { FormStatus } from './FormStatus.tsx';
-import { useSubmit } from './useSubmit.ts';
-import { formFields } from '../form-fields.ts';
-import { ListOptions } from '../ListOptions.tsx';
+import { addUnit, saveUnit, useUnits } from '../../models/admin/admin-model.ts';
+import { useSubmit } from '../../models/use-submit.ts';
+import { Field, FormActions, FormPanel } from '../form/Field.tsx';
+import { ListSelect } from '../form/Selects.tsx';
 
 export function UnitsAdmin() {
   const { api, t, locale } = useApp();
-  const units = useLoad(() => api.units(), [api]);
+  const units = useUnits(api);
   return (
     <Loaded load={units}>
       {(list) => (
@@ -39,12 +38,7 @@ export function UnitsAdmin() {
 
 function ParentSelect({ units, exclude, value }: { units: readonly Unit[]; exclude?: string; value?: string | null }) {
   const { t } = useApp();
-  return (
-    <select name="parentId">
-      <option value="">{t('admin.topLevel')}</option>
-      <ListOptions items={units.filter((u) => u.id !== exclude)} id={(u) => u.id} label={(u) => u.name} selected={value} />
-    </select>
-  );
+  return <ListSelect name="parentId" none={t('admin.topLevel')} items={units.filter((u) => u.id !== exclude)} id={(u) => u.id} label={(u) => u.name} selected={value} />;
 }
 
 function UnitRow({ unit, units, onSaved }: { unit: Unit; units: readonly Unit[]; onSaved(): void }) {
@@ -53,33 +47,26 @@ function UnitRow({ unit, units, onSaved }: { unit: Unit; units: readonly Unit[];
   return (
     <details>
       <summary>{unit.name}</summary>
-      <form
-        class="form-grid"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const form = formFields(e.currentTarget);
-          const parent = form.text('parentId');
-          void submit
-            .run(() => api.updateUnit(unit.id, { name: form.trimmed('name'), parentId: parent === '' ? null : parent }))
-            .then((ok) => ok && onSaved());
-        }}
-      >
-        <label>
-          <span>{t('field.title')}</span>
-          <input name="name" required maxLength={100} defaultValue={unit.name} />
-        </label>
-        <label>
-          <span>{t('admin.parentUnit')}</span>
-          <ParentSelect units={units} exclude={unit.id} value={unit.parentId} />
-        </label>
-        <div class="form-actions">
-          <button type="submit" class="primary" disabled={submit.busy}>
-            {t('action.save')}
-          </button>
-        </div>
-        <FormStatus failure={submit.failure} done={submit.done} />
+      <form class="form-grid" onSubmit={submit.form((form) => saveUnit(api, unit.id, form), { onSaved })}>
+        <UnitFields units={units} unit={unit} />
+        <FormActions submit={submit} label={t('action.save')} wide={false} />
       </form>
     </details>
+  );
+}
+
+/** A unit's name and parent: empty for a new one; an edited unit cannot be its own parent. */
+function UnitFields({ units, unit }: { units: readonly Unit[]; unit?: Unit }) {
+  const { t } = useApp();
+  return (
+    <>
+      <Field label={t('field.title')}>
+        <input name="name" required maxLength={100} defaultValue={unit?.name} />
+      </Field>
+      <Field label={t('admin.parentUnit')}>
+        <ParentSelect units={units} exclude={unit?.id} value={unit?.parentId} />
+      </Field>
+    </>
   );
 }
 
@@ -87,31 +74,9 @@ function UnitForm({ units, onSaved }: { units: readonly Unit[]; onSaved(): void 
   const { api, t } = useApp();
   const submit = useSubmit();
   return (
-    <form
-      class="panel form-grid"
-      aria-labelledby="new-unit-title"
-      onSubmit={submit.adding((form) => {
-        const parent = form.text('parentId');
-        return api.createUnit({ name: form.trimmed('name'), parentId: parent === '' ? null : parent });
-      }, onSaved)}
-    >
-      <h2 id="new-unit-title">{t('admin.newUnit')}</h2>
-      <label>
-        <span>{t('field.title')}</span>
-        <input name="name" required maxLength={100} />
-      </label>
-      <label>
-        <span>{t('admin.parentUnit')}</span>
-        <ParentSelect units={units} />
-      </label>
-      <div class="form-actions wide">
-        <button type="submit" class="primary" disabled={submit.busy}>
-          {t('admin.addUnit')}
-        </button>
-      </div>
-      <div class="wide">
-        <FormStatus failure={submit.failure} done={submit.done} />
-      </div>
-    </form>
+    <FormPanel id="new-unit" title={t('admin.newUnit')} onSubmit={submit.form((form) => addUnit(api, form), { onSaved, reset: true })}>
+      <UnitFields units={units} />
+      <FormActions submit={submit} label={t('admin.addUnit')} />
+    </FormPanel>
   );
 }

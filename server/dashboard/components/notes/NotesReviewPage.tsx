@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../../app/context.ts';
 import type { ReviewableNotesPage, StoredNote } from '../../../../shared/schemas/notes.ts';
-import { reviewFormFromUrl, reviewFormToUrl, reviewApiQuery, REVIEW_STATES, type ReviewFilterForm, type ReviewState } from '../../models/review-filter-form.ts';
+import { reviewFilterFromForm, reviewFormFromUrl, reviewFormToUrl, reviewApiQuery, REVIEW_STATES, type ReviewFilterForm, type ReviewState } from '../../models/review-filter-form.ts';
 import { routePath } from '../../models/router.ts';
 import { useLoad } from '../../models/use-load.ts';
 import { unitPath } from '../../models/unit-tree.ts';
@@ -16,9 +16,9 @@ import { Empty, Loaded } from '../States.tsx';
 import { authoredNotes } from '../../models/notes-download.ts';
 import { NotesDownload } from './NotesDownload.tsx';
 import { ReviewList, NotesPager } from './BulkReview.tsx';
-import { formFields } from '../form-fields.ts';
-import { EnumOptions } from '../EnumOptions.tsx';
-import { ListOptions } from '../ListOptions.tsx';
+import { formFields } from '../../models/form-fields.ts';
+import { Field } from '../form/Field.tsx';
+import { EnumSelect, ListSelect } from '../form/Selects.tsx';
 
 export function NotesReviewPage() {
   const { api, t, query } = useApp();
@@ -127,63 +127,34 @@ function FilterForm({ filter, people, units, resources }: FilterProps) {
       aria-label={t('notes.filters')}
       onSubmit={(e) => {
         e.preventDefault();
-        const form = formFields(e.currentTarget);
-        const next: ReviewFilterForm = {
-          personId: form.text('personId'),
-          unitId: form.text('unitId'),
-          resourceId: form.text('resourceId'),
-          tag: form.text('tag'),
-          from: form.text('from'),
-          to: form.text('to'),
-          q: form.text('q'),
-          reviewed: (form.text('reviewed') || 'unreviewed') as ReviewFilterForm['reviewed'],
-        };
+        const next = reviewFilterFromForm(formFields(e.currentTarget));
         navigate(withQuery(routePath({ name: 'notes' }), reviewFormToUrl(next)), { replace: true });
       }}
     >
-      <label>
-        <span>{t('field.person')}</span>
-        <select name="personId">
-          <option value="">{t('common.all')}</option>
-          <ListOptions items={people} id={(p) => p.id} label={(p) => p.name} selected={filter.personId} />
-        </select>
-      </label>
-      <label>
-        <span>{t('field.unit')}</span>
-        <select name="unitId">
-          <option value="">{t('common.all')}</option>
-          <ListOptions items={units} id={(u) => u.id} label={(u) => unitPath(units, u.id)} selected={filter.unitId} />
-        </select>
-      </label>
-      <label>
-        <span>{t('field.resource')}</span>
-        <select name="resourceId">
-          <option value="">{t('common.all')}</option>
-          <ListOptions items={resources} id={(r) => r.id} label={(r) => r.name} selected={filter.resourceId} />
-        </select>
-      </label>
-      <label>
-        <span>{t('notes.tag')}</span>
+      <Field label={t('field.person')}>
+        <ListSelect name="personId" none={t('common.all')} items={people} id={(p) => p.id} label={(p) => p.name} selected={filter.personId} />
+      </Field>
+      <Field label={t('field.unit')}>
+        <ListSelect name="unitId" none={t('common.all')} items={units} id={(u) => u.id} label={(u) => unitPath(units, u.id)} selected={filter.unitId} />
+      </Field>
+      <Field label={t('field.resource')}>
+        <ListSelect name="resourceId" none={t('common.all')} items={resources} id={(r) => r.id} label={(r) => r.name} selected={filter.resourceId} />
+      </Field>
+      <Field label={t('notes.tag')}>
         <input name="tag" defaultValue={filter.tag} />
-      </label>
-      <label>
-        <span>{t('field.from')}</span>
+      </Field>
+      <Field label={t('field.from')}>
         <input type="date" name="from" defaultValue={filter.from} />
-      </label>
-      <label>
-        <span>{t('field.to')}</span>
+      </Field>
+      <Field label={t('field.to')}>
         <input type="date" name="to" defaultValue={filter.to} />
-      </label>
-      <label>
-        <span>{t('notes.reviewState')}</span>
-        <select name="reviewed">
-          <EnumOptions values={REVIEW_STATES} label={(s) => t(REVIEW_LABELS[s])} selected={filter.reviewed} />
-        </select>
-      </label>
-      <label>
-        <span>{t('notes.search')}</span>
+      </Field>
+      <Field label={t('notes.reviewState')}>
+        <EnumSelect name="reviewed" values={REVIEW_STATES} label={(s) => t(REVIEW_LABELS[s])} selected={filter.reviewed} />
+      </Field>
+      <Field label={t('notes.search')}>
         <input type="search" name="q" defaultValue={filter.q} />
-      </label>
+      </Field>
       <button type="submit" class="primary">
         {t('action.applyFilters')}
       </button>

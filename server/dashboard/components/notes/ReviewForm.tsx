@@ -1,48 +1,31 @@
 // Marking a note as reviewed (已阅) with an optional comment, or withdrawing the review. Never offered
 // on one's own notes: the server refuses that too.
-import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context.ts';
 import type { StoredNote } from '../../../../shared/schemas/notes.ts';
 import { ErrorState } from '../States.tsx';
-import { formFields } from '../form-fields.ts';
+import { useSubmit } from '../../models/use-submit.ts';
 
 export function ReviewForm({ stored, onChanged }: { stored: StoredNote; onChanged(next: StoredNote | null): void }) {
   const { api, t } = useApp();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  const submit = useSubmit();
   const fieldId = `review-${stored.note.id}`;
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await action();
-    } catch (err) {
-      setFailure(err);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <form
       class="review-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const comment = formFields(e.currentTarget).text('comment');
-        void run(async () => onChanged(await api.reviewNote(stored.note.id, comment)));
-      }}
+      onSubmit={submit.form((form) => api.reviewNote(stored.note.id, form.text('comment')), { onSaved: onChanged })}
     >
       <label for={fieldId}>{t('notes.reviewComment')}</label>
       <textarea id={fieldId} name="comment" rows={2} maxLength={20_000} defaultValue={stored.review?.comment ?? ''} />
       <div class="form-actions">
-        <button type="submit" class="primary" disabled={busy}>
+        <button type="submit" class="primary" disabled={submit.busy}>
           {stored.review === null ? t('notes.markReviewed') : t('notes.updateReview')}
         </button>
         {stored.review !== null && (
           <button
             type="button"
-            disabled={busy}
+            disabled={submit.busy}
             onClick={() =>
-              void run(async () => {
+              void submit.run(async () => {
                 await api.withdrawReview(stored.note.id);
                 onChanged(null);
               })
@@ -52,7 +35,7 @@ export function ReviewForm({ stored, onChanged }: { stored: StoredNote; onChange
           </button>
         )}
       </div>
-      {failure !== null && <ErrorState error={failure} />}
+      {submit.failure !== null && <ErrorState error={submit.failure} />}
     </form>
   );
 }

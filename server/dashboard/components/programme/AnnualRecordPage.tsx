@@ -1,7 +1,6 @@
 // One person's annual learning record (年度学习档案): hours against the plan with every credit adjustment,
 // attendance, notes, research, the leader's remarks and the suggested grade, which a leader over the
 // person confirms or changes with a reason. Prints on A4 with a signature block; exports to Excel.
-import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context.ts';
 import { GRADES, type AnnualRecord, type Grade } from '../../../../shared/schemas/programme-record.ts';
 import { annualRecordSheets } from '../../export/programme-sheets.ts';
@@ -9,25 +8,21 @@ import { formatHours, formatInstantDate, formatInteger, formatPercent } from '..
 import { yearFromQuery } from '../../models/programme/year-choice.ts';
 import { routePath } from '../../models/router.ts';
 import { unitPath } from '../../models/unit-tree.ts';
-import { useLoad } from '../../models/use-load.ts';
+import { useAnnualRecord, useGradeDecision } from '../../models/programme/programme-model.ts';
+import { useSubmit } from '../../models/use-submit.ts';
 import { ExportButtons } from '../ExportButtons.tsx';
 import { Figure } from '../Figure.tsx';
 import { Loaded } from '../States.tsx';
-import { FormStatus } from '../admin/FormStatus.tsx';
-import { useSubmit } from '../admin/useSubmit.ts';
+import { Field, FormActions } from '../form/Field.tsx';
 import { SignatureBlock } from '../person/SignatureBlock.tsx';
 import { YearPicker } from './YearPicker.tsx';
 import { Link, withQuery } from '../Link.tsx';
 import { EnumOptions } from '../EnumOptions.tsx';
-import { formFields } from '../form-fields.ts';
 
 export function AnnualRecordPage({ personId }: { personId: string }) {
   const { api, t, user, query, today } = useApp();
   const year = yearFromQuery(query, today());
-  const load = useLoad(async () => {
-    const [record, units] = await Promise.all([api.programme.annualRecord(personId, year), api.units()]);
-    return { record, units };
-  }, [api, personId, year]);
+  const load = useAnnualRecord(api, personId, year);
   const self = personId === user.id;
   return (
     <Loaded load={load}>
@@ -183,8 +178,7 @@ function GradePanel({ record: r, canDecide, onChanged }: { record: AnnualRecord;
   const { api, t, locale, timeZone } = useApp();
   const remarks = useSubmit();
   const decide = useSubmit();
-  const [grade, setGrade] = useState<Grade>(r.grade.decision?.grade ?? r.grade.suggested);
-  const [reasonMissing, setReasonMissing] = useState(false);
+  const model = useGradeDecision(api, { personId: r.personId, year: r.year, suggested: r.grade.suggested, decided: r.grade.decision?.grade ?? null });
   return (
     <section class="panel grade-panel" aria-labelledby="annual-grade-title">
       <h2 id="annual-grade-title">{t('annual.grade')}</h2>
@@ -218,63 +212,22 @@ function GradePanel({ record: r, canDecide, onChanged }: { record: AnnualRecord;
       <p class="muted rule">{t('annual.rule')}</p>
       {canDecide && (
         <div class="no-print">
-          <form
-            class="form-grid"
-            onSubmit={async (e) => {
-              e.preventDefault();
-              const reason = formFields(e.currentTarget).trimmed('reason');
-              if (grade !== r.grade.suggested && reason === '') {
-                setReasonMissing(true);
-                return;
-              }
-              setReasonMissing(false);
-              if (await decide.run(() => api.programme.decideGrade(r.personId, r.year, { grade, reason }))) onChanged();
-            }}
-          >
-            <label>
-              <span>{t('annual.change')}</span>
-              <select name="grade" value={grade} onChange={(e) => setGrade((e.currentTarget as HTMLSelectElement).value as Grade)}>
+          <form class="form-grid" onSubmit={decide.form(model.decide, { onSaved: onChanged })}>
+            <Field label={t('annual.change')}>
+              <select name="grade" value={model.grade} onChange={(e) => model.choose((e.currentTarget as HTMLSelectElement).value as Grade)}>
                 <EnumOptions values={GRADES} label={(g) => t(`grade.${g}`)} />
               </select>
-            </label>
-            <label>
-              <span>{t('annual.reason')}</span>
+            </Field>
+            <Field label={t('annual.reason')}>
               <input name="reason" maxLength={1000} defaultValue={r.grade.decision?.reason ?? ''} />
-            </label>
-            <div class="form-actions wide">
-              <button type="submit" class="primary" disabled={decide.busy}>
-                {grade === r.grade.suggested ? t('annual.confirm') : t('annual.change')}
-              </button>
-            </div>
-            {reasonMissing && (
-              <p class="form-error wide" role="alert">
-                {t('annual.reasonRequired')}
-              </p>
-            )}
-            <div class="wide">
-              <FormStatus failure={decide.failure} done={decide.done} />
-            </div>
+            </Field>
+            <FormActions submit={decide} label={model.keepsSuggested ? t('annual.confirm') : t('annual.change')} error={model.reasonMissing ? t('annual.reasonRequired') : null} />
           </form>
-          <form
-            class="form-grid"
-            onSubmit={async (e) => {
-              e.preventDefault();
-              const text = formFields(e.currentTarget).text('remarks');
-              if (await remarks.run(() => api.programme.saveRemarks(r.personId, r.year, text))) onChanged();
-            }}
-          >
-            <label class="wide">
-              <span>{t('annual.remarks')}</span>
+          <form class="form-grid" onSubmit={remarks.form(model.saveRemarks, { onSaved: onChanged })}>
+            <Field label={t('annual.remarks')} wide>
               <textarea name="remarks" rows={3} maxLength={4000} defaultValue={r.remarks} />
-            </label>
-            <div class="form-actions wide">
-              <button type="submit" disabled={remarks.busy}>
-                {t('annual.saveRemarks')}
-              </button>
-            </div>
-            <div class="wide">
-              <FormStatus failure={remarks.failure} done={remarks.done} />
-            </div>
+            </Field>
+            <FormActions submit={remarks} label={t('annual.saveRemarks')} kind="plain" />
           </form>
         </div>
       )}

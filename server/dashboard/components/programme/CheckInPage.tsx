@@ -3,9 +3,10 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context.ts';
 import { checkInMessage } from '../../models/programme/check-in-message.ts';
-import { FormStatus } from '../admin/FormStatus.tsx';
-import { useSubmit } from '../admin/useSubmit.ts';
-import { formFields } from '../form-fields.ts';
+import { checkIn } from '../../models/programme/programme-model.ts';
+import { useSubmit } from '../../models/use-submit.ts';
+import { Field, FormActions } from '../form/Field.tsx';
+import { FormStatus } from '../form/FormStatus.tsx';
 
 export function CheckInPage() {
   const { api, t, query } = useApp();
@@ -16,26 +17,20 @@ export function CheckInPage() {
       <h1 id="check-in-title">{t('checkIn.title')}</h1>
       <form
         class="panel form-grid"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          const code = formFields(e.currentTarget).text('code');
-          setResult(null);
-          await submit.run(async () => {
-            const { session, entry } = await api.programme.checkIn(code);
-            setResult(t('checkIn.done', { topic: session.topic, status: t(`attendance.${entry.status}`) }));
-          });
-        }}
+        onSubmit={submit.form(
+          (form) => {
+            setResult(null);
+            return checkIn(api, form);
+          },
+          { onSaved: ({ session, entry }) => setResult(t('checkIn.done', { topic: session.topic, status: t(`attendance.${entry.status}`) })) },
+        )}
       >
         <p class="wide muted">{t('checkIn.intro')}</p>
-        <label>
-          <span>{t('checkIn.code')}</span>
+        <Field label={t('checkIn.code')}>
           <input name="code" required autoComplete="off" autoCapitalize="characters" maxLength={32} defaultValue={query.get('code') ?? ''} class="code-input" />
-        </label>
-        <div class="form-actions">
-          <button type="submit" class="primary" disabled={submit.busy}>
-            {t('checkIn.submit')}
-          </button>
-        </div>
+        </Field>
+        {/* Its answer, or why not, stands under the form in words of its own. */}
+        <FormActions submit={submit} label={t('checkIn.submit')} wide={false} status="none" />
       </form>
       {result !== null && (
         <p class="check-in-result" role="status" data-testid="check-in-result">

@@ -3,54 +3,38 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context.ts';
 import type { Calendar } from '../../../../shared/schemas/programme-calendar.ts';
-import { FormStatus } from '../admin/FormStatus.tsx';
-import { useSubmit } from '../admin/useSubmit.ts';
-import { formFields } from '../form-fields.ts';
+import { saveException, type ExceptionAction } from '../../models/programme/programme-model.ts';
+import { useSubmit } from '../../models/use-submit.ts';
+import { Field, FormActions } from '../form/Field.tsx';
+import { FormStatus } from '../form/FormStatus.tsx';
 
 export function ExceptionForm({ calendar, onSaved }: { calendar: Calendar; onSaved(): void }) {
   const { api, t } = useApp();
   const submit = useSubmit();
-  const [action, setAction] = useState<'cancel' | 'move'>('cancel');
+  const [action, setAction] = useState<ExceptionAction>('cancel');
   return (
     <section class="panel no-print" aria-labelledby="exceptions-title">
       <h2 id="exceptions-title">{t('calendar.exceptions')}</h2>
-      <form
-        class="form-grid"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          const form = formFields(e.currentTarget);
-          const ok = await submit.run(() =>
-            api.programme.setException(form.trimmed('date'), { action, movedTo: action === 'move' ? form.trimmed('movedTo') : null, reason: form.trimmed('reason') }),
-          );
-          if (ok) onSaved();
-        }}
-      >
-        <label>
-          <span>{t('calendar.exceptionDate')}</span>
+      <form class="form-grid" onSubmit={submit.form((form) => saveException(api, action, form), { onSaved })}>
+        <Field label={t('calendar.exceptionDate')}>
           <input name="date" type="date" required />
-        </label>
-        <label>
-          <span>{t('calendar.action')}</span>
-          <select value={action} onChange={(e) => setAction((e.currentTarget as HTMLSelectElement).value as 'cancel' | 'move')}>
+        </Field>
+        <Field label={t('calendar.action')}>
+          <select value={action} onChange={(e) => setAction((e.currentTarget as HTMLSelectElement).value as ExceptionAction)}>
             <option value="cancel">{t('calendar.cancel')}</option>
             <option value="move">{t('calendar.move')}</option>
           </select>
-        </label>
+        </Field>
         {action === 'move' && (
-          <label>
-            <span>{t('calendar.movedTo')}</span>
+          <Field label={t('calendar.movedTo')}>
             <input name="movedTo" type="date" required />
-          </label>
+          </Field>
         )}
-        <label>
-          <span>{t('calendar.reason')}</span>
+        <Field label={t('calendar.reason')}>
           <input name="reason" required maxLength={200} />
-        </label>
-        <div class="form-actions wide">
-          <button type="submit" class="primary" disabled={submit.busy}>
-            {t('action.save')}
-          </button>
-        </div>
+        </Field>
+        {/* The status stands under the list: it answers the restore buttons too. */}
+        <FormActions submit={submit} label={t('action.save')} status="none" />
       </form>
       {calendar.exceptions.length > 0 && (
         <ul>

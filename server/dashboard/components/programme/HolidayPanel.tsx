@@ -1,18 +1,17 @@
 // The admin's holiday arrangement (放假安排) for the year on screen: paste or type it, see each entry as
 // read and every bad line in words while typing (the server's own parser), save it, or clear it.
-import { useMemo, useState } from 'preact/hooks';
 import { useApp } from '../../app/context.ts';
 import type { HolidayArrangement } from '../../../../shared/schemas/holiday-arrangement.ts';
-import { formatArrangement, parseArrangement, type ParsedArrangement } from '../../../programme/holiday-arrangement.ts';
+import type { ParsedArrangement } from '../../../programme/holiday-arrangement.ts';
 import { arrangementProblemText } from '../../models/programme/holiday-problems.ts';
-import { useLoad } from '../../models/use-load.ts';
-import { FormStatus } from '../admin/FormStatus.tsx';
-import { useSubmit } from '../admin/useSubmit.ts';
+import { useHolidayEditor, useHolidays } from '../../models/programme/programme-model.ts';
+import { useSubmit } from '../../models/use-submit.ts';
+import { Field, FormActions } from '../form/Field.tsx';
 import { Loaded } from '../States.tsx';
 
 export function HolidayPanel({ year, onSaved }: { year: number; onSaved(): void }) {
   const { api, t } = useApp();
-  const saved = useLoad(() => api.programme.holidays(year), [api, year]);
+  const saved = useHolidays(api, year);
   return (
     <section class="panel no-print holiday-panel" aria-labelledby="holidays-title">
       <h2 id="holidays-title">{t('holidays.yearLabel', { year })}</h2>
@@ -24,39 +23,20 @@ export function HolidayPanel({ year, onSaved }: { year: number; onSaved(): void 
 function HolidayEditor({ loaded, onSaved }: { loaded: HolidayArrangement; onSaved(): void }) {
   const { api, t } = useApp();
   const submit = useSubmit();
-  // What the server holds now: the editor restarts from it after a save or a clear.
-  const [current, setCurrent] = useState(loaded);
-  const [text, setText] = useState(() => formatArrangement(loaded));
-  const parsed = useMemo(() => parseArrangement(text, current.year), [text, current.year]);
-  const entries = parsed.holidays.length + parsed.workdays.length;
-  const show = (arrangement: HolidayArrangement) => {
-    setCurrent(arrangement);
-    setText(formatArrangement(arrangement));
-    onSaved();
-  };
-  const save = () => submit.run(async () => show(await api.programme.saveHolidays(current.year, text)));
+  const editor = useHolidayEditor(api, loaded, onSaved);
+  const { parsed, current } = editor;
   const clear = async () => {
     if (!window.confirm(t('holidays.confirmClear', { year: current.year }))) return;
-    await submit.run(async () => {
-      await api.programme.clearHolidays(current.year);
-      show({ year: current.year, holidays: [], workdays: [], updatedAt: null });
-    });
+    await submit.run(editor.clear);
   };
   return (
-    <form
-      class="form-grid"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
+    <form class="form-grid" onSubmit={submit.form(editor.save)}>
       <p class="muted wide" id="holidays-help">
         {t('holidays.help')}
       </p>
-      <label class="wide">
-        <span>{t('holidays.text')}</span>
-        <textarea name="holidays" rows={8} value={text} aria-describedby="holidays-help" onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)} />
-      </label>
+      <Field label={t('holidays.text')} wide>
+        <textarea name="holidays" rows={8} value={editor.text} aria-describedby="holidays-help" onInput={(e) => editor.type((e.currentTarget as HTMLTextAreaElement).value)} />
+      </Field>
       <div class="wide" aria-live="polite">
         {parsed.problems.length > 0 && (
           <div class="holiday-problems" data-testid="holiday-problems">
@@ -68,21 +48,15 @@ function HolidayEditor({ loaded, onSaved }: { loaded: HolidayArrangement; onSave
             </ul>
           </div>
         )}
-        {entries === 0 ? <p class="muted">{t('holidays.none')}</p> : <Preview parsed={parsed} />}
+        {editor.entries === 0 ? <p class="muted">{t('holidays.none')}</p> : <Preview parsed={parsed} />}
       </div>
-      <div class="form-actions wide">
-        <button type="submit" class="primary" disabled={submit.busy || entries === 0 || parsed.problems.length > 0}>
-          {t('holidays.save')}
-        </button>
+      <FormActions submit={submit} label={t('holidays.save')} disabled={editor.entries === 0 || parsed.problems.length > 0}>
         {current.updatedAt !== null && (
           <button type="button" disabled={submit.busy} onClick={() => void clear()}>
             {t('holidays.clear')}
           </button>
         )}
-      </div>
-      <div class="wide">
-        <FormStatus failure={submit.failure} done={submit.done} />
-      </div>
+      </FormActions>
     </form>
   );
 }

@@ -3,22 +3,20 @@
 import { useApp } from '../../app/context.ts';
 import type { ChangeRequest } from '../../../../shared/schemas/programme-changes.ts';
 import { formatInstant } from '../../models/format.ts';
-import { useLoad } from '../../models/use-load.ts';
-import { FormStatus } from '../admin/FormStatus.tsx';
-import { useSubmit } from '../admin/useSubmit.ts';
+import { usePendingChanges } from '../../models/programme/programme-model.ts';
+import { useSubmit } from '../../models/use-submit.ts';
+import { FormStatus } from '../form/FormStatus.tsx';
 import { Loaded } from '../States.tsx';
 import { WithdrawButton } from './WithdrawButton.tsx';
 
 export function PendingChanges({ personId, onDecided }: { personId: string; onDecided(): void }) {
   const { api, t, user } = useApp();
-  const load = useLoad(() => api.programme.changes(personId), [api, personId]);
+  const load = usePendingChanges(api, personId);
   const decides = user.role !== 'staff' && user.id !== personId;
   return (
     <Loaded load={load}>
-      {(changes) => {
-        const pending = changes.filter((c) => c.state === 'pending');
-        if (pending.length === 0) return null;
-        return (
+      {(pending) =>
+        pending.length === 0 ? null : (
           <section class="panel" aria-labelledby="changes-title" data-testid="pending-changes">
             <h2 id="changes-title">{t('changes.title')}</h2>
             <ul class="plain">
@@ -35,8 +33,8 @@ export function PendingChanges({ personId, onDecided }: { personId: string; onDe
               ))}
             </ul>
           </section>
-        );
-      }}
+        )
+      }
     </Loaded>
   );
 }

@@ -1,56 +1,38 @@
 // Edits hour targets and the must-read list (a person's plan or a unit's defaults). Unit items can
 // only change status; own items can be edited and removed. Problems are named before anything is sent.
-import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context.ts';
 import { CATEGORIES } from '../../../../shared/schemas/domain.ts';
 import { READING_STATUSES, type ReadingStatus, type SavePlan } from '../../../../shared/schemas/programme-plans.ts';
-import { draftToSave, type PlanDraft } from '../../models/programme/plan-draft.ts';
+import type { PlanDraft } from '../../models/programme/plan-draft.ts';
+import { usePlanEditor } from '../../models/programme/programme-model.ts';
+import { useSubmit } from '../../models/use-submit.ts';
 import type { ListedResource } from '../../api/endpoints.ts';
-import { FormStatus } from '../admin/FormStatus.tsx';
-import { useSubmit } from '../admin/useSubmit.ts';
 import { EnumOptions } from '../EnumOptions.tsx';
+import { ListOptions } from '../ListOptions.tsx';
+import { Field, FormActions } from '../form/Field.tsx';
 
 /** `withStatus` false: a unit's default list, where reading status belongs to each person, not the list. */
 export function PlanEditor({ initial, resources, onSave, idPrefix, withStatus = true }: { initial: PlanDraft; resources: readonly ListedResource[]; onSave(plan: SavePlan): Promise<unknown>; idPrefix: string; withStatus?: boolean }) {
   const { t } = useApp();
-  const [draft, setDraft] = useState(initial);
-  const [problem, setProblem] = useState<string | null>(null);
+  const editor = usePlanEditor(initial, onSave);
+  const { draft, setItem } = editor;
   const submit = useSubmit();
-  const setItem = (index: number, patch: Partial<PlanDraft['items'][number]>) =>
-    setDraft({ ...draft, items: draft.items.map((item, i) => (i === index ? { ...item, ...patch } : item)) });
   const value = (e: Event) => (e.currentTarget as HTMLInputElement).value;
   return (
     <form
       class="plan-editor"
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const checked = draftToSave(draft);
-        if (!checked.ok) {
-          setProblem(t(`plan.problem.${checked.problem}`));
-          return;
-        }
-        setProblem(null);
-        void submit.run(() => onSave(checked.value));
-      }}
+      onSubmit={submit.form(editor.save)}
     >
       <fieldset class="form-grid">
         <legend>{t('plan.targets')}</legend>
-        <label>
-          <span>{t('plan.totalHours')}</span>
-          <input name="totalHours" inputMode="decimal" value={draft.totalHours} onInput={(e) => setDraft({ ...draft, totalHours: value(e) })} />
-        </label>
+        <Field label={t('plan.totalHours')}>
+          <input name="totalHours" inputMode="decimal" value={draft.totalHours} onInput={(e) => editor.set({ totalHours: value(e) })} />
+        </Field>
         {CATEGORIES.map((c) => (
-          <label key={c}>
-            <span>{t(`category.${c}`)}</span>
-            <input
-              name={`target-${c}`}
-              inputMode="decimal"
-              placeholder={t('plan.noTarget')}
-              value={draft.byCategory[c]}
-              onInput={(e) => setDraft({ ...draft, byCategory: { ...draft.byCategory, [c]: value(e) } })}
-            />
-          </label>
+          <Field key={c} label={t(`category.${c}`)}>
+            <input name={`target-${c}`} inputMode="decimal" placeholder={t('plan.noTarget')} value={draft.byCategory[c]} onInput={(e) => editor.set({ byCategory: { ...draft.byCategory, [c]: value(e) } })} />
+          </Field>
         ))}
       </fieldset>
       <fieldset>
@@ -87,11 +69,7 @@ export function PlanEditor({ initial, resources, onSave, idPrefix, withStatus = 
                   ) : (
                     <select aria-label={t('field.resource')} value={item.resourceId ?? ''} onChange={(e) => setItem(i, { resourceId: value(e) || null })}>
                       <option value="">—</option>
-                      {resources.map((r) => (
-                        <option key={r.id} value={r.id}>
-                          {r.name}
-                        </option>
-                      ))}
+                      <ListOptions items={resources} id={(r) => r.id} label={(r) => r.name} />
                     </select>
                   )}
                 </td>
@@ -104,7 +82,7 @@ export function PlanEditor({ initial, resources, onSave, idPrefix, withStatus = 
                 )}
                 <td>
                   {!item.locked && (
-                    <button type="button" onClick={() => setDraft({ ...draft, items: draft.items.filter((_, j) => j !== i) })}>
+                    <button type="button" onClick={() => editor.removeItem(i)}>
                       {t('plan.remove')}
                     </button>
                   )}
@@ -113,24 +91,11 @@ export function PlanEditor({ initial, resources, onSave, idPrefix, withStatus = 
             ))}
           </tbody>
         </table>
-        <button
-          type="button"
-          onClick={() => setDraft({ ...draft, items: [...draft.items, { id: undefined, title: '', author: '', resourceId: null, status: 'not-started', locked: false }] })}
-        >
+        <button type="button" onClick={editor.addItem}>
           {t('plan.addItem')}
         </button>
       </fieldset>
-      <div class="form-actions">
-        <button type="submit" class="primary" disabled={submit.busy}>
-          {t('action.save')}
-        </button>
-      </div>
-      {problem !== null && (
-        <p class="form-error" role="alert">
-          {problem}
-        </p>
-      )}
-      <FormStatus failure={submit.failure} done={submit.done} />
+      <FormActions submit={submit} label={t('action.save')} wide={false} error={editor.problem === null ? null : t(`plan.problem.${editor.problem}`)} />
     </form>
   );
 }

@@ -7,7 +7,7 @@ import { formatHours, formatInteger, formatPercent } from '../../models/format.t
 import { draftFromPlan } from '../../models/programme/plan-draft.ts';
 import { stageFromQuery, yearFromQuery } from '../../models/programme/year-choice.ts';
 import { routePath } from '../../models/router.ts';
-import { useLoad } from '../../models/use-load.ts';
+import { usePlanPage, useUnitDefaults } from '../../models/programme/programme-model.ts';
 import { Figure } from '../Figure.tsx';
 import { Link, withQuery } from '../Link.tsx';
 import { Empty, Loaded } from '../States.tsx';
@@ -20,18 +20,7 @@ export function PlanPage({ personId }: { personId: string }) {
   const year = yearFromQuery(query, today());
   const stage = stageFromQuery(query);
   const self = personId === user.id;
-  const load = useLoad(
-    async () => {
-      const [plan, progress, resources, people] = await Promise.all([
-        api.programme.plan(personId, year, stage),
-        api.programme.planProgress(personId, year, stage),
-        api.resources(),
-        self ? Promise.resolve(null) : api.people(),
-      ]);
-      return { plan, progress, resources, name: people?.find((p) => p.id === personId)?.name ?? null };
-    },
-    [api, personId, year, stage],
-  );
+  const load = usePlanPage(api, personId, year, stage, self);
   const path = self ? routePath({ name: 'plan', personId: null }) : routePath({ name: 'plan', personId });
   return (
     <article class="plan" aria-labelledby="plan-title">
@@ -122,7 +111,7 @@ function ProgressPanel({ progress }: { progress: PlanProgress }) {
 
 function UnitDefaults({ unitId, year, stage }: { unitId: string; year: number; stage: PlanProgress['stage'] }) {
   const { api, t } = useApp();
-  const load = useLoad(async () => ({ defaults: await api.programme.unitDefaults(unitId, year, stage), resources: await api.resources() }), [api, unitId, year, stage]);
+  const load = useUnitDefaults(api, unitId, year, stage);
   return (
     <section class="panel no-print" aria-labelledby="unit-defaults-title">
       <h2 id="unit-defaults-title">{t('plan.unitDefaults')}</h2>

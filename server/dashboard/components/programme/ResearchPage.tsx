@@ -3,27 +3,25 @@
 // staff record their own, leaders for the people of their units.
 import { useApp } from '../../app/context.ts';
 import type { Person as PersonRecord } from '../../../../shared/schemas/organisation.ts';
-import { REPORT_STATUSES, VISIT_KINDS, type ReportStatus, type ResearchOverview, type VisitKind } from '../../../../shared/schemas/programme-research.ts';
+import { REPORT_STATUSES, VISIT_KINDS, type ReportStatus, type ResearchOverview } from '../../../../shared/schemas/programme-research.ts';
+import { addReport, addVisit, useResearch } from '../../models/programme/programme-model.ts';
 import { yearFromQuery } from '../../models/programme/year-choice.ts';
 import { routePath } from '../../models/router.ts';
-import { useLoad } from '../../models/use-load.ts';
-import { FormStatus } from '../admin/FormStatus.tsx';
-import { useSubmit } from '../admin/useSubmit.ts';
+import { useSubmit } from '../../models/use-submit.ts';
+import { Field, FormActions, FormPanel } from '../form/Field.tsx';
+import { FormStatus } from '../form/FormStatus.tsx';
 import { Empty, Loaded } from '../States.tsx';
 import { ResearchCoverage, ResearchTools } from './ResearchCoverage.tsx';
 import { YearPicker } from './YearPicker.tsx';
 import { WithdrawButton } from './WithdrawButton.tsx';
 import { EnumOptions } from '../EnumOptions.tsx';
-import { ListOptions } from '../ListOptions.tsx';
+import { ActivePersonSelect, EnumSelect } from '../form/Selects.tsx';
 
 export function ResearchPage() {
   const { api, t, query, today } = useApp();
   const year = yearFromQuery(query, today());
   const unitId = query.get('unitId') ?? '';
-  const load = useLoad(async () => {
-    const [overview, people, units] = await Promise.all([api.programme.research(year, unitId || undefined), api.people(), api.units()]);
-    return { overview, people, units };
-  }, [api, year, unitId]);
+  const load = useResearch(api, year, unitId);
   return (
     <article class="research" aria-labelledby="research-title">
       <header class="page-head">
@@ -165,15 +163,6 @@ function Visits({ overview, onChanged }: { overview: ResearchOverview; onChanged
   );
 }
 
-function PersonSelect({ people }: { people: readonly PersonRecord[] }) {
-  const { user } = useApp();
-  return (
-    <select name="personId">
-      <ListOptions items={people.filter((p) => p.active)} id={(p) => p.id} label={(p) => p.name} selected={user.id} />
-    </select>
-  );
-}
-
 function AddForms({ people, onSaved }: { people: readonly PersonRecord[]; onSaved(): void }) {
   const { api, t, today: organisationToday } = useApp();
   const visit = useSubmit();
@@ -181,98 +170,42 @@ function AddForms({ people, onSaved }: { people: readonly PersonRecord[]; onSave
   const today = organisationToday();
   return (
     <div class="two-forms no-print">
-      <form
-        class="panel form-grid"
-        aria-labelledby="add-visit-title"
-        onSubmit={visit.adding(
-          (form) =>
-            api.programme.addVisit({ personId: form.trimmed('personId'), kind: form.trimmed('kind') as VisitKind, date: form.trimmed('date'), place: form.trimmed('place'), summary: form.trimmed('summary') }),
-          onSaved,
-        )}
-      >
-        <h2 id="add-visit-title" class="wide">
-          {t('research.addVisit')}
-        </h2>
-        <label>
-          <span>{t('field.person')}</span>
-          <PersonSelect people={people} />
-        </label>
-        <label>
-          <span>{t('field.kind')}</span>
-          <select name="kind">
-            <EnumOptions values={VISIT_KINDS} label={(k) => t(`visit.${k}`)} />
-          </select>
-        </label>
-        <label>
-          <span>{t('field.date')}</span>
+      <FormPanel id="add-visit" title={t('research.addVisit')} onSubmit={visit.form((form) => addVisit(api, form), { onSaved, reset: true })}>
+        <Field label={t('field.person')}>
+          <ActivePersonSelect name="personId" people={people} />
+        </Field>
+        <Field label={t('field.kind')}>
+          <EnumSelect name="kind" values={VISIT_KINDS} label={(k) => t(`visit.${k}`)} />
+        </Field>
+        <Field label={t('field.date')}>
           <input name="date" type="date" required defaultValue={today} />
-        </label>
-        <label>
-          <span>{t('research.place')}</span>
+        </Field>
+        <Field label={t('research.place')}>
           <input name="place" required maxLength={200} />
-        </label>
-        <label class="wide">
-          <span>{t('research.summary')}</span>
+        </Field>
+        <Field label={t('research.summary')} wide>
           <textarea name="summary" maxLength={2000} rows={2} />
-        </label>
-        <div class="form-actions wide">
-          <button type="submit" class="primary" disabled={visit.busy}>
-            {t('research.addVisit')}
-          </button>
-        </div>
-        <div class="wide">
-          <FormStatus failure={visit.failure} done={visit.done} />
-        </div>
-      </form>
-      <form
-        class="panel form-grid"
-        aria-labelledby="add-report-title"
-        onSubmit={report.adding(
-          (form) =>
-            api.programme.addReport({
-              personId: form.trimmed('personId'),
-              title: form.trimmed('title'),
-              status: form.trimmed('status') as ReportStatus,
-              date: form.trimmed('date'),
-              fileUrl: form.trimmed('fileUrl') === '' ? null : form.trimmed('fileUrl'),
-            }),
-          onSaved,
-        )}
-      >
-        <h2 id="add-report-title" class="wide">
-          {t('research.addReport')}
-        </h2>
-        <label>
-          <span>{t('field.person')}</span>
-          <PersonSelect people={people} />
-        </label>
-        <label>
-          <span>{t('research.reportTitle')}</span>
+        </Field>
+        <FormActions submit={visit} label={t('research.addVisit')} />
+      </FormPanel>
+      <FormPanel id="add-report" title={t('research.addReport')} onSubmit={report.form((form) => addReport(api, form), { onSaved, reset: true })}>
+        <Field label={t('field.person')}>
+          <ActivePersonSelect name="personId" people={people} />
+        </Field>
+        <Field label={t('research.reportTitle')}>
           <input name="title" required maxLength={300} />
-        </label>
-        <label>
-          <span>{t('field.status')}</span>
-          <select name="status">
-            <EnumOptions values={REPORT_STATUSES} label={(s) => t(`report.${s}`)} />
-          </select>
-        </label>
-        <label>
-          <span>{t('field.date')}</span>
+        </Field>
+        <Field label={t('field.status')}>
+          <EnumSelect name="status" values={REPORT_STATUSES} label={(s) => t(`report.${s}`)} />
+        </Field>
+        <Field label={t('field.date')}>
           <input name="date" type="date" required defaultValue={today} />
-        </label>
-        <label class="wide">
-          <span>{t('research.fileUrl')}</span>
+        </Field>
+        <Field label={t('research.fileUrl')} wide>
           <input name="fileUrl" type="url" maxLength={2048} />
-        </label>
-        <div class="form-actions wide">
-          <button type="submit" class="primary" disabled={report.busy}>
-            {t('research.addReport')}
-          </button>
-        </div>
-        <div class="wide">
-          <FormStatus failure={report.failure} done={report.done} />
-        </div>
-      </form>
+        </Field>
+        <FormActions submit={report} label={t('research.addReport')} />
+      </FormPanel>
     </div>
   );
 }

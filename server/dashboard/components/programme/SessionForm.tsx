@@ -3,126 +3,77 @@
 // server checks times and clashes again.
 import { useApp } from '../../app/context.ts';
 import { SESSION_KINDS, TARIFF_KINDS } from '../../../../shared/schemas/programme-calendar.ts';
-import { preselectedUnits, sessionBody, sessionFields } from '../../models/programme/session-form.ts';
+import { createSession, useSessionDirectory } from '../../models/programme/programme-model.ts';
+import { preselectedUnits } from '../../models/programme/session-form.ts';
 import { routePath } from '../../models/router.ts';
-import { useLoad } from '../../models/use-load.ts';
-import { FormStatus } from '../admin/FormStatus.tsx';
-import { useSubmit } from '../admin/useSubmit.ts';
+import { useSubmit } from '../../models/use-submit.ts';
 import { Loaded } from '../States.tsx';
-import { EnumOptions } from '../EnumOptions.tsx';
+import { ActivePersonSelect, EnumSelect } from '../form/Selects.tsx';
+import { ListOptions } from '../ListOptions.tsx';
+import { Field, FormActions, FormPanel } from '../form/Field.tsx';
 
 export function SessionForm({ timeZone, defaultDate, onCreated }: { timeZone: string; defaultDate: string; onCreated(): void }) {
   const { api, t, user, navigate } = useApp();
   const submit = useSubmit();
-  const directory = useLoad(async () => {
-    const [people, units, resources] = await Promise.all([api.people(), api.units(), api.resources()]);
-    return { people, units, resources };
-  }, [api]);
+  const directory = useSessionDirectory(api);
   return (
     <Loaded load={directory}>
       {({ people, units, resources }) => {
         const preselected = preselectedUnits(user, units);
         return (
-          <form
-            class="panel form-grid no-print"
-            aria-labelledby="new-session-title"
-            onSubmit={async (e) => {
-              e.preventDefault();
-              const body = sessionBody(sessionFields(new FormData(e.currentTarget as HTMLFormElement)), timeZone);
-              let createdId = '';
-              const ok = await submit.run(async () => {
-                createdId = (await api.programme.createSession(body)).id;
-              });
-              if (ok) {
+          <FormPanel
+            id="new-session"
+            title={t('calendar.newSession')}
+            class="no-print"
+            onSubmit={submit.form((form) => createSession(api, form, timeZone), {
+              onSaved: (created) => {
                 onCreated();
-                navigate(routePath({ name: 'session', sessionId: createdId }));
-              }
-            }}
+                navigate(routePath({ name: 'session', sessionId: created.id }));
+              },
+            })}
           >
-            <h2 id="new-session-title" class="wide">
-              {t('calendar.newSession')}
-            </h2>
-            <label>
-              <span>{t('session.kind')}</span>
-              <select name="kind">
-                <EnumOptions values={SESSION_KINDS} label={(k) => t(`sessionKind.${k}`)} />
-              </select>
-            </label>
-            <label>
-              <span>{t('session.topic')}</span>
+            <Field label={t('session.kind')}>
+              <EnumSelect name="kind" values={SESSION_KINDS} label={(k) => t(`sessionKind.${k}`)} />
+            </Field>
+            <Field label={t('session.topic')}>
               <input name="topic" required maxLength={200} />
-            </label>
-            <label>
-              <span>{t('field.date')}</span>
+            </Field>
+            <Field label={t('field.date')}>
               <input name="date" type="date" required defaultValue={defaultDate} />
-            </label>
-            <label>
-              <span>{t('session.start')}</span>
+            </Field>
+            <Field label={t('session.start')}>
               <input name="start" type="time" required defaultValue="14:30" />
-            </label>
-            <label>
-              <span>{t('session.end')}</span>
+            </Field>
+            <Field label={t('session.end')}>
               <input name="end" type="time" required defaultValue="17:30" />
-            </label>
-            <label>
-              <span>{t('session.place')}</span>
+            </Field>
+            <Field label={t('session.place')}>
               <input name="place" maxLength={200} />
-            </label>
-            <label>
-              <span>{t('session.link')}</span>
+            </Field>
+            <Field label={t('session.link')}>
               <input name="link" type="url" maxLength={2048} />
-            </label>
-            <label>
-              <span>{t('session.organiser')}</span>
-              <select name="organiserId">
-                {people
-                  .filter((p) => p.active)
-                  .map((p) => (
-                    <option key={p.id} value={p.id} selected={p.id === user.id}>
-                      {p.name}
-                    </option>
-                  ))}
-              </select>
-            </label>
-            <label>
-              <span>{t('session.tariff')}</span>
-              <select name="tariff">
-                <EnumOptions values={TARIFF_KINDS} label={(k) => t(`tariff.${k}`)} selected="actual" />
-              </select>
-            </label>
-            <label>
-              <span>{t('session.tariffReason')}</span>
+            </Field>
+            <Field label={t('session.organiser')}>
+              <ActivePersonSelect name="organiserId" people={people} />
+            </Field>
+            <Field label={t('session.tariff')}>
+              <EnumSelect name="tariff" values={TARIFF_KINDS} label={(k) => t(`tariff.${k}`)} selected="actual" />
+            </Field>
+            <Field label={t('session.tariffReason')}>
               <input name="tariffReason" maxLength={200} />
-            </label>
-            <label>
-              <span>{t('session.units')}</span>
+            </Field>
+            <Field label={t('session.units')}>
               <select name="unitIds" multiple required size={Math.min(6, Math.max(2, units.length))}>
-                {units.map((u) => (
-                  <option key={u.id} value={u.id} selected={preselected.includes(u.id)}>
-                    {u.name}
-                  </option>
-                ))}
+                <ListOptions items={units} id={(u) => u.id} label={(u) => u.name} selected={preselected} />
               </select>
-            </label>
-            <label>
-              <span>{t('session.materials')}</span>
+            </Field>
+            <Field label={t('session.materials')}>
               <select name="materials" multiple size={Math.min(6, Math.max(2, resources.length))}>
-                {resources.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.name}
-                  </option>
-                ))}
+                <ListOptions items={resources} id={(r) => r.id} label={(r) => r.name} />
               </select>
-            </label>
-            <div class="form-actions wide">
-              <button type="submit" class="primary" disabled={submit.busy}>
-                {t('session.create')}
-              </button>
-            </div>
-            <div class="wide">
-              <FormStatus failure={submit.failure} done={submit.done} />
-            </div>
-          </form>
+            </Field>
+            <FormActions submit={submit} label={t('session.create')} />
+          </FormPanel>
         );
       }}
     </Loaded>

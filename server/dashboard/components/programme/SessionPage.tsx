@@ -3,32 +3,23 @@
 // absent, make-up). Staff see the details and a way to check in.
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context.ts';
-import { ApiFailure } from '../../api/http.ts';
 import { ATTENDANCE_STATUSES, type AttendanceEntry, type AttendanceStatus, type Roster } from '../../../../shared/schemas/programme-attendance.ts';
 import type { Session } from '../../../../shared/schemas/programme-calendar.ts';
 import { formatInstant, formatPercent } from '../../models/format.ts';
 import { markDraft } from '../../models/programme/mark-draft.ts';
 import { routePath } from '../../models/router.ts';
-import { useLoad } from '../../models/use-load.ts';
+import { useSessionPage } from '../../models/programme/session-page.ts';
 import { Link } from '../Link.tsx';
 import { Loaded } from '../States.tsx';
-import { FormStatus } from '../admin/FormStatus.tsx';
-import { useSubmit } from '../admin/useSubmit.ts';
+import { FormStatus } from '../form/FormStatus.tsx';
+import { markAttendance } from '../../models/programme/programme-model.ts';
+import { useSubmit } from '../../models/use-submit.ts';
 import { EnumOptions } from '../EnumOptions.tsx';
-import { formFields } from '../form-fields.ts';
 import { WithdrawButton } from './WithdrawButton.tsx';
 
 export function SessionPage({ sessionId }: { sessionId: string }) {
   const { api, t, locale, timeZone } = useApp();
-  const load = useLoad(async () => {
-    const [session, resources, settings] = await Promise.all([api.programme.session(sessionId), api.resources(), api.programme.settings()]);
-    // Staff are not allowed the roster: the page then shows the details only.
-    const roster = session.code === null ? null : await api.programme.roster(sessionId).catch((err: unknown) => {
-      if (err instanceof ApiFailure && err.status === 403) return null;
-      throw err;
-    });
-    return { session, resources, roster, opensMinutes: settings.checkIn.opensMinutesBefore };
-  }, [api, sessionId]);
+  const load = useSessionPage(api, sessionId);
   return (
     <Loaded load={load}>
       {({ session, resources, roster, opensMinutes }) => (
@@ -174,22 +165,7 @@ function MarkForm({ sessionId, personId, entry, onSaved }: { sessionId: string; 
   const [status, setStatus] = useState<AttendanceStatus>(draft.status);
   const missed = status === 'leave' || status === 'absent';
   return (
-    <form
-      class="mark-form"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const form = formFields(e.currentTarget);
-        const doneOn = form.trimmed('makeUp');
-        const ok = await submit.run(() =>
-          api.programme.markAttendance(sessionId, personId, {
-            status,
-            reason: form.trimmed('reason'),
-            makeUp: missed && doneOn !== '' ? { doneOn, note: form.trimmed('makeUpNote') } : null,
-          }),
-        );
-        if (ok) onSaved();
-      }}
-    >
+    <form class="mark-form" onSubmit={submit.form((form) => markAttendance(api, sessionId, personId, status, form), { onSaved })}>
       <select aria-label={t('field.status')} name="status" value={status} onChange={(e) => setStatus((e.currentTarget as HTMLSelectElement).value as AttendanceStatus)}>
         <EnumOptions values={ATTENDANCE_STATUSES} label={(s) => t(`attendance.${s}`)} />
       </select>

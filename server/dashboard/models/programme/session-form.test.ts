@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fieldsFromData } from '../form-fields.ts';
 import { defaultSessionDate, preselectedUnits, sessionBody, sessionFields } from './session-form.ts';
 
 describe('session form', () => {
@@ -19,7 +20,7 @@ describe('session form', () => {
       ['unitIds', 'u2'],
     ] as const)
       form.append(k, v);
-    const body = sessionBody(sessionFields(form), 'Asia/Shanghai');
+    const body = sessionBody(sessionFields(fieldsFromData(form)), 'Asia/Shanghai');
     expect(body).toEqual({
       kind: 'special-lecture',
       topic: '专题辅导',
@@ -39,7 +40,7 @@ describe('session form', () => {
     const form = new FormData();
     form.append('date', '2026-03-06');
     form.append('start', '25:00');
-    expect(sessionBody(sessionFields(form), 'Asia/Shanghai').startsAt).toBe('');
+    expect(sessionBody(sessionFields(fieldsFromData(form)), 'Asia/Shanghai').startsAt).toBe('');
   });
 });
 

@@ -1,6 +1,7 @@
 // The new-session form's fields as the request body: date and times typed in the organisation's zone
 // become instants with its offset; an empty link is none. The server checks everything again.
 import type { SessionInput, SessionKind, TariffKind } from '../../../../shared/schemas/programme-calendar.ts';
+import type { FormFields } from '../form-fields.ts';
 import { wallTimeToInstant } from './zoned-input.ts';
 
 export interface SessionFields {
@@ -19,8 +20,8 @@ export interface SessionFields {
 }
 
 /** Reads the fields from a submitted form (multi-selects give every chosen value). */
-export function sessionFields(form: FormData): SessionFields {
-  const text = (name: string) => String(form.get(name) ?? '').trim();
+export function sessionFields(form: FormFields): SessionFields {
+  const text = (name: string) => form.trimmed(name);
   return {
     kind: text('kind'),
     topic: text('topic'),
@@ -32,8 +33,8 @@ export function sessionFields(form: FormData): SessionFields {
     organiserId: text('organiserId'),
     tariff: text('tariff'),
     tariffReason: text('tariffReason'),
-    unitIds: form.getAll('unitIds').map(String),
-    materials: form.getAll('materials').map(String),
+    unitIds: form.all('unitIds'),
+    materials: form.all('materials'),
   };
 }
 

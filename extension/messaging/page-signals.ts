@@ -1,7 +1,8 @@
-// Turns what the tracking probe (the content script on designated pages) reports into engine signals.
-// Its tab comes from the browser's sender information, never from the message itself.
-import type { RequestOf, SenderInfo } from '../messaging/protocol.ts';
-import type { Signal } from './types.ts';
+// Turns what the tracking probe (the content script on designated pages) reports into engine signals,
+// for the handler map. Its tab comes from the browser's sender information, never from the message
+// itself. Here, not in tracking/, because it reads the protocol: the engine never imports messaging/.
+import type { RequestOf, SenderInfo } from './protocol.ts';
+import type { Signal } from '../tracking/types.ts';
 
 export function pageStateSignal(request: RequestOf<'pageState'>, sender: SenderInfo): Signal | null {
   if (sender.tabId === undefined) return null;

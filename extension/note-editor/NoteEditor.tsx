@@ -4,12 +4,12 @@
 // Each text box shows its limit; a draft past a limit is refused with the reason, and a failed save
 // leaves the editor open with the draft and the reason (the caller closes it only on success).
 import { useState } from 'preact/hooks';
-import type { NoteColour } from '../../../shared/schemas/notes.ts';
-import { t } from '../../i18n/t.ts';
-import { DRAFT_LIMITS, draftProblems, useNoteDraft, type DraftField, type NoteDraftValues, type SaveOutcome } from '../models/note-draft-model.ts';
-import { describeProblem } from '../models/note-save-messages.ts';
-import { COLOUR_VALUES } from '../../../shared/notes/note-colours.ts';
-import { mustReadOptions, optionValue, useMustReadBooks, type LoadMustReadBooks } from '../models/must-read-picker.ts';
+import type { NoteColour } from '../../shared/schemas/notes.ts';
+import { t } from '../i18n/t.ts';
+import { DRAFT_LIMITS, draftProblems, useNoteDraft, type DraftField, type NoteDraftValues, type SaveOutcome } from './note-draft-model.ts';
+import { describeProblem } from './note-save-messages.ts';
+import { COLOUR_VALUES } from '../../shared/notes/note-colours.ts';
+import { mustReadOptions, optionValue, useMustReadBooks, type LoadMustReadBooks } from './must-read-picker.ts';
 
 export interface NoteEditorProps {
   readonly initial: NoteDraftValues;

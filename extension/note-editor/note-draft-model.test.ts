@@ -1,8 +1,8 @@
 // The note editor's draft: tag suggestions, typed tags added without duplicates, and the limits a draft
 // is checked against before it is saved.
 import { describe, expect, it } from 'vitest';
-import { NOTE_LIMITS } from '../../../shared/schemas/notes.ts';
-import { noteRequestSchemas } from '../../highlights/notes/notes-protocol.ts';
+import { NOTE_LIMITS } from '../../shared/schemas/notes.ts';
+import { noteRequestSchemas } from '../highlights/notes/notes-protocol.ts';
 import { addTags, draftProblems, suggestTags } from './note-draft-model.ts';
 
 describe('tags in the editor', () => {

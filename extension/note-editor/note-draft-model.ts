@@ -2,7 +2,7 @@
 // the person's existing tags, colour. Tags are typed and confirmed with Enter or a comma. The limits the
 // background and the server enforce are checked here first, so a draft is refused with a reason, never lost.
 import { useMemo, useState } from 'preact/hooks';
-import { NOTE_COLOURS, NOTE_LIMITS, type MustReadLink, type NoteColour } from '../../../shared/schemas/notes.ts';
+import { NOTE_COLOURS, NOTE_LIMITS, type MustReadLink, type NoteColour } from '../../shared/schemas/notes.ts';
 
 export interface NoteDraftValues {
   readonly comment: string;

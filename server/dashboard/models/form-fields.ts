@@ -6,10 +6,20 @@ export interface FormFields {
   trimmed(name: string): string;
   /** Whether a checkbox is ticked. */
   checked(name: string): boolean;
+  /** Every value chosen in a multiple select. */
+  all(name: string): string[];
+}
+
+export function fieldsFromData(data: FormData): FormFields {
+  const text = (name: string) => String(data.get(name) ?? '');
+  return {
+    text,
+    trimmed: (name) => text(name).trim(),
+    checked: (name) => data.get(name) === 'on',
+    all: (name) => data.getAll(name).map(String),
+  };
 }
 
 export function formFields(form: EventTarget | null): FormFields {
-  const data = new FormData(form as HTMLFormElement);
-  const text = (name: string) => String(data.get(name) ?? '');
-  return { text, trimmed: (name) => text(name).trim(), checked: (name) => data.get(name) === 'on' };
+  return fieldsFromData(new FormData(form as HTMLFormElement));
 }

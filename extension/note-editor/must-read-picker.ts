@@ -3,7 +3,7 @@
 // that is not on the list (it has left the list, or the list cannot be loaded) stays offered as the
 // current choice, so saving the note never drops a link the person did not change.
 import { useEffect, useState } from 'preact/hooks';
-import type { MustReadBook } from '../../programme/programme-protocol.ts';
+import type { MustReadBook } from '../programme/programme-protocol.ts';
 
 /** Where the editor gets the books from; null answers "not signed in" (no list to offer). */
 export type LoadMustReadBooks = () => Promise<readonly MustReadBook[] | null>;

@@ -1,9 +1,9 @@
 // Under a form: the failure in words, or a short "saved" line, announced to screen readers.
-import { useApp } from '../../app/context.ts';
+import { useI18n } from '../../app/context.ts';
 import { ErrorState } from '../States.tsx';
 
 export function FormStatus({ failure, done }: { failure: unknown; done: boolean }) {
-  const { t } = useApp();
+  const { t } = useI18n();
   if (failure !== null) return <ErrorState error={failure} />;
   return (
     <p class="form-done" role="status">

@@ -1,0 +1,193 @@
+// The embedded store's goals (issue 19), on a year of an office: 1,000 people × 250 study days written
+// as a snapshot, served by the real server (its bundle, as `npm start` runs it) in a child process.
+//
+//   cold start       spawn to listening, on that data                                  goal ≤ 2 s
+//   unit-year report p95 of the office's summary over the last 365 days (1,000 people) goal ≤ 100 ms
+//   sync ack         p50/p99 at a fixed arrival rate of 200 requests/s of 10 segments,
+//                    each acknowledged only once durable, for 30 s                     goal p99 ≤ 50 ms
+//   RSS              the server's resident memory, highest sampled over the whole run  goal ≤ 300 MB
+//
+// The load is open: request i is sent at start + i × 5 ms whether or not earlier ones were answered,
+// and its time is counted from then, so a stall shows in the tail instead of slowing the sender
+// (a closed loop would hide it). The client runs on the same machine, so its own work is in the figures.
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { dateInZone, startOfDate } from '../shared/time/zoned-days.ts';
+import { JOURNAL_FILE_NAME } from '../server/store/journal.ts';
+import { openLowdbStore, STORE_FILE_NAME } from '../server/store/lowdb-store.ts';
+import { startServer, type BenchProcess } from './support/processes.ts';
+import { addYear, random, seedOrganisation, TZ, writeStore, type Seeded } from './support/year-data.ts';
+
+const PEOPLE = 1000;
+const STUDY_DAYS = 250;
+const REPORT_RUNS = 40;
+const SYNC_RATE = 200;
+const SEGMENTS_PER_SYNC = 10;
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
+const DAY_MS = 86_400_000;
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const msText = (ms: number) => `${ms.toFixed(1)} ms`;
+
+function get(agent: http.Agent, url: string, token: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const began = performance.now();
+    http
+      .get(url, { agent, headers: { authorization: `Bearer ${token}` } }, (res) => {
+        res.resume();
+        res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - began) : reject(new Error(`GET ${url}: ${res.statusCode}`))));
+      })
+      .on('error', reject);
+  });
+}
+
+/** A sync of 10 new segments from one person, ending within the last 5 days (inside the accepted window). */
+function syncBody(seeded: Seeded, rnd: () => number, i: number): { json: string; token: string } {
+  const person = seeded.people[i % seeded.people.length]!;
+  const now = Date.now();
+  const segments = Array.from({ length: SEGMENTS_PER_SYNC }, () => {
+    const res = seeded.resources[Math.floor(rnd() * seeded.resources.length)]!;
+    const end = now - Math.floor(rnd() * 5 * DAY_MS);
+    return {
+      id: randomUUID(),
+      resourceId: res.id,
+      url: `${res.prefix}lesson-${Math.floor(rnd() * 20)}`,
+      title: '课程',
+      startedAt: new Date(end - 300_000).toISOString(),
+      endedAt: new Date(end).toISOString(),
+      mode: 'reading',
+    };
+  });
+  return { json: JSON.stringify({ deviceId: 'office-pc', segments }), token: person.token };
+}
+
+/** Open-loop load: SYNC_RATE requests a second for LOAD_SECONDS; each one's time from when it was due to its answer. */
+async function syncLoad(server: BenchProcess, seeded: Seeded): Promise<{ times: number[]; errors: number; late: number }> {
+  const target = new URL(server.url);
+  // Enough sockets that the client never queues a request behind another (a stall would need 2 s to fill them).
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 400 });
+  const rnd = random(11);
+  const total = SYNC_RATE * LOAD_SECONDS;
+  const times: number[] = [];
+  let errors = 0;
+  let late = 0;
+  const began = performance.now();
+  const send = (i: number, dueAt: number) =>
+    new Promise<void>((resolve) => {
+      const { json, token } = syncBody(seeded, rnd, i);
+      const req = http.request(
+        {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          path: '/api/sync',
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json), authorization: `Bearer ${token}` },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            if (res.statusCode === 200) times.push(performance.now() - dueAt);
+            else errors++;
+            resolve();
+          });
+        },
+      );
+      req.on('error', () => {
+        errors++;
+        resolve();
+      });
+      req.end(json);
+    });
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const dueAt = began + (i * 1000) / SYNC_RATE;
+    const wait = dueAt - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    else if (wait < -5) late++;
+    inFlight.push(send(i, dueAt));
+  }
+  await Promise.all(inFlight);
+  agent.destroy();
+  return { times: times.sort((a, b) => a - b), errors, late };
+}
+
+/** Writes the year into `dir`; the state it was built in is dropped on return, so this process's collector does not walk it during the load. */
+async function writeYear(dir: string): Promise<{ seeded: Seeded; segments: number }> {
+  const { state, seeded } = await seedOrganisation(dir, PEOPLE, true);
+  const segments = addYear(state, seeded, STUDY_DAYS);
+  await writeStore(dir, state);
+  return { seeded, segments };
+}
+
+export default async function bench(): Promise<void> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'studytrail-bench-embedded-'));
+  try {
+    const generated = performance.now();
+    const { seeded, segments } = await writeYear(dir);
+    const generatedMs = performance.now() - generated;
+    const size = (await stat(path.join(dir, STORE_FILE_NAME))).size + (await stat(path.join(dir, JOURNAL_FILE_NAME))).size;
+    console.log(`a year: ${PEOPLE} people × ${STUDY_DAYS} study days, ${segments} segments, ${mb(size)} on disk (generated in ${(generatedMs / 1000).toFixed(1)} s)`);
+
+    // Opening the store alone (no process start, no module loading): the store's share of a cold start.
+    const opened = performance.now();
+    const store = await openLowdbStore(dir, { clock: () => Date.now(), timeZone: TZ });
+    const openMs = performance.now() - opened;
+    await store.close();
+
+    const server = await startServer({ STUDYTRAIL_DATA_DIR: dir, STUDYTRAIL_TZ: TZ });
+    // CPU time to listening: what the start costs whatever else the machine is doing.
+    const startCpu = await server.cpuSeconds();
+    let rssMax = await server.rssBytes();
+    const sampler = setInterval(() => {
+      void server.rssBytes().then(
+        (rss) => (rssMax = Math.max(rssMax, rss)),
+        () => undefined,
+      );
+    }, 200);
+    try {
+      console.log(`  cold start to listening: ${(server.startMs / 1000).toFixed(2)} s, of which opening the store ${(openMs / 1000).toFixed(2)} s; ${startCpu.toFixed(2)} s of CPU (goal ≤ 2 s)`);
+
+      const agent = new http.Agent({ keepAlive: true });
+      const to = dateInZone(Date.now(), TZ);
+      const from = dateInZone(startOfDate(to, TZ) - 364 * DAY_MS, TZ);
+      const url = `${server.url}/api/units/${seeded.rootUnitId}/summary?from=${from}&to=${to}`;
+      for (let i = 0; i < 5; i++) await get(agent, url, seeded.adminToken);
+      const reports: number[] = [];
+      for (let i = 0; i < REPORT_RUNS; i++) reports.push(await get(agent, url, seeded.adminToken));
+      reports.sort((a, b) => a - b);
+      agent.destroy();
+      console.log(`  unit-year report (${from}..${to}, ${PEOPLE} people): p50 ${msText(percentile(reports, 50))}, p95 ${msText(percentile(reports, 95))} over ${REPORT_RUNS} runs (goal p95 ≤ 100 ms)`);
+
+      const cpuBefore = await server.cpuSeconds();
+      const load = await syncLoad(server, seeded);
+      const cpu = (await server.cpuSeconds()) - cpuBefore;
+      const { times } = load;
+      console.log(
+        `  sync ack at ${SYNC_RATE} req/s of ${SEGMENTS_PER_SYNC} segments, durable, ${LOAD_SECONDS} s: p50 ${msText(percentile(times, 50))}, p99 ${msText(percentile(times, 99))}, ` +
+          `max ${msText(times.at(-1)!)} over ${times.length} (${load.errors} not 200, ${load.late} sent late) (goal p99 ≤ 50 ms); server CPU ${((cpu / LOAD_SECONDS) * 100).toFixed(0)}% of a core`,
+      );
+      // How fast the journal grows decides how often a compaction (the snapshot made from memory) runs.
+      const journalBytes = (await stat(path.join(dir, JOURNAL_FILE_NAME))).size;
+      console.log(`  journal after the load: ${mb(journalBytes)}, ${(journalBytes / Math.max(1, times.length)).toFixed(0)} bytes a sync`);
+    } finally {
+      clearInterval(sampler);
+      rssMax = Math.max(rssMax, await server.rssBytes());
+      await server.stop();
+    }
+    console.log(`  server RSS, highest sampled: ${mb(rssMax)} (goal ≤ 300 MB)`);
+
+    // The same data after the load: the store closed with a snapshot holding the year and the syncs.
+    const again = await startServer({ STUDYTRAIL_DATA_DIR: dir, STUDYTRAIL_TZ: TZ });
+    const rssAgain = await again.rssBytes();
+    const cpuAgain = await again.cpuSeconds();
+    await again.stop();
+    console.log(`  cold start after the load: ${(again.startMs / 1000).toFixed(2)} s (${cpuAgain.toFixed(2)} s of CPU), RSS at start ${mb(rssAgain)}`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
