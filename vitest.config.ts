@@ -34,10 +34,33 @@ export default defineConfig({
       },
       {
         test: {
+          // The API on the embedded store, and the fault tests (which are about its files and process).
           name: 'api',
           include: ['test/api/**/*.test.ts', 'test/fault/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
+          provide: { storeEngine: 'embedded' },
+        },
+      },
+      {
+        test: {
+          // The same API tests on PostgreSQL: startApiServer opens a fresh database of the run's cluster.
+          name: 'api-postgres',
+          include: ['test/api/**/*.test.ts'],
+          exclude: [
+            // The backup and restore commands copy the embedded store's files (PostgreSQL: pg_dump).
+            'test/api/backup-restore.test.ts',
+            // The server process on a data folder: its first start, a restart on the same files, a
+            // corrupt store file refused.
+            'test/api/server-process.test.ts',
+            // Reads docs/api.md and the app's routes; no store at all, so a second run proves nothing.
+            'test/api/api-docs.test.ts',
+          ],
+          environment: 'node',
+          globalSetup: ['test/support/postgres-global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          provide: { storeEngine: 'postgres' },
         },
       },
       {

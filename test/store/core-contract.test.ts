@@ -335,6 +335,14 @@ describeEachEngine('store contract', ({ open }) => {
       expect(await store.segmentsForPerson('p1', at('2026-03-06T00:20:00+08:00'), at('2026-03-06T01:00:00+08:00'))).toEqual([]);
     });
 
+    it('answers a whole-history range (the personal export asks for ±Infinity ms and ±MAX_SAFE_INTEGER days)', async () => {
+      const store = await openStore();
+      await sync(store, 'p1', [segment(S1, '2026-03-06T09:00:00+08:00', '2026-03-06T09:30:00+08:00')]);
+      expect((await store.segmentsForPerson('p1', Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY)).map((s) => s.id)).toEqual([S1]);
+      expect(await store.refusedForPerson('p1', Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY)).toEqual([]);
+      expect((await store.dayTotals('p1', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)).map((d) => [d.day, d.creditedSeconds])).toEqual([[dayNumber('2026-03-06'), 1800]]);
+    });
+
     it('folds raw segments older than the retention window into the daily totals', async () => {
       const store = await openStore();
       await sync(store, 'p1', [segment(S1, '2026-03-01T09:00:00+08:00', '2026-03-01T10:00:00+08:00'), segment(S2, '2026-03-06T09:00:00+08:00', '2026-03-06T09:30:00+08:00')]);

@@ -90,6 +90,14 @@ const TYPES = {
     oid === pg.types.builtins.INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
+/**
+ * A range bound as a bigint parameter: the whole-history ranges (the personal export's ±Infinity) become
+ * the farthest safe integers, which no stored time reaches, so they still mean "no bound" as in memory.
+ */
+const msBound = (ms: number): number => Math.min(Number.MAX_SAFE_INTEGER, Math.max(Number.MIN_SAFE_INTEGER, ms));
+/** A day-number bound as an integer parameter: the export's whole history (±MAX_SAFE_INTEGER) becomes the int column's ends. */
+const dayBound = (day: number): number => Math.min(2 ** 31 - 1, Math.max(-(2 ** 31), day));
+
 /** The URL with any password replaced, for messages and logs. */
 export function redactDatabaseUrl(url: string): string {
   if (!URL.canParse(url)) return url.replace(/:[^:@/]*@/, ':***@');
@@ -1002,7 +1010,11 @@ class PostgresStore implements Store {
 
   async segmentsForPerson(personId: string, fromMs: number, toMs: number): Promise<SegmentRecord[]> {
     return (
-      await this.read<SegmentRow>(`SELECT ${SEGMENT_COLUMNS} FROM segments WHERE person_id = $1 AND end_ms > $2 AND start_ms < $3 ORDER BY start_ms, id`, [personId, fromMs, toMs])
+      await this.read<SegmentRow>(`SELECT ${SEGMENT_COLUMNS} FROM segments WHERE person_id = $1 AND end_ms > $2 AND start_ms < $3 ORDER BY start_ms, id`, [
+        personId,
+        msBound(fromMs),
+        msBound(toMs),
+      ])
     ).map(segmentOf);
   }
 
@@ -1010,8 +1022,8 @@ class PostgresStore implements Store {
     return (
       await this.read<RefusedRow>(`SELECT ${REFUSED_COLUMNS} FROM refused_segments WHERE person_id = $1 AND end_ms > $2 AND start_ms < $3 ORDER BY start_ms, id`, [
         personId,
-        fromMs,
-        toMs,
+        msBound(fromMs),
+        msBound(toMs),
       ])
     ).map(refusedOf);
   }
@@ -1037,7 +1049,9 @@ class PostgresStore implements Store {
   }
 
   async dayTotals(personId: string, fromDay: number, toDay: number): Promise<DayTotalRecord[]> {
-    return (await this.read<DayRow>('SELECT * FROM day_totals WHERE person_id = $1 AND day BETWEEN $2 AND $3 ORDER BY day', [personId, fromDay, toDay])).map(dayOf);
+    return (await this.read<DayRow>('SELECT * FROM day_totals WHERE person_id = $1 AND day BETWEEN $2 AND $3 ORDER BY day', [personId, dayBound(fromDay), dayBound(toDay)])).map(
+      dayOf,
+    );
   }
 
   // ---- notes ------------------------------------------------------------------------------------
