@@ -7,114 +7,25 @@
 //                    each acknowledged only once durable, for 30 s                     goal p99 ≤ 50 ms
 //   RSS              the server's resident memory, highest sampled over the whole run  goal ≤ 300 MB
 //
-// The load is open: request i is sent at start + i × 5 ms whether or not earlier ones were answered,
-// and its time is counted from then, so a stall shows in the tail instead of slowing the sender
-// (a closed loop would hide it). The client runs on the same machine, so its own work is in the figures.
+// The load is open (bench/support/load.ts): request i is sent at start + i × 5 ms whether or not earlier
+// ones were answered, and its time is counted from then.
 import http from 'node:http';
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { dateInZone, startOfDate } from '../shared/time/zoned-days.ts';
 import { JOURNAL_FILE_NAME } from '../server/store/journal.ts';
 import { openLowdbStore, STORE_FILE_NAME } from '../server/store/lowdb-store.ts';
-import { startServer, type BenchProcess } from './support/processes.ts';
-import { addYear, random, seedOrganisation, TZ, writeStore, type Seeded } from './support/year-data.ts';
+import { startServer } from './support/processes.ts';
+import { get, mb, msText, percentile, SEGMENTS_PER_SYNC, syncLoad } from './support/load.ts';
+import { addYear, seedOrganisation, TZ, writeStore, type Seeded } from './support/year-data.ts';
 
 const PEOPLE = 1000;
 const STUDY_DAYS = 250;
 const REPORT_RUNS = 40;
 const SYNC_RATE = 200;
-const SEGMENTS_PER_SYNC = 10;
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
 const DAY_MS = 86_400_000;
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-const msText = (ms: number) => `${ms.toFixed(1)} ms`;
-
-function get(agent: http.Agent, url: string, token: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const began = performance.now();
-    http
-      .get(url, { agent, headers: { authorization: `Bearer ${token}` } }, (res) => {
-        res.resume();
-        res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - began) : reject(new Error(`GET ${url}: ${res.statusCode}`))));
-      })
-      .on('error', reject);
-  });
-}
-
-/** A sync of 10 new segments from one person, ending within the last 5 days (inside the accepted window). */
-function syncBody(seeded: Seeded, rnd: () => number, i: number): { json: string; token: string } {
-  const person = seeded.people[i % seeded.people.length]!;
-  const now = Date.now();
-  const segments = Array.from({ length: SEGMENTS_PER_SYNC }, () => {
-    const res = seeded.resources[Math.floor(rnd() * seeded.resources.length)]!;
-    const end = now - Math.floor(rnd() * 5 * DAY_MS);
-    return {
-      id: randomUUID(),
-      resourceId: res.id,
-      url: `${res.prefix}lesson-${Math.floor(rnd() * 20)}`,
-      title: '课程',
-      startedAt: new Date(end - 300_000).toISOString(),
-      endedAt: new Date(end).toISOString(),
-      mode: 'reading',
-    };
-  });
-  return { json: JSON.stringify({ deviceId: 'office-pc', segments }), token: person.token };
-}
-
-/** Open-loop load: SYNC_RATE requests a second for LOAD_SECONDS; each one's time from when it was due to its answer. */
-async function syncLoad(server: BenchProcess, seeded: Seeded): Promise<{ times: number[]; errors: number; late: number }> {
-  const target = new URL(server.url);
-  // Enough sockets that the client never queues a request behind another (a stall would need 2 s to fill them).
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 400 });
-  const rnd = random(11);
-  const total = SYNC_RATE * LOAD_SECONDS;
-  const times: number[] = [];
-  let errors = 0;
-  let late = 0;
-  const began = performance.now();
-  const send = (i: number, dueAt: number) =>
-    new Promise<void>((resolve) => {
-      const { json, token } = syncBody(seeded, rnd, i);
-      const req = http.request(
-        {
-          agent,
-          host: target.hostname,
-          port: target.port,
-          path: '/api/sync',
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json), authorization: `Bearer ${token}` },
-        },
-        (res) => {
-          res.resume();
-          res.on('end', () => {
-            if (res.statusCode === 200) times.push(performance.now() - dueAt);
-            else errors++;
-            resolve();
-          });
-        },
-      );
-      req.on('error', () => {
-        errors++;
-        resolve();
-      });
-      req.end(json);
-    });
-  const inFlight: Promise<void>[] = [];
-  for (let i = 0; i < total; i++) {
-    const dueAt = began + (i * 1000) / SYNC_RATE;
-    const wait = dueAt - performance.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    else if (wait < -5) late++;
-    inFlight.push(send(i, dueAt));
-  }
-  await Promise.all(inFlight);
-  agent.destroy();
-  return { times: times.sort((a, b) => a - b), errors, late };
-}
 
 /** Writes the year into `dir`; the state it was built in is dropped on return, so this process's collector does not walk it during the load. */
 async function writeYear(dir: string): Promise<{ seeded: Seeded; segments: number }> {
@@ -164,7 +75,7 @@ export default async function bench(): Promise<void> {
       console.log(`  unit-year report (${from}..${to}, ${PEOPLE} people): p50 ${msText(percentile(reports, 50))}, p95 ${msText(percentile(reports, 95))} over ${REPORT_RUNS} runs (goal p95 ≤ 100 ms)`);
 
       const cpuBefore = await server.cpuSeconds();
-      const load = await syncLoad(server, seeded);
+      const load = await syncLoad([server.url], seeded, SYNC_RATE, LOAD_SECONDS);
       const cpu = (await server.cpuSeconds()) - cpuBefore;
       const { times } = load;
       console.log(

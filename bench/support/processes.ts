@@ -23,7 +23,16 @@ export interface BenchProcess {
 
 /** The server as `npm start` runs it, built first so the figures are of the code in the tree. */
 export function startServer(env: Record<string, string>): Promise<BenchProcess> {
+  buildServer();
+  return startBuiltServer(env);
+}
+
+export function buildServer(): void {
   execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: REPO_ROOT, stdio: 'inherit' });
+}
+
+/** The bundle buildServer() made, started again without rebuilding (several processes, restarts). */
+export function startBuiltServer(env: Record<string, string>): Promise<BenchProcess> {
   return startProcess(SERVER_ARGS, env);
 }
 

@@ -31,14 +31,14 @@ export interface Seeded {
   people: { id: string; token: string }[];
 }
 
-/** An organisation of `people` staff in 10 committees under one office, 8 resources, tokens for all. */
-export async function seedOrganisation(dir: string, people: number, withTokens: boolean): Promise<{ state: StoreState; seeded: Seeded }> {
+/** An organisation of `people` staff in `units` committees (10 unless told) under one office, 8 resources, tokens for all. */
+export async function seedOrganisation(dir: string, people: number, withTokens: boolean, units = 10): Promise<{ state: StoreState; seeded: Seeded }> {
   const state = emptyState(TZ, DEFAULT_SETTINGS);
   const created = new Date(Date.now() - 400 * DAY_MS).toISOString();
   const passwordHash = await hashPassword('bench-password');
   const root = { id: 'office', name: '机关', parentId: null, createdAt: created };
   state.apply({ type: 'unit.put', unit: root });
-  for (let u = 0; u < 10; u++) state.apply({ type: 'unit.put', unit: { id: `unit${u}`, name: `委室${u}`, parentId: 'office', createdAt: created } });
+  for (let u = 0; u < units; u++) state.apply({ type: 'unit.put', unit: { id: `unit${u}`, name: `委室${u}`, parentId: 'office', createdAt: created } });
   const categories: Category[] = ['political-theory', 'cppcc-theory', 'professional', 'other'];
   const resources = Array.from({ length: 8 }, (_, r) => ({ id: `res${r}`, prefix: `https://learn.example.org/r${r}/` }));
   for (const [r, res] of resources.entries()) {
@@ -61,7 +61,7 @@ export async function seedOrganisation(dir: string, people: number, withTokens: 
   const list = [];
   for (let p = 0; p < people; p++) {
     const id = `p${String(p).padStart(4, '0')}`;
-    user(id, 'staff', `unit${p % 10}`);
+    user(id, 'staff', `unit${p % units}`);
     list.push({ id, token: withTokens ? token(id) : '' });
   }
   return { state, seeded: { dir, adminToken, rootUnitId: 'office', resources, people: list } };
@@ -86,8 +86,8 @@ function studyDays(count: number): string[] {
   return days.reverse();
 }
 
-/** A year: every person studies on every study day, a reading sitting and a video sitting. */
-export function addYear(state: StoreState, seeded: Seeded, studyDayCount: number): number {
+/** A year: every person studies on every study day, a reading sitting and a video sitting (or only the reading one). */
+export function addYear(state: StoreState, seeded: Seeded, studyDayCount: number, sittings: 1 | 2 = 2): number {
   const rnd = random(7);
   const days = studyDays(studyDayCount);
   let count = 0;
@@ -95,7 +95,7 @@ export function addYear(state: StoreState, seeded: Seeded, studyDayCount: number
     const segments: SegmentRecord[] = [];
     for (const date of days) {
       const dayStart = startOfDate(date, TZ);
-      for (const [hour, mode] of [[9, 'reading'], [14, 'media']] as const) {
+      for (const [hour, mode] of ([[9, 'reading'], [14, 'media']] as const).slice(0, sittings)) {
         const res = seeded.resources[Math.floor(rnd() * seeded.resources.length)]!;
         const page = Math.floor(rnd() * 20);
         const startMs = dayStart + hour * 3600_000 + Math.floor(rnd() * 3600_000);
