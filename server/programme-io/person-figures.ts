@@ -14,7 +14,7 @@ import { stageRange } from '../programme/stage-range.ts';
 import { isUnder, unitsAbove } from '../programme/unit-tree.ts';
 import { sessionCategory, type AttendedSession } from '../programme/plan-progress.ts';
 import type { ProgrammeStore } from '../store/programme/programme-store.ts';
-import type { AttendanceEntry, FieldVisit, ProgrammeSettings, ResearchReport, SessionRecord, UnitDefaultsRecord } from '../store/programme/records.ts';
+import type { AttendanceEntry, FieldVisit, PersonalPlan, ProgrammeSettings, ResearchReport, SessionRecord, UnitDefaultsRecord } from '../store/programme/records.ts';
 import type { DayTotalRecord, Store } from '../store/records.ts';
 import type { Directory, DirectoryPerson } from './directory.ts';
 import { notesInRange, type ProgrammeNote } from './learning-figures.ts';
@@ -68,8 +68,10 @@ export interface FiguresContext {
   notesOf: (personId: string, range: DateRange) => Promise<ProgrammeNote[]>;
   /** The person's research reports and field visits, of every year (asked of the store for that person). */
   researchOf: (personId: string) => Promise<{ reports: ResearchReport[]; visits: FieldVisit[] }>;
-  /** The person's daily totals on [fromDay, toDay]: asked of the store, unless preloaded for many people (withDayTotalsOf). */
+  /** The person's daily totals on [fromDay, toDay]: asked of the store, unless preloaded for many people (withMembersPreloaded). */
   dayTotalsOf: (personId: string, fromDay: number, toDay: number) => Promise<DayTotalRecord[]>;
+  /** The person's plan for a year and stage: asked of the store, unless preloaded for many people (withMembersPreloaded). */
+  personalPlanOf: (personId: string, year: number, stage: PlanStage) => Promise<PersonalPlan | null>;
   /** A unit's plan defaults for a year and stage, read once per request: every member of a unit shares them. */
   unitDefaultsOf: (unitId: string, year: number, stage: PlanStage) => Promise<UnitDefaultsRecord | null>;
 }
@@ -119,6 +121,7 @@ export async function loadFiguresContext(store: Store, directory: Directory, now
     notesOf,
     researchOf,
     dayTotalsOf: (personId, fromDay, toDay) => store.dayTotals(personId, fromDay, toDay),
+    personalPlanOf: (personId, year, stage) => store.programme.personalPlan(personId, year, stage),
     unitDefaultsOf,
   };
 }
@@ -129,21 +132,24 @@ function readFromDay(ctx: FiguresContext, range: DateRange): number {
 }
 
 /**
- * `ctx` with the daily totals personFigures will read for `personIds` over `range` read in one go
- * (a unit's report: one store read rather than one per member). Other people and ranges are still
- * asked of the store.
+ * `ctx` with what personFigures reads per person for `personIds` over `range` (stage 'year'): their
+ * daily totals and year plans, each read in one go (a unit's report: two store reads rather than two
+ * per member). Other people, ranges and stages are still asked of the store.
  */
-export async function withDayTotalsOf(ctx: FiguresContext, personIds: readonly string[], range: DateRange): Promise<FiguresContext> {
+export async function withMembersPreloaded(ctx: FiguresContext, personIds: readonly string[], range: DateRange): Promise<FiguresContext> {
   const fromDay = readFromDay(ctx, range);
   const toDay = dayNumber(range.to);
-  const loaded = await ctx.store.dayTotalsOf(personIds, fromDay, toDay);
-  const fallback = ctx.dayTotalsOf;
+  const year = Number(range.from.slice(0, 4));
+  const [days, plans] = await Promise.all([ctx.store.dayTotalsOf(personIds, fromDay, toDay), ctx.programme.personalPlansOf(personIds, year, 'year')]);
+  const asked = new Set(personIds);
+  const { dayTotalsOf, personalPlanOf } = ctx;
   return {
     ...ctx,
     dayTotalsOf: (personId, from, to) => {
-      const days = from === fromDay && to === toDay ? loaded.get(personId) : undefined;
-      return days ? Promise.resolve(days) : fallback(personId, from, to);
+      const loaded = from === fromDay && to === toDay ? days.get(personId) : undefined;
+      return loaded ? Promise.resolve(loaded) : dayTotalsOf(personId, from, to);
     },
+    personalPlanOf: (personId, y, stage) => (y === year && stage === 'year' && asked.has(personId) ? Promise.resolve(plans.get(personId) ?? null) : personalPlanOf(personId, y, stage)),
   };
 }
 
@@ -168,7 +174,7 @@ export async function targetOf(ctx: FiguresContext, person: DirectoryPerson, ran
   const period = stage === 'year' ? null : stageRange(year, stage);
   const asAt = range.to < ctx.today ? range.to : ctx.today;
   const unitId = latestMembershipBy(person.memberships, asAt)?.unitId ?? person.unitId;
-  const personal = await ctx.programme.personalPlan(person.id, year, stage);
+  const personal = await ctx.personalPlanOf(person.id, year, stage);
   let unit: TargetCandidate | null = null;
   for (const u of unitId === null ? [] : unitsAbove(unitId, ctx.directory.parentOf)) {
     const targets = (await ctx.unitDefaultsOf(u, year, stage))?.targets;

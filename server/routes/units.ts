@@ -18,7 +18,7 @@ import { signedIn } from '../http/signed-in.ts';
 import { unitView } from '../http/views.ts';
 import { belongedDuring } from '../programme/membership-history.ts';
 import { loadDirectory } from '../programme-io/directory.ts';
-import { loadFiguresContext, personFigures, withDayTotalsOf } from '../programme-io/person-figures.ts';
+import { loadFiguresContext, personFigures, withMembersPreloaded } from '../programme-io/person-figures.ts';
 
 /** Two units under one parent (or two top-level units) never share a name: people pick units by name. */
 async function assertNameFree(store: Store, name: string, parentId: string | null, exceptId: string | null): Promise<void> {
@@ -85,9 +85,9 @@ export function unitRoutes(deps: AppDeps) {
         const legacy = person.memberships.length === 0 && inSubtree(person.unitId);
         return legacy || belongedDuring(person.memberships, range.from, range.to, inSubtree) ? [{ person, legacy }] : [];
       });
-      // The members' daily totals in one store read, not one per member (issue 19).
+      // The members' daily totals and plans in one store read each, not one per member (issue 19).
       const base = await loadFiguresContext(store, await loadDirectory(store), clock(), config.timeZone, range);
-      const ctx = await withDayTotalsOf(base, candidates.map((m) => m.person.id), range);
+      const ctx = await withMembersPreloaded(base, candidates.map((m) => m.person.id), range);
       const members: SummaryMember[] = [];
       for (const { person, legacy } of candidates) {
         const notesCount = notes.get(person.id) ?? 0;
