@@ -14,7 +14,7 @@ import { stageRange } from '../programme/stage-range.ts';
 import { isUnder, unitsAbove } from '../programme/unit-tree.ts';
 import { sessionCategory, type AttendedSession } from '../programme/plan-progress.ts';
 import type { ProgrammeStore } from '../store/programme/programme-store.ts';
-import type { AttendanceEntry, FieldVisit, ProgrammeSettings, ResearchReport, SessionRecord } from '../store/programme/records.ts';
+import type { AttendanceEntry, FieldVisit, PersonalPlan, ProgrammeSettings, ResearchReport, SessionRecord, UnitDefaultsRecord } from '../store/programme/records.ts';
 import type { DayTotalRecord, Store } from '../store/records.ts';
 import type { Directory, DirectoryPerson } from './directory.ts';
 import { notesInRange, type ProgrammeNote } from './learning-figures.ts';
@@ -68,6 +68,12 @@ export interface FiguresContext {
   notesOf: (personId: string, range: DateRange) => Promise<ProgrammeNote[]>;
   /** The person's research reports and field visits, of every year (asked of the store for that person). */
   researchOf: (personId: string) => Promise<{ reports: ResearchReport[]; visits: FieldVisit[] }>;
+  /** The person's daily totals on [fromDay, toDay]: asked of the store, unless preloaded for many people (withMembersPreloaded). */
+  dayTotalsOf: (personId: string, fromDay: number, toDay: number) => Promise<DayTotalRecord[]>;
+  /** The person's plan for a year and stage: asked of the store, unless preloaded for many people (withMembersPreloaded). */
+  personalPlanOf: (personId: string, year: number, stage: PlanStage) => Promise<PersonalPlan | null>;
+  /** A unit's plan defaults for a year and stage, read once per request: every member of a unit shares them. */
+  unitDefaultsOf: (unitId: string, year: number, stage: PlanStage) => Promise<UnitDefaultsRecord | null>;
 }
 
 /** The sessions' attendance entries, by session and then by person. */
@@ -92,6 +98,13 @@ export async function loadFiguresContext(store: Store, directory: Directory, now
     reports: await store.programme.reports({ personIds: [personId] }),
     visits: await store.programme.visits({ personIds: [personId] }),
   });
+  const defaults = new Map<string, Promise<UnitDefaultsRecord | null>>();
+  const unitDefaultsOf = (unitId: string, year: number, stage: PlanStage) => {
+    const key = `${unitId}\u0000${year}\u0000${stage}`;
+    let read = defaults.get(key);
+    if (!read) defaults.set(key, (read = store.programme.unitDefaults(unitId, year, stage)));
+    return read;
+  };
   const sessions = (await store.programme.sessions({ from: range.from, to: range.to })).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const entries = entriesBySession(await store.programme.attendance({ sessionIds: sessions.map((s) => s.id) }));
   return {
@@ -107,6 +120,36 @@ export async function loadFiguresContext(store: Store, directory: Directory, now
     sessions: sessions.map((s) => sessionFacts(s, entries.get(s.id) ?? NO_ENTRIES, categoryOf, directory.parentOf)),
     notesOf,
     researchOf,
+    dayTotalsOf: (personId, fromDay, toDay) => store.dayTotals(personId, fromDay, toDay),
+    personalPlanOf: (personId, year, stage) => store.programme.personalPlan(personId, year, stage),
+    unitDefaultsOf,
+  };
+}
+
+/** The first day personFigures reads daily totals from for `range`: with a yearly cap, 1 January (what the year credited before counts against it). */
+function readFromDay(ctx: FiguresContext, range: DateRange): number {
+  return dayNumber(ctx.settings.online.yearlyCapHours === null ? range.from : `${range.from.slice(0, 4)}-01-01`);
+}
+
+/**
+ * `ctx` with what personFigures reads per person for `personIds` over `range` (stage 'year'): their
+ * daily totals and year plans, each read in one go (a unit's report: two store reads rather than two
+ * per member). Other people, ranges and stages are still asked of the store.
+ */
+export async function withMembersPreloaded(ctx: FiguresContext, personIds: readonly string[], range: DateRange): Promise<FiguresContext> {
+  const fromDay = readFromDay(ctx, range);
+  const toDay = dayNumber(range.to);
+  const year = Number(range.from.slice(0, 4));
+  const [days, plans] = await Promise.all([ctx.store.dayTotalsOf(personIds, fromDay, toDay), ctx.programme.personalPlansOf(personIds, year, 'year')]);
+  const asked = new Set(personIds);
+  const { dayTotalsOf, personalPlanOf } = ctx;
+  return {
+    ...ctx,
+    dayTotalsOf: (personId, from, to) => {
+      const loaded = from === fromDay && to === toDay ? days.get(personId) : undefined;
+      return loaded ? Promise.resolve(loaded) : dayTotalsOf(personId, from, to);
+    },
+    personalPlanOf: (personId, y, stage) => (y === year && stage === 'year' && asked.has(personId) ? Promise.resolve(plans.get(personId) ?? null) : personalPlanOf(personId, y, stage)),
   };
 }
 
@@ -131,10 +174,10 @@ export async function targetOf(ctx: FiguresContext, person: DirectoryPerson, ran
   const period = stage === 'year' ? null : stageRange(year, stage);
   const asAt = range.to < ctx.today ? range.to : ctx.today;
   const unitId = latestMembershipBy(person.memberships, asAt)?.unitId ?? person.unitId;
-  const personal = await ctx.programme.personalPlan(person.id, year, stage);
+  const personal = await ctx.personalPlanOf(person.id, year, stage);
   let unit: TargetCandidate | null = null;
   for (const u of unitId === null ? [] : unitsAbove(unitId, ctx.directory.parentOf)) {
-    const targets = (await ctx.programme.unitDefaults(u, year, stage))?.targets;
+    const targets = (await ctx.unitDefaultsOf(u, year, stage))?.targets;
     if (targets) {
       unit = { totalHours: targets.totalHours, period };
       break;
@@ -155,11 +198,9 @@ export async function targetOf(ctx: FiguresContext, person: DirectoryPerson, ran
 export async function personFigures(ctx: FiguresContext, person: DirectoryPerson, range: DateRange, stage: PlanStage = 'year'): Promise<PersonFigures> {
   if (range.from < ctx.range.from || range.to > ctx.range.to) throw new Error(`The figures of ${range.from}–${range.to} lie outside the ${ctx.range.from}–${ctx.range.to} they were loaded for`);
   const online = ctx.settings.online;
-  // With a cap, what the year credited before the range counts against it: read from 1 January.
-  const readFrom = online.yearlyCapHours === null ? range.from : `${range.from.slice(0, 4)}-01-01`;
   const first = dayNumber(range.from);
   const last = dayNumber(range.to);
-  const read = await ctx.store.dayTotals(person.id, dayNumber(readFrom), last);
+  const read = await ctx.dayTotalsOf(person.id, readFromDay(ctx, range), last);
   const days = read.filter((d) => d.day >= first);
   const onlineByCategory = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
   for (const day of days) {

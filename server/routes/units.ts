@@ -18,7 +18,7 @@ import { signedIn } from '../http/signed-in.ts';
 import { unitView } from '../http/views.ts';
 import { belongedDuring } from '../programme/membership-history.ts';
 import { loadDirectory } from '../programme-io/directory.ts';
-import { loadFiguresContext, personFigures } from '../programme-io/person-figures.ts';
+import { loadFiguresContext, personFigures, withMembersPreloaded } from '../programme-io/person-figures.ts';
 
 /** Two units under one parent (or two top-level units) never share a name: people pick units by name. */
 async function assertNameFree(store: Store, name: string, parentId: string | null, exceptId: string | null): Promise<void> {
@@ -79,14 +79,18 @@ export function unitRoutes(deps: AppDeps) {
       const inSubtree = (id: string | null) => id !== null && subtree.has(id);
       const notes = await store.countNotesByPerson({ fromMs, toMs });
       const categories = new Map((await store.listResources()).map((r) => [r.id, r.category]));
-      const ctx = await loadFiguresContext(store, await loadDirectory(store), clock(), config.timeZone, range);
-      const members: SummaryMember[] = [];
-      for (const person of await store.listUsers()) {
-        // Whoever belonged to the unit on some day of the range (membership history). Someone
-        // deactivated before history was kept has none: they stay where they were, if they left a trace.
-        const notesCount = notes.get(person.id) ?? 0;
+      // Whoever belonged to the unit on some day of the range (membership history). Someone
+      // deactivated before history was kept has none: they stay where they were, if they left a trace.
+      const candidates = (await store.listUsers()).flatMap((person) => {
         const legacy = person.memberships.length === 0 && inSubtree(person.unitId);
-        if (!legacy && !belongedDuring(person.memberships, range.from, range.to, inSubtree)) continue;
+        return legacy || belongedDuring(person.memberships, range.from, range.to, inSubtree) ? [{ person, legacy }] : [];
+      });
+      // The members' daily totals and plans in one store read each, not one per member (issue 19).
+      const base = await loadFiguresContext(store, await loadDirectory(store), clock(), config.timeZone, range);
+      const ctx = await withMembersPreloaded(base, candidates.map((m) => m.person.id), range);
+      const members: SummaryMember[] = [];
+      for (const { person, legacy } of candidates) {
+        const notesCount = notes.get(person.id) ?? 0;
         const figures = await personFigures(ctx, person, range);
         if (legacy && figures.days.length === 0 && notesCount === 0) continue;
         members.push({ person, days: figures.days, notesCount, credit: figures.credit, target: figures.target, gapSeconds: figures.gapSeconds });

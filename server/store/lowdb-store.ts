@@ -890,6 +890,12 @@ class LowdbStore implements Store {
     return days.slice(start, end);
   }
 
+  async dayTotalsOf(personIds: readonly string[], fromDay: number, toDay: number): Promise<Map<string, DayTotalRecord[]>> {
+    const out = new Map<string, DayTotalRecord[]>();
+    for (const id of personIds) out.set(id, await this.dayTotals(id, fromDay, toDay));
+    return out;
+  }
+
   // ---- notes ------------------------------------------------------------------------------------
 
   async notesChangedSince(personId: string, afterSeq: number, limit: number): Promise<{ notes: NoteRecord[]; more: boolean }> {

@@ -343,6 +343,21 @@ describeEachEngine('store contract', ({ open }) => {
       expect((await store.dayTotals('p1', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)).map((d) => [d.day, d.creditedSeconds])).toEqual([[dayNumber('2026-03-06'), 1800]]);
     });
 
+    it("reads many people's daily totals at once, as each one's own read would (the unit report)", async () => {
+      const store = await openStore();
+      await sync(store, 'p1', [segment(S1, '2026-03-05T09:00:00+08:00', '2026-03-05T09:30:00+08:00'), segment(S2, '2026-03-07T09:00:00+08:00', '2026-03-07T10:00:00+08:00')]);
+      await sync(store, 'p2', [segment(S3, '2026-03-06T09:00:00+08:00', '2026-03-06T09:10:00+08:00')]);
+      const from = dayNumber('2026-03-06');
+      const to = dayNumber('2026-03-07');
+      const batch = await store.dayTotalsOf(['p1', 'p2', 'nobody'], from, to);
+      expect([...batch.keys()].sort()).toEqual(['nobody', 'p1', 'p2']);
+      expect(batch.get('p1')).toEqual(await store.dayTotals('p1', from, to));
+      expect(batch.get('p1')!.map((d) => [d.day, d.creditedSeconds])).toEqual([[to, 3600]]);
+      expect(batch.get('p2')!.map((d) => [d.day, d.creditedSeconds])).toEqual([[from, 600]]);
+      expect(batch.get('nobody')).toEqual([]);
+      expect(await store.dayTotalsOf([], from, to)).toEqual(new Map());
+    });
+
     it('folds raw segments older than the retention window into the daily totals', async () => {
       const store = await openStore();
       await sync(store, 'p1', [segment(S1, '2026-03-01T09:00:00+08:00', '2026-03-01T10:00:00+08:00'), segment(S2, '2026-03-06T09:00:00+08:00', '2026-03-06T09:30:00+08:00')]);

@@ -202,6 +202,10 @@ describeEachEngine('programme contract', ({ open, engine }) => {
       await p.savePersonalPlan({ ...plan, updatedAt: '2026-01-03T00:00:00.000Z' });
       expect(await p.personalPlan('p', 2026, 'year')).toEqual({ ...plan, updatedAt: '2026-01-03T00:00:00.000Z' });
       expect(await p.personalPlan('p', 2025, 'year')).toBeNull();
+      await p.savePersonalPlan({ ...plan, personId: 'q', stage: 'q1' });
+      expect(await p.personalPlansOf(['p', 'q', 'nobody'], 2026, 'year')).toEqual(new Map([['p', { ...plan, updatedAt: '2026-01-03T00:00:00.000Z' }]]));
+      expect(await p.personalPlansOf(['q'], 2026, 'q1')).toEqual(new Map([['q', { ...plan, personId: 'q', stage: 'q1' }]]));
+      expect(await p.personalPlansOf([], 2026, 'year')).toEqual(new Map());
       const defaults = { unitId: 'u', year: 2026, stage: 'year' as const, targets: null, items: [], updatedAt: '2026-01-02T00:00:00.000Z' };
       await p.saveUnitDefaults(defaults);
       expect(await p.unitDefaults('u', 2026, 'year')).toEqual(defaults);

@@ -1054,6 +1054,21 @@ class PostgresStore implements Store {
     );
   }
 
+  async dayTotalsOf(personIds: readonly string[], fromDay: number, toDay: number): Promise<Map<string, DayTotalRecord[]>> {
+    const out = new Map<string, DayTotalRecord[]>(personIds.map((id) => [id, []]));
+    if (personIds.length === 0) return out;
+    const rows = await this.read<DayRow>('SELECT * FROM day_totals WHERE person_id = ANY($1::text[]) AND day BETWEEN $2 AND $3 ORDER BY person_id, day', [
+      [...new Set(personIds)],
+      dayBound(fromDay),
+      dayBound(toDay),
+    ]);
+    for (const row of rows) {
+      const day = dayOf(row);
+      out.get(day.personId)?.push(day);
+    }
+    return out;
+  }
+
   // ---- notes ------------------------------------------------------------------------------------
 
   async notesChangedSince(personId: string, afterSeq: number, limit: number): Promise<{ notes: NoteRecord[]; more: boolean }> {

@@ -232,6 +232,16 @@ export class PostgresProgrammeStore implements ProgrammeStore {
     return row?.record ?? null;
   }
 
+  async personalPlansOf(personIds: readonly string[], year: number, stage: PlanStage): Promise<Map<string, PersonalPlan>> {
+    if (personIds.length === 0) return new Map();
+    const rows = await this.db.read<{ record: PersonalPlan }>('SELECT record FROM personal_plans WHERE person_id = ANY($1::text[]) AND year = $2 AND stage = $3', [
+      [...new Set(personIds)],
+      year,
+      stage,
+    ]);
+    return new Map(rows.map((r) => [r.record.personId, r.record]));
+  }
+
   savePersonalPlan(plan: PersonalPlan, audit?: ProgrammeAudit): Promise<PersonalPlan> {
     return this.write([{ type: 'programme.plan.put', plan }], plan, audit);
   }

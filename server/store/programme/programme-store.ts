@@ -92,6 +92,8 @@ export interface ProgrammeStore {
   saveSettings(settings: ProgrammeSettings, audit?: ProgrammeAudit): Promise<ProgrammeSettings>;
 
   personalPlan(personId: string, year: number, stage: PlanStage): Promise<PersonalPlan | null>;
+  /** The plans of those of `personIds` who have one for the year and stage, by person: one read for a unit's report. */
+  personalPlansOf(personIds: readonly string[], year: number, stage: PlanStage): Promise<Map<string, PersonalPlan>>;
   savePersonalPlan(plan: PersonalPlan, audit?: ProgrammeAudit): Promise<PersonalPlan>;
   unitDefaults(unitId: string, year: number, stage: PlanStage): Promise<UnitDefaultsRecord | null>;
   saveUnitDefaults(defaults: UnitDefaultsRecord, audit?: ProgrammeAudit): Promise<UnitDefaultsRecord>;
@@ -209,6 +211,15 @@ export class StateProgrammeStore implements ProgrammeStore {
 
   async personalPlan(personId: string, year: number, stage: PlanStage): Promise<PersonalPlan | null> {
     return this.state.plan(personId, year, stage);
+  }
+
+  async personalPlansOf(personIds: readonly string[], year: number, stage: PlanStage): Promise<Map<string, PersonalPlan>> {
+    const out = new Map<string, PersonalPlan>();
+    for (const id of personIds) {
+      const plan = this.state.plan(id, year, stage);
+      if (plan) out.set(id, plan);
+    }
+    return out;
   }
 
   savePersonalPlan(plan: PersonalPlan, audit?: ProgrammeAudit): Promise<PersonalPlan> {
