@@ -6,29 +6,8 @@ import type { AttendanceEntry, SessionRecord } from '../../server/store/programm
 import type { ProgrammeAudit } from '../../server/store/programme/programme-store.ts';
 import type { Store } from '../../server/store/records.ts';
 import { describeEachEngine } from '../support/store-engines.ts';
+import { session } from '../support/programme-session.ts';
 
-const session = (id: string, over: Partial<SessionRecord> = {}): SessionRecord => ({
-  id,
-  kind: 'collective-study',
-  topic: '学习两会精神',
-  date: '2026-03-06',
-  startsAt: '2026-03-06T14:30:00+08:00',
-  endsAt: '2026-03-06T17:30:00+08:00',
-  place: '三楼会议室',
-  link: null,
-  organiserId: 'org',
-  materials: [],
-  tariff: 'half-day',
-  tariffReason: '',
-  creditedHours: 4,
-  cancelled: null,
-  unitIds: ['u'],
-  code: 'AB3K7P',
-  createdBy: 'admin',
-  createdAt: '2026-03-01T00:00:00.000Z',
-  updatedAt: '2026-03-01T00:00:00.000Z',
-  ...over,
-});
 const entry = (sessionId: string, personId: string): AttendanceEntry => ({
   sessionId,
   personId,

@@ -1,32 +1,11 @@
 // The embedded engine's programme store over ProgrammeState: what it commits and how its state rebuilds
 // from a snapshot. What any engine must do is the programme contract, test/store/programme-contract.test.ts.
 import { describe, expect, it } from 'vitest';
-import { emptyProgrammeSnapshot, programmeOpSchema, type ProgrammeOp, type SessionRecord } from './records.ts';
+import { emptyProgrammeSnapshot, programmeOpSchema, type ProgrammeOp } from './records.ts';
 import { StateProgrammeStore } from './programme-store.ts';
 import { ProgrammeState } from './state.ts';
+import { session } from '../../../test/support/programme-session.ts';
 
-const session = (id: string, over: Partial<SessionRecord> = {}): SessionRecord => ({
-  id,
-  kind: 'collective-study',
-  topic: '学习两会精神',
-  date: '2026-03-06',
-  startsAt: '2026-03-06T14:30:00+08:00',
-  endsAt: '2026-03-06T17:30:00+08:00',
-  place: '三楼会议室',
-  link: null,
-  organiserId: 'org',
-  materials: [],
-  tariff: 'half-day',
-  tariffReason: '',
-  creditedHours: 4,
-  cancelled: null,
-  unitIds: ['u'],
-  code: 'AB3K7P',
-  createdBy: 'admin',
-  createdAt: '2026-03-01T00:00:00.000Z',
-  updatedAt: '2026-03-01T00:00:00.000Z',
-  ...over,
-});
 
 
 function open(snapshot = emptyProgrammeSnapshot()) {
