@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { hashPassword } from '../server/auth/password.ts';
-import type { CheckedSegment } from '../server/store/records.ts';
+import type { CheckedSegment } from '../server/store/store-contract.ts';
 import { openLowdbStore } from '../server/store/lowdb-store.ts';
 import { startServerProcess } from '../test/support/server-process.ts';
 

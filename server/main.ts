@@ -8,7 +8,7 @@ import { configFromProcessEnv } from './config.ts';
 import { EXTENSION_DIR } from './paths.ts';
 import { openStore } from './store/open-store.ts';
 import { openPostgresLimiter } from './store/postgres/postgres-limiter.ts';
-import { StoreDatabaseError, StoreFileError } from './store/records.ts';
+import { StoreDatabaseError, StoreFileError } from './store/store-contract.ts';
 
 const MAINTENANCE_INTERVAL_MS = 3600_000;
 

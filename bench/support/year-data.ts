@@ -11,7 +11,7 @@ import { emptyState, encodeSnapshot } from '../../server/store/document.ts';
 import { SnapshotFile } from '../../server/store/snapshot-file.ts';
 import { Journal, JOURNAL_FILE_NAME, newJournalRef } from '../../server/store/journal.ts';
 import { STORE_FILE_NAME } from '../../server/store/lowdb-store.ts';
-import type { SegmentRecord } from '../../server/store/records.ts';
+import type { SegmentRecord } from '../../server/store/store-contract.ts';
 import type { StoreState } from '../../server/store/state.ts';
 
 export const TZ = 'Asia/Shanghai';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UnitRecord, UserRecord } from '../store/records.ts';
+import type { UnitRecord, UserRecord } from '../store/store-contract.ts';
 import { canReportOnUnit, canReviewNoteOf, parentLookup, subtreeOf, visibleUnitIds } from './visibility.ts';
 
 // office ─┬─ research ── research-sub

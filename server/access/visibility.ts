@@ -1,6 +1,6 @@
 // Who sees which units and notes, built on the one rule of can-view-person.ts: people see
 // themselves, leaders their unit and everything below it, admins everything.
-import type { UnitRecord, UserRecord } from '../store/records.ts';
+import type { UnitRecord, UserRecord } from '../store/store-contract.ts';
 import { canViewPerson } from './can-view-person.ts';
 
 export type ParentOf = (unitId: string) => string | null | undefined;

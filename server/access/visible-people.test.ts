@@ -1,7 +1,7 @@
 // visiblePeople asks the store for exactly the people canViewPerson lets the viewer see, in the
 // store's order, for every kind of viewer.
 import { describe, expect, it } from 'vitest';
-import type { UnitRecord, UserRecord } from '../store/records.ts';
+import type { UnitRecord, UserRecord } from '../store/store-contract.ts';
 import { userMatcher, type UserQuery } from '../store/user-query.ts';
 import { canViewPerson } from './can-view-person.ts';
 import { visiblePeople } from './visible-people.ts';

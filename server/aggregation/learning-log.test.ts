@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Category } from '../../shared/schemas/domain.ts';
 import { detailedLearningLogSchema } from '../../shared/schemas/log.ts';
 import { dayNumber } from '../../shared/time/day-numbers.ts';
-import type { DayTotalRecord } from '../store/records.ts';
+import type { DayTotalRecord } from '../store/store-contract.ts';
 import { learningLog } from './learning-log.ts';
 
 const categories: Record<string, Category> = { theory: 'political-theory', law: 'professional' };

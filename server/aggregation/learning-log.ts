@@ -5,7 +5,7 @@ import { CATEGORIES, type Category } from '../../shared/schemas/domain.ts';
 import type { DetailedLearningLog } from '../../shared/schemas/log.ts';
 import type { Discounts } from '../../shared/schemas/reports.ts';
 import { dateOfDay, dayNumber } from '../../shared/time/day-numbers.ts';
-import type { DayTotalRecord } from '../store/records.ts';
+import type { DayTotalRecord } from '../store/store-contract.ts';
 
 export function emptyCategories(): Record<Category, number> {
   return Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;

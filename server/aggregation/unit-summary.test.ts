@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { unitSummarySchema } from '../../shared/schemas/reports.ts';
 import { dayNumber } from '../../shared/time/day-numbers.ts';
-import type { DayTotalRecord, UserRecord } from '../store/records.ts';
-import { creditedHoursInRange } from '../programme/credit-hours.ts';
+import type { DayTotalRecord, UserRecord } from '../store/store-contract.ts';
+import { studyHoursInRange } from '../programme/study-hours.ts';
 import { effectiveTarget, targetGapSeconds } from '../programme/effective-target.ts';
 import { unitSummary, type SummaryMember } from './unit-summary.ts';
 
@@ -33,7 +33,7 @@ const range = { from: '2026-03-02', to: '2026-03-03' };
 // 54.75 h a year is 0.15 h a day: 0.3 h over the two days (effective-target.ts).
 const target = effectiveTarget({ personal: null, unit: null, organisationAnnualHours: 54.75, range, today: '2026-03-10', firstDay: null });
 function member(p: UserRecord, days: DayTotalRecord[], notesCount: number): SummaryMember {
-  const credit = creditedHoursInRange({ range, onlineDays: days.map((d) => ({ day: d.day, seconds: d.creditedSeconds })), sessionHours: 0, online: { hoursPerHour: 1, yearlyCapHours: null } });
+  const credit = studyHoursInRange({ range, onlineDays: days.map((d) => ({ day: d.day, seconds: d.creditedSeconds })), sessionHours: 0, online: { hoursPerHour: 1, yearlyCapHours: null } });
   return { person: p, days, notesCount, credit, target, gapSeconds: targetGapSeconds(target.targetSeconds, credit.totalSeconds) };
 }
 

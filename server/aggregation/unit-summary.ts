@@ -5,16 +5,16 @@
 import type { UnitSummary, PersonSummary } from '../../shared/schemas/reports.ts';
 import type { Category } from '../../shared/schemas/domain.ts';
 import { dateOfDay, dayNumber } from '../../shared/time/day-numbers.ts';
-import type { DayTotalRecord, UserRecord } from '../store/records.ts';
+import type { DayTotalRecord, UserRecord } from '../store/store-contract.ts';
 import { emptyCategories } from './learning-log.ts';
-import type { CreditedHours } from '../programme/credit-hours.ts';
+import type { StudyHours } from '../programme/study-hours.ts';
 import { targetBasis, type EffectiveTarget } from '../programme/effective-target.ts';
 
 export interface SummaryMember {
   person: UserRecord;
   days: readonly DayTotalRecord[];
   notesCount: number;
-  credit: Pick<CreditedHours, 'totalSeconds' | 'onlineSeconds' | 'sessionHours'>;
+  credit: Pick<StudyHours, 'totalSeconds' | 'onlineSeconds' | 'sessionHours'>;
   target: EffectiveTarget;
   gapSeconds: number;
 }

@@ -1,7 +1,7 @@
 // The first start: an empty store gets the user `admin`, with the configured password or a generated
 // one that main.ts prints once.
 import { randomBytes } from 'node:crypto';
-import type { Store } from '../store/records.ts';
+import type { Store } from '../store/store-contract.ts';
 import { hashPassword } from './password.ts';
 
 export const FIRST_ADMIN_USERNAME = 'admin';

@@ -5,7 +5,7 @@
 import { configFromProcessEnv } from '../config.ts';
 import { copyEmbeddedStore, CopyRefusedError } from '../store/postgres/copy-embedded.ts';
 import { redactDatabaseUrl } from '../store/postgres/postgres-store.ts';
-import { StoreDatabaseError, StoreFileError } from '../store/records.ts';
+import { StoreDatabaseError, StoreFileError } from '../store/store-contract.ts';
 
 const args = process.argv.slice(2);
 const to = args[0] === '--to' ? args[1] : args[0]?.startsWith('--to=') ? args[0].slice('--to='.length) : undefined;

@@ -1,6 +1,6 @@
 // What every route receives: the app's dependencies, and the Hono context variables set by auth.
 import type { ServerConfig } from '../config.ts';
-import type { Store, TokenRecord, UserRecord } from '../store/records.ts';
+import type { Store, TokenRecord, UserRecord } from '../store/store-contract.ts';
 import type { LimiterFactory } from '../limits/limiter.ts';
 import type { Limits } from '../limits/limits.ts';
 

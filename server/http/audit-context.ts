@@ -1,6 +1,6 @@
 // Who is making an administrative change, from where, for the audit entry the store writes with it.
 import type { Context } from 'hono';
-import type { AuditContext } from '../store/records.ts';
+import type { AuditContext } from '../store/store-contract.ts';
 import type { AppEnv } from './app-env.ts';
 
 export function auditContext(c: Context<AppEnv>, reason: string | undefined): AuditContext {

@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ERROR_CODES, type ErrorBody, type ErrorCode } from '../../shared/schemas/errors.ts';
-import { ConflictError, DuplicateError, MissingReferenceError, NotFoundError, StoreReadOnlyError } from '../store/records.ts';
+import { ConflictError, DuplicateError, MissingReferenceError, NotFoundError, StoreReadOnlyError } from '../store/store-contract.ts';
 import { ApiError } from './api-error.ts';
 
 function errorJson(c: Context, status: ContentfulStatusCode, code: ErrorCode, message: string, details?: Record<string, string>): Response {

@@ -5,7 +5,7 @@ import type { Membership } from '../../shared/schemas/membership.ts';
 import { canViewPerson } from '../access/can-view-person.ts';
 import { byName } from '../programme/roster.ts';
 import { isUnder } from '../programme/unit-tree.ts';
-import type { Store, UnitRecord, UserRecord } from '../store/records.ts';
+import type { Store, UnitRecord, UserRecord } from '../store/store-contract.ts';
 
 export interface DirectoryPerson {
   id: string;

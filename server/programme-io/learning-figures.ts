@@ -1,7 +1,7 @@
 // What the programme reads of a person's notes over a date range (their hours come from
 // person-figures.ts, over the same daily totals as GET /api/people/{id}/log).
 import { dateRangeMs } from '../aggregation/date-range.ts';
-import type { Store } from '../store/records.ts';
+import type { Store } from '../store/store-contract.ts';
 
 export interface ProgrammeNote {
   resourceId: string | null;

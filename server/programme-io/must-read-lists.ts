@@ -1,9 +1,9 @@
 // The must-read lists notes are linked against: a note's link names an item of its author's year plan
-// for the year it was written (server/sync/check-must-read.ts). Each list is resolved once per author
+// for the year it was written (server/ingest-checks/check-must-read.ts). Each list is resolved once per author
 // and year within a request, and the people and units are read only when a note with a link comes up,
 // so syncs and lists of unlinked notes cost nothing more.
-import { mustReadYear } from '../sync/check-must-read.ts';
-import type { NoteRecord, Store } from '../store/records.ts';
+import { mustReadYear } from '../ingest-checks/check-must-read.ts';
+import type { NoteRecord, Store } from '../store/store-contract.ts';
 import { loadDirectory, type Directory } from './directory.ts';
 import { effectivePlan } from './person-year.ts';
 

@@ -1,5 +1,5 @@
 // A person's figures for a date range, gathered once and computed by the one pair of rules
-// (credit-hours.ts, effective-target.ts): credited hours, the effective target pro-rated to the days
+// (study-hours.ts, effective-target.ts): credited hours, the effective target pro-rated to the days
 // elapsed, the gap, attendance and the sessions attended. The overview, person page, plan progress,
 // annual record, summaries and every export take their numbers from here, so they agree.
 import { CATEGORIES, type Category } from '../../shared/schemas/domain.ts';
@@ -7,7 +7,7 @@ import type { PlanStage } from '../../shared/schemas/programme-plans.ts';
 import { dayNumber } from '../../shared/time/day-numbers.ts';
 import type { DateRange } from '../../shared/time/periods.ts';
 import { dateInZone } from '../../shared/time/zoned-days.ts';
-import { creditedHoursInRange, type CreditedHours } from '../programme/credit-hours.ts';
+import { studyHoursInRange, type StudyHours } from '../programme/study-hours.ts';
 import { effectiveTarget, targetGapSeconds, type EffectiveTarget, type TargetCandidate } from '../programme/effective-target.ts';
 import { firstDay, lastDay, latestMembershipBy } from '../programme/membership-history.ts';
 import { stageRange } from '../programme/stage-range.ts';
@@ -15,7 +15,7 @@ import { isUnder, unitsAbove } from '../programme/unit-tree.ts';
 import { sessionCategory, type AttendedSession } from '../programme/plan-progress.ts';
 import type { ProgrammeStore } from '../store/programme/programme-store.ts';
 import type { AttendanceEntry, FieldVisit, PersonalPlan, ProgrammeSettings, ResearchReport, SessionRecord, UnitDefaultsRecord } from '../store/programme/records.ts';
-import type { DayTotalRecord, Store } from '../store/records.ts';
+import type { DayTotalRecord, Store } from '../store/store-contract.ts';
 import type { Directory, DirectoryPerson } from './directory.ts';
 import { notesInRange, type ProgrammeNote } from './learning-figures.ts';
 import { personSessions, type PersonSessions } from './person-year.ts';
@@ -158,7 +158,7 @@ export interface PersonFigures {
   /** The learning log's days in the range (credited online seconds, by resource). */
   days: DayTotalRecord[];
   onlineByCategory: Record<Category, number>;
-  credit: CreditedHours;
+  credit: StudyHours;
   target: EffectiveTarget;
   gapSeconds: number;
   sessions: PersonSessions;
@@ -207,7 +207,7 @@ export async function personFigures(ctx: FiguresContext, person: DirectoryPerson
     for (let i = 0; i < day.byResource.length; i += 2) onlineByCategory[ctx.categoryOf(day.byResource[i] as string) ?? 'other'] += day.byResource[i + 1] as number;
   }
   const sessions = personSessions(ctx, person, range);
-  const credit = creditedHoursInRange({ range, onlineDays: read.map((d) => ({ day: d.day, seconds: d.creditedSeconds })), sessionHours: sessions.sessionHours, online });
+  const credit = studyHoursInRange({ range, onlineDays: read.map((d) => ({ day: d.day, seconds: d.creditedSeconds })), sessionHours: sessions.sessionHours, online });
   const target = await targetOf(ctx, person, range, stage);
   return { range, days, onlineByCategory, credit, target, gapSeconds: targetGapSeconds(target.targetSeconds, credit.totalSeconds), sessions };
 }

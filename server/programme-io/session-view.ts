@@ -3,7 +3,7 @@
 import type { Session } from '../../shared/schemas/programme-calendar.ts';
 import { mayOrganise } from '../programme/organiser-rule.ts';
 import type { SessionRecord } from '../store/programme/records.ts';
-import type { UserRecord } from '../store/records.ts';
+import type { UserRecord } from '../store/store-contract.ts';
 import type { Directory } from './directory.ts';
 
 /** The organiser (while still inside the session's units or over them), leaders over any of its units, admins. */

@@ -4,7 +4,7 @@ import type { OnlineCredit } from '../../shared/schemas/programme-settings.ts';
 import type { StudyPlan } from '../../shared/schemas/programme-plans.ts';
 import { dayNumber } from '../../shared/time/day-numbers.ts';
 import { annualRecord } from './annual-record.ts';
-import { creditedHoursInRange } from './credit-hours.ts';
+import { studyHoursInRange } from './study-hours.ts';
 import { effectiveTarget } from './effective-target.ts';
 import { countAttendance } from './attendance-counts.ts';
 import { planProgress } from './plan-progress.ts';
@@ -19,7 +19,7 @@ const plan: StudyPlan = {
 };
 const range = { from: '2026-01-01', to: '2026-12-31' };
 const noCap: OnlineCredit = { hoursPerHour: 1, yearlyCapHours: null };
-const credit = (online = noCap) => creditedHoursInRange({ range, onlineDays: [{ day: dayNumber('2026-03-06'), seconds: 40 * 3600 }], sessionHours: 8, online });
+const credit = (online = noCap) => studyHoursInRange({ range, onlineDays: [{ day: dayNumber('2026-03-06'), seconds: 40 * 3600 }], sessionHours: 8, online });
 const target = (totalHours: number) => effectiveTarget({ personal: { totalHours, period: null }, unit: null, organisationAnnualHours: 50, range, today: '2027-01-10', firstDay: '2025-01-01' });
 const progress = planProgress({
   plan,

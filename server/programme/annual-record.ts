@@ -6,7 +6,7 @@ import { decisionFigures, staleFigures } from './grade-staleness.ts';
 import type { AnnualRecord, GradeDecision } from '../../shared/schemas/programme-record.ts';
 import { VISIT_KINDS, type FieldVisit, type ReportTarget, type ResearchReport } from '../../shared/schemas/programme-research.ts';
 import type { PlanProgress } from '../../shared/schemas/programme-plans.ts';
-import type { CreditedHours } from './credit-hours.ts';
+import type { StudyHours } from './study-hours.ts';
 import { targetBasis, type EffectiveTarget } from './effective-target.ts';
 import { researchStanding } from './research-standing.ts';
 import { suggestGrade } from './suggest-grade.ts';
@@ -27,7 +27,7 @@ export function annualRecord(input: {
   /** The year plan's progress (stage `year`), from the learning log and sessions attended. */
   progress: PlanProgress;
   /** The year's credited hours and effective target (person-figures.ts), as every other screen has them. */
-  credit: CreditedHours;
+  credit: StudyHours;
   target: EffectiveTarget;
   attendance: AttendanceCounts;
   notes: readonly RecordNote[];

@@ -1,4 +1,4 @@
-// Progress against a plan: the credited hours and effective target every screen shows (credit-hours.ts,
+// Progress against a plan: the credited hours and effective target every screen shows (study-hours.ts,
 // effective-target.ts), the split by category as counted (the learning log plus sessions attended),
 // and the must-read list with the notes linked to each item. A note the author linked to a book in the
 // note editor (note.mustRead) counts for that book alone. A note without a link (every note written
@@ -7,7 +7,7 @@
 import { CATEGORIES, type Category } from '../../shared/schemas/domain.ts';
 import type { PlanProgress, StudyPlan } from '../../shared/schemas/programme-plans.ts';
 import type { DateRange } from '../../shared/time/periods.ts';
-import type { CreditedHours } from './credit-hours.ts';
+import type { StudyHours } from './study-hours.ts';
 import { targetBasis, type EffectiveTarget } from './effective-target.ts';
 import { sameBookTitle } from './book-title.ts';
 
@@ -38,7 +38,7 @@ export function planProgress(input: {
   onlineSecondsByCategory: Partial<Record<Category, number>>;
   sessions: readonly AttendedSession[];
   notes: readonly LinkableNote[];
-  credit: CreditedHours;
+  credit: StudyHours;
   target: EffectiveTarget;
 }): PlanProgress {
   const { plan } = input;

@@ -18,7 +18,7 @@ import { signedIn } from '../http/signed-in.ts';
 import { loadDirectory, type Directory, type DirectoryPerson } from '../programme-io/directory.ts';
 import { loadFiguresContext, personFigures, type FiguresContext } from '../programme-io/person-figures.ts';
 import { effectivePlan } from '../programme-io/person-year.ts';
-import type { UserRecord } from '../store/records.ts';
+import type { UserRecord } from '../store/store-contract.ts';
 import { programmeAudit } from '../http/programme-audit.ts';
 import { assertYearsOpen } from '../programme-io/year-lock.ts';
 import { decisionFigures } from '../programme/grade-staleness.ts';

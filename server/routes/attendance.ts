@@ -26,7 +26,7 @@ import { signedIn } from '../http/signed-in.ts';
 import { loadDirectory, type Directory, type DirectoryPerson } from '../programme-io/directory.ts';
 import { runsSession, sessionView } from '../programme-io/session-view.ts';
 import type { SessionRecord } from '../store/programme/records.ts';
-import type { UserRecord } from '../store/records.ts';
+import type { UserRecord } from '../store/store-contract.ts';
 
 const CHECK_IN_ERRORS: Record<CheckInProblem, { status: 400 | 403 | 409; code: (typeof ERROR_CODES)[keyof typeof ERROR_CODES] }> = {
   wrong_code: { status: 400, code: ERROR_CODES.wrongCode },

@@ -6,7 +6,7 @@ import { auditQuerySchema } from '../../shared/schemas/organisation.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { parseOrFail } from '../http/json-body.ts';
 import { signedIn } from '../http/signed-in.ts';
-import { auditView } from '../http/views.ts';
+import { auditView } from '../http/records-to-wire.ts';
 
 export function auditRoutes(deps: AppDeps) {
   const { store } = deps;

@@ -13,7 +13,7 @@ import { readJson } from '../http/json-body.ts';
 import type { LoginThrottle } from '../http/login-throttle.ts';
 import { clearSessionCookie, readSessionCookie, SESSION_TTL_MS, setSessionCookie } from '../http/session-cookie.ts';
 import { signedIn } from '../http/signed-in.ts';
-import { userView } from '../http/views.ts';
+import { userView } from '../http/records-to-wire.ts';
 
 export function authRoutes(deps: AppDeps, throttle: LoginThrottle) {
   const { store, clock } = deps;

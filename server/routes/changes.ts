@@ -14,7 +14,7 @@ import { loadDirectory, type Directory } from '../programme-io/directory.ts';
 import { assertYearsOpen } from '../programme-io/year-lock.ts';
 import type { ProgrammeStore } from '../store/programme/programme-store.ts';
 import type { ProgrammeOp } from '../store/programme/records.ts';
-import type { UserRecord } from '../store/records.ts';
+import type { UserRecord } from '../store/store-contract.ts';
 
 /** The records an approved change writes, checked against the data as it is now. */
 async function appliedOps(programme: ProgrammeStore, request: ChangeRequest, at: string): Promise<ProgrammeOp[]> {

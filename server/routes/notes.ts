@@ -17,10 +17,10 @@ import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { auditContext } from '../http/audit-context.ts';
 import { parseOrFail, readJson } from '../http/json-body.ts';
 import { signedIn } from '../http/signed-in.ts';
-import { storedNoteView } from '../http/views.ts';
+import { storedNoteView } from '../http/records-to-wire.ts';
 import { mustReadTitles } from '../programme-io/must-read-lists.ts';
 import type { NotePage } from '../store/note-query.ts';
-import type { NoteRecord, UserRecord } from '../store/records.ts';
+import type { NoteRecord, UserRecord } from '../store/store-contract.ts';
 
 /** The note with this id and its author, if the caller may review it. */
 async function reviewable({ store }: AppDeps, c: Context<AppEnv>, id: string): Promise<{ record: NoteRecord; author: UserRecord }> {

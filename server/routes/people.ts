@@ -20,9 +20,9 @@ import { readJson } from '../http/json-body.ts';
 import type { LoginThrottle } from '../http/login-throttle.ts';
 import { reportRange } from '../http/report-range.ts';
 import { signedIn } from '../http/signed-in.ts';
-import { deviceView, personView } from '../http/views.ts';
+import { deviceView, personView } from '../http/records-to-wire.ts';
 import { DATE_PROBLEM_MESSAGES, pastDateProblem } from '../programme/plausible-dates.ts';
-import type { Store, UserRecord } from '../store/records.ts';
+import type { Store, UserRecord } from '../store/store-contract.ts';
 
 /** The person named in the path, if the caller may see them: 404 when unknown, 403 when hidden. */
 async function visiblePerson(store: Store, c: Context<AppEnv>, what: string): Promise<UserRecord> {

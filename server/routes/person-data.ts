@@ -8,7 +8,7 @@ import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { auditContext } from '../http/audit-context.ts';
 import { readJson } from '../http/json-body.ts';
 import { signedIn } from '../http/signed-in.ts';
-import { personalExport } from '../trust/personal-export.ts';
+import { personalExport } from '../personal-data/personal-export.ts';
 import { dateInZone } from '../../shared/time/zoned-days.ts';
 
 export function personDataRoutes(deps: AppDeps) {

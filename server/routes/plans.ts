@@ -24,7 +24,7 @@ import { programmeAudit } from '../http/programme-audit.ts';
 import { proposeChange } from '../programme-io/propose-change.ts';
 import { assertYearsOpen } from '../programme-io/year-lock.ts';
 import type { PlanTargets } from '../../shared/schemas/programme-plans.ts';
-import type { Store, UserRecord } from '../store/records.ts';
+import type { Store, UserRecord } from '../store/store-contract.ts';
 import type { SavePlan } from '../../shared/schemas/programme-plans.ts';
 
 function visiblePerson(directory: Directory, viewer: UserRecord, id: string) {

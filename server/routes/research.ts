@@ -24,7 +24,7 @@ import { yearParam } from '../http/programme-params.ts';
 import { signedIn } from '../http/signed-in.ts';
 import { loadDirectory, type Directory } from '../programme-io/directory.ts';
 import { newId } from '../store/ids.ts';
-import type { UserRecord } from '../store/records.ts';
+import type { UserRecord } from '../store/store-contract.ts';
 
 const updateReportSchema = z
   .object({

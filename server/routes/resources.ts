@@ -7,7 +7,7 @@ import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { auditContext } from '../http/audit-context.ts';
 import { readJson } from '../http/json-body.ts';
 import { signedIn } from '../http/signed-in.ts';
-import { managedResourceView } from '../http/views.ts';
+import { managedResourceView } from '../http/records-to-wire.ts';
 
 export function resourceRoutes(deps: AppDeps) {
   const { store } = deps;

@@ -25,7 +25,7 @@ import { assertYearsOpen } from '../programme-io/year-lock.ts';
 import { newId } from '../store/ids.ts';
 import type { SessionRecord } from '../store/programme/records.ts';
 import type { ProgrammeSettings } from '../store/programme/records.ts';
-import type { Store, UserRecord } from '../store/records.ts';
+import type { Store, UserRecord } from '../store/store-contract.ts';
 import type { z } from 'zod';
 
 type Input = z.output<typeof sessionInputSchema>;

@@ -4,8 +4,8 @@
 import { Hono, type Context } from 'hono';
 import { describeIssues, ERROR_CODES } from '../../shared/schemas/errors.ts';
 import { noteSchema, type Note } from '../../shared/schemas/notes.ts';
-import { noteTimeProblem } from '../sync/check-note.ts';
-import { mustReadLinkChanged, mustReadProblem, mustReadYear } from '../sync/check-must-read.ts';
+import { noteTimeProblem } from '../ingest-checks/check-note.ts';
+import { mustReadLinkChanged, mustReadProblem, mustReadYear } from '../ingest-checks/check-must-read.ts';
 import { mustReadLists, mustReadTitles, type MustReadListOf } from '../programme-io/must-read-lists.ts';
 import { SEGMENT_REJECTION_CODES, syncRequestSchema, type Rejection, type SyncResponse } from '../../shared/schemas/sync.ts';
 import { ApiError, validationFailed } from '../http/api-error.ts';
@@ -13,9 +13,9 @@ import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { readJson } from '../http/json-body.ts';
 import type { Limiter } from '../limits/limiter.ts';
 import { signedIn } from '../http/signed-in.ts';
-import { storedNoteView } from '../http/views.ts';
-import type { CheckedSegment, PolicyVersionRecord, RefusedSegment, SyncResult } from '../store/records.ts';
-import { checkSegment } from '../sync/check-segment.ts';
+import { storedNoteView } from '../http/records-to-wire.ts';
+import type { CheckedSegment, PolicyVersionRecord, RefusedSegment, SyncResult } from '../store/store-contract.ts';
+import { checkSegment } from '../ingest-checks/check-segment.ts';
 
 /** Most changed notes one response carries; `moreNotes` says when to ask again. */
 export const MAX_NOTES_PER_RESPONSE = 500;

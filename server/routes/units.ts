@@ -9,13 +9,13 @@ import { unitSummary, type SummaryMember } from '../aggregation/unit-summary.ts'
 import { ERROR_CODES } from '../../shared/schemas/errors.ts';
 import { withdrawalInputSchema } from '../../shared/schemas/programme-calendar.ts';
 import { ApiError, forbidden, notFound } from '../http/api-error.ts';
-import type { Store } from '../store/records.ts';
+import type { Store } from '../store/store-contract.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { auditContext } from '../http/audit-context.ts';
 import { readJson } from '../http/json-body.ts';
 import { reportRange } from '../http/report-range.ts';
 import { signedIn } from '../http/signed-in.ts';
-import { unitView } from '../http/views.ts';
+import { unitView } from '../http/records-to-wire.ts';
 import { belongedDuring } from '../programme/membership-history.ts';
 import { loadDirectory } from '../programme-io/directory.ts';
 import { loadFiguresContext, personFigures, withMembersPreloaded } from '../programme-io/person-figures.ts';

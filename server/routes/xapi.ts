@@ -13,8 +13,8 @@ import { signedIn } from '../http/signed-in.ts';
 import { UNIT_XAPI_MAX_DAYS } from '../../shared/schemas/xapi.ts';
 import { dayNumber } from '../../shared/time/day-numbers.ts';
 import type { DateRange } from '../../shared/time/periods.ts';
-import { xapiStatements, type XapiRecord, type XapiStatement } from '../standards/xapi.ts';
-import type { Store, UserRecord } from '../store/records.ts';
+import { xapiStatements, type XapiRecord, type XapiStatement } from '../xapi/xapi.ts';
+import type { Store, UserRecord } from '../store/store-contract.ts';
 
 const MAX_PERSON_DAYS = MAX_RANGE_DAYS;
 

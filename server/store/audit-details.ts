@@ -4,7 +4,7 @@ import type { NoteReview } from '../../shared/schemas/notes.ts';
 import type { Settings } from '../../shared/schemas/settings.ts';
 import { describeChanges } from './describe-changes.ts';
 import { AUDITED_FIELDS } from './record-schemas.ts';
-import type { ErasedCounts, ResourceChanges, ResourceRecord, TokenRecord, UnitChanges, UnitRecord, UserChanges, UserRecord } from './records.ts';
+import type { ErasedCounts, ResourceChanges, ResourceRecord, TokenRecord, UnitChanges, UnitRecord, UserChanges, UserRecord } from './store-contract.ts';
 
 const orNoChange = (described: string[]) => described.join('; ') || 'no change';
 

@@ -13,7 +13,7 @@ import { checkedJson, looksChecked } from './checked-line.ts';
 import { loadState } from './load-state.ts';
 import { STORE_FILE_NAME } from './lowdb-store.ts';
 import { SnapshotFile, type SnapshotLines } from './snapshot-file.ts';
-import { JournalGapError, StoreFileError } from './records.ts';
+import { JournalGapError, StoreFileError } from './store-contract.ts';
 import type { StoreState } from './state.ts';
 
 /** 20 ms apart: long enough for a compaction of a large store to finish writing its snapshot. */

@@ -3,7 +3,7 @@
 // Its message says to stop the other server, never to move the store's files (issue 18).
 import { open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { FILES_UNTOUCHED, StoreFileError } from './records.ts';
+import { FILES_UNTOUCHED, StoreFileError } from './store-contract.ts';
 
 export const LOCK_FILE_NAME = 'studytrail.lock';
 

@@ -2,16 +2,16 @@
 // day's segments was counted under) and the stored total the credit becomes. The embedded store
 // (state.ts) and the PostgreSQL one (postgres/postgres-store.ts) call these, so a day is counted by one
 // rule whichever engine keeps it.
-import { splitDaySeconds, type DayCredit, type DayRefused, type DaySegment } from '../aggregation/credit-day.ts';
+import { splitDaySeconds, type DayCredit, type DayRefused, type DaySegment } from '../aggregation/split-day-seconds.ts';
 import { dateInZone, startOfDate } from '../../shared/time/zoned-days.ts';
-import type { DayTotalRecord } from './records.ts';
+import type { DayTotalRecord } from './store-contract.ts';
 
 export interface PersonDaySegment extends DaySegment {
   policyVersion: number;
 }
 
-/** Credits one person's day from the raw segments and refused segments that overlap it. */
-export function creditPersonDay(input: {
+/** Splits one person's day into credited seconds and the reason for every other second, from the raw and refused segments that overlap it. */
+export function splitPersonDay(input: {
   dayStartMs: number;
   dayEndMs: number;
   segments: readonly PersonDaySegment[];

@@ -29,7 +29,7 @@ import {
 } from './record-schemas.ts';
 import { checkedJson, looksChecked, withChecksum } from './checked-line.ts';
 import type { JournalRef } from './journal.ts';
-import { FILES_UNTOUCHED, StoreFileError, type DayTotalRecord } from './records.ts';
+import { FILES_UNTOUCHED, StoreFileError, type DayTotalRecord } from './store-contract.ts';
 import type { SnapshotLines } from './snapshot-file.ts';
 import { packId, unpackId } from './packed-id.ts';
 import { policySettingsOf, StoreState, type PersonData } from './state.ts';

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Note } from '../../shared/schemas/notes.ts';
 import { JOURNAL_FILE_NAME } from './journal.ts';
 import { openLowdbStore, STORE_FILE_NAME } from './lowdb-store.ts';
-import type { AuditContext, CheckedSegment, Store } from './records.ts';
+import type { AuditContext, CheckedSegment, Store } from './store-contract.ts';
 
 const clock = () => Date.parse('2026-03-06T02:00:00Z');
 const TZ = 'Asia/Shanghai';

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { JournalPageError, JournalPages } from './journal-pages.ts';
 import { checkedJson } from './checked-line.ts';
 import { journalEntrySchema, type JournalEntry } from './ops.ts';
-import { StoreFileError } from './records.ts';
+import { StoreFileError } from './store-contract.ts';
 
 export const JOURNAL_FILE_NAME = 'studytrail.journal';
 /**

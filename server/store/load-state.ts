@@ -5,7 +5,7 @@
 import { DEFAULT_SETTINGS } from '../../shared/schemas/settings.ts';
 import { decodeSnapshot, emptyState } from './document.ts';
 import { parseJournal, readJournalRef, type JournalContents, type JournalRef } from './journal.ts';
-import { JournalGapError } from './records.ts';
+import { JournalGapError } from './store-contract.ts';
 import type { SnapshotLines } from './snapshot-file.ts';
 import type { StoreState } from './state.ts';
 

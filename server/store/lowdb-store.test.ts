@@ -10,7 +10,7 @@ import { segmentContentHash } from './content-hash.ts';
 import { encodeLine, JOURNAL_FILE_NAME, PREPARED_JOURNAL_FILE_NAME, RETIRED_JOURNAL_FILE_NAME } from './journal.ts';
 import { openLowdbStore, STORE_FILE_NAME } from './lowdb-store.ts';
 import { packId } from './packed-id.ts';
-import { StoreFileError, type CheckedSegment, type Store } from './records.ts';
+import { StoreFileError, type CheckedSegment, type Store } from './store-contract.ts';
 
 const TZ = 'Asia/Shanghai';
 let nowMs = Date.parse('2026-03-06T10:00:00+08:00');

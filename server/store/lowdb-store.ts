@@ -114,11 +114,11 @@ import {
   type UnitRecord,
   type UserChanges,
   type UserRecord,
-} from './records.ts';
+} from './store-contract.ts';
 import { countNoteRecords, queryNoteRecords, type NoteCountQuery, type NotePage, type NoteQuery } from './note-query.ts';
 import { lowerBound, type StoreState } from './state.ts';
 import { userMatcher, type UserQuery } from './user-query.ts';
-import type { SegmentCredit } from '../aggregation/credit-day.ts';
+import type { SegmentCredit } from '../aggregation/split-day-seconds.ts';
 
 export const STORE_FILE_NAME = 'studytrail.json';
 

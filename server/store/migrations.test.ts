@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS } from '../../shared/schemas/settings.ts';
 import { dayNumber } from '../../shared/time/day-numbers.ts';
 import { openLowdbStore, STORE_FILE_NAME } from './lowdb-store.ts';
 import { emptyProgrammeSnapshot } from './programme/records.ts';
-import type { Store } from './records.ts';
+import type { Store } from './store-contract.ts';
 
 const clock = () => Date.parse('2026-03-10T10:00:00+08:00');
 let dir: string;

@@ -4,7 +4,7 @@
 //   v1 (walking skeleton): segments as full objects, tracking settings {idleSeconds}, no daily totals,
 //      no token ids, no active flags, one policy version number without history; later v1 servers
 //      added `audit` (erasures) with details as an object, the target as a bare person id, and no seq.
-//   v2: everything in records.ts; daily totals per person per day; compact segment rows.
+//   v2: everything in store-contract.ts; daily totals per person per day; compact segment rows.
 //   v3: v2 plus `programme`, the learning programme's records (plans, calendar, sessions, attendance,
 //      research, annual notes); a v2 file becomes v3 with none.
 //   v4: v3's records as JSON Lines (a head line with the programme, then a line per person); v2 and
@@ -15,7 +15,7 @@
 import { z } from 'zod';
 import { categorySchema, idSchema, instantSchema, resourceKindSchema, roleSchema, segmentModeSchema } from '../../shared/schemas/domain.ts';
 import { DEFAULT_SETTINGS } from '../../shared/schemas/settings.ts';
-import type { SegmentRecord } from './records.ts';
+import type { SegmentRecord } from './store-contract.ts';
 import { policySettingsOf, StoreState } from './state.ts';
 import { emptyProgrammeSnapshot } from './programme/records.ts';
 

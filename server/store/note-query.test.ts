@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Note } from '../../shared/schemas/notes.ts';
 import { countNoteRecords, noteQuerySchema, queryNoteRecords } from './note-query.ts';
-import type { NoteRecord } from './records.ts';
+import type { NoteRecord } from './store-contract.ts';
 
 const review = { reviewerId: 'l1', reviewerName: '李', reviewedAt: '2026-03-07T00:00:00.000Z', comment: '' };
 

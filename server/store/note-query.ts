@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { idSchema } from '../../shared/schemas/domain.ts';
 import { NOTE_LIMITS, type Note } from '../../shared/schemas/notes.ts';
-import type { NoteRecord } from './records.ts';
+import type { NoteRecord } from './store-contract.ts';
 
 const msSchema = z.number().int();
 

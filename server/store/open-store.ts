@@ -3,7 +3,7 @@
 import type { ServerConfig } from '../config.ts';
 import { openLowdbStore } from './lowdb-store.ts';
 import { openPostgresStore } from './postgres/postgres-store.ts';
-import type { Store } from './records.ts';
+import type { Store } from './store-contract.ts';
 
 export function openStore(config: Pick<ServerConfig, 'dataDir' | 'databaseUrl' | 'timeZone'>, options: { clock: () => number }): Promise<Store> {
   return config.databaseUrl === null

@@ -2,7 +2,7 @@
 // the order they were created, and the tracking settings) differs from the current version. Both
 // engines ask this one function.
 import type { Settings } from '../../shared/schemas/settings.ts';
-import type { PolicySettings, PolicyVersionRecord, ResourceRecord } from './records.ts';
+import type { PolicySettings, PolicyVersionRecord, ResourceRecord } from './store-contract.ts';
 
 export function policySettingsOf(settings: Settings): PolicySettings {
   return {

@@ -1,5 +1,5 @@
 // The one definition of each record the store keeps (the programme's are in programme/records.ts): the
-// journal's ops, the snapshot's head and the types in records.ts are all derived from these schemas, so
+// journal's ops, the snapshot's head and the types in store-contract.ts are all derived from these schemas, so
 // a field added here is validated, journalled, snapshotted and typed everywhere at once. Segment,
 // refused-segment and day-total rows are written and read field by field for speed (document.ts); the
 // round-trip test (round-trip.test.ts) fills every field of every schema here and reads it back.

@@ -16,7 +16,7 @@ import type { Op } from './ops.ts';
 import { auditRecordSchema, rejectedSegmentRecordSchema, resourceRecordSchema, segmentRecordSchema, tokenRecordSchema, unitRecordSchema, userRecordSchema } from './record-schemas.ts';
 import { packId } from './packed-id.ts';
 import { programmeSnapshotSchema, type ProgrammeOp, type ProgrammeSnapshot } from './programme/records.ts';
-import type { Store } from './records.ts';
+import type { Store } from './store-contract.ts';
 
 const TZ = 'Asia/Shanghai';
 const NOW = Date.parse('2026-03-06T10:00:00+08:00');

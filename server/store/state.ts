@@ -6,8 +6,8 @@ import { mergeNote } from '../../shared/notes/merge-note.ts';
 import type { Policy } from '../../shared/schemas/policy.ts';
 import type { Settings } from '../../shared/schemas/settings.ts';
 import { dateInZone } from '../../shared/time/zoned-days.ts';
-import type { DayCredit } from '../aggregation/credit-day.ts';
-import { creditPersonDay, dayTotalOf, type PersonDaySegment } from './day-total.ts';
+import type { DayCredit } from '../aggregation/split-day-seconds.ts';
+import { splitPersonDay, dayTotalOf, type PersonDaySegment } from './day-total.ts';
 import { nextPolicyVersion } from './policy-version.ts';
 import { originMemberships } from '../programme/membership-history.ts';
 import { ZoneCalendar } from '../aggregation/zone-calendar.ts';
@@ -29,7 +29,7 @@ import type {
   UnitRecord,
   StoredUser,
   UserRecord,
-} from './records.ts';
+} from './store-contract.ts';
 
 export interface PersonData {
   personId: string;
@@ -403,7 +403,7 @@ export class StoreState {
       if (r.startMs >= dayEndMs) break;
       if (r.endMs > dayStartMs) refused.push(r);
     }
-    return creditPersonDay({
+    return splitPersonDay({
       dayStartMs,
       dayEndMs,
       segments,

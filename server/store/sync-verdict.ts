@@ -1,7 +1,7 @@
 // What a segment id sent again is answered, in both engines: the verdict it had when its content is
 // the same, id_reused when not.
 import { segmentContentHash } from './content-hash.ts';
-import type { CheckedSegment, RefusedSegment, SegmentOutcome, SegmentRecord } from './records.ts';
+import type { CheckedSegment, RefusedSegment, SegmentOutcome, SegmentRecord } from './store-contract.ts';
 
 /** A re-sent id: the verdict it had when its content is the same, id_reused when not. */
 export function sameContent(existing: CheckedSegment | RefusedSegment | SegmentRecord, contentHash: string): SegmentOutcome {

@@ -2,7 +2,7 @@
 // too, the same after reopening) is part of the store contract: test/store/core-contract.test.ts.
 import { describe, expect, it } from 'vitest';
 import { userMatcher, userQuerySchema } from './user-query.ts';
-import type { UserRecord } from './records.ts';
+import type { UserRecord } from './store-contract.ts';
 
 const user = (id: string, unitId: string | null) => ({ id, unitId }) as UserRecord;
 

@@ -3,7 +3,7 @@
 // is the one meaning of each filter; the embedded store applies it in memory.
 import { z } from 'zod';
 import { idSchema } from '../../shared/schemas/domain.ts';
-import type { UserRecord } from './records.ts';
+import type { UserRecord } from './store-contract.ts';
 
 export const userQuerySchema = z
   .object({

@@ -2,7 +2,7 @@
 // extends (a move, a new role or a deactivation takes effect today), whether it takes away an active
 // admin (refused for the last one), and whether the person's sign-ins are revoked.
 import { changeMembership } from '../programme/membership-history.ts';
-import type { UserChanges, UserRecord } from './records.ts';
+import type { UserChanges, UserRecord } from './store-contract.ts';
 
 export interface UserUpdate {
   user: UserRecord;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JOURNAL_FILE_NAME, parseJournal, RETIRED_JOURNAL_FILE_NAME } from './journal.ts';
 import { openLowdbStore, STORE_FILE_NAME } from './lowdb-store.ts';
-import { StoreReadOnlyError, type Store } from './records.ts';
+import { StoreReadOnlyError, type Store } from './store-contract.ts';
 
 let nowMs = Date.parse('2026-03-06T10:00:00+08:00');
 const options = { clock: () => nowMs, timeZone: 'Asia/Shanghai' };

@@ -1,4 +1,4 @@
-// The core Store contract (server/store/records.ts), on both engines: organisation, policy, sign-ins,
+// The core Store contract (server/store/store-contract.ts), on both engines: organisation, policy, sign-ins,
 // audit, sync and day totals, notes. What only the embedded store has (its files, journal and crash
 // recovery) stays in server/store/lowdb-store.test.ts.
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS } from '../../shared/schemas/settings.ts';
 import type { Note } from '../../shared/schemas/notes.ts';
 import { dayNumber } from '../../shared/time/day-numbers.ts';
 import { segmentContentHash } from '../../server/store/content-hash.ts';
-import { ConflictError, DuplicateError, MissingReferenceError, NotFoundError, type CheckedSegment, type Store } from '../../server/store/records.ts';
+import { ConflictError, DuplicateError, MissingReferenceError, NotFoundError, type CheckedSegment, type Store } from '../../server/store/store-contract.ts';
 import { describeEachEngine } from '../support/store-engines.ts';
 
 const at = (iso: string) => Date.parse(iso);

@@ -13,7 +13,7 @@ import type { Note } from '../../shared/schemas/notes.ts';
 import { segmentContentHash } from '../../server/store/content-hash.ts';
 import { openLowdbStore } from '../../server/store/lowdb-store.ts';
 import { openPostgresStore } from '../../server/store/postgres/postgres-store.ts';
-import type { CheckedSegment, Store, UserRecord } from '../../server/store/records.ts';
+import type { CheckedSegment, Store, UserRecord } from '../../server/store/store-contract.ts';
 import { freshDatabase } from '../support/postgres-database.ts';
 
 const run = promisify(execFile);

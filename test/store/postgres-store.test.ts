@@ -9,7 +9,7 @@ import { openStore } from '../../server/store/open-store.ts';
 import { resetDatabase } from '../../server/store/postgres/database.ts';
 import { migrate, readMigrations, type Migration } from '../../server/store/postgres/migrate.ts';
 import { openPostgresStore, redactDatabaseUrl } from '../../server/store/postgres/postgres-store.ts';
-import { StoreDatabaseError, type CheckedSegment, type Store } from '../../server/store/records.ts';
+import { StoreDatabaseError, type CheckedSegment, type Store } from '../../server/store/store-contract.ts';
 import { freshDatabase } from '../support/postgres-database.ts';
 
 const TZ = 'Asia/Shanghai';

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AttendanceEntry, SessionRecord } from '../../server/store/programme/records.ts';
 import type { ProgrammeAudit } from '../../server/store/programme/programme-store.ts';
-import type { Store } from '../../server/store/records.ts';
+import type { Store } from '../../server/store/store-contract.ts';
 import { describeEachEngine } from '../support/store-engines.ts';
 import { session } from '../support/programme-session.ts';
 

@@ -8,7 +8,7 @@ import { noteReviewSchema, noteSchema } from '../../shared/schemas/notes.ts';
 import { settingsSchema } from '../../shared/schemas/settings.ts';
 import { rejectedSegmentRecordSchema, resourceRecordSchema, segmentRecordSchema, tokenRecordSchema, unitRecordSchema, userRecordSchema } from '../../server/store/record-schemas.ts';
 import { programmeSnapshotSchema, type ProgrammeSnapshot } from '../../server/store/programme/records.ts';
-import type { Store } from '../../server/store/records.ts';
+import type { Store } from '../../server/store/store-contract.ts';
 import { everyField } from '../support/every-field.ts';
 import { describeEachEngine } from '../support/store-engines.ts';
 

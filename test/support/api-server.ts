@@ -16,7 +16,7 @@ import { openLowdbStore, STORE_FILE_NAME } from '../../server/store/lowdb-store.
 import { dumpDatabase } from '../../server/store/postgres/database.ts';
 import { openPostgresLimiter } from '../../server/store/postgres/postgres-limiter.ts';
 import { openPostgresStore } from '../../server/store/postgres/postgres-store.ts';
-import type { Store } from '../../server/store/records.ts';
+import type { Store } from '../../server/store/store-contract.ts';
 import type { Limits } from '../../server/limits/limits.ts';
 import { JOURNAL_FILE_NAME } from '../../server/store/journal.ts';
 import { apiClient, expectData, type ApiClient } from './api-client.ts';

@@ -1,7 +1,7 @@
 // Every API route the app serves (the dashboard's pages at / are not API routes), as "METHOD /path/:param" strings, read from the Hono app itself so tests
 // can hold tables and documents to it.
 import { createApp } from '../../server/app.ts';
-import type { Store } from '../../server/store/records.ts';
+import type { Store } from '../../server/store/store-contract.ts';
 
 export function appRoutes(): string[] {
   // Registering routes never touches the store.

@@ -8,7 +8,7 @@ import { afterEach, beforeAll, beforeEach, describe } from 'vitest';
 import { openLowdbStore } from '../../server/store/lowdb-store.ts';
 import { resetDatabase } from '../../server/store/postgres/database.ts';
 import { openPostgresStore } from '../../server/store/postgres/postgres-store.ts';
-import type { Store } from '../../server/store/records.ts';
+import type { Store } from '../../server/store/store-contract.ts';
 import { freshDatabase } from './postgres-database.ts';
 
 export const ENGINES = ['embedded', 'postgres'] as const;

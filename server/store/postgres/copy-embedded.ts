@@ -7,7 +7,7 @@ import { lockDataDir } from '../data-lock.ts';
 import { readConsistentState } from '../backup.ts';
 import { openLowdbStore } from '../lowdb-store.ts';
 import { noteSearchText } from '../note-query.ts';
-import type { Store } from '../records.ts';
+import type { Store } from '../store-contract.ts';
 import type { StoreState } from '../state.ts';
 import { openPostgresStore, redactDatabaseUrl } from './postgres-store.ts';
 import { applyProgrammeOp, programmeOpsOf } from './programme-store.ts';

@@ -1,4 +1,4 @@
-// The store on PostgreSQL: the same contract as the embedded store (records.ts), for offices that need
+// The store on PostgreSQL: the same contract as the embedded store (store-contract.ts), for offices that need
 // more than one machine or more than one server process. Every change is one transaction; what must
 // not interleave takes a transaction-scoped advisory lock:
 //
@@ -20,10 +20,10 @@ import type { Note, NoteReview } from '../../../shared/schemas/notes.ts';
 import type { Policy } from '../../../shared/schemas/policy.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/schemas/settings.ts';
 import { dateInZone } from '../../../shared/time/zoned-days.ts';
-import type { SegmentCredit } from '../../aggregation/credit-day.ts';
+import type { SegmentCredit } from '../../aggregation/split-day-seconds.ts';
 import { ZoneCalendar } from '../../aggregation/zone-calendar.ts';
 import { auditDetails, personUpdateAction } from '../audit-details.ts';
-import { creditPersonDay, dayTotalOf, foldBeforeMs, type PersonDaySegment } from '../day-total.ts';
+import { splitPersonDay, dayTotalOf, foldBeforeMs, type PersonDaySegment } from '../day-total.ts';
 import { newId } from '../ids.ts';
 import { noteCountQuerySchema, noteQuerySchema, noteSearchText, noteSearchWords, type NoteCountQuery, type NotePage, type NoteQuery } from '../note-query.ts';
 import { nextPolicyVersion, policySettingsOf } from '../policy-version.ts';
@@ -61,7 +61,7 @@ import {
   type UnitRecord,
   type UserChanges,
   type UserRecord,
-} from '../records.ts';
+} from '../store-contract.ts';
 import { contentHashOf, sameContent } from '../sync-verdict.ts';
 import { userQuerySchema, type UserQuery } from '../user-query.ts';
 import { LAST_ADMIN_MESSAGE, makesUnitCycle, planUserUpdate, UNIT_CYCLE_MESSAGE } from '../user-update.ts';
@@ -876,8 +876,8 @@ class PostgresStore implements Store {
   }
 
   /** The person's credit of each day in `days` from the raw segments stored now. */
-  private async creditDays(c: Client | pg.Pool, personId: string, days: readonly number[]): Promise<Map<number, ReturnType<typeof creditPersonDay>>> {
-    const out = new Map<number, ReturnType<typeof creditPersonDay>>();
+  private async splitDays(c: Client | pg.Pool, personId: string, days: readonly number[]): Promise<Map<number, ReturnType<typeof splitPersonDay>>> {
+    const out = new Map<number, ReturnType<typeof splitPersonDay>>();
     if (days.length === 0) return out;
     const fromMs = this.calendar.startOfDay(Math.min(...days));
     const toMs = this.calendar.startOfDay(Math.max(...days) + 1);
@@ -905,14 +905,14 @@ class PostgresStore implements Store {
       const dayStartMs = this.calendar.startOfDay(day);
       const dayEndMs = this.calendar.startOfDay(day + 1);
       const within = <T extends { startMs: number; endMs: number }>(list: readonly T[]) => list.filter((s) => s.startMs < dayEndMs && s.endMs > dayStartMs);
-      out.set(day, creditPersonDay({ dayStartMs, dayEndMs, segments: within(segments), refused: within(refused), capOf: (v) => caps.get(v), currentCapSeconds }));
+      out.set(day, splitPersonDay({ dayStartMs, dayEndMs, segments: within(segments), refused: within(refused), capOf: (v) => caps.get(v), currentCapSeconds }));
     }
     return out;
   }
 
   /** Recounts and stores the totals of the given days (a day with nothing sent keeps no row). */
   private async recountDays(c: Client, personId: string, days: readonly number[]): Promise<void> {
-    const credits = await this.creditDays(c, personId, days);
+    const credits = await this.splitDays(c, personId, days);
     const totals: DayTotalRecord[] = [];
     const empty: number[] = [];
     for (const [day, credit] of credits) {
@@ -1033,7 +1033,7 @@ class PostgresStore implements Store {
     const days: number[] = [];
     for (let day = fromDay; day <= toDay; day++) days.push(day);
     const out = new Map<string, SegmentCredit>();
-    for (const credit of (await this.creditDays(this.pool, personId, days)).values()) {
+    for (const credit of (await this.splitDays(this.pool, personId, days)).values()) {
       for (const [id, c] of credit.bySegment) {
         const sum = out.get(id);
         if (!sum) out.set(id, { ...c });

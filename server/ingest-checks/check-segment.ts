@@ -9,7 +9,7 @@ import { MIN_SEGMENT_MS, SEGMENT_REJECTION_CODES, segmentSchema, type Rejection,
 import { matchesPattern, parseMatchPattern, type MatchPattern } from '../../shared/url/match-pattern.ts';
 import { describeIssues } from '../../shared/schemas/errors.ts';
 import { segmentContentHash } from '../store/content-hash.ts';
-import type { CheckedSegment, PolicyVersionRecord, RefusedSegment } from '../store/records.ts';
+import type { CheckedSegment, PolicyVersionRecord, RefusedSegment } from '../store/store-contract.ts';
 
 export const SEGMENT_LIMITS = {
   /** Longer than a working day is not one sitting: a stuck clock or a forged segment. */

@@ -87,7 +87,7 @@ export type XapiRecord =
       title: string;
       startMs: number;
       mode: SegmentMode;
-      /** What the segment was credited, by the same rule as the learning logs (aggregation/credit-day.ts). */
+      /** What the segment was credited, by the same rule as the learning logs (aggregation/split-day-seconds.ts). */
       creditedSeconds: number;
     }
   | { kind: 'note'; id: string; url: string | null; title: string; resourceId: string | null; quote: string; comment: string; createdAt: string }

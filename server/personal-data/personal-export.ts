@@ -13,7 +13,7 @@ import type {
   TokenRecord,
   UnitRecord,
   UserRecord,
-} from '../store/records.ts';
+} from '../store/store-contract.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

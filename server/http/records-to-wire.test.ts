@@ -8,7 +8,7 @@ import { auditEntrySchema, deviceSchema, personSchema, unitSchema } from '../../
 import { managedResourceSchema, resourceSchema } from '../../shared/schemas/policy.ts';
 import { everyField } from '../../test/support/every-field.ts';
 import { auditRecordSchema, noteRecordSchema, resourceRecordSchema, tokenRecordSchema, unitRecordSchema, userRecordSchema } from '../store/record-schemas.ts';
-import { auditView, deviceView, managedResourceView, personView, resourceView, storedNoteView, unitView, userView } from './views.ts';
+import { auditView, deviceView, managedResourceView, personView, resourceView, storedNoteView, unitView, userView } from './records-to-wire.ts';
 
 const PATTERNS = { 'patterns[]': 'https://*.example.org/learn/*' };
 const NOTE = { 'note.id': '0e3b6f0a-1111-4111-8111-000000000003', 'note.url': 'https://learn.example.org/a', 'note.canonicalUrl': 'https://learn.example.org/a' };

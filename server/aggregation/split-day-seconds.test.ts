@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitDaySeconds, type DayRefused, type DaySegment } from './credit-day.ts';
+import { splitDaySeconds, type DayRefused, type DaySegment } from './split-day-seconds.ts';
 
 const DAY = Date.parse('2026-03-05T16:00:00Z'); // 2026-03-06 00:00 in Asia/Shanghai
 const END = DAY + 86_400_000;

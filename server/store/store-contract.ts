@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { Note, NoteReview } from '../../shared/schemas/notes.ts';
 import type { Policy } from '../../shared/schemas/policy.ts';
 import type { Settings } from '../../shared/schemas/settings.ts';
-import type { SegmentCredit } from '../aggregation/credit-day.ts';
+import type { SegmentCredit } from '../aggregation/split-day-seconds.ts';
 import type { NoteCountQuery, NotePage, NoteQuery } from './note-query.ts';
 import type { ProgrammeStore } from './programme/programme-store.ts';
 import type { UserQuery } from './user-query.ts';

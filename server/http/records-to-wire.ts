@@ -1,11 +1,11 @@
 // Store records → wire objects: what leaves the server, and nothing more (never a password hash or a
-// token hash). views.test.ts checks that each view sends every field of its record but those it lists
+// token hash). records-to-wire.test.ts checks that each view sends every field of its record but those it lists
 // as kept back, so a field added to a record is either sent or kept back on purpose, never forgotten.
 import type { User } from '../../shared/schemas/auth.ts';
 import type { StoredNote } from '../../shared/schemas/notes.ts';
 import type { AuditEntry, Device, Person, Unit } from '../../shared/schemas/organisation.ts';
 import type { ManagedResource, Resource } from '../../shared/schemas/policy.ts';
-import type { AuditRecord, NoteRecord, ResourceRecord, TokenRecord, UnitRecord, UserRecord } from '../store/records.ts';
+import type { AuditRecord, NoteRecord, ResourceRecord, TokenRecord, UnitRecord, UserRecord } from '../store/store-contract.ts';
 
 export function userView(u: UserRecord): User {
   return { id: u.id, username: u.username, name: u.name, role: u.role, unitId: u.unitId };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Segment } from '../../shared/schemas/sync.ts';
-import type { PolicyVersionRecord } from '../store/records.ts';
+import type { PolicyVersionRecord } from '../store/store-contract.ts';
 import { checkSegment } from './check-segment.ts';
 
 const NOW = Date.parse('2026-03-06T12:00:00Z');

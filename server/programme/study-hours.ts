@@ -6,7 +6,7 @@ import type { OnlineCredit } from '../../shared/schemas/programme-settings.ts';
 import { dayNumber } from '../../shared/time/day-numbers.ts';
 import type { DateRange } from '../../shared/time/periods.ts';
 
-export interface CreditedHours {
+export interface StudyHours {
   /** Credited online seconds counted in the range (the learning log's total), before conversion and cap. */
   onlineSeconds: number;
   onlineCreditedHours: number;
@@ -29,7 +29,7 @@ const tenth = (h: number) => Math.round(h * 10) / 10;
  * `onlineDays` must cover the range, and when a cap is set also every day from 1 January of the
  * range's first year: the cap counts what the year has credited already. Other days are ignored.
  */
-export function creditedHoursInRange(input: { range: DateRange; onlineDays: readonly OnlineDay[]; sessionHours: number; online: OnlineCredit }): CreditedHours {
+export function studyHoursInRange(input: { range: DateRange; onlineDays: readonly OnlineDay[]; sessionHours: number; online: OnlineCredit }): StudyHours {
   const { hoursPerHour, yearlyCapHours } = input.online;
   const first = dayNumber(input.range.from);
   const last = dayNumber(input.range.to);
@@ -55,7 +55,7 @@ export function creditedHoursInRange(input: { range: DateRange; onlineDays: read
     onlineCredited += capped(convert(before + within)) - capped(convert(before));
   }
   const counted = countedSeconds / 3600;
-  const adjustments: CreditedHours['adjustments'] = [];
+  const adjustments: StudyHours['adjustments'] = [];
   if (tenth(convertedHours) !== tenth(counted)) adjustments.push({ reason: 'online_conversion', hours: tenth(convertedHours - counted) });
   if (onlineCredited < convertedHours) adjustments.push({ reason: 'online_cap', hours: tenth(onlineCredited - convertedHours) });
   const totalSeconds = Math.round(onlineCredited * 3600) + Math.round(input.sessionHours * 3600);
