@@ -1,5 +1,6 @@
 // createApp(deps): the whole HTTP application, without a socket or a file. main.ts serves it; tests
-// serve it on a free port.
+// serve it on a free port. One sub-app per resource, each mounted at its own path: everything under
+// /api/people/{id}/… is in routes/people.ts, under /api/units/{id}/… in routes/units.ts.
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from './http/app-env.ts';
 import { clientInfoMiddleware } from './http/client-info.ts';
@@ -14,22 +15,18 @@ import { dashboardRoutes } from './routes/dashboard.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { peopleRoutes } from './routes/people.ts';
-import { personDataRoutes } from './routes/person-data.ts';
-import { personFiguresRoutes } from './routes/person-figures.ts';
 import { policyRoutes } from './routes/policy.ts';
 import { noteRoutes } from './routes/notes.ts';
 import { resourceRoutes } from './routes/resources.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { unitRoutes } from './routes/units.ts';
-import { xapiRoutes } from './routes/xapi.ts';
 import { annualRecordRoutes } from './routes/annual-records.ts';
-import { attendanceRoutes } from './routes/attendance.ts';
 import { calendarRoutes } from './routes/calendar.ts';
-import { planRoutes } from './routes/plans.ts';
 import { programmeSettingsRoutes } from './routes/programme-settings.ts';
 import { researchRoutes } from './routes/research.ts';
 import { sessionRoutes } from './routes/sessions.ts';
+import { checkInGuessLimit, checkInRoutes } from './routes/check-in.ts';
 import { changeRoutes } from './routes/changes.ts';
 import { closedYearRoutes } from './routes/closed-years.ts';
 
@@ -55,6 +52,8 @@ export function createApp(deps: AppDeps) {
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const limiter = (deps.limiter ?? memoryLimiter)(limits, deps.clock);
   const loginThrottle = new LoginThrottle(limits, limiter);
+  // One count of wrong session codes for both ways to check in, so switching between them gains no guesses.
+  const checkInGuesses = checkInGuessLimit();
 
   return app
     .route('/api/health', healthRoutes(deps))
@@ -62,21 +61,17 @@ export function createApp(deps: AppDeps) {
     .route('/api/me', meRoutes(deps))
     .route('/api/units', unitRoutes(deps))
     .route('/api/people', peopleRoutes(deps, loginThrottle))
-    .route('/api/people', personDataRoutes(deps))
-    .route('/api/people', personFiguresRoutes(deps))
     .route('/api/audit', auditRoutes(deps))
     .route('/api/resources', resourceRoutes(deps))
     .route('/api/policy', policyRoutes(deps))
     .route('/api/settings', settingsRoutes(deps))
     .route('/api/sync', syncRoutes(deps, limiter))
     .route('/api/notes', noteRoutes(deps))
-    .route('/api', xapiRoutes(deps))
     // The learning programme (issue 7).
     .route('/api/programme/settings', programmeSettingsRoutes(deps))
     .route('/api/calendar', calendarRoutes(deps))
-    .route('/api/sessions', sessionRoutes(deps))
-    .route('/api', attendanceRoutes(deps))
-    .route('/api', planRoutes(deps))
+    .route('/api/sessions', sessionRoutes(deps, checkInGuesses))
+    .route('/api/check-in', checkInRoutes(deps, checkInGuesses))
     .route('/api/research', researchRoutes(deps))
     .route('/api/annual-records', annualRecordRoutes(deps))
     // Who may change what counts, and closed years (issue 15).

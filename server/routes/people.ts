@@ -1,5 +1,6 @@
-// People: accounts with a role and a unit (admins manage them), their devices, passwords, learning
-// logs and segments. Every route checks who may see or change whom.
+// People (`/api/people`): accounts with a role and a unit (admins manage them), their devices,
+// passwords, learning logs, segments, figures, xAPI statements, study plans, and their own data
+// (export, erasure). Every route checks who may see or change whom.
 import { Hono, type Context } from 'hono';
 import { createPersonSchema, setPasswordSchema, updatePersonSchema } from '../../shared/schemas/organisation.ts';
 import type { SegmentReport } from '../../shared/schemas/reports.ts';
@@ -23,6 +24,25 @@ import { signedIn } from '../http/signed-in.ts';
 import { deviceView, personView } from '../http/records-to-wire.ts';
 import { DATE_PROBLEM_MESSAGES, pastDateProblem } from '../programme/plausible-dates.ts';
 import type { Store, UserRecord } from '../store/store-contract.ts';
+import { eraseRequestSchema, type EraseResult } from '../../shared/schemas/personal-data.ts';
+import type { PersonFigures } from '../../shared/schemas/figures.ts';
+import { savePlanSchema } from '../../shared/schemas/programme-plans.ts';
+import { personalExport } from '../personal-data/personal-export.ts';
+import { targetBasis } from '../programme/effective-target.ts';
+import { applyPlanEdit } from '../programme/plan-resolution.ts';
+import { planProgress } from '../programme/plan-progress.ts';
+import { stageRange } from '../programme/stage-range.ts';
+import { programmeAudit } from '../http/programme-audit.ts';
+import { stageParam, yearParam } from '../http/programme-params.ts';
+import { loadDirectory, type Directory } from '../programme-io/directory.ts';
+import { notesInRange } from '../programme-io/learning-figures.ts';
+import { loadFiguresContext, personFigures } from '../programme-io/person-figures.ts';
+import { effectivePlan, unitItemIds } from '../programme-io/person-year.ts';
+import { checkReadingListResources, describeTargets, sameTargets } from '../programme-io/plan-edit.ts';
+import { proposeChange } from '../programme-io/propose-change.ts';
+import { assertYearsOpen } from '../programme-io/year-lock.ts';
+import { xapiHomePage, xapiStatementsFor } from '../programme-io/xapi-statements.ts';
+import { newId } from '../store/ids.ts';
 
 /** The person named in the path, if the caller may see them: 404 when unknown, 403 when hidden. */
 async function visiblePerson(store: Store, c: Context<AppEnv>, what: string): Promise<UserRecord> {
@@ -32,6 +52,14 @@ async function visiblePerson(store: Store, c: Context<AppEnv>, what: string): Pr
   if (!canViewPerson(c.get('user'), person, parentLookup(await store.listUnits()))) {
     throw forbidden(`You may not see this person's ${what}`);
   }
+  return person;
+}
+
+/** As visiblePerson, over a directory the route has loaded already. */
+function visibleInDirectory(directory: Directory, viewer: UserRecord, id: string, what: string) {
+  const person = directory.person(id);
+  if (!person) throw notFound(`There is no person with id "${id}"`);
+  if (!directory.canView(viewer, person)) throw forbidden(`You may not see this person's ${what}`);
   return person;
 }
 
@@ -134,5 +162,137 @@ export function peopleRoutes(deps: AppDeps, throttle: LoginThrottle) {
         };
       });
       return c.json(body);
+    })
+    // Everything recorded about one person, as the file they download: the person, or an admin. Leaders
+    // see their people's learning through reports; the whole file is the person's own.
+    .get('/:id/export', signedIn(deps), async (c) => {
+      const id = c.req.param('id');
+      const viewer = c.get('user');
+      if (viewer.id !== id && viewer.role !== 'admin') throw forbidden('Only the person themselves or an admin may download this');
+      const person = await store.findUserById(id);
+      if (!person) throw notFound(`There is no person with id "${id}"`);
+      const all = { fromMs: Number.NEGATIVE_INFINITY, toMs: Number.POSITIVE_INFINITY };
+      const notes = (await store.notesChangedSince(id, 0, Number.MAX_SAFE_INTEGER)).notes;
+      const body = personalExport({
+        person,
+        unit: person.unitId === null ? null : await store.findUnit(person.unitId),
+        tokens: await store.tokensOf(id),
+        segments: await store.segmentsForPerson(id, all.fromMs, all.toMs),
+        refused: await store.refusedForPerson(id, all.fromMs, all.toMs),
+        dayTotals: await store.dayTotals(id, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
+        notes,
+        resources: await store.listResources(),
+        audit: await store.auditFor([`person:${id}`, ...notes.map((n) => `note:${n.note.id}`)]),
+        programme: await store.programme.recordsOf(id),
+        nowMs: clock(),
+      });
+      // The organisation's day, as every date the person is shown.
+      const date = dateInZone(Date.parse(body.exportedAt), config.timeZone);
+      c.header('Content-Disposition', `attachment; filename="studytrail-${person.username}-${date}.json"`);
+      return c.json(body);
+    })
+    // Erasure when someone leaves (admin): removes the account itself; nothing is kept about the person
+    // but the audit log.
+    .delete('/:id/data', signedIn(deps, 'admin'), async (c) => {
+      const id = c.req.param('id');
+      const actor = c.get('user');
+      const { reason } = await readJson(c, eraseRequestSchema);
+      // Guarantees an administrator always remains: only another one can erase an admin.
+      if (actor.id === id) throw conflict('You cannot erase your own account: ask another administrator');
+      const erased = await store.erasePerson(id, auditContext(c, reason));
+      if (!erased) throw notFound(`There is no person with id "${id}"`);
+      const body: EraseResult = { personId: id, removed: erased.counts, auditId: erased.audit.id };
+      return c.json(body);
+    })
+    // Credited hours against the effective target over a range, from the same computation as every
+    // other screen and export.
+    .get('/:id/figures', signedIn(deps), async (c) => {
+      const directory = await loadDirectory(store);
+      const person = visibleInDirectory(directory, c.get('user'), c.req.param('id'), 'figures');
+      const range = reportRange(c.req.query(), { nowMs: clock(), timeZone: config.timeZone });
+      const f = await personFigures(await loadFiguresContext(store, directory, clock(), config.timeZone, range), person, range);
+      const body: PersonFigures = {
+        personId: person.id,
+        ...range,
+        onlineSeconds: f.credit.onlineSeconds,
+        onlineCreditedHours: f.credit.onlineCreditedHours,
+        sessionHours: f.credit.sessionHours,
+        totalSeconds: f.credit.totalSeconds,
+        totalHours: f.credit.totalHours,
+        adjustments: f.credit.adjustments,
+        targetHours: f.target.targetSeconds / 3600,
+        targetBasis: targetBasis(f.target),
+        gapHours: f.gapSeconds / 3600,
+        behind: f.gapSeconds > 0,
+      };
+      return c.json(body);
+    })
+    .get('/:id/xapi', signedIn(deps), async (c) => {
+      const person = await visiblePerson(store, c, 'learning records');
+      const range = reportRange(c.req.query(), { nowMs: clock(), timeZone: config.timeZone });
+      const homePage = xapiHomePage(config.publicUrl, c.get('client').origin);
+      return c.json(await xapiStatementsFor(store, [person], range, { homePage, timeZone: config.timeZone }));
+    })
+    // A person's plan for a year or quarter: the person, their leaders and admins read and save it.
+    // A person's change to their own hour targets is a proposal a leader over them approves (their
+    // reading list applies at once); a closed year's plans are read-only.
+    .get('/:id/plans/:year/:stage', signedIn(deps), async (c) => {
+      const directory = await loadDirectory(store);
+      const person = visibleInDirectory(directory, c.get('user'), c.req.param('id'), 'plan');
+      const { annualTargetHours } = await store.getSettings();
+      return c.json(await effectivePlan(store.programme, directory, person, yearParam(c.req.param('year')), stageParam(c.req.param('stage')), annualTargetHours));
+    })
+    .put('/:id/plans/:year/:stage', signedIn(deps), async (c) => {
+      const directory = await loadDirectory(store);
+      const person = visibleInDirectory(directory, c.get('user'), c.req.param('id'), 'plan');
+      const year = yearParam(c.req.param('year'));
+      const stage = stageParam(c.req.param('stage'));
+      await assertYearsOpen(store.programme, year);
+      const edit = await readJson(c, savePlanSchema);
+      await checkReadingListResources(store, edit);
+      const viewer = c.get('user');
+      const previous = await store.programme.personalPlan(person.id, year, stage);
+      const { annualTargetHours } = await store.getSettings();
+      const current = await effectivePlan(store.programme, directory, person, year, stage, annualTargetHours);
+      // One's own targets move one's own grade: an admin's apply, anyone else's wait for a leader over them.
+      const proposed = viewer.id === person.id && viewer.role !== 'admin' && !sameTargets(edit.targets, current.targets);
+      const plan = applyPlanEdit({
+        personId: person.id,
+        year,
+        stage,
+        edit,
+        unitItemIds: await unitItemIds(store.programme, directory, person, year, stage),
+        previous,
+        newId,
+        now: new Date(clock()).toISOString(),
+      });
+      const saved = proposed ? { ...plan, targets: previous?.targets ?? null } : plan;
+      await store.programme.savePersonalPlan(
+        saved,
+        programmeAudit(c, 'plan.update', `person:${person.id}`, `${person.name}: plan ${year} ${stage}, ${describeTargets(previous?.targets ?? null)} → ${describeTargets(saved.targets)}; ${saved.ownItems.length} own item(s)`),
+      );
+      if (proposed) await proposeChange(c, store.programme, { kind: 'plan-targets', year, stage, from: current.targets, to: edit.targets }, clock());
+      return c.json(await effectivePlan(store.programme, directory, person, year, stage, annualTargetHours), proposed ? 202 : 200);
+    })
+    .get('/:id/plans/:year/:stage/progress', signedIn(deps), async (c) => {
+      const directory = await loadDirectory(store);
+      const person = visibleInDirectory(directory, c.get('user'), c.req.param('id'), 'plan');
+      const year = yearParam(c.req.param('year'));
+      const stage = stageParam(c.req.param('stage'));
+      const range = stageRange(year, stage);
+      const ctx = await loadFiguresContext(store, directory, clock(), config.timeZone, range);
+      const plan = await effectivePlan(store.programme, directory, person, year, stage, ctx.organisationAnnualHours);
+      const figures = await personFigures(ctx, person, range, stage);
+      return c.json(
+        planProgress({
+          plan,
+          range,
+          onlineSecondsByCategory: figures.onlineByCategory,
+          sessions: figures.sessions.attended,
+          notes: await notesInRange(store, config.timeZone, person.id, range.from, range.to),
+          credit: figures.credit,
+          target: figures.target,
+        }),
+      );
     });
 }

@@ -1,10 +1,23 @@
-// Sessions on the calendar (collective study, exchange day, special lecture, training batch, seminar).
-// Admins create and change any; leaders those whose units all lie in their own part of the tree. The
-// organiser, a leader over the units or an admin cancels one with a reason: it stays on record, counts
-// for nobody. Every refusal names its specifics in `error.details` and changes nothing; every change is audited.
+// Sessions on the calendar (`/api/sessions`: collective study, exchange day, special lecture, training
+// batch, seminar). Admins create and change any; leaders those whose units all lie in their own part of
+// the tree. The organiser, a leader over the units or an admin cancels one with a reason: it stays on
+// record, counts for nobody. Attendance (考勤): a session's roster and its marking by those who run it
+// (never their own entry: they check in), withdrawal of a mistaken entry, and check-in with the session
+// code (check-in.ts). Every refusal names its specifics in `error.details` and changes nothing; every
+// change is audited.
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { sessionInputSchema, withdrawalInputSchema } from '../../shared/schemas/programme-calendar.ts';
+import { checkInRequestSchema, markAttendanceSchema, type Roster } from '../../shared/schemas/programme-attendance.ts';
+import { countAttendance } from '../programme/attendance-counts.ts';
+import type { GuessLimit } from '../programme/guess-limit.ts';
+import { membershipOn } from '../programme/membership-history.ts';
+import { DATE_PROBLEM_MESSAGES, makeUpDateProblem, markTimeProblem, sessionDateProblem, type DateProblem } from '../programme/plausible-dates.ts';
+import { rosterFor } from '../programme/roster.ts';
+import { describeAttendance, describeSession } from '../programme-io/audit-details.ts';
+import { loadDirectory, type Directory, type DirectoryPerson } from '../programme-io/directory.ts';
+import { onRoster, runsSession, sessionView } from '../programme-io/session-view.ts';
+import { assertTakesAttendance, selfCheckIn } from './check-in.ts';
 import { ApiError, forbidden, notFound, validationFailed } from '../http/api-error.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { readJson } from '../http/json-body.ts';
@@ -13,14 +26,10 @@ import { signedIn } from '../http/signed-in.ts';
 import { ERROR_CODES } from '../../shared/schemas/errors.ts';
 import { dateInZone, instantInZone } from '../../shared/time/zoned-days.ts';
 import { mayOrganise } from '../programme/organiser-rule.ts';
-import { DATE_PROBLEM_MESSAGES, sessionDateProblem } from '../programme/plausible-dates.ts';
 import { findClash } from '../programme/session-overlap.ts';
 import { newSessionCode } from '../programme/session-code.ts';
 import { checkSessionTimes, SESSION_TIMES_MESSAGES } from '../programme/session-times.ts';
 import { sessionTariffHours, tariffShortfall } from '../programme/tariff.ts';
-import { describeSession } from '../programme-io/audit-details.ts';
-import { loadDirectory, type Directory } from '../programme-io/directory.ts';
-import { runsSession, sessionView } from '../programme-io/session-view.ts';
 import { assertYearsOpen } from '../programme-io/year-lock.ts';
 import { newId } from '../store/ids.ts';
 import type { SessionRecord } from '../store/programme/records.ts';
@@ -92,7 +101,26 @@ function cancelledError(session: SessionRecord): ApiError {
   return new ApiError(409, ERROR_CODES.sessionCancelled, `The session "${session.topic}" was cancelled: it can no longer be changed`, { topic: session.topic });
 }
 
-export function sessionRoutes(deps: AppDeps) {
+function implausible(field: string, problem: DateProblem, details: Record<string, string>): ApiError {
+  return new ApiError(400, ERROR_CODES.implausibleDate, `${field}: ${DATE_PROBLEM_MESSAGES[problem]}`, { problem, ...details });
+}
+
+/**
+ * Admins, the organiser (while they may organise it) and leaders over the person mark attendance, never
+ * their own entry: they check in with the code like everyone else.
+ */
+function mayMark(viewer: UserRecord, session: SessionRecord, person: DirectoryPerson, directory: Directory): void {
+  if (person.id === viewer.id) {
+    throw new ApiError(403, ERROR_CODES.ownRecord, 'Nobody marks their own attendance: check in with the session code', { record: 'attendance' });
+  }
+  const allowed =
+    viewer.role === 'admin' ||
+    (viewer.id === session.organiserId && runsSession(viewer, session, directory)) ||
+    (viewer.role === 'leader' && directory.canView(viewer, person));
+  if (!allowed) throw forbidden('Only the organiser, leaders over the person and admins mark attendance');
+}
+
+export function sessionRoutes(deps: AppDeps, checkInGuesses: GuessLimit) {
   const { store, clock, config } = deps;
   const checks = async (viewer: UserRecord) => ({
     directory: await loadDirectory(store),
@@ -178,5 +206,81 @@ export function sessionRoutes(deps: AppDeps) {
         (s) => programmeAudit(c, 'session.cancel', `session:${s.id}`, describeSession(s, directory, config.timeZone), reason),
       );
       return c.json(sessionView(session, viewer, directory));
+    })
+    .get('/:id/roster', signedIn(deps), async (c) => {
+      const viewer = c.get('user');
+      const session = await find(c.req.param('id'));
+      const directory = await loadDirectory(store);
+      if (!runsSession(viewer, session, directory)) throw forbidden('Only the organiser, leaders of its units and admins see the roster');
+      const entries = new Map((await store.programme.attendance({ sessionIds: [session.id] })).map((e) => [e.personId, e]));
+      // Everyone in its units on its date, plus anyone recorded there from elsewhere.
+      const people = rosterFor(session.unitIds, session.date, directory.people, directory.parentOf);
+      for (const personId of entries.keys()) {
+        const p = directory.person(personId);
+        if (p && !people.includes(p)) people.push(p);
+      }
+      // Each in the unit they were in on the session's date.
+      const rows = people.map((p) => ({ personId: p.id, name: p.name, unitId: membershipOn(p.memberships, session.date)?.unitId ?? p.unitId, entry: entries.get(p.id) ?? null }));
+      const body: Roster = {
+        sessionId: session.id,
+        people: rows,
+        counts: countAttendance(rows.map((r) => ({ endMs: Date.parse(session.endsAt), entry: r.entry })), clock()),
+      };
+      return c.json(body);
+    })
+    .put('/:id/attendance/:personId', signedIn(deps), async (c) => {
+      const viewer = c.get('user');
+      const session = await find(c.req.param('id'));
+      const directory = await loadDirectory(store);
+      const person = directory.person(c.req.param('personId'));
+      if (!person) throw notFound(`There is no person with id "${c.req.param('personId')}"`);
+      mayMark(viewer, session, person, directory);
+      await assertTakesAttendance(session, store.programme);
+      const input = await readJson(c, markAttendanceSchema);
+      if (!onRoster(session, person.id, directory) && (await store.programme.attendance({ sessionIds: [session.id], personId: person.id })).length === 0) {
+        throw validationFailed('personId: this person is not on the roster of the session');
+      }
+      const nowMs = clock();
+      const timeProblem = markTimeProblem(input.status, Date.parse(session.startsAt), nowMs);
+      if (timeProblem !== null) throw implausible('status', timeProblem, { status: input.status, date: session.date });
+      if (input.makeUp !== null) {
+        const problem = makeUpDateProblem(input.makeUp.doneOn, session.date, dateInZone(nowMs, config.timeZone));
+        if (problem !== null) throw implausible('makeUp.doneOn', problem, { date: input.makeUp.doneOn, sessionDate: session.date });
+      }
+      const at = new Date(nowMs).toISOString();
+      const saved = await store.programme.saveAttendance<never>(session.id, person.id, (existing) => ({
+        ok: true,
+        value: {
+          sessionId: session.id,
+          personId: person.id,
+          status: input.status,
+          reason: input.status === 'leave' ? input.reason : '',
+          makeUp: input.makeUp,
+          // A leader's mark keeps the person's own check-in time, which is evidence of when they came.
+          checkedInAt: existing?.checkedInAt ?? null,
+          markedBy: viewer.id,
+          updatedAt: at,
+        },
+      }), (entry) => programmeAudit(c, 'attendance.mark', `session:${session.id}`, describeAttendance(entry, session, directory)));
+      return c.json(saved.ok ? saved.value : null);
+    })
+    .delete('/:id/attendance/:personId', signedIn(deps), async (c) => {
+      const viewer = c.get('user');
+      const session = await find(c.req.param('id'));
+      const directory = await loadDirectory(store);
+      const person = directory.person(c.req.param('personId'));
+      if (!person) throw notFound(`There is no person with id "${c.req.param('personId')}"`);
+      mayMark(viewer, session, person, directory);
+      await assertTakesAttendance(session, store.programme);
+      const { reason } = await readJson(c, withdrawalInputSchema);
+      const [entry] = await store.programme.attendance({ sessionIds: [session.id], personId: person.id });
+      if (!entry) throw notFound(`${person.name} has no attendance entry at this session`);
+      await store.programme.deleteAttendance(session.id, person.id, programmeAudit(c, 'attendance.withdraw', `session:${session.id}`, describeAttendance(entry, session, directory), reason));
+      return c.body(null, 204);
+    })
+    .post('/:id/check-in', signedIn(deps), async (c) => {
+      const session = await find(c.req.param('id'));
+      const { code } = await readJson(c, checkInRequestSchema);
+      return c.json(await selfCheckIn(deps, checkInGuesses, c, { viewer: c.get('user'), session, typed: code, directory: await loadDirectory(store) }), 201);
     });
 }

@@ -1,6 +1,7 @@
-// Units (委室) of the organisation: a tree through parentId. Admins change it (sibling units have
-// distinct names) and remove a unit nobody and nothing is in; everyone lists what they may see; leaders
-// and admins read a unit's summary.
+// Units (委室) of the organisation (`/api/units`): a tree through parentId. Admins change it (sibling
+// units have distinct names) and remove a unit nobody and nothing is in; everyone lists what they may
+// see; leaders and admins read a unit's summary, its xAPI statements and its monthly attendance
+// bulletin; a unit's default plan is read by anyone in or over the unit, saved by its leaders and admins.
 import { Hono } from 'hono';
 import { createUnitSchema, updateUnitSchema } from '../../shared/schemas/organisation.ts';
 import { canReportOnUnit, subtreeOf, visibleUnitIds } from '../access/visibility.ts';
@@ -18,6 +19,18 @@ import { signedIn } from '../http/signed-in.ts';
 import { unitView } from '../http/records-to-wire.ts';
 import { belongedDuring } from '../programme/membership-history.ts';
 import { loadDirectory } from '../programme-io/directory.ts';
+import { savePlanSchema, type UnitPlanDefaults } from '../../shared/schemas/programme-plans.ts';
+import { UNIT_XAPI_MAX_DAYS } from '../../shared/schemas/xapi.ts';
+import { programmeAudit } from '../http/programme-audit.ts';
+import { monthParam, stageParam, yearParam } from '../http/programme-params.ts';
+import { bulletinPeople } from '../programme/bulletin-people.ts';
+import { monthlyBulletin } from '../programme/monthly-bulletin.ts';
+import { isUnder } from '../programme/unit-tree.ts';
+import { checkReadingListResources, describeTargets } from '../programme-io/plan-edit.ts';
+import { onRoster } from '../programme-io/session-view.ts';
+import { xapiHomePage, xapiStatementsFor } from '../programme-io/xapi-statements.ts';
+import { assertYearsOpen } from '../programme-io/year-lock.ts';
+import { newId } from '../store/ids.ts';
 import { loadFiguresContext, personFigures, withMembersPreloaded } from '../programme-io/person-figures.ts';
 
 /** Two units under one parent (or two top-level units) never share a name: people pick units by name. */
@@ -96,5 +109,94 @@ export function unitRoutes(deps: AppDeps) {
         members.push({ person, days: figures.days, notesCount, credit: figures.credit, target: figures.target, gapSeconds: figures.gapSeconds });
       }
       return c.json(unitSummary({ unitId, ...range, members, categoryOf: (id) => categories.get(id) }));
+    })
+    .get('/:id/xapi', signedIn(deps, 'leader', 'admin'), async (c) => {
+      const unitId = c.req.param('id');
+      const units = await store.listUnits();
+      if (!units.some((u) => u.id === unitId)) throw notFound(`There is no unit with id "${unitId}"`);
+      if (!canReportOnUnit(c.get('user'), unitId, units)) throw forbidden("You may not see this unit's learning records");
+      const range = reportRange(c.req.query(), { nowMs: clock(), timeZone: config.timeZone, maxDays: UNIT_XAPI_MAX_DAYS });
+      const people = (await store.listUsers({ unitIds: [...subtreeOf(unitId, units)] })).sort((a, b) => (a.username < b.username ? -1 : 1));
+      const homePage = xapiHomePage(config.publicUrl, c.get('client').origin);
+      return c.json(await xapiStatementsFor(store, people, range, { homePage, timeZone: config.timeZone }));
+    })
+    .get('/:id/bulletin', signedIn(deps, 'admin', 'leader'), async (c) => {
+      const viewer = c.get('user');
+      const month = monthParam(c.req.query('month'));
+      const directory = await loadDirectory(store);
+      const unitId = c.req.param('id');
+      if (!directory.units.some((u) => u.id === unitId)) throw notFound(`There is no unit with id "${unitId}"`);
+      if (!directory.manages(viewer, unitId)) throw forbidden('You may only see the bulletin of units you lead');
+      // Who belonged to the unit during the month, by their dated memberships: the bulletin of a closed
+      // month reads the same whoever joins, leaves or moves afterwards.
+      const people = bulletinPeople(directory.people, unitId, month, directory.parentOf);
+      // Every date of the month lies between its first day and day 31 (ISO dates compare as strings).
+      const sessions = await store.programme.sessions({ from: `${month}-01`, to: `${month}-31` });
+      const entries = await store.programme.attendance({ sessionIds: sessions.map((s) => s.id) });
+      const recordedAt = new Map<string, Set<string>>();
+      for (const e of entries) {
+        const recorded = recordedAt.get(e.sessionId);
+        if (recorded) recorded.add(e.personId);
+        else recordedAt.set(e.sessionId, new Set([e.personId]));
+      }
+      return c.json(
+        monthlyBulletin({
+          unitId,
+          month,
+          people,
+          sessions: sessions.map((s) => {
+            const recorded = recordedAt.get(s.id) ?? new Set<string>();
+            const rosterIds = new Set(people.filter((p) => recorded.has(p.id) || onRoster(s, p.id, directory)).map((p) => p.id));
+            return { id: s.id, date: s.date, kind: s.kind, topic: s.topic, endMs: Date.parse(s.endsAt), rosterIds };
+          }),
+          entries,
+          nowMs: clock(),
+        }),
+      );
+    })
+    .get('/:id/plan-defaults/:year/:stage', signedIn(deps), async (c) => {
+      const viewer = c.get('user');
+      const directory = await loadDirectory(store);
+      const unitId = c.req.param('id');
+      if (!directory.units.some((u) => u.id === unitId)) throw notFound(`There is no unit with id "${unitId}"`);
+      // Members read the defaults their plans start from; leaders over the unit and admins too.
+      if (!directory.manages(viewer, unitId) && !isUnder(viewer.unitId, [unitId], directory.parentOf)) throw forbidden("You may not see this unit's plan");
+      const year = yearParam(c.req.param('year'));
+      const stage = stageParam(c.req.param('stage'));
+      const d = await store.programme.unitDefaults(unitId, year, stage);
+      const body: UnitPlanDefaults = { unitId, year, stage, targets: d?.targets ?? { totalHours: 0, byCategory: {} }, readingList: d?.items ?? [], updatedAt: d?.updatedAt ?? null };
+      return c.json(body);
+    })
+    .put('/:id/plan-defaults/:year/:stage', signedIn(deps, 'admin', 'leader'), async (c) => {
+      const viewer = c.get('user');
+      const directory = await loadDirectory(store);
+      const unitId = c.req.param('id');
+      if (!directory.units.some((u) => u.id === unitId)) throw notFound(`There is no unit with id "${unitId}"`);
+      if (!directory.manages(viewer, unitId)) throw forbidden('You may only set the plan of units you lead');
+      const year = yearParam(c.req.param('year'));
+      const stage = stageParam(c.req.param('stage'));
+      await assertYearsOpen(store.programme, year);
+      const edit = await readJson(c, savePlanSchema);
+      await checkReadingListResources(store, edit);
+      const unitName = directory.units.find((u) => u.id === unitId)?.name ?? '';
+      const before = await store.programme.unitDefaults(unitId, year, stage);
+      const previous = new Set(before?.items.map((i) => i.id) ?? []);
+      const saved = await store.programme.saveUnitDefaults({
+        unitId,
+        year,
+        stage,
+        targets: edit.targets,
+        items: edit.readingList.map((i) => ({
+          id: i.id !== undefined && previous.has(i.id) ? i.id : newId(),
+          title: i.title,
+          author: i.author,
+          resourceId: i.resourceId,
+          status: 'not-started',
+          source: 'unit',
+        })),
+        updatedAt: new Date(clock()).toISOString(),
+      }, programmeAudit(c, 'unit_defaults.update', `unit:${unitId}`, `${unitName}: plan ${year} ${stage}, ${describeTargets(before?.targets ?? null)} → ${describeTargets(edit.targets)}; ${edit.readingList.length} must-read item(s)`));
+      const body: UnitPlanDefaults = { unitId, year, stage, targets: saved.targets ?? { totalHours: 0, byCategory: {} }, readingList: saved.items, updatedAt: saved.updatedAt };
+      return c.json(body);
     });
 }

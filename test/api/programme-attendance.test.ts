@@ -155,6 +155,8 @@ describe('guessing codes', () => {
     await unchanged(async () => {
       for (let i = 0; i < 10; i++) expectError(await checkIn(guesser, `WRONG${i}`), 400, 'wrong_code');
       expectError(await checkIn(guesser, session.code!), 429, 'rate_limited');
+      // The session's own check-in counts the same guesses: switching ways gains none.
+      expectError(await server.api.post(`/api/sessions/${session.id}/check-in`, { code: session.code }, guesser), 429, 'rate_limited');
     }, [guesser]);
     expectError(await checkIn(org.people.staffResearch.token, 'WRONG0'), 400, 'wrong_code');
     server.nowMs += 10 * 60_000 + 1;
