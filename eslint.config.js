@@ -13,11 +13,20 @@ const pageCode = [
   './extension/note-editor',
   './extension/entrypoints/*.content.ts',
   './extension/content',
-  './extension/probe',
+  './extension/tracking/probe',
   './extension/highlights/page',
   './extension/highlights/painting',
   './extension/highlights/capture',
   './extension/highlights/anchoring',
+];
+// The extension's feature folders: each builds on storage/ and rpc/ and is joined by messaging/.
+const extensionFeatures = [
+  './extension/account',
+  './extension/highlights',
+  './extension/programme',
+  './extension/status',
+  './extension/sync',
+  './extension/tracking',
 ];
 const extensionPages = [
   './extension/entrypoints/popup',
@@ -61,19 +70,28 @@ const zones = (forTests) => [
   ...(forTests
     ? []
     : [{ target: './extension/highlights', from: './extension/sync', message: 'sync/ sends the notes: highlights/ never imports sync/.' }]),
-  // The handler map (messaging/) calls into the engine; the engine never calls back up. What it sends or
-  // listens on (the probe's protocol, the popup's port) lives beside it in tracking/.
+  // messaging/ joins every folder's requests into the background's one protocol and handler map; the
+  // folders it joins never reach back up. What they share with it (failure codes, the reply, the shape of
+  // a handler map) is in rpc/; what the engine sends or listens on (the probe's protocol and reports, the
+  // popup's port) lives beside it in tracking/. extension/folder-cycles.test.ts checks every folder pair.
   {
-    target: './extension/tracking',
+    target: extensionFeatures,
     from: './extension/messaging',
-    message: 'tracking/ never imports messaging/: move the shared piece into tracking/ (the handler map translates requests).',
+    message: 'The folders messaging/ joins never import it: take failures and handler types from rpc/, define your requests beside your handlers.',
   },
-  // Storage declares the stored shapes sync/ and programme/ work on (or takes them from shared/), so those
-  // two folders build on storage/ and never the other way round.
+  {
+    target: './extension/rpc',
+    from: ['./extension/messaging', './extension/storage', ...extensionFeatures],
+    message: 'rpc/ is below every receiver: it imports none of them.',
+  },
+  // The engine is driven by account/ (the policy it applies) and never calls back into it.
+  { target: './extension/tracking', from: './extension/account', message: 'tracking/ never imports account/: take what it needs from storage/.' },
+  // storage/ declares every persisted key and the stored shapes (or takes them from shared/): everything
+  // builds on it and it builds on nothing above it.
   {
     target: './extension/storage',
-    from: ['./extension/sync', './extension/programme'],
-    message: 'storage/ never imports sync/ or programme/: declare the stored shape in storage/items.ts or take it from shared/.',
+    from: ['./extension/messaging', ...extensionFeatures],
+    message: 'storage/ never imports the folders that use it: declare the stored shape in storage/ or take it from shared/.',
   },
   { target: './server/programme-io', from: './server/routes', message: 'Domain code never imports the routes.' },
   {

@@ -19,7 +19,19 @@ import type { FlushOutcome } from '../sync/flush.ts';
 import type { Recorder } from '../tracking/recorder.ts';
 import { originsForPolicy } from '../tracking/rules.ts';
 import { applyPolicy } from './apply-policy.ts';
-import { BackgroundFailure, type SignInResult, type SignOutResult } from '../messaging/protocol.ts';
+import type { User } from '../../shared/schemas/auth.ts';
+import { BackgroundFailure } from '../rpc/failure.ts';
+
+export interface SignInResult {
+  readonly user: User;
+  /** Host permissions to request from the person, in the page, while their click still counts. */
+  readonly origins: readonly string[];
+}
+
+export interface SignOutResult {
+  /** Segments that could not be sent and are kept for this person's next sign-in. */
+  readonly keptCount: number;
+}
 
 export interface AccountDeps {
   readonly client: ServerClient;

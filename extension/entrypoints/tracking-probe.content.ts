@@ -2,8 +2,8 @@
 // never through the manifest.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser, type Browser } from 'wxt/browser';
-import { startTrackingProbe } from '../probe/tracking-probe.ts';
-import { createPresencePrompt } from '../probe/presence-prompt.ts';
+import { startTrackingProbe } from '../tracking/probe/tracking-probe.ts';
+import { createPresencePrompt } from '../tracking/probe/presence-prompt.ts';
 import { isProbeRequest } from '../tracking/probe-protocol.ts';
 import { t } from '../i18n/t.ts';
 

@@ -3,7 +3,7 @@
 import { signIn, signOut, type AccountDeps } from '../account/sign-in.ts';
 import { readStatus } from '../status/read-status.ts';
 import { serverTodaySeconds } from '../status/server-today.ts';
-import { clockJumpedSignal, pageStateSignal } from './page-signals.ts';
+import { clockJumpedSignal, pageStateSignal } from '../tracking/page-signals.ts';
 import { popupShown, recheckFocus } from '../tracking/browser-signals.ts';
 import type { Handlers } from './protocol.ts';
 import { noteHandlers } from '../highlights/notes/note-handlers.ts';

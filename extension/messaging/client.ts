@@ -1,6 +1,7 @@
 // How the extension's pages talk to the background: one typed call per request of the protocol.
 import { browser } from 'wxt/browser';
-import type { BackgroundProtocol, BackgroundRequestType, Reply, RequestOf } from './protocol.ts';
+import type { Reply } from '../rpc/failure.ts';
+import type { BackgroundProtocol, BackgroundRequestType, RequestOf } from './protocol.ts';
 
 export async function callBackground<K extends BackgroundRequestType>(
   request: RequestOf<K>,

@@ -2,13 +2,12 @@
 // type, who may send it, its payload (validated on arrival) and its answer. Pages call it through
 // client.ts; background-handlers.ts serves it.
 import { z } from 'zod';
-import type { User } from '../../shared/schemas/auth.ts';
+import type { SignInResult, SignOutResult } from '../account/sign-in.ts';
 import { noteRequestSchemas, type NotesProtocol } from '../highlights/notes/notes-protocol.ts';
-import type { CountingStatus } from '../tracking/counting.ts';
 import { programmeRequestSchemas, type ProgrammeProtocol } from '../programme/programme-protocol.ts';
-
-/** Epoch milliseconds as a page reports them. */
-const instantMs = z.number().int().min(0).max(8.64e15);
+import type { HandlersOf } from '../rpc/handler-map.ts';
+import type { Status } from '../status/read-status.ts';
+import { probeReportSchemas, type ProbeReportProtocol } from '../tracking/probe-reports.ts';
 
 export const backgroundRequestSchema = z.discriminatedUnion('type', [
   // The popup names its window: while it asks, that window is in front of the person.
@@ -25,15 +24,7 @@ export const backgroundRequestSchema = z.discriminatedUnion('type', [
   ...programmeRequestSchemas,
   z.object({ type: z.literal('setPaused'), paused: z.boolean() }),
   // From the tracking probe on designated pages (content script).
-  z.object({
-    type: z.literal('pageState'),
-    url: z.string().max(8192),
-    visible: z.boolean(),
-    mediaPlaying: z.boolean(),
-    lastInputAt: instantMs.nullable(),
-  }),
-  z.object({ type: z.literal('presenceConfirmed') }),
-  z.object({ type: z.literal('clockJumped'), from: instantMs, to: instantMs }),
+  ...probeReportSchemas,
 ]);
 export type BackgroundRequest = z.infer<typeof backgroundRequestSchema>;
 export type BackgroundRequestType = BackgroundRequest['type'];
@@ -72,92 +63,13 @@ export const REQUEST_SENDERS: Record<BackgroundRequestType, SenderKinds> = {
   mustReadBooks: BOTH,
 };
 
-/** What the background knows of a sender: the tab of a content script. */
-export interface SenderInfo {
-  readonly tabId?: number;
-}
-
-export interface Status {
-  readonly account: {
-    readonly name: string;
-    readonly username: string;
-    readonly server: string;
-    /** The server refused the saved token: counting continues, sending waits for a new sign-in. */
-    readonly needsSignIn: boolean;
-  } | null;
-  /** Name of the designated resource being counted right now, null when not counting. */
-  readonly countingResource: string | null;
-  /** Counting now and in which mode, or why not. */
-  readonly counting: CountingStatus;
-  /** The presence question is waiting for an answer in the page. */
-  readonly presencePending: boolean;
-  readonly todaySeconds: number;
-  /** Since Monday, on this browser. */
-  readonly weekSeconds: number;
-  readonly lastSyncAt: number | null;
-  readonly lastSyncError: string | null;
-  /** The organisation's zone (the policy's): the days above are its days, and times show in it. */
-  readonly timeZone: string;
-  /** Closed segments waiting to be sent. */
-  readonly pendingCount: number;
-  readonly rejectedCount: number;
-  /** Host permissions the policy needs that the person has not granted (pages there cannot count). */
-  readonly missingOrigins: readonly string[];
-}
-
-export interface SignInResult {
-  readonly user: User;
-  /** Host permissions to request from the person, in the page, while their click still counts. */
-  readonly origins: readonly string[];
-}
-
-export interface SignOutResult {
-  /** Segments that could not be sent and are kept for this person's next sign-in. */
-  readonly keptCount: number;
-}
-
-export interface BackgroundProtocol extends NotesProtocol, ProgrammeProtocol {
+export interface BackgroundProtocol extends NotesProtocol, ProgrammeProtocol, ProbeReportProtocol {
   getStatus: { request: RequestOf<'getStatus'>; response: Status };
   /** The server's credited seconds for today (all devices), null when it cannot say. */
   getServerToday: { request: RequestOf<'getServerToday'>; response: number | null };
   signIn: { request: RequestOf<'signIn'>; response: SignInResult };
   signOut: { request: RequestOf<'signOut'>; response: SignOutResult };
   setPaused: { request: RequestOf<'setPaused'>; response: Status };
-  pageState: { request: RequestOf<'pageState'>; response: null };
-  presenceConfirmed: { request: RequestOf<'presenceConfirmed'>; response: null };
-  clockJumped: { request: RequestOf<'clockJumped'>; response: null };
 }
 
-export const FAILURE_CODES = [
-  'invalid_server', // not an http(s) URL
-  'managed_server', // not the server the organisation's policy sets
-  'bad_credentials',
-  'unreachable', // no answer from the server
-  'server_error', // an answer, but not a usable one
-  'invalid_request', // a malformed message (a bug in the caller)
-  'signed_out', // the request needs a signed-in person
-  'not_found', // no such item (a note deleted on another device, say)
-  'forbidden', // a request from a sender that may not make it
-  'internal', // a bug in the background
-] as const;
-export type FailureCode = (typeof FAILURE_CODES)[number];
-
-/** A failure the background reports to the page by code, for the page to explain in its language. */
-export class BackgroundFailure extends Error {
-  constructor(
-    readonly code: FailureCode,
-    message: string = code,
-  ) {
-    super(message);
-    this.name = 'BackgroundFailure';
-  }
-}
-
-export type Reply<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly code: FailureCode; readonly message: string };
-
-export type Handlers = {
-  [K in BackgroundRequestType]: (
-    request: BackgroundProtocol[K]['request'],
-    sender: SenderInfo,
-  ) => Promise<BackgroundProtocol[K]['response']>;
-};
+export type Handlers = HandlersOf<BackgroundProtocol>;

@@ -1,7 +1,9 @@
 // The background validates every incoming message and always answers with a value or a failure code.
 import { describe, expect, it, vi } from 'vitest';
 import { handleMessage, senderKind } from './serve.ts';
-import { BackgroundFailure, type Handlers, type Status } from './protocol.ts';
+import { BackgroundFailure } from '../rpc/failure.ts';
+import type { Status } from '../status/read-status.ts';
+import type { Handlers } from './protocol.ts';
 import { noteRequestSchemas, type NotesProtocol } from '../highlights/notes/notes-protocol.ts';
 
 const status: Status = {

@@ -2,14 +2,9 @@
 // and always replies, with the value or with a failure code. Only this extension's own pages and its
 // content scripts can reach it at all (no externally_connectable); REQUEST_SENDERS says which may ask what.
 import { browser, type Browser } from 'wxt/browser';
-import {
-  backgroundRequestSchema,
-  BackgroundFailure,
-  REQUEST_SENDERS,
-  type Handlers,
-  type Reply,
-  type SenderInfo,
-} from './protocol.ts';
+import { BackgroundFailure, type Reply } from '../rpc/failure.ts';
+import type { SenderInfo } from '../rpc/handler-map.ts';
+import { backgroundRequestSchema, REQUEST_SENDERS, type Handlers } from './protocol.ts';
 
 export type SenderKind = 'extension-page' | 'content-script';
 

@@ -1,8 +1,8 @@
 // What the note editor says when a draft cannot be saved: a limit it breaks (before saving), or why the
 // background refused or failed (after). Shared by the in-page editor and the side panel.
-import type { FailureCode } from '../messaging/protocol.ts';
+import type { FailureCode } from '../rpc/failure.ts';
 import { t, type MessageKey } from '../i18n/t.ts';
-import { FAILURE_MESSAGES } from '../messaging/failure-messages.ts';
+import { FAILURE_MESSAGES } from '../rpc/failure-messages.ts';
 import type { DraftField, DraftProblem, SaveOutcome } from './note-draft-model.ts';
 
 const FIELD_LABELS: Record<DraftField, MessageKey> = { comment: 'noteCommentLabel', title: 'noteTitleLabel', quote: 'noteQuoteLabel' };

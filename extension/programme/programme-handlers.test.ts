@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { markSignInNeeded } from '../account/needs-sign-in.ts';
 import { policyItem, sessionItem } from '../storage/items.ts';
-import { BackgroundFailure } from '../messaging/protocol.ts';
+import { BackgroundFailure } from '../rpc/failure.ts';
 import { createServerClient } from '../sync/server-client.ts';
 import { programmeHandlers } from './programme-handlers.ts';
 

@@ -5,12 +5,13 @@
 // server cannot be reached. Years are the organisation's: on 1 January in Shanghai a browser set to UTC
 // would still be in December.
 import { dateInZone } from '../../shared/time/zoned-days.ts';
-import { readOrganisationZone } from '../account/organisation-zone.ts';
+import { readOrganisationZone } from '../storage/organisation-zone.ts';
 import { mustReadBooksItem, sessionItem, type Session } from '../storage/items.ts';
 import { ownerOf } from '../storage/owner.ts';
-import { BackgroundFailure, type Handlers } from '../messaging/protocol.ts';
+import { BackgroundFailure } from '../rpc/failure.ts';
+import type { HandlersOf } from '../rpc/handler-map.ts';
 import { ServerError, type ServerClient } from '../sync/server-client.ts';
-import { CHECK_IN_REFUSALS, type CheckInRefusal, type MustReadBook } from './programme-protocol.ts';
+import { CHECK_IN_REFUSALS, type CheckInRefusal, type MustReadBook, type ProgrammeProtocol } from './programme-protocol.ts';
 
 export interface ProgrammeDeps {
   readonly now: () => number;
@@ -61,7 +62,7 @@ async function mustReadBooks(deps: ProgrammeDeps, year: number): Promise<readonl
   }
 }
 
-export function programmeHandlers(deps: ProgrammeDeps): Pick<Handlers, 'checkIn' | 'planProgress' | 'mustReadBooks'> {
+export function programmeHandlers(deps: ProgrammeDeps): HandlersOf<ProgrammeProtocol> {
   return {
     checkIn: async ({ code }) => {
       const session = await askingSession();

@@ -1,8 +1,7 @@
 // The badge says today's minutes and, by its colour and tooltip, whether this tab counts and why not.
 import { describe, expect, it } from 'vitest';
 import { BADGE_COLOURS, badgeFor } from './badge.ts';
-import { INITIAL_STATE } from '../tracking/machine.ts';
-import type { TrackerState } from '../tracking/types.ts';
+import { INITIAL_STATE, type TrackerState } from '../storage/tracker-state.ts';
 
 const NOW = Date.parse('2026-03-06T10:00:00+08:00');
 const RULES = { resources: [{ id: 'res-a', patterns: ['https://learn.example.org/*'] }], idleSeconds: 120, mediaPresenceSeconds: 1800 };

@@ -3,10 +3,10 @@
 // recorded here" on pages that are not designated.
 import { browser } from 'wxt/browser';
 import { countingStatus } from '../tracking/counting.ts';
-import { secondsCountedToday, type DayTotals } from '../tracking/daily-total.ts';
-import type { TrackerState } from '../tracking/types.ts';
+import { secondsCountedToday } from '../tracking/daily-total.ts';
 import { t, type MessageKey } from '../i18n/t.ts';
 import { REASON_MESSAGES } from './reason-messages.ts';
+import type { DayTotals, TrackerState } from '../storage/tracker-state.ts';
 
 export const BADGE_COLOURS = { counting: '#1a7f37', notCounting: '#6e7781', attention: '#9a6700' } as const;
 

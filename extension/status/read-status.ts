@@ -10,11 +10,39 @@ import {
   syncStatusItem,
   trackerItem,
 } from '../storage/items.ts';
-import { organisationZone } from '../account/organisation-zone.ts';
+import { organisationZone } from '../storage/organisation-zone.ts';
 import { secondsCountedThisWeek, secondsCountedToday } from '../tracking/daily-total.ts';
-import { countingStatus } from '../tracking/counting.ts';
 import { originsForPolicy } from '../tracking/rules.ts';
-import type { Status } from '../messaging/protocol.ts';
+import { countingStatus, type CountingStatus } from '../tracking/counting.ts';
+
+/** The answer to getStatus and setPaused (the background protocol). */
+export interface Status {
+  readonly account: {
+    readonly name: string;
+    readonly username: string;
+    readonly server: string;
+    /** The server refused the saved token: counting continues, sending waits for a new sign-in. */
+    readonly needsSignIn: boolean;
+  } | null;
+  /** Name of the designated resource being counted right now, null when not counting. */
+  readonly countingResource: string | null;
+  /** Counting now and in which mode, or why not. */
+  readonly counting: CountingStatus;
+  /** The presence question is waiting for an answer in the page. */
+  readonly presencePending: boolean;
+  readonly todaySeconds: number;
+  /** Since Monday, on this browser. */
+  readonly weekSeconds: number;
+  readonly lastSyncAt: number | null;
+  readonly lastSyncError: string | null;
+  /** The organisation's zone (the policy's): the days above are its days, and times show in it. */
+  readonly timeZone: string;
+  /** Closed segments waiting to be sent. */
+  readonly pendingCount: number;
+  readonly rejectedCount: number;
+  /** Host permissions the policy needs that the person has not granted (pages there cannot count). */
+  readonly missingOrigins: readonly string[];
+}
 
 export async function readStatus(nowMs: number): Promise<Status> {
   const [session, stored, tracker, total, outbox, rejected, sync] = await Promise.all([

@@ -1,7 +1,7 @@
 // The server's figure for today (the person's learning log, all devices, credited seconds), for the
 // popup to show beside this device's own count. Null when signed out or the server cannot say.
 import { dateInZone } from '../../shared/time/zoned-days.ts';
-import { readOrganisationZone } from '../account/organisation-zone.ts';
+import { readOrganisationZone } from '../storage/organisation-zone.ts';
 import { sessionItem } from '../storage/items.ts';
 import type { ServerClient } from '../sync/server-client.ts';
 

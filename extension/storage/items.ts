@@ -8,11 +8,9 @@ import type { User } from '../../shared/schemas/auth.ts';
 import type { Policy } from '../../shared/schemas/policy.ts';
 import type { ReadingItem } from '../../shared/schemas/programme-plans.ts';
 import type { Segment, Rejection } from '../../shared/schemas/sync.ts';
-import type { TrackerState } from '../tracking/types.ts';
-import type { DayTotals } from '../tracking/daily-total.ts';
-import { INITIAL_STATE } from '../tracking/machine.ts';
 import { migrateTrackerV1, migrateDailyTotalV1 } from './migrations.ts';
-import type { NotesBook } from '../highlights/notes/local-notes.ts';
+import { INITIAL_STATE, type DayTotals, type TrackerState } from './tracker-state.ts';
+import type { NotesBook } from './notes-book.ts';
 
 /** The version of each item declared above 1 (WXT's items do not expose theirs). */
 const VERSIONS = new Map<string, number>();

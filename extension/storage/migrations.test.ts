@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dailyTotalItem, trackerItem, writeItems } from './items.ts';
-import { INITIAL_STATE } from '../tracking/machine.ts';
+import { INITIAL_STATE } from './tracker-state.ts';
 
 describe('storage migrations', () => {
   beforeEach(() => fakeBrowser.reset());

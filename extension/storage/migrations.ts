@@ -1,8 +1,6 @@
 // How values stored by earlier versions of the extension are brought up to date (see items.ts).
 import { DEFAULT_MEDIA_PRESENCE_SECONDS } from '../../shared/schemas/policy.ts';
-import type { DayTotals } from '../tracking/daily-total.ts';
-import { INITIAL_STATE } from '../tracking/machine.ts';
-import type { TrackerState, TrackingRules } from '../tracking/types.ts';
+import { type DayTotals, INITIAL_STATE, type TrackerState, type TrackingRules } from './tracker-state.ts';
 
 interface TrackerStateV1 {
   readonly rules: { readonly resources: TrackingRules['resources']; readonly idleSeconds: number } | null;

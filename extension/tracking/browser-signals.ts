@@ -4,12 +4,13 @@
 import { browser, type Browser } from 'wxt/browser';
 import { CHECKPOINT_INTERVAL_MS } from './machine.ts';
 import type { Recorder } from './recorder.ts';
-import type { IdleState, Signal, TabView, TrackerState, TrackingRules, World } from './types.ts';
+import type { Signal, TabView, World } from './types.ts';
 import { ensurePeriodicAlarm, onAlarm } from '../scheduling/alarms.ts';
 import { DEFAULT_TRACKING_SETTINGS } from '../../shared/schemas/policy.ts';
 import { policyItem } from '../storage/items.ts';
 import { rulesFromPolicy } from './rules.ts';
 import { popupWindowOf } from './popup-port.ts';
+import type { IdleState, TrackerState, TrackingRules } from '../storage/tracker-state.ts';
 
 const CHECKPOINT_ALARM = 'tracking-checkpoint';
 

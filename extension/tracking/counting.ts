@@ -1,6 +1,6 @@
+import type { PageReport, SegmentMode, TrackerState } from '../storage/tracker-state.ts';
 // Whether a state counts time, in which mode, and if not, why not: the one definition the engine, the
 // badge and the popup share.
-import type { PageReport, SegmentMode, TrackerState } from './types.ts';
 
 export type NotCountingReason =
   | 'signed-out' // no policy: nothing is designated

@@ -4,7 +4,7 @@
 // would fail them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEPT_DAYS, addClosed, secondsCountedThisWeek, secondsCountedToday } from './daily-total.ts';
-import type { ClosedSegment, OpenSegment } from './types.ts';
+import type { ClosedSegment, OpenSegment } from '../storage/tracker-state.ts';
 
 const ZONE = 'Asia/Shanghai';
 const browserZone = process.env.TZ;

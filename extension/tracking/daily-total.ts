@@ -4,10 +4,7 @@
 // wherever the browser's clock is set.
 import { dateOfDay, dayNumber } from '../../shared/time/day-numbers.ts';
 import { dateInZone, splitByDay, startOfDate } from '../../shared/time/zoned-days.ts';
-import type { ClosedSegment, OpenSegment } from './types.ts';
-
-/** Seconds per date (YYYY-MM-DD) of the organisation's zone. */
-export type DayTotals = Readonly<Record<string, number>>;
+import type { ClosedSegment, DayTotals, OpenSegment } from '../storage/tracker-state.ts';
 
 /** Enough for this week and the previous one; older days are dropped. */
 export const KEPT_DAYS = 14;

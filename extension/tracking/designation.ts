@@ -2,7 +2,7 @@
 // keeps: resource id, normalised URL (shared/url) and title. Anything else is dropped here, before storage.
 import { matchesAny } from '../../shared/url/match-pattern.ts';
 import { normalisePageUrl } from '../../shared/url/normalise-page-url.ts';
-import type { DesignatedPage, TrackingRules } from './types.ts';
+import type { DesignatedPage, TrackingRules } from '../storage/tracker-state.ts';
 
 // The server's segment schema caps these; longer values would make the whole segment rejected.
 const MAX_URL_LENGTH = 2048;

@@ -2,9 +2,10 @@
 // .test.ts for Firefox): one designated page read in window W, the signals the adapters
 // (browser-signals.ts) send for the events a browser really fires, fed to the pure machine at given
 // instants, and the spans it counted.
-import { INITIAL_STATE, next } from './machine.ts';
+import { next } from './machine.ts';
 import { MIN_SEGMENT_MS } from '../../shared/schemas/sync.ts';
-import type { ClosedSegment, Signal, TabView, TrackerState, TrackingRules } from './types.ts';
+import type { Signal, TabView } from './types.ts';
+import { INITIAL_STATE, type ClosedSegment, type TrackerState, type TrackingRules } from '../storage/tracker-state.ts';
 
 export const RULES: TrackingRules = { resources: [{ id: 'res-a', patterns: ['https://learn.example.org/a/*'] }], idleSeconds: 60, mediaPresenceSeconds: 1800 };
 export const A1 = 'https://learn.example.org/a/1';

@@ -1,9 +1,10 @@
 // Every transition of the rules beyond plain reading: page reports (visibility, media), media mode,
 // the presence question, pause, clock jumps and URL normalisation. Fake clock, predictable ids.
 import { describe, expect, it } from 'vitest';
-import { INITIAL_STATE, MAX_SILENCE_MS, PRESENCE_ANSWER_MS, next } from './machine.ts';
+import { MAX_SILENCE_MS, PRESENCE_ANSWER_MS, next } from './machine.ts';
 import { countingStatus } from './counting.ts';
-import type { ClosedSegment, PageReport, Signal, TabView, TrackerState, TrackingRules } from './types.ts';
+import type { Signal, TabView } from './types.ts';
+import { INITIAL_STATE, type ClosedSegment, type PageReport, type TrackerState, type TrackingRules } from '../storage/tracker-state.ts';
 
 const RULES: TrackingRules = {
   resources: [

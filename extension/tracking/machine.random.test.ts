@@ -2,11 +2,12 @@
 // model that knows nothing of segments: it follows the simulated browser and counts time as plain
 // intervals per page and mode, then clips what an unanswered presence question takes back.
 import { afterAll, describe, expect, it } from 'vitest';
-import { INITIAL_STATE, MAX_SILENCE_MS, PRESENCE_ANSWER_MS, next } from './machine.ts';
+import { MAX_SILENCE_MS, PRESENCE_ANSWER_MS, next } from './machine.ts';
 import { designate } from './designation.ts';
-import type { ClosedSegment, IdleState, Signal, TabView, TrackerState, TrackingRules } from './types.ts';
+import type { Signal, TabView } from './types.ts';
 import { matchesAny } from '../../shared/url/match-pattern.ts';
 import { normalisePageUrl } from '../../shared/url/normalise-page-url.ts';
+import { INITIAL_STATE, type ClosedSegment, type IdleState, type TrackerState, type TrackingRules } from '../storage/tracker-state.ts';
 
 const FULL_RULES: TrackingRules = {
   resources: [

@@ -1,9 +1,10 @@
 // Every transition of the tracking engine's reading rules, driven with a fake clock and predictable
 // segment ids. Media, presence, pause, page reports and clock jumps: machine.media.test.ts.
 import { describe, expect, it } from 'vitest';
-import { INITIAL_STATE, MAX_SILENCE_MS, next } from './machine.ts';
+import { MAX_SILENCE_MS, next } from './machine.ts';
 import { countingMode } from './counting.ts';
-import type { ClosedSegment, Signal, TabView, TrackerState, TrackingRules } from './types.ts';
+import type { Signal, TabView } from './types.ts';
+import { INITIAL_STATE, type ClosedSegment, type TrackerState, type TrackingRules } from '../storage/tracker-state.ts';
 
 const RULES: TrackingRules = {
   resources: [

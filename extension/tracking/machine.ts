@@ -13,15 +13,8 @@
 //   presence question unanswered after PRESENCE_ANSWER_MS           the held part is dropped
 import { designate, samePage } from './designation.ts';
 import { countingMode } from './counting.ts';
-import type {
-  ClosedSegment,
-  IdleState,
-  OpenSegment,
-  PageReport,
-  Signal,
-  TrackerState,
-  Transition,
-} from './types.ts';
+import type { Signal, Transition } from './types.ts';
+import type { ClosedSegment, IdleState, OpenSegment, PageReport, TrackerState } from '../storage/tracker-state.ts';
 
 /** How often the checkpoint alarm fires (chrome.alarms will not fire more often than every 30 s). */
 export const CHECKPOINT_INTERVAL_MS = 30_000;
@@ -38,19 +31,6 @@ export const PRESENCE_ANSWER_MS = 3 * 60_000;
 
 /** Reports kept for tabs other than the active one, so switching to a playing video counts at once. */
 const MAX_REPORTS = 50;
-
-export const INITIAL_STATE: TrackerState = {
-  rules: null,
-  focusedWindowId: null,
-  activeTabId: null,
-  page: null,
-  idle: 'active',
-  idleSince: null,
-  reports: {},
-  paused: false,
-  presence: null,
-  open: null,
-};
 
 export function next(
   state: TrackerState,

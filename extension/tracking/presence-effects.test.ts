@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { presenceRequests } from './presence-effects.ts';
-import { INITIAL_STATE } from './machine.ts';
-import type { PresenceQuestion, TrackerState } from './types.ts';
+import { INITIAL_STATE, type PresenceQuestion, type TrackerState } from '../storage/tracker-state.ts';
 
 const asked = (askedAt: number, tabId: number, unanswered = false): PresenceQuestion => ({ askedAt, tabId, held: [], unanswered });
 const with_ = (presence: PresenceQuestion | null): TrackerState => ({ ...INITIAL_STATE, presence });

@@ -1,7 +1,7 @@
 // Shows and takes away the presence question in the page, following the engine's state: asked when a
 // question appears, dismissed when it is answered, given up, or replaced.
 import { sendToProbe, type ProbeRequest } from './probe-protocol.ts';
-import type { TrackerState } from './types.ts';
+import type { TrackerState } from '../storage/tracker-state.ts';
 
 export function presenceRequests(before: TrackerState, after: TrackerState): { tabId: number; request: ProbeRequest }[] {
   const was = before.presence !== null && !before.presence.unanswered ? before.presence : null;

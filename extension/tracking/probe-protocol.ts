@@ -1,6 +1,6 @@
 // What the background asks of the tracking probe (the content script on designated pages). The probe
-// answers nothing; it reports to the background through the background protocol (messaging/protocol.ts).
-// Beside the engine's presence effects, which send it: tracking/ never imports messaging/.
+// answers nothing; it reports to the background through the background protocol (its part in
+// probe-reports.ts). Beside the engine's presence effects, which send it.
 import { browser } from 'wxt/browser';
 
 export type ProbeRequest =

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { segmentSchema } from '../../shared/schemas/sync.ts';
 import { dailyTotalItem, outboxItem, trackerItem } from '../storage/items.ts';
 import { createRecorder } from './recorder.ts';
-import type { TrackingRules } from './types.ts';
+import type { TrackingRules } from '../storage/tracker-state.ts';
 
 const RULES: TrackingRules = {
   resources: [{ id: 'res-a', patterns: ['https://learn.example.org/*'] }],

@@ -1,14 +1,15 @@
 // Runs the tracking engine in the service worker: one signal at a time, each transition persisted
 // together with the segments it closed (one storage write), so a stopped worker loses nothing.
 import { MIN_SEGMENT_MS, type Segment } from '../../shared/schemas/sync.ts';
-import { organisationZone } from '../account/organisation-zone.ts';
+import { organisationZone } from '../storage/organisation-zone.ts';
 import { dailyTotalItem, offeredItem, outboxItem, policyItem, trackerItem, writeItems, type ItemWrite } from '../storage/items.ts';
 import { withStorageLock } from '../storage/lock.ts';
 import { appendSegments } from '../sync/outbox.ts';
 import { compact, withinBudget } from '../sync/compaction.ts';
-import { addClosed, type DayTotals } from './daily-total.ts';
+import { addClosed } from './daily-total.ts';
 import { next } from './machine.ts';
-import type { ClosedSegment, Signal, TrackerState } from './types.ts';
+import type { Signal } from './types.ts';
+import type { DayTotals, ClosedSegment, TrackerState } from '../storage/tracker-state.ts';
 
 export interface Recorder {
   /**

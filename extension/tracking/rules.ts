@@ -2,7 +2,7 @@
 // the browser must grant before the engine can see those pages at all.
 import { hostPermissionFor } from '../../shared/url/match-pattern.ts';
 import { DEFAULT_MEDIA_PRESENCE_SECONDS, type Policy } from '../../shared/schemas/policy.ts';
-import type { TrackingRules } from './types.ts';
+import type { TrackingRules } from '../storage/tracker-state.ts';
 
 export function rulesFromPolicy(policy: Policy | null): TrackingRules | null {
   if (policy === null) return null;

@@ -1,28 +1,11 @@
 // The person's notes as this browser keeps them (a "book" per account), and the pure operations on it:
 // saving locally (queued for sending), the server's verdicts, and merging what other devices changed.
 // Conflicts follow shared/notes/merge-note.ts, the same rule the server applies.
-import type { Note, NoteReview, StoredNote } from '../../../shared/schemas/notes.ts';
+import type { Note, StoredNote } from '../../../shared/schemas/notes.ts';
 import type { Rejection } from '../../../shared/schemas/sync.ts';
 import { mergeNote } from '../../../shared/notes/merge-note.ts';
 import { normalisePageUrl } from '../../../shared/url/normalise-page-url.ts';
-
-export interface LocalNote {
-  readonly note: Note;
-  /** A leader's check, as the server last reported it. */
-  readonly review: NoteReview | null;
-  /** The server refused this version: kept here, shown to the person, not resent until edited. */
-  readonly rejection: Pick<Rejection, 'code' | 'message'> | null;
-}
-
-export interface NotesBook {
-  readonly notes: Readonly<Record<string, LocalNote>>;
-  /** Versions not yet accepted by the server, oldest first, at most one per note. */
-  readonly pending: readonly Note[];
-  /** The server's cursor after the last changes received; null before the first exchange. */
-  readonly cursor: string | null;
-  /** When changes were last asked for (epoch ms). */
-  readonly pulledAt: number | null;
-}
+import type { LocalNote, NotesBook } from '../../storage/notes-book.ts';
 
 export const EMPTY_BOOK: NotesBook = { notes: {}, pending: [], cursor: null, pulledAt: null };
 

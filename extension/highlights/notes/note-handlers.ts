@@ -1,5 +1,5 @@
 // The background's handlers for the note requests (joined into messaging/background-handlers.ts).
-import type { Handlers } from '../../messaging/protocol.ts';
+import type { HandlersOf } from '../../rpc/handler-map.ts';
 import { sessionItem } from '../../storage/items.ts';
 import { ownerOf } from '../../storage/owner.ts';
 import { requestPull } from './note-sync.ts';
@@ -15,9 +15,7 @@ import {
 } from './note-service.ts';
 import type { NotesProtocol } from './notes-protocol.ts';
 
-type NoteHandlers = Pick<Handlers, keyof NotesProtocol>;
-
-export function noteHandlers(deps: NoteServiceDeps & { readonly forceFlush: () => Promise<unknown> }): NoteHandlers {
+export function noteHandlers(deps: NoteServiceDeps & { readonly forceFlush: () => Promise<unknown> }): HandlersOf<NotesProtocol> {
   return {
     listNotes: () => listNotes(),
     notesForPage: ({ url }) => notesForPage(url),

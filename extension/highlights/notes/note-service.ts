@@ -1,15 +1,15 @@
 // The background's note operations: every change is made here, under the storage lock, saved locally
 // at once (the page never waits for the network) and queued for the next flush of the outbox.
 import { noteSchema, type Note } from '../../../shared/schemas/notes.ts';
-import { organisationZone } from '../../account/organisation-zone.ts';
+import { organisationZone } from '../../storage/organisation-zone.ts';
 import { notesItem, policyItem, sessionItem } from '../../storage/items.ts';
 import { withStorageLock } from '../../storage/lock.ts';
 import { ownerOf } from '../../storage/owner.ts';
 import { designate } from '../../tracking/designation.ts';
 import { rulesFromPolicy } from '../../tracking/rules.ts';
-import { BackgroundFailure } from '../../messaging/protocol.ts';
+import { BackgroundFailure } from '../../rpc/failure.ts';
 import type { NotesView } from './notes-protocol.ts';
-import { EMPTY_BOOK, liveNotes, notesOfPage, putNote, tagsInUse, type LocalNote, type NotesBook } from './local-notes.ts';
+import { EMPTY_BOOK, liveNotes, notesOfPage, putNote, tagsInUse } from './local-notes.ts';
 import {
   deleteNote,
   editNote,
@@ -20,6 +20,7 @@ import {
   type NoteChanges,
   type ReadingNoteInput,
 } from './note-versions.ts';
+import type { LocalNote, NotesBook } from '../../storage/notes-book.ts';
 
 export interface NoteServiceDeps {
   readonly now: () => number;

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { mustReadLinkSchema, NOTE_LIMITS, noteColourSchema, selectorSchema } from '../../../shared/schemas/notes.ts';
 import type { Category } from '../../../shared/schemas/domain.ts';
-import type { LocalNote } from './local-notes.ts';
+import type { LocalNote } from '../../storage/notes-book.ts';
 
 const tagsSchema = z.array(z.string().max(NOTE_LIMITS.tagChars * 2)).max(NOTE_LIMITS.tags * 2);
 const pageUrlSchema = z.string().max(NOTE_LIMITS.urlChars * 4);

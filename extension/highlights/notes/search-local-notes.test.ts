@@ -1,8 +1,8 @@
 // The side panel's search: filters that find notes by words, tag, resource, category and date.
 import { describe, expect, it } from 'vitest';
-import type { LocalNote } from './local-notes.ts';
 import { clipNote, readingNote } from '../../../test/fixtures/notes.ts';
 import { searchLocalNotes, NO_LOCAL_NOTE_FILTERS } from './search-local-notes.ts';
+import type { LocalNote } from '../../storage/notes-book.ts';
 
 const clip: LocalNote = { ...clipNote, rejection: null };
 const reading: LocalNote = { ...readingNote, rejection: null };

@@ -2,7 +2,7 @@
 // by tag, resource, category and date (the day the note was made, in the organisation's time zone).
 import type { Category } from '../../../shared/schemas/domain.ts';
 import { dateInZone } from '../../../shared/time/zoned-days.ts';
-import type { LocalNote } from './local-notes.ts';
+import type { LocalNote } from '../../storage/notes-book.ts';
 
 export interface LocalNoteFilters {
   readonly query: string;

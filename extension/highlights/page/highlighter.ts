@@ -4,7 +4,6 @@
 // existing note when the passage has one); keeps the clip toolbar while the pointer travels to it; and
 // opens a note when its highlight is hovered or clicked. All browser access comes in through HighlighterDeps.
 import type { TextPositionSelector, TextQuoteSelector } from '../../../shared/schemas/notes.ts';
-import type { LocalNote } from '../notes/local-notes.ts';
 import type { ClipInput } from '../notes/note-versions.ts';
 import { anchor, describe, startPass } from '../anchoring/html.ts';
 import type { TextSpan } from '../anchoring/types.ts';
@@ -14,10 +13,11 @@ import { noteAtPoint } from '../painting/hit-test.ts';
 import type { Anchor, PageUi } from '../capture/page-ui.tsx';
 import { corridor, nextIntent, ON_THE_WAY, type Box, type IntentState, type Point } from '../capture/hover-intent.ts';
 import { findTwin } from '../capture/find-twin.ts';
-import { BackgroundFailure, type FailureCode } from '../../messaging/protocol.ts';
+import { BackgroundFailure, type FailureCode } from '../../rpc/failure.ts';
 import type { NoteDraftValues, SaveOutcome } from '../../note-editor/note-draft-model.ts';
 import type { LoadMustReadBooks } from '../../note-editor/must-read-picker.ts';
 import type { MustReadBook } from '../../programme/programme-protocol.ts';
+import type { LocalNote } from '../../storage/notes-book.ts';
 
 export interface HighlighterDeps {
   readonly doc: Document;

@@ -1,5 +1,5 @@
 // The signed-in view of the options page: who is signed in, missing site access, and sign-out.
-import type { Status } from '../../messaging/protocol.ts';
+import type { Status } from '../../status/read-status.ts';
 import { t } from '../../i18n/t.ts';
 
 export interface AccountPanelProps {

@@ -1,12 +1,12 @@
 // One note in the side panel: its quote (clickable to scroll to it when anchored), comment (folded when
 // long), tags, the leader's review, a refusal by the server, and edit / delete.
-import type { LocalNote } from '../../highlights/notes/local-notes.ts';
 import { t } from '../../i18n/t.ts';
 import { COLOUR_VALUES } from '../../../shared/notes/note-colours.ts';
 import { browser } from 'wxt/browser';
 import { formatInstant } from '../models/format-instant.ts';
 import { SEGMENT_REJECTION_CODES } from '../../../shared/schemas/sync.ts';
 import { CollapsibleText } from './CollapsibleText.tsx';
+import type { LocalNote } from '../../storage/notes-book.ts';
 
 export interface NoteItemProps {
   readonly local: LocalNote;

@@ -2,7 +2,7 @@
 // pause and resume, missing site access, and how syncing is going.
 import { browser } from 'wxt/browser';
 import { todayFiguresDiffer, usePopupModel, wholeMinutes } from '../models/status-model.ts';
-import type { Status } from '../../messaging/protocol.ts';
+import type { Status } from '../../status/read-status.ts';
 import { REASON_MESSAGES } from '../../status/reason-messages.ts';
 import { t } from '../../i18n/t.ts';
 import { openNotice } from '../../trust/notice.ts';

@@ -3,9 +3,9 @@
 import { CATEGORIES, type Category } from '../../../shared/schemas/domain.ts';
 import { t, type MessageKey } from '../../i18n/t.ts';
 import { useSidePanel, type SidePanelModel } from '../models/sidepanel-model.ts';
-import type { LocalNote } from '../../highlights/notes/local-notes.ts';
 import { NoteEditor } from '../../note-editor/NoteEditor.tsx';
 import { NoteItem } from './NoteItem.tsx';
+import type { LocalNote } from '../../storage/notes-book.ts';
 
 const CATEGORY_KEYS: Record<Category, MessageKey> = {
   'political-theory': 'categoryPoliticalTheory',

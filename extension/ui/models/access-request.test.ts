@@ -1,6 +1,6 @@
 // Only a returning person's remembered sites are asked for before the sign-in's network calls.
 import { describe, expect, it } from 'vitest';
-import type { Status } from '../../messaging/protocol.ts';
+import type { Status } from '../../status/read-status.ts';
 import { originsToAskFirst } from './access-request.ts';
 
 const status = (account: Status['account'], missingOrigins: string[]): Status => ({

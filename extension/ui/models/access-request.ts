@@ -1,6 +1,6 @@
 // Which designated sites a sign-in can ask for before its network calls, inside the person's click
 // (the only moment Firefox lets an extension page ask): those of the policy this browser still holds.
-import type { Status } from '../../messaging/protocol.ts';
+import type { Status } from '../../status/read-status.ts';
 import { normaliseServerUrl } from '../../sync/server-client.ts';
 
 /**

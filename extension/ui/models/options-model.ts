@@ -7,9 +7,9 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { callBackground } from '../../messaging/client.ts';
-import type { Status } from '../../messaging/protocol.ts';
+import type { Status } from '../../status/read-status.ts';
 import type { MessageKey } from '../../i18n/t.ts';
-import { FAILURE_MESSAGES } from '../../messaging/failure-messages.ts';
+import { FAILURE_MESSAGES } from '../../rpc/failure-messages.ts';
 import { NO_MANAGED_CONFIG, readManagedConfig, type ManagedConfig } from '../../account/managed-config.ts';
 import { originsToAskFirst } from './access-request.ts';
 

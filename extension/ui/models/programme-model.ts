@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { callBackground } from '../../messaging/client.ts';
 import type { CheckInRefusal, PlanSummary } from '../../programme/programme-protocol.ts';
 import type { MessageKey } from '../../i18n/t.ts';
-import { FAILURE_MESSAGES } from '../../messaging/failure-messages.ts';
+import { FAILURE_MESSAGES } from '../../rpc/failure-messages.ts';
 
 export const REFUSAL_MESSAGES: Record<CheckInRefusal, MessageKey> = {
   wrong_code: 'checkInWrongCode',

@@ -7,8 +7,7 @@ import { callBackground } from '../../messaging/client.ts';
 import { notesItem } from '../../storage/items.ts';
 import type { MessageKey } from '../../i18n/t.ts';
 import { t } from '../../i18n/t.ts';
-import { FAILURE_MESSAGES } from '../../messaging/failure-messages.ts';
-import type { LocalNote } from '../../highlights/notes/local-notes.ts';
+import { FAILURE_MESSAGES } from '../../rpc/failure-messages.ts';
 import type { NotesView } from '../../highlights/notes/notes-protocol.ts';
 import { searchLocalNotes, NO_LOCAL_NOTE_FILTERS, type LocalNoteFilters } from '../../highlights/notes/search-local-notes.ts';
 import { normalisePageUrl } from '../../../shared/url/normalise-page-url.ts';
@@ -21,6 +20,7 @@ import { notesToMarkdown } from '../../../shared/notes/export-markdown.ts';
 import { notesToWebAnnotations } from '../../../shared/notes/export-web-annotation.ts';
 import { DEFAULT_ORGANISATION_TIME_ZONE } from '../../../shared/schemas/policy.ts';
 import { dateInZone } from '../../../shared/time/zoned-days.ts';
+import type { LocalNote } from '../../storage/notes-book.ts';
 
 export type SidePanelTab = 'page' | 'all';
 

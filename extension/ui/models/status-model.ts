@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { callBackground } from '../../messaging/client.ts';
-import type { Status } from '../../messaging/protocol.ts';
+import type { Status } from '../../status/read-status.ts';
 import { popupPortName } from '../../tracking/popup-port.ts';
 
 const REFRESH_MS = 5_000;

@@ -2,13 +2,13 @@
 // see: whether it is visible, when the person last gave input, whether audible media plays, and that the
 // machine slept. It sends on change, never on a timer, so it costs nothing while nothing happens; a
 // click or key press is news too, because it makes the background look again at which window is in front.
-import type { RequestOf } from '../messaging/protocol.ts';
-import type { ProbeRequest } from '../tracking/probe-protocol.ts';
+import type { ProbeRequest } from '../probe-protocol.ts';
+import type { ProbeReportOf } from '../probe-reports.ts';
 import { audibleMediaPlaying, MEDIA_EVENTS } from './media.ts';
 import { detectJump, type Tick } from './clock-jump.ts';
 import type { PresencePrompt } from './presence-prompt.ts';
 
-export type ProbeMessage = RequestOf<'pageState'> | RequestOf<'presenceConfirmed'> | RequestOf<'clockJumped'>;
+export type ProbeMessage = ProbeReportOf<'pageState'> | ProbeReportOf<'presenceConfirmed'> | ProbeReportOf<'clockJumped'>;
 
 export interface ProbeDeps {
   readonly window: Window; // Test seam
@@ -48,7 +48,7 @@ export function startTrackingProbe(deps: ProbeDeps): Probe {
   let tick: Tick = { wallMs: now(), monoMs: monotonic() };
   let visibleAtTick = doc.visibilityState === 'visible';
 
-  const state = (mediaPlaying = audibleMediaPlaying(doc)): RequestOf<'pageState'> => ({
+  const state = (mediaPlaying = audibleMediaPlaying(doc)): ProbeReportOf<'pageState'> => ({
     type: 'pageState',
     url,
     visible: doc.visibilityState === 'visible',

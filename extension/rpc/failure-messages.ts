@@ -1,6 +1,6 @@
 // How each failure the background reports is explained to the person (beside the codes, so a new code
 // cannot go without its message). Read by the extension pages and the note editor in the page.
-import type { FailureCode } from './protocol.ts';
+import type { FailureCode } from './failure.ts';
 import type { MessageKey } from '../i18n/t.ts';
 
 export const FAILURE_MESSAGES: Record<FailureCode, MessageKey> = {

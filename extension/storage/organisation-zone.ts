@@ -2,7 +2,7 @@
 // (today's and this week's totals, note times, the last sending) is in it, never the browser's zone, so
 // "today" is the day the server's learning log counts.
 import { DEFAULT_ORGANISATION_TIME_ZONE, type Policy } from '../../shared/schemas/policy.ts';
-import { policyItem } from '../storage/items.ts';
+import { policyItem } from './items.ts';
 
 /** The zone of the policy held; before any policy (or one from a server that sent none), the contract's default. */
 export function organisationZone(stored: { readonly policy: Policy } | null): string {
