@@ -2,6 +2,7 @@
 // leaders over any of its units, admins), never for the people checking in with it; and who is on a
 // session's roster.
 import type { Session } from '../../shared/schemas/programme-calendar.ts';
+import { leadsUnit } from '../access/access-rules.ts';
 import { mayOrganise } from '../programme/organiser-rule.ts';
 import { expectedOn } from '../programme/roster.ts';
 import type { SessionRecord } from '../store/programme/records.ts';
@@ -10,7 +11,7 @@ import type { Directory } from './directory.ts';
 
 /** The organiser (while still inside the session's units or over them), leaders over any of its units, admins. */
 export function runsSession(viewer: UserRecord, session: SessionRecord, directory: Directory): boolean {
-  if (session.unitIds.some((u) => directory.manages(viewer, u))) return true;
+  if (session.unitIds.some((u) => leadsUnit(viewer, u, directory.parentOf))) return true;
   const organiser = viewer.id === session.organiserId ? directory.person(viewer.id) : undefined;
   return organiser !== undefined && mayOrganise(organiser, session.unitIds, directory.parentOf);
 }

@@ -7,9 +7,8 @@ import type { SegmentReport } from '../../shared/schemas/reports.ts';
 import { dayNumber } from '../../shared/time/day-numbers.ts';
 import { dateInZone } from '../../shared/time/zoned-days.ts';
 import { ERROR_CODES } from '../../shared/schemas/errors.ts';
-import { canViewPerson } from '../access/can-view-person.ts';
-import { visiblePeople } from '../access/visible-people.ts';
-import { parentLookup } from '../access/visibility.ts';
+import { canViewPerson, parentLookup, visiblePeople } from '../access/access-rules.ts';
+import { personInReach } from '../http/person-in-reach.ts';
 import { dateRangeMs } from '../aggregation/date-range.ts';
 import { learningLog } from '../aggregation/learning-log.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
@@ -48,20 +47,13 @@ import { newId } from '../store/ids.ts';
 async function visiblePerson(store: Store, c: Context<AppEnv>, what: string): Promise<UserRecord> {
   const id = c.req.param('id')!;
   const person = await store.findUserById(id);
-  if (!person) throw notFound(`There is no person with id "${id}"`);
-  if (!canViewPerson(c.get('user'), person, parentLookup(await store.listUnits()))) {
-    throw forbidden(`You may not see this person's ${what}`);
-  }
-  return person;
+  const parentOf = parentLookup(await store.listUnits());
+  return personInReach(person, id, (p) => canViewPerson(c.get('user'), p, parentOf), `You may not see this person's ${what}`);
 }
 
 /** As visiblePerson, over a directory the route has loaded already. */
-function visibleInDirectory(directory: Directory, viewer: UserRecord, id: string, what: string) {
-  const person = directory.person(id);
-  if (!person) throw notFound(`There is no person with id "${id}"`);
-  if (!directory.canView(viewer, person)) throw forbidden(`You may not see this person's ${what}`);
-  return person;
-}
+const visibleInDirectory = (directory: Directory, viewer: UserRecord, id: string, what: string) =>
+  personInReach(directory.person(id), id, (p) => canViewPerson(viewer, p, directory.parentOf), `You may not see this person's ${what}`);
 
 export function peopleRoutes(deps: AppDeps, throttle: LoginThrottle) {
   const { store, clock, config } = deps;

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { sessionInputSchema, withdrawalInputSchema } from '../../shared/schemas/programme-calendar.ts';
 import { checkInRequestSchema, markAttendanceSchema, type Roster } from '../../shared/schemas/programme-attendance.ts';
+import { canViewPerson, leadsUnit } from '../access/access-rules.ts';
 import { countAttendance } from '../programme/attendance-counts.ts';
 import type { GuessLimit } from '../programme/guess-limit.ts';
 import { membershipOn } from '../programme/membership-history.ts';
@@ -51,7 +52,7 @@ interface Checks {
 async function checkInput(store: Store, input: Input, { directory, viewer, timeZone, nowMs, settings }: Checks) {
   for (const unitId of input.unitIds) {
     if (!directory.units.some((u) => u.id === unitId)) throw validationFailed(`unitIds: there is no unit with id "${unitId}"`);
-    if (!directory.manages(viewer, unitId)) throw forbidden('You may only schedule sessions for units you lead');
+    if (!leadsUnit(viewer, unitId, directory.parentOf)) throw forbidden('You may only schedule sessions for units you lead');
   }
   const organiser = directory.person(input.organiserId);
   if (!organiser || !organiser.active) throw validationFailed(`organiserId: there is no active person with id "${input.organiserId}"`);
@@ -116,7 +117,7 @@ function mayMark(viewer: UserRecord, session: SessionRecord, person: DirectoryPe
   const allowed =
     viewer.role === 'admin' ||
     (viewer.id === session.organiserId && runsSession(viewer, session, directory)) ||
-    (viewer.role === 'leader' && directory.canView(viewer, person));
+    (viewer.role === 'leader' && canViewPerson(viewer, person, directory.parentOf));
   if (!allowed) throw forbidden('Only the organiser, leaders over the person and admins mark attendance');
 }
 
@@ -169,7 +170,7 @@ export function sessionRoutes(deps: AppDeps, checkInGuesses: GuessLimit) {
       const viewer = c.get('user');
       const existing = await find(c.req.param('id'));
       const ctx = await checks(viewer);
-      if (!existing.unitIds.every((u) => ctx.directory.manages(viewer, u))) throw forbidden('You may only change sessions of units you lead');
+      if (!existing.unitIds.every((u) => leadsUnit(viewer, u, ctx.directory.parentOf))) throw forbidden('You may only change sessions of units you lead');
       if (existing.cancelled !== null) throw cancelledError(existing);
       await assertYearsOpen(store.programme, existing.date);
       const input = await readJson(c, sessionInputSchema);

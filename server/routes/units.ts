@@ -4,7 +4,7 @@
 // bulletin; a unit's default plan is read by anyone in or over the unit, saved by its leaders and admins.
 import { Hono } from 'hono';
 import { createUnitSchema, updateUnitSchema } from '../../shared/schemas/organisation.ts';
-import { canReportOnUnit, subtreeOf, visibleUnitIds } from '../access/visibility.ts';
+import { leadsUnit, canSeeUnitPlan, parentLookup, subtreeOf, visibleUnitIds } from '../access/access-rules.ts';
 import { dateRangeMs } from '../aggregation/date-range.ts';
 import { unitSummary, type SummaryMember } from '../aggregation/unit-summary.ts';
 import { ERROR_CODES } from '../../shared/schemas/errors.ts';
@@ -25,7 +25,6 @@ import { programmeAudit } from '../http/programme-audit.ts';
 import { monthParam, stageParam, yearParam } from '../http/programme-params.ts';
 import { bulletinPeople } from '../programme/bulletin-people.ts';
 import { monthlyBulletin } from '../programme/monthly-bulletin.ts';
-import { isUnder } from '../programme/unit-tree.ts';
 import { checkReadingListResources, describeTargets } from '../programme-io/plan-edit.ts';
 import { onRoster } from '../programme-io/session-view.ts';
 import { xapiHomePage, xapiStatementsFor } from '../programme-io/xapi-statements.ts';
@@ -85,7 +84,7 @@ export function unitRoutes(deps: AppDeps) {
       const unitId = c.req.param('id');
       const units = await store.listUnits();
       if (!units.some((u) => u.id === unitId)) throw notFound(`There is no unit with id "${unitId}"`);
-      if (!canReportOnUnit(c.get('user'), unitId, units)) throw forbidden("Only admins and the unit's leaders may see its summary");
+      if (!leadsUnit(c.get('user'), unitId, parentLookup(units))) throw forbidden("Only admins and the unit's leaders may see its summary");
       const range = reportRange(c.req.query(), { nowMs: clock(), timeZone: config.timeZone });
       const { fromMs, toMs } = dateRangeMs(range.from, range.to, config.timeZone);
       const subtree = subtreeOf(unitId, units);
@@ -114,7 +113,7 @@ export function unitRoutes(deps: AppDeps) {
       const unitId = c.req.param('id');
       const units = await store.listUnits();
       if (!units.some((u) => u.id === unitId)) throw notFound(`There is no unit with id "${unitId}"`);
-      if (!canReportOnUnit(c.get('user'), unitId, units)) throw forbidden("You may not see this unit's learning records");
+      if (!leadsUnit(c.get('user'), unitId, parentLookup(units))) throw forbidden("You may not see this unit's learning records");
       const range = reportRange(c.req.query(), { nowMs: clock(), timeZone: config.timeZone, maxDays: UNIT_XAPI_MAX_DAYS });
       const people = (await store.listUsers({ unitIds: [...subtreeOf(unitId, units)] })).sort((a, b) => (a.username < b.username ? -1 : 1));
       const homePage = xapiHomePage(config.publicUrl, c.get('client').origin);
@@ -126,7 +125,7 @@ export function unitRoutes(deps: AppDeps) {
       const directory = await loadDirectory(store);
       const unitId = c.req.param('id');
       if (!directory.units.some((u) => u.id === unitId)) throw notFound(`There is no unit with id "${unitId}"`);
-      if (!directory.manages(viewer, unitId)) throw forbidden('You may only see the bulletin of units you lead');
+      if (!leadsUnit(viewer, unitId, directory.parentOf)) throw forbidden('You may only see the bulletin of units you lead');
       // Who belonged to the unit during the month, by their dated memberships: the bulletin of a closed
       // month reads the same whoever joins, leaves or moves afterwards.
       const people = bulletinPeople(directory.people, unitId, month, directory.parentOf);
@@ -159,8 +158,7 @@ export function unitRoutes(deps: AppDeps) {
       const directory = await loadDirectory(store);
       const unitId = c.req.param('id');
       if (!directory.units.some((u) => u.id === unitId)) throw notFound(`There is no unit with id "${unitId}"`);
-      // Members read the defaults their plans start from; leaders over the unit and admins too.
-      if (!directory.manages(viewer, unitId) && !isUnder(viewer.unitId, [unitId], directory.parentOf)) throw forbidden("You may not see this unit's plan");
+      if (!canSeeUnitPlan(viewer, unitId, directory.parentOf)) throw forbidden("You may not see this unit's plan");
       const year = yearParam(c.req.param('year'));
       const stage = stageParam(c.req.param('stage'));
       const d = await store.programme.unitDefaults(unitId, year, stage);
@@ -172,7 +170,7 @@ export function unitRoutes(deps: AppDeps) {
       const directory = await loadDirectory(store);
       const unitId = c.req.param('id');
       if (!directory.units.some((u) => u.id === unitId)) throw notFound(`There is no unit with id "${unitId}"`);
-      if (!directory.manages(viewer, unitId)) throw forbidden('You may only set the plan of units you lead');
+      if (!leadsUnit(viewer, unitId, directory.parentOf)) throw forbidden('You may only set the plan of units you lead');
       const year = yearParam(c.req.param('year'));
       const stage = stageParam(c.req.param('stage'));
       await assertYearsOpen(store.programme, year);
