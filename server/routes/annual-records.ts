@@ -18,12 +18,12 @@ import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { readJson } from '../http/json-body.ts';
 import { yearParam } from '../http/programme-params.ts';
 import { signedIn } from '../http/signed-in.ts';
-import { loadDirectory, type Directory, type DirectoryPerson } from '../programme-io/directory.ts';
-import { loadFiguresContext, personFigures, type FiguresContext } from '../programme-io/person-figures.ts';
-import { effectivePlan } from '../programme-io/person-year.ts';
+import { loadDirectory, type Directory, type DirectoryPerson } from '../report-inputs/directory.ts';
+import { loadFiguresContext, personFigures, type FiguresContext } from '../report-inputs/person-figures.ts';
+import { effectivePlan } from '../report-inputs/person-year.ts';
 import type { UserRecord } from '../store/store-contract.ts';
 import { programmeAudit } from '../http/programme-audit.ts';
-import { assertYearsOpen } from '../programme-io/year-lock.ts';
+import { assertYearsOpen } from '../http/year-lock.ts';
 import { decisionFigures } from '../programme/grade-staleness.ts';
 
 export function annualRecordRoutes(deps: AppDeps) {

@@ -16,7 +16,7 @@ import { auditContext } from '../http/audit-context.ts';
 import { parseOrFail, readJson } from '../http/json-body.ts';
 import { signedIn } from '../http/signed-in.ts';
 import { storedNoteView } from '../http/records-to-wire.ts';
-import { mustReadTitles } from '../programme-io/must-read-lists.ts';
+import { mustReadTitles } from '../report-inputs/must-read-lists.ts';
 import type { NotePage } from '../store/note-query.ts';
 import type { NoteRecord, UserRecord } from '../store/store-contract.ts';
 

@@ -33,14 +33,14 @@ import { planProgress } from '../programme/plan-progress.ts';
 import { stageRange } from '../programme/stage-range.ts';
 import { programmeAudit } from '../http/programme-audit.ts';
 import { stageParam, yearParam } from '../http/programme-params.ts';
-import { loadDirectory, type Directory } from '../programme-io/directory.ts';
-import { notesInRange } from '../programme-io/learning-figures.ts';
-import { loadFiguresContext, personFigures } from '../programme-io/person-figures.ts';
-import { effectivePlan, unitItemIds } from '../programme-io/person-year.ts';
-import { checkReadingListResources, describeTargets, sameTargets } from '../programme-io/plan-edit.ts';
-import { proposeChange } from '../programme-io/propose-change.ts';
-import { assertYearsOpen } from '../programme-io/year-lock.ts';
-import { xapiHomePage, xapiStatementsFor } from '../programme-io/xapi-statements.ts';
+import { loadDirectory, type Directory } from '../report-inputs/directory.ts';
+import { notesInRange } from '../report-inputs/learning-figures.ts';
+import { loadFiguresContext, personFigures } from '../report-inputs/person-figures.ts';
+import { effectivePlan, unitItemIds } from '../report-inputs/person-year.ts';
+import { checkReadingListResources, describeTargets, sameTargets } from '../http/plan-edit.ts';
+import { proposeChange } from '../http/propose-change.ts';
+import { assertYearsOpen } from '../http/year-lock.ts';
+import { xapiHomePage, xapiStatementsFor } from '../report-inputs/xapi-statements.ts';
 import { newId } from '../store/ids.ts';
 
 /** The person named in the path, if the caller may see them: 404 when unknown, 403 when hidden. */

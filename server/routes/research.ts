@@ -18,14 +18,14 @@ import { dateInZone } from '../../shared/time/zoned-days.ts';
 import { DATE_PROBLEM_MESSAGES, pastDateProblem } from '../programme/plausible-dates.ts';
 import { ApiError, notFound, validationFailed } from '../http/api-error.ts';
 import { programmeAudit } from '../http/programme-audit.ts';
-import { personName } from '../programme-io/audit-details.ts';
-import { proposeChange } from '../programme-io/propose-change.ts';
-import { assertYearsOpen } from '../programme-io/year-lock.ts';
+import { personName } from '../http/audit-details.ts';
+import { proposeChange } from '../http/propose-change.ts';
+import { assertYearsOpen } from '../http/year-lock.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { readJson } from '../http/json-body.ts';
 import { yearParam } from '../http/programme-params.ts';
 import { signedIn } from '../http/signed-in.ts';
-import { loadDirectory, type Directory } from '../programme-io/directory.ts';
+import { loadDirectory, type Directory } from '../report-inputs/directory.ts';
 import { newId } from '../store/ids.ts';
 import type { UserRecord } from '../store/store-contract.ts';
 

@@ -18,19 +18,19 @@ import { reportRange } from '../http/report-range.ts';
 import { signedIn } from '../http/signed-in.ts';
 import { unitView } from '../http/records-to-wire.ts';
 import { belongedDuring } from '../programme/membership-history.ts';
-import { loadDirectory } from '../programme-io/directory.ts';
+import { loadDirectory } from '../report-inputs/directory.ts';
 import { savePlanSchema, type UnitPlanDefaults } from '../../shared/schemas/programme-plans.ts';
 import { UNIT_XAPI_MAX_DAYS } from '../../shared/schemas/xapi.ts';
 import { programmeAudit } from '../http/programme-audit.ts';
 import { monthParam, stageParam, yearParam } from '../http/programme-params.ts';
 import { bulletinPeople } from '../programme/bulletin-people.ts';
 import { monthlyBulletin } from '../programme/monthly-bulletin.ts';
-import { checkReadingListResources, describeTargets } from '../programme-io/plan-edit.ts';
-import { onRoster } from '../programme-io/session-view.ts';
-import { xapiHomePage, xapiStatementsFor } from '../programme-io/xapi-statements.ts';
-import { assertYearsOpen } from '../programme-io/year-lock.ts';
+import { checkReadingListResources, describeTargets } from '../http/plan-edit.ts';
+import { onRoster } from '../http/session-view.ts';
+import { xapiHomePage, xapiStatementsFor } from '../report-inputs/xapi-statements.ts';
+import { assertYearsOpen } from '../http/year-lock.ts';
 import { newId } from '../store/ids.ts';
-import { loadFiguresContext, personFigures, withMembersPreloaded } from '../programme-io/person-figures.ts';
+import { loadFiguresContext, personFigures, withMembersPreloaded } from '../report-inputs/person-figures.ts';
 
 /** Two units under one parent (or two top-level units) never share a name: people pick units by name. */
 async function assertNameFree(store: Store, name: string, parentId: string | null, exceptId: string | null): Promise<void> {

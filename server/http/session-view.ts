@@ -7,7 +7,7 @@ import { mayOrganise } from '../programme/organiser-rule.ts';
 import { expectedOn } from '../programme/roster.ts';
 import type { SessionRecord } from '../store/programme/records.ts';
 import type { UserRecord } from '../store/store-contract.ts';
-import type { Directory } from './directory.ts';
+import type { Directory } from '../report-inputs/directory.ts';
 
 /** The organiser (while still inside the session's units or over them), leaders over any of its units, admins. */
 export function runsSession(viewer: UserRecord, session: SessionRecord, directory: Directory): boolean {
