@@ -14,8 +14,8 @@ import { ApiError } from '../http/api-error.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { readJson } from '../http/json-body.ts';
 import { signedIn } from '../http/signed-in.ts';
-import { loadDirectory, type Directory } from '../report-inputs/directory.ts';
-import { onRoster, sessionView } from '../http/session-view.ts';
+import { loadDirectory, onRoster, type Directory } from '../report-inputs/directory.ts';
+import { sessionView } from '../http/session-view.ts';
 import type { SessionRecord } from '../store/programme/records.ts';
 import type { UserRecord } from '../store/store-contract.ts';
 

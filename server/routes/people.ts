@@ -41,6 +41,8 @@ import { checkReadingListResources, describeTargets, sameTargets } from '../http
 import { proposeChange } from '../http/propose-change.ts';
 import { assertYearsOpen } from '../http/year-lock.ts';
 import { xapiHomePage, xapiStatementsFor } from '../report-inputs/xapi-statements.ts';
+import { learningLogInputs } from '../report-inputs/learning-log-inputs.ts';
+import { personalExportInputs } from '../report-inputs/personal-export-inputs.ts';
 import { newId } from '../store/ids.ts';
 
 /** The person named in the path, if the caller may see them: 404 when unknown, 403 when hidden. */
@@ -118,18 +120,7 @@ export function peopleRoutes(deps: AppDeps, throttle: LoginThrottle) {
     .get('/:id/log', signedIn(deps), async (c) => {
       const person = await visiblePerson(store, c, 'learning log');
       const range = reportRange(c.req.query(), { nowMs: clock(), timeZone: config.timeZone });
-      const { fromMs, toMs } = dateRangeMs(range.from, range.to, config.timeZone);
-      const categories = new Map((await store.listResources()).map((r) => [r.id, r.category]));
-      const notes = await store.countNotesByPerson({ personIds: [person.id], fromMs, toMs });
-      return c.json(
-        learningLog({
-          personId: person.id,
-          ...range,
-          days: await store.dayTotals(person.id, dayNumber(range.from), dayNumber(range.to)),
-          categoryOf: (id) => categories.get(id),
-          notesCount: notes.get(person.id) ?? 0,
-        }),
-      );
+      return c.json(learningLog(await learningLogInputs(store, person.id, range, config.timeZone)));
     })
     .get('/:id/segments', signedIn(deps), async (c) => {
       const person = await visiblePerson(store, c, 'segments');
@@ -163,21 +154,7 @@ export function peopleRoutes(deps: AppDeps, throttle: LoginThrottle) {
       if (viewer.id !== id && viewer.role !== 'admin') throw forbidden('Only the person themselves or an admin may download this');
       const person = await store.findUserById(id);
       if (!person) throw notFound(`There is no person with id "${id}"`);
-      const all = { fromMs: Number.NEGATIVE_INFINITY, toMs: Number.POSITIVE_INFINITY };
-      const notes = (await store.notesChangedSince(id, 0, Number.MAX_SAFE_INTEGER)).notes;
-      const body = personalExport({
-        person,
-        unit: person.unitId === null ? null : await store.findUnit(person.unitId),
-        tokens: await store.tokensOf(id),
-        segments: await store.segmentsForPerson(id, all.fromMs, all.toMs),
-        refused: await store.refusedForPerson(id, all.fromMs, all.toMs),
-        dayTotals: await store.dayTotals(id, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
-        notes,
-        resources: await store.listResources(),
-        audit: await store.auditFor([`person:${id}`, ...notes.map((n) => `note:${n.note.id}`)]),
-        programme: await store.programme.recordsOf(id),
-        nowMs: clock(),
-      });
+      const body = personalExport(await personalExportInputs(store, person, clock()));
       // The organisation's day, as every date the person is shown.
       const date = dateInZone(Date.parse(body.exportedAt), config.timeZone);
       c.header('Content-Disposition', `attachment; filename="studytrail-${person.username}-${date}.json"`);

@@ -5,8 +5,7 @@
 import { Hono } from 'hono';
 import { createUnitSchema, updateUnitSchema } from '../../shared/schemas/organisation.ts';
 import { leadsUnit, canSeeUnitPlan, parentLookup, subtreeOf, visibleUnitIds } from '../access/access-rules.ts';
-import { dateRangeMs } from '../aggregation/date-range.ts';
-import { unitSummary, type SummaryMember } from '../aggregation/unit-summary.ts';
+import { unitSummary } from '../aggregation/unit-summary.ts';
 import { ERROR_CODES } from '../../shared/schemas/errors.ts';
 import { withdrawalInputSchema } from '../../shared/schemas/programme-calendar.ts';
 import { ApiError, forbidden, notFound } from '../http/api-error.ts';
@@ -17,20 +16,18 @@ import { readJson } from '../http/json-body.ts';
 import { reportRange } from '../http/report-range.ts';
 import { signedIn } from '../http/signed-in.ts';
 import { unitView } from '../http/records-to-wire.ts';
-import { belongedDuring } from '../programme/membership-history.ts';
 import { loadDirectory } from '../report-inputs/directory.ts';
 import { savePlanSchema, type UnitPlanDefaults } from '../../shared/schemas/programme-plans.ts';
 import { UNIT_XAPI_MAX_DAYS } from '../../shared/schemas/xapi.ts';
 import { programmeAudit } from '../http/programme-audit.ts';
 import { monthParam, stageParam, yearParam } from '../http/programme-params.ts';
-import { bulletinPeople } from '../programme/bulletin-people.ts';
 import { monthlyBulletin } from '../programme/monthly-bulletin.ts';
 import { checkReadingListResources, describeTargets } from '../http/plan-edit.ts';
-import { onRoster } from '../http/session-view.ts';
+import { bulletinInputs } from '../report-inputs/bulletin-inputs.ts';
 import { xapiHomePage, xapiStatementsFor } from '../report-inputs/xapi-statements.ts';
 import { assertYearsOpen } from '../http/year-lock.ts';
 import { newId } from '../store/ids.ts';
-import { loadFiguresContext, personFigures, withMembersPreloaded } from '../report-inputs/person-figures.ts';
+import { unitSummaryInputs } from '../report-inputs/unit-summary-inputs.ts';
 
 /** Two units under one parent (or two top-level units) never share a name: people pick units by name. */
 async function assertNameFree(store: Store, name: string, parentId: string | null, exceptId: string | null): Promise<void> {
@@ -86,28 +83,7 @@ export function unitRoutes(deps: AppDeps) {
       if (!units.some((u) => u.id === unitId)) throw notFound(`There is no unit with id "${unitId}"`);
       if (!leadsUnit(c.get('user'), unitId, parentLookup(units))) throw forbidden("Only admins and the unit's leaders may see its summary");
       const range = reportRange(c.req.query(), { nowMs: clock(), timeZone: config.timeZone });
-      const { fromMs, toMs } = dateRangeMs(range.from, range.to, config.timeZone);
-      const subtree = subtreeOf(unitId, units);
-      const inSubtree = (id: string | null) => id !== null && subtree.has(id);
-      const notes = await store.countNotesByPerson({ fromMs, toMs });
-      const categories = new Map((await store.listResources()).map((r) => [r.id, r.category]));
-      // Whoever belonged to the unit on some day of the range (membership history). Someone
-      // deactivated before history was kept has none: they stay where they were, if they left a trace.
-      const candidates = (await store.listUsers()).flatMap((person) => {
-        const legacy = person.memberships.length === 0 && inSubtree(person.unitId);
-        return legacy || belongedDuring(person.memberships, range.from, range.to, inSubtree) ? [{ person, legacy }] : [];
-      });
-      // The members' daily totals and plans in one store read each, not one per member (issue 19).
-      const base = await loadFiguresContext(store, await loadDirectory(store), clock(), config.timeZone, range);
-      const ctx = await withMembersPreloaded(base, candidates.map((m) => m.person.id), range);
-      const members: SummaryMember[] = [];
-      for (const { person, legacy } of candidates) {
-        const notesCount = notes.get(person.id) ?? 0;
-        const figures = await personFigures(ctx, person, range);
-        if (legacy && figures.days.length === 0 && notesCount === 0) continue;
-        members.push({ person, days: figures.days, notesCount, credit: figures.credit, target: figures.target, gapSeconds: figures.gapSeconds });
-      }
-      return c.json(unitSummary({ unitId, ...range, members, categoryOf: (id) => categories.get(id) }));
+      return c.json(unitSummary(await unitSummaryInputs(store, { unitId, units, range, nowMs: clock(), timeZone: config.timeZone })));
     })
     .get('/:id/xapi', signedIn(deps, 'leader', 'admin'), async (c) => {
       const unitId = c.req.param('id');
@@ -126,32 +102,7 @@ export function unitRoutes(deps: AppDeps) {
       const unitId = c.req.param('id');
       if (!directory.units.some((u) => u.id === unitId)) throw notFound(`There is no unit with id "${unitId}"`);
       if (!leadsUnit(viewer, unitId, directory.parentOf)) throw forbidden('You may only see the bulletin of units you lead');
-      // Who belonged to the unit during the month, by their dated memberships: the bulletin of a closed
-      // month reads the same whoever joins, leaves or moves afterwards.
-      const people = bulletinPeople(directory.people, unitId, month, directory.parentOf);
-      // Every date of the month lies between its first day and day 31 (ISO dates compare as strings).
-      const sessions = await store.programme.sessions({ from: `${month}-01`, to: `${month}-31` });
-      const entries = await store.programme.attendance({ sessionIds: sessions.map((s) => s.id) });
-      const recordedAt = new Map<string, Set<string>>();
-      for (const e of entries) {
-        const recorded = recordedAt.get(e.sessionId);
-        if (recorded) recorded.add(e.personId);
-        else recordedAt.set(e.sessionId, new Set([e.personId]));
-      }
-      return c.json(
-        monthlyBulletin({
-          unitId,
-          month,
-          people,
-          sessions: sessions.map((s) => {
-            const recorded = recordedAt.get(s.id) ?? new Set<string>();
-            const rosterIds = new Set(people.filter((p) => recorded.has(p.id) || onRoster(s, p.id, directory)).map((p) => p.id));
-            return { id: s.id, date: s.date, kind: s.kind, topic: s.topic, endMs: Date.parse(s.endsAt), rosterIds };
-          }),
-          entries,
-          nowMs: clock(),
-        }),
-      );
+      return c.json(monthlyBulletin(await bulletinInputs(store, directory, unitId, month, clock())));
     })
     .get('/:id/plan-defaults/:year/:stage', signedIn(deps), async (c) => {
       const viewer = c.get('user');
