@@ -1,6 +1,6 @@
 // A unit's summary for a range: everyone in the unit's subtree with credited hours, target, gap and
 // notes, ordered by name (never a ranking), and who is below target (a gap above 0.0 h). Each person's
-// figures come from the one computation (programme-io/person-figures.ts); the trend and the split by
+// figures come from the one computation (report-inputs/person-figures.ts); the trend and the split by
 // category add up their daily totals.
 import type { UnitSummary, PersonSummary } from '../../shared/schemas/reports.ts';
 import type { Category } from '../../shared/schemas/domain.ts';

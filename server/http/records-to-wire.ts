@@ -36,7 +36,7 @@ export function auditView(a: AuditRecord, labelOf: (target: string) => string | 
   return { ...a, targetLabel: labelOf(a.target) };
 }
 
-/** `mustReadTitleOf` names the note's linked book (programme-io/must-read-titles.ts). */
+/** `mustReadTitleOf` names the note's linked book (report-inputs/must-read-lists.ts). */
 export function storedNoteView(n: NoteRecord, mustReadTitleOf: (n: NoteRecord) => string | null): StoredNote {
   return { note: n.note, personId: n.personId, review: n.review, mustReadTitle: mustReadTitleOf(n) };
 }

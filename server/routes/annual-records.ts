@@ -10,17 +10,20 @@ import { stageRange } from '../programme/stage-range.ts';
 import { committeesUnder } from '../programme/committees.ts';
 import { belongedDuring, latestMembershipBy } from '../programme/membership-history.ts';
 import { isUnder, unitsAbove } from '../programme/unit-tree.ts';
+import { byName } from '../programme/roster.ts';
+import { canViewPerson, leadsUnit, oversees } from '../access/access-rules.ts';
+import { personInReach } from '../http/person-in-reach.ts';
 import { forbidden, notFound, validationFailed } from '../http/api-error.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { readJson } from '../http/json-body.ts';
 import { yearParam } from '../http/programme-params.ts';
 import { signedIn } from '../http/signed-in.ts';
-import { loadDirectory, type Directory, type DirectoryPerson } from '../programme-io/directory.ts';
-import { loadFiguresContext, personFigures, type FiguresContext } from '../programme-io/person-figures.ts';
-import { effectivePlan } from '../programme-io/person-year.ts';
+import { loadDirectory, type Directory, type DirectoryPerson } from '../report-inputs/directory.ts';
+import { loadFiguresContext, personFigures, type FiguresContext } from '../report-inputs/person-figures.ts';
+import { effectivePlan } from '../report-inputs/person-year.ts';
 import type { UserRecord } from '../store/store-contract.ts';
 import { programmeAudit } from '../http/programme-audit.ts';
-import { assertYearsOpen } from '../programme-io/year-lock.ts';
+import { assertYearsOpen } from '../http/year-lock.ts';
 import { decisionFigures } from '../programme/grade-staleness.ts';
 
 export function annualRecordRoutes(deps: AppDeps) {
@@ -58,14 +61,8 @@ export function annualRecordRoutes(deps: AppDeps) {
     });
   }
 
-  function decidable(directory: Directory, viewer: UserRecord, id: string): DirectoryPerson {
-    const person = directory.person(id);
-    if (!person) throw notFound(`There is no person with id "${id}"`);
-    if (viewer.role === 'staff' || viewer.id === person.id || !directory.canView(viewer, person)) {
-      throw forbidden('Only a leader over the person or an admin writes remarks and decides the grade, never for themselves');
-    }
-    return person;
-  }
+  const decidable = (directory: Directory, viewer: UserRecord, id: string): DirectoryPerson =>
+    personInReach(directory.person(id), id, (p) => oversees(viewer, p, directory.parentOf), 'Only a leader over the person or an admin writes remarks and decides the grade, never for themselves');
 
   return new Hono<AppEnv>()
     .get('/', signedIn(deps, 'admin', 'leader'), async (c) => {
@@ -75,12 +72,12 @@ export function annualRecordRoutes(deps: AppDeps) {
       const directory = await loadDirectory(store);
       if (unitId !== undefined) {
         if (!directory.units.some((u) => u.id === unitId)) throw notFound(`There is no unit with id "${unitId}"`);
-        if (!directory.manages(viewer, unitId)) throw forbidden('You may only see the year of units you lead');
+        if (!leadsUnit(viewer, unitId, directory.parentOf)) throw forbidden('You may only see the year of units you lead');
       }
       // Everyone who belonged to the unit (or any unit) on some day of the year, by membership history.
       const range = stageRange(year, 'year');
       const inScope = (u: string | null) => u !== null && (unitId === undefined || isUnder(u, [unitId], directory.parentOf));
-      const people = directory.visiblePeople(viewer).filter((p) => belongedDuring(p.memberships, range.from, range.to, inScope));
+      const people = directory.people.filter((p) => canViewPerson(viewer, p, directory.parentOf) && belongedDuring(p.memberships, range.from, range.to, inScope)).sort(byName);
       const ctx = await contextFor(directory, year);
       const records: AnnualRecord[] = [];
       for (const p of people) records.push(await recordOf(ctx, p, year));
@@ -91,9 +88,8 @@ export function annualRecordRoutes(deps: AppDeps) {
     })
     .get('/:personId/:year', signedIn(deps), async (c) => {
       const directory = await loadDirectory(store);
-      const person = directory.person(c.req.param('personId'));
-      if (!person) throw notFound(`There is no person with id "${c.req.param('personId')}"`);
-      if (!directory.canView(c.get('user'), person)) throw forbidden("You may not see this person's annual record");
+      const id = c.req.param('personId');
+      const person = personInReach(directory.person(id), id, (p) => canViewPerson(c.get('user'), p, directory.parentOf), "You may not see this person's annual record");
       const year = yearParam(c.req.param('year'));
       return c.json(await recordOf(await contextFor(directory, year), person, year));
     })

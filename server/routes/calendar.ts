@@ -6,17 +6,17 @@ import { calendarExceptionInputSchema, type Calendar } from '../../shared/schema
 import { holidayArrangementInputSchema, type HolidayArrangement } from '../../shared/schemas/holiday-arrangement.ts';
 import { arrangementIn, holidayLookup, parseArrangement } from '../programme/holiday-arrangement.ts';
 import { checkException, studyDays } from '../programme/study-calendar.ts';
-import { describeArrangement, describeArrangementProblem } from '../programme-io/holiday-details.ts';
+import { describeArrangement, describeArrangementProblem } from '../http/holiday-details.ts';
 import { ERROR_CODES } from '../../shared/schemas/errors.ts';
 import { ApiError, notFound, validationFailed } from '../http/api-error.ts';
 import { programmeAudit } from '../http/programme-audit.ts';
-import { assertYearsOpen } from '../programme-io/year-lock.ts';
+import { assertYearsOpen } from '../http/year-lock.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { parseOrFail, readJson } from '../http/json-body.ts';
 import { dateParam, yearParam } from '../http/programme-params.ts';
 import { signedIn } from '../http/signed-in.ts';
-import { loadDirectory } from '../programme-io/directory.ts';
-import { sessionView } from '../programme-io/session-view.ts';
+import { loadDirectory } from '../report-inputs/directory.ts';
+import { sessionView } from '../http/session-view.ts';
 import { logQuerySchema } from '../../shared/schemas/log.ts';
 
 const MAX_DAYS = 366;

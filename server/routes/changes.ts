@@ -9,9 +9,10 @@ import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { parseOrFail, readJson } from '../http/json-body.ts';
 import { programmeAudit } from '../http/programme-audit.ts';
 import { signedIn } from '../http/signed-in.ts';
-import { describeChange } from '../programme-io/audit-details.ts';
-import { loadDirectory, type Directory } from '../programme-io/directory.ts';
-import { assertYearsOpen } from '../programme-io/year-lock.ts';
+import { describeChange } from '../http/audit-details.ts';
+import { loadDirectory, type Directory } from '../report-inputs/directory.ts';
+import { assertYearsOpen } from '../http/year-lock.ts';
+import { canViewPerson, oversees } from '../access/access-rules.ts';
 import type { ProgrammeStore } from '../store/programme/programme-store.ts';
 import type { ProgrammeOp } from '../store/programme/records.ts';
 import type { UserRecord } from '../store/store-contract.ts';
@@ -33,7 +34,8 @@ async function appliedOps(programme: ProgrammeStore, request: ChangeRequest, at:
 
 function decider(directory: Directory, viewer: UserRecord, request: ChangeRequest): void {
   const person = directory.person(request.personId);
-  const over = viewer.role === 'admin' || (viewer.role === 'leader' && person !== undefined && viewer.id !== person.id && directory.canView(viewer, person));
+  // The person may have been erased since: then only an admin may still close their change.
+  const over = person === undefined ? viewer.role === 'admin' : oversees(viewer, person, directory.parentOf);
   if (!over) throw forbidden('Only a leader over the person or an admin decides a proposed change, never the person themselves');
   if (request.state !== 'pending') throw conflict(`This change was already ${request.state}`);
 }
@@ -52,7 +54,7 @@ export function changeRoutes(deps: AppDeps) {
       const directory = await loadDirectory(store);
       const visible = (await store.programme.changes(query)).filter((r) => {
         const person = directory.person(r.personId);
-        return person !== undefined && directory.canView(viewer, person);
+        return person !== undefined && canViewPerson(viewer, person, directory.parentOf);
       });
       return c.json(visible);
     })

@@ -8,9 +8,7 @@ import {
   reviewNoteRequestSchema,
   type NotesQuery,
 } from '../../shared/schemas/notes.ts';
-import { canViewPerson } from '../access/can-view-person.ts';
-import { visiblePeople } from '../access/visible-people.ts';
-import { canReviewNoteOf, parentLookup, subtreeOf } from '../access/visibility.ts';
+import { canViewPerson, oversees, parentLookup, subtreeOf, visiblePeople } from '../access/access-rules.ts';
 import { dateRangeMs } from '../aggregation/date-range.ts';
 import { forbidden, notFound } from '../http/api-error.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
@@ -18,7 +16,7 @@ import { auditContext } from '../http/audit-context.ts';
 import { parseOrFail, readJson } from '../http/json-body.ts';
 import { signedIn } from '../http/signed-in.ts';
 import { storedNoteView } from '../http/records-to-wire.ts';
-import { mustReadTitles } from '../programme-io/must-read-lists.ts';
+import { mustReadTitles } from '../report-inputs/must-read-lists.ts';
 import type { NotePage } from '../store/note-query.ts';
 import type { NoteRecord, UserRecord } from '../store/store-contract.ts';
 
@@ -30,7 +28,7 @@ async function reviewable({ store }: AppDeps, c: Context<AppEnv>, id: string): P
   const viewer = c.get('user');
   const parentOf = parentLookup(await store.listUnits());
   if (!canViewPerson(viewer, author, parentOf)) throw forbidden('You may not see this note');
-  if (!canReviewNoteOf(viewer, author, parentOf)) throw forbidden('Only a leader over the author, or an admin, reviews a note; never its author');
+  if (!oversees(viewer, author, parentOf)) throw forbidden('Only a leader over the author, or an admin, reviews a note; never its author');
   return { record, author };
 }
 
@@ -52,7 +50,7 @@ async function matching(
     .filter((author) => {
       if (query.personId !== undefined && author.id !== query.personId) return false;
       if (inUnit !== null && (author.unitId === null || !inUnit.has(author.unitId))) return false;
-      return !reviewOnly || canReviewNoteOf(viewer, author, parentOf);
+      return !reviewOnly || oversees(viewer, author, parentOf);
     })
     .map((author) => author.id);
   return store.queryNotes({

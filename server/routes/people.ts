@@ -7,9 +7,8 @@ import type { SegmentReport } from '../../shared/schemas/reports.ts';
 import { dayNumber } from '../../shared/time/day-numbers.ts';
 import { dateInZone } from '../../shared/time/zoned-days.ts';
 import { ERROR_CODES } from '../../shared/schemas/errors.ts';
-import { canViewPerson } from '../access/can-view-person.ts';
-import { visiblePeople } from '../access/visible-people.ts';
-import { parentLookup } from '../access/visibility.ts';
+import { canViewPerson, parentLookup, visiblePeople } from '../access/access-rules.ts';
+import { personInReach } from '../http/person-in-reach.ts';
 import { dateRangeMs } from '../aggregation/date-range.ts';
 import { learningLog } from '../aggregation/learning-log.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
@@ -34,34 +33,29 @@ import { planProgress } from '../programme/plan-progress.ts';
 import { stageRange } from '../programme/stage-range.ts';
 import { programmeAudit } from '../http/programme-audit.ts';
 import { stageParam, yearParam } from '../http/programme-params.ts';
-import { loadDirectory, type Directory } from '../programme-io/directory.ts';
-import { notesInRange } from '../programme-io/learning-figures.ts';
-import { loadFiguresContext, personFigures } from '../programme-io/person-figures.ts';
-import { effectivePlan, unitItemIds } from '../programme-io/person-year.ts';
-import { checkReadingListResources, describeTargets, sameTargets } from '../programme-io/plan-edit.ts';
-import { proposeChange } from '../programme-io/propose-change.ts';
-import { assertYearsOpen } from '../programme-io/year-lock.ts';
-import { xapiHomePage, xapiStatementsFor } from '../programme-io/xapi-statements.ts';
+import { loadDirectory, type Directory } from '../report-inputs/directory.ts';
+import { notesInRange } from '../report-inputs/learning-figures.ts';
+import { loadFiguresContext, personFigures } from '../report-inputs/person-figures.ts';
+import { effectivePlan, unitItemIds } from '../report-inputs/person-year.ts';
+import { checkReadingListResources, describeTargets, sameTargets } from '../http/plan-edit.ts';
+import { proposeChange } from '../http/propose-change.ts';
+import { assertYearsOpen } from '../http/year-lock.ts';
+import { xapiHomePage, xapiStatementsFor } from '../report-inputs/xapi-statements.ts';
+import { learningLogInputs } from '../report-inputs/learning-log-inputs.ts';
+import { personalExportInputs } from '../report-inputs/personal-export-inputs.ts';
 import { newId } from '../store/ids.ts';
 
 /** The person named in the path, if the caller may see them: 404 when unknown, 403 when hidden. */
 async function visiblePerson(store: Store, c: Context<AppEnv>, what: string): Promise<UserRecord> {
   const id = c.req.param('id')!;
   const person = await store.findUserById(id);
-  if (!person) throw notFound(`There is no person with id "${id}"`);
-  if (!canViewPerson(c.get('user'), person, parentLookup(await store.listUnits()))) {
-    throw forbidden(`You may not see this person's ${what}`);
-  }
-  return person;
+  const parentOf = parentLookup(await store.listUnits());
+  return personInReach(person, id, (p) => canViewPerson(c.get('user'), p, parentOf), `You may not see this person's ${what}`);
 }
 
 /** As visiblePerson, over a directory the route has loaded already. */
-function visibleInDirectory(directory: Directory, viewer: UserRecord, id: string, what: string) {
-  const person = directory.person(id);
-  if (!person) throw notFound(`There is no person with id "${id}"`);
-  if (!directory.canView(viewer, person)) throw forbidden(`You may not see this person's ${what}`);
-  return person;
-}
+const visibleInDirectory = (directory: Directory, viewer: UserRecord, id: string, what: string) =>
+  personInReach(directory.person(id), id, (p) => canViewPerson(viewer, p, directory.parentOf), `You may not see this person's ${what}`);
 
 export function peopleRoutes(deps: AppDeps, throttle: LoginThrottle) {
   const { store, clock, config } = deps;
@@ -126,18 +120,7 @@ export function peopleRoutes(deps: AppDeps, throttle: LoginThrottle) {
     .get('/:id/log', signedIn(deps), async (c) => {
       const person = await visiblePerson(store, c, 'learning log');
       const range = reportRange(c.req.query(), { nowMs: clock(), timeZone: config.timeZone });
-      const { fromMs, toMs } = dateRangeMs(range.from, range.to, config.timeZone);
-      const categories = new Map((await store.listResources()).map((r) => [r.id, r.category]));
-      const notes = await store.countNotesByPerson({ personIds: [person.id], fromMs, toMs });
-      return c.json(
-        learningLog({
-          personId: person.id,
-          ...range,
-          days: await store.dayTotals(person.id, dayNumber(range.from), dayNumber(range.to)),
-          categoryOf: (id) => categories.get(id),
-          notesCount: notes.get(person.id) ?? 0,
-        }),
-      );
+      return c.json(learningLog(await learningLogInputs(store, person.id, range, config.timeZone)));
     })
     .get('/:id/segments', signedIn(deps), async (c) => {
       const person = await visiblePerson(store, c, 'segments');
@@ -171,21 +154,7 @@ export function peopleRoutes(deps: AppDeps, throttle: LoginThrottle) {
       if (viewer.id !== id && viewer.role !== 'admin') throw forbidden('Only the person themselves or an admin may download this');
       const person = await store.findUserById(id);
       if (!person) throw notFound(`There is no person with id "${id}"`);
-      const all = { fromMs: Number.NEGATIVE_INFINITY, toMs: Number.POSITIVE_INFINITY };
-      const notes = (await store.notesChangedSince(id, 0, Number.MAX_SAFE_INTEGER)).notes;
-      const body = personalExport({
-        person,
-        unit: person.unitId === null ? null : await store.findUnit(person.unitId),
-        tokens: await store.tokensOf(id),
-        segments: await store.segmentsForPerson(id, all.fromMs, all.toMs),
-        refused: await store.refusedForPerson(id, all.fromMs, all.toMs),
-        dayTotals: await store.dayTotals(id, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
-        notes,
-        resources: await store.listResources(),
-        audit: await store.auditFor([`person:${id}`, ...notes.map((n) => `note:${n.note.id}`)]),
-        programme: await store.programme.recordsOf(id),
-        nowMs: clock(),
-      });
+      const body = personalExport(await personalExportInputs(store, person, clock()));
       // The organisation's day, as every date the person is shown.
       const date = dateInZone(Date.parse(body.exportedAt), config.timeZone);
       c.header('Content-Disposition', `attachment; filename="studytrail-${person.username}-${date}.json"`);

@@ -8,21 +8,24 @@ import { fieldVisitInputSchema, researchReportInputSchema, reportStatusSchema, t
 import { dateSchema } from '../../shared/schemas/domain.ts';
 import { researchStanding } from '../programme/research-standing.ts';
 import { isUnder } from '../programme/unit-tree.ts';
+import { byName } from '../programme/roster.ts';
+import { canViewPerson } from '../access/access-rules.ts';
+import { personInReach } from '../http/person-in-reach.ts';
 import { ERROR_CODES } from '../../shared/schemas/errors.ts';
 import { withdrawalInputSchema } from '../../shared/schemas/programme-calendar.ts';
 import type { FieldVisit, ResearchReport } from '../../shared/schemas/programme-research.ts';
 import { dateInZone } from '../../shared/time/zoned-days.ts';
 import { DATE_PROBLEM_MESSAGES, pastDateProblem } from '../programme/plausible-dates.ts';
-import { ApiError, forbidden, notFound, validationFailed } from '../http/api-error.ts';
+import { ApiError, notFound, validationFailed } from '../http/api-error.ts';
 import { programmeAudit } from '../http/programme-audit.ts';
-import { personName } from '../programme-io/audit-details.ts';
-import { proposeChange } from '../programme-io/propose-change.ts';
-import { assertYearsOpen } from '../programme-io/year-lock.ts';
+import { personName } from '../http/audit-details.ts';
+import { proposeChange } from '../http/propose-change.ts';
+import { assertYearsOpen } from '../http/year-lock.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { readJson } from '../http/json-body.ts';
 import { yearParam } from '../http/programme-params.ts';
 import { signedIn } from '../http/signed-in.ts';
-import { loadDirectory, type Directory } from '../programme-io/directory.ts';
+import { loadDirectory, type Directory } from '../report-inputs/directory.ts';
 import { newId } from '../store/ids.ts';
 import type { UserRecord } from '../store/store-contract.ts';
 
@@ -35,12 +38,9 @@ const updateReportSchema = z
   })
   .refine((u) => Object.keys(u).length > 0, { message: 'nothing to change' });
 
-function writablePerson(directory: Directory, viewer: UserRecord, personId: string) {
-  const person = directory.person(personId);
-  if (!person) throw notFound(`There is no person with id "${personId}"`);
-  if (!directory.canView(viewer, person)) throw forbidden('You may only record research for yourself or the people of your units');
-  return person;
-}
+/** Research is recorded by whoever may see the person: themselves, leaders over them, admins. */
+const writablePerson = (directory: Directory, viewer: UserRecord, personId: string) =>
+  personInReach(directory.person(personId), personId, (p) => canViewPerson(viewer, p, directory.parentOf), 'You may only record research for yourself or the people of your units');
 
 const describeVisit = (v: FieldVisit, directory: Directory) => `${personName(directory, v.personId)}: ${v.kind} visit, ${v.date}, ${v.place}`;
 const describeReport = (r: ResearchReport, directory: Directory) => `${personName(directory, r.personId)}: "${r.title}", ${r.date}, ${r.status}`;
@@ -61,7 +61,9 @@ export function researchRoutes(deps: AppDeps) {
       const unitId = c.req.query('unitId');
       const directory = await loadDirectory(store);
       if (unitId !== undefined && !directory.units.some((u) => u.id === unitId)) throw validationFailed(`unitId: there is no unit with id "${unitId}"`);
-      const people = directory.visiblePeople(viewer).filter((p) => unitId === undefined || isUnder(p.unitId, [unitId], directory.parentOf));
+      const people = directory.people
+        .filter((p) => canViewPerson(viewer, p, directory.parentOf) && (unitId === undefined || isUnder(p.unitId, [unitId], directory.parentOf)))
+        .sort(byName);
       const ids = new Set(people.map((p) => p.id));
       const target = (await store.programme.settings()).reportTarget;
       const visits = await store.programme.visits({ year, personIds: [...ids] });

@@ -9,14 +9,15 @@ import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { sessionInputSchema, withdrawalInputSchema } from '../../shared/schemas/programme-calendar.ts';
 import { checkInRequestSchema, markAttendanceSchema, type Roster } from '../../shared/schemas/programme-attendance.ts';
+import { canViewPerson, leadsUnit } from '../access/access-rules.ts';
 import { countAttendance } from '../programme/attendance-counts.ts';
 import type { GuessLimit } from '../programme/guess-limit.ts';
 import { membershipOn } from '../programme/membership-history.ts';
 import { DATE_PROBLEM_MESSAGES, makeUpDateProblem, markTimeProblem, sessionDateProblem, type DateProblem } from '../programme/plausible-dates.ts';
 import { rosterFor } from '../programme/roster.ts';
-import { describeAttendance, describeSession } from '../programme-io/audit-details.ts';
-import { loadDirectory, type Directory, type DirectoryPerson } from '../programme-io/directory.ts';
-import { onRoster, runsSession, sessionView } from '../programme-io/session-view.ts';
+import { describeAttendance, describeSession } from '../http/audit-details.ts';
+import { loadDirectory, onRoster, type Directory, type DirectoryPerson } from '../report-inputs/directory.ts';
+import { runsSession, sessionView } from '../http/session-view.ts';
 import { assertTakesAttendance, selfCheckIn } from './check-in.ts';
 import { ApiError, forbidden, notFound, validationFailed } from '../http/api-error.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
@@ -30,7 +31,7 @@ import { findClash } from '../programme/session-overlap.ts';
 import { newSessionCode } from '../programme/session-code.ts';
 import { checkSessionTimes, SESSION_TIMES_MESSAGES } from '../programme/session-times.ts';
 import { sessionTariffHours, tariffShortfall } from '../programme/tariff.ts';
-import { assertYearsOpen } from '../programme-io/year-lock.ts';
+import { assertYearsOpen } from '../http/year-lock.ts';
 import { newId } from '../store/ids.ts';
 import type { SessionRecord } from '../store/programme/records.ts';
 import type { ProgrammeSettings } from '../store/programme/records.ts';
@@ -51,7 +52,7 @@ interface Checks {
 async function checkInput(store: Store, input: Input, { directory, viewer, timeZone, nowMs, settings }: Checks) {
   for (const unitId of input.unitIds) {
     if (!directory.units.some((u) => u.id === unitId)) throw validationFailed(`unitIds: there is no unit with id "${unitId}"`);
-    if (!directory.manages(viewer, unitId)) throw forbidden('You may only schedule sessions for units you lead');
+    if (!leadsUnit(viewer, unitId, directory.parentOf)) throw forbidden('You may only schedule sessions for units you lead');
   }
   const organiser = directory.person(input.organiserId);
   if (!organiser || !organiser.active) throw validationFailed(`organiserId: there is no active person with id "${input.organiserId}"`);
@@ -116,7 +117,7 @@ function mayMark(viewer: UserRecord, session: SessionRecord, person: DirectoryPe
   const allowed =
     viewer.role === 'admin' ||
     (viewer.id === session.organiserId && runsSession(viewer, session, directory)) ||
-    (viewer.role === 'leader' && directory.canView(viewer, person));
+    (viewer.role === 'leader' && canViewPerson(viewer, person, directory.parentOf));
   if (!allowed) throw forbidden('Only the organiser, leaders over the person and admins mark attendance');
 }
 
@@ -169,7 +170,7 @@ export function sessionRoutes(deps: AppDeps, checkInGuesses: GuessLimit) {
       const viewer = c.get('user');
       const existing = await find(c.req.param('id'));
       const ctx = await checks(viewer);
-      if (!existing.unitIds.every((u) => ctx.directory.manages(viewer, u))) throw forbidden('You may only change sessions of units you lead');
+      if (!existing.unitIds.every((u) => leadsUnit(viewer, u, ctx.directory.parentOf))) throw forbidden('You may only change sessions of units you lead');
       if (existing.cancelled !== null) throw cancelledError(existing);
       await assertYearsOpen(store.programme, existing.date);
       const input = await readJson(c, sessionInputSchema);

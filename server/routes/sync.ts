@@ -6,7 +6,7 @@ import { describeIssues, ERROR_CODES } from '../../shared/schemas/errors.ts';
 import { noteSchema, type Note } from '../../shared/schemas/notes.ts';
 import { noteTimeProblem } from '../ingest-checks/check-note.ts';
 import { mustReadLinkChanged, mustReadProblem, mustReadYear } from '../ingest-checks/check-must-read.ts';
-import { mustReadLists, mustReadTitles, type MustReadListOf } from '../programme-io/must-read-lists.ts';
+import { mustReadLists, mustReadTitles, type MustReadListOf } from '../report-inputs/must-read-lists.ts';
 import { SEGMENT_REJECTION_CODES, syncRequestSchema, type Rejection, type SyncResponse } from '../../shared/schemas/sync.ts';
 import { ApiError, validationFailed } from '../http/api-error.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';

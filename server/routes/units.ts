@@ -4,9 +4,8 @@
 // bulletin; a unit's default plan is read by anyone in or over the unit, saved by its leaders and admins.
 import { Hono } from 'hono';
 import { createUnitSchema, updateUnitSchema } from '../../shared/schemas/organisation.ts';
-import { canReportOnUnit, subtreeOf, visibleUnitIds } from '../access/visibility.ts';
-import { dateRangeMs } from '../aggregation/date-range.ts';
-import { unitSummary, type SummaryMember } from '../aggregation/unit-summary.ts';
+import { leadsUnit, canSeeUnitPlan, parentLookup, subtreeOf, visibleUnitIds } from '../access/access-rules.ts';
+import { unitSummary } from '../aggregation/unit-summary.ts';
 import { ERROR_CODES } from '../../shared/schemas/errors.ts';
 import { withdrawalInputSchema } from '../../shared/schemas/programme-calendar.ts';
 import { ApiError, forbidden, notFound } from '../http/api-error.ts';
@@ -17,21 +16,18 @@ import { readJson } from '../http/json-body.ts';
 import { reportRange } from '../http/report-range.ts';
 import { signedIn } from '../http/signed-in.ts';
 import { unitView } from '../http/records-to-wire.ts';
-import { belongedDuring } from '../programme/membership-history.ts';
-import { loadDirectory } from '../programme-io/directory.ts';
+import { loadDirectory } from '../report-inputs/directory.ts';
 import { savePlanSchema, type UnitPlanDefaults } from '../../shared/schemas/programme-plans.ts';
 import { UNIT_XAPI_MAX_DAYS } from '../../shared/schemas/xapi.ts';
 import { programmeAudit } from '../http/programme-audit.ts';
 import { monthParam, stageParam, yearParam } from '../http/programme-params.ts';
-import { bulletinPeople } from '../programme/bulletin-people.ts';
 import { monthlyBulletin } from '../programme/monthly-bulletin.ts';
-import { isUnder } from '../programme/unit-tree.ts';
-import { checkReadingListResources, describeTargets } from '../programme-io/plan-edit.ts';
-import { onRoster } from '../programme-io/session-view.ts';
-import { xapiHomePage, xapiStatementsFor } from '../programme-io/xapi-statements.ts';
-import { assertYearsOpen } from '../programme-io/year-lock.ts';
+import { checkReadingListResources, describeTargets } from '../http/plan-edit.ts';
+import { bulletinInputs } from '../report-inputs/bulletin-inputs.ts';
+import { xapiHomePage, xapiStatementsFor } from '../report-inputs/xapi-statements.ts';
+import { assertYearsOpen } from '../http/year-lock.ts';
 import { newId } from '../store/ids.ts';
-import { loadFiguresContext, personFigures, withMembersPreloaded } from '../programme-io/person-figures.ts';
+import { unitSummaryInputs } from '../report-inputs/unit-summary-inputs.ts';
 
 /** Two units under one parent (or two top-level units) never share a name: people pick units by name. */
 async function assertNameFree(store: Store, name: string, parentId: string | null, exceptId: string | null): Promise<void> {
@@ -85,36 +81,15 @@ export function unitRoutes(deps: AppDeps) {
       const unitId = c.req.param('id');
       const units = await store.listUnits();
       if (!units.some((u) => u.id === unitId)) throw notFound(`There is no unit with id "${unitId}"`);
-      if (!canReportOnUnit(c.get('user'), unitId, units)) throw forbidden("Only admins and the unit's leaders may see its summary");
+      if (!leadsUnit(c.get('user'), unitId, parentLookup(units))) throw forbidden("Only admins and the unit's leaders may see its summary");
       const range = reportRange(c.req.query(), { nowMs: clock(), timeZone: config.timeZone });
-      const { fromMs, toMs } = dateRangeMs(range.from, range.to, config.timeZone);
-      const subtree = subtreeOf(unitId, units);
-      const inSubtree = (id: string | null) => id !== null && subtree.has(id);
-      const notes = await store.countNotesByPerson({ fromMs, toMs });
-      const categories = new Map((await store.listResources()).map((r) => [r.id, r.category]));
-      // Whoever belonged to the unit on some day of the range (membership history). Someone
-      // deactivated before history was kept has none: they stay where they were, if they left a trace.
-      const candidates = (await store.listUsers()).flatMap((person) => {
-        const legacy = person.memberships.length === 0 && inSubtree(person.unitId);
-        return legacy || belongedDuring(person.memberships, range.from, range.to, inSubtree) ? [{ person, legacy }] : [];
-      });
-      // The members' daily totals and plans in one store read each, not one per member (issue 19).
-      const base = await loadFiguresContext(store, await loadDirectory(store), clock(), config.timeZone, range);
-      const ctx = await withMembersPreloaded(base, candidates.map((m) => m.person.id), range);
-      const members: SummaryMember[] = [];
-      for (const { person, legacy } of candidates) {
-        const notesCount = notes.get(person.id) ?? 0;
-        const figures = await personFigures(ctx, person, range);
-        if (legacy && figures.days.length === 0 && notesCount === 0) continue;
-        members.push({ person, days: figures.days, notesCount, credit: figures.credit, target: figures.target, gapSeconds: figures.gapSeconds });
-      }
-      return c.json(unitSummary({ unitId, ...range, members, categoryOf: (id) => categories.get(id) }));
+      return c.json(unitSummary(await unitSummaryInputs(store, { unitId, units, range, nowMs: clock(), timeZone: config.timeZone })));
     })
     .get('/:id/xapi', signedIn(deps, 'leader', 'admin'), async (c) => {
       const unitId = c.req.param('id');
       const units = await store.listUnits();
       if (!units.some((u) => u.id === unitId)) throw notFound(`There is no unit with id "${unitId}"`);
-      if (!canReportOnUnit(c.get('user'), unitId, units)) throw forbidden("You may not see this unit's learning records");
+      if (!leadsUnit(c.get('user'), unitId, parentLookup(units))) throw forbidden("You may not see this unit's learning records");
       const range = reportRange(c.req.query(), { nowMs: clock(), timeZone: config.timeZone, maxDays: UNIT_XAPI_MAX_DAYS });
       const people = (await store.listUsers({ unitIds: [...subtreeOf(unitId, units)] })).sort((a, b) => (a.username < b.username ? -1 : 1));
       const homePage = xapiHomePage(config.publicUrl, c.get('client').origin);
@@ -126,41 +101,15 @@ export function unitRoutes(deps: AppDeps) {
       const directory = await loadDirectory(store);
       const unitId = c.req.param('id');
       if (!directory.units.some((u) => u.id === unitId)) throw notFound(`There is no unit with id "${unitId}"`);
-      if (!directory.manages(viewer, unitId)) throw forbidden('You may only see the bulletin of units you lead');
-      // Who belonged to the unit during the month, by their dated memberships: the bulletin of a closed
-      // month reads the same whoever joins, leaves or moves afterwards.
-      const people = bulletinPeople(directory.people, unitId, month, directory.parentOf);
-      // Every date of the month lies between its first day and day 31 (ISO dates compare as strings).
-      const sessions = await store.programme.sessions({ from: `${month}-01`, to: `${month}-31` });
-      const entries = await store.programme.attendance({ sessionIds: sessions.map((s) => s.id) });
-      const recordedAt = new Map<string, Set<string>>();
-      for (const e of entries) {
-        const recorded = recordedAt.get(e.sessionId);
-        if (recorded) recorded.add(e.personId);
-        else recordedAt.set(e.sessionId, new Set([e.personId]));
-      }
-      return c.json(
-        monthlyBulletin({
-          unitId,
-          month,
-          people,
-          sessions: sessions.map((s) => {
-            const recorded = recordedAt.get(s.id) ?? new Set<string>();
-            const rosterIds = new Set(people.filter((p) => recorded.has(p.id) || onRoster(s, p.id, directory)).map((p) => p.id));
-            return { id: s.id, date: s.date, kind: s.kind, topic: s.topic, endMs: Date.parse(s.endsAt), rosterIds };
-          }),
-          entries,
-          nowMs: clock(),
-        }),
-      );
+      if (!leadsUnit(viewer, unitId, directory.parentOf)) throw forbidden('You may only see the bulletin of units you lead');
+      return c.json(monthlyBulletin(await bulletinInputs(store, directory, unitId, month, clock())));
     })
     .get('/:id/plan-defaults/:year/:stage', signedIn(deps), async (c) => {
       const viewer = c.get('user');
       const directory = await loadDirectory(store);
       const unitId = c.req.param('id');
       if (!directory.units.some((u) => u.id === unitId)) throw notFound(`There is no unit with id "${unitId}"`);
-      // Members read the defaults their plans start from; leaders over the unit and admins too.
-      if (!directory.manages(viewer, unitId) && !isUnder(viewer.unitId, [unitId], directory.parentOf)) throw forbidden("You may not see this unit's plan");
+      if (!canSeeUnitPlan(viewer, unitId, directory.parentOf)) throw forbidden("You may not see this unit's plan");
       const year = yearParam(c.req.param('year'));
       const stage = stageParam(c.req.param('stage'));
       const d = await store.programme.unitDefaults(unitId, year, stage);
@@ -172,7 +121,7 @@ export function unitRoutes(deps: AppDeps) {
       const directory = await loadDirectory(store);
       const unitId = c.req.param('id');
       if (!directory.units.some((u) => u.id === unitId)) throw notFound(`There is no unit with id "${unitId}"`);
-      if (!directory.manages(viewer, unitId)) throw forbidden('You may only set the plan of units you lead');
+      if (!leadsUnit(viewer, unitId, directory.parentOf)) throw forbidden('You may only set the plan of units you lead');
       const year = yearParam(c.req.param('year'));
       const stage = stageParam(c.req.param('stage'));
       await assertYearsOpen(store.programme, year);

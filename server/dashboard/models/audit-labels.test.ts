@@ -10,7 +10,7 @@ const en = translator('en');
 /** Every action the server writes: the literals passed to programmeAudit(…) and the store's auditOp(…). */
 function serverActions(): string[] {
   const root = path.resolve(import.meta.dirname, '../..');
-  const files = ['routes', 'store', 'http', 'programme-io'].flatMap((dir) =>
+  const files = ['routes', 'store', 'http', 'report-inputs'].flatMap((dir) =>
     readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
       .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
       .map((f) => path.join(root, dir, f)),

@@ -1,7 +1,7 @@
 // A closed year's records are read-only: every write dated in it is refused with 409 year_closed
 // (naming the year) until an admin reopens it with a reason.
 import { ERROR_CODES } from '../../shared/schemas/errors.ts';
-import { ApiError } from '../http/api-error.ts';
+import { ApiError } from './api-error.ts';
 import type { ProgrammeStore } from '../store/programme/programme-store.ts';
 
 /** Rejects when any of the years (or the years of the dates) is closed. */

@@ -4,7 +4,7 @@ import type { AttendanceEntry } from '../../shared/schemas/programme-attendance.
 import type { ChangeRequest } from '../../shared/schemas/programme-changes.ts';
 import { instantInZone } from '../../shared/time/zoned-days.ts';
 import type { SessionRecord } from '../store/programme/records.ts';
-import type { Directory } from './directory.ts';
+import type { Directory } from '../report-inputs/directory.ts';
 
 const localTime = (instant: string, timeZone: string) => instantInZone(Date.parse(instant), timeZone).slice(11, 16);
 

@@ -3,7 +3,7 @@
 // keeps them, and the audit entry describes the targets before and after.
 import { CATEGORIES } from '../../shared/schemas/domain.ts';
 import type { PlanTargets, SavePlan } from '../../shared/schemas/programme-plans.ts';
-import { validationFailed } from '../http/api-error.ts';
+import { validationFailed } from './api-error.ts';
 import type { Store } from '../store/store-contract.ts';
 
 export const sameTargets = (a: PlanTargets, b: PlanTargets) =>

@@ -2,8 +2,8 @@
 // effect only when a leader over them approves it (server/routes/changes.ts).
 import type { Context } from 'hono';
 import type { ChangeRequest, ProposedChange } from '../../shared/schemas/programme-changes.ts';
-import type { AppEnv } from '../http/app-env.ts';
-import { programmeAudit } from '../http/programme-audit.ts';
+import type { AppEnv } from './app-env.ts';
+import { programmeAudit } from './programme-audit.ts';
 import { newId } from '../store/ids.ts';
 import type { ProgrammeStore } from '../store/programme/programme-store.ts';
 import { describeChange } from './audit-details.ts';

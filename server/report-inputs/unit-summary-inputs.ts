@@ -1,0 +1,39 @@
+// A unit's summary's inputs over a date range (aggregation/unit-summary.ts): whoever belonged to the
+// unit or a unit under it on some day of the range, by membership history, each with their figures
+// (person-figures.ts) and notes count. Someone deactivated before history was kept has none: they stay
+// where they were, if they left a trace.
+import { dateRangeMs } from '../aggregation/date-range.ts';
+import type { SummaryMember, unitSummary } from '../aggregation/unit-summary.ts';
+import { subtreeOf } from '../access/access-rules.ts';
+import { belongedDuring } from '../programme/membership-history.ts';
+import type { DateRange } from '../../shared/time/periods.ts';
+import type { Store, UnitRecord } from '../store/store-contract.ts';
+import { loadDirectory } from './directory.ts';
+import { loadFiguresContext, personFigures, withMembersPreloaded } from './person-figures.ts';
+
+export async function unitSummaryInputs(
+  store: Store,
+  input: { unitId: string; units: readonly UnitRecord[]; range: DateRange; nowMs: number; timeZone: string },
+): Promise<Parameters<typeof unitSummary>[0]> {
+  const { unitId, range, timeZone } = input;
+  const { fromMs, toMs } = dateRangeMs(range.from, range.to, timeZone);
+  const subtree = subtreeOf(unitId, input.units);
+  const inSubtree = (id: string | null) => id !== null && subtree.has(id);
+  const notes = await store.countNotesByPerson({ fromMs, toMs });
+  const categories = new Map((await store.listResources()).map((r) => [r.id, r.category]));
+  const candidates = (await store.listUsers()).flatMap((person) => {
+    const legacy = person.memberships.length === 0 && inSubtree(person.unitId);
+    return legacy || belongedDuring(person.memberships, range.from, range.to, inSubtree) ? [{ person, legacy }] : [];
+  });
+  // The members' daily totals and plans in one store read each, not one per member (issue 19).
+  const base = await loadFiguresContext(store, await loadDirectory(store), input.nowMs, timeZone, range);
+  const ctx = await withMembersPreloaded(base, candidates.map((m) => m.person.id), range);
+  const members: SummaryMember[] = [];
+  for (const { person, legacy } of candidates) {
+    const notesCount = notes.get(person.id) ?? 0;
+    const figures = await personFigures(ctx, person, range);
+    if (legacy && figures.days.length === 0 && notesCount === 0) continue;
+    members.push({ person, days: figures.days, notesCount, credit: figures.credit, target: figures.target, gapSeconds: figures.gapSeconds });
+  }
+  return { unitId, ...range, members, categoryOf: (id) => categories.get(id) };
+}
