@@ -2,7 +2,8 @@
 // the policy every extension follows at its next refresh.
 import { useApp } from '../../app/context.ts';
 import { CATEGORIES, RESOURCE_KINDS } from '../../../../shared/schemas/domain.ts';
-import { toggleResource, useResourceForm, useResources } from '../../models/admin/admin-model.ts';
+import { toggleResource, useResourceForm } from '../../models/admin/admin-model.ts';
+import { useResources } from '../../models/directory.ts';
 import { useSubmit } from '../../models/use-submit.ts';
 import type { ListedResource } from '../../api/endpoints.ts';
 import { Empty, Loaded } from '../States.tsx';

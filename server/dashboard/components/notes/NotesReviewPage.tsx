@@ -6,11 +6,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../../app/context.ts';
 import type { ReviewableNotesPage, StoredNote } from '../../../../shared/schemas/notes.ts';
-import { reviewFilterFromForm, reviewFormFromUrl, reviewFormToUrl, reviewApiQuery, REVIEW_STATES, type ReviewFilterForm, type ReviewState } from '../../models/review-filter-form.ts';
+import { reviewFilterFromForm, reviewFormToUrl, REVIEW_STATES, type ReviewFilterForm, type ReviewState } from '../../models/review-filter-form.ts';
 import { routePath } from '../../models/router.ts';
-import { useLoad } from '../../models/use-load.ts';
+import { useNotesReviewPage } from '../../models/notes-review-page.ts';
 import { unitPath } from '../../models/unit-tree.ts';
-import { leftList, NOTES_PAGE_SIZE, pageFromQuery, pageOffset, pageWithin } from '../../models/notes-page.ts';
+import { leftList, pageWithin } from '../../models/notes-page.ts';
 import { withQuery } from '../Link.tsx';
 import { Empty, Loaded } from '../States.tsx';
 import { authoredNotes } from '../../models/notes-download.ts';
@@ -22,25 +22,7 @@ import { EnumSelect, ListSelect } from '../form/Selects.tsx';
 
 export function NotesReviewPage() {
   const { api, t, query } = useApp();
-  const filter = reviewFormFromUrl(query);
-  const page = pageFromQuery(query);
-  const key = JSON.stringify({ filter, page });
-  const lists = useLoad(async () => {
-    const [people, units, resources] = await Promise.all([api.people(), api.units(), api.resources()]);
-    return { people, units, resources };
-  }, [api]);
-  const notes = useLoad(
-    () => api.reviewableNotes({ ...reviewApiQuery(filter), offset: String(pageOffset(page)), limit: String(NOTES_PAGE_SIZE) }),
-    [api, key],
-  );
-  // What the last review took out of the list, said while the same filter is shown (on any page: the
-  // page may give way to the last one when it empties).
-  const filterKey = JSON.stringify(filter);
-  const [moved, setMoved] = useState<{ key: string; text: string } | null>(null);
-  const onLeft = (count: number) => {
-    setMoved({ key: filterKey, text: t(filter.reviewed === 'unreviewed' ? 'notes.movedReviewed' : 'notes.movedUnreviewed', { count }) });
-    notes.reload();
-  };
+  const { filter, page, key, lists, notes, movedCount, onLeft } = useNotesReviewPage(api, query);
   return (
     <section class="notes-review" aria-labelledby="notes-review-title">
       <header class="page-head">
@@ -50,9 +32,9 @@ export function NotesReviewPage() {
         {({ people, units, resources }) => (
           <>
             <FilterForm key={key} filter={filter} people={people} units={units} resources={resources} />
-            {moved?.key === filterKey && (
+            {movedCount !== null && (
               <p class="muted" role="status" data-testid="notes-moved">
-                {moved.text}
+                {t(filter.reviewed === 'unreviewed' ? 'notes.movedReviewed' : 'notes.movedUnreviewed', { count: movedCount })}
               </p>
             )}
             <Loaded load={notes}>

@@ -11,7 +11,8 @@ import { bucketTargetSeconds, overviewModel } from '../../models/overview.ts';
 import { rangeFromQuery, rangeToQuery } from '../../models/range.ts';
 import { routePath } from '../../models/router.ts';
 import { pickUnit, unitPath } from '../../models/unit-tree.ts';
-import { useLoad } from '../../models/use-load.ts';
+import { useUnits } from '../../models/directory.ts';
+import { useUnitSummary } from '../../models/overview-page.ts';
 import { CategoryTable } from '../CategoryTable.tsx';
 import { ChartCanvas } from '../ChartCanvas.tsx';
 import { ExportButtons } from '../ExportButtons.tsx';
@@ -25,7 +26,7 @@ import { UnitXapiDownload } from './UnitXapiDownload.tsx';
 
 export function OverviewPage({ unitId }: { unitId: string | null }) {
   const { api, t, user, locale, query, today } = useApp();
-  const units = useLoad(() => api.units(), [api]);
+  const units = useUnits(api);
   return (
     <Loaded load={units}>
       {(list) => {
@@ -51,8 +52,7 @@ export function OverviewPage({ unitId }: { unitId: string | null }) {
 
 function UnitSummaryView({ unit, units, rangeQuery }: { unit: Unit; units: readonly Unit[]; rangeQuery: Record<string, string> }) {
   const { api } = useApp();
-  const key = JSON.stringify(rangeQuery);
-  const summary = useLoad(() => api.unitSummary(unit.id, rangeQuery), [api, unit.id, key]);
+  const summary = useUnitSummary(api, unit.id, rangeQuery);
   return <Loaded load={summary}>{(data) => <SummaryBody summary={data} unit={unit} units={units} />}</Loaded>;
 }
 

@@ -3,6 +3,7 @@
 import { useApp } from '../../app/context.ts';
 import type { Unit } from '../../../../shared/schemas/organisation.ts';
 import type { DateRange } from '../../../../shared/time/periods.ts';
+import { unitXapiLoader } from '../../models/overview-page.ts';
 import { unitXapiChoice } from '../../models/unit-xapi.ts';
 import { JsonDownload } from '../JsonDownload.tsx';
 
@@ -10,7 +11,7 @@ export function UnitXapiDownload({ unit, range }: { unit: Unit; range: DateRange
   const { api, t } = useApp();
   const choice = unitXapiChoice(unit.name, range);
   if (choice.ok) {
-    return <JsonDownload label={t('unitXapi.download')} fileName={choice.fileName} load={() => api.unitXapi(unit.id, range)} />;
+    return <JsonDownload label={t('unitXapi.download')} fileName={choice.fileName} load={unitXapiLoader(api, unit.id, range)} />;
   }
   return (
     <span class="json-download">

@@ -1,22 +1,22 @@
 // The extensions a person is signed in with (device tokens). The person and admins may sign a device
 // out; leaders only see them.
-import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context.ts';
 import type { Person as PersonRecord } from '../../../../shared/schemas/organisation.ts';
 import { formatInstant } from '../../models/format.ts';
 import { deviceName } from '../../../../shared/device/device-name.ts';
-import { useLoad } from '../../models/use-load.ts';
+import { revokeDevice, useDevices } from '../../models/person-page.ts';
+import { useSubmit } from '../../models/use-submit.ts';
 import { Empty, ErrorState, Loaded } from '../States.tsx';
 
 export function DevicesPanel({ person }: { person: PersonRecord }) {
   const { api, t, locale, user, timeZone } = useApp();
-  const devices = useLoad(() => api.devices(person.id), [api, person.id]);
-  const [failure, setFailure] = useState<unknown>(null);
+  const devices = useDevices(api, person.id);
+  const revoke = useSubmit();
   const mayRevoke = user.id === person.id || user.role === 'admin';
   return (
     <section class="panel no-print" aria-labelledby="devices-title">
       <h2 id="devices-title">{t('devices.title')}</h2>
-      {failure !== null && <ErrorState error={failure} />}
+      {revoke.failure !== null && <ErrorState error={revoke.failure} />}
       <Loaded load={devices}>
         {(list) =>
           list.length === 0 ? (
@@ -43,10 +43,10 @@ export function DevicesPanel({ person }: { person: PersonRecord }) {
                       <td>
                         <button
                           type="button"
+                          disabled={revoke.busy}
                           onClick={async () => {
                             if (!window.confirm(t('devices.confirmRevoke', { label: d.label ? deviceName(d.label) : d.deviceId || t('devices.unnamed') }))) return;
-                            setFailure(null);
-                            await api.revokeDevice(person.id, d.id).then(devices.reload, setFailure);
+                            if (await revoke.run(() => revokeDevice(api, person.id, d.id))) devices.reload();
                           }}
                         >
                           {t('devices.revoke')}

@@ -9,8 +9,8 @@ import type { DateRange } from '../../../../shared/time/periods.ts';
 import { categoryConfig, trendConfig } from '../../charts/configs.ts';
 import { personLogSheets } from '../../export/report-sheets.ts';
 import { formatDate, formatHours, formatInteger, formatStudyTime, formatStudyTimeWithUnit } from '../../models/format.ts';
-import { personLogModel, type PersonLogModel } from '../../models/person.ts';
-import { useLoad } from '../../models/use-load.ts';
+import type { PersonLogModel } from '../../models/person.ts';
+import { usePersonLog } from '../../models/person-page.ts';
 import { CategoryTable } from '../CategoryTable.tsx';
 import { ChartCanvas } from '../ChartCanvas.tsx';
 import { ExportButtons } from '../ExportButtons.tsx';
@@ -20,19 +20,7 @@ import { SegmentsPanel } from './SegmentsPanel.tsx';
 
 export function PersonLogView({ person, range }: { person: PersonRecord; range: DateRange }) {
   const { api } = useApp();
-  const log = useLoad(
-    async () => {
-      // The headline hours and target come from the figures route, the one computation the overview,
-      // plan progress and annual record use; the log gives the online detail behind them.
-      const [data, figures, resources] = await Promise.all([
-        api.personLog(person.id, range),
-        api.personFigures(person.id, { from: range.from, to: range.to }),
-        api.resources(),
-      ]);
-      return { model: personLogModel(data, resources), figures };
-    },
-    [api, person.id, range.from, range.to],
-  );
+  const log = usePersonLog(api, person.id, range);
   return <Loaded load={log}>{({ model, figures }) => <LogBody model={model} figures={figures} person={person} range={range} />}</Loaded>;
 }
 

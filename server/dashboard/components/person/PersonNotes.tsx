@@ -1,13 +1,13 @@
 // A person's notes in the range, newest first, each with the review it received.
 import { useApp } from '../../app/context.ts';
 import type { DateRange } from '../../../../shared/time/periods.ts';
-import { useLoad } from '../../models/use-load.ts';
+import { usePersonNotes } from '../../models/person-page.ts';
 import { NoteCard } from '../notes/NoteCard.tsx';
 import { Empty, Loaded } from '../States.tsx';
 
 export function PersonNotes({ personId, range }: { personId: string; range: DateRange }) {
   const { api, t } = useApp();
-  const notes = useLoad(() => api.notes({ personId, from: range.from, to: range.to }), [api, personId, range.from, range.to]);
+  const notes = usePersonNotes(api, personId, range);
   return (
     <section class="panel" id="notes" aria-labelledby="notes-title">
       <h2 id="notes-title">{t('notes.title')}</h2>

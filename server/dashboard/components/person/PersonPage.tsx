@@ -7,7 +7,7 @@ import type { Unit } from '../../../../shared/schemas/organisation.ts';
 import { rangeFromQuery, resolveRange } from '../../models/range.ts';
 import { routePath } from '../../models/router.ts';
 import { unitPath } from '../../models/unit-tree.ts';
-import { useLoad } from '../../models/use-load.ts';
+import { usePeopleAndUnits } from '../../models/directory.ts';
 import { RangePicker } from '../RangePicker.tsx';
 import { Empty, Loaded } from '../States.tsx';
 import { DevicesPanel } from './DevicesPanel.tsx';
@@ -18,7 +18,7 @@ import { SignatureBlock } from './SignatureBlock.tsx';
 
 export function PersonPage({ personId }: { personId: string }) {
   const { api, t } = useApp();
-  const directory = useLoad(async () => ({ people: await api.people(), units: await api.units() }), [api]);
+  const directory = usePeopleAndUnits(api);
   return (
     <Loaded load={directory}>
       {({ people, units }) => {

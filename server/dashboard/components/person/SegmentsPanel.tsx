@@ -5,7 +5,7 @@ import { useApp } from '../../app/context.ts';
 import type { DateRange } from '../../../../shared/time/periods.ts';
 import { DISCOUNT_REASONS } from '../../../../shared/schemas/reports.ts';
 import { formatInstant, formatStudyTimeWithUnit } from '../../models/format.ts';
-import { useLoad } from '../../models/use-load.ts';
+import { usePersonSegments } from '../../models/person-page.ts';
 import { Empty, Loaded } from '../States.tsx';
 
 export function SegmentsPanel({ personId, range }: { personId: string; range: DateRange }) {
@@ -23,13 +23,7 @@ export function SegmentsPanel({ personId, range }: { personId: string; range: Da
 
 function SegmentsTable({ personId, range }: { personId: string; range: DateRange }) {
   const { api, t, locale, timeZone } = useApp();
-  const load = useLoad(
-    async () => {
-      const [segments, resources] = await Promise.all([api.personSegments(personId, { from: range.from, to: range.to }), api.resources()]);
-      return { segments, names: new Map(resources.map((r) => [r.id, r.name])) };
-    },
-    [api, personId, range.from, range.to],
-  );
+  const load = usePersonSegments(api, personId, range);
   return (
     <Loaded load={load}>
       {({ segments, names }) =>

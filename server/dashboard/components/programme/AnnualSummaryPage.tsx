@@ -8,7 +8,7 @@ import { formatInteger, formatPercent } from '../../models/format.ts';
 import { yearFromQuery } from '../../models/programme/year-choice.ts';
 import { routePath } from '../../models/router.ts';
 import { unitPath } from '../../models/unit-tree.ts';
-import { useLoad } from '../../models/use-load.ts';
+import { useOrganisationSummary } from '../../models/programme/report-pages.ts';
 import { ExportButtons } from '../ExportButtons.tsx';
 import { Figure } from '../Figure.tsx';
 import { Link, withQuery } from '../Link.tsx';
@@ -20,10 +20,7 @@ export function AnnualSummaryPage() {
   const path = routePath({ name: 'annual-summary' });
   const year = yearFromQuery(query, today());
   const unitId = query.get('unitId') ?? '';
-  const load = useLoad(async () => {
-    const [summary, units] = await Promise.all([api.programme.organisationSummary(year, unitId || undefined), api.units()]);
-    return { summary, units };
-  }, [api, year, unitId]);
+  const load = useOrganisationSummary(api, year, unitId);
   const pct = (s: number | null) => (s === null ? '—' : formatPercent(s, locale));
   const hours = (h: number) => new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(h);
   return (

@@ -8,7 +8,8 @@ import { formatInteger, formatMonth, formatPercent } from '../../models/format.t
 import { monthFromQuery, monthRange, shiftMonth } from '../../models/programme/calendar-month.ts';
 import { routePath } from '../../models/router.ts';
 import { unitPath } from '../../models/unit-tree.ts';
-import { useLoad } from '../../models/use-load.ts';
+import { useUnits } from '../../models/directory.ts';
+import { useBulletin } from '../../models/programme/report-pages.ts';
 import { ExportButtons } from '../ExportButtons.tsx';
 import { Figure } from '../Figure.tsx';
 import { withQuery } from '../Link.tsx';
@@ -17,7 +18,7 @@ import { Empty, Loaded } from '../States.tsx';
 export function BulletinPage({ unitId }: { unitId: string | null }) {
   const { api, t, user, query, today, navigate, locale } = useApp();
   const month = monthFromQuery(query, today());
-  const units = useLoad(() => api.units(), [api]);
+  const units = useUnits(api);
   return (
     <Loaded load={units}>
       {(list) => {
@@ -63,7 +64,7 @@ export function BulletinPage({ unitId }: { unitId: string | null }) {
 
 function BulletinBody({ unitId, month, units }: { unitId: string; month: string; units: readonly Unit[] }) {
   const { api, t } = useApp();
-  const bulletin = useLoad(() => api.programme.bulletin(unitId, month), [api, unitId, month]);
+  const bulletin = useBulletin(api, unitId, month);
   return (
     <Loaded load={bulletin}>
       {(b) => (

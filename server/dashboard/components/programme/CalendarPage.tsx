@@ -8,7 +8,7 @@ import { monthFromQuery, monthGrid, monthRange, shiftMonth } from '../../models/
 import { defaultSessionDate } from '../../models/programme/session-form.ts';
 import { wallTime } from '../../models/programme/zoned-input.ts';
 import { routePath } from '../../models/router.ts';
-import { useLoad } from '../../models/use-load.ts';
+import { useCalendar } from '../../models/programme/report-pages.ts';
 import { Link, withQuery } from '../Link.tsx';
 import { Empty, Loaded } from '../States.tsx';
 import { ExceptionForm } from './ExceptionForm.tsx';
@@ -19,7 +19,7 @@ export function CalendarPage() {
   const { api, t, locale, user, query, today, navigate } = useApp();
   const month = monthFromQuery(query, today());
   const { from, to } = monthRange(month);
-  const calendar = useLoad(() => api.programme.calendar(from, to), [api, from, to]);
+  const calendar = useCalendar(api, from, to);
   const go = (delta: number) => navigate(withQuery(routePath({ name: 'calendar' }), { month: shiftMonth(month, delta) }), { replace: true });
   return (
     <article class="calendar-page" aria-labelledby="calendar-title">

@@ -9,10 +9,9 @@ import type { Api, ListedResource } from '../../api/endpoints.ts';
 import type { MessageKey } from '../../i18n/t.ts';
 import type { FormFields } from '../form-fields.ts';
 import { parsePatterns } from '../patterns-input.ts';
+import { usePeopleAndUnits } from '../directory.ts';
 import { useLoad } from '../use-load.ts';
 
-export const useUnits = (api: Api) => useLoad(() => api.units(), [api]);
-export const useResources = (api: Api) => useLoad(() => api.resources(), [api]);
 export const useSettings = (api: Api) => useLoad(() => api.settings(), [api]);
 export const useProgrammeSettings = (api: Api) => useLoad(() => api.programme.settings(), [api]);
 
@@ -33,10 +32,7 @@ export function useAuditLog(api: Api) {
 
 /** The people screen: everyone with the units to place them in, and the last erasure's message. */
 export function usePeopleAdmin(api: Api) {
-  const directory = useLoad(async () => {
-    const [people, units] = await Promise.all([api.people(), api.units()]);
-    return { people, units };
-  }, [api]);
+  const directory = usePeopleAndUnits(api);
   const [erased, setErased] = useState('');
   return {
     directory,
