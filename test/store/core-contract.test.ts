@@ -237,6 +237,25 @@ describeEachEngine('store contract', ({ open }) => {
       expect((await second.tokensOf(user.id))[0]).toMatchObject({ lastUsedAt: touchedAt, deviceId: 'device-1' });
     });
 
+    it('finds a token with its user in one read, and neither for an unknown token or an erased user', async () => {
+      const store = await openStore();
+      const user = await store.createUser({ username: 'li', name: 'Li', role: 'staff', unitId: null, passwordHash: 'h' });
+      const token = await store.saveToken({ tokenHash: 'a', userId: user.id, kind: 'device', label: 'laptop', deviceId: null, expiresAt: null });
+      expect(await store.findSignIn('a')).toEqual({ token, user });
+      expect(await store.findSignIn('nope')).toBeNull();
+      // Read, then used from a device: the device is written at once, the time only hourly (as without the read).
+      await store.touchToken('a', 'device-1');
+      nowMs += 10 * 60_000;
+      await store.touchToken('a');
+      expect((await store.findSignIn('a'))!.token).toMatchObject({ deviceId: 'device-1', lastUsedAt: token.lastUsedAt });
+      nowMs += 60 * 60_000;
+      await store.touchToken('a');
+      const again = await reopen(store);
+      expect((await again.findToken('a'))!.lastUsedAt).toBe(new Date(nowMs).toISOString());
+      await again.erasePerson(user.id, admin);
+      expect(await again.findSignIn('a')).toBeNull();
+    });
+
     it('revokes a device with an audit entry, and forgets a deleted token', async () => {
       const store = await openStore();
       const user = await store.createUser({ username: 'li', name: 'Li', role: 'staff', unitId: null, passwordHash: 'h' });

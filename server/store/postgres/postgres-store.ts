@@ -483,6 +483,12 @@ class PostgresStore implements Store {
    * store does). Another process's uses show to the hour.
    */
   private readonly lastTouchMs = new Map<string, number>();
+  /**
+   * What the database last held, as far as this process knows, of each token it has read: when it was
+   * last written (ms) and whether its device is known. touchToken needs no query while that says no
+   * write is due; another process's writes only make the stored time newer.
+   */
+  private readonly tokenWrites = new Map<string, { ms: number | null; device: boolean }>();
   readonly programme: ProgrammeStore;
 
   constructor(
@@ -783,24 +789,48 @@ class PostgresStore implements Store {
 
   async findToken(tokenHash: string): Promise<TokenRecord | null> {
     const [row] = await this.read<TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM tokens WHERE token_hash = $1`, [tokenHash]);
-    return row ? tokenOf(row) : null;
+    return row ? this.tokenRead(row) : null;
+  }
+
+  async findSignIn(tokenHash: string): Promise<{ token: TokenRecord; user: UserRecord } | null> {
+    const [row] = await this.read<TokenRow & { user: UserRow }>(
+      `SELECT ${TOKEN_COLUMNS.replace(/(\w+)/g, 't.$1')}, json_build_object(${USER_COLUMNS.split(', ')
+        .map((col) => `'${col}', u.${col}`)
+        .join(', ')}) AS user
+         FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1`,
+      [tokenHash],
+    );
+    return row ? { token: this.tokenRead(row), user: userOf(row.user) } : null;
+  }
+
+  /** A token as read, remembering what the database holds for touchToken. */
+  private tokenRead(row: TokenRow): TokenRecord {
+    const token = tokenOf(row);
+    this.tokenWrites.set(token.tokenHash, { ms: token.lastUsedAt === null ? null : Date.parse(token.lastUsedAt), device: token.deviceId !== null });
+    return token;
   }
 
   async touchToken(tokenHash: string, deviceId?: string): Promise<void> {
     this.checkOpen();
     const nowMs = this.options.clock();
     this.lastTouchMs.set(tokenHash, nowMs);
-    // One statement decides and writes: nothing when the last write is under an hour old and the device is known.
-    await this.pool.query(
+    // Nothing to write when the last write is under an hour old and the device is known; what this
+    // process last read or wrote says so without asking (the database's can only be newer).
+    const written = this.tokenWrites.get(tokenHash);
+    if (written && written.ms !== null && nowMs - written.ms < TOKEN_TOUCH_MS && (written.device || deviceId === undefined)) return;
+    // One statement decides and writes, in case another process wrote meanwhile.
+    const { rowCount } = await this.pool.query(
       `UPDATE tokens SET last_used_at = $2, last_used_ms = $3, device_id = COALESCE(device_id, $4)
        WHERE token_hash = $1 AND (last_used_ms IS NULL OR $3 - last_used_ms >= ${TOKEN_TOUCH_MS} OR (device_id IS NULL AND $4::text IS NOT NULL))`,
       [tokenHash, new Date(nowMs).toISOString(), nowMs, deviceId ?? null],
     );
+    if (rowCount) this.tokenWrites.set(tokenHash, { ms: nowMs, device: (written?.device ?? false) || deviceId !== undefined });
   }
 
   async deleteToken(tokenHash: string): Promise<void> {
     this.checkOpen();
     await this.pool.query('DELETE FROM tokens WHERE token_hash = $1', [tokenHash]);
+    this.tokenWrites.delete(tokenHash);
   }
 
   async tokensOf(userId: string): Promise<TokenRecord[]> {
