@@ -295,6 +295,27 @@ describeEachEngine('store contract', ({ open }) => {
       expect(verdicts[stored[0]!.personId === 'p1' ? 2 : 0]).toBe('id_reused');
     });
 
+    it('answers a batch of new and re-sent ids each as alone, recounting the day, and a re-sent id refused with no seconds as stored', async () => {
+      const store = await openStore();
+      const s1 = segment(S1, '2026-03-06T09:00:00+08:00', '2026-03-06T09:10:00+08:00');
+      const s2 = segment(S2, '2026-03-06T09:05:00+08:00', '2026-03-06T09:15:00+08:00');
+      await sync(store, 'p1', [s1]);
+      const mixed = await sync(store, 'p1', [s1, s2, { ...s2, title: 'other' }]);
+      expect([...mixed.segments]).toEqual([
+        [S1, { kind: 'accepted' }],
+        [S2, { kind: 'id_reused' }],
+      ]);
+      expect(await store.segmentsForPerson('p1', 0, Number.MAX_SAFE_INTEGER)).toHaveLength(2);
+      expect((await store.dayTotals('p1', 0, 99_999)).map((d) => d.creditedSeconds)).toEqual([900]);
+      const empty = { reason: 'invalid' as const, code: 'invalid_segment', message: 'no', contentHash: 'x', startMs: s1.startMs, endMs: s1.startMs };
+      const refused = await sync(store, 'p1', [], { refused: [{ ...empty, id: S1 }, { ...empty, id: S3 }] });
+      expect([...refused.segments]).toEqual([
+        [S1, { kind: 'id_reused' }],
+        [S3, { kind: 'rejected', code: 'invalid_segment', message: 'no' }],
+      ]);
+      expect(await store.refusedForPerson('p1', 0, Number.MAX_SAFE_INTEGER)).toEqual([]);
+    });
+
     it('keeps refused seconds with their reason but not their URL, and repeats the verdict', async () => {
       const store = await openStore();
       const content = { resourceId: 'res1', url: 'https://secret.example.com/private', title: 'private', startMs: at('2026-03-06T08:00:00+08:00'), endMs: at('2026-03-06T08:05:00+08:00'), mode: 'reading' };
