@@ -29,13 +29,15 @@ function presented(c: Context): { secret: string; viaCookie: boolean } {
 export function signedIn({ store, clock }: AppDeps, ...roles: Role[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const { secret, viaCookie } = presented(c);
-    const token = await store.findToken(hashToken(secret));
+    // The token and its user in one read: this runs before every signed-in request.
+    const found = await store.findSignIn(hashToken(secret));
+    const token = found?.token ?? null;
     const valid =
       token !== null &&
       // A cookie carries only a session; the session's secret also works as a bearer token.
       (!viaCookie || token.kind === 'session') &&
       (token.expiresAt === null || Date.parse(token.expiresAt) > clock());
-    const user = valid ? await store.findUserById(token.userId) : null;
+    const user = valid && found ? found.user : null;
     if (!token || !user || !user.active) {
       throw unauthenticated('The token is not valid (signed out, expired or unknown): sign in again');
     }

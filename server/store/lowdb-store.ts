@@ -686,6 +686,12 @@ class LowdbStore implements Store {
     return this.state.tokens.get(tokenHash) ?? null;
   }
 
+  async findSignIn(tokenHash: string): Promise<{ token: TokenRecord; user: UserRecord } | null> {
+    const token = await this.findToken(tokenHash);
+    const user = token && (await this.findUserById(token.userId));
+    return token && user ? { token, user } : null;
+  }
+
   async touchToken(tokenHash: string, deviceId?: string): Promise<void> {
     const token = this.state.tokens.get(tokenHash);
     if (!token) return;

@@ -141,6 +141,8 @@ export interface Store {
 
   saveToken(input: NewToken): Promise<TokenRecord>;
   findToken(tokenHash: string): Promise<TokenRecord | null>;
+  /** A token and its user in one read (every signed-in request asks for both): null when there is no such token or no such user. */
+  findSignIn(tokenHash: string): Promise<{ token: TokenRecord; user: UserRecord } | null>;
   /** Records use of a token (at most one write per token per hour) and the device id it first synced for. */
   touchToken(tokenHash: string, deviceId?: string): Promise<void>;
   deleteToken(tokenHash: string): Promise<void>;

@@ -237,6 +237,25 @@ describeEachEngine('store contract', ({ open }) => {
       expect((await second.tokensOf(user.id))[0]).toMatchObject({ lastUsedAt: touchedAt, deviceId: 'device-1' });
     });
 
+    it('finds a token with its user in one read, and neither for an unknown token or an erased user', async () => {
+      const store = await openStore();
+      const user = await store.createUser({ username: 'li', name: 'Li', role: 'staff', unitId: null, passwordHash: 'h' });
+      const token = await store.saveToken({ tokenHash: 'a', userId: user.id, kind: 'device', label: 'laptop', deviceId: null, expiresAt: null });
+      expect(await store.findSignIn('a')).toEqual({ token, user });
+      expect(await store.findSignIn('nope')).toBeNull();
+      // Read, then used from a device: the device is written at once, the time only hourly (as without the read).
+      await store.touchToken('a', 'device-1');
+      nowMs += 10 * 60_000;
+      await store.touchToken('a');
+      expect((await store.findSignIn('a'))!.token).toMatchObject({ deviceId: 'device-1', lastUsedAt: token.lastUsedAt });
+      nowMs += 60 * 60_000;
+      await store.touchToken('a');
+      const again = await reopen(store);
+      expect((await again.findToken('a'))!.lastUsedAt).toBe(new Date(nowMs).toISOString());
+      await again.erasePerson(user.id, admin);
+      expect(await again.findSignIn('a')).toBeNull();
+    });
+
     it('revokes a device with an audit entry, and forgets a deleted token', async () => {
       const store = await openStore();
       const user = await store.createUser({ username: 'li', name: 'Li', role: 'staff', unitId: null, passwordHash: 'h' });
@@ -274,6 +293,27 @@ describeEachEngine('store contract', ({ open }) => {
       expect(stored).toHaveLength(1);
       // Whoever stored it was told accepted; the other person id_reused.
       expect(verdicts[stored[0]!.personId === 'p1' ? 2 : 0]).toBe('id_reused');
+    });
+
+    it('answers a batch of new and re-sent ids each as alone, recounting the day, and a re-sent id refused with no seconds as stored', async () => {
+      const store = await openStore();
+      const s1 = segment(S1, '2026-03-06T09:00:00+08:00', '2026-03-06T09:10:00+08:00');
+      const s2 = segment(S2, '2026-03-06T09:05:00+08:00', '2026-03-06T09:15:00+08:00');
+      await sync(store, 'p1', [s1]);
+      const mixed = await sync(store, 'p1', [s1, s2, { ...s2, title: 'other' }]);
+      expect([...mixed.segments]).toEqual([
+        [S1, { kind: 'accepted' }],
+        [S2, { kind: 'id_reused' }],
+      ]);
+      expect(await store.segmentsForPerson('p1', 0, Number.MAX_SAFE_INTEGER)).toHaveLength(2);
+      expect((await store.dayTotals('p1', 0, 99_999)).map((d) => d.creditedSeconds)).toEqual([900]);
+      const empty = { reason: 'invalid' as const, code: 'invalid_segment', message: 'no', contentHash: 'x', startMs: s1.startMs, endMs: s1.startMs };
+      const refused = await sync(store, 'p1', [], { refused: [{ ...empty, id: S1 }, { ...empty, id: S3 }] });
+      expect([...refused.segments]).toEqual([
+        [S1, { kind: 'id_reused' }],
+        [S3, { kind: 'rejected', code: 'invalid_segment', message: 'no' }],
+      ]);
+      expect(await store.refusedForPerson('p1', 0, Number.MAX_SAFE_INTEGER)).toEqual([]);
     });
 
     it('keeps refused seconds with their reason but not their URL, and repeats the verdict', async () => {

@@ -20,7 +20,7 @@ import type { Note, NoteReview } from '../../../shared/schemas/notes.ts';
 import type { Policy } from '../../../shared/schemas/policy.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/schemas/settings.ts';
 import { dateInZone } from '../../../shared/time/zoned-days.ts';
-import type { SegmentCredit } from '../../aggregation/split-day-seconds.ts';
+import type { DayRefused, SegmentCredit } from '../../aggregation/split-day-seconds.ts';
 import { ZoneCalendar } from '../../aggregation/zone-calendar.ts';
 import { auditDetails, personUpdateAction } from '../audit-details.ts';
 import { splitPersonDay, dayTotalOf, foldBeforeMs, type PersonDaySegment } from '../day-total.ts';
@@ -353,6 +353,125 @@ function noteWhere(query: { personIds?: readonly string[]; fromMs?: number; toMs
   return { sql: clauses.join(' AND '), params };
 }
 
+/**
+ * A sync's verdicts as the embedded store makes them, in its order: accepted first, then refused; an id
+ * earlier in the batch is answered like a stored one. `owners` and `stored` say what the database holds
+ * under the ids sent (an id absent from `owners` is new); `added` is what would be stored, by id.
+ */
+function syncVerdicts(
+  input: SyncInput,
+  personId: string,
+  owners: ReadonlyMap<string, string>,
+  stored: ReadonlyMap<string, SegmentRecord | RejectedSegmentRecord>,
+): { outcomes: Map<string, SegmentOutcome>; added: Map<string, CheckedSegment | RefusedSegment> } {
+  const outcomes = new Map<string, SegmentOutcome>();
+  const added = new Map<string, CheckedSegment | RefusedSegment>();
+  const known = (item: CheckedSegment | RefusedSegment): SegmentOutcome | null => {
+    const inBatch = added.get(item.id);
+    if (inBatch) return sameContent(inBatch, contentHashOf(item));
+    const owner = owners.get(item.id);
+    if (owner === undefined) return null;
+    if (owner !== personId) return { kind: 'id_reused' };
+    const existing = stored.get(item.id);
+    // A claim and its row are removed together (erasure, folding), so one is never found without the other.
+    return existing ? sameContent(existing, contentHashOf(item)) : { kind: 'id_reused' };
+  };
+  for (const s of input.accepted) {
+    const seen = known(s);
+    if (seen) {
+      outcomes.set(s.id, seen);
+      continue;
+    }
+    added.set(s.id, s);
+    outcomes.set(s.id, { kind: 'accepted' });
+  }
+  for (const r of input.refused) {
+    const seen = known(r);
+    if (seen) {
+      outcomes.set(r.id, seen);
+      continue;
+    }
+    outcomes.set(r.id, { kind: 'rejected', code: r.code, message: r.message });
+    // Only seconds inside the accepted window are kept (see RejectedSegmentRecord).
+    if (r.endMs <= r.startMs) continue;
+    added.set(r.id, r);
+  }
+  return { outcomes, added };
+}
+
+/**
+ * A sync's one statement: claims the ids ($19, in one order for every sync, so two syncs claiming the
+ * same ids wait for each other rather than in a circle), inserts the segments ($4–$11) and refused
+ * segments ($12–$18) whose ids it claimed, and reads back what recounting their days needs: the
+ * person's rows over [$20, $21) (the new ones from the inserts, as the statement does not see its own
+ * writes), every policy version's cap and the current one. `seen`: which of the unkept refused ids
+ * ($22) are someone's already.
+ */
+const SYNC_STATEMENT = `
+WITH claimed AS (
+  INSERT INTO segment_ids (id, person_id) SELECT id, $1 FROM unnest($19::text[]) AS id ORDER BY id COLLATE "C"
+  ON CONFLICT DO NOTHING RETURNING id
+), seg AS (
+  INSERT INTO segments (person_id, device_id, received_ms, id, resource_id, url, title, start_ms, end_ms, mode, policy_version)
+  SELECT $1, $2, $3, s.* FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::bigint[], $10::text[], $11::int[])
+    AS s(id, resource_id, url, title, start_ms, end_ms, mode, policy_version)
+  WHERE s.id IN (SELECT id FROM claimed)
+  ON CONFLICT DO NOTHING RETURNING id, resource_id, start_ms, end_ms, policy_version
+), ref AS (
+  INSERT INTO refused_segments (person_id, device_id, received_ms, id, reason, code, message, content_hash, start_ms, end_ms)
+  SELECT $1, $2, $3, r.* FROM unnest($12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::bigint[], $18::bigint[])
+    AS r(id, reason, code, message, content_hash, start_ms, end_ms)
+  WHERE r.id IN (SELECT id FROM claimed)
+  ON CONFLICT DO NOTHING RETURNING id, reason, start_ms, end_ms
+)
+SELECT
+  (SELECT coalesce(json_agg(id), '[]') FROM claimed) AS claimed,
+  (SELECT coalesce(json_agg(id), '[]') FROM segment_ids WHERE id = ANY($22::text[])) AS seen,
+  (SELECT coalesce(json_agg(json_build_array(id, resource_id, start_ms, end_ms, policy_version) ORDER BY start_ms, id), '[]') FROM (
+    SELECT id, resource_id, start_ms, end_ms, policy_version FROM segments WHERE person_id = $1 AND end_ms > $20 AND start_ms < $21
+    UNION ALL SELECT id, resource_id, start_ms, end_ms, policy_version FROM seg) x) AS segments,
+  (SELECT coalesce(json_agg(json_build_array(reason, start_ms, end_ms) ORDER BY start_ms, id), '[]') FROM (
+    SELECT id, reason, start_ms, end_ms FROM refused_segments WHERE person_id = $1 AND end_ms > $20 AND start_ms < $21
+    UNION ALL SELECT id, reason, start_ms, end_ms FROM ref) x) AS refused,
+  (SELECT json_object_agg(version, (settings->>'dailyCapSeconds')::int) FROM policy_versions) AS caps,
+  (SELECT (value->>'dailyCapSeconds')::int FROM settings WHERE id = 1) AS current_cap`;
+
+/**
+ * The statement that stores these days' totals (a day with nothing sent keeps no row), with its values
+ * written in: it goes in one message with the COMMIT, and the simple protocol that allows two
+ * statements takes no parameters. The values are integers and JSON text (quoted by escapeLiteral).
+ */
+function dayTotalsStatement(c: Client, personId: string, credits: ReadonlyMap<number, ReturnType<typeof splitPersonDay>>): string | null {
+  const rows: string[] = [];
+  const empty: number[] = [];
+  const int = (n: number) => {
+    if (!Number.isSafeInteger(n)) throw new Error(`not an integer: ${n}`);
+    return String(n);
+  };
+  const person = c.escapeLiteral(personId);
+  for (const [day, credit] of credits) {
+    const t = dayTotalOf(personId, day, credit);
+    if (!t) {
+      empty.push(day);
+      continue;
+    }
+    const numbers = [t.day, t.rawSeconds, t.creditedSeconds, t.overlapSeconds, t.dailyCapSeconds, t.outsideAllowlistSeconds, t.invalidSeconds].map(int);
+    rows.push(`(${person}, ${numbers.join(', ')}, ${c.escapeLiteral(JSON.stringify(t.byResource))}::json)`);
+  }
+  const statements: string[] = [];
+  if (empty.length > 0) statements.push(`DELETE FROM day_totals WHERE person_id = ${person} AND day IN (${empty.map(int).join(', ')})`);
+  if (rows.length > 0) {
+    statements.push(
+      `INSERT INTO day_totals (person_id, day, raw_seconds, credited_seconds, overlap_seconds, daily_cap_seconds, outside_allowlist_seconds, invalid_seconds, by_resource)
+       VALUES ${rows.join(', ')}
+       ON CONFLICT (person_id, day) DO UPDATE SET raw_seconds = EXCLUDED.raw_seconds, credited_seconds = EXCLUDED.credited_seconds,
+         overlap_seconds = EXCLUDED.overlap_seconds, daily_cap_seconds = EXCLUDED.daily_cap_seconds,
+         outside_allowlist_seconds = EXCLUDED.outside_allowlist_seconds, invalid_seconds = EXCLUDED.invalid_seconds, by_resource = EXCLUDED.by_resource`,
+    );
+  }
+  return statements.length === 0 ? null : statements.join('; ');
+}
+
 class PostgresStore implements Store {
   private closed = false;
   /** Since when the database has not answered, for health(); null while it does. */
@@ -364,6 +483,12 @@ class PostgresStore implements Store {
    * store does). Another process's uses show to the hour.
    */
   private readonly lastTouchMs = new Map<string, number>();
+  /**
+   * What the database last held, as far as this process knows, of each token it has read: when it was
+   * last written (ms) and whether its device is known. touchToken needs no query while that says no
+   * write is due; another process's writes only make the stored time newer.
+   */
+  private readonly tokenWrites = new Map<string, { ms: number | null; device: boolean }>();
   readonly programme: ProgrammeStore;
 
   constructor(
@@ -664,24 +789,48 @@ class PostgresStore implements Store {
 
   async findToken(tokenHash: string): Promise<TokenRecord | null> {
     const [row] = await this.read<TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM tokens WHERE token_hash = $1`, [tokenHash]);
-    return row ? tokenOf(row) : null;
+    return row ? this.tokenRead(row) : null;
+  }
+
+  async findSignIn(tokenHash: string): Promise<{ token: TokenRecord; user: UserRecord } | null> {
+    const [row] = await this.read<TokenRow & { user: UserRow }>(
+      `SELECT ${TOKEN_COLUMNS.replace(/(\w+)/g, 't.$1')}, json_build_object(${USER_COLUMNS.split(', ')
+        .map((col) => `'${col}', u.${col}`)
+        .join(', ')}) AS user
+         FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1`,
+      [tokenHash],
+    );
+    return row ? { token: this.tokenRead(row), user: userOf(row.user) } : null;
+  }
+
+  /** A token as read, remembering what the database holds for touchToken. */
+  private tokenRead(row: TokenRow): TokenRecord {
+    const token = tokenOf(row);
+    this.tokenWrites.set(token.tokenHash, { ms: token.lastUsedAt === null ? null : Date.parse(token.lastUsedAt), device: token.deviceId !== null });
+    return token;
   }
 
   async touchToken(tokenHash: string, deviceId?: string): Promise<void> {
     this.checkOpen();
     const nowMs = this.options.clock();
     this.lastTouchMs.set(tokenHash, nowMs);
-    // One statement decides and writes: nothing when the last write is under an hour old and the device is known.
-    await this.pool.query(
+    // Nothing to write when the last write is under an hour old and the device is known; what this
+    // process last read or wrote says so without asking (the database's can only be newer).
+    const written = this.tokenWrites.get(tokenHash);
+    if (written && written.ms !== null && nowMs - written.ms < TOKEN_TOUCH_MS && (written.device || deviceId === undefined)) return;
+    // One statement decides and writes, in case another process wrote meanwhile.
+    const { rowCount } = await this.pool.query(
       `UPDATE tokens SET last_used_at = $2, last_used_ms = $3, device_id = COALESCE(device_id, $4)
        WHERE token_hash = $1 AND (last_used_ms IS NULL OR $3 - last_used_ms >= ${TOKEN_TOUCH_MS} OR (device_id IS NULL AND $4::text IS NOT NULL))`,
       [tokenHash, new Date(nowMs).toISOString(), nowMs, deviceId ?? null],
     );
+    if (rowCount) this.tokenWrites.set(tokenHash, { ms: nowMs, device: (written?.device ?? false) || deviceId !== undefined });
   }
 
   async deleteToken(tokenHash: string): Promise<void> {
     this.checkOpen();
     await this.pool.query('DELETE FROM tokens WHERE token_hash = $1', [tokenHash]);
+    this.tokenWrites.delete(tokenHash);
   }
 
   async tokensOf(userId: string): Promise<TokenRecord[]> {
@@ -750,157 +899,134 @@ class PostgresStore implements Store {
   }
 
   // ---- sync -------------------------------------------------------------------------------------
+  //
+  // A sync is three round trips when its ids are new, whatever the number of segments: BEGIN with the
+  // person's lock; one statement that claims the ids, inserts the rows and reads back everything the
+  // recount needs; the touched days' totals written with COMMIT. (Before: eleven, each a wait on a
+  // loaded machine.) Ids sent again cost one or three more, to learn whose they are and what was kept.
 
   async recordSync(input: SyncInput): Promise<SyncResult> {
+    this.checkOpen();
     const receivedMs = this.options.clock();
-    return this.transaction(async (c) => {
-      await this.lock(c, LOCK.person, input.personId);
-      const segments = await this.syncSegments(c, input, receivedMs);
-      const notes = await this.syncNotes(c, input.personId, input.notes);
+    const client = await this.pool.connect();
+    try {
+      // One message, so the lock costs no round trip of its own (the simple protocol takes no parameters: the id is quoted).
+      await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${LOCK.person}, hashtext(${client.escapeLiteral(input.personId)}))`);
+      const { outcomes: segments, totals } = await this.syncSegments(client, input, receivedMs);
+      if (input.notes.length === 0) {
+        await client.query(totals === null ? 'COMMIT' : `${totals}; COMMIT`);
+        return { segments, notes: new Map() };
+      }
+      if (totals !== null) await client.query(totals);
+      const notes = await this.syncNotes(client, input.personId, input.notes);
+      await client.query('COMMIT');
       return { segments, notes };
-    });
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
   }
 
-  /** Stores the new segments and refused segments of a sync and recounts the days they touch (under the person's lock). */
-  private async syncSegments(c: Client, input: SyncInput, receivedMs: number): Promise<Map<string, SegmentOutcome>> {
+  /**
+   * Stores the new segments and refused segments of a sync (under the person's lock) and returns their
+   * verdicts and the statement that writes the totals of the days they touch (null when none).
+   */
+  private async syncSegments(c: Client, input: SyncInput, receivedMs: number): Promise<{ outcomes: Map<string, SegmentOutcome>; totals: string | null }> {
     const { personId, deviceId } = input;
-    const outcomes = new Map<string, SegmentOutcome>();
-    const sentIds = [...new Set([...input.accepted.map((s) => s.id), ...input.refused.map((r) => r.id)])];
-    if (sentIds.length === 0) return outcomes;
+    if (input.accepted.length === 0 && input.refused.length === 0) return { outcomes: new Map(), totals: null };
 
-    // What is stored under the ids sent: whose, and (for this person's) what it was.
-    const owners = new Map((await c.query<{ id: string; person_id: string }>('SELECT id, person_id FROM segment_ids WHERE id = ANY($1::text[])', [sentIds])).rows.map((r) => [r.id, r.person_id]));
-    const mine = sentIds.filter((id) => owners.get(id) === personId);
-    const stored = new Map<string, SegmentRecord | RejectedSegmentRecord>();
-    if (mine.length > 0) {
-      for (const r of (await c.query<SegmentRow>(`SELECT ${SEGMENT_COLUMNS} FROM segments WHERE person_id = $1 AND id = ANY($2::text[])`, [personId, mine])).rows) stored.set(r.id, segmentOf(r));
-      for (const r of (await c.query<RefusedRow>(`SELECT ${REFUSED_COLUMNS} FROM refused_segments WHERE person_id = $1 AND id = ANY($2::text[])`, [personId, mine])).rows) stored.set(r.id, refusedOf(r));
-    }
-
-    // The embedded store's verdicts, in its order: accepted first, then refused; an id earlier in the batch is answered like a stored one.
-    const added = new Map<string, CheckedSegment | RefusedSegment>();
-    const known = (item: CheckedSegment | RefusedSegment): SegmentOutcome | null => {
-      const inBatch = added.get(item.id);
-      if (inBatch) return sameContent(inBatch, contentHashOf(item));
-      const owner = owners.get(item.id);
-      if (owner === undefined) return null;
-      if (owner !== personId) return { kind: 'id_reused' };
-      const existing = stored.get(item.id);
-      // A claim and its row are removed together (erasure, folding), so one is never found without the other.
-      return existing ? sameContent(existing, contentHashOf(item)) : { kind: 'id_reused' };
+    // First as if no id sent had been seen before (the usual case): what that would store is claimed and
+    // inserted in one statement. An id already claimed is not claimed again, so its row is untouched,
+    // and the verdicts are then made again knowing what is stored (below).
+    const hoped = syncVerdicts(input, personId, new Map(), new Map());
+    const candidates = [...hoped.added.keys()];
+    // Refused ids that are not kept (no seconds inside the window) are never claimed, but their verdict
+    // is the stored one's when the id is known.
+    const unkept = input.refused.filter((r) => !hoped.added.has(r.id)).map((r) => r.id);
+    const touchedBy = (items: readonly { startMs: number; endMs: number }[]) => {
+      const days = new Set<number>();
+      for (const item of items) this.calendar.forEachDayTouched(item.startMs, item.endMs, (day) => days.add(day));
+      return days;
     };
-    const newSegments: CheckedSegment[] = [];
-    const newRefused: RefusedSegment[] = [];
-    for (const s of input.accepted) {
-      const seen = known(s);
-      if (seen) {
-        outcomes.set(s.id, seen);
-        continue;
-      }
-      newSegments.push(s);
-      added.set(s.id, s);
-      outcomes.set(s.id, { kind: 'accepted' });
-    }
-    for (const r of input.refused) {
-      const seen = known(r);
-      if (seen) {
-        outcomes.set(r.id, seen);
-        continue;
-      }
-      outcomes.set(r.id, { kind: 'rejected', code: r.code, message: r.message });
-      // Only seconds inside the accepted window are kept (see RejectedSegmentRecord).
-      if (r.endMs <= r.startMs) continue;
-      newRefused.push(r);
-      added.set(r.id, r);
-    }
-    const newIds = [...added.keys()];
-    if (newIds.length === 0) return outcomes;
-
-    // Claim the new ids; one another person's sync claimed meanwhile is theirs (it committed first).
-    const claimed = new Set(
-      (
-        await c.query<{ id: string }>(
-          'INSERT INTO segment_ids (id, person_id) SELECT id, $2 FROM unnest($1::text[]) AS id ON CONFLICT DO NOTHING RETURNING id',
-          [newIds, personId],
-        )
-      ).rows.map((r) => r.id),
-    );
-    for (const id of newIds) if (!claimed.has(id)) outcomes.set(id, { kind: 'id_reused' });
-    const segs = newSegments.filter((s) => claimed.has(s.id));
-    const refs = newRefused.filter((r) => claimed.has(r.id));
-
-    if (segs.length > 0) {
-      await c.query(
-        `INSERT INTO segments (person_id, device_id, received_ms, id, resource_id, url, title, start_ms, end_ms, mode, policy_version)
-         SELECT $1, $2, $3, * FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::bigint[], $10::text[], $11::int[])
-         ON CONFLICT DO NOTHING`,
-        [
-          personId,
-          deviceId,
-          receivedMs,
-          segs.map((s) => s.id),
-          segs.map((s) => s.resourceId),
-          segs.map((s) => s.url),
-          segs.map((s) => s.title),
-          segs.map((s) => s.startMs),
-          segs.map((s) => s.endMs),
-          segs.map((s) => s.mode),
-          segs.map((s) => s.policyVersion),
-        ],
-      );
-    }
-    if (refs.length > 0) {
-      await c.query(
-        `INSERT INTO refused_segments (person_id, device_id, received_ms, id, reason, code, message, content_hash, start_ms, end_ms)
-         SELECT $1, $2, $3, * FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bigint[], $10::bigint[])
-         ON CONFLICT DO NOTHING`,
-        [
-          personId,
-          deviceId,
-          receivedMs,
-          refs.map((r) => r.id),
-          refs.map((r) => r.reason),
-          refs.map((r) => r.code),
-          refs.map((r) => r.message),
-          refs.map((r) => r.contentHash),
-          refs.map((r) => r.startMs),
-          refs.map((r) => r.endMs),
-        ],
-      );
-    }
-
-    const touched = new Set<number>();
-    for (const item of [...segs, ...refs]) this.calendar.forEachDayTouched(item.startMs, item.endMs, (day) => touched.add(day));
-    await this.recountDays(c, personId, [...touched]);
-    return outcomes;
-  }
-
-  /** The person's credit of each day in `days` from the raw segments stored now. */
-  private async splitDays(c: Client | pg.Pool, personId: string, days: readonly number[]): Promise<Map<number, ReturnType<typeof splitPersonDay>>> {
-    const out = new Map<number, ReturnType<typeof splitPersonDay>>();
-    if (days.length === 0) return out;
-    const fromMs = this.calendar.startOfDay(Math.min(...days));
-    const toMs = this.calendar.startOfDay(Math.max(...days) + 1);
-    const segments = (
-      await c.query<{ id: string; resource_id: string; start_ms: number; end_ms: number; policy_version: number }>(
-        'SELECT id, resource_id, start_ms, end_ms, policy_version FROM segments WHERE person_id = $1 AND end_ms > $2 AND start_ms < $3 ORDER BY start_ms, id',
-        [personId, fromMs, toMs],
-      )
-    ).rows.map((r): PersonDaySegment => ({ key: r.id, resourceId: r.resource_id, startMs: r.start_ms, endMs: r.end_ms, policyVersion: r.policy_version }));
-    const refused = (
-      await c.query<RefusedRow>(`SELECT ${REFUSED_COLUMNS} FROM refused_segments WHERE person_id = $1 AND end_ms > $2 AND start_ms < $3 ORDER BY start_ms, id`, [
+    const candidateDays = [...touchedBy([...hoped.added.values()])];
+    const segs = [...hoped.added.values()].filter((s): s is CheckedSegment => !('code' in s));
+    const refs = [...hoped.added.values()].filter((r): r is RefusedSegment => 'code' in r);
+    const fromMs = candidateDays.length === 0 ? 0 : this.calendar.startOfDay(Math.min(...candidateDays));
+    const toMs = candidateDays.length === 0 ? 0 : this.calendar.startOfDay(Math.max(...candidateDays) + 1);
+    const [row] = (
+      await c.query<{
+        claimed: string[];
+        seen: string[];
+        segments: [string, string, number, number, number][];
+        refused: [DayRefused['reason'], number, number][];
+        caps: Record<string, number | null>;
+        current_cap: number;
+      }>(SYNC_STATEMENT, [
         personId,
+        deviceId,
+        receivedMs,
+        segs.map((s) => s.id),
+        segs.map((s) => s.resourceId),
+        segs.map((s) => s.url),
+        segs.map((s) => s.title),
+        segs.map((s) => s.startMs),
+        segs.map((s) => s.endMs),
+        segs.map((s) => s.mode),
+        segs.map((s) => s.policyVersion),
+        refs.map((r) => r.id),
+        refs.map((r) => r.reason),
+        refs.map((r) => r.code),
+        refs.map((r) => r.message),
+        refs.map((r) => r.contentHash),
+        refs.map((r) => r.startMs),
+        refs.map((r) => r.endMs),
+        candidates,
         fromMs,
         toMs,
+        unkept,
       ])
-    ).rows.map(refusedOf);
-    const versions = [...new Set(segments.map((s) => s.policyVersion))];
-    const caps = new Map(
-      (
-        await c.query<{ version: number; cap: number }>("SELECT version, (settings->>'dailyCapSeconds')::int AS cap FROM policy_versions WHERE version = ANY($1::int[])", [versions])
-      ).rows.map((r) => [r.version, r.cap]),
-    );
-    const currentCapSeconds = (await c.query<{ cap: number }>("SELECT (value->>'dailyCapSeconds')::int AS cap FROM settings WHERE id = 1")).rows[0]!.cap;
+    ).rows;
+    const claimed = new Set(row!.claimed);
+    let { outcomes } = hoped;
+    const unclaimed = candidates.filter((id) => !claimed.has(id));
+    if (unclaimed.length > 0 || row!.seen.length > 0) {
+      // Some ids were someone's already: the embedded store's verdicts, knowing whose and what was kept.
+      // The ids just claimed are left out of what is "known", so their verdicts stay the ones above.
+      const lookUp = [...unclaimed, ...row!.seen];
+      const owners = new Map((await c.query<{ id: string; person_id: string }>('SELECT id, person_id FROM segment_ids WHERE id = ANY($1::text[])', [lookUp])).rows.map((r) => [r.id, r.person_id]));
+      const mine = lookUp.filter((id) => owners.get(id) === personId);
+      const stored = new Map<string, SegmentRecord | RejectedSegmentRecord>();
+      if (mine.length > 0) {
+        for (const r of (await c.query<SegmentRow>(`SELECT ${SEGMENT_COLUMNS} FROM segments WHERE person_id = $1 AND id = ANY($2::text[])`, [personId, mine])).rows) stored.set(r.id, segmentOf(r));
+        for (const r of (await c.query<RefusedRow>(`SELECT ${REFUSED_COLUMNS} FROM refused_segments WHERE person_id = $1 AND id = ANY($2::text[])`, [personId, mine])).rows) stored.set(r.id, refusedOf(r));
+      }
+      const known = syncVerdicts(input, personId, owners, stored);
+      outcomes = known.outcomes;
+      // An id claimed by another person's sync between their lookup and ours (or claimed, then erased) is theirs.
+      for (const id of known.added.keys()) if (!claimed.has(id)) outcomes.set(id, { kind: 'id_reused' });
+    }
+
+    // Recount the days the rows just stored touch, from what the statement read back (theirs included).
+    const touched = [...touchedBy([...segs, ...refs].filter((item) => claimed.has(item.id)))];
+    if (touched.length === 0) return { outcomes, totals: null };
+    const segments = row!.segments.map(([key, resourceId, startMs, endMs, policyVersion]): PersonDaySegment => ({ key, resourceId, startMs, endMs, policyVersion }));
+    const refused = row!.refused.map(([reason, startMs, endMs]): DayRefused => ({ reason, startMs, endMs }));
+    const caps = new Map(Object.entries(row!.caps).flatMap(([version, cap]) => (cap === null ? [] : [[Number(version), cap] as const])));
+    const credits = this.creditFrom(touched, segments, refused, caps, row!.current_cap);
+    return { outcomes, totals: dayTotalsStatement(c, personId, credits) };
+  }
+
+  /** The person's credit of each day in `days`, from their segments and refused segments overlapping them (ordered by start, then id). */
+  private creditFrom(
+    days: readonly number[],
+    segments: readonly PersonDaySegment[],
+    refused: readonly DayRefused[],
+    caps: ReadonlyMap<number, number>,
+    currentCapSeconds: number,
+  ): Map<number, ReturnType<typeof splitPersonDay>> {
+    const out = new Map<number, ReturnType<typeof splitPersonDay>>();
     for (const day of days) {
       const dayStartMs = this.calendar.startOfDay(day);
       const dayEndMs = this.calendar.startOfDay(day + 1);
@@ -910,35 +1036,26 @@ class PostgresStore implements Store {
     return out;
   }
 
-  /** Recounts and stores the totals of the given days (a day with nothing sent keeps no row). */
-  private async recountDays(c: Client, personId: string, days: readonly number[]): Promise<void> {
-    const credits = await this.splitDays(c, personId, days);
-    const totals: DayTotalRecord[] = [];
-    const empty: number[] = [];
-    for (const [day, credit] of credits) {
-      const total = dayTotalOf(personId, day, credit);
-      if (total) totals.push(total);
-      else empty.push(day);
-    }
-    if (empty.length > 0) await c.query('DELETE FROM day_totals WHERE person_id = $1 AND day = ANY($2::int[])', [personId, empty]);
-    if (totals.length === 0) return;
-    await c.query(
-      `INSERT INTO day_totals (person_id, day, raw_seconds, credited_seconds, overlap_seconds, daily_cap_seconds, outside_allowlist_seconds, invalid_seconds, by_resource)
-       SELECT $1, * FROM unnest($2::int[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[], $9::json[])
-       ON CONFLICT (person_id, day) DO UPDATE SET raw_seconds = EXCLUDED.raw_seconds, credited_seconds = EXCLUDED.credited_seconds,
-         overlap_seconds = EXCLUDED.overlap_seconds, daily_cap_seconds = EXCLUDED.daily_cap_seconds,
-         outside_allowlist_seconds = EXCLUDED.outside_allowlist_seconds, invalid_seconds = EXCLUDED.invalid_seconds, by_resource = EXCLUDED.by_resource`,
-      [
-        personId,
-        totals.map((t) => t.day),
-        totals.map((t) => t.rawSeconds),
-        totals.map((t) => t.creditedSeconds),
-        totals.map((t) => t.overlapSeconds),
-        totals.map((t) => t.dailyCapSeconds),
-        totals.map((t) => t.outsideAllowlistSeconds),
-        totals.map((t) => t.invalidSeconds),
-        totals.map((t) => JSON.stringify(t.byResource)),
-      ],
+  /** The person's credit of each day in `days` from the raw segments stored now (the segment credits' read). */
+  private async splitDays(personId: string, days: readonly number[]): Promise<Map<number, ReturnType<typeof splitPersonDay>>> {
+    if (days.length === 0) return new Map();
+    const fromMs = this.calendar.startOfDay(Math.min(...days));
+    const toMs = this.calendar.startOfDay(Math.max(...days) + 1);
+    const [segments, refused, caps, [current]] = await Promise.all([
+      this.read<{ id: string; resource_id: string; start_ms: number; end_ms: number; policy_version: number }>(
+        'SELECT id, resource_id, start_ms, end_ms, policy_version FROM segments WHERE person_id = $1 AND end_ms > $2 AND start_ms < $3 ORDER BY start_ms, id',
+        [personId, fromMs, toMs],
+      ),
+      this.read<RefusedRow>(`SELECT ${REFUSED_COLUMNS} FROM refused_segments WHERE person_id = $1 AND end_ms > $2 AND start_ms < $3 ORDER BY start_ms, id`, [personId, fromMs, toMs]),
+      this.read<{ version: number; cap: number }>("SELECT version, (settings->>'dailyCapSeconds')::int AS cap FROM policy_versions"),
+      this.read<{ cap: number }>("SELECT (value->>'dailyCapSeconds')::int AS cap FROM settings WHERE id = 1"),
+    ]);
+    return this.creditFrom(
+      days,
+      segments.map((r): PersonDaySegment => ({ key: r.id, resourceId: r.resource_id, startMs: r.start_ms, endMs: r.end_ms, policyVersion: r.policy_version })),
+      refused.map(refusedOf),
+      new Map(caps.map((r) => [r.version, r.cap])),
+      current!.cap,
     );
   }
 
@@ -1033,7 +1150,7 @@ class PostgresStore implements Store {
     const days: number[] = [];
     for (let day = fromDay; day <= toDay; day++) days.push(day);
     const out = new Map<string, SegmentCredit>();
-    for (const credit of (await this.splitDays(this.pool, personId, days)).values()) {
+    for (const credit of (await this.splitDays(personId, days)).values()) {
       for (const [id, c] of credit.bySegment) {
         const sum = out.get(id);
         if (!sum) out.set(id, { ...c });
