@@ -5,10 +5,9 @@ import { Hono } from 'hono';
 import { gradeDecisionInputSchema, remarksInputSchema, type AnnualRecord } from '../../shared/schemas/programme-record.ts';
 import { annualRecord } from '../programme/annual-record.ts';
 import { organisationSummary } from '../programme/organisation-summary.ts';
-import { planProgress } from '../programme/plan-progress.ts';
 import { stageRange } from '../programme/stage-range.ts';
 import { committeesUnder } from '../programme/committees.ts';
-import { belongedDuring, latestMembershipBy } from '../programme/membership-history.ts';
+import { belongedDuring } from '../programme/membership-history.ts';
 import { isUnder, unitsAbove } from '../programme/unit-tree.ts';
 import { byName } from '../programme/roster.ts';
 import { canViewPerson, leadsUnit, oversees } from '../access/access-rules.ts';
@@ -19,8 +18,8 @@ import { readJson } from '../http/json-body.ts';
 import { yearParam } from '../http/programme-params.ts';
 import { signedIn } from '../http/signed-in.ts';
 import { loadDirectory, type Directory, type DirectoryPerson } from '../report-inputs/directory.ts';
-import { loadFiguresContext, personFigures, type FiguresContext } from '../report-inputs/person-figures.ts';
-import { effectivePlan } from '../report-inputs/person-year.ts';
+import { loadFiguresContext, type FiguresContext } from '../report-inputs/person-figures.ts';
+import { annualRecordInputs } from '../report-inputs/annual-record-inputs.ts';
 import type { UserRecord } from '../store/store-contract.ts';
 import { programmeAudit } from '../http/programme-audit.ts';
 import { assertYearsOpen } from '../http/year-lock.ts';
@@ -29,37 +28,8 @@ import { decisionFigures } from '../programme/grade-staleness.ts';
 export function annualRecordRoutes(deps: AppDeps) {
   const { store, clock, config } = deps;
   const contextFor = async (directory: Directory, year: number) => loadFiguresContext(store, directory, clock(), config.timeZone, stageRange(year, 'year'));
-  async function recordOf(ctx: FiguresContext, person: DirectoryPerson, year: number): Promise<AnnualRecord> {
-    const range = stageRange(year, 'year');
-    const plan = await effectivePlan(store.programme, ctx.directory, person, year, 'year', ctx.organisationAnnualHours);
-    const figures = await personFigures(ctx, person, range);
-    const notes = await ctx.notesOf(person.id, range);
-    const note = await store.programme.annualNote(person.id, year);
-    // The unit the person was in at the end of the year (or by today, or when they left).
-    const asAt = range.to < ctx.today ? range.to : ctx.today;
-    const unitId = latestMembershipBy(person.memberships, asAt)?.unitId ?? person.unitId;
-    return annualRecord({
-      person: { id: person.id, name: person.name, unitId },
-      year,
-      progress: planProgress({
-        plan,
-        range,
-        onlineSecondsByCategory: figures.onlineByCategory,
-        sessions: figures.sessions.attended,
-        notes,
-        credit: figures.credit,
-        target: figures.target,
-      }),
-      credit: figures.credit,
-      target: figures.target,
-      attendance: figures.sessions.attendance,
-      notes,
-      ...(await ctx.researchOf(person.id)),
-      reportTarget: ctx.settings.reportTarget,
-      remarks: note?.remarks ?? '',
-      decision: note?.decision ?? null,
-    });
-  }
+  const recordOf = async (ctx: FiguresContext, person: DirectoryPerson, year: number): Promise<AnnualRecord> =>
+    annualRecord(await annualRecordInputs(store, ctx, person, year));
 
   const decidable = (directory: Directory, viewer: UserRecord, id: string): DirectoryPerson =>
     personInReach(directory.person(id), id, (p) => oversees(viewer, p, directory.parentOf), 'Only a leader over the person or an admin writes remarks and decides the grade, never for themselves');
