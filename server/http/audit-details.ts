@@ -1,10 +1,14 @@
 // Readable audit details for programme records: names, titles, local dates and times, hours; never
 // bare ids, so the log reads the same to an auditor as the screens do.
 import type { AttendanceEntry } from '../../shared/schemas/programme-attendance.ts';
+import type { TariffKind } from '../../shared/schemas/programme-calendar.ts';
 import type { ChangeRequest } from '../../shared/schemas/programme-changes.ts';
 import { instantInZone } from '../../shared/time/zoned-days.ts';
 import type { SessionRecord } from '../store/programme/records.ts';
 import type { Directory } from '../report-inputs/directory.ts';
+
+// A record, so a tariff kind added to the schema fails the type check here until it is named.
+const TARIFF_WORDS: Record<TariffKind, string> = { 'half-day': 'half day', day: 'whole day', actual: 'actual length' };
 
 const localTime = (instant: string, timeZone: string) => instantInZone(Date.parse(instant), timeZone).slice(11, 16);
 
@@ -18,7 +22,7 @@ export function unitNames(directory: Directory, unitIds: readonly string[]): str
 
 /** "学习两会精神, 2026-03-06 14:30–17:30, 三楼会议室; organiser 张三; units 办公室; credited 3 h (actual length)". */
 export function describeSession(session: SessionRecord, directory: Directory, timeZone: string): string {
-  const tariff = session.tariff === 'actual' ? 'actual length' : session.tariff === 'half-day' ? 'half day' : 'whole day';
+  const tariff = TARIFF_WORDS[session.tariff];
   return (
     `${session.topic}, ${session.date} ${localTime(session.startsAt, timeZone)}–${localTime(session.endsAt, timeZone)}` +
     `${session.place === '' ? '' : `, ${session.place}`}; organiser ${personName(directory, session.organiserId)}; ` +

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../../../shared/schemas/errors.ts';
+import { TARIFF_KINDS } from '../../../../shared/schemas/programme-calendar.ts';
 import { ApiFailure } from '../../api/http.ts';
 import { translator } from '../../i18n/t.ts';
 import { refusalMessage } from './error-message.ts';
@@ -60,6 +61,13 @@ describe('refusalMessage', () => {
     const failure = new ApiFailure(400, 'tariff_too_long', '…', { tariff: 'day', neededHours: '8', actualHours: '1.5' });
     expect(refusalMessage(failure, zh)).toContain('全天按 8 小时计');
     expect(refusalMessage(failure, en)).toContain(`${en('tariff.day')} (8 h)`);
+  });
+
+  it('names every tariff kind the schema has, so a new kind cannot show as its code', () => {
+    for (const tariff of TARIFF_KINDS) {
+      const failure = new ApiFailure(400, 'tariff_too_long', '…', { tariff, neededHours: '8', actualHours: '1.5' });
+      for (const t of [zh, en]) expect(refusalMessage(failure, t)).toContain(t(`tariff.${tariff}`));
+    }
   });
 
   it('leaves network failures and other errors to the general words', () => {

@@ -3,6 +3,7 @@
 // which date is taken). Other failures (network, signed out, a server error) keep their general words.
 import { ApiFailure } from '../../api/http.ts';
 import type { MessageKey, Translate } from '../../i18n/t.ts';
+import { tariffKindSchema } from '../../../../shared/schemas/programme-calendar.ts';
 
 /** Codes whose message depends on the problem the server names in `details`. */
 const BY_DETAIL: Record<string, { detail: string; values: readonly string[] }> = {
@@ -59,6 +60,7 @@ export function refusalMessage(error: unknown, t: Translate): string | null {
   if (key === null) return null;
   const vars: Record<string, string> = { ...error.details };
   // A tariff is a code on the wire: show it by its name.
-  if (vars.tariff === 'half-day' || vars.tariff === 'day') vars.tariff = t(`tariff.${vars.tariff}`);
+  const tariff = tariffKindSchema.safeParse(vars.tariff);
+  if (tariff.success) vars.tariff = t(`tariff.${tariff.data}`);
   return t(key, vars);
 }
