@@ -323,7 +323,7 @@ describe('landmarks', () => {
 });
 
 describe('notes found out of order', () => {
-  const placed = (was: number, now: number, certainty: number, length = 10) => ({ was: { start: was, end: was + length }, now: { start: now, end: now + length }, certainty });
+  const placed = (was: number, now: number, weight: number, length = 10) => ({ was: { start: was, end: was + length }, now: { start: now, end: now + length }, weight });
 
   it('keep every note found in the order it was described in', () => {
     expect(outOfOrder([placed(0, 5, 1), null, placed(20, 40, 1), placed(50, 60, 4)])).toEqual(new Set());
