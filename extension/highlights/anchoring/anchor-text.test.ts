@@ -391,3 +391,19 @@ describe('evidence that a passage was cut out', () => {
     expect(anchored(deleted, note)).toBeNull();
   });
 });
+
+describe('a clip edited in place beside a copy of its old words', () => {
+  it('is found where it was edited, not on the revised article that still reads the old words (修订对照)', () => {
+    const plan = (every: string) => `Staff members shall keep reading notes, which the deputy head checks every ${every}.`;
+    const text = [
+      'Study rules of the Municipal Committee, with the revisions of 2026',
+      `Original text: Article 3 Party members meet every Friday afternoon. ${plan('year')} Experts are invited to give lectures on the law.`,
+      `As revised: Article 3 Party members meet every Friday afternoon. ${plan('year')} Comrades visit enterprises and schools to see conditions.`,
+    ].join('\n');
+    const note = clip(text, plan('year'));
+    // One word edited inside the clip, and a line inserted above: the old words now stand only in the
+    // revised article, whose sentence after them differs.
+    const edited = `Revised on 6 January.\n${text.replace(plan('year'), plan('month'))}`;
+    expect(anchored(edited, note)).toMatchObject({ text: plan('month'), start: edited.indexOf(plan('month')) });
+  });
+});
