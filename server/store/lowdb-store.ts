@@ -59,7 +59,7 @@ import type { Policy } from '../../shared/schemas/policy.ts';
 import type { Settings } from '../../shared/schemas/settings.ts';
 import { dateInZone } from '../../shared/time/zoned-days.ts';
 import { lockDataDir, type DataLock } from './data-lock.ts';
-import { encodeSnapshot } from './document.ts';
+import { encodeSnapshot, SnapshotOfNow } from './document.ts';
 import { newId } from './ids.ts';
 import { packId, unpackId } from './packed-id.ts';
 import {
@@ -243,6 +243,8 @@ class LowdbStore implements Store {
   private compactWanted = false;
   /** The snapshot being written (step 3 above), or null. */
   private snapshotWrite: Promise<void> | null = null;
+  /** Its lines, made as they are written: every change made meanwhile passes by it first (commit). */
+  private snapshotting: SnapshotOfNow | null = null;
   /** Who waits for a compaction that starts after they asked (see compactNow). */
   private compactionWaiters: Omit<Waiter, 'seq'>[] = [];
   /** The compaction under way (steps 2 and 3), or null. */
@@ -292,7 +294,10 @@ class LowdbStore implements Store {
       return Promise.reject(this.refusal(this.readOnly));
     }
     const seq = this.state.journalSeq + 1;
-    for (const op of ops) this.state.apply(op);
+    for (const op of ops) {
+      this.snapshotting?.beforeApply(op);
+      this.state.apply(op);
+    }
     this.state.journalSeq = seq;
     this.pendingLines.push(encodeLineBytes({ seq, ops }));
     return this.whenDurable(seq);
@@ -421,13 +426,14 @@ class LowdbStore implements Store {
   private async startCompaction(): Promise<void> {
     const upTo = this.state.journalSeq;
     const ref = newJournalRef(upTo);
-    const lines = encodeSnapshot(this.state, ref);
-    this.snapshotChars = lines.reduce((sum, line) => sum + line.length + 1, 0);
+    const lines = new SnapshotOfNow(this.state, ref);
+    this.snapshotting = lines;
     const compaction: Compaction = { ref, step: 'retire', waiting: this.compactionWaiters.splice(0) };
     this.compaction = compaction;
     await this.advanceCompaction(compaction);
     this.snapshotWrite = this.writeSnapshot(lines).then(
       () => {
+        this.snapshotChars = lines.chars;
         for (const w of compaction.waiting.splice(0)) w.resolve();
       },
       (err: unknown) => this.enterReadOnly(err),
@@ -453,12 +459,13 @@ class LowdbStore implements Store {
   }
 
   /** Steps 3 and 4. */
-  private async writeSnapshot(lines: string[]): Promise<void> {
+  private async writeSnapshot(lines: SnapshotLines): Promise<void> {
     this.db.data = lines;
     try {
       await this.db.write();
     } finally {
       this.db.data = NO_SNAPSHOT;
+      this.snapshotting = null;
     }
     await rm(this.files.retiredFile, { force: true });
     await syncFolder(this.files.dataDir);

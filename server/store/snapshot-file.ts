@@ -13,8 +13,8 @@ import { syncFolder, writeWhole } from './journal.ts';
 export type SnapshotLines = Iterable<string>;
 
 const NEWLINE = 0x0a;
-/** Lines are written in batches of about this many bytes: few syscalls, no file-sized string. */
-const WRITE_BATCH_BYTES = 1024 * 1024;
+/** Lines are made and written in batches of about this many bytes: few syscalls, no file-sized string, and the server answers between batches (a batch is a few milliseconds of work). */
+const WRITE_BATCH_BYTES = 256 * 1024;
 
 function* linesOf(bytes: Buffer): Generator<string> {
   let start = 0;
