@@ -63,8 +63,8 @@ const headSchema = z.object({
   journal: z.object({ id: z.string().min(1), base: z.number().int().min(0) }).nullable().optional(),
   ...headFields,
   peopleLines: z.number().int().min(0),
-  /** Segment ids (accepted and refused) in the people's lines, so the idempotency index is sized once (v5). */
-  ids: z.number().int().min(0).optional(),
+  // v5 and v6 files written before issue 19's second pass also hold `ids` (a count to size an index
+  // that is gone): parsing drops it.
 });
 /** v3: the head and every person's rows in one JSON document (v2 is read as v3 with no programme records). */
 const v3DocumentSchema = z.object({ schemaVersion: z.literal(3), ...headFields, people: z.record(idSchema, z.unknown()) });
@@ -165,11 +165,9 @@ export class SnapshotOfNow implements Iterable<string> {
     private readonly state: StoreState,
     journal: JournalRef | null,
   ) {
-    let ids = 0;
     for (const [personId, data] of state.people) {
       if (data.segments.length + data.refused.length + data.days.length === 0) continue;
       this.pending.set(personId, data);
-      ids += data.segments.length + data.refused.length;
     }
     this.head = withChecksum(
       JSON.stringify({
@@ -189,7 +187,6 @@ export class SnapshotOfNow implements Iterable<string> {
         notes: [...state.notes.values()],
         programme: state.programme.snapshot(),
         peopleLines: this.pending.size,
-        ids,
       }),
     );
   }
@@ -404,7 +401,6 @@ function decodeLines(file: string, head: unknown, rest: Iterator<string>, timeZo
     throw invalid(file, checked ? `schema ${parsed.data.schemaVersion} with checksummed lines` : `schema ${STORE_SCHEMA_VERSION} lines without checksums`);
   }
   const state = stateFromHead(file, parsed.data, timeZone);
-  if (parsed.data.ids !== undefined) state.reserveSegmentIds(parsed.data.ids);
   let count = 0;
   try {
     for (let line = rest.next(); !line.done; line = rest.next()) {
