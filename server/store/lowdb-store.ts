@@ -43,6 +43,8 @@
 //   memory, the snapshot and the journal. They are the snapshot's and the journal's format too.
 // - Day totals kept per person and recounted only for the days a sync touched, when next read (state.ts):
 //   [report]. A unit-year report reads totals, not half a million segments.
+// - V8's heap allowed to grow 30% past what was live before a full collection (server/main.ts, on this
+//   store only): [rss]. By default each unit-year report's garbage piled up to 480 MB resident.
 // Gone in issue 19, as no goal needed them: numbered pages in journal lines (journal-pages.ts now only
 // reads the lines older servers wrote), and the idempotency index as an open-addressing table of typed
 // arrays: a Map of packed id to person holds the opened year in the same memory (120 MB of heap and
