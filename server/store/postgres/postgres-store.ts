@@ -5,8 +5,8 @@
 //   organisation  units, people, resources, settings: the checks (a taken username, a unit cycle, the
 //                 last admin) and the policy version they make see one state
 //   person        one person's sync, review or erasure: the ids claimed, the day totals recounted
-//   note changes  taken by every write that gives a note a change number, so numbers commit in order
-//                 and a reader's cursor never skips a change still being written
+//   note changes  taken by every write that gives a note a change number, so numbers commit in order;
+//                 a cursor read (noteSeq) takes it shared, so it never names a change still being written
 //   audit         the same for audit entry numbers ("older than" pages must not skip one)
 //   programme     a guarded programme write: what its `decide` reads (programme-store.ts)
 //
