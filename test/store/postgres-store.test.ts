@@ -288,6 +288,11 @@ describe('PostgreSQL store: round trips', () => {
     expect((await s.dayTotals('p1', 0, 99_999)).map((d) => d.rawSeconds)).toEqual([300]);
   });
 
+  it("reads a sync response's note cursor in one query, its wait for the writer in flight included", async () => {
+    const s = await store();
+    expect(await queriesDuring(() => s.noteSeq())).toEqual(['SELECT pg_advisory_xact_lock_shared(3,']);
+  });
+
   it('answers a sync request of 10 segments in six queries, sign-in and rate limit included', async () => {
     const s = await store();
     const limiter = openPostgresLimiter(url);
