@@ -947,6 +947,8 @@ class LowdbStore implements Store {
     return this.state.notes.get(id)!;
   }
 
+  // One process, one thread: a change is numbered and put in the person's notes in the same synchronous
+  // step (state.ts), so no change is ever numbered yet unseen, unlike on PostgreSQL (postgres-store.ts).
   async noteSeq(): Promise<number> {
     return this.state.noteSeq;
   }
