@@ -201,7 +201,7 @@ describeEachEngine('programme contract', ({ open, engine }) => {
       await store.programme.saveAnnualNote({ personId: 'p1', year: 2026, remarks: '认真', decision: null, updatedAt: '2026-12-31T00:00:00.000Z' });
       const settings = await store.programme.settings();
       expect(settings.tariff).toEqual({ halfDayHours: 4, dayHours: 8 });
-      await store.programme.saveSettings({ ...settings, tariff: { halfDayHours: 3.5, dayHours: 7 } });
+      await store.programme.saveSettings({ ...settings, tariff: { halfDayHours: 3.5, dayHours: 7 } }, { today: '2026-03-09', at: '2026-03-09T01:00:00.000Z' });
       const reopened = await reopen(store);
       expect(await reopened.programme.calendarExceptions()).toEqual([{ date: '2026-05-01', action: 'cancel', movedTo: null, reason: '劳动节' }]);
       expect((await reopened.programme.annualNote('p1', 2026))?.remarks).toBe('认真');
