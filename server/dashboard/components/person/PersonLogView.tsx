@@ -10,6 +10,7 @@ import { categoryConfig, trendConfig } from '../../charts/configs.ts';
 import { personLogSheets } from '../../export/report-sheets.ts';
 import { formatDate, formatHours, formatInteger, formatStudyTime, formatStudyTimeWithUnit } from '../../models/format.ts';
 import { personLogModel, type PersonLogModel } from '../../models/person.ts';
+import { creditRulesLine } from '../../models/programme/credit-rule-label.ts';
 import { useLoad } from '../../models/use-load.ts';
 import { CategoryTable } from '../CategoryTable.tsx';
 import { ChartCanvas } from '../ChartCanvas.tsx';
@@ -64,6 +65,9 @@ function LogBody({ model, figures, person, range }: { model: PersonLogModel; fig
         <Figure label={t('figure.discountedHours')} value={formatStudyTime(discounted, locale)} href="#discounts" />
         <Figure label={t('figure.notes')} value={formatInteger(model.notesCount, locale)} href="#notes" />
       </div>
+      <p class="muted" data-testid="person-credit-rules">
+        {creditRulesLine(figures.creditRules, t)}
+      </p>
       {model.isEmpty ? (
         <Empty title={t('person.noStudy')} hint={t('person.noStudyHint')} />
       ) : (
