@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROGRAMME_SETTINGS, type CreditRule, type ProgrammeSettings } from '../../shared/schemas/programme-settings.ts';
-import { changeSettings, ruleOn, rulesInRange, sessionCredit, withCreditRules } from './credit-rules.ts';
+import { changeSettings, changesCreditRules, ruleOn, rulesInRange, sessionCredit, withCreditRules } from './credit-rules.ts';
 
 const tariff = { halfDayHours: 4, dayHours: 8 };
 const online = { hoursPerHour: 1, yearlyCapHours: null };
@@ -63,6 +63,18 @@ describe('sessionCredit', () => {
     expect(sessionCredit('day', 8 * HOUR, '2026-03-08', rules)).toEqual({ creditedHours: 8, creditRule: { version: 1, from: null } });
     expect(sessionCredit('day', 8 * HOUR, '2026-03-09', rules)).toEqual({ creditedHours: 6, creditRule: { version: 2, from: '2026-03-09' } });
     expect(sessionCredit('actual', 2.75 * HOUR, '2026-04-01', rules)).toEqual({ creditedHours: 2.5, creditRule: { version: 2, from: '2026-03-09' } });
+  });
+});
+
+describe('changesCreditRules', () => {
+  const rules = [rule(1, null), rule(2, '2026-03-09', { online: { hoursPerHour: 0.5, yearlyCapHours: null } })];
+
+  it('compares the tariff and online credit with the version in force on the date, nothing else', () => {
+    expect(changesCreditRules(rules, { ...DEFAULT_PROGRAMME_SETTINGS, online: { hoursPerHour: 0.5, yearlyCapHours: null } }, '2026-03-09')).toBe(false);
+    expect(changesCreditRules(rules, DEFAULT_PROGRAMME_SETTINGS, '2026-03-09')).toBe(true);
+    expect(changesCreditRules(rules, DEFAULT_PROGRAMME_SETTINGS, '2026-03-08')).toBe(false);
+    expect(changesCreditRules(rules, { ...DEFAULT_PROGRAMME_SETTINGS, reportTarget: { min: 1, max: 9 } }, '2026-03-08')).toBe(false);
+    expect(changesCreditRules(rules, { ...DEFAULT_PROGRAMME_SETTINGS, tariff: { halfDayHours: 4, dayHours: 7 } }, '2026-03-08')).toBe(true);
   });
 });
 

@@ -68,6 +68,12 @@ interface CreditedSession {
   updatedAt: string;
 }
 
+/** Whether saving `next` on `date` would make a new version: its tariff or online credit differs from the version in force then. */
+export function changesCreditRules(rules: readonly CreditRule[], next: ProgrammeSettings, date: string): boolean {
+  const inForce = ruleOn(rules, date);
+  return JSON.stringify([inForce.tariff, inForce.online]) !== JSON.stringify([next.tariff, next.online]);
+}
+
 export interface SettingsChange<S> {
   settings: ProgrammeSettingsView;
   /** The version the change made, or null when the tariff and online credit stayed as they were. */
@@ -86,9 +92,7 @@ export function changeSettings<S extends CreditedSession>(current: KeptSettings,
   const last = rules[rules.length - 1]!;
   // A clock set back must not start a version before the one it follows.
   const from = last.from !== null && last.from > today ? last.from : today;
-  const inForce = ruleOn(rules, from);
-  const same = JSON.stringify([inForce.tariff, inForce.online]) === JSON.stringify([next.tariff, next.online]);
-  if (same) return { settings: { ...next, creditRules: rules }, added: null, recredited: [] };
+  if (!changesCreditRules(rules, next, from)) return { settings: { ...next, creditRules: rules }, added: null, recredited: [] };
   const added: CreditRule = { version: last.version + 1, from, savedAt: at, tariff: next.tariff, online: next.online };
   const recredited = sessions
     .filter((s) => s.date >= from)

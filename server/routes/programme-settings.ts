@@ -1,11 +1,13 @@
 // The programme's settings: session tariff, online credit conversion and cap, check-in window, report
 // target. Everyone signed in reads them (the dashboard shows the window); admins change them. A change
 // to the tariff or the online credit is a new version of the credit rules from today: earlier days keep
-// theirs (programme/credit-rules.ts).
+// theirs (programme/credit-rules.ts). Such a change is refused while the year it starts in, or a later
+// one, is closed: it would change that year's credited hours.
 import { Hono } from 'hono';
 import { programmeSettingsSchema, type ProgrammeSettings } from '../../shared/schemas/programme-settings.ts';
 import { dateInZone } from '../../shared/time/zoned-days.ts';
-import type { SettingsChange } from '../programme/credit-rules.ts';
+import { changesCreditRules, type SettingsChange } from '../programme/credit-rules.ts';
+import { assertYearsOpen } from '../programme-io/year-lock.ts';
 import { programmeAudit } from '../http/programme-audit.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { readJson } from '../http/json-body.ts';
@@ -38,6 +40,10 @@ export function programmeSettingsRoutes(deps: AppDeps) {
       const before = await store.programme.settings();
       const nowMs = deps.clock();
       const when = { today: dateInZone(nowMs, deps.config.timeZone), at: new Date(nowMs).toISOString() };
+      if (changesCreditRules(before.creditRules, next, when.today)) {
+        const thisYear = Number(when.today.slice(0, 4));
+        await assertYearsOpen(store.programme, ...(await store.programme.closedYears()).map((y) => y.year).filter((year) => year >= thisYear));
+      }
       const change = await store.programme.saveSettings(next, when, (ch) => programmeAudit(c, 'programme_settings.update', 'programme-settings', describeSettingsChange(before, ch)));
       return c.json(change.settings);
     });

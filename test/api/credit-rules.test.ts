@@ -121,4 +121,15 @@ describe('a change of credit rules', () => {
     expect(res.status).toBe(400);
     expect(await settings()).toEqual(before);
   });
+
+  it('is refused while the year it would start in is closed (409 year_closed); other settings may still change', async () => {
+    expect((await server.api.put('/api/programme/years/2026/closed', { reason: '年度考核结束' }, org.adminToken)).status).toBe(200);
+    const before = await settings();
+    const res = await server.api.put('/api/programme/settings', { ...before, online: { hoursPerHour: 2, yearlyCapHours: null } }, org.adminToken);
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ error: { code: 'year_closed', details: { year: '2026' } } });
+    expect(await settings()).toEqual(before);
+    const saved = expectData(await server.api.put('/api/programme/settings', { ...before, reportTarget: { min: 1, max: 3 } }, org.adminToken), programmeSettingsViewSchema);
+    expect(saved.creditRules).toEqual(before.creditRules);
+  });
 });
