@@ -97,8 +97,12 @@ export const sessionSchema = z.object({
   tariff: tariffKindSchema,
   tariffReason: z.string(),
   creditedHours: z.number().min(0),
-  /** The version of the credit rules `creditedHours` follows (the one in force on `date`); null for a session recorded before versions were kept. */
-  creditRule: creditRuleRefSchema.nullable(),
+  /**
+   * The version of the credit rules `creditedHours` follows (the one in force on `date`); null for a
+   * session recorded before versions were kept. Absent from servers older than versions (an extension
+   * may be newer than its server): read as null.
+   */
+  creditRule: creditRuleRefSchema.nullable().default(null),
   unitIds: z.array(idSchema),
   /** Set once the session is cancelled (it then counts for nobody); null while it stands. */
   cancelled: sessionCancellationSchema.nullable(),
