@@ -11,6 +11,7 @@ import { personLogSheets } from '../../export/report-sheets.ts';
 import { formatDate, formatHours, formatInteger, formatStudyTime, formatStudyTimeWithUnit } from '../../models/format.ts';
 import type { PersonLogModel } from '../../models/person.ts';
 import { usePersonLog } from '../../models/person-page.ts';
+import { creditRulesLine } from '../../models/programme/credit-rule-label.ts';
 import { CategoryTable } from '../CategoryTable.tsx';
 import { ChartCanvas } from '../ChartCanvas.tsx';
 import { ExportButtons } from '../ExportButtons.tsx';
@@ -52,6 +53,9 @@ function LogBody({ model, figures, person, range }: { model: PersonLogModel; fig
         <Figure label={t('figure.discountedHours')} value={formatStudyTime(discounted, locale)} href="#discounts" />
         <Figure label={t('figure.notes')} value={formatInteger(model.notesCount, locale)} href="#notes" />
       </div>
+      <p class="muted" data-testid="person-credit-rules">
+        {creditRulesLine(figures.creditRules, t)}
+      </p>
       {model.isEmpty ? (
         <Empty title={t('person.noStudy')} hint={t('person.noStudyHint')} />
       ) : (

@@ -6,6 +6,7 @@ import { useApp } from '../../app/context.ts';
 import { ATTENDANCE_STATUSES, type AttendanceEntry, type AttendanceStatus, type Roster } from '../../../../shared/schemas/programme-attendance.ts';
 import type { Session } from '../../../../shared/schemas/programme-calendar.ts';
 import { formatInstant, formatPercent } from '../../models/format.ts';
+import { creditRuleLabel } from '../../models/programme/credit-rule-label.ts';
 import { markDraft } from '../../models/programme/mark-draft.ts';
 import { routePath } from '../../models/router.ts';
 import { useSessionPage } from '../../models/programme/session-page.ts';
@@ -88,6 +89,10 @@ function SessionDetails({ session, materials }: { session: Session; materials: s
         <dt>{t('session.creditedHours')}</dt>
         <dd>
           {t('session.creditedHoursValue', { hours: session.creditedHours, tariff: t(`tariff.${session.tariff}`) })}
+          <br />
+          <span class="muted" data-testid="session-credit-rule">
+            {creditRuleLabel(session.creditRule, t)}
+          </span>
         </dd>
       </dl>
     </section>
