@@ -5,7 +5,7 @@ import { useApp } from '../../app/context.ts';
 import type { CreditRule } from '../../../../shared/schemas/programme-settings.ts';
 import { formatInstant } from '../../models/format.ts';
 import type { MessageKey } from '../../i18n/t.ts';
-import { PROGRAMME_SETTING_FIELDS, settingsFields, settingsFromFields } from '../../models/programme/programme-settings-form.ts';
+import { PROGRAMME_SETTING_FIELDS, saveProgrammeSettings, settingsFields } from '../../models/programme/programme-settings-form.ts';
 import { useProgrammeSettings } from '../../models/admin/admin-model.ts';
 import { useSubmit } from '../../models/use-submit.ts';
 import { Loaded } from '../States.tsx';
@@ -21,7 +21,7 @@ export function ProgrammeSettingsAdmin() {
         const values = settingsFields(current);
         return (
           <>
-            <FormPanel id="programme-settings" title={t('admin.programme')} onSubmit={submit.form((form) => api.programme.saveSettings(settingsFromFields((name) => form.text(name))), { onSaved: settings.reload })}>
+            <FormPanel id="programme-settings" title={t('admin.programme')} onSubmit={submit.form((form) => saveProgrammeSettings(api, form), { onSaved: settings.reload })}>
               {PROGRAMME_SETTING_FIELDS.map((f) => (
                 <Field key={f.name} label={t(`programmeSettings.${f.name}` as MessageKey)} hint={{ name: f.name, text: t(`programmeSettings.${f.name}Hint` as MessageKey) }}>
                   <input type="number" name={f.name} required={!f.optional} min={f.min} max={f.max} step={f.step} defaultValue={values[f.name]} aria-describedby={hintId(f.name)} />

@@ -12,11 +12,10 @@ import { formatDate, formatHours, formatInteger, formatStudyTime, formatStudyTim
 import type { PersonLogModel } from '../../models/person.ts';
 import { usePersonLog } from '../../models/person-page.ts';
 import { creditRulesLine } from '../../models/programme/credit-rule-label.ts';
-import { CategoryTable } from '../CategoryTable.tsx';
-import { ChartCanvas } from '../ChartCanvas.tsx';
 import { ExportButtons } from '../ExportButtons.tsx';
 import { Figure } from '../Figure.tsx';
 import { Empty, Loaded } from '../States.tsx';
+import { StudyCharts } from '../StudyCharts.tsx';
 import { SegmentsPanel } from './SegmentsPanel.tsx';
 
 export function PersonLogView({ person, range }: { person: PersonRecord; range: DateRange }) {
@@ -60,17 +59,7 @@ function LogBody({ model, figures, person, range }: { model: PersonLogModel; fig
         <Empty title={t('person.noStudy')} hint={t('person.noStudyHint')} />
       ) : (
         <>
-          <div class="charts">
-            <section class="panel">
-              <h2>{t('figure.trend')}</h2>
-              <ChartCanvas config={trend} label={t('figure.trend')} />
-            </section>
-            <section class="panel">
-              <h2>{t('figure.byCategory')}</h2>
-              <ChartCanvas config={categories} label={t('figure.byCategory')} height={180} />
-              <CategoryTable categories={model.categories} />
-            </section>
-          </div>
+          <StudyCharts trend={trend} trendLabel={t('figure.trend')} categories={categories} shares={model.categories} />
           <section class="panel">
             <h2>{t('figure.byResource')}</h2>
             <table class="data compact">

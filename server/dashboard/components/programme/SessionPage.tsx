@@ -13,7 +13,7 @@ import { useSessionPage } from '../../models/programme/session-page.ts';
 import { Link } from '../Link.tsx';
 import { Loaded } from '../States.tsx';
 import { FormStatus } from '../form/FormStatus.tsx';
-import { markAttendance } from '../../models/programme/programme-model.ts';
+import { cancelSession, markAllPresent, markAttendance, withdrawAttendance } from '../../models/programme/programme-model.ts';
 import { useSubmit } from '../../models/use-submit.ts';
 import { EnumOptions } from '../EnumOptions.tsx';
 import { WithdrawButton } from './WithdrawButton.tsx';
@@ -39,7 +39,7 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
             </p>
           )}
           {session.code !== null && session.cancelled === null && (
-            <WithdrawButton label={t('session.cancel')} onWithdraw={(reason) => api.programme.cancelSession(session.id, reason)} onDone={load.reload} />
+            <WithdrawButton label={t('session.cancel')} onWithdraw={(reason) => cancelSession(api, session.id, reason)} onDone={load.reload} />
           )}
           <SessionDetails session={session} materials={resources.filter((r) => session.materials.includes(r.id)).map((r) => r.name)} />
           {session.code !== null && (
@@ -117,9 +117,7 @@ function RosterPanel({ session, roster, onChanged }: { session: Session; roster:
             data-testid="mark-all-present"
             disabled={markAll.busy}
             onClick={async () => {
-              await markAll.run(async () => {
-                for (const p of unrecorded) await api.programme.markAttendance(session.id, p.personId, { status: 'present' });
-              });
+              await markAll.run(() => markAllPresent(api, session.id, unrecorded));
               onChanged();
             }}
           >
@@ -151,7 +149,7 @@ function RosterPanel({ session, roster, onChanged }: { session: Session; roster:
               <td>
                 {p.personId !== user.id && <MarkForm key={p.entry?.updatedAt ?? ''} sessionId={session.id} personId={p.personId} entry={p.entry} onSaved={onChanged} />}
                 {p.personId !== user.id && p.entry !== null && (
-                  <WithdrawButton label={t('session.withdrawEntry')} onWithdraw={(reason) => api.programme.withdrawAttendance(session.id, p.personId, reason)} onDone={onChanged} />
+                  <WithdrawButton label={t('session.withdrawEntry')} onWithdraw={(reason) => withdrawAttendance(api, session.id, p.personId, reason)} onDone={onChanged} />
                 )}
               </td>
             </tr>
