@@ -95,6 +95,7 @@ export default async function yearSummaryBench(): Promise<void> {
         tariff: 'actual' as const,
         tariffReason: '',
         creditedHours: 3,
+        creditRule: null,
         cancelled: null,
         unitIds: [office.id],
         code: newSessionCode(randomBytes),

@@ -51,6 +51,8 @@ function syncBody(seeded: Seeded, rnd: () => number, i: number): { json: string;
 export interface SyncLoadResult {
   /** Milliseconds from each answered request's due time to its answer, sorted. */
   times: number[];
+  /** Each answered request's due time (performance.now()) and milliseconds to its answer, in the order answered. */
+  answered: { dueAt: number; ms: number }[];
   errors: number;
   /** Requests the client itself sent more than 5 ms after they were due. */
   late: number;
@@ -58,14 +60,24 @@ export interface SyncLoadResult {
   achievedRate: number;
 }
 
-/** Open-loop load: `rate` requests a second for `seconds`, request i to server i mod n. */
-export async function syncLoad(serverUrls: readonly string[], seeded: Seeded, rate: number, seconds: number): Promise<SyncLoadResult> {
+/**
+ * Open-loop load: `rate` requests a second for `seconds`, request i to server i mod n. With `goOn`,
+ * the load continues past `seconds` while it returns true (up to `maxSeconds`).
+ */
+export async function syncLoad(
+  serverUrls: readonly string[],
+  seeded: Seeded,
+  rate: number,
+  seconds: number,
+  goOn: { while: () => boolean; maxSeconds: number } | null = null,
+): Promise<SyncLoadResult> {
   const targets = serverUrls.map((u) => new URL(u));
   // Enough sockets that the client never queues a request behind another (a stall would need seconds to fill them).
   const agent = new http.Agent({ keepAlive: true, maxSockets: 400 });
   const rnd = random(11);
   const total = rate * seconds;
   const times: number[] = [];
+  const answered: { dueAt: number; ms: number }[] = [];
   let errors = 0;
   let late = 0;
   const began = performance.now();
@@ -85,8 +97,11 @@ export async function syncLoad(serverUrls: readonly string[], seeded: Seeded, ra
         (res) => {
           res.resume();
           res.on('end', () => {
-            if (res.statusCode === 200) times.push(performance.now() - dueAt);
-            else errors++;
+            if (res.statusCode === 200) {
+              const ms = performance.now() - dueAt;
+              times.push(ms);
+              answered.push({ dueAt, ms });
+            } else errors++;
             resolve();
           });
         },
@@ -98,7 +113,8 @@ export async function syncLoad(serverUrls: readonly string[], seeded: Seeded, ra
       req.end(json);
     });
   const inFlight: Promise<void>[] = [];
-  for (let i = 0; i < total; i++) {
+  const last = goOn === null ? total : rate * goOn.maxSeconds;
+  for (let i = 0; i < last && (i < total || goOn!.while()); i++) {
     const dueAt = began + (i * 1000) / rate;
     const wait = dueAt - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
@@ -108,5 +124,5 @@ export async function syncLoad(serverUrls: readonly string[], seeded: Seeded, ra
   await Promise.all(inFlight);
   const elapsed = (performance.now() - began) / 1000;
   agent.destroy();
-  return { times: times.sort((a, b) => a - b), errors, late, achievedRate: times.length / elapsed };
+  return { times: times.sort((a, b) => a - b), answered, errors, late, achievedRate: times.length / elapsed };
 }

@@ -16,5 +16,6 @@ export function runsSession(viewer: UserRecord, session: SessionRecord, director
 
 export function sessionView(session: SessionRecord, viewer: UserRecord, directory: Directory): Session {
   const { createdBy: _createdBy, createdAt: _createdAt, updatedAt: _updatedAt, code, ...rest } = session;
-  return { ...rest, materials: [...rest.materials], unitIds: [...rest.unitIds], code: runsSession(viewer, session, directory) ? code : null };
+  // A database row written before versions were kept has no `creditRule` at all.
+  return { ...rest, creditRule: rest.creditRule ?? null, materials: [...rest.materials], unitIds: [...rest.unitIds], code: runsSession(viewer, session, directory) ? code : null };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { withCreditRules } from './credit-rules.ts';
 import type { FieldVisit, ResearchReport } from '../../shared/schemas/programme-research.ts';
-import type { OnlineCredit } from '../../shared/schemas/programme-settings.ts';
+import { DEFAULT_PROGRAMME_SETTINGS, type OnlineCredit } from '../../shared/schemas/programme-settings.ts';
 import type { StudyPlan } from '../../shared/schemas/programme-plans.ts';
 import { dayNumber } from '../../shared/time/day-numbers.ts';
 import { annualRecord } from './annual-record.ts';
@@ -19,7 +20,7 @@ const plan: StudyPlan = {
 };
 const range = { from: '2026-01-01', to: '2026-12-31' };
 const noCap: OnlineCredit = { hoursPerHour: 1, yearlyCapHours: null };
-const credit = (online = noCap) => studyHoursInRange({ range, onlineDays: [{ day: dayNumber('2026-03-06'), seconds: 40 * 3600 }], sessionHours: 8, online });
+const credit = (online = noCap) => studyHoursInRange({ range, onlineDays: [{ day: dayNumber('2026-03-06'), seconds: 40 * 3600 }], sessionHours: 8, rules: withCreditRules({ ...DEFAULT_PROGRAMME_SETTINGS, online }).creditRules });
 const target = (totalHours: number) => effectiveTarget({ personal: { totalHours, period: null }, unit: null, organisationAnnualHours: 50, range, today: '2027-01-10', firstDay: '2025-01-01' });
 const progress = planProgress({
   plan,

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_PROGRAMME_SETTINGS } from '../../shared/schemas/programme-settings.ts';
+import { withCreditRules } from './credit-rules.ts';
 import type { StudyPlan } from '../../shared/schemas/programme-plans.ts';
 import { dayNumber } from '../../shared/time/day-numbers.ts';
 import { studyHoursInRange } from './study-hours.ts';
@@ -21,7 +23,7 @@ const range = { from: '2026-01-01', to: '2026-12-31' };
 const online = { hoursPerHour: 1, yearlyCapHours: null };
 /** Credit and target as person-figures.ts computes them: the year over, the plan's 50 h due in full. */
 const figures = (onlineSeconds: number, sessionHours: number, totalHours = 50, today = '2027-01-15') => ({
-  credit: studyHoursInRange({ range, onlineDays: [{ day: dayNumber('2026-03-06'), seconds: onlineSeconds }], sessionHours, online }),
+  credit: studyHoursInRange({ range, onlineDays: [{ day: dayNumber('2026-03-06'), seconds: onlineSeconds }], sessionHours, rules: withCreditRules({ ...DEFAULT_PROGRAMME_SETTINGS, online }).creditRules }),
   target: effectiveTarget({ personal: { totalHours, period: null }, unit: null, organisationAnnualHours: 50, range, today, firstDay: '2025-01-01' }),
 });
 

@@ -1,46 +1,51 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../../shared/time/day-numbers.ts';
+import type { CreditRule, OnlineCredit } from '../../shared/schemas/programme-settings.ts';
 import { studyHoursInRange, type OnlineDay } from './study-hours.ts';
 
 const year = { from: '2026-01-01', to: '2026-12-31' };
 const noCap = { hoursPerHour: 1, yearlyCapHours: null };
+const tariff = { halfDayHours: 4, dayHours: 8 };
+/** One version of the rules for every day. */
+const only = (online: OnlineCredit): CreditRule[] => [{ version: 1, from: null, savedAt: null, tariff, online }];
 const on = (date: string, hours: number): OnlineDay => ({ day: dayNumber(date), seconds: hours * 3600 });
 
 describe('studyHoursInRange', () => {
   it('credits online study hour for hour with no cap by default, plus sessions', () => {
-    expect(studyHoursInRange({ range: year, onlineDays: [on('2026-03-06', 4), on('2026-05-08', 6)], sessionHours: 12, online: noCap })).toEqual({
+    expect(studyHoursInRange({ range: year, onlineDays: [on('2026-03-06', 4), on('2026-05-08', 6)], sessionHours: 12, rules: only(noCap) })).toEqual({
       onlineSeconds: 36_000,
       onlineCreditedHours: 10,
       sessionHours: 12,
       totalSeconds: 22 * 3600,
       totalHours: 22,
       adjustments: [],
+      creditRules: [{ version: 1, from: null }],
     });
   });
 
   it('counts only the days of the range', () => {
-    const c = studyHoursInRange({ range: { from: '2026-03-01', to: '2026-03-31' }, onlineDays: [on('2026-02-28', 5), on('2026-03-06', 2), on('2026-04-01', 7)], sessionHours: 0, online: noCap });
+    const c = studyHoursInRange({ range: { from: '2026-03-01', to: '2026-03-31' }, onlineDays: [on('2026-02-28', 5), on('2026-03-06', 2), on('2026-04-01', 7)], sessionHours: 0, rules: only(noCap) });
     expect(c.onlineSeconds).toBe(7200);
     expect(c.totalHours).toBe(2);
   });
 
   it('shows a conversion rate as an adjustment', () => {
-    const c = studyHoursInRange({ range: year, onlineDays: [on('2026-03-06', 10)], sessionHours: 0, online: { hoursPerHour: 0.5, yearlyCapHours: null } });
+    const c = studyHoursInRange({ range: year, onlineDays: [on('2026-03-06', 10)], sessionHours: 0, rules: only({ hoursPerHour: 0.5, yearlyCapHours: null }) });
     expect(c.onlineCreditedHours).toBe(5);
     expect(c.adjustments).toEqual([{ reason: 'online_conversion', hours: -5 }]);
   });
 
   it('caps online hours after conversion, saying by how much', () => {
-    const c = studyHoursInRange({ range: year, onlineDays: [on('2026-03-06', 50)], sessionHours: 8, online: { hoursPerHour: 1, yearlyCapHours: 40 } });
+    const c = studyHoursInRange({ range: year, onlineDays: [on('2026-03-06', 50)], sessionHours: 8, rules: only({ hoursPerHour: 1, yearlyCapHours: 40 }) });
     expect(c).toMatchObject({ onlineCreditedHours: 40, totalHours: 48, adjustments: [{ reason: 'online_cap', hours: -10 }] });
   });
 
   it('applies the yearly cap to the running total, so the months add up to the year', () => {
     const online = { hoursPerHour: 1, yearlyCapHours: 30 };
     const days = [on('2026-01-10', 20), on('2026-02-10', 20), on('2026-03-10', 20)];
-    const month = (m: string, to: string) => studyHoursInRange({ range: { from: `2026-${m}-01`, to }, onlineDays: days, sessionHours: 0, online }).onlineCreditedHours;
+    const month = (m: string, to: string) => studyHoursInRange({ range: { from: `2026-${m}-01`, to }, onlineDays: days, sessionHours: 0, rules: only(online) }).onlineCreditedHours;
     expect([month('01', '2026-01-31'), month('02', '2026-02-28'), month('03', '2026-03-31')]).toEqual([20, 10, 0]);
-    expect(studyHoursInRange({ range: year, onlineDays: days, sessionHours: 0, online }).onlineCreditedHours).toBe(30);
+    expect(studyHoursInRange({ range: year, onlineDays: days, sessionHours: 0, rules: only(online) }).onlineCreditedHours).toBe(30);
   });
 
   it('starts the cap afresh in each year a range touches', () => {
@@ -48,14 +53,73 @@ describe('studyHoursInRange', () => {
       range: { from: '2026-12-28', to: '2027-01-03' },
       onlineDays: [on('2026-06-01', 30), on('2026-12-29', 5), on('2027-01-02', 5)],
       sessionHours: 0,
-      online: { hoursPerHour: 1, yearlyCapHours: 30 },
+      rules: only({ hoursPerHour: 1, yearlyCapHours: 30 }),
     });
     expect(c.onlineSeconds).toBe(10 * 3600);
     expect(c.onlineCreditedHours).toBe(5);
   });
 
   it('rounds hours to the tenth and keeps the total in whole seconds', () => {
-    const c = studyHoursInRange({ range: year, onlineDays: [{ day: dayNumber('2026-03-06'), seconds: 1000 }], sessionHours: 1.5, online: noCap });
+    const c = studyHoursInRange({ range: year, onlineDays: [{ day: dayNumber('2026-03-06'), seconds: 1000 }], sessionHours: 1.5, rules: only(noCap) });
     expect(c).toMatchObject({ onlineCreditedHours: 0.3, sessionHours: 1.5, totalSeconds: 1000 + 5400, totalHours: 1.8 });
+  });
+
+  describe('under versions of the rules', () => {
+    const v = (version: number, from: string | null, online: OnlineCredit): CreditRule => ({ version, from, savedAt: null, tariff, online });
+    const halved = [v(1, null, noCap), v(2, '2026-03-09', { hoursPerHour: 0.5, yearlyCapHours: null })];
+
+    it('converts each day at the rate in force on it, and names the versions the range spans', () => {
+      const c = studyHoursInRange({ range: { from: '2026-03-01', to: '2026-03-31' }, onlineDays: [on('2026-03-08', 4), on('2026-03-09', 4)], sessionHours: 0, rules: halved });
+      expect(c).toMatchObject({ onlineSeconds: 8 * 3600, onlineCreditedHours: 6, adjustments: [{ reason: 'online_conversion', hours: -2 }] });
+      expect(c.creditRules).toEqual([
+        { version: 1, from: null },
+        { version: 2, from: '2026-03-09' },
+      ]);
+    });
+
+    it('leaves a range before a change as it was: the same hours and version 1 only', () => {
+      const feb = { from: '2026-02-01', to: '2026-02-28' };
+      const days = [on('2026-02-10', 3), on('2026-03-10', 3)];
+      const before = studyHoursInRange({ range: feb, onlineDays: days, sessionHours: 0, rules: only(noCap) });
+      expect(studyHoursInRange({ range: feb, onlineDays: days, sessionHours: 0, rules: halved })).toEqual(before);
+      expect(before.creditRules).toEqual([{ version: 1, from: null }]);
+    });
+
+    it('applies a lowered cap only from its day: nothing credited before is taken back', () => {
+      const rules = [v(1, null, { hoursPerHour: 1, yearlyCapHours: 100 }), v(2, '2026-06-01', { hoursPerHour: 1, yearlyCapHours: 30 })];
+      const days = [on('2026-02-10', 40), on('2026-06-10', 10)];
+      const month = (from: string, to: string) => studyHoursInRange({ range: { from, to }, onlineDays: days, sessionHours: 0, rules }).onlineCreditedHours;
+      expect([month('2026-02-01', '2026-02-28'), month('2026-06-01', '2026-06-30'), month('2026-01-01', '2026-12-31')]).toEqual([40, 0, 40]);
+    });
+
+    it('credits more from the day a cap is raised, and the months still add up to the year', () => {
+      const rules = [v(1, null, { hoursPerHour: 1, yearlyCapHours: 30 }), v(2, '2026-06-01', { hoursPerHour: 1, yearlyCapHours: 50 })];
+      const days = [on('2026-02-10', 40), on('2026-06-10', 40)];
+      const range = (from: string, to: string) => studyHoursInRange({ range: { from, to }, onlineDays: days, sessionHours: 0, rules });
+      expect(range('2026-02-01', '2026-02-28')).toMatchObject({ onlineCreditedHours: 30, adjustments: [{ reason: 'online_cap', hours: -10 }] });
+      expect(range('2026-06-01', '2026-06-30').onlineCreditedHours).toBe(20);
+      expect(range('2026-01-01', '2026-12-31').onlineCreditedHours).toBe(50);
+    });
+
+    it('uses the later of two versions saved on one day', () => {
+      const rules = [v(1, null, noCap), v(2, '2026-03-09', { hoursPerHour: 2, yearlyCapHours: null }), v(3, '2026-03-09', { hoursPerHour: 0.5, yearlyCapHours: null })];
+      const c = studyHoursInRange({ range: { from: '2026-03-09', to: '2026-03-09' }, onlineDays: [on('2026-03-09', 4)], sessionHours: 0, rules });
+      expect(c.onlineCreditedHours).toBe(2);
+      expect(c.creditRules).toEqual([{ version: 3, from: '2026-03-09' }]);
+    });
+
+    it('gives the single-version answer for any split of a year under one version (the running total is the old min(year so far, cap))', () => {
+      const online = { hoursPerHour: 0.7, yearlyCapHours: 33 };
+      const days = Array.from({ length: 60 }, (_, i) => ({ day: dayNumber('2026-01-01') + i * 6, seconds: 1000 + ((i * 7919) % 20_000) }));
+      const whole = studyHoursInRange({ range: year, onlineDays: days, sessionHours: 0, rules: only(online) });
+      let sumSeconds = 0;
+      for (let m = 1; m <= 12; m++) {
+        const from = `2026-${String(m).padStart(2, '0')}-01`;
+        const to = new Date(Date.UTC(2026, m, 0)).toISOString().slice(0, 10);
+        sumSeconds += studyHoursInRange({ range: { from, to }, onlineDays: days, sessionHours: 0, rules: only(online) }).totalSeconds;
+      }
+      expect(whole.onlineCreditedHours).toBe(33);
+      expect(Math.abs(sumSeconds - whole.totalSeconds)).toBeLessThanOrEqual(12);
+    });
   });
 });

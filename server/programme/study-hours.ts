@@ -1,10 +1,12 @@
 // 学时 for any date range, the one computation every screen and export uses: credited online study
-// converted at the configured rate, with the yearly cap applied to the year's running total (so the
-// months of a year add up to the year), plus the credited hours of sessions attended. What was counted
-// and what is credited both stay visible; every difference carries its reason.
-import type { OnlineCredit } from '../../shared/schemas/programme-settings.ts';
-import { dayNumber } from '../../shared/time/day-numbers.ts';
+// converted at the rate in force on its day, with the yearly cap in force on the day applied to the
+// year's running total (so the months of a year add up to the year), plus the credited hours of
+// sessions attended. What was counted and what is credited both stay visible; every difference carries
+// its reason, and the figure names the versions of the credit rules it was made under (credit-rules.ts).
+import type { CreditRule, CreditRuleRef } from '../../shared/schemas/programme-settings.ts';
+import { dateOfDay, dayNumber } from '../../shared/time/day-numbers.ts';
 import type { DateRange } from '../../shared/time/periods.ts';
+import { rulesInRange } from './credit-rules.ts';
 
 export interface StudyHours {
   /** Credited online seconds counted in the range (the learning log's total), before conversion and cap. */
@@ -15,6 +17,8 @@ export interface StudyHours {
   totalSeconds: number;
   totalHours: number;
   adjustments: { reason: 'online_conversion' | 'online_cap'; hours: number }[];
+  /** The versions of the credit rules in force on some day of the range, oldest first. */
+  creditRules: CreditRuleRef[];
 }
 
 export interface OnlineDay {
@@ -26,33 +30,42 @@ export interface OnlineDay {
 const tenth = (h: number) => Math.round(h * 10) / 10;
 
 /**
- * `onlineDays` must cover the range, and when a cap is set also every day from 1 January of the
- * range's first year: the cap counts what the year has credited already. Other days are ignored.
+ * `onlineDays` must cover the range, and when some version of the rules sets a cap also every day from
+ * 1 January of the range's first year: the cap counts what the year has credited already. Other days
+ * are ignored. A day converts at its own version's rate; its credit is what is left under its own
+ * version's cap after the year's earlier days (a cap lowered mid-year takes back nothing credited
+ * before, a cap raised credits more from then on). Under one version this is min(year so far, cap).
  */
-export function studyHoursInRange(input: { range: DateRange; onlineDays: readonly OnlineDay[]; sessionHours: number; online: OnlineCredit }): StudyHours {
-  const { hoursPerHour, yearlyCapHours } = input.online;
+export function studyHoursInRange(input: { range: DateRange; onlineDays: readonly OnlineDay[]; sessionHours: number; rules: readonly CreditRule[] }): StudyHours {
   const first = dayNumber(input.range.from);
   const last = dayNumber(input.range.to);
-  const firstYear = Number(input.range.from.slice(0, 4));
-  const lastYear = Number(input.range.to.slice(0, 4));
+  const firstYearStart = dayNumber(`${input.range.from.slice(0, 4)}-01-01`);
+  // Each version's first day as a day number, so a day finds its version without building dates.
+  const starts = input.rules.map((rule) => (rule.from === null ? -Infinity : dayNumber(rule.from)));
+  const versionOn = (day: number) => {
+    let index = 0;
+    for (let i = 0; i < starts.length; i++) if (starts[i]! <= day) index = i;
+    return input.rules[index]!;
+  };
+  const days = input.onlineDays.filter((d) => d.day >= firstYearStart && d.day <= last).sort((a, b) => a.day - b.day);
   let countedSeconds = 0;
   let convertedHours = 0;
   let onlineCredited = 0;
-  for (let year = firstYear; year <= lastYear; year++) {
-    const yearStart = dayNumber(`${year}-01-01`);
-    const from = Math.max(first, yearStart);
-    const to = Math.min(last, dayNumber(`${year}-12-31`));
-    let before = 0;
-    let within = 0;
-    for (const d of input.onlineDays) {
-      if (d.day >= yearStart && d.day < from) before += d.seconds;
-      else if (d.day >= from && d.day <= to) within += d.seconds;
+  let yearEnd = -Infinity;
+  let creditedThisYear = 0;
+  for (const d of days) {
+    if (d.day > yearEnd) {
+      yearEnd = dayNumber(`${dateOfDay(d.day).slice(0, 4)}-12-31`);
+      creditedThisYear = 0;
     }
-    const convert = (seconds: number) => (seconds / 3600) * hoursPerHour;
-    const capped = (hours: number) => (yearlyCapHours === null ? hours : Math.min(hours, yearlyCapHours));
-    countedSeconds += within;
-    convertedHours += convert(within);
-    onlineCredited += capped(convert(before + within)) - capped(convert(before));
+    const { hoursPerHour, yearlyCapHours } = versionOn(d.day).online;
+    const converted = (d.seconds / 3600) * hoursPerHour;
+    const credited = yearlyCapHours === null ? converted : Math.min(converted, Math.max(0, yearlyCapHours - creditedThisYear));
+    creditedThisYear += credited;
+    if (d.day < first) continue;
+    countedSeconds += d.seconds;
+    convertedHours += converted;
+    onlineCredited += credited;
   }
   const counted = countedSeconds / 3600;
   const adjustments: StudyHours['adjustments'] = [];
@@ -66,5 +79,6 @@ export function studyHoursInRange(input: { range: DateRange; onlineDays: readonl
     totalSeconds,
     totalHours: tenth(totalSeconds / 3600),
     adjustments,
+    creditRules: rulesInRange(input.rules, input.range.from, input.range.to),
   };
 }

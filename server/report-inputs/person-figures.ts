@@ -14,7 +14,8 @@ import { stageRange } from '../programme/stage-range.ts';
 import { isUnder, unitsAbove } from '../programme/unit-tree.ts';
 import { sessionCategory, type AttendedSession } from '../programme/plan-progress.ts';
 import type { ProgrammeStore } from '../store/programme/programme-store.ts';
-import type { AttendanceEntry, FieldVisit, PersonalPlan, ProgrammeSettings, ResearchReport, SessionRecord, UnitDefaultsRecord } from '../store/programme/records.ts';
+import type { ProgrammeSettingsView } from '../../shared/schemas/programme-settings.ts';
+import type { AttendanceEntry, FieldVisit, PersonalPlan, ResearchReport, SessionRecord, UnitDefaultsRecord } from '../store/programme/records.ts';
 import type { DayTotalRecord, Store } from '../store/store-contract.ts';
 import type { Directory, DirectoryPerson } from './directory.ts';
 import { notesInRange, type ProgrammeNote } from './learning-figures.ts';
@@ -53,8 +54,8 @@ function sessionFacts(session: SessionRecord, entries: ReadonlyMap<string, Atten
 export interface FiguresContext {
   store: Store;
   programme: ProgrammeStore;
-  /** The programme's settings, read once. */
-  settings: ProgrammeSettings;
+  /** The programme's settings with every version of the credit rules, read once. */
+  settings: ProgrammeSettingsView;
   directory: Directory;
   nowMs: number;
   today: string;
@@ -126,9 +127,10 @@ export async function loadFiguresContext(store: Store, directory: Directory, now
   };
 }
 
-/** The first day personFigures reads daily totals from for `range`: with a yearly cap, 1 January (what the year credited before counts against it). */
+/** The first day personFigures reads daily totals from for `range`: when a version of the rules sets a yearly cap, 1 January (what the year credited before counts against it). */
 function readFromDay(ctx: FiguresContext, range: DateRange): number {
-  return dayNumber(ctx.settings.online.yearlyCapHours === null ? range.from : `${range.from.slice(0, 4)}-01-01`);
+  const capped = ctx.settings.creditRules.some((rule) => rule.online.yearlyCapHours !== null);
+  return dayNumber(capped ? `${range.from.slice(0, 4)}-01-01` : range.from);
 }
 
 /**
@@ -197,7 +199,6 @@ export async function targetOf(ctx: FiguresContext, person: DirectoryPerson, ran
 /** `range` lies within the range `ctx` was loaded for (its sessions are those of the context's range). */
 export async function personFigures(ctx: FiguresContext, person: DirectoryPerson, range: DateRange, stage: PlanStage = 'year'): Promise<PersonFigures> {
   if (range.from < ctx.range.from || range.to > ctx.range.to) throw new Error(`The figures of ${range.from}–${range.to} lie outside the ${ctx.range.from}–${ctx.range.to} they were loaded for`);
-  const online = ctx.settings.online;
   const first = dayNumber(range.from);
   const last = dayNumber(range.to);
   const read = await ctx.dayTotalsOf(person.id, readFromDay(ctx, range), last);
@@ -207,7 +208,7 @@ export async function personFigures(ctx: FiguresContext, person: DirectoryPerson
     for (let i = 0; i < day.byResource.length; i += 2) onlineByCategory[ctx.categoryOf(day.byResource[i] as string) ?? 'other'] += day.byResource[i + 1] as number;
   }
   const sessions = personSessions(ctx, person, range);
-  const credit = studyHoursInRange({ range, onlineDays: read.map((d) => ({ day: d.day, seconds: d.creditedSeconds })), sessionHours: sessions.sessionHours, online });
+  const credit = studyHoursInRange({ range, onlineDays: read.map((d) => ({ day: d.day, seconds: d.creditedSeconds })), sessionHours: sessions.sessionHours, rules: ctx.settings.creditRules });
   const target = await targetOf(ctx, person, range, stage);
   return { range, days, onlineByCategory, credit, target, gapSeconds: targetGapSeconds(target.targetSeconds, credit.totalSeconds), sessions };
 }

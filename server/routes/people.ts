@@ -189,6 +189,7 @@ export function peopleRoutes(deps: AppDeps, throttle: LoginThrottle) {
         totalSeconds: f.credit.totalSeconds,
         totalHours: f.credit.totalHours,
         adjustments: f.credit.adjustments,
+        creditRules: f.credit.creditRules,
         targetHours: f.target.targetSeconds / 3600,
         targetBasis: targetBasis(f.target),
         gapHours: f.gapSeconds / 3600,

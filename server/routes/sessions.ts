@@ -30,11 +30,12 @@ import { mayOrganise } from '../programme/organiser-rule.ts';
 import { findClash } from '../programme/session-overlap.ts';
 import { newSessionCode } from '../programme/session-code.ts';
 import { checkSessionTimes, SESSION_TIMES_MESSAGES } from '../programme/session-times.ts';
-import { sessionTariffHours, tariffShortfall } from '../programme/tariff.ts';
+import { ruleOn, sessionCredit } from '../programme/credit-rules.ts';
+import { tariffShortfall } from '../programme/tariff.ts';
 import { assertYearsOpen } from '../http/year-lock.ts';
 import { newId } from '../store/ids.ts';
 import type { SessionRecord } from '../store/programme/records.ts';
-import type { ProgrammeSettings } from '../store/programme/records.ts';
+import type { CreditRule, ProgrammeSettingsView } from '../../shared/schemas/programme-settings.ts';
 import type { Store, UserRecord } from '../store/store-contract.ts';
 import type { z } from 'zod';
 
@@ -45,10 +46,10 @@ interface Checks {
   viewer: UserRecord;
   timeZone: string;
   nowMs: number;
-  settings: ProgrammeSettings;
+  settings: ProgrammeSettingsView;
 }
 
-/** Checks references, permissions and plausibility; returns the session's local date, window and credited hours. */
+/** Checks references, permissions and plausibility; returns the session's local date and window. */
 async function checkInput(store: Store, input: Input, { directory, viewer, timeZone, nowMs, settings }: Checks) {
   for (const unitId of input.unitIds) {
     if (!directory.units.some((u) => u.id === unitId)) throw validationFailed(`unitIds: there is no unit with id "${unitId}"`);
@@ -72,7 +73,7 @@ async function checkInput(store: Store, input: Input, { directory, viewer, timeZ
     throw new ApiError(400, ERROR_CODES.implausibleDate, `startsAt: ${DATE_PROBLEM_MESSAGES[dateProblem]}`, { problem: dateProblem, date: times.date, today });
   }
   const durationMs = times.endMs - times.startMs;
-  const shortfall = tariffShortfall(input.tariff, durationMs, settings.tariff, input.tariffReason);
+  const shortfall = tariffShortfall(input.tariff, durationMs, ruleOn(settings.creditRules, times.date).tariff, input.tariffReason);
   if (shortfall !== null) {
     throw new ApiError(400, ERROR_CODES.tariffTooLong, `tariff: a ${input.tariff} is credited ${shortfall.neededHours} h; this session is shorter, so give a reason or credit its actual length`, {
       tariff: input.tariff,
@@ -81,7 +82,14 @@ async function checkInput(store: Store, input: Input, { directory, viewer, timeZ
     });
   }
   await assertYearsOpen(store.programme, times.date);
-  return { ...times, creditedHours: sessionTariffHours(input.tariff, durationMs, settings.tariff) };
+  return times;
+}
+
+type Draft = Omit<SessionRecord, 'creditedHours' | 'creditRule'>;
+
+/** The session credited under the version of the rules in force on its date, as the store has them at the write. */
+function credited(draft: Draft, rules: readonly CreditRule[]): SessionRecord {
+  return { ...draft, ...sessionCredit(draft.tariff, Date.parse(draft.endsAt) - Date.parse(draft.startsAt), draft.date, rules) };
 }
 
 function scheduled(s: Pick<SessionRecord, 'id' | 'startsAt' | 'endsAt' | 'organiserId' | 'unitIds'>) {
@@ -142,11 +150,10 @@ export function sessionRoutes(deps: AppDeps, checkInGuesses: GuessLimit) {
       const ctx = await checks(viewer);
       const times = await checkInput(store, input, ctx);
       const now = new Date(ctx.nowMs).toISOString();
-      const session: SessionRecord = {
+      const session: Draft = {
         id: newId(),
         ...input,
         date: times.date,
-        creditedHours: times.creditedHours,
         cancelled: null,
         code: newSessionCode(randomBytes),
         createdBy: viewer.id,
@@ -154,9 +161,9 @@ export function sessionRoutes(deps: AppDeps, checkInGuesses: GuessLimit) {
         updatedAt: now,
       };
       const saved = await store.programme.saveSession(
-        (all) => {
+        (all, rules) => {
           const other = findClash(scheduled(session), all.map(scheduled), ctx.directory.parentOf);
-          return other === null ? { ok: true, value: session } : { ok: false, problem: all.find((s) => s.id === other.id)! };
+          return other === null ? { ok: true, value: credited(session, rules) } : { ok: false, problem: all.find((s) => s.id === other.id)! };
         },
         (s) => programmeAudit(c, 'session.create', `session:${s.id}`, describeSession(s, ctx.directory, config.timeZone)),
       );
@@ -175,17 +182,16 @@ export function sessionRoutes(deps: AppDeps, checkInGuesses: GuessLimit) {
       await assertYearsOpen(store.programme, existing.date);
       const input = await readJson(c, sessionInputSchema);
       const times = await checkInput(store, input, ctx);
-      const session: SessionRecord = {
+      const session: Draft = {
         ...existing,
         ...input,
         date: times.date,
-        creditedHours: times.creditedHours,
         updatedAt: new Date(ctx.nowMs).toISOString(),
       };
       const saved = await store.programme.saveSession(
-        (all) => {
+        (all, rules) => {
           const other = findClash(scheduled(session), all.map(scheduled), ctx.directory.parentOf);
-          return other === null ? { ok: true, value: session } : { ok: false, problem: all.find((s) => s.id === other.id)! };
+          return other === null ? { ok: true, value: credited(session, rules) } : { ok: false, problem: all.find((s) => s.id === other.id)! };
         },
         (s) => programmeAudit(c, 'session.update', `session:${s.id}`, `${describeSession(existing, ctx.directory, config.timeZone)} → ${describeSession(s, ctx.directory, config.timeZone)}`),
       );

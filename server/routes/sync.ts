@@ -157,6 +157,11 @@ export function syncRoutes(deps: AppDeps, limiter: Limiter) {
 
     const body: SyncResponse = { accepted: [...acceptedIds], rejected, policyVersion };
     if (afterSeq !== null) {
+      // The cursor is read before the changes: every change numbered up to it is committed (noteSeq
+      // never names one still being written), so the read after sees them all. Read after, a change
+      // committed in between would be under the cursor yet missing from this response, and the device
+      // would never fetch it. A change committed in between may come now and again next time: harmless.
+      const upTo = await store.noteSeq();
       const changed = await store.notesChangedSince(personId, afterSeq, MAX_NOTES_PER_RESPONSE);
       const records = [...changed.notes];
       // A sent note that lost the merge to a newer version comes back too, so the device learns it.
@@ -170,7 +175,7 @@ export function syncRoutes(deps: AppDeps, limiter: Limiter) {
       }
       const titleOf = await mustReadTitles(store, config.timeZone, records);
       body.notes = records.map((r) => storedNoteView(r, titleOf));
-      body.cursor = String(changed.more ? changed.notes.at(-1)!.seq : await store.noteSeq());
+      body.cursor = String(changed.more ? changed.notes.at(-1)!.seq : upTo);
       if (changed.more) body.moreNotes = true;
     }
     return c.json(body);

@@ -12,7 +12,7 @@ import { Journal, JOURNAL_FILE_NAME, newJournalRef, PREPARED_JOURNAL_FILE_NAME, 
 import { checkedJson, looksChecked } from './checked-line.ts';
 import { loadState } from './load-state.ts';
 import { STORE_FILE_NAME } from './lowdb-store.ts';
-import { SnapshotFile, type SnapshotLines } from './snapshot-file.ts';
+import { readSnapshotNow, SnapshotFile, type SnapshotLines } from './snapshot-file.ts';
 import { JournalGapError, StoreFileError } from './store-contract.ts';
 import type { StoreState } from './state.ts';
 
@@ -59,7 +59,7 @@ export async function readConsistentState(dataDir: string, timeZone: string): Pr
   const retiredFile = path.join(dataDir, RETIRED_JOURNAL_FILE_NAME);
   for (let attempt = 1; ; attempt++) {
     // In the order a compaction replaces them: snapshot, retired journal, journal.
-    const snapshot = await new SnapshotFile(snapshotFile).read();
+    const snapshot = await readSnapshotNow(snapshotFile);
     const retiredText = await readText(retiredFile);
     const journalText = await readText(journalFile);
     const preparedText = await readText(path.join(dataDir, PREPARED_JOURNAL_FILE_NAME));

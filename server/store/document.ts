@@ -29,6 +29,7 @@ import {
 } from './record-schemas.ts';
 import { checkedJson, looksChecked, withChecksum } from './checked-line.ts';
 import type { JournalRef } from './journal.ts';
+import type { Op } from './ops.ts';
 import { FILES_UNTOUCHED, StoreFileError, type DayTotalRecord } from './store-contract.ts';
 import type { SnapshotLines } from './snapshot-file.ts';
 import { packId, unpackId } from './packed-id.ts';
@@ -62,8 +63,8 @@ const headSchema = z.object({
   journal: z.object({ id: z.string().min(1), base: z.number().int().min(0) }).nullable().optional(),
   ...headFields,
   peopleLines: z.number().int().min(0),
-  /** Segment ids (accepted and refused) in the people's lines, so the idempotency index is sized once (v5). */
-  ids: z.number().int().min(0).optional(),
+  // v5 and v6 files written before issue 19's second pass also hold `ids` (a count to size an index
+  // that is gone): parsing drops it.
 });
 /** v3: the head and every person's rows in one JSON document (v2 is read as v3 with no programme records). */
 const v3DocumentSchema = z.object({ schemaVersion: z.literal(3), ...headFields, people: z.record(idSchema, z.unknown()) });
@@ -141,40 +142,95 @@ function personRows(state: StoreState, data: PersonData): PersonRows {
   return rows;
 }
 
+const personLine = (state: StoreState, personId: string, data: PersonData): string => withChecksum(JSON.stringify([personId, personRows(state, data)]));
+
 /**
- * The snapshot's lines as of now: made at once (no await), so the file holds one instant even when
- * changes arrive while it is written. Each person's line is made and stringified before the next.
+ * The snapshot of one instant (when it is made), its lines made one at a time as they are written, so
+ * a year is never held twice and the server answers between batches. The head is made at once; a
+ * person's line is made when the writer reaches them, or, for someone a change is about to touch, just
+ * before that change (`beforeApply`): then the file still holds the instant it was made, while changes
+ * go on. A person's lines may so come in any order; the loader takes them as they come.
  * `journal` is the journal that will continue it (null for a backup, which none continues).
  */
-export function encodeSnapshot(state: StoreState, journal: JournalRef | null): string[] {
-  const lines: string[] = [];
-  let ids = 0;
-  for (const [personId, data] of state.people) {
-    if (data.segments.length + data.refused.length + data.days.length === 0) continue;
-    lines.push(withChecksum(JSON.stringify([personId, personRows(state, data)])));
-    ids += data.segments.length + data.refused.length;
+export class SnapshotOfNow implements Iterable<string> {
+  private readonly head: string;
+  /** People with rows at the instant, whose line is not made yet. */
+  private readonly pending = new Map<string, PersonData>();
+  /** Lines made before a change touched their person, to write next. */
+  private readonly made: string[] = [];
+  /** Characters written so far (lines and breaks). */
+  chars = 0;
+
+  constructor(
+    private readonly state: StoreState,
+    journal: JournalRef | null,
+  ) {
+    for (const [personId, data] of state.people) {
+      if (data.segments.length + data.refused.length + data.days.length === 0) continue;
+      this.pending.set(personId, data);
+    }
+    this.head = withChecksum(
+      JSON.stringify({
+        schemaVersion: STORE_SCHEMA_VERSION,
+        journal,
+        timeZone: state.timeZone,
+        journalSeq: state.journalSeq,
+        settings: state.settings,
+        policyHistory: state.policyHistory,
+        units: [...state.units.values()],
+        users: [...state.users.values()],
+        resources: [...state.resources.values()],
+        tokens: [...state.tokens.values()],
+        auditSeq: state.auditSeq,
+        audit: state.audit,
+        noteSeq: state.noteSeq,
+        notes: [...state.notes.values()],
+        programme: state.programme.snapshot(),
+        peopleLines: this.pending.size,
+      }),
+    );
   }
-  const head = {
-    schemaVersion: STORE_SCHEMA_VERSION,
-    journal,
-    timeZone: state.timeZone,
-    journalSeq: state.journalSeq,
-    settings: state.settings,
-    policyHistory: state.policyHistory,
-    units: [...state.units.values()],
-    users: [...state.users.values()],
-    resources: [...state.resources.values()],
-    tokens: [...state.tokens.values()],
-    auditSeq: state.auditSeq,
-    audit: state.audit,
-    noteSeq: state.noteSeq,
-    notes: [...state.notes.values()],
-    programme: state.programme.snapshot(),
-    peopleLines: lines.length,
-    ids,
-  };
-  lines.unshift(withChecksum(JSON.stringify(head)));
-  return lines;
+
+  /**
+   * Called before `op` is applied to the state while this snapshot is being written: makes now the
+   * lines the op would change. Everything else in an op lives in the head, made already. Settings
+   * decide how stale days are recounted when read, and a fold drops rows from everyone: both take
+   * every line still to make (rare, admin-made changes).
+   */
+  beforeApply(op: Op): void {
+    if (this.pending.size === 0) return;
+    if (op.type === 'sync' || op.type === 'person.erase') this.make(op.personId);
+    else if (op.type === 'fold' || op.type === 'settings.put') for (const personId of [...this.pending.keys()]) this.make(personId);
+  }
+
+  private make(personId: string): void {
+    const data = this.pending.get(personId);
+    if (!data) return;
+    this.pending.delete(personId);
+    this.made.push(personLine(this.state, personId, data));
+  }
+
+  *[Symbol.iterator](): Iterator<string> {
+    this.chars += this.head.length + 1;
+    yield this.head;
+    for (;;) {
+      let line = this.made.shift();
+      if (line === undefined) {
+        const next = this.pending.entries().next();
+        if (next.done) return;
+        const [personId, data] = next.value;
+        this.pending.delete(personId);
+        line = personLine(this.state, personId, data);
+      }
+      this.chars += line.length + 1;
+      yield line;
+    }
+  }
+}
+
+/** The snapshot's lines as of now, for a store no change reaches while they are written (a start, a backup, a restore). */
+export function encodeSnapshot(state: StoreState, journal: JournalRef | null): SnapshotLines {
+  return new SnapshotOfNow(state, journal);
 }
 
 // ---- decode ---------------------------------------------------------------------------------------
@@ -345,7 +401,6 @@ function decodeLines(file: string, head: unknown, rest: Iterator<string>, timeZo
     throw invalid(file, checked ? `schema ${parsed.data.schemaVersion} with checksummed lines` : `schema ${STORE_SCHEMA_VERSION} lines without checksums`);
   }
   const state = stateFromHead(file, parsed.data, timeZone);
-  if (parsed.data.ids !== undefined) state.reserveSegmentIds(parsed.data.ids);
   let count = 0;
   try {
     for (let line = rest.next(); !line.done; line = rest.next()) {

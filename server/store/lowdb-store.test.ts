@@ -80,7 +80,8 @@ describe('lowdb store: durability', () => {
     await sync(first, user.id, [segment('0e3b6f0a-1111-4111-8111-000000000001', '2026-03-06T09:00:00+08:00', '2026-03-06T09:10:00+08:00', { resourceId: resource.id })]);
     await first.close();
     const lines = (await readFile(file, 'utf8')).split('\n');
-    expect(lineValue(lines[0]!)).toMatchObject({ schemaVersion: 6, peopleLines: 1, ids: 1, journal: { id: expect.any(String), base: expect.any(Number) } });
+    expect(lineValue(lines[0]!)).toMatchObject({ schemaVersion: 6, peopleLines: 1, journal: { id: expect.any(String), base: expect.any(Number) } });
+    expect(lineValue(lines[0]!)).not.toHaveProperty('ids');
     expect(lines.slice(0, 2).map((line) => withChecksum(line.slice(9)))).toEqual(lines.slice(0, 2));
     expect(lineValue(lines[1]!)[0]).toBe(user.id);
     expect(lines[2]).toBe('');
@@ -457,6 +458,22 @@ describe('lowdb store: sync and daily totals', () => {
       [S2, 'A'],
       [S1, 'A'],
     ]);
+  });
+
+  it('opens a v6 snapshot whose head counts its ids (written before the idempotency index became a Map), and drops the count', async () => {
+    const first = await openStore();
+    await sync(first, 'p1', [segment(S1, '2026-03-05T09:00:00+08:00', '2026-03-05T09:30:00+08:00')]);
+    await first.close();
+    const [head, ...rest] = (await readFile(file, 'utf8')).split('\n');
+    await writeFile(file, [withChecksum(JSON.stringify({ ...lineValue(head!), ids: 1 })), ...rest].join('\n'));
+    const second = await openStore();
+    expect((await second.segmentsForPerson('p1', 0, Number.MAX_SAFE_INTEGER)).map((s) => s.id)).toEqual([S1]);
+    // The id is known again: other content under it is refused, the same content stored once.
+    expect((await sync(second, 'p1', [segment(S1, '2026-03-05T09:00:00+08:00', '2026-03-05T09:40:00+08:00')])).segments.get(S1)).toEqual({ kind: 'id_reused' });
+    await sync(second, 'p1', [segment(S1, '2026-03-05T09:00:00+08:00', '2026-03-05T09:30:00+08:00')]);
+    expect(await second.segmentsForPerson('p1', 0, Number.MAX_SAFE_INTEGER)).toHaveLength(1);
+    await second.close();
+    expect(lineValue((await readFile(file, 'utf8')).split('\n')[0]!)).not.toHaveProperty('ids');
   });
 
   it.each([4, 5])('reads a v%i snapshot (no checksums, no journal named), keeps it as studytrail.v%i.json and writes v6', async (version) => {

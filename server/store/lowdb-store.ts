@@ -4,7 +4,8 @@
 // flight at a time and every mutation made meanwhile rides on the next one. When the journal has grown,
 // it is compacted:
 //
-//   1. the snapshot's lines are made from memory (one instant, seq S)
+//   1. the snapshot's head is made from memory (one instant, seq S); its people's lines are made as
+//      they are written (SnapshotOfNow, document.ts), each just before a change touches that person
 //   2. studytrail.journal → studytrail.journal.retired; a fresh journal continuing S takes the appends
 //   3. the snapshot is written (temp file, fsync, atomic rename) while acks go on from the fresh journal
 //   4. the retired journal is deleted
@@ -28,25 +29,26 @@
 //   fsync a sync would queue them behind each other.
 // - Compaction beside the appends (steps 2-4 above) and its threshold growing with the snapshot: [ack]
 //   [start]. Acks go on while a 50 MB snapshot is written; the journal replayed at start stays bounded.
-//   Step 1 is synchronous (one instant): acks due meanwhile wait for it (2.2-5.7 s for the year on the
-//   loaded 2-core machine of issue 19), at 200 syncs a second once every 3 minutes or so.
+// - The snapshot made a line at a time as it is written, a person's line made early when a change is
+//   about to touch them (step 1): [ack] [rss]. Made at once, the year's lines stalled every ack for
+//   2-6 s and held 50 MB of lines beside the state (the server peaked at 455-472 MB).
 // - The retired and prepared journals, the journal's id in the snapshot, checksummed lines, the
 //   read-only state: [safe].
-// - The snapshot as JSON Lines, a person a line, parsed one at a time (document.ts, snapshot-file.ts):
-//   [start] [rss]. A year is never one 50 MB string nor one parsed tree.
+// - The snapshot as JSON Lines, a person a line, read a megabyte at a time and parsed a line at a time
+//   (document.ts, snapshot-file.ts): [start] [rss]. A year is never one 50 MB buffer, string or tree.
 // - Each person's segments as columns of typed arrays with pooled pages and devices (segment-table.ts):
 //   [rss]. Measured when replaced by an array of objects: the opened year held 148 MB of heap instead
 //   of 85 MB + 18 MB of arrays, and 75 MB more resident memory, so it stays.
 // - Packed ids (packed-id.ts): [rss] and [start], a little: 22 characters a segment instead of 36 in
 //   memory, the snapshot and the journal. They are the snapshot's and the journal's format too.
-// - The idempotency index as an open-addressing table of typed arrays, sized once from the snapshot's
-//   count of ids (id-index.ts): [rss]. Replaced by a Map of id to person (tried), the opened year held
-//   the same heap, but the server's resident memory at start rose from 283-284 MB to 315-318 MB (the
-//   Map grows by doubling while the year loads, and the heap keeps the room), past the 300 MB goal.
 // - Day totals kept per person and recounted only for the days a sync touched, when next read (state.ts):
 //   [report]. A unit-year report reads totals, not half a million segments.
+// - V8's heap allowed to grow 30% past what was live before a full collection (server/main.ts, on this
+//   store only): [rss]. By default each unit-year report's garbage piled up to 480 MB resident.
 // Gone in issue 19, as no goal needed them: numbered pages in journal lines (journal-pages.ts now only
-// reads the lines older servers wrote).
+// reads the lines older servers wrote), and the idempotency index as an open-addressing table of typed
+// arrays: a Map of packed id to person holds the opened year in the same memory (120 MB of heap and
+// arrays either way, 223-224 MB resident at start) now that loading no longer holds the file whole.
 //
 // lowdb: `Low` holds the snapshot while it is read and written, and calls the adapter (SnapshotFile:
 // JSON Lines, written durably) for both; the journal, the format, memory and every query are this code's.
@@ -59,7 +61,7 @@ import type { Policy } from '../../shared/schemas/policy.ts';
 import type { Settings } from '../../shared/schemas/settings.ts';
 import { dateInZone } from '../../shared/time/zoned-days.ts';
 import { lockDataDir, type DataLock } from './data-lock.ts';
-import { encodeSnapshot } from './document.ts';
+import { encodeSnapshot, SnapshotOfNow } from './document.ts';
 import { newId } from './ids.ts';
 import { packId, unpackId } from './packed-id.ts';
 import {
@@ -243,6 +245,8 @@ class LowdbStore implements Store {
   private compactWanted = false;
   /** The snapshot being written (step 3 above), or null. */
   private snapshotWrite: Promise<void> | null = null;
+  /** Its lines, made as they are written: every change made meanwhile passes by it first (commit). */
+  private snapshotting: SnapshotOfNow | null = null;
   /** Who waits for a compaction that starts after they asked (see compactNow). */
   private compactionWaiters: Omit<Waiter, 'seq'>[] = [];
   /** The compaction under way (steps 2 and 3), or null. */
@@ -292,7 +296,10 @@ class LowdbStore implements Store {
       return Promise.reject(this.refusal(this.readOnly));
     }
     const seq = this.state.journalSeq + 1;
-    for (const op of ops) this.state.apply(op);
+    for (const op of ops) {
+      this.snapshotting?.beforeApply(op);
+      this.state.apply(op);
+    }
     this.state.journalSeq = seq;
     this.pendingLines.push(encodeLineBytes({ seq, ops }));
     return this.whenDurable(seq);
@@ -421,13 +428,14 @@ class LowdbStore implements Store {
   private async startCompaction(): Promise<void> {
     const upTo = this.state.journalSeq;
     const ref = newJournalRef(upTo);
-    const lines = encodeSnapshot(this.state, ref);
-    this.snapshotChars = lines.reduce((sum, line) => sum + line.length + 1, 0);
+    const lines = new SnapshotOfNow(this.state, ref);
+    this.snapshotting = lines;
     const compaction: Compaction = { ref, step: 'retire', waiting: this.compactionWaiters.splice(0) };
     this.compaction = compaction;
     await this.advanceCompaction(compaction);
     this.snapshotWrite = this.writeSnapshot(lines).then(
       () => {
+        this.snapshotChars = lines.chars;
         for (const w of compaction.waiting.splice(0)) w.resolve();
       },
       (err: unknown) => this.enterReadOnly(err),
@@ -453,12 +461,13 @@ class LowdbStore implements Store {
   }
 
   /** Steps 3 and 4. */
-  private async writeSnapshot(lines: string[]): Promise<void> {
+  private async writeSnapshot(lines: SnapshotLines): Promise<void> {
     this.db.data = lines;
     try {
       await this.db.write();
     } finally {
       this.db.data = NO_SNAPSHOT;
+      this.snapshotting = null;
     }
     await rm(this.files.retiredFile, { force: true });
     await syncFolder(this.files.dataDir);
@@ -938,6 +947,8 @@ class LowdbStore implements Store {
     return this.state.notes.get(id)!;
   }
 
+  // One process, one thread: a change is numbered and put in the person's notes in the same synchronous
+  // step (state.ts), so no change is ever numbered yet unseen, unlike on PostgreSQL (postgres-store.ts).
   async noteSeq(): Promise<number> {
     return this.state.noteSeq;
   }

@@ -16,7 +16,6 @@ import { packId, unpackId } from './packed-id.ts';
 import { devicePool, pagePool, SegmentTable } from './segment-table.ts';
 import { emptyProgrammeSnapshot } from './programme/records.ts';
 import { ProgrammeState } from './programme/state.ts';
-import { IdIndex } from './id-index.ts';
 import type {
   AuditRecord,
   DayTotalRecord,
@@ -79,7 +78,7 @@ export class StoreState {
   auditSeq = 0;
   readonly people = new Map<string, PersonData>();
   /** Whose every stored segment id (packed, see packed-id.ts) is, accepted or refused, by person number: what makes sync idempotent. */
-  private readonly segmentOwners = new IdIndex();
+  private readonly segmentOwners = new Map<string, number>();
   /** People by number; an erased person's number is not given out again. */
   private readonly peopleByNumber: (PersonData | undefined)[] = [];
   /**
@@ -138,11 +137,6 @@ export class StoreState {
     return data;
   }
 
-  /** Makes room in the idempotency index for this many ids in all (a snapshot being loaded says how many). */
-  reserveSegmentIds(count: number): void {
-    this.segmentOwners.reserve(count);
-  }
-
   /** Adds a segment without recounting its days (a snapshot holds their totals; see addSegments). */
   loadSegment(packedId: string, record: Omit<SegmentRecord, 'id'>): void {
     const data = this.person(record.personId);
@@ -197,7 +191,7 @@ export class StoreState {
   /** The stored segment or refused segment with this id (given packed and as sent), with its owner, or null. */
   findSegment(packed: string, id: string): { data: PersonData; segment: SegmentRecord } | { data: PersonData; refused: RejectedSegmentRecord } | null {
     const number = this.segmentOwners.get(packed);
-    if (number < 0) return null;
+    if (number === undefined) return null;
     const data = this.peopleByNumber[number]!;
     const refused = data.refused.find((r) => r.id === id);
     if (refused) return { data, refused };

@@ -192,7 +192,10 @@ export interface Store {
   countNotesByPerson(query: NoteCountQuery): Promise<Map<string, number>>;
   findNote(id: string): Promise<NoteRecord | null>;
   setNoteReview(id: string, review: NoteReview | null, audit: AuditContext): Promise<NoteRecord>;
-  /** The highest note change sequence so far. */
+  /**
+   * The highest note change sequence so far, of a change already visible: every change numbered up to it
+   * is seen by a read made after (a sync's cursor is read before its notes, server/routes/sync.ts).
+   */
   noteSeq(): Promise<number>;
 
   /** Folds raw segments older than the retention window into the daily totals and compacts the files. */

@@ -2,6 +2,7 @@
 // see why it is what it is (server/programme/effective-target.ts).
 import { z } from 'zod';
 import { dateSchema } from './domain.ts';
+import { creditRuleRefSchema } from './programme-settings.ts';
 
 export const TARGET_SOURCES = ['plan', 'unit', 'organisation'] as const;
 
@@ -32,6 +33,8 @@ export const personFiguresSchema = z.object({
   totalSeconds: z.number().int().min(0),
   totalHours: z.number().min(0),
   adjustments: z.array(z.object({ reason: z.enum(['online_conversion', 'online_cap']), hours: z.number() })),
+  /** The versions of the credit rules in force on some day of the range, oldest first: each day is credited under its own. */
+  creditRules: z.array(creditRuleRefSchema).min(1),
   targetHours: z.number().min(0),
   targetBasis: targetBasisSchema,
   /** Below target by this much, in tenths of an hour; behind exactly when above 0. */

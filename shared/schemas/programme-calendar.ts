@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { dateSchema, idSchema, instantSchema, linkUrlSchema } from './domain.ts';
 import { holidaySchema, swappedWorkdaySchema } from './holiday-arrangement.ts';
+import { creditRuleRefSchema } from './programme-settings.ts';
 
 export const STUDY_DAY_KINDS = ['study-day', 'exchange-day'] as const;
 export const studyDayKindSchema = z.enum(STUDY_DAY_KINDS);
@@ -96,6 +97,12 @@ export const sessionSchema = z.object({
   tariff: tariffKindSchema,
   tariffReason: z.string(),
   creditedHours: z.number().min(0),
+  /**
+   * The version of the credit rules `creditedHours` follows (the one in force on `date`); null for a
+   * session recorded before versions were kept. Absent from servers older than versions (an extension
+   * may be newer than its server): read as null.
+   */
+  creditRule: creditRuleRefSchema.nullable().default(null),
   unitIds: z.array(idSchema),
   /** Set once the session is cancelled (it then counts for nobody); null while it stands. */
   cancelled: sessionCancellationSchema.nullable(),

@@ -115,6 +115,12 @@ describe('the committee’s weekly screens', () => {
     await form.getByLabel('半天活动认定学时').fill('3.5');
     await form.getByRole('button', { name: '保存' }).click();
     await form.getByText('已保存。').waitFor();
+    // The change is version 2 from today, listed above version 1 (from the beginning).
+    const versions = page.locator('[data-testid=credit-rule-history] tbody tr');
+    await versions.nth(1).waitFor();
+    expect(await versions.first().locator('td').nth(0).innerText()).toBe('2');
+    expect(await versions.first().locator('td').nth(1).innerText()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await versions.nth(1).locator('td').nth(1).innerText()).toBe('最初');
     await screenshot(page, 'programme-settings', { fullPage: false });
     const admin = await signIn(server.url, 'admin', ADMIN_PASSWORD);
     const saved = await admin.get<{ tariff: { halfDayHours: number }; online: { hoursPerHour: number; yearlyCapHours: number | null } }>('/api/programme/settings');

@@ -102,6 +102,7 @@ describe('dashboard in Chromium', () => {
     await page.waitForSelector('[data-testid=person-credited]');
     expect(await page.textContent('[data-testid=person-identity]')).toContain(seeded.zhang.username);
     expect(await page.textContent('[data-testid=person-credited]')).not.toBe('0.0');
+    expect(await page.textContent('[data-testid=person-credit-rules]')).toBe('认定依据：学时规则第 1 版（最初），每天按当天有效的规则认定');
     await screenshot(page, 'leader-person');
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.signature').isVisible()).toBe(true);

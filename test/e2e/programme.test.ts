@@ -72,6 +72,8 @@ describe('the learning programme in the dashboard', () => {
     sessionPath = new URL(page.url()).pathname;
     sessionCode = (await page.getByTestId('session-code').innerText()).trim();
     expect(sessionCode).toMatch(/^[A-Z2-9]{6}$/);
+    // Its credited hours name the credit rules they were made under (no change yet: version 1).
+    expect((await page.getByTestId('session-credit-rule').innerText()).trim()).toBe('学时规则第 1 版（最初）');
     await screenshot(page, 'programme-session-code');
     expect(pageProblems(page)).toEqual([]);
   });

@@ -81,7 +81,7 @@ async function seed(store: Store) {
   // The learning programme: a session with one person's attendance, a report and an annual note.
   const session = {
     id: 'session1', kind: 'collective-study' as const, topic: '学习两会精神', date: '2026-03-05', startsAt: '2026-03-05T14:30:00+08:00', endsAt: '2026-03-05T17:30:00+08:00',
-    place: '三楼会议室', link: null, organiserId: people[0]!.id, materials: [], tariff: 'half-day' as const, tariffReason: '', creditedHours: 4, cancelled: null,
+    place: '三楼会议室', link: null, organiserId: people[0]!.id, materials: [], tariff: 'half-day' as const, tariffReason: '', creditedHours: 4, creditRule: null, cancelled: null,
     unitIds: [office.id], code: 'AB3K7P', createdBy: 'admin', createdAt: '2026-03-01T00:00:00.000Z', updatedAt: '2026-03-01T00:00:00.000Z',
   };
   await store.programme.saveSession(() => ({ ok: true, value: session }));

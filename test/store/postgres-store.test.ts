@@ -45,6 +45,25 @@ const segment = (n: number): CheckedSegment => ({
   policyVersion: 0,
 });
 
+/** A note of `person` as a device sends it, plus its author. */
+const noteOf = (n: number, person: string) => ({
+  id: `5b0c1e9a-0000-4000-8000-${String(n).padStart(12, '0')}`,
+  url: null,
+  canonicalUrl: null,
+  title: `n${n}`,
+  resourceId: null,
+  selectors: [],
+  quote: '',
+  comment: '',
+  tags: [],
+  colour: 'yellow' as const,
+  mustRead: null,
+  createdAt: '2026-03-06T01:00:00.000Z',
+  updatedAt: '2026-03-06T01:00:00.000Z',
+  deletedAt: null,
+  person,
+});
+
 beforeEach(async () => {
   url ||= await freshDatabase('postgres-store');
   await resetDatabase(url);
@@ -142,26 +161,9 @@ describe('PostgreSQL store: several server processes on one database', () => {
 
   it('numbers note changes made through two servers at once each with a number of its own, the highest being noteSeq', async () => {
     const [a, b] = await Promise.all([store(), store()]);
-    const note = (n: number, person: string) => ({
-      id: `5b0c1e9a-0000-4000-8000-${String(n).padStart(12, '0')}`,
-      url: null,
-      canonicalUrl: null,
-      title: `n${n}`,
-      resourceId: null,
-      selectors: [],
-      quote: '',
-      comment: '',
-      tags: [],
-      colour: 'yellow' as const,
-      mustRead: null,
-      createdAt: '2026-03-06T01:00:00.000Z',
-      updatedAt: '2026-03-06T01:00:00.000Z',
-      deletedAt: null,
-      person,
-    });
     await Promise.all(
       Array.from({ length: 30 }, (_, i) => {
-        const { person, ...n } = note(i, 'p1');
+        const { person, ...n } = noteOf(i, 'p1');
         return (i % 2 ? a : b).recordSync({ personId: person, deviceId: 'd', accepted: [], refused: [], notes: [n] });
       }),
     );
@@ -178,6 +180,87 @@ describe('PostgreSQL store: several server processes on one database', () => {
     const outcomes = await Promise.allSettled([a.updateUser(first.id, { role: 'staff' }, audit), b.updateUser(second.id, { role: 'staff' }, audit)]);
     expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect((await b.listUsers()).filter((u) => u.role === 'admin')).toHaveLength(1);
+  });
+});
+
+describe('PostgreSQL store: the note cursor of a sync', () => {
+  // A device's cursor must never pass a note change that is numbered but not yet committed: nextval
+  // hands numbers out at once, the change becomes visible only at its COMMIT, and a device that was told
+  // "you have everything up to n" never asks for n again. The window is after the device's own sync
+  // transaction (which holds the person's lock) and before the response reads its cursor: a leader's
+  // review through another server process can number a change of that person's note right then.
+  it('does not give a device a cursor past a review another server has numbered but not committed', async () => {
+    const [a, b] = await Promise.all([store(), store()]);
+    const user = await a.createUser({ username: 'li', name: 'Li', role: 'staff', unitId: null, passwordHash: 'h' });
+    const { token, tokenHash } = newToken();
+    await a.saveToken({ tokenHash, userId: user.id, kind: 'device', label: 'laptop', deviceId: null, expiresAt: null });
+    const app = createApp({ store: a, clock, config: { timeZone: TZ, trustProxy: false, publicUrl: null } });
+    const sync = async (body: object) => {
+      const res = await app.request('/api/sync', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ deviceId: 'laptop', segments: [], ...body }),
+      });
+      expect(res.status).toBe(200);
+      return (await res.json()) as { cursor: string; notes: { note: { id: string }; review: unknown }[] };
+    };
+    const { person, ...note } = noteOf(1, user.id);
+    const start = await sync({ notes: [note], cursor: null });
+    expect(start.notes.map((n) => n.review)).toEqual([null]);
+
+    // Two gates in the queries every pool sends (their clients are pg.Client): the laptop's next sync is
+    // held just after its own transaction commits, and the review's transaction just before its COMMIT.
+    const gate = () => {
+      let open!: () => void;
+      let reached!: () => void;
+      const opened = new Promise<void>((r) => (open = r));
+      const hit = new Promise<void>((r) => (reached = r));
+      return { opened, hit, open, reached };
+    };
+    const afterSync = gate();
+    const beforeReviewCommit = gate();
+    let phase: 'laptop sync' | 'laptop after commit' | 'review' | 'off' = 'laptop sync';
+    const query = pg.Client.prototype.query;
+    const spy = vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
+      const text = typeof args[0] === 'string' ? args[0] : '';
+      const go = () => (query as (...a: unknown[]) => unknown).apply(this, args);
+      if (phase === 'laptop sync' && text === 'COMMIT') phase = 'laptop after commit';
+      else if (phase === 'laptop after commit') {
+        phase = 'review';
+        afterSync.reached();
+        return afterSync.opened.then(go);
+      } else if (phase === 'review' && text === 'COMMIT') {
+        phase = 'off';
+        beforeReviewCommit.reached();
+        return beforeReviewCommit.opened.then(go);
+      }
+      return go();
+    } as typeof query);
+    try {
+      const next = sync({ cursor: start.cursor });
+      await afterSync.hit;
+      const review = b.setNoteReview(note.id, { reviewerId: 'l', reviewerName: 'L', reviewedAt: '2026-03-06T03:00:00.000Z', comment: '好' }, { actor: { id: 'l', name: 'L' }, reason: null });
+      await beforeReviewCommit.hit;
+      // The review is numbered and uncommitted. The laptop's response either completes now (and must not
+      // carry a cursor past the review) or waits for the review's transaction, which shows in pg_locks.
+      afterSync.open();
+      let answered = false;
+      void next.then(() => (answered = true), () => (answered = true));
+      const watcher = pool();
+      while (!answered && (await watcher.query("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")).rowCount === 0) {
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      beforeReviewCommit.open();
+      await review;
+      const first = await next;
+      const second = await sync({ cursor: first.cursor });
+      // The review reaches the laptop in one of its next two syncs.
+      expect([...first.notes, ...second.notes].map((n) => n.review)).toContainEqual(expect.objectContaining({ comment: '好' }));
+    } finally {
+      afterSync.open();
+      beforeReviewCommit.open();
+      spy.mockRestore();
+    }
   });
 });
 
@@ -203,6 +286,11 @@ describe('PostgreSQL store: round trips', () => {
     // Sent again: the claims find them taken, so whose they are and what was kept is read.
     expect(await queriesDuring(sync)).toEqual(['BEGIN; SELECT', 'WITH claimed', 'SELECT id,', 'SELECT id,', 'SELECT id,', 'COMMIT']);
     expect((await s.dayTotals('p1', 0, 99_999)).map((d) => d.rawSeconds)).toEqual([300]);
+  });
+
+  it("reads a sync response's note cursor in one query, its wait for the writer in flight included", async () => {
+    const s = await store();
+    expect(await queriesDuring(() => s.noteSeq())).toEqual(['SELECT pg_advisory_xact_lock_shared(3,']);
   });
 
   it('answers a sync request of 10 segments in six queries, sign-in and rate limit included', async () => {

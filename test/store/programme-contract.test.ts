@@ -39,6 +39,40 @@ describeEachEngine('programme contract', ({ open, engine }) => {
       expect((await store.listAudit({ limit: 10 })).map((e) => [e.action, e.target, e.details, e.reason])).toEqual([['session.cancel', 'session:s1', '学习两会精神', 'r']]);
     });
 
+    it('saves a change of credit rules as a version from today, crediting the standing sessions from today under it in the same commit', async () => {
+      const store = await open({ clock });
+      const p = store.programme;
+      const atHours = (id: string, date: string) => session(id, { date, startsAt: `${date}T09:00:00+08:00`, endsAt: `${date}T17:00:00+08:00`, tariff: 'day', creditedHours: 8 });
+      for (const s of [atHours('past', '2026-03-05'), atHours('today', '2026-03-06'), atHours('next', '2026-04-03'), { ...atHours('gone', '2026-04-10'), cancelled: { at: '2026-03-01T00:00:00.000Z', byId: 'a', byName: 'A', reason: 'x' } }]) {
+        await p.saveSession(() => ({ ok: true, value: s }));
+      }
+      const settings = await p.settings();
+      expect(settings.creditRules.map((r) => r.version)).toEqual([1]);
+      const change = await p.saveSettings({ ...settings, tariff: { halfDayHours: 3, dayHours: 6 } }, { today: '2026-03-06', at: '2026-03-06T02:00:00.000Z' }, (c) => ({ ...audit, details: `v${c.added?.version}, ${c.recredited.length}` }));
+      expect(change.added).toMatchObject({ version: 2, from: '2026-03-06', tariff: { halfDayHours: 3, dayHours: 6 } });
+      const reopened = await reopen(store);
+      const credit = async (id: string) => {
+        const s = await reopened.programme.findSession(id);
+        return [s?.creditedHours, s?.creditRule ?? null];
+      };
+      expect(await credit('past')).toEqual([8, null]);
+      expect(await credit('today')).toEqual([6, { version: 2, from: '2026-03-06' }]);
+      expect(await credit('next')).toEqual([6, { version: 2, from: '2026-03-06' }]);
+      expect(await credit('gone')).toEqual([8, null]);
+      expect((await reopened.programme.settings()).creditRules.map((r) => [r.version, r.from, r.tariff.dayHours])).toEqual([
+        [1, null, 8],
+        [2, '2026-03-06', 6],
+      ]);
+      expect((await reopened.listAudit({ limit: 10 }))[0]?.details).toBe('v2, 2');
+      // A session written afterwards is decided with the rules as they are at its write.
+      let seen: number[] = [];
+      await reopened.programme.saveSession((_standing, rules) => {
+        seen = rules.map((r) => r.version);
+        return { ok: false, problem: 'look only' };
+      });
+      expect(seen).toEqual([1, 2]);
+    });
+
     it('hands the existing entry to an attendance decision, and withdraws an entry once', async () => {
       const store = await open({ clock });
       const p = store.programme;
@@ -201,7 +235,7 @@ describeEachEngine('programme contract', ({ open, engine }) => {
       await store.programme.saveAnnualNote({ personId: 'p1', year: 2026, remarks: '认真', decision: null, updatedAt: '2026-12-31T00:00:00.000Z' });
       const settings = await store.programme.settings();
       expect(settings.tariff).toEqual({ halfDayHours: 4, dayHours: 8 });
-      await store.programme.saveSettings({ ...settings, tariff: { halfDayHours: 3.5, dayHours: 7 } });
+      await store.programme.saveSettings({ ...settings, tariff: { halfDayHours: 3.5, dayHours: 7 } }, { today: '2026-03-09', at: '2026-03-09T01:00:00.000Z' });
       const reopened = await reopen(store);
       expect(await reopened.programme.calendarExceptions()).toEqual([{ date: '2026-05-01', action: 'cancel', movedTo: null, reason: '劳动节' }]);
       expect((await reopened.programme.annualNote('p1', 2026))?.remarks).toBe('认真');

@@ -103,7 +103,13 @@ describeEachEngine('store round trip', ({ open }) => {
     };
     expect(Object.keys(written).sort()).toEqual(Object.keys(programmeSnapshotSchema.shape).sort());
     const p = store.programme;
-    await p.saveSettings(r.settings, audit);
+    // Saved through the credit rules (a new version from the day of the change), then kept as saved.
+    const { creditRules: _made, ...settings } = r.settings;
+    r.settings = (await p.saveSettings(settings, { today: '2026-03-09', at: new Date(NOW).toISOString() }, () => audit)).settings;
+    expect(r.settings.creditRules.map((rule) => [rule.version, rule.from])).toEqual([
+      [1, null],
+      [2, '2026-03-09'],
+    ]);
     await p.savePersonalPlan(r.plan, audit);
     await p.saveUnitDefaults(r.defaults, audit);
     await p.saveCalendarException(() => ({ ok: true, value: r.exception }), () => audit);

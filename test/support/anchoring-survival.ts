@@ -3,7 +3,7 @@
 // went, then anchor each note again and judge the result against where its passage really is now.
 // Shared by the vitest survival test (which asserts the thresholds) and the bench (which prints them).
 import { describeSpan } from '../../extension/highlights/anchoring/describe-text.ts';
-import { anchorSelectors, createTextIndex, findLandmarks } from '../../extension/highlights/anchoring/anchor-text.ts';
+import { anchorNotes, createTextIndex } from '../../extension/highlights/anchoring/anchor-text.ts';
 import type { AnchorMethod, TextSpan } from '../../extension/highlights/anchoring/types.ts';
 import { collapseString } from '../../extension/highlights/anchoring/whitespace.ts';
 import type { Selector } from '../../shared/schemas/notes.ts';
@@ -179,8 +179,8 @@ function isRight(found: TextSpan, truth: TextSpan, originalLength: number): bool
 /** Anchors every note in the edited page (one text index for the whole pass) and judges each. */
 export function judge(originalText: string, page: EditedPage, notes: readonly ClippedNote[]): Judgement[] {
   const index = createTextIndex(page.text);
-  const landmarks = findLandmarks(index, notes.map((n) => n.selectors));
-  return notes.map((note) => {
+  const results = anchorNotes(index, notes.map((n) => n.selectors));
+  return notes.map((note, i) => {
     const { span: truth, surviving } = whereNow(page, note.original);
     const length = note.original.end - note.original.start;
     const quote = originalText.slice(note.original.start, note.original.end);
@@ -189,7 +189,7 @@ export function judge(originalText: string, page: EditedPage, notes: readonly Cl
       : surviving === length && page.text.slice(truth.start, truth.end) === quote ? 'intact'
       : surviving * 2 >= length ? 'edited'
       : 'mostly-deleted';
-    const result = anchorSelectors(index, note.selectors, landmarks);
+    const result = results[i]!;
     if (result.status === 'unanchored') return { fate, outcome: 'unanchored', method: null, verbatimCopy: false };
     const outcome: Outcome = truth !== null && isRight(result.span, truth, length) ? 'right' : 'wrong';
     return { fate, outcome, method: result.method, verbatimCopy: outcome === 'wrong' && readsAsRecorded(page.text, result.span, note.selectors) };

@@ -8,8 +8,8 @@ import { createHighlightApiPainter } from '../../extension/highlights/painting/h
 import { readPageText } from '../../extension/highlights/anchoring/page-text.ts';
 import { describeSpan } from '../../extension/highlights/anchoring/describe-text.ts';
 import type { PageUi } from '../../extension/highlights/capture/page-ui.tsx';
-import type { LocalNote } from '../../extension/storage/notes-book.ts';
 import type { Selector } from '../../shared/schemas/notes.ts';
+import type { LocalNote } from '../../extension/storage/notes-book.ts';
 
 const noUi: PageUi = {
   showToolbar: () => undefined,

@@ -16,6 +16,7 @@ export const session = (id: string, over: Partial<SessionRecord> = {}): SessionR
   tariff: 'half-day',
   tariffReason: '',
   creditedHours: 4,
+  creditRule: null,
   cancelled: null,
   unitIds: ['u'],
   code: 'AB3K7P',

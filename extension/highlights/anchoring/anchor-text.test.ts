@@ -2,7 +2,7 @@
 // from ever attaching to the wrong text.
 import { describe, expect, it } from 'vitest';
 import type { Selector } from '../../../shared/schemas/notes.ts';
-import { anchorSelectors, createTextIndex, findLandmarks, type AnchorableSelector } from './anchor-text.ts';
+import { anchorNotes, anchorSelectors, createTextIndex, findLandmarks, outOfOrder, type AnchorableSelector } from './anchor-text.ts';
 import { describeSpan } from './describe-text.ts';
 import type { TextSpan } from './types.ts';
 
@@ -319,5 +319,91 @@ describe('landmarks', () => {
     const index = createTextIndex(edited);
     const result = anchorSelectors(index, note, findLandmarks(index, heads));
     expect(result).toMatchObject({ status: 'anchored', span: { start: at + 300 } });
+  });
+});
+
+describe('notes found out of order', () => {
+  const placed = (was: number, now: number, weight: number, length = 10) => ({ was: { start: was, end: was + length }, now: { start: now, end: now + length }, weight });
+
+  it('keep every note found in the order it was described in', () => {
+    expect(outOfOrder([placed(0, 5, 1), null, placed(20, 40, 1), placed(50, 60, 4)])).toEqual(new Set());
+    // Notes that overlapped when described may overlap, or swap, now.
+    expect(outOfOrder([placed(0, 30, 1, 20), placed(10, 25, 1, 20)])).toEqual(new Set());
+  });
+
+  it('drop the less sure of two notes that crossed, and any note found on a surer note that followed it', () => {
+    expect(outOfOrder([placed(0, 100, 1), placed(50, 20, 4)])).toEqual(new Set([0]));
+    expect(outOfOrder([placed(0, 100, 4), placed(50, 20, 1)])).toEqual(new Set([1]));
+    // Found on the very passage of a note described after it.
+    expect(outOfOrder([placed(0, 60, 1), placed(50, 60, 4)])).toEqual(new Set([0]));
+    // Surer in total: two notes in order outweigh one that crosses both.
+    expect(outOfOrder([placed(0, 10, 2), placed(20, 30, 2), placed(40, 0, 2)])).toEqual(new Set([2]));
+  });
+
+  it('leave a deleted original article unanchored rather than on the next article, once a surer note stands between (修订对照)', () => {
+    const units = ['office', 'committee', 'department', 'unit'];
+    const plan = (n: number) => `Each ${units[n]} draws up a year study plan with a list of books everyone must read.`;
+    const attendance = 'Attendance at every study activity is recorded, and absences are explained.';
+    const article = (n: number) =>
+      `Original text: Article ${n} ${plan(n)} ${attendance}\nAs revised: Article ${n} ${plan(n)} Experts are invited to give lectures on the law. ${attendance}`;
+    const text = `Study rules of the Municipal Committee, with the revisions of 2026\n${[0, 1, 2, 3].map(article).join('\n')}`;
+    const original = text.indexOf('Original text: Article 2');
+    const revised = text.indexOf('As revised: Article 2');
+    const inOriginal = clip(text.slice(0, revised), plan(2));
+    const inRevised = describeSpan(text, { start: text.indexOf(plan(2), revised), end: text.indexOf(plan(2), revised) + plan(2).length })!;
+    // The revision deletes the original article and types a word into the revised one, so that neither
+    // note reads word for word anywhere (no landmark). Alone, the deleted clip reads like the next
+    // original article (its number one digit apart, its quote one word apart).
+    let edited = text.slice(0, original) + text.slice(text.indexOf('\n', original) + 1);
+    const typed = edited.indexOf('lectures', edited.indexOf('As revised: Article 2'));
+    edited = `${edited.slice(0, typed)}more ${edited.slice(typed)}`;
+    const index = createTextIndex(edited);
+    expect(findLandmarks(index, [inOriginal, inRevised])).toEqual([]);
+    const [deleted, kept] = anchorNotes(index, [inOriginal, inRevised]);
+    expect(deleted).toEqual({ status: 'unanchored' });
+    expect(kept).toMatchObject({ status: 'anchored', span: { start: edited.indexOf(plan(2)) } });
+  });
+});
+
+describe('evidence that a passage was cut out', () => {
+  // A collection page: the same rule sentences in article after article, two of them side by side in
+  // article 1 and with the clipped sentence between them in article 2.
+  const recorded = 'Attendance at every study activity is recorded, and absences are explained.';
+  const counted = 'Study counts in the annual assessment of officials.';
+  const lectures = 'Experts are invited to give lectures on the law.';
+  const text = [
+    'Collected study rules of the Municipal Committee',
+    `Article 1 ${recorded} ${lectures}`,
+    `Article 2 ${recorded} ${counted} ${lectures}`,
+    `Article 3 ${recorded} Study counts in the annual assessment of comrades. ${lectures}`,
+  ].join('\n');
+  const note = clip(text, counted);
+
+  it('is where the passage was: the same two sentences together in another article do not make a kept clip not found', () => {
+    // The sentence after the clip edited (its context differs; article 1 still reads "recorded ...
+    // lectures") and a line inserted above (its recorded position is stale).
+    const edited = `Revised in 2026.\n${text.replace(`${counted} ${lectures}`, `${counted} Experts are asked to give lectures on the law.`)}`;
+    expect(anchored(edited, note)).toMatchObject({ text: counted, start: edited.indexOf(counted) });
+  });
+
+  it('still keeps a deleted clip off its look-alike in the next article', () => {
+    const deleted = `Revised in 2026.\n${text.replace(`${counted} `, '')}`;
+    expect(anchored(deleted, note)).toBeNull();
+  });
+});
+
+describe('a clip edited in place beside a copy of its old words', () => {
+  it('is found where it was edited, not on the revised article that still reads the old words (修订对照)', () => {
+    const plan = (every: string) => `Staff members shall keep reading notes, which the deputy head checks every ${every}.`;
+    const text = [
+      'Study rules of the Municipal Committee, with the revisions of 2026',
+      `Original text: Article 3 Party members meet every Friday afternoon. ${plan('year')} Experts are invited to give lectures on the law.`,
+      `As revised: Article 3 Party members meet every Friday afternoon. ${plan('year')} Comrades visit enterprises and schools to see conditions.`,
+    ].join('\n');
+    const note = clip(text, plan('year'));
+    // One word edited inside the clip, and a line inserted above: the old words now stand only in the
+    // revised article, whose sentence after them differs.
+    const edited = `Revised on 6 January.\n${text.replace(plan('year'), plan('month'))}`;
+    expect(anchored(edited, note)).toMatchObject({ text: plan('month'), start: edited.indexOf(plan('month')) });
   });
 });

@@ -1,7 +1,7 @@
 // The two verbs of anchoring in a page: describe (Range -> selectors) and anchor (selectors -> Range).
 // Text-level work is in describe-text.ts and anchor-text.ts; this module only joins them to the DOM.
 import type { Selector } from '../../../shared/schemas/notes.ts';
-import { anchorSelectors, createTextIndex, findLandmarks, type Landmark, type TextIndex } from './anchor-text.ts';
+import { anchorSelectors, createTextIndex, findLandmarks, misplaced, type Landmark, type TextIndex } from './anchor-text.ts';
 import { describeSpan } from './describe-text.ts';
 import { rangeToSpan, readPageText, spanToRange, type PageText } from './page-text.ts';
 import type { AnchorMethod, TextSpan } from './types.ts';
@@ -29,4 +29,12 @@ export function startPass(root: Node, notes: readonly (readonly Selector[])[] = 
 export function anchor(pass: AnchoringPass, selectors: readonly Selector[]): { range: Range; span: TextSpan; method: AnchorMethod } | null {
   const result = anchorSelectors(pass.index, selectors, pass.landmarks);
   return result.status === 'anchored' ? { range: spanToRange(pass.page, result.span), span: result.span, method: result.method } : null;
+}
+
+/**
+ * Once every note of the pass is anchored (`spans[i]`: where note i was found, or null): the notes found
+ * out of the order they were described in, with surer notes, which must be left unanchored.
+ */
+export function outOfOrderNotes(pass: AnchoringPass, notes: readonly (readonly Selector[])[], spans: readonly (TextSpan | null)[]): Set<number> {
+  return misplaced(pass.page.text, notes, spans);
 }

@@ -32,6 +32,7 @@ describe('anchoring survives revisions of pages full of near-duplicates', () => 
     ['templates', 'zh'],
     ['boilerplate', 'zh'],
     ['contents', 'en'],
+    ['boilerplate', 'en'],
   ] as const)('%s %s: deleted passages attached to no look-alike, surviving ones found right', (family, language) => {
     const f = runCorpusSurvival({ family, language, trials: 3, chars: 30_000, notesPerPage: 150, edits: 60, seed: 11 });
     expect(f.byFate.deleted).toBeGreaterThan(0);

@@ -5,7 +5,7 @@
 // opens a note when its highlight is hovered or clicked. All browser access comes in through HighlighterDeps.
 import type { TextPositionSelector, TextQuoteSelector } from '../../../shared/schemas/notes.ts';
 import type { ClipInput } from '../notes/note-versions.ts';
-import { anchor, describe, startPass } from '../anchoring/html.ts';
+import { anchor, describe, outOfOrderNotes, startPass } from '../anchoring/html.ts';
 import type { TextSpan } from '../anchoring/types.ts';
 import type { Painter } from '../painting/painter.ts';
 import { isOwnMark } from '../painting/wrap-painter.ts';
@@ -227,6 +227,17 @@ export class Highlighter {
         texts.set(note.id, pass.page.text.slice(found.span.start, found.span.end));
         spans.set(note.id, found.span);
       }
+    }
+    // Notes found out of the order they were described in, with surer ones: one of them is on a
+    // look-alike, and it is left unanchored rather than shown on the wrong text.
+    const ids = this.notes.map(({ note }) => note.id);
+    const misplaced = outOfOrderNotes(pass, this.notes.map(({ note }) => note.selectors), ids.map((noteId) => spans.get(noteId) ?? null));
+    for (const i of misplaced) {
+      const noteId = ids[i]!;
+      ranges.delete(noteId);
+      texts.delete(noteId);
+      spans.delete(noteId);
+      unanchored.add(noteId);
     }
     this.ranges.clear();
     this.anchoredText.clear();

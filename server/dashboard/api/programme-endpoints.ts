@@ -18,7 +18,7 @@ import {
   type ReportStatus,
   type ResearchReportInput,
 } from '../../../shared/schemas/programme-research.ts';
-import { programmeSettingsSchema, type ProgrammeSettings } from '../../../shared/schemas/programme-settings.ts';
+import { programmeSettingsViewSchema, type ProgrammeSettings } from '../../../shared/schemas/programme-settings.ts';
 import { changeRequestSchema } from '../../../shared/schemas/programme-changes.ts';
 import { holidayArrangementSchema } from '../../../shared/schemas/holiday-arrangement.ts';
 import type { Http } from './http.ts';
@@ -31,8 +31,8 @@ export function programmeEndpoints(http: Http) {
   const plan = (personId: string, year: number, stage: PlanStage) => `/api/people/${id(personId)}/plans/${year}/${stage}`;
   const record = (personId: string, year: number) => `/api/annual-records/${id(personId)}/${year}`;
   return {
-    settings: () => http.json('GET', '/api/programme/settings', programmeSettingsSchema),
-    saveSettings: (body: ProgrammeSettings) => http.json('PUT', '/api/programme/settings', programmeSettingsSchema, { body }),
+    settings: () => http.json('GET', '/api/programme/settings', programmeSettingsViewSchema),
+    saveSettings: (body: ProgrammeSettings) => http.json('PUT', '/api/programme/settings', programmeSettingsViewSchema, { body }),
 
     plan: (personId: string, year: number, stage: PlanStage) => http.json('GET', plan(personId, year, stage), studyPlanSchema),
     savePlan: (personId: string, year: number, stage: PlanStage, body: SavePlan) => http.json('PUT', plan(personId, year, stage), studyPlanSchema, { body }),

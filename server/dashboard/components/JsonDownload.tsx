@@ -1,35 +1,24 @@
 // A button that fetches a JSON answer of the server (validated by its schema) and saves it as a file;
 // a failure is said next to it with the server's own message.
-import { useState } from 'preact/hooks';
 import { useApp } from '../app/context.ts';
 import { downloadFile, safeFileName } from '../export/download.ts';
+import { useSubmit } from '../models/use-submit.ts';
 
 export function JsonDownload({ label, fileName, load }: { label: string; fileName: string; load: () => Promise<unknown> }) {
   const { t } = useApp();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const download = useSubmit();
   return (
     <span class="json-download">
       <button
         type="button"
-        disabled={busy}
-        onClick={async () => {
-          setBusy(true);
-          setFailure(null);
-          try {
-            downloadFile(`${safeFileName(fileName)}.json`, JSON.stringify(await load(), null, 2), 'application/json');
-          } catch (err) {
-            setFailure(t('export.downloadFailed', { detail: (err as Error).message }));
-          } finally {
-            setBusy(false);
-          }
-        }}
+        disabled={download.busy}
+        onClick={() => void download.run(async () => downloadFile(`${safeFileName(fileName)}.json`, JSON.stringify(await load(), null, 2), 'application/json'))}
       >
-        {busy ? t('export.busy') : label}
+        {download.busy ? t('export.busy') : label}
       </button>
-      {failure !== null && (
+      {download.failure !== null && (
         <span class="form-error" role="alert">
-          {failure}
+          {t('export.downloadFailed', { detail: (download.failure as Error).message })}
         </span>
       )}
     </span>

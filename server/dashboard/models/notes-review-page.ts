@@ -4,6 +4,7 @@
 // in notes-page.ts; components render what this hands them.
 import { useState } from 'preact/hooks';
 import type { Api } from '../api/endpoints.ts';
+import type { FormFields } from './form-fields.ts';
 import { NOTES_PAGE_SIZE, pageFromQuery, pageOffset } from './notes-page.ts';
 import { reviewApiQuery, reviewFormFromUrl } from './review-filter-form.ts';
 import { useLoad } from './use-load.ts';
@@ -39,3 +40,9 @@ export function useNotesReviewPage(api: Api, query: URLSearchParams) {
     },
   };
 }
+
+/** Marks a note reviewed (已阅) with the comment typed, or updates the comment. */
+export const reviewNote = (api: Api, noteId: string, form: FormFields) => api.reviewNote(noteId, form.text('comment'));
+export const withdrawReview = (api: Api, noteId: string) => api.withdrawReview(noteId);
+/** Bulk 已阅: the notes named, with no comment; the server answers with them as they now are. */
+export const reviewNotes = async (api: Api, noteIds: readonly string[]) => (await api.reviewNotes([...noteIds], '')).notes;

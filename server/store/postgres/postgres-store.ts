@@ -5,8 +5,8 @@
 //   organisation  units, people, resources, settings: the checks (a taken username, a unit cycle, the
 //                 last admin) and the policy version they make see one state
 //   person        one person's sync, review or erasure: the ids claimed, the day totals recounted
-//   note changes  taken by every write that gives a note a change number, so numbers commit in order
-//                 and a reader's cursor never skips a change still being written
+//   note changes  taken by every write that gives a note a change number, so numbers commit in order;
+//                 a cursor read (noteSeq) takes it shared, so it never names a change still being written
 //   audit         the same for audit entry numbers ("older than" pages must not skip one)
 //   programme     a guarded programme write: what its `decide` reads (programme-store.ts)
 //
@@ -1235,9 +1235,21 @@ class PostgresStore implements Store {
     });
   }
 
+  /**
+   * The highest change number committed, never one still being written. A sequence is not
+   * transactional: nextval hands a number out at once, and its change becomes visible only at COMMIT,
+   * so the bare last_value may name a change no reader can see yet, and a device given it as its cursor
+   * would never fetch that change. Every writer numbers changes holding the note-changes lock until it
+   * commits; taking that lock in shared mode first waits for the one in flight (and keeps the next from
+   * starting), so last_value is then committed. Both statements go in one message, which PostgreSQL runs
+   * as one transaction: the lock is held across the read and the read costs no extra round trip.
+   */
   async noteSeq(): Promise<number> {
-    const [row] = await this.read<{ seq: number }>('SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS seq FROM note_seq');
-    return row!.seq;
+    this.checkOpen();
+    const results = (await this.pool.query(
+      `SELECT pg_advisory_xact_lock_shared(${LOCK.noteSeq}, hashtext('')); SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS seq FROM note_seq`,
+    )) as unknown as pg.QueryResult<{ seq: number }>[];
+    return results[1]!.rows[0]!.seq;
   }
 
   // ---- upkeep -----------------------------------------------------------------------------------

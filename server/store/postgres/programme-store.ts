@@ -5,7 +5,8 @@
 // the write; the audit entry commits in the same transaction.
 import type pg from 'pg';
 import type { PlanStage } from '../../../shared/schemas/programme-plans.ts';
-import { DEFAULT_PROGRAMME_SETTINGS } from '../../../shared/schemas/programme-settings.ts';
+import { DEFAULT_PROGRAMME_SETTINGS, type CreditRule, type ProgrammeSettings, type ProgrammeSettingsView } from '../../../shared/schemas/programme-settings.ts';
+import { changeSettings, withCreditRules, type SettingsChange } from '../../programme/credit-rules.ts';
 import type {
   AttendanceQuery,
   AuditOf,
@@ -27,7 +28,7 @@ import type {
   HolidayArrangement,
   PersonalPlan,
   ProgrammeOp,
-  ProgrammeSettings,
+  StoredProgrammeSettings,
   ProgrammeSnapshot,
   ResearchReport,
   SessionRecord,
@@ -218,13 +219,23 @@ export class PostgresProgrammeStore implements ProgrammeStore {
     });
   }
 
-  async settings(): Promise<ProgrammeSettings> {
-    const [row] = await this.db.read<{ value: ProgrammeSettings }>('SELECT value FROM programme_settings WHERE id = 1');
-    return row?.value ?? structuredClone(DEFAULT_PROGRAMME_SETTINGS);
+  async settings(): Promise<ProgrammeSettingsView> {
+    const [row] = await this.db.read<{ value: StoredProgrammeSettings }>('SELECT value FROM programme_settings WHERE id = 1');
+    return withCreditRules(row?.value ?? DEFAULT_PROGRAMME_SETTINGS);
   }
 
-  saveSettings(settings: ProgrammeSettings, audit?: ProgrammeAudit): Promise<ProgrammeSettings> {
-    return this.write([{ type: 'programme.settings.put', settings }], settings, audit);
+  // Under the sessions' lock: a session written at the same time waits, then sees the new version.
+  saveSettings(next: ProgrammeSettings, when: { today: string; at: string }, audit?: AuditOf<SettingsChange<SessionRecord>>): Promise<SettingsChange<SessionRecord>> {
+    return this.db.transaction(async (c) => {
+      await this.db.lock(c, SESSIONS);
+      const current = (await c.query<{ value: StoredProgrammeSettings }>('SELECT value FROM programme_settings WHERE id = 1')).rows[0]?.value ?? DEFAULT_PROGRAMME_SETTINGS;
+      const from = records((await c.query<{ record: SessionRecord }>('SELECT record FROM sessions WHERE standing AND date >= $1 ORDER BY ord', [when.today])).rows);
+      const change = changeSettings(current, next, from, when.today, when.at);
+      await applyProgrammeOp(c, { type: 'programme.settings.put', settings: change.settings });
+      for (const session of change.recredited) await applyProgrammeOp(c, { type: 'programme.session.put', session });
+      await this.db.audit(c, audit?.(change));
+      return change;
+    });
   }
 
   async personalPlan(personId: string, year: number, stage: PlanStage): Promise<PersonalPlan | null> {
@@ -327,11 +338,14 @@ export class PostgresProgrammeStore implements ProgrammeStore {
     return row?.record ?? null;
   }
 
-  saveSession<P>(decide: (standing: readonly SessionRecord[]) => Decision<SessionRecord, P>, audit?: AuditOf<SessionRecord>): Promise<Decision<SessionRecord, P>> {
+  saveSession<P>(decide: (standing: readonly SessionRecord[], rules: readonly CreditRule[]) => Decision<SessionRecord, P>, audit?: AuditOf<SessionRecord>): Promise<Decision<SessionRecord, P>> {
     return this.guarded(
       SESSIONS,
-      async (c) => records((await c.query<{ record: SessionRecord }>('SELECT record FROM sessions WHERE standing ORDER BY ord')).rows),
-      decide,
+      async (c) => ({
+        standing: records((await c.query<{ record: SessionRecord }>('SELECT record FROM sessions WHERE standing ORDER BY ord')).rows),
+        settings: (await c.query<{ value: StoredProgrammeSettings }>('SELECT value FROM programme_settings WHERE id = 1')).rows[0]?.value ?? DEFAULT_PROGRAMME_SETTINGS,
+      }),
+      ({ standing, settings }) => decide(standing, withCreditRules(settings).creditRules),
       (session) => ({ type: 'programme.session.put', session }),
       audit,
     );

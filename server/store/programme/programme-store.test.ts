@@ -37,7 +37,7 @@ describe('programme store', () => {
     await store.saveSession(() => ({ ok: true, value: session('s1') }));
     await store.saveCalendarException(() => ({ ok: true, value: { date: '2026-05-01', action: 'cancel', movedTo: null, reason: '劳动节' } }));
     await store.saveAnnualNote({ personId: 'p', year: 2026, remarks: '认真', decision: null, updatedAt: '2027-01-01T00:00:00.000Z' });
-    await store.saveSettings({ ...(await store.settings()), tariff: { halfDayHours: 3.5, dayHours: 7 } });
+    await store.saveSettings({ ...(await store.settings()), tariff: { halfDayHours: 3.5, dayHours: 7 } }, { today: '2026-03-09', at: '2026-03-09T01:00:00.000Z' });
     const json = JSON.parse(JSON.stringify(state.snapshot()));
     const reopened = ProgrammeState.fromJson(json);
     expect(reopened.snapshot()).toEqual(state.snapshot());

@@ -12,6 +12,8 @@
 // Dates are local calendar dates `YYYY-MM-DD` in the organisation's time zone (as stored on the
 // records); ranges include both ends. Lists come back in no particular order unless a read says so.
 import type { PlanStage } from '../../../shared/schemas/programme-plans.ts';
+import type { CreditRule, ProgrammeSettings, ProgrammeSettingsView } from '../../../shared/schemas/programme-settings.ts';
+import { changeSettings, withCreditRules, type SettingsChange } from '../../programme/credit-rules.ts';
 import type {
   AnnualNoteRecord,
   AttendanceEntry,
@@ -22,7 +24,6 @@ import type {
   HolidayArrangement,
   PersonalPlan,
   ProgrammeOp,
-  ProgrammeSettings,
   ResearchReport,
   SessionRecord,
   UnitDefaultsRecord,
@@ -87,9 +88,15 @@ export interface CalendarFacts {
 }
 
 export interface ProgrammeStore {
-  /** The programme's settings (the defaults until an admin saves them). */
-  settings(): Promise<ProgrammeSettings>;
-  saveSettings(settings: ProgrammeSettings, audit?: ProgrammeAudit): Promise<ProgrammeSettings>;
+  /** The programme's settings (the defaults until an admin saves them), with every version of the credit rules. */
+  settings(): Promise<ProgrammeSettingsView>;
+  /**
+   * Saves the settings on `today` (at the instant `at`): when the tariff or online credit changes, a new
+   * version of the credit rules from today, and the standing sessions dated from today credited under
+   * it, all in one commit with the audit entry (credit-rules.ts decides, against the data as it is at
+   * the write; a session written meanwhile is credited by the rules its own write sees).
+   */
+  saveSettings(next: ProgrammeSettings, when: { today: string; at: string }, audit?: AuditOf<SettingsChange<SessionRecord>>): Promise<SettingsChange<SessionRecord>>;
 
   personalPlan(personId: string, year: number, stage: PlanStage): Promise<PersonalPlan | null>;
   /** The plans of those of `personIds` who have one for the year and stage, by person: one read for a unit's report. */
@@ -126,9 +133,10 @@ export interface ProgrammeStore {
   /**
    * Writes the session `decide` returns (a new one, a change, or a cancellation). `decide` sees every
    * standing session as it is at the write (the clash rule compares the new times with all of them:
-   * one organiser or unit may not be in two places at once).
+   * one organiser or unit may not be in two places at once), and the credit rules as they are at the
+   * write (a session is credited under the version in force on its date).
    */
-  saveSession<P>(decide: (standing: readonly SessionRecord[]) => Decision<SessionRecord, P>, audit?: AuditOf<SessionRecord>): Promise<Decision<SessionRecord, P>>;
+  saveSession<P>(decide: (standing: readonly SessionRecord[], rules: readonly CreditRule[]) => Decision<SessionRecord, P>, audit?: AuditOf<SessionRecord>): Promise<Decision<SessionRecord, P>>;
 
   /**
    * The attendance entries that match (at most one per session and person). No filter: every entry,
@@ -201,12 +209,15 @@ export class StateProgrammeStore implements ProgrammeStore {
     return [...this.state.sessions.values()].filter((s) => s.cancelled === null);
   }
 
-  async settings(): Promise<ProgrammeSettings> {
-    return this.state.settings;
+  async settings(): Promise<ProgrammeSettingsView> {
+    return withCreditRules(this.state.settings);
   }
 
-  saveSettings(settings: ProgrammeSettings, audit?: ProgrammeAudit): Promise<ProgrammeSettings> {
-    return this.write({ type: 'programme.settings.put', settings }, settings, audit);
+  async saveSettings(next: ProgrammeSettings, when: { today: string; at: string }, audit?: AuditOf<SettingsChange<SessionRecord>>): Promise<SettingsChange<SessionRecord>> {
+    const change = changeSettings(this.state.settings, next, this.standingSessions(), when.today, when.at);
+    const ops: ProgrammeOp[] = [{ type: 'programme.settings.put', settings: change.settings }, ...change.recredited.map((session): ProgrammeOp => ({ type: 'programme.session.put', session }))];
+    await this.commit(ops, audit?.(change));
+    return change;
   }
 
   async personalPlan(personId: string, year: number, stage: PlanStage): Promise<PersonalPlan | null> {
@@ -288,8 +299,8 @@ export class StateProgrammeStore implements ProgrammeStore {
     return this.state.sessions.get(id) ?? null;
   }
 
-  saveSession<P>(decide: (standing: readonly SessionRecord[]) => Decision<SessionRecord, P>, audit?: AuditOf<SessionRecord>) {
-    return this.guarded(decide(this.standingSessions()), (session) => ({ type: 'programme.session.put', session }), audit);
+  saveSession<P>(decide: (standing: readonly SessionRecord[], rules: readonly CreditRule[]) => Decision<SessionRecord, P>, audit?: AuditOf<SessionRecord>) {
+    return this.guarded(decide(this.standingSessions(), withCreditRules(this.state.settings).creditRules), (session) => ({ type: 'programme.session.put', session }), audit);
   }
 
   async attendance(query: AttendanceQuery = {}): Promise<AttendanceEntry[]> {

@@ -9,7 +9,7 @@ import { gradeDecisionSchema, type GradeDecision } from '../../../shared/schemas
 import { changeRequestSchema, type ChangeRequest } from '../../../shared/schemas/programme-changes.ts';
 import { holidayArrangementSchema, type HolidayArrangement } from '../../../shared/schemas/holiday-arrangement.ts';
 import { fieldVisitSchema, researchReportSchema, type FieldVisit, type ResearchReport } from '../../../shared/schemas/programme-research.ts';
-import { DEFAULT_PROGRAMME_SETTINGS, programmeSettingsSchema, type ProgrammeSettings } from '../../../shared/schemas/programme-settings.ts';
+import { creditRuleRefSchema, creditRuleSchema, DEFAULT_PROGRAMME_SETTINGS, programmeSettingsSchema, type ProgrammeSettings } from '../../../shared/schemas/programme-settings.ts';
 
 export const personalPlanSchema = z.object({
   personId: idSchema,
@@ -48,6 +48,8 @@ export const sessionRecordSchema = z.object({
   /** Sessions stored before reasons were asked for have none. */
   tariffReason: z.string().default(''),
   creditedHours: z.number().min(0),
+  /** The version of the credit rules `creditedHours` follows; null for sessions stored before versions were kept. */
+  creditRule: creditRuleRefSchema.nullable().default(null),
   unitIds: z.array(idSchema),
   cancelled: sessionCancellationSchema.nullable().default(null),
   code: z.string().min(1),
@@ -76,8 +78,14 @@ export const closedYearSchema = z.object({
 });
 export type ClosedYear = z.infer<typeof closedYearSchema>;
 
+/** The settings as kept: with every version of the credit rules (server/programme/credit-rules.ts); none in stores from before versions. */
+export const storedProgrammeSettingsSchema = programmeSettingsSchema.extend({
+  creditRules: z.array(creditRuleSchema).default([]),
+});
+export type StoredProgrammeSettings = z.output<typeof storedProgrammeSettingsSchema>;
+
 export const programmeSnapshotSchema = z.object({
-  settings: programmeSettingsSchema,
+  settings: storedProgrammeSettingsSchema,
   plans: z.array(personalPlanSchema),
   unitDefaults: z.array(unitDefaultsRecordSchema),
   exceptions: z.array(calendarExceptionSchema),
@@ -95,7 +103,7 @@ export type ProgrammeSnapshot = z.infer<typeof programmeSnapshotSchema>;
 
 export function emptyProgrammeSnapshot(): ProgrammeSnapshot {
   return {
-    settings: structuredClone(DEFAULT_PROGRAMME_SETTINGS),
+    settings: { ...structuredClone(DEFAULT_PROGRAMME_SETTINGS), creditRules: [] },
     plans: [],
     unitDefaults: [],
     exceptions: [],
@@ -114,7 +122,7 @@ export function emptyProgrammeSnapshot(): ProgrammeSnapshot {
 export type ProgrammeOp = z.output<typeof programmeOpSchema>;
 
 export const programmeOpSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('programme.settings.put'), settings: programmeSettingsSchema }),
+  z.object({ type: z.literal('programme.settings.put'), settings: storedProgrammeSettingsSchema }),
   z.object({ type: z.literal('programme.plan.put'), plan: personalPlanSchema }),
   z.object({ type: z.literal('programme.unit-defaults.put'), defaults: unitDefaultsRecordSchema }),
   z.object({ type: z.literal('programme.exception.put'), exception: calendarExceptionSchema }),

@@ -13,7 +13,7 @@ import {
   type HolidayArrangement,
   type PersonalPlan,
   type ProgrammeOp,
-  type ProgrammeSettings,
+  type StoredProgrammeSettings,
   type ProgrammeSnapshot,
   type ResearchReport,
   type SessionRecord,
@@ -32,7 +32,7 @@ const planKey = (owner: string, year: number, stage: PlanStage) => `${owner}\u00
 const pairKey = (a: string, b: string | number) => `${a}\u0000${b}`;
 
 export class ProgrammeState {
-  settings: ProgrammeSettings;
+  settings: StoredProgrammeSettings;
   readonly plans = new Map<string, PersonalPlan>();
   readonly unitDefaults = new Map<string, UnitDefaultsRecord>();
   readonly exceptions = new Map<string, CalendarException>();

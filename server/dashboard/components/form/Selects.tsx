@@ -1,7 +1,8 @@
 // The selects the forms share: one of a fixed list, one of a list of records (with an optional first
 // choice of none or all), and an active person, the signed-in one chosen to begin with.
 import { useApp } from '../../app/context.ts';
-import type { Person } from '../../../../shared/schemas/organisation.ts';
+import type { Person, Unit } from '../../../../shared/schemas/organisation.ts';
+import { unitPath } from '../../models/unit-tree.ts';
 import { EnumOptions } from '../EnumOptions.tsx';
 import { ListOptions } from '../ListOptions.tsx';
 
@@ -27,4 +28,24 @@ export function ListSelect<T>(props: { name: string; items: readonly T[]; id: (i
 export function ActivePersonSelect({ name, people }: { name: string; people: readonly Pick<Person, 'id' | 'name' | 'active'>[] }) {
   const { user } = useApp();
   return <ListSelect name={name} items={people.filter((p) => p.active)} id={(p) => p.id} label={(p) => p.name} selected={user.id} />;
+}
+
+/**
+ * The unit a screen is filtered by, each unit named by its path; `all` names an empty first option (every
+ * unit). A change takes effect at once (the screen navigates), so it stands outside any form.
+ */
+export function UnitFilter(props: { label: string; name: string; id?: string; units: readonly Unit[]; value: string; all?: string; onChange(unitId: string): void }) {
+  return (
+    <label>
+      <span>{props.label}</span>
+      <select id={props.id} name={props.name} value={props.value} onChange={(e) => props.onChange((e.currentTarget as HTMLSelectElement).value)}>
+        {props.all !== undefined && <option value="">{props.all}</option>}
+        {props.units.map((u) => (
+          <option key={u.id} value={u.id}>
+            {unitPath(props.units, u.id)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 }

@@ -4,6 +4,8 @@ import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context.ts';
 import type { StoredNote } from '../../../../shared/schemas/notes.ts';
 import { bulkTargets, pagerView, toggled } from '../../models/notes-page.ts';
+import { reviewNotes } from '../../models/notes-review-page.ts';
+import { useSubmit } from '../../models/use-submit.ts';
 import { Link } from '../Link.tsx';
 import { ErrorState } from '../States.tsx';
 import { NoteCard } from './NoteCard.tsx';
@@ -18,23 +20,15 @@ interface ListProps {
 export function ReviewList({ notes, names, onReviewed }: ListProps) {
   const { api, t } = useApp();
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  const bulk = useSubmit();
   const page = notes.map((s) => ({ id: s.note.id, reviewed: s.review !== null }));
   const chosen = bulkTargets(page, selected);
   const onPage = bulkTargets(page, 'page');
-  const mark = async (ids: string[]) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      onReviewed((await api.reviewNotes(ids, '')).notes);
+  const mark = (ids: string[]) =>
+    bulk.run(async () => {
+      onReviewed(await reviewNotes(api, ids));
       setSelected(new Set());
-    } catch (err) {
-      setFailure(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <>
       <div class="bulk-review no-print" role="group" aria-label={t('notes.bulkTitle')}>
@@ -47,13 +41,13 @@ export function ReviewList({ notes, names, onReviewed }: ListProps) {
           />
           <span>{t('notes.selectPage')}</span>
         </label>
-        <button type="button" class="primary" disabled={busy || chosen.length === 0} onClick={() => void mark(chosen)}>
+        <button type="button" class="primary" disabled={bulk.busy || chosen.length === 0} onClick={() => void mark(chosen)}>
           {t('notes.markSelected', { count: chosen.length })}
         </button>
-        <button type="button" disabled={busy || onPage.length === 0} onClick={() => void mark(onPage)}>
+        <button type="button" disabled={bulk.busy || onPage.length === 0} onClick={() => void mark(onPage)}>
           {t('notes.markPage', { count: onPage.length })}
         </button>
-        {failure !== null && <ErrorState error={failure} />}
+        {bulk.failure !== null && <ErrorState error={bulk.failure} />}
       </div>
       {notes.map((stored) => (
         <div class="review-item" key={stored.note.id}>

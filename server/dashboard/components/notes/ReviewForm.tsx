@@ -3,6 +3,7 @@
 import { useApp } from '../../app/context.ts';
 import type { StoredNote } from '../../../../shared/schemas/notes.ts';
 import { ErrorState } from '../States.tsx';
+import { reviewNote, withdrawReview } from '../../models/notes-review-page.ts';
 import { useSubmit } from '../../models/use-submit.ts';
 
 export function ReviewForm({ stored, onChanged }: { stored: StoredNote; onChanged(next: StoredNote | null): void }) {
@@ -12,7 +13,7 @@ export function ReviewForm({ stored, onChanged }: { stored: StoredNote; onChange
   return (
     <form
       class="review-form"
-      onSubmit={submit.form((form) => api.reviewNote(stored.note.id, form.text('comment')), { onSaved: onChanged })}
+      onSubmit={submit.form((form) => reviewNote(api, stored.note.id, form), { onSaved: onChanged })}
     >
       <label for={fieldId}>{t('notes.reviewComment')}</label>
       <textarea id={fieldId} name="comment" rows={2} maxLength={20_000} defaultValue={stored.review?.comment ?? ''} />
@@ -26,7 +27,7 @@ export function ReviewForm({ stored, onChanged }: { stored: StoredNote; onChange
             disabled={submit.busy}
             onClick={() =>
               void submit.run(async () => {
-                await api.withdrawReview(stored.note.id);
+                await withdrawReview(api, stored.note.id);
                 onChanged(null);
               })
             }

@@ -13,13 +13,12 @@ import { routePath } from '../../models/router.ts';
 import { pickUnit, unitPath } from '../../models/unit-tree.ts';
 import { useUnits } from '../../models/directory.ts';
 import { useUnitSummary } from '../../models/overview-page.ts';
-import { CategoryTable } from '../CategoryTable.tsx';
-import { ChartCanvas } from '../ChartCanvas.tsx';
 import { ExportButtons } from '../ExportButtons.tsx';
 import { Figure } from '../Figure.tsx';
 import { withQuery } from '../Link.tsx';
 import { RangePicker } from '../RangePicker.tsx';
 import { Empty, Loaded } from '../States.tsx';
+import { StudyCharts } from '../StudyCharts.tsx';
 import { UnitTreeNav } from './UnitTreeNav.tsx';
 import { PeopleTable } from './PeopleTable.tsx';
 import { UnitXapiDownload } from './UnitXapiDownload.tsx';
@@ -96,17 +95,12 @@ function SummaryBody({ summary, unit, units }: { summary: UnitSummary; unit: Uni
           href={withQuery(routePath({ name: 'notes' }), { unitId: unit.id, ...range, reviewed: 'all' })}
         />
       </div>
-      <div class="charts">
-        <section class="panel">
-          <h2>{t('figure.trend')}</h2>
-          <ChartCanvas config={trend} label={t('figure.trendLabel', { range: formatDateRange(summary.from, summary.to, locale) })} />
-        </section>
-        <section class="panel">
-          <h2>{t('figure.byCategory')}</h2>
-          <ChartCanvas config={categories} label={t('figure.byCategory')} height={180} />
-          <CategoryTable categories={model.categories} />
-        </section>
-      </div>
+      <StudyCharts
+        trend={trend}
+        trendLabel={t('figure.trendLabel', { range: formatDateRange(summary.from, summary.to, locale) })}
+        categories={categories}
+        shares={model.categories}
+      />
       <section class="panel" id="below-target" aria-labelledby="below-target-title">
         <h2 id="below-target-title">{t('overview.belowTarget')}</h2>
         <p class="muted">{t('overview.belowTargetHint')}</p>

@@ -11,11 +11,11 @@ import { personLogSheets } from '../../export/report-sheets.ts';
 import { formatDate, formatHours, formatInteger, formatStudyTime, formatStudyTimeWithUnit } from '../../models/format.ts';
 import type { PersonLogModel } from '../../models/person.ts';
 import { usePersonLog } from '../../models/person-page.ts';
-import { CategoryTable } from '../CategoryTable.tsx';
-import { ChartCanvas } from '../ChartCanvas.tsx';
+import { creditRulesLine } from '../../models/programme/credit-rule-label.ts';
 import { ExportButtons } from '../ExportButtons.tsx';
 import { Figure } from '../Figure.tsx';
 import { Empty, Loaded } from '../States.tsx';
+import { StudyCharts } from '../StudyCharts.tsx';
 import { SegmentsPanel } from './SegmentsPanel.tsx';
 
 export function PersonLogView({ person, range }: { person: PersonRecord; range: DateRange }) {
@@ -52,21 +52,14 @@ function LogBody({ model, figures, person, range }: { model: PersonLogModel; fig
         <Figure label={t('figure.discountedHours')} value={formatStudyTime(discounted, locale)} href="#discounts" />
         <Figure label={t('figure.notes')} value={formatInteger(model.notesCount, locale)} href="#notes" />
       </div>
+      <p class="muted" data-testid="person-credit-rules">
+        {creditRulesLine(figures.creditRules, t)}
+      </p>
       {model.isEmpty ? (
         <Empty title={t('person.noStudy')} hint={t('person.noStudyHint')} />
       ) : (
         <>
-          <div class="charts">
-            <section class="panel">
-              <h2>{t('figure.trend')}</h2>
-              <ChartCanvas config={trend} label={t('figure.trend')} />
-            </section>
-            <section class="panel">
-              <h2>{t('figure.byCategory')}</h2>
-              <ChartCanvas config={categories} label={t('figure.byCategory')} height={180} />
-              <CategoryTable categories={model.categories} />
-            </section>
-          </div>
+          <StudyCharts trend={trend} trendLabel={t('figure.trend')} categories={categories} shares={model.categories} />
           <section class="panel">
             <h2>{t('figure.byResource')}</h2>
             <table class="data compact">

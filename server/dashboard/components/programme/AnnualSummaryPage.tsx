@@ -9,6 +9,7 @@ import { yearFromQuery } from '../../models/programme/year-choice.ts';
 import { routePath } from '../../models/router.ts';
 import { unitPath } from '../../models/unit-tree.ts';
 import { useOrganisationSummary } from '../../models/programme/report-pages.ts';
+import { UnitFilter } from '../form/Selects.tsx';
 import { ExportButtons } from '../ExportButtons.tsx';
 import { Figure } from '../Figure.tsx';
 import { Link, withQuery } from '../Link.tsx';
@@ -33,24 +34,15 @@ export function AnnualSummaryPage() {
         {({ summary: s, units }) => (
           <>
             <div class="toolbar">
-              <label>
-                <span>{t('field.unit')}</span>
-                <select
-                  id="summary-unit"
-                  value={unitId}
-                  onChange={(e) => {
-                    const next = (e.currentTarget as HTMLSelectElement).value;
-                    navigate(withQuery(path, next ? { year: String(year), unitId: next } : { year: String(year) }), { replace: true });
-                  }}
-                >
-                  <option value="">{t('common.all')}</option>
-                  {units.map((u) => (
-                    <option key={u.id} value={u.id}>
-                      {unitPath(units, u.id)}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <UnitFilter
+                label={t('field.unit')}
+                name="unitId"
+                id="summary-unit"
+                units={units}
+                value={unitId}
+                all={t('common.all')}
+                onChange={(next) => navigate(withQuery(path, next ? { year: String(year), unitId: next } : { year: String(year) }), { replace: true })}
+              />
               <ExportButtons fileName={`${t('annual.summaryTitle')}-${year}`} sheets={() => summarySheets(s, units, t)} />
             </div>
             <div class="figures">

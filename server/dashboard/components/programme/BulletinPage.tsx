@@ -10,6 +10,7 @@ import { routePath } from '../../models/router.ts';
 import { unitPath } from '../../models/unit-tree.ts';
 import { useUnits } from '../../models/directory.ts';
 import { useBulletin } from '../../models/programme/report-pages.ts';
+import { UnitFilter } from '../form/Selects.tsx';
 import { ExportButtons } from '../ExportButtons.tsx';
 import { Figure } from '../Figure.tsx';
 import { withQuery } from '../Link.tsx';
@@ -36,16 +37,7 @@ export function BulletinPage({ unitId }: { unitId: string | null }) {
                 </p>
               </div>
               <div class="range-picker no-print" role="group" aria-label={t('field.month')}>
-                <label>
-                  <span>{t('field.unit')}</span>
-                  <select name="unit" value={chosen} onChange={(e) => go((e.currentTarget as HTMLSelectElement).value, month)}>
-                    {list.map((u) => (
-                      <option key={u.id} value={u.id}>
-                        {unitPath(list, u.id)}
-                      </option>
-                    ))}
-                  </select>
-                </label>
+                <UnitFilter label={t('field.unit')} name="unit" units={list} value={chosen} onChange={(next) => go(next, month)} />
                 <button type="button" onClick={() => go(chosen, shiftMonth(month, -1))} aria-label={t('calendar.previousMonth')}>
                   ‹
                 </button>

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context.ts';
 import type { Calendar } from '../../../../shared/schemas/programme-calendar.ts';
-import { saveException, type ExceptionAction } from '../../models/programme/programme-model.ts';
+import { removeException, saveException, type ExceptionAction } from '../../models/programme/programme-model.ts';
 import { useSubmit } from '../../models/use-submit.ts';
 import { Field, FormActions } from '../form/Field.tsx';
 import { FormStatus } from '../form/FormStatus.tsx';
@@ -41,7 +41,7 @@ export function ExceptionForm({ calendar, onSaved }: { calendar: Calendar; onSav
           {calendar.exceptions.map((x) => (
             <li key={x.date}>
               {x.date} · {x.action === 'cancel' ? t('calendar.cancel') : `${t('calendar.move')} ${x.movedTo ?? ''}`} · {x.reason}{' '}
-              <button type="button" onClick={() => void submit.run(() => api.programme.removeException(x.date)).then((ok) => ok && onSaved())}>
+              <button type="button" onClick={() => void submit.run(() => removeException(api, x.date)).then((ok) => ok && onSaved())}>
                 {t('calendar.restore')}
               </button>
             </li>

@@ -3,7 +3,7 @@
 import { useApp } from '../../app/context.ts';
 import type { ChangeRequest } from '../../../../shared/schemas/programme-changes.ts';
 import { formatInstant } from '../../models/format.ts';
-import { usePendingChanges } from '../../models/programme/programme-model.ts';
+import { approveChange, rejectChange, usePendingChanges } from '../../models/programme/programme-model.ts';
 import { useSubmit } from '../../models/use-submit.ts';
 import { FormStatus } from '../form/FormStatus.tsx';
 import { Loaded } from '../States.tsx';
@@ -54,10 +54,10 @@ function ChangeRow({ change, decides, onDecided }: { change: ChangeRequest; deci
       </p>
       {decides ? (
         <div class="form-actions">
-          <button type="button" class="primary" disabled={approve.busy} onClick={async () => (await approve.run(() => api.programme.approveChange(change.id))) && onDecided()}>
+          <button type="button" class="primary" disabled={approve.busy} onClick={async () => (await approve.run(() => approveChange(api, change.id))) && onDecided()}>
             {t('changes.approve')}
           </button>
-          <WithdrawButton label={t('changes.reject')} onWithdraw={(reason) => api.programme.rejectChange(change.id, reason)} onDone={onDecided} />
+          <WithdrawButton label={t('changes.reject')} onWithdraw={(reason) => rejectChange(api, change.id, reason)} onDone={onDecided} />
           {approve.failure !== null && <FormStatus failure={approve.failure} done={false} />}
         </div>
       ) : (

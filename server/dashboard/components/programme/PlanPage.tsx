@@ -7,7 +7,7 @@ import { formatHours, formatInteger, formatPercent } from '../../models/format.t
 import { draftFromPlan } from '../../models/programme/plan-draft.ts';
 import { stageFromQuery, yearFromQuery } from '../../models/programme/year-choice.ts';
 import { routePath } from '../../models/router.ts';
-import { usePlanPage, useUnitDefaults } from '../../models/programme/programme-model.ts';
+import { savePlan, saveUnitDefaults, usePlanPage, useUnitDefaults } from '../../models/programme/programme-model.ts';
 import { Figure } from '../Figure.tsx';
 import { Link, withQuery } from '../Link.tsx';
 import { Empty, Loaded } from '../States.tsx';
@@ -46,7 +46,7 @@ export function PlanPage({ personId }: { personId: string }) {
                 initial={draftFromPlan(plan)}
                 resources={resources}
                 onSave={async (body) => {
-                  await api.programme.savePlan(personId, year, stage, body);
+                  await savePlan(api, personId, year, stage, body);
                   load.reload();
                 }}
               />
@@ -126,7 +126,7 @@ function UnitDefaults({ unitId, year, stage }: { unitId: string; year: number; s
             initial={draftFromPlan({ targets: defaults.targets, readingList: defaults.readingList.map((i) => ({ ...i, source: 'own' as const })) })}
             resources={resources}
             onSave={async (body) => {
-              await api.programme.saveUnitDefaults(unitId, year, stage, body);
+              await saveUnitDefaults(api, unitId, year, stage, body);
               load.reload();
             }}
           />

@@ -7,6 +7,7 @@ import { researchSheets } from '../../export/research-sheets.ts';
 import { visitCoverage } from '../../models/programme/visit-coverage.ts';
 import { routePath } from '../../models/router.ts';
 import { unitPath } from '../../models/unit-tree.ts';
+import { UnitFilter } from '../form/Selects.tsx';
 import { ExportButtons } from '../ExportButtons.tsx';
 import { withQuery } from '../Link.tsx';
 
@@ -14,21 +15,14 @@ export function ResearchTools({ overview, units, unitId }: { overview: ResearchO
   const { t, navigate } = useApp();
   return (
     <div class="toolbar no-print">
-      <label>
-        <span>{t('research.unitFilter')}</span>
-        <select
-          name="unitId"
-          value={unitId}
-          onChange={(e) => navigate(withQuery(routePath({ name: 'research' }), { year: String(overview.year), unitId: e.currentTarget.value }), { replace: true })}
-        >
-          <option value="">{t('common.all')}</option>
-          {units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {unitPath(units, u.id)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <UnitFilter
+        label={t('research.unitFilter')}
+        name="unitId"
+        units={units}
+        value={unitId}
+        all={t('common.all')}
+        onChange={(next) => navigate(withQuery(routePath({ name: 'research' }), { year: String(overview.year), unitId: next }), { replace: true })}
+      />
       <ExportButtons fileName={`${t('research.title')}-${overview.year}`} sheets={() => researchSheets(overview, units, t)} />
     </div>
   );

@@ -4,7 +4,7 @@
 import { useApp } from '../../app/context.ts';
 import type { Person as PersonRecord } from '../../../../shared/schemas/organisation.ts';
 import { REPORT_STATUSES, VISIT_KINDS, type ReportStatus, type ResearchOverview } from '../../../../shared/schemas/programme-research.ts';
-import { addReport, addVisit, useResearch } from '../../models/programme/programme-model.ts';
+import { addReport, addVisit, setReportStatus, useResearch, withdrawReport, withdrawVisit } from '../../models/programme/programme-model.ts';
 import { yearFromQuery } from '../../models/programme/year-choice.ts';
 import { routePath } from '../../models/router.ts';
 import { useSubmit } from '../../models/use-submit.ts';
@@ -108,11 +108,11 @@ function Reports({ overview, onChanged }: { overview: ResearchOverview; onChange
                   <select
                     aria-label={t('research.setStatus')}
                     value={r.status}
-                    onChange={(e) => void submit.run(() => api.programme.setReportStatus(r.id, (e.currentTarget as HTMLSelectElement).value as ReportStatus)).then((ok) => ok && onChanged())}
+                    onChange={(e) => void submit.run(() => setReportStatus(api, r.id, (e.currentTarget as HTMLSelectElement).value as ReportStatus)).then((ok) => ok && onChanged())}
                   >
                     <EnumOptions values={REPORT_STATUSES} label={(s) => t(`report.${s}`)} />
                   </select>
-                  <WithdrawButton label={t('research.withdraw')} onWithdraw={(reason) => api.programme.withdrawReport(r.id, reason)} onDone={onChanged} />
+                  <WithdrawButton label={t('research.withdraw')} onWithdraw={(reason) => withdrawReport(api, r.id, reason)} onDone={onChanged} />
                 </td>
               </tr>
             ))}
@@ -152,7 +152,7 @@ function Visits({ overview, onChanged }: { overview: ResearchOverview; onChanged
                 <th scope="row">{v.place}</th>
                 <td>
                   {v.summary}
-                  <WithdrawButton label={t('research.withdraw')} onWithdraw={(reason) => api.programme.withdrawVisit(v.id, reason)} onDone={onChanged} />
+                  <WithdrawButton label={t('research.withdraw')} onWithdraw={(reason) => withdrawVisit(api, v.id, reason)} onDone={onChanged} />
                 </td>
               </tr>
             ))}

@@ -6,13 +6,14 @@ import { useApp } from '../../app/context.ts';
 import { ATTENDANCE_STATUSES, type AttendanceEntry, type AttendanceStatus, type Roster } from '../../../../shared/schemas/programme-attendance.ts';
 import type { Session } from '../../../../shared/schemas/programme-calendar.ts';
 import { formatInstant, formatPercent } from '../../models/format.ts';
+import { creditRuleLabel } from '../../models/programme/credit-rule-label.ts';
 import { markDraft } from '../../models/programme/mark-draft.ts';
 import { routePath } from '../../models/router.ts';
 import { useSessionPage } from '../../models/programme/session-page.ts';
 import { Link } from '../Link.tsx';
 import { Loaded } from '../States.tsx';
 import { FormStatus } from '../form/FormStatus.tsx';
-import { markAttendance } from '../../models/programme/programme-model.ts';
+import { cancelSession, markAllPresent, markAttendance, withdrawAttendance } from '../../models/programme/programme-model.ts';
 import { useSubmit } from '../../models/use-submit.ts';
 import { EnumOptions } from '../EnumOptions.tsx';
 import { WithdrawButton } from './WithdrawButton.tsx';
@@ -38,7 +39,7 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
             </p>
           )}
           {session.code !== null && session.cancelled === null && (
-            <WithdrawButton label={t('session.cancel')} onWithdraw={(reason) => api.programme.cancelSession(session.id, reason)} onDone={load.reload} />
+            <WithdrawButton label={t('session.cancel')} onWithdraw={(reason) => cancelSession(api, session.id, reason)} onDone={load.reload} />
           )}
           <SessionDetails session={session} materials={resources.filter((r) => session.materials.includes(r.id)).map((r) => r.name)} />
           {session.code !== null && (
@@ -88,6 +89,10 @@ function SessionDetails({ session, materials }: { session: Session; materials: s
         <dt>{t('session.creditedHours')}</dt>
         <dd>
           {t('session.creditedHoursValue', { hours: session.creditedHours, tariff: t(`tariff.${session.tariff}`) })}
+          <br />
+          <span class="muted" data-testid="session-credit-rule">
+            {creditRuleLabel(session.creditRule, t)}
+          </span>
         </dd>
       </dl>
     </section>
@@ -112,9 +117,7 @@ function RosterPanel({ session, roster, onChanged }: { session: Session; roster:
             data-testid="mark-all-present"
             disabled={markAll.busy}
             onClick={async () => {
-              await markAll.run(async () => {
-                for (const p of unrecorded) await api.programme.markAttendance(session.id, p.personId, { status: 'present' });
-              });
+              await markAll.run(() => markAllPresent(api, session.id, unrecorded));
               onChanged();
             }}
           >
@@ -146,7 +149,7 @@ function RosterPanel({ session, roster, onChanged }: { session: Session; roster:
               <td>
                 {p.personId !== user.id && <MarkForm key={p.entry?.updatedAt ?? ''} sessionId={session.id} personId={p.personId} entry={p.entry} onSaved={onChanged} />}
                 {p.personId !== user.id && p.entry !== null && (
-                  <WithdrawButton label={t('session.withdrawEntry')} onWithdraw={(reason) => api.programme.withdrawAttendance(session.id, p.personId, reason)} onDone={onChanged} />
+                  <WithdrawButton label={t('session.withdrawEntry')} onWithdraw={(reason) => withdrawAttendance(api, session.id, p.personId, reason)} onDone={onChanged} />
                 )}
               </td>
             </tr>

@@ -113,3 +113,5 @@ export const SETTING_FIELDS: readonly SettingField[] = [
 export function settingsFromForm(form: FormFields): Settings {
   return Object.fromEntries(SETTING_FIELDS.map((f) => [f.key, Number(form.text(f.key))])) as unknown as Settings;
 }
+
+export const saveSettings = (api: Api, form: FormFields) => api.saveSettings(settingsFromForm(form));

@@ -16,6 +16,7 @@ const session = (id: string, date: string, startsAt: string): Session => ({
   tariff: 'half-day',
   tariffReason: '',
   creditedHours: 4,
+  creditRule: null,
   cancelled: null,
   unitIds: ['u'],
   code: null,

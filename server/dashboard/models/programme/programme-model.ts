@@ -179,3 +179,27 @@ export function useGradeDecision(api: Api, record: { personId: string; year: num
     saveRemarks: (form: FormFields) => api.programme.saveRemarks(record.personId, record.year, form.text('remarks')),
   };
 }
+
+/** Gives a changed Friday back to the generated calendar. */
+export const removeException = (api: Api, date: string) => api.programme.removeException(date);
+
+export const cancelSession = (api: Api, sessionId: string, reason: string) => api.programme.cancelSession(sessionId, reason);
+
+/** Marks everyone not yet recorded as present, one after another (a failure stops at that person). */
+export async function markAllPresent(api: Api, sessionId: string, unrecorded: readonly { personId: string }[]): Promise<void> {
+  for (const p of unrecorded) await api.programme.markAttendance(sessionId, p.personId, { status: 'present' });
+}
+
+export const withdrawAttendance = (api: Api, sessionId: string, personId: string, reason: string) =>
+  api.programme.withdrawAttendance(sessionId, personId, reason);
+
+export const setReportStatus = (api: Api, reportId: string, status: ReportStatus) => api.programme.setReportStatus(reportId, status);
+export const withdrawReport = (api: Api, reportId: string, reason: string) => api.programme.withdrawReport(reportId, reason);
+export const withdrawVisit = (api: Api, visitId: string, reason: string) => api.programme.withdrawVisit(visitId, reason);
+
+export const approveChange = (api: Api, changeId: string) => api.programme.approveChange(changeId);
+export const rejectChange = (api: Api, changeId: string, reason: string) => api.programme.rejectChange(changeId, reason);
+
+export const savePlan = (api: Api, personId: string, year: number, stage: Stage, plan: SavePlan) => api.programme.savePlan(personId, year, stage, plan);
+export const saveUnitDefaults = (api: Api, unitId: string, year: number, stage: Stage, plan: SavePlan) =>
+  api.programme.saveUnitDefaults(unitId, year, stage, plan);

@@ -1,6 +1,8 @@
 // The programme settings screen's fields (tariffs, online-hours ratio and cap, check-in window, report
 // target) and the settings they become. An empty cap means no cap; the server checks every bound again.
 import type { ProgrammeSettings } from '../../../../shared/schemas/programme-settings.ts';
+import type { Api } from '../../api/endpoints.ts';
+import type { FormFields } from '../form-fields.ts';
 
 export const PROGRAMME_SETTING_FIELDS = [
   { name: 'halfDayHours', min: 0, max: 24, step: 0.5, optional: false },
@@ -38,3 +40,5 @@ export function settingsFromFields(text: (name: ProgrammeSettingField) => string
     reportTarget: { min: num('reportMin'), max: num('reportMax') },
   };
 }
+
+export const saveProgrammeSettings = (api: Api, form: FormFields) => api.programme.saveSettings(settingsFromFields((name) => form.text(name)));
