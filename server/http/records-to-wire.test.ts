@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { userSchema } from '../../shared/schemas/auth.ts';
 import { storedNoteSchema } from '../../shared/schemas/notes.ts';
-import { auditEntrySchema, deviceSchema, personSchema, unitSchema } from '../../shared/schemas/organisation.ts';
-import { managedResourceSchema, resourceSchema } from '../../shared/schemas/policy.ts';
+import { auditEntrySchema, createUnitSchema, deviceSchema, personSchema, unitSchema } from '../../shared/schemas/organisation.ts';
+import { createResourceSchema, managedResourceSchema, resourceSchema } from '../../shared/schemas/policy.ts';
 import { everyField } from '../../test/support/every-field.ts';
 import { auditRecordSchema, noteRecordSchema, resourceRecordSchema, tokenRecordSchema, unitRecordSchema, userRecordSchema } from '../store/record-schemas.ts';
 import { auditView, deviceView, managedResourceView, personView, resourceView, storedNoteView, unitView, userView } from './records-to-wire.ts';
@@ -50,4 +50,17 @@ describe('wire views', () => {
       );
     });
   }
+});
+
+// The other direction: a field added to what callers send but not to the record would be accepted and
+// then dropped (the embedded store parses its journal with the record schema) without an error.
+describe('what callers may create', () => {
+  const dropped = (wire: z.ZodObject, record: z.ZodObject, notKept: string[]) =>
+    Object.keys(wire.shape).filter((k) => !notKept.includes(k) && !(k in record.shape));
+  it('every field of a new resource is kept by its record', () => {
+    expect(dropped(createResourceSchema, resourceRecordSchema, [])).toEqual([]);
+  });
+  it('every field of a new unit but the audit reason is kept by its record', () => {
+    expect(dropped(createUnitSchema, unitRecordSchema, ['reason'])).toEqual([]);
+  });
 });
