@@ -224,6 +224,24 @@ describe('anchorSelectors', () => {
     expect(anchored('x'.repeat(5000) + edited, selectors)).toBeNull();
   });
 
+  it('finds a long passage whose end was cut with what followed, when a word was edited before it', () => {
+    // A notice revised in place: the clause closing the clipped sentence and the sentence after it removed,
+    // and "every unit" made "each unit" just before it. One side of context is 75-90% alike, the other
+    // gone: a quote of 64+ characters found approximately near where it was is still the passage.
+    const passage =
+      'submit its annual study plan to the organisation office before the end of March, listing the books that every member must read and the dates of each session';
+    const text =
+      `${'Circular of the organisation office on study in the coming year. '.repeat(10)}` +
+      `Every department and every unit shall ${passage}, so that the office can arrange lecturers in good time. ` +
+      `${'Units report on progress each quarter. '.repeat(10)}`;
+    const selectors = clip(text, passage);
+    const cut = ' and the dates of each session, so that the office can arrange lecturers in good time.';
+    const edited = text.replace('department and every unit shall', 'department and each unit shall').replace(cut, '.');
+    const found = anchored(edited, selectors)!;
+    expect(found).toMatchObject({ start: edited.indexOf('submit its annual'), method: 'fuzzy' });
+    expect(found.text.startsWith('submit its annual study plan')).toBe(true);
+  });
+
   it('leaves a deleted chapter heading unanchored though the contents list repeats it', () => {
     const chapters = ['The Beginning', 'The Long Journey Home', 'The Return'];
     const contents = chapters.map((t, i) => `Chapter ${i + 1} ${t} ..... ${i * 12 + 1}`).join('\n');
