@@ -224,6 +224,41 @@ describe('anchorSelectors', () => {
     expect(anchored('x'.repeat(5000) + edited, selectors)).toBeNull();
   });
 
+  it('finds a long passage whose end was cut with what followed, when a word was edited before it', () => {
+    // A notice revised in place: the clause closing the clipped sentence and the sentence after it removed,
+    // and "every unit" made "each unit" just before it. One side of context is 75-90% alike, the other
+    // gone: a quote of 64+ characters found approximately near where it was is still the passage.
+    const passage =
+      'submit its annual study plan to the organisation office before the end of March, listing the books that every member must read and the dates of each session';
+    const text =
+      `${'Circular of the organisation office on study in the coming year. '.repeat(10)}` +
+      `Every department and every unit shall ${passage}, so that the office can arrange lecturers in good time. ` +
+      `${'Units report on progress each quarter. '.repeat(10)}`;
+    const selectors = clip(text, passage);
+    const cut = ' and the dates of each session, so that the office can arrange lecturers in good time.';
+    const edited = text.replace('department and every unit shall', 'department and each unit shall').replace(cut, '.');
+    const found = anchored(edited, selectors)!;
+    expect(found).toMatchObject({ start: edited.indexOf('submit its annual'), method: 'fuzzy' });
+    expect(found.text.startsWith('submit its annual study plan')).toBe(true);
+  });
+
+  it('finds a quote of 32+ characters found once where it is expected when only the words touching it are as recorded', () => {
+    const passage = '各级党组织要把理论学习纳入年度工作计划，每季度至少组织一次集中学习研讨，做到有计划、有检查、有总结。';
+    const before = '根据中央关于加强干部教育培训工作的部署要求，结合本单位实际情况，现就有关事项通知如下。第一条';
+    const after = '第二条各部门应当于每年三月底前将学习计划报送机关党委备案，机关党委汇总后报上级党组织审核并及时反馈意见。';
+    const filler = '本通知自印发之日起施行。'.repeat(30);
+    const text = `${filler}${before}${passage}${after}${filler}`;
+    const selectors = clip(text, passage);
+    // Both neighbouring sentences rewritten but for the words touching the passage: neither side of the
+    // stored context agrees any more.
+    const edited = text
+      .replace('根据中央关于加强干部教育培训工作的部署要求，结合本单位实际', '为贯彻落实上级关于学习型机关建设的安排，结合本局实际')
+      .replace('各部门应当于每年三月底前将学习计划报送机关党委备案，机关党委汇总后', '各部门应当于每年三月底前将计划和总结一并报送人事处，人事处汇总后');
+    expect(anchored(edited, selectors)).toMatchObject({ start: edited.indexOf(passage), method: 'quote' });
+    // A second copy of the sentence elsewhere on the page: which one is meant is no longer certain.
+    expect(anchored(`${edited}${passage}`, selectors)).toBeNull();
+  });
+
   it('leaves a deleted chapter heading unanchored though the contents list repeats it', () => {
     const chapters = ['The Beginning', 'The Long Journey Home', 'The Return'];
     const contents = chapters.map((t, i) => `Chapter ${i + 1} ${t} ..... ${i * 12 + 1}`).join('\n');
