@@ -16,7 +16,7 @@ import { readJson } from '../http/json-body.ts';
 import { yearParam } from '../http/programme-params.ts';
 import { signedIn } from '../http/signed-in.ts';
 import { loadDirectory, type Directory, type DirectoryPerson } from '../programme-io/directory.ts';
-import { loadFiguresContext, personFigures, type FiguresContext } from '../programme-io/person-figures.ts';
+import { loadFiguresContext, personFigures, withMembersPreloaded, type FiguresContext } from '../programme-io/person-figures.ts';
 import { effectivePlan } from '../programme-io/person-year.ts';
 import type { UserRecord } from '../store/records.ts';
 import { programmeAudit } from '../http/programme-audit.ts';
@@ -28,10 +28,10 @@ export function annualRecordRoutes(deps: AppDeps) {
   const contextFor = async (directory: Directory, year: number) => loadFiguresContext(store, directory, clock(), config.timeZone, stageRange(year, 'year'));
   async function recordOf(ctx: FiguresContext, person: DirectoryPerson, year: number): Promise<AnnualRecord> {
     const range = stageRange(year, 'year');
-    const plan = await effectivePlan(store.programme, ctx.directory, person, year, 'year', ctx.organisationAnnualHours);
+    const plan = await effectivePlan(ctx.plans, ctx.directory, person, year, 'year', ctx.organisationAnnualHours);
     const figures = await personFigures(ctx, person, range);
     const notes = await ctx.notesOf(person.id, range);
-    const note = await store.programme.annualNote(person.id, year);
+    const note = await ctx.annualNoteOf(person.id, year);
     // The unit the person was in at the end of the year (or by today, or when they left).
     const asAt = range.to < ctx.today ? range.to : ctx.today;
     const unitId = latestMembershipBy(person.memberships, asAt)?.unitId ?? person.unitId;
@@ -81,7 +81,8 @@ export function annualRecordRoutes(deps: AppDeps) {
       const range = stageRange(year, 'year');
       const inScope = (u: string | null) => u !== null && (unitId === undefined || isUnder(u, [unitId], directory.parentOf));
       const people = directory.visiblePeople(viewer).filter((p) => belongedDuring(p.memberships, range.from, range.to, inScope));
-      const ctx = await contextFor(directory, year);
+      // Everyone's inputs in one store read of each kind, not one per person (issue 19).
+      const ctx = await withMembersPreloaded(await contextFor(directory, year), people.map((p) => p.id), range, { records: true });
       const records: AnnualRecord[] = [];
       for (const p of people) records.push(await recordOf(ctx, p, year));
       const committees = committeesUnder(directory.units, unitId ?? null);
