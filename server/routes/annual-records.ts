@@ -23,6 +23,9 @@ import { programmeAudit } from '../http/programme-audit.ts';
 import { assertYearsOpen } from '../programme-io/year-lock.ts';
 import { decisionFigures } from '../programme/grade-staleness.ts';
 
+/** People whose year's inputs the organisation's summary reads at a time: a year of 2,000 people's daily totals is about 500,000 records. */
+const ANNUAL_BATCH = 2000;
+
 export function annualRecordRoutes(deps: AppDeps) {
   const { store, clock, config } = deps;
   const contextFor = async (directory: Directory, year: number) => loadFiguresContext(store, directory, clock(), config.timeZone, stageRange(year, 'year'));
@@ -81,10 +84,15 @@ export function annualRecordRoutes(deps: AppDeps) {
       const range = stageRange(year, 'year');
       const inScope = (u: string | null) => u !== null && (unitId === undefined || isUnder(u, [unitId], directory.parentOf));
       const people = directory.visiblePeople(viewer).filter((p) => belongedDuring(p.memberships, range.from, range.to, inScope));
-      // Everyone's inputs in one store read of each kind, not one per person (issue 19).
-      const ctx = await withMembersPreloaded(await contextFor(directory, year), people.map((p) => p.id), range, { records: true });
+      // The people's inputs in one store read of each kind per batch, not one per person (issue 19); in
+      // batches so that a province's year of daily totals is never in memory at once.
+      const base = await contextFor(directory, year);
       const records: AnnualRecord[] = [];
-      for (const p of people) records.push(await recordOf(ctx, p, year));
+      for (let i = 0; i < people.length; i += ANNUAL_BATCH) {
+        const batch = people.slice(i, i + ANNUAL_BATCH);
+        const ctx = await withMembersPreloaded(base, batch.map((p) => p.id), range, { records: true });
+        for (const p of batch) records.push(await recordOf(ctx, p, year));
+      }
       const committees = committeesUnder(directory.units, unitId ?? null);
       const ids = new Set(committees.map((u) => u.unitId));
       const committeeOf = (u: string | null) => (u === null ? null : (unitsAbove(u, directory.parentOf).find((a) => ids.has(a)) ?? null));
