@@ -28,8 +28,9 @@ export interface Directory {
   visiblePeople(viewer: UserRecord): DirectoryPerson[];
 }
 
-export async function loadDirectory(store: Store): Promise<Directory> {
-  const users = await store.listUsers();
+/** `users`: every person, when the caller has read them already (the organisation may be 20,000 people: read once). */
+export async function loadDirectory(store: Store, users?: readonly UserRecord[]): Promise<Directory> {
+  users ??= await store.listUsers();
   const units = await store.listUnits();
   const parents = new Map(units.map((u) => [u.id, u.parentId]));
   const people = users.map((u) => ({ id: u.id, name: u.name, role: u.role, unitId: u.unitId, active: u.active, memberships: u.memberships }));

@@ -81,12 +81,13 @@ export function unitRoutes(deps: AppDeps) {
       const categories = new Map((await store.listResources()).map((r) => [r.id, r.category]));
       // Whoever belonged to the unit on some day of the range (membership history). Someone
       // deactivated before history was kept has none: they stay where they were, if they left a trace.
-      const candidates = (await store.listUsers()).flatMap((person) => {
+      const users = await store.listUsers();
+      const candidates = users.flatMap((person) => {
         const legacy = person.memberships.length === 0 && inSubtree(person.unitId);
         return legacy || belongedDuring(person.memberships, range.from, range.to, inSubtree) ? [{ person, legacy }] : [];
       });
       // The members' daily totals and plans in one store read each, not one per member (issue 19).
-      const base = await loadFiguresContext(store, await loadDirectory(store), clock(), config.timeZone, range);
+      const base = await loadFiguresContext(store, await loadDirectory(store, users), clock(), config.timeZone, range);
       const ctx = await withMembersPreloaded(base, candidates.map((m) => m.person.id), range);
       const members: SummaryMember[] = [];
       for (const { person, legacy } of candidates) {
