@@ -104,7 +104,8 @@ export async function loadFiguresContext(store: Store, directory: Directory, now
     reports: await store.programme.reports({ personIds: [personId] }),
     visits: await store.programme.visits({ personIds: [personId] }),
   });
-  // Every unit's defaults for a year and stage in one read, whoever asks first; the rest share it.
+  // Every unit's defaults for a year and stage in one read, whoever asks first; the rest share it (so
+  // the answer holds other units' defaults too, which a caller looking up its chain never sees).
   const unitIds = directory.units.map((u) => u.id);
   const defaults = new Map<string, Promise<Map<string, UnitDefaultsRecord>>>();
   const unitDefaultsOf = (_units: readonly string[], year: number, stage: PlanStage) => {
