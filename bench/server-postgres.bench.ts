@@ -17,7 +17,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { dateInZone, startOfDate } from '../shared/time/zoned-days.ts';
+import { createApp } from '../server/app.ts';
 import { copyEmbeddedStore } from '../server/store/postgres/copy-embedded.ts';
+import { openPostgresStore } from '../server/store/postgres/postgres-store.ts';
+import { countingStore, sqlStatementsDuring } from '../test/support/counting-store.ts';
 import { startPostgresCluster } from '../test/support/postgres-cluster.ts';
 import { buildServer, startBuiltServer, type BenchProcess } from './support/processes.ts';
 import { get, msText, percentile, SEGMENTS_PER_SYNC, syncLoad } from './support/load.ts';
@@ -35,6 +38,32 @@ const REPORT_RUNS = 40;
 const DAY_MS = 86_400_000;
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+/**
+ * Where a report's time goes: each path answered once by an app in this process on the same database,
+ * with its store calls counted and timed by method (calls made together overlap), and its SQL statements.
+ */
+async function profile(url: string, token: string, paths: Record<string, string>): Promise<void> {
+  const store = await openPostgresStore(url, { clock: () => Date.now(), timeZone: TZ });
+  try {
+    const { wrap, calls } = countingStore();
+    const app = createApp({ store: wrap(store), clock: () => Date.now(), config: { timeZone: TZ, trustProxy: false, publicUrl: null } });
+    for (const [name, path] of Object.entries(paths)) {
+      calls.reset();
+      let status = 0;
+      const began = performance.now();
+      const statements = await sqlStatementsDuring(async () => {
+        status = (await app.request(path, { headers: { authorization: `Bearer ${token}` } })).status;
+      });
+      const took = performance.now() - began;
+      const byMethod = [...calls.counts].sort((a, b) => (calls.ms.get(b[0]) ?? 0) - (calls.ms.get(a[0]) ?? 0));
+      console.log(`  profile, ${name} (in this process, ${status}): ${msText(took)}, ${calls.total()} store calls, ${statements} SQL statements`);
+      console.log(`    ${byMethod.map(([m, n]) => `${m} ×${n} ${(calls.ms.get(m) ?? 0).toFixed(0)} ms`).join('; ')}`);
+    }
+  } finally {
+    await store.close();
+  }
+}
 
 /** Every person past the templates gets template (n mod TEMPLATES)'s rows, `CHUNK` people a statement. */
 async function copyTemplates(client: pg.Client): Promise<void> {
@@ -106,6 +135,11 @@ export default async function bench(): Promise<void> {
     for (let i = 0; i < 2; i++) annual.push(await get(agent, annualUrl, seeded.adminToken));
     agent.destroy();
     console.log(`  organisation annual summary (GET /api/annual-records?year=${year}, ${PEOPLE} people): first ${msText(annual[0]!)}, then ${annual.slice(1).map((t) => t.toFixed(0)).join(', ')} ms (goal ≤ 3 s)`);
+
+    await profile(cluster.url, seeded.adminToken, {
+      [`unit-year report (${unitPeople} people)`]: `/api/units/unit0/summary?from=${from}&to=${to}`,
+      [`annual summary (${PEOPLE} people)`]: `/api/annual-records?year=${year}`,
+    });
 
     const cpuBefore = await Promise.all(servers.map((s) => s.cpuSeconds()));
     const loadBegan = performance.now();

@@ -5,17 +5,35 @@ import type { annualRecord } from '../programme/annual-record.ts';
 import { planProgress } from '../programme/plan-progress.ts';
 import { stageRange } from '../programme/stage-range.ts';
 import { latestMembershipBy } from '../programme/membership-history.ts';
-import type { Store } from '../store/store-contract.ts';
 import type { DirectoryPerson } from './directory.ts';
-import { personFigures, type FiguresContext } from './person-figures.ts';
+import { personFigures, withMembersPreloaded, type FiguresContext } from './person-figures.ts';
 import { effectivePlan } from './person-year.ts';
 
-export async function annualRecordInputs(store: Store, ctx: FiguresContext, person: DirectoryPerson, year: number): Promise<Parameters<typeof annualRecord>[0]> {
+type AnnualRecordInputs = Parameters<typeof annualRecord>[0];
+
+/** People whose year's inputs the organisation's summary reads at a time: a year of 2,000 people's daily totals is about 500,000 records. */
+const ANNUAL_BATCH = 2000;
+
+/**
+ * annualRecordInputs of each of `people`, in order, over `base` (a context loaded for the year). Their
+ * inputs are read in one store read of each kind per batch, not one per person (issue 19); in batches
+ * so that a province's year of daily totals is never in memory at once.
+ */
+export async function* annualRecordsInputs(base: FiguresContext, people: readonly DirectoryPerson[], year: number): AsyncGenerator<AnnualRecordInputs> {
   const range = stageRange(year, 'year');
-  const plan = await effectivePlan(store.programme, ctx.directory, person, year, 'year', ctx.organisationAnnualHours);
+  for (let i = 0; i < people.length; i += ANNUAL_BATCH) {
+    const batch = people.slice(i, i + ANNUAL_BATCH);
+    const ctx = await withMembersPreloaded(base, batch.map((p) => p.id), range, { records: true });
+    for (const person of batch) yield await annualRecordInputs(ctx, person, year);
+  }
+}
+
+export async function annualRecordInputs(ctx: FiguresContext, person: DirectoryPerson, year: number): Promise<AnnualRecordInputs> {
+  const range = stageRange(year, 'year');
+  const plan = await effectivePlan(ctx.plans, ctx.directory, person, year, 'year', ctx.organisationAnnualHours);
   const figures = await personFigures(ctx, person, range);
   const notes = await ctx.notesOf(person.id, range);
-  const note = await store.programme.annualNote(person.id, year);
+  const note = await ctx.annualNoteOf(person.id, year);
   // The unit the person was in at the end of the year (or by today, or when they left).
   const asAt = range.to < ctx.today ? range.to : ctx.today;
   const unitId = latestMembershipBy(person.memberships, asAt)?.unitId ?? person.unitId;

@@ -5,7 +5,7 @@ import type { Membership } from '../../shared/schemas/membership.ts';
 import { parentLookup, type ParentOf } from '../access/access-rules.ts';
 import { expectedOn } from '../programme/roster.ts';
 import type { SessionRecord } from '../store/programme/records.ts';
-import type { Store, UnitRecord } from '../store/store-contract.ts';
+import type { Store, UnitRecord, UserRecord } from '../store/store-contract.ts';
 
 export interface DirectoryPerson {
   id: string;
@@ -23,8 +23,9 @@ export interface Directory {
   parentOf: ParentOf;
 }
 
-export async function loadDirectory(store: Store): Promise<Directory> {
-  const users = await store.listUsers();
+/** `users`: every person, when the caller has read them already (the organisation may be 20,000 people: read once). */
+export async function loadDirectory(store: Store, users?: readonly UserRecord[]): Promise<Directory> {
+  users ??= await store.listUsers();
   const units = await store.listUnits();
   const people = users.map((u) => ({ id: u.id, name: u.name, role: u.role, unitId: u.unitId, active: u.active, memberships: u.memberships }));
   const byId = new Map(people.map((p) => [p.id, p]));

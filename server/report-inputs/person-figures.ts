@@ -15,11 +15,11 @@ import { isUnder, unitsAbove } from '../programme/unit-tree.ts';
 import { sessionCategory, type AttendedSession } from '../programme/plan-progress.ts';
 import type { ProgrammeStore } from '../store/programme/programme-store.ts';
 import type { ProgrammeSettingsView } from '../../shared/schemas/programme-settings.ts';
-import type { AttendanceEntry, FieldVisit, PersonalPlan, ResearchReport, SessionRecord, UnitDefaultsRecord } from '../store/programme/records.ts';
+import type { AnnualNoteRecord, AttendanceEntry, FieldVisit, ResearchReport, SessionRecord, UnitDefaultsRecord } from '../store/programme/records.ts';
 import type { DayTotalRecord, Store } from '../store/store-contract.ts';
 import type { Directory, DirectoryPerson } from './directory.ts';
-import { notesInRange, type ProgrammeNote } from './learning-figures.ts';
-import { personSessions, type PersonSessions } from './person-year.ts';
+import { notesInRange, notesOfPeople, type ProgrammeNote } from './learning-figures.ts';
+import { personSessions, type PersonSessions, type PlanReads } from './person-year.ts';
 
 /** A session as every person's figures read it, worked out once per request rather than once per person. */
 export interface SessionFacts {
@@ -54,6 +54,8 @@ function sessionFacts(session: SessionRecord, entries: ReadonlyMap<string, Atten
 export interface FiguresContext {
   store: Store;
   programme: ProgrammeStore;
+  /** The organisation's time zone (what a note's day is counted in). */
+  timeZone: string;
   /** The programme's settings with every version of the credit rules, read once. */
   settings: ProgrammeSettingsView;
   directory: Directory;
@@ -71,10 +73,14 @@ export interface FiguresContext {
   researchOf: (personId: string) => Promise<{ reports: ResearchReport[]; visits: FieldVisit[] }>;
   /** The person's daily totals on [fromDay, toDay]: asked of the store, unless preloaded for many people (withMembersPreloaded). */
   dayTotalsOf: (personId: string, fromDay: number, toDay: number) => Promise<DayTotalRecord[]>;
-  /** The person's plan for a year and stage: asked of the store, unless preloaded for many people (withMembersPreloaded). */
-  personalPlanOf: (personId: string, year: number, stage: PlanStage) => Promise<PersonalPlan | null>;
-  /** A unit's plan defaults for a year and stage, read once per request: every member of a unit shares them. */
-  unitDefaultsOf: (unitId: string, year: number, stage: PlanStage) => Promise<UnitDefaultsRecord | null>;
+  /** The person's year's annual note (remarks, grade decision): asked of the store, unless preloaded (withMembersPreloaded). */
+  annualNoteOf: (personId: string, year: number) => Promise<AnnualNoteRecord | null>;
+  /**
+   * Plans: a person's own plan (asked of the store, unless preloaded for many people by
+   * withMembersPreloaded), and the units' defaults, every unit's for a year and stage in one read per
+   * request (every member of a unit shares them).
+   */
+  plans: PlanReads;
 }
 
 /** The sessions' attendance entries, by session and then by person. */
@@ -99,11 +105,14 @@ export async function loadFiguresContext(store: Store, directory: Directory, now
     reports: await store.programme.reports({ personIds: [personId] }),
     visits: await store.programme.visits({ personIds: [personId] }),
   });
-  const defaults = new Map<string, Promise<UnitDefaultsRecord | null>>();
-  const unitDefaultsOf = (unitId: string, year: number, stage: PlanStage) => {
-    const key = `${unitId}\u0000${year}\u0000${stage}`;
+  // Every unit's defaults for a year and stage in one read, whoever asks first; the rest share it (so
+  // the answer holds other units' defaults too, which a caller looking up its chain never sees).
+  const unitIds = directory.units.map((u) => u.id);
+  const defaults = new Map<string, Promise<Map<string, UnitDefaultsRecord>>>();
+  const unitDefaultsOf = (_units: readonly string[], year: number, stage: PlanStage) => {
+    const key = `${year}\u0000${stage}`;
     let read = defaults.get(key);
-    if (!read) defaults.set(key, (read = store.programme.unitDefaults(unitId, year, stage)));
+    if (!read) defaults.set(key, (read = store.programme.unitDefaultsOf(unitIds, year, stage)));
     return read;
   };
   const sessions = (await store.programme.sessions({ from: range.from, to: range.to })).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -111,6 +120,7 @@ export async function loadFiguresContext(store: Store, directory: Directory, now
   return {
     store,
     programme: store.programme,
+    timeZone,
     settings: await store.programme.settings(),
     directory,
     nowMs,
@@ -122,8 +132,8 @@ export async function loadFiguresContext(store: Store, directory: Directory, now
     notesOf,
     researchOf,
     dayTotalsOf: (personId, fromDay, toDay) => store.dayTotals(personId, fromDay, toDay),
-    personalPlanOf: (personId, year, stage) => store.programme.personalPlan(personId, year, stage),
-    unitDefaultsOf,
+    annualNoteOf: (personId, year) => store.programme.annualNote(personId, year),
+    plans: { personalPlan: (personId, year, stage) => store.programme.personalPlan(personId, year, stage), unitDefaultsOf },
   };
 }
 
@@ -134,25 +144,68 @@ function readFromDay(ctx: FiguresContext, range: DateRange): number {
 }
 
 /**
- * `ctx` with what personFigures reads per person for `personIds` over `range` (stage 'year'): their
- * daily totals and year plans, each read in one go (a unit's report: two store reads rather than two
- * per member). Other people, ranges and stages are still asked of the store.
+ * `ctx` with what a report reads per person for `personIds` over `range` (its year, stage 'year'),
+ * each kind read once for all of them rather than once per person (issue 19): their daily totals and
+ * year plans (what personFigures reads), and with `records` also their notes in the range, research
+ * and annual notes (what an annual record adds). Other people, ranges and stages are still asked of
+ * the store.
  */
-export async function withMembersPreloaded(ctx: FiguresContext, personIds: readonly string[], range: DateRange): Promise<FiguresContext> {
+export async function withMembersPreloaded(ctx: FiguresContext, personIds: readonly string[], range: DateRange, options: { records?: boolean } = {}): Promise<FiguresContext> {
   const fromDay = readFromDay(ctx, range);
   const toDay = dayNumber(range.to);
   const year = Number(range.from.slice(0, 4));
-  const [days, plans] = await Promise.all([ctx.store.dayTotalsOf(personIds, fromDay, toDay), ctx.programme.personalPlansOf(personIds, year, 'year')]);
   const asked = new Set(personIds);
-  const { dayTotalsOf, personalPlanOf } = ctx;
+  const { store, programme } = ctx;
+  const [days, plans, records] = await Promise.all([
+    store.dayTotalsOf(personIds, fromDay, toDay),
+    programme.personalPlansOf(personIds, year, 'year'),
+    options.records ? recordsOf(ctx, personIds, range, year) : null,
+  ]);
+  const { dayTotalsOf, plans: planReads, notesOf, researchOf, annualNoteOf } = ctx;
+  const loaded = <T>(personId: string, matches: boolean, map: ReadonlyMap<string, T> | undefined, empty: T): T | undefined =>
+    matches && map && asked.has(personId) ? (map.get(personId) ?? empty) : undefined;
   return {
     ...ctx,
     dayTotalsOf: (personId, from, to) => {
-      const loaded = from === fromDay && to === toDay ? days.get(personId) : undefined;
-      return loaded ? Promise.resolve(loaded) : dayTotalsOf(personId, from, to);
+      const found = from === fromDay && to === toDay ? days.get(personId) : undefined;
+      return found ? Promise.resolve(found) : dayTotalsOf(personId, from, to);
     },
-    personalPlanOf: (personId, y, stage) => (y === year && stage === 'year' && asked.has(personId) ? Promise.resolve(plans.get(personId) ?? null) : personalPlanOf(personId, y, stage)),
+    plans: {
+      personalPlan: (personId, y, stage) => (y === year && stage === 'year' && asked.has(personId) ? Promise.resolve(plans.get(personId) ?? null) : planReads.personalPlan(personId, y, stage)),
+      unitDefaultsOf: planReads.unitDefaultsOf,
+    },
+    notesOf: (personId, r) => {
+      const found = loaded(personId, r.from === range.from && r.to === range.to, records?.notes, []);
+      return found ? Promise.resolve(found) : notesOf(personId, r);
+    },
+    researchOf: (personId) => {
+      const found = loaded(personId, true, records?.research, { reports: [], visits: [] });
+      return found ? Promise.resolve(found) : researchOf(personId);
+    },
+    annualNoteOf: (personId, y) => {
+      const found = loaded(personId, y === year, records?.annualNotes, null);
+      return found !== undefined ? Promise.resolve(found) : annualNoteOf(personId, y);
+    },
   };
+}
+
+/** The notes (in `range`), research (of every year) and `year`'s annual notes of `personIds`: one read of each. */
+async function recordsOf(ctx: FiguresContext, personIds: readonly string[], range: DateRange, year: number) {
+  const [notes, reports, visits, annualNotes] = await Promise.all([
+    notesOfPeople(ctx.store, ctx.timeZone, personIds, range.from, range.to),
+    ctx.programme.reports({ personIds }),
+    ctx.programme.visits({ personIds }),
+    ctx.programme.annualNotesOf(personIds, year),
+  ]);
+  const research = new Map<string, { reports: ResearchReport[]; visits: FieldVisit[] }>();
+  const researchOf = (personId: string) => {
+    let found = research.get(personId);
+    if (!found) research.set(personId, (found = { reports: [], visits: [] }));
+    return found;
+  };
+  for (const report of reports) researchOf(report.personId).reports.push(report);
+  for (const visit of visits) researchOf(visit.personId).visits.push(visit);
+  return { notes, research, annualNotes };
 }
 
 export interface PersonFigures {
@@ -176,15 +229,11 @@ export async function targetOf(ctx: FiguresContext, person: DirectoryPerson, ran
   const period = stage === 'year' ? null : stageRange(year, stage);
   const asAt = range.to < ctx.today ? range.to : ctx.today;
   const unitId = latestMembershipBy(person.memberships, asAt)?.unitId ?? person.unitId;
-  const personal = await ctx.personalPlanOf(person.id, year, stage);
-  let unit: TargetCandidate | null = null;
-  for (const u of unitId === null ? [] : unitsAbove(unitId, ctx.directory.parentOf)) {
-    const targets = (await ctx.unitDefaultsOf(u, year, stage))?.targets;
-    if (targets) {
-      unit = { totalHours: targets.totalHours, period };
-      break;
-    }
-  }
+  const chain = unitId === null ? [] : unitsAbove(unitId, ctx.directory.parentOf);
+  const [personal, defaults] = await Promise.all([ctx.plans.personalPlan(person.id, year, stage), ctx.plans.unitDefaultsOf(chain, year, stage)]);
+  // The nearest unit up the chain whose defaults set targets.
+  const targets = chain.map((u) => defaults.get(u)?.targets).find((t) => t);
+  const unit: TargetCandidate | null = targets ? { totalHours: targets.totalHours, period } : null;
   return effectiveTarget({
     personal: personal?.targets ? { totalHours: personal.targets.totalHours, period } : null,
     unit,

@@ -12,23 +12,29 @@ import type { DateRange } from '../../shared/time/periods.ts';
 import type { FiguresContext } from './person-figures.ts';
 import type { Directory, DirectoryPerson } from './directory.ts';
 
+/**
+ * What a person's effective plan reads: their own plan and their units' defaults, all of a person's
+ * chain of units in one read. The programme store is one; a report's figures context is another that
+ * answers many people's from what it read once (person-figures.ts).
+ */
+export type PlanReads = Pick<ProgrammeStore, 'personalPlan' | 'unitDefaultsOf'>;
+
 /** `organisationAnnualHours`: the settings' annual target, the plan's target when no one set one. */
-export async function effectivePlan(programme: ProgrammeStore, directory: Directory, person: DirectoryPerson, year: number, stage: PlanStage, organisationAnnualHours: number): Promise<StudyPlan> {
-  const unitDefaults: UnitDefaults[] = [];
-  for (const unitId of person.unitId === null ? [] : unitsAbove(person.unitId, directory.parentOf)) {
-    const d = await programme.unitDefaults(unitId, year, stage);
-    if (d) unitDefaults.push({ unitId, targets: d.targets, items: d.items });
-  }
-  return resolvePlan({ personId: person.id, year, stage, personal: await programme.personalPlan(person.id, year, stage), unitDefaults, organisationAnnualHours });
+export async function effectivePlan(reads: PlanReads, directory: Directory, person: DirectoryPerson, year: number, stage: PlanStage, organisationAnnualHours: number): Promise<StudyPlan> {
+  const chain = person.unitId === null ? [] : unitsAbove(person.unitId, directory.parentOf);
+  const [personal, defaults] = await Promise.all([reads.personalPlan(person.id, year, stage), reads.unitDefaultsOf(chain, year, stage)]);
+  const unitDefaults: UnitDefaults[] = chain.flatMap((unitId) => {
+    const d = defaults.get(unitId);
+    return d ? [{ unitId, targets: d.targets, items: d.items }] : [];
+  });
+  return resolvePlan({ personId: person.id, year, stage, personal, unitDefaults, organisationAnnualHours });
 }
 
 /** The ids of every item on the unit lists a person's plan draws from (they may only change status). */
-export async function unitItemIds(programme: ProgrammeStore, directory: Directory, person: DirectoryPerson, year: number, stage: PlanStage): Promise<Set<string>> {
-  const ids = new Set<string>();
-  for (const unitId of person.unitId === null ? [] : unitsAbove(person.unitId, directory.parentOf)) {
-    for (const item of (await programme.unitDefaults(unitId, year, stage))?.items ?? []) ids.add(item.id);
-  }
-  return ids;
+export async function unitItemIds(reads: PlanReads, directory: Directory, person: DirectoryPerson, year: number, stage: PlanStage): Promise<Set<string>> {
+  const chain = person.unitId === null ? [] : unitsAbove(person.unitId, directory.parentOf);
+  const defaults = await reads.unitDefaultsOf(chain, year, stage);
+  return new Set(chain.flatMap((unitId) => defaults.get(unitId)?.items.map((item) => item.id) ?? []));
 }
 
 export interface PersonSessions {

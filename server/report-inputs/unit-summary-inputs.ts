@@ -21,12 +21,14 @@ export async function unitSummaryInputs(
   const inSubtree = (id: string | null) => id !== null && subtree.has(id);
   const notes = await store.countNotesByPerson({ fromMs, toMs });
   const categories = new Map((await store.listResources()).map((r) => [r.id, r.category]));
-  const candidates = (await store.listUsers()).flatMap((person) => {
+  const users = await store.listUsers();
+  const candidates = users.flatMap((person) => {
     const legacy = person.memberships.length === 0 && inSubtree(person.unitId);
     return legacy || belongedDuring(person.memberships, range.from, range.to, inSubtree) ? [{ person, legacy }] : [];
   });
-  // The members' daily totals and plans in one store read each, not one per member (issue 19).
-  const base = await loadFiguresContext(store, await loadDirectory(store), input.nowMs, timeZone, range);
+  // The members' daily totals and plans in one store read each, not one per member (issue 19); the
+  // directory takes the people already read (the organisation's list is read once, not twice).
+  const base = await loadFiguresContext(store, await loadDirectory(store, users), input.nowMs, timeZone, range);
   const ctx = await withMembersPreloaded(base, candidates.map((m) => m.person.id), range);
   const members: SummaryMember[] = [];
   for (const { person, legacy } of candidates) {

@@ -19,7 +19,7 @@ import { yearParam } from '../http/programme-params.ts';
 import { signedIn } from '../http/signed-in.ts';
 import { loadDirectory, type Directory, type DirectoryPerson } from '../report-inputs/directory.ts';
 import { loadFiguresContext, type FiguresContext } from '../report-inputs/person-figures.ts';
-import { annualRecordInputs } from '../report-inputs/annual-record-inputs.ts';
+import { annualRecordInputs, annualRecordsInputs } from '../report-inputs/annual-record-inputs.ts';
 import type { UserRecord } from '../store/store-contract.ts';
 import { programmeAudit } from '../http/programme-audit.ts';
 import { assertYearsOpen } from '../http/year-lock.ts';
@@ -29,7 +29,7 @@ export function annualRecordRoutes(deps: AppDeps) {
   const { store, clock, config } = deps;
   const contextFor = async (directory: Directory, year: number) => loadFiguresContext(store, directory, clock(), config.timeZone, stageRange(year, 'year'));
   const recordOf = async (ctx: FiguresContext, person: DirectoryPerson, year: number): Promise<AnnualRecord> =>
-    annualRecord(await annualRecordInputs(store, ctx, person, year));
+    annualRecord(await annualRecordInputs(ctx, person, year));
 
   const decidable = (directory: Directory, viewer: UserRecord, id: string): DirectoryPerson =>
     personInReach(directory.person(id), id, (p) => oversees(viewer, p, directory.parentOf), 'Only a leader over the person or an admin writes remarks and decides the grade, never for themselves');
@@ -48,9 +48,8 @@ export function annualRecordRoutes(deps: AppDeps) {
       const range = stageRange(year, 'year');
       const inScope = (u: string | null) => u !== null && (unitId === undefined || isUnder(u, [unitId], directory.parentOf));
       const people = directory.people.filter((p) => canViewPerson(viewer, p, directory.parentOf) && belongedDuring(p.memberships, range.from, range.to, inScope)).sort(byName);
-      const ctx = await contextFor(directory, year);
       const records: AnnualRecord[] = [];
-      for (const p of people) records.push(await recordOf(ctx, p, year));
+      for await (const input of annualRecordsInputs(await contextFor(directory, year), people, year)) records.push(annualRecord(input));
       const committees = committeesUnder(directory.units, unitId ?? null);
       const ids = new Set(committees.map((u) => u.unitId));
       const committeeOf = (u: string | null) => (u === null ? null : (unitsAbove(u, directory.parentOf).find((a) => ids.has(a)) ?? null));

@@ -396,6 +396,9 @@ describeEachEngine('store contract', ({ open }) => {
       expect(batch.get('p2')!.map((d) => [d.day, d.creditedSeconds])).toEqual([[from, 600]]);
       expect(batch.get('nobody')).toEqual([]);
       expect(await store.dayTotalsOf([], from, to)).toEqual(new Map());
+      const all = await store.dayTotalsOf(['p1'], Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+      expect(all.get('p1')).toEqual(await store.dayTotals('p1', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER));
+      expect(all.get('p1')).toHaveLength(2);
     });
 
     it('folds raw segments older than the retention window into the daily totals', async () => {

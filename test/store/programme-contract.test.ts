@@ -222,8 +222,16 @@ describeEachEngine('programme contract', ({ open, engine }) => {
       const defaults = { unitId: 'u', year: 2026, stage: 'year' as const, targets: null, items: [], updatedAt: '2026-01-02T00:00:00.000Z' };
       await p.saveUnitDefaults(defaults);
       expect(await p.unitDefaults('u', 2026, 'year')).toEqual(defaults);
+      await p.saveUnitDefaults({ ...defaults, unitId: 'v', stage: 'q1' });
+      expect(await p.unitDefaultsOf(['u', 'v', 'nowhere'], 2026, 'year')).toEqual(new Map([['u', defaults]]));
+      expect(await p.unitDefaultsOf(['v', 'v'], 2026, 'q1')).toEqual(new Map([['v', { ...defaults, unitId: 'v', stage: 'q1' }]]));
+      expect(await p.unitDefaultsOf([], 2026, 'year')).toEqual(new Map());
       await p.saveAnnualNote({ personId: 'p', year: 2026, remarks: '认真', decision: null, updatedAt: '2027-01-01T00:00:00.000Z' });
       expect((await p.annualNote('p', 2026))?.remarks).toBe('认真');
+      await p.saveAnnualNote({ personId: 'q', year: 2025, remarks: '', decision: null, updatedAt: '2026-01-01T00:00:00.000Z' });
+      expect([...(await p.annualNotesOf(['p', 'q', 'nobody'], 2026)).entries()].map(([id, n]) => [id, n.remarks])).toEqual([['p', '认真']]);
+      expect([...(await p.annualNotesOf(['q'], 2025)).keys()]).toEqual(['q']);
+      expect(await p.annualNotesOf([], 2026)).toEqual(new Map());
       expect((await p.recordsOf('p')).plans).toEqual([{ ...plan, updatedAt: '2026-01-03T00:00:00.000Z' }]);
     });
   });

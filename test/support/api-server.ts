@@ -54,7 +54,15 @@ export interface ApiServer {
 }
 
 export async function startApiServer(
-  options: { nowMs?: number; timeZone?: string; limits?: Partial<Limits>; trustProxy?: boolean; publicUrl?: string } = {},
+  options: {
+    nowMs?: number;
+    timeZone?: string;
+    limits?: Partial<Limits>;
+    trustProxy?: boolean;
+    publicUrl?: string;
+    /** What the app is given in place of the store (a test observing its reads wraps it); `store` stays the store itself. */
+    storeForApp?: (store: Store) => Store;
+  } = {},
 ): Promise<ApiServer> {
   const engine = inject('storeEngine') ?? 'embedded';
   const dataDir = await mkdtemp(path.join(tmpdir(), 'studytrail-api-'));
@@ -66,7 +74,7 @@ export async function startApiServer(
   const limiter = databaseUrl === null ? null : openPostgresLimiter(databaseUrl);
   await ensureFirstAdmin(store, TEST_ADMIN.password);
   const app = createApp({
-    store,
+    store: options.storeForApp?.(store) ?? store,
     clock,
     config: { timeZone, trustProxy: options.trustProxy ?? false, publicUrl: options.publicUrl ?? null },
     limits: options.limits,

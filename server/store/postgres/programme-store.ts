@@ -262,6 +262,16 @@ export class PostgresProgrammeStore implements ProgrammeStore {
     return row?.record ?? null;
   }
 
+  async unitDefaultsOf(unitIds: readonly string[], year: number, stage: PlanStage): Promise<Map<string, UnitDefaultsRecord>> {
+    if (unitIds.length === 0) return new Map();
+    const rows = await this.db.read<{ record: UnitDefaultsRecord }>('SELECT record FROM unit_defaults WHERE unit_id = ANY($1::text[]) AND year = $2 AND stage = $3', [
+      [...new Set(unitIds)],
+      year,
+      stage,
+    ]);
+    return new Map(rows.map((r) => [r.record.unitId, r.record]));
+  }
+
   saveUnitDefaults(defaults: UnitDefaultsRecord, audit?: ProgrammeAudit): Promise<UnitDefaultsRecord> {
     return this.write([{ type: 'programme.unit-defaults.put', defaults }], defaults, audit);
   }
@@ -428,6 +438,12 @@ export class PostgresProgrammeStore implements ProgrammeStore {
   async annualNote(personId: string, year: number): Promise<AnnualNoteRecord | null> {
     const [row] = await this.db.read<{ record: AnnualNoteRecord }>('SELECT record FROM annual_notes WHERE person_id = $1 AND year = $2', [personId, year]);
     return row?.record ?? null;
+  }
+
+  async annualNotesOf(personIds: readonly string[], year: number): Promise<Map<string, AnnualNoteRecord>> {
+    if (personIds.length === 0) return new Map();
+    const rows = await this.db.read<{ record: AnnualNoteRecord }>('SELECT record FROM annual_notes WHERE person_id = ANY($1::text[]) AND year = $2', [[...new Set(personIds)], year]);
+    return new Map(rows.map((r) => [r.record.personId, r.record]));
   }
 
   saveAnnualNote(record: AnnualNoteRecord, audit?: ProgrammeAudit): Promise<AnnualNoteRecord> {

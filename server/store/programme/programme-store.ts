@@ -103,6 +103,8 @@ export interface ProgrammeStore {
   personalPlansOf(personIds: readonly string[], year: number, stage: PlanStage): Promise<Map<string, PersonalPlan>>;
   savePersonalPlan(plan: PersonalPlan, audit?: ProgrammeAudit): Promise<PersonalPlan>;
   unitDefaults(unitId: string, year: number, stage: PlanStage): Promise<UnitDefaultsRecord | null>;
+  /** The defaults of those of `unitIds` that have them for the year and stage, by unit: one read for a person's chain of units, or a whole report's. */
+  unitDefaultsOf(unitIds: readonly string[], year: number, stage: PlanStage): Promise<Map<string, UnitDefaultsRecord>>;
   saveUnitDefaults(defaults: UnitDefaultsRecord, audit?: ProgrammeAudit): Promise<UnitDefaultsRecord>;
 
   /**
@@ -160,6 +162,8 @@ export interface ProgrammeStore {
   deleteReport(id: string, audit: ProgrammeAudit): Promise<void>;
 
   annualNote(personId: string, year: number): Promise<AnnualNoteRecord | null>;
+  /** The year's notes of those of `personIds` who have one, by person: one read for an organisation's annual summary. */
+  annualNotesOf(personIds: readonly string[], year: number): Promise<Map<string, AnnualNoteRecord>>;
   saveAnnualNote(record: AnnualNoteRecord, audit?: ProgrammeAudit): Promise<AnnualNoteRecord>;
 
   /** The closing of a year, or null while it is open. */
@@ -239,6 +243,15 @@ export class StateProgrammeStore implements ProgrammeStore {
 
   async unitDefaults(unitId: string, year: number, stage: PlanStage): Promise<UnitDefaultsRecord | null> {
     return this.state.defaultsOf(unitId, year, stage);
+  }
+
+  async unitDefaultsOf(unitIds: readonly string[], year: number, stage: PlanStage): Promise<Map<string, UnitDefaultsRecord>> {
+    const out = new Map<string, UnitDefaultsRecord>();
+    for (const id of unitIds) {
+      const defaults = this.state.defaultsOf(id, year, stage);
+      if (defaults) out.set(id, defaults);
+    }
+    return out;
   }
 
   saveUnitDefaults(defaults: UnitDefaultsRecord, audit?: ProgrammeAudit): Promise<UnitDefaultsRecord> {
@@ -355,6 +368,15 @@ export class StateProgrammeStore implements ProgrammeStore {
 
   async annualNote(personId: string, year: number): Promise<AnnualNoteRecord | null> {
     return this.state.annualOf(personId, year);
+  }
+
+  async annualNotesOf(personIds: readonly string[], year: number): Promise<Map<string, AnnualNoteRecord>> {
+    const out = new Map<string, AnnualNoteRecord>();
+    for (const id of personIds) {
+      const note = this.state.annualOf(id, year);
+      if (note) out.set(id, note);
+    }
+    return out;
   }
 
   saveAnnualNote(record: AnnualNoteRecord, audit?: ProgrammeAudit): Promise<AnnualNoteRecord> {
