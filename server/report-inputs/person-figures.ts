@@ -12,26 +12,14 @@ import { effectiveTarget, targetGapSeconds, type EffectiveTarget, type TargetCan
 import { firstDay, lastDay, latestMembershipBy } from '../programme/membership-history.ts';
 import { stageRange } from '../programme/stage-range.ts';
 import { isUnder, unitsAbove } from '../programme/unit-tree.ts';
-import { sessionCategory, type AttendedSession } from '../programme/plan-progress.ts';
+import { sessionCategory } from '../programme/plan-progress.ts';
 import type { ProgrammeStore } from '../store/programme/programme-store.ts';
 import type { ProgrammeSettingsView } from '../../shared/schemas/programme-settings.ts';
 import type { AnnualNoteRecord, AttendanceEntry, FieldVisit, ResearchReport, SessionRecord, UnitDefaultsRecord } from '../store/programme/records.ts';
 import type { DayTotalRecord, Store } from '../store/store-contract.ts';
 import type { Directory, DirectoryPerson } from './directory.ts';
 import { notesInRange, notesOfPeople, type ProgrammeNote } from './learning-figures.ts';
-import { personSessions, type PersonSessions, type PlanReads } from './person-year.ts';
-
-/** A session as every person's figures read it, worked out once per request rather than once per person. */
-export interface SessionFacts {
-  session: SessionRecord;
-  endMs: number;
-  /** What attending it credits (hours, and the category its materials share): one object every attendee shares. */
-  credit: AttendedSession;
-  /** Its attendance entries by person. */
-  entries: ReadonlyMap<string, AttendanceEntry>;
-  /** Whether a member of the unit is expected: the unit is one of the session's units or under one. */
-  expects(unitId: string | null): boolean;
-}
+import { personSessions, type PersonSessions, type PlanReads, type SessionFacts } from './person-year.ts';
 
 function sessionFacts(session: SessionRecord, entries: ReadonlyMap<string, AttendanceEntry>, categoryOf: (resourceId: string) => Category | undefined, parentOf: Directory['parentOf']): SessionFacts {
   // A handful of units against one session: each answer is worked out once.

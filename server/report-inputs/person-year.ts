@@ -9,7 +9,7 @@ import { membershipOn } from '../programme/membership-history.ts';
 import { unitsAbove } from '../programme/unit-tree.ts';
 import type { ProgrammeStore } from '../store/programme/programme-store.ts';
 import type { DateRange } from '../../shared/time/periods.ts';
-import type { FiguresContext } from './person-figures.ts';
+import type { AttendanceEntry, SessionRecord } from '../store/programme/records.ts';
 import type { Directory, DirectoryPerson } from './directory.ts';
 
 /**
@@ -37,6 +37,18 @@ export async function unitItemIds(reads: PlanReads, directory: Directory, person
   return new Set(chain.flatMap((unitId) => defaults.get(unitId)?.items.map((item) => item.id) ?? []));
 }
 
+/** A session as every person's figures read it, worked out once per request rather than once per person. */
+export interface SessionFacts {
+  session: SessionRecord;
+  endMs: number;
+  /** What attending it credits (hours, and the category its materials share): one object every attendee shares. */
+  credit: AttendedSession;
+  /** Its attendance entries by person. */
+  entries: ReadonlyMap<string, AttendanceEntry>;
+  /** Whether a member of the unit is expected: the unit is one of the session's units or under one. */
+  expects(unitId: string | null): boolean;
+}
+
 export interface PersonSessions {
   attendance: AttendanceCounts;
   attended: AttendedSession[];
@@ -48,7 +60,7 @@ export interface PersonSessions {
  * person is expected at a session when recorded there, or when in one of its units (or under one) on
  * its date. Runs once per person over every session, so it reads the per-request session facts.
  */
-export function personSessions(ctx: Pick<FiguresContext, 'sessions' | 'nowMs'>, person: DirectoryPerson, range: DateRange): PersonSessions {
+export function personSessions(ctx: { sessions: readonly SessionFacts[]; nowMs: number }, person: DirectoryPerson, range: DateRange): PersonSessions {
   const attendance = emptyCounts();
   const attended: AttendedSession[] = [];
   let sessionHours = 0;

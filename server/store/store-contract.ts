@@ -8,6 +8,9 @@ import type { Settings } from '../../shared/schemas/settings.ts';
 import type { SegmentCredit } from '../aggregation/split-day-seconds.ts';
 import type { NoteCountQuery, NotePage, NoteQuery } from './note-query.ts';
 import type { ProgrammeStore } from './programme/programme-store.ts';
+import type { AuditContext } from './audit-context.ts';
+
+export type { AuditContext };
 import type { UserQuery } from './user-query.ts';
 import type {
   auditRecordSchema,
@@ -50,14 +53,6 @@ export type NewToken = Omit<TokenRecord, 'id' | 'createdAt' | 'lastUsedAt'>;
 export type UnitChanges = z.output<typeof unitChangesSchema>;
 export type UserChanges = z.output<typeof userChangesSchema>;
 export type ResourceChanges = z.output<typeof resourceChangesSchema>;
-
-/** Who did an administrative change and why; the store writes the audit entry in the same commit. */
-export interface AuditContext {
-  actor: { id: string; name: string };
-  reason: string | null;
-  /** Where the request came from (http/client-info.ts); left out by callers that have no request. */
-  address?: string | null;
-}
 
 /** What erasing a person removed. */
 export interface ErasedCounts {

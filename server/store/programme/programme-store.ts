@@ -29,7 +29,7 @@ import type {
   UnitDefaultsRecord,
 } from './records.ts';
 import type { PersonProgrammeRecords, ProgrammeState } from './state.ts';
-import type { AuditContext } from '../store-contract.ts';
+import type { AuditContext } from '../audit-context.ts';
 
 /** A decision made against the current data: the record to write, or why not. */
 export type Decision<T, P> = { ok: true; value: T } | { ok: false; problem: P };
