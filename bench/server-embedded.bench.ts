@@ -104,7 +104,7 @@ export default async function bench(): Promise<void> {
       const { times } = load;
       console.log(
         `  sync ack at ${SYNC_RATE} req/s of ${SEGMENTS_PER_SYNC} segments, durable, ${loadSeconds.toFixed(0)} s: p50 ${msText(percentile(times, 50))}, p99 ${msText(percentile(times, 99))}, ` +
-          `max ${msText(times.at(-1)!)} over ${times.length} (${load.errors} not 200, ${load.late} sent late) (goal p99 ≤ 50 ms); server CPU ${((cpu / loadSeconds) * 100).toFixed(0)}% of a core`,
+          `max ${msText(times.at(-1)!)} over ${times.length} (${load.errors} not 200${load.errors === 0 ? '' : ` ${JSON.stringify(load.failures)}`}, ${load.late} sent late) (goal p99 ≤ 50 ms); server CPU ${((cpu / loadSeconds) * 100).toFixed(0)}% of a core`,
       );
       for (const c of compactions) {
         const to = c.to ?? performance.now();

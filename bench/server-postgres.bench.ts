@@ -155,7 +155,7 @@ export default async function bench(): Promise<void> {
     const { times } = load;
     console.log(
       `  sync ack at ${SYNC_RATE} req/s of ${SEGMENTS_PER_SYNC} segments over 2 processes, ${LOAD_SECONDS} s: achieved ${load.achievedRate.toFixed(0)} req/s, p50 ${msText(percentile(times, 50))}, ` +
-        `p99 ${msText(percentile(times, 99))}, max ${msText(times.at(-1)!)} over ${times.length} (${load.errors} not 200, ${load.late} sent late) (goal p99 ≤ 100 ms); ` +
+        `p99 ${msText(percentile(times, 99))}, max ${msText(times.at(-1)!)} over ${times.length} (${load.errors} not 200${load.errors === 0 ? '' : ` ${JSON.stringify(load.failures)}`}, ${load.late} sent late) (goal p99 ≤ 100 ms); ` +
         `server CPU over ${loadSeconds.toFixed(0)} s ${cpu.map((c) => `${c.toFixed(0)}%`).join(' + ')} of a core`,
     );
     await Promise.all(servers.splice(0).map((s) => s.stop()));

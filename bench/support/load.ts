@@ -54,6 +54,8 @@ export interface SyncLoadResult {
   /** Each answered request's due time (performance.now()) and milliseconds to its answer, in the order answered. */
   answered: { dueAt: number; ms: number }[];
   errors: number;
+  /** The answers that were not 200, by status ("network" for a request that got none), so a figure with failures says which. */
+  failures: Record<string, number>;
   /** Requests the client itself sent more than 5 ms after they were due. */
   late: number;
   /** Answered requests per second over the whole run, from the first due time to the last answer. */
@@ -79,6 +81,11 @@ export async function syncLoad(
   const times: number[] = [];
   const answered: { dueAt: number; ms: number }[] = [];
   let errors = 0;
+  const failures: Record<string, number> = {};
+  const fail = (why: string) => {
+    errors++;
+    failures[why] = (failures[why] ?? 0) + 1;
+  };
   let late = 0;
   const began = performance.now();
   const send = (i: number, dueAt: number) =>
@@ -101,13 +108,13 @@ export async function syncLoad(
               const ms = performance.now() - dueAt;
               times.push(ms);
               answered.push({ dueAt, ms });
-            } else errors++;
+            } else fail(String(res.statusCode));
             resolve();
           });
         },
       );
       req.on('error', () => {
-        errors++;
+        fail('network');
         resolve();
       });
       req.end(json);
@@ -124,5 +131,5 @@ export async function syncLoad(
   await Promise.all(inFlight);
   const elapsed = (performance.now() - began) / 1000;
   agent.destroy();
-  return { times: times.sort((a, b) => a - b), answered, errors, late, achievedRate: times.length / elapsed };
+  return { times: times.sort((a, b) => a - b), answered, errors, failures, late, achievedRate: times.length / elapsed };
 }
