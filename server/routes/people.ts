@@ -3,14 +3,12 @@
 // (export, erasure). Every route checks who may see or change whom.
 import { Hono, type Context } from 'hono';
 import { createPersonSchema, setPasswordSchema, updatePersonSchema } from '../../shared/schemas/organisation.ts';
-import type { SegmentReport } from '../../shared/schemas/reports.ts';
-import { dayNumber } from '../../shared/time/day-numbers.ts';
 import { dateInZone } from '../../shared/time/zoned-days.ts';
 import { ERROR_CODES } from '../../shared/schemas/errors.ts';
 import { canViewPerson, parentLookup, visiblePeople } from '../access/access-rules.ts';
 import { personInReach } from '../http/person-in-reach.ts';
-import { dateRangeMs } from '../aggregation/date-range.ts';
 import { learningLog } from '../aggregation/learning-log.ts';
+import { segmentReports } from '../aggregation/segment-reports.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { ApiError, conflict, forbidden, notFound, validationFailed } from '../http/api-error.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
@@ -42,6 +40,7 @@ import { proposeChange } from '../http/propose-change.ts';
 import { assertYearsOpen } from '../http/year-lock.ts';
 import { xapiHomePage, xapiStatementsFor } from '../report-inputs/xapi-statements.ts';
 import { learningLogInputs } from '../report-inputs/learning-log-inputs.ts';
+import { segmentReportInputs } from '../report-inputs/segment-report-inputs.ts';
 import { personalExportInputs } from '../report-inputs/personal-export-inputs.ts';
 import { newId } from '../store/ids.ts';
 
@@ -125,26 +124,7 @@ export function peopleRoutes(deps: AppDeps, throttle: LoginThrottle) {
     .get('/:id/segments', signedIn(deps), async (c) => {
       const person = await visiblePerson(store, c, 'segments');
       const range = reportRange(c.req.query(), { nowMs: clock(), timeZone: config.timeZone });
-      const { fromMs, toMs } = dateRangeMs(range.from, range.to, config.timeZone);
-      const credits = await store.segmentCredits(person.id, dayNumber(range.from), dayNumber(range.to));
-      const segments = await store.segmentsForPerson(person.id, fromMs, toMs);
-      const body: SegmentReport[] = segments.map((s) => {
-        const credit = credits.get(s.id) ?? { rawSeconds: 0, creditedSeconds: 0, overlapSeconds: 0, dailyCapSeconds: 0 };
-        return {
-          id: s.id,
-          resourceId: s.resourceId,
-          url: s.url,
-          title: s.title,
-          startedAt: new Date(s.startMs).toISOString(),
-          endedAt: new Date(s.endMs).toISOString(),
-          mode: s.mode,
-          deviceId: s.deviceId,
-          rawSeconds: credit.rawSeconds,
-          creditedSeconds: credit.creditedSeconds,
-          discounts: { overlap: credit.overlapSeconds, daily_cap: credit.dailyCapSeconds, outside_allowlist: 0, invalid: 0 },
-        };
-      });
-      return c.json(body);
+      return c.json(segmentReports(await segmentReportInputs(store, person.id, range, config.timeZone)));
     })
     // Everything recorded about one person, as the file they download: the person, or an admin. Leaders
     // see their people's learning through reports; the whole file is the person's own.

@@ -4,11 +4,10 @@
 // approves); a visit or report is withdrawn with a reason. Every change is audited.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { fieldVisitInputSchema, researchReportInputSchema, reportStatusSchema, type ResearchOverview } from '../../shared/schemas/programme-research.ts';
+import { fieldVisitInputSchema, researchReportInputSchema, reportStatusSchema } from '../../shared/schemas/programme-research.ts';
 import { dateSchema } from '../../shared/schemas/domain.ts';
-import { researchStanding } from '../programme/research-standing.ts';
+import { researchOverview } from '../programme/research-overview.ts';
 import { isUnder } from '../programme/unit-tree.ts';
-import { byName } from '../programme/roster.ts';
 import { canViewPerson } from '../access/access-rules.ts';
 import { personInReach } from '../http/person-in-reach.ts';
 import { ERROR_CODES } from '../../shared/schemas/errors.ts';
@@ -26,6 +25,7 @@ import { readJson } from '../http/json-body.ts';
 import { yearParam } from '../http/programme-params.ts';
 import { signedIn } from '../http/signed-in.ts';
 import { loadDirectory, type Directory } from '../report-inputs/directory.ts';
+import { researchOverviewInputs } from '../report-inputs/research-overview-inputs.ts';
 import { newId } from '../store/ids.ts';
 import type { UserRecord } from '../store/store-contract.ts';
 
@@ -61,25 +61,8 @@ export function researchRoutes(deps: AppDeps) {
       const unitId = c.req.query('unitId');
       const directory = await loadDirectory(store);
       if (unitId !== undefined && !directory.units.some((u) => u.id === unitId)) throw validationFailed(`unitId: there is no unit with id "${unitId}"`);
-      const people = directory.people
-        .filter((p) => canViewPerson(viewer, p, directory.parentOf) && (unitId === undefined || isUnder(p.unitId, [unitId], directory.parentOf)))
-        .sort(byName);
-      const ids = new Set(people.map((p) => p.id));
-      const target = (await store.programme.settings()).reportTarget;
-      const visits = await store.programme.visits({ year, personIds: [...ids] });
-      const reports = await store.programme.reports({ year, personIds: [...ids] });
-      const byDate = <T extends { date: string }>(a: T, b: T) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
-      const body: ResearchOverview = {
-        year,
-        target,
-        visits: visits.sort(byDate),
-        reports: reports.sort(byDate),
-        // Only people who are expected to write: active accounts (admins included only if in a unit).
-        people: people
-          .filter((p) => p.active && p.unitId !== null)
-          .map((p) => ({ name: p.name, unitId: p.unitId, ...researchStanding(p.id, year, reports, visits, target) })),
-      };
-      return c.json(body);
+      const people = directory.people.filter((p) => canViewPerson(viewer, p, directory.parentOf) && (unitId === undefined || isUnder(p.unitId, [unitId], directory.parentOf)));
+      return c.json(researchOverview(await researchOverviewInputs(store, people, year)));
     })
     .post('/visits', signedIn(deps), async (c) => {
       const input = await readJson(c, fieldVisitInputSchema);

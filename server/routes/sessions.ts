@@ -8,15 +8,14 @@
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { sessionInputSchema, withdrawalInputSchema } from '../../shared/schemas/programme-calendar.ts';
-import { checkInRequestSchema, markAttendanceSchema, type Roster } from '../../shared/schemas/programme-attendance.ts';
+import { checkInRequestSchema, markAttendanceSchema } from '../../shared/schemas/programme-attendance.ts';
 import { canViewPerson, leadsUnit } from '../access/access-rules.ts';
-import { countAttendance } from '../programme/attendance-counts.ts';
 import type { GuessLimit } from '../programme/guess-limit.ts';
-import { membershipOn } from '../programme/membership-history.ts';
 import { DATE_PROBLEM_MESSAGES, makeUpDateProblem, markTimeProblem, sessionDateProblem, type DateProblem } from '../programme/plausible-dates.ts';
-import { rosterFor } from '../programme/roster.ts';
+import { sessionRoster } from '../programme/session-roster.ts';
 import { describeAttendance, describeSession } from '../http/audit-details.ts';
 import { loadDirectory, onRoster, type Directory, type DirectoryPerson } from '../report-inputs/directory.ts';
+import { rosterInputs } from '../report-inputs/roster-inputs.ts';
 import { runsSession, sessionView } from '../http/session-view.ts';
 import { assertTakesAttendance, selfCheckIn } from './check-in.ts';
 import { ApiError, forbidden, notFound, validationFailed } from '../http/api-error.ts';
@@ -219,21 +218,7 @@ export function sessionRoutes(deps: AppDeps, checkInGuesses: GuessLimit) {
       const session = await find(c.req.param('id'));
       const directory = await loadDirectory(store);
       if (!runsSession(viewer, session, directory)) throw forbidden('Only the organiser, leaders of its units and admins see the roster');
-      const entries = new Map((await store.programme.attendance({ sessionIds: [session.id] })).map((e) => [e.personId, e]));
-      // Everyone in its units on its date, plus anyone recorded there from elsewhere.
-      const people = rosterFor(session.unitIds, session.date, directory.people, directory.parentOf);
-      for (const personId of entries.keys()) {
-        const p = directory.person(personId);
-        if (p && !people.includes(p)) people.push(p);
-      }
-      // Each in the unit they were in on the session's date.
-      const rows = people.map((p) => ({ personId: p.id, name: p.name, unitId: membershipOn(p.memberships, session.date)?.unitId ?? p.unitId, entry: entries.get(p.id) ?? null }));
-      const body: Roster = {
-        sessionId: session.id,
-        people: rows,
-        counts: countAttendance(rows.map((r) => ({ endMs: Date.parse(session.endsAt), entry: r.entry })), clock()),
-      };
-      return c.json(body);
+      return c.json(sessionRoster(await rosterInputs(store, directory, session, clock())));
     })
     .put('/:id/attendance/:personId', signedIn(deps), async (c) => {
       const viewer = c.get('user');

@@ -65,6 +65,8 @@ describe('the committee’s weekly screens', () => {
     const pager = page.getByRole('navigation', { name: '笔记分页' }).first();
     await expect.poll(() => pager.innerText()).toContain('第 1–20 条，共 25 条');
     expect(await page.locator('article.note').count()).toBe(20);
+    // Each note's comment box is named by its label (the shared Field), as a screen reader reads it.
+    expect(await page.getByRole('textbox', { name: '审阅意见' }).count()).toBe(20);
     for (const id of leaderOwn) expect(await page.locator(`[data-note-id="${id}"]`).count()).toBe(0);
 
     await page.getByRole('checkbox', { name: /读书笔记 1”/ }).check();

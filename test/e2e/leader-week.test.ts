@@ -146,7 +146,8 @@ describe('a leader’s week in the dashboard', () => {
   it('cancels a session entered twice by mistake, with a reason, and the calendar drops it', async () => {
     await createSession(TOPIC, '15:00', '16:30');
     await page.getByText('取消活动', { exact: true }).click();
-    await page.getByPlaceholder('理由（必填，记入审计日志）').fill('重复录入，以上午的活动为准');
+    await page.getByLabel('理由（必填，记入审计日志）').fill('重复录入，以上午的活动为准');
+    await screenshot(page, 'leader-week-cancel-reason', { fullPage: false });
     await page.getByRole('button', { name: '确认取消活动' }).click();
     const banner = page.getByTestId('session-cancelled');
     await expect.poll(() => banner.innerText().catch(() => '')).toContain('重复录入，以上午的活动为准');

@@ -103,6 +103,7 @@ describe('the learning programme in the dashboard', () => {
     const liRow = page.locator(`table.roster tr[data-person-id="${seeded.li.id}"]`);
     await liRow.locator('select[name=status]').selectOption('leave');
     await liRow.locator('input[name=reason]').fill('外出调研');
+    await screenshot(page, 'programme-roster-marking', { fullPage: false });
     await liRow.locator('button[type=submit]').click();
     await expect.poll(() => liRow.locator('.attendance-status').innerText()).toBe('请假 · 外出调研');
 

@@ -1,9 +1,8 @@
 // Self check-in with the session's short code (the code may come in the link, ?code=): the answer says
 // which session and whether it was on time, or why not in words.
-import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context.ts';
 import { checkInMessage } from '../../models/programme/check-in-message.ts';
-import { checkIn } from '../../models/programme/programme-model.ts';
+import { useCheckInPage } from '../../models/programme/check-in-page.ts';
 import { useSubmit } from '../../models/use-submit.ts';
 import { Field, FormActions } from '../form/Field.tsx';
 import { FormStatus } from '../form/FormStatus.tsx';
@@ -11,19 +10,13 @@ import { FormStatus } from '../form/FormStatus.tsx';
 export function CheckInPage() {
   const { api, t, query } = useApp();
   const submit = useSubmit();
-  const [result, setResult] = useState<string | null>(null);
+  const page = useCheckInPage(api);
   return (
     <article class="check-in" aria-labelledby="check-in-title">
       <h1 id="check-in-title">{t('checkIn.title')}</h1>
       <form
         class="panel form-grid"
-        onSubmit={submit.form(
-          (form) => {
-            setResult(null);
-            return checkIn(api, form);
-          },
-          { onSaved: ({ session, entry }) => setResult(t('checkIn.done', { topic: session.topic, status: t(`attendance.${entry.status}`) })) },
-        )}
+        onSubmit={submit.form(page.send, { onSaved: page.saved })}
       >
         <p class="wide muted">{t('checkIn.intro')}</p>
         <Field label={t('checkIn.code')}>
@@ -32,9 +25,9 @@ export function CheckInPage() {
         {/* Its answer, or why not, stands under the form in words of its own. */}
         <FormActions submit={submit} label={t('checkIn.submit')} wide={false} status="none" />
       </form>
-      {result !== null && (
+      {page.checkedIn !== null && (
         <p class="check-in-result" role="status" data-testid="check-in-result">
-          {result}
+          {t('checkIn.done', { topic: page.checkedIn.topic, status: t(`attendance.${page.checkedIn.status}`) })}
         </p>
       )}
       {submit.failure !== null &&

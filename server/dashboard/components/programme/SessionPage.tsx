@@ -12,6 +12,7 @@ import { routePath } from '../../models/router.ts';
 import { useSessionPage } from '../../models/programme/session-page.ts';
 import { Link } from '../Link.tsx';
 import { Loaded } from '../States.tsx';
+import { Field } from '../form/Field.tsx';
 import { FormStatus } from '../form/FormStatus.tsx';
 import { cancelSession, markAllPresent, markAttendance, withdrawAttendance } from '../../models/programme/programme-model.ts';
 import { useSubmit } from '../../models/use-submit.ts';
@@ -169,14 +170,24 @@ function MarkForm({ sessionId, personId, entry, onSaved }: { sessionId: string; 
   const missed = status === 'leave' || status === 'absent';
   return (
     <form class="mark-form" onSubmit={submit.form((form) => markAttendance(api, sessionId, personId, status, form), { onSaved })}>
-      <select aria-label={t('field.status')} name="status" value={status} onChange={(e) => setStatus((e.currentTarget as HTMLSelectElement).value as AttendanceStatus)}>
-        <EnumOptions values={ATTENDANCE_STATUSES} label={(s) => t(`attendance.${s}`)} />
-      </select>
-      {status === 'leave' && <input aria-label={t('session.reason')} placeholder={t('session.reason')} name="reason" defaultValue={draft.reason} required maxLength={500} />}
+      <Field label={t('field.status')}>
+        <select name="status" value={status} onChange={(e) => setStatus((e.currentTarget as HTMLSelectElement).value as AttendanceStatus)}>
+          <EnumOptions values={ATTENDANCE_STATUSES} label={(s) => t(`attendance.${s}`)} />
+        </select>
+      </Field>
+      {status === 'leave' && (
+        <Field label={t('session.reason')}>
+          <input name="reason" defaultValue={draft.reason} required maxLength={500} />
+        </Field>
+      )}
       {missed && (
         <>
-          <input aria-label={t('session.makeUp')} title={t('session.makeUp')} name="makeUp" type="date" defaultValue={draft.makeUpOn} />
-          <input aria-label={t('session.makeUpNote')} placeholder={t('session.makeUpNote')} name="makeUpNote" defaultValue={draft.makeUpNote} maxLength={500} />
+          <Field label={t('session.makeUp')}>
+            <input name="makeUp" type="date" defaultValue={draft.makeUpOn} />
+          </Field>
+          <Field label={t('session.makeUpNote')}>
+            <input name="makeUpNote" defaultValue={draft.makeUpNote} maxLength={500} />
+          </Field>
         </>
       )}
       <button type="submit" disabled={submit.busy}>

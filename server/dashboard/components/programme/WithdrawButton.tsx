@@ -2,6 +2,7 @@
 // withdraws an entry, a visit or a report). The reason goes to the audit log; a refusal is shown in words.
 import { useApp } from '../../app/context.ts';
 import { useSubmit } from '../../models/use-submit.ts';
+import { Field } from '../form/Field.tsx';
 import { FormStatus } from '../form/FormStatus.tsx';
 
 export function WithdrawButton({ label, onWithdraw, onDone }: { label: string; onWithdraw(reason: string): Promise<unknown>; onDone(): void }) {
@@ -11,7 +12,9 @@ export function WithdrawButton({ label, onWithdraw, onDone }: { label: string; o
     <details class="withdraw">
       <summary>{label}</summary>
       <form onSubmit={submit.form((form) => onWithdraw(form.trimmed('reason')), { onSaved: onDone })}>
-        <input name="reason" aria-label={t('withdraw.reason')} placeholder={t('withdraw.reason')} required maxLength={500} />
+        <Field label={t('withdraw.reason')}>
+          <input name="reason" required maxLength={500} />
+        </Field>
         <button type="submit" disabled={submit.busy}>
           {t('withdraw.confirm', { action: label })}
         </button>
