@@ -5,7 +5,6 @@ import { CATEGORIES, type Category } from '../../shared/schemas/domain.ts';
 import type { DetailedLearningLog } from '../../shared/schemas/log.ts';
 import type { Discounts } from '../../shared/schemas/reports.ts';
 import { dateOfDay, dayNumber } from '../../shared/time/day-numbers.ts';
-import type { DayTotalRecord } from '../store/store-contract.ts';
 
 export function emptyCategories(): Record<Category, number> {
   return Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
@@ -16,7 +15,24 @@ export function emptyDiscounts(): Required<Discounts> {
 }
 
 /** Adds a day's discounted seconds, by reason, into `into`. */
-export function addDiscounts(into: Required<Discounts>, day: DayTotalRecord): void {
+/**
+ * One person's one day as the reports read it: what `split-day-seconds.ts` made of it, kept by the store
+ * as its day total (store/record-schemas.ts; the store's records satisfy this shape, so aggregation/
+ * never imports the store).
+ */
+export interface DayTotal {
+  day: number;
+  rawSeconds: number;
+  creditedSeconds: number;
+  overlapSeconds: number;
+  dailyCapSeconds: number;
+  outsideAllowlistSeconds: number;
+  invalidSeconds: number;
+  /** Credited seconds per resource: [resourceId, seconds, resourceId, seconds, ...]. */
+  byResource: readonly (string | number)[];
+}
+
+export function addDiscounts(into: Required<Discounts>, day: DayTotal): void {
   into.overlap += day.overlapSeconds;
   into.daily_cap += day.dailyCapSeconds;
   into.outside_allowlist += day.outsideAllowlistSeconds;
@@ -28,7 +44,7 @@ export function learningLog(input: {
   from: string;
   to: string;
   /** The person's daily totals within the range. */
-  days: readonly DayTotalRecord[];
+  days: readonly DayTotal[];
   /** Category of a resource; resources the server no longer knows count as 'other'. */
   categoryOf: (resourceId: string) => Category | undefined;
   notesCount: number;

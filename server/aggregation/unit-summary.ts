@@ -5,14 +5,16 @@
 import type { UnitSummary, PersonSummary } from '../../shared/schemas/reports.ts';
 import type { Category } from '../../shared/schemas/domain.ts';
 import { dateOfDay, dayNumber } from '../../shared/time/day-numbers.ts';
-import type { DayTotalRecord, UserRecord } from '../store/store-contract.ts';
-import { emptyCategories } from './learning-log.ts';
+import { emptyCategories, type DayTotal } from './learning-log.ts';
 import type { StudyHours } from '../programme/study-hours.ts';
 import { targetBasis, type EffectiveTarget } from '../programme/effective-target.ts';
 
+/** The fields of a person the summary lists (the store's user records have them). */
+export type SummaryPerson = Pick<PersonSummary, 'name' | 'username' | 'role' | 'unitId'> & { id: string };
+
 export interface SummaryMember {
-  person: UserRecord;
-  days: readonly DayTotalRecord[];
+  person: SummaryPerson;
+  days: readonly DayTotal[];
   notesCount: number;
   credit: Pick<StudyHours, 'totalSeconds' | 'onlineSeconds' | 'sessionHours'>;
   target: EffectiveTarget;

@@ -4,10 +4,22 @@
 // Editing applies the same split back: unit items take only a status, the rest are the person's own.
 import type { PlanStage, PlanTargets, ReadingItem, ReadingStatus, SavePlan, StudyPlan } from '../../shared/schemas/programme-plans.ts';
 import { daysInRange } from '../../shared/time/periods.ts';
-import type { PersonalPlan } from '../store/programme/records.ts';
 import { stageRange } from './stage-range.ts';
 
-export type { PersonalPlan };
+/**
+ * A person's own plan as these rules read and make it (the unit's items are referenced, not copied). The
+ * store keeps it as `personalPlanSchema` (store/programme/records.ts), which a type check there holds
+ * equal to this, so the rules need not import the store.
+ */
+export interface PersonalPlan {
+  personId: string;
+  year: number;
+  stage: PlanStage;
+  targets: PlanTargets | null;
+  ownItems: ReadingItem[];
+  unitItemStatus: Record<string, ReadingStatus>;
+  updatedAt: string;
+}
 
 /** A unit's defaults for a year or stage. */
 export interface UnitDefaults {

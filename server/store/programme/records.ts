@@ -1,6 +1,7 @@
 // What the store keeps of the learning programme, in domain terms, and the one snapshot shape that
 // holds it (validated on load like the rest of the store file).
 import { z } from 'zod';
+import type { PersonalPlan as PlanOfRules } from '../../programme/plan-resolution.ts';
 import { idSchema, instantSchema } from '../../../shared/schemas/domain.ts';
 import { attendanceEntrySchema, type AttendanceEntry } from '../../../shared/schemas/programme-attendance.ts';
 import { calendarExceptionSchema, sessionCancellationSchema, sessionKindSchema, tariffKindSchema, type CalendarException } from '../../../shared/schemas/programme-calendar.ts';
@@ -22,6 +23,10 @@ export const personalPlanSchema = z.object({
 });
 /** What the store keeps of a person's plan (the unit's items are referenced, not copied). */
 export type PersonalPlan = z.infer<typeof personalPlanSchema>;
+// The plan rules (programme/plan-resolution.ts) declare the same shape so as not to import the store:
+// both must stay one shape, checked here at compile time.
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : never;
+const _planShapesAgree: Same<PersonalPlan, PlanOfRules> = true;
 
 export const unitDefaultsRecordSchema = z.object({
   unitId: idSchema,
