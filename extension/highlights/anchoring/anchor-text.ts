@@ -239,7 +239,8 @@ export function anchorSelectors(index: TextIndex, selectors: readonly Anchorable
     suffix: collapseString(quote.suffix),
     hint: ctx.hint === null ? null : toCollapsed(view, ctx.hint),
   });
-  const exact = choose(exactCandidates(text, quote.exact, ctx, within.allowed).map((c) => judge(text, c, ctx, quote.exact.length)), ctx);
+  const exactPlaces = exactCandidates(text, quote.exact, ctx, within.allowed);
+  const exact = choose(exactPlaces.map((c) => judge(text, c, ctx, quote.exact.length)), ctx);
   if (exact.kind === 'ambiguous') return UNANCHORED;
   if (exact.kind === 'found') {
     // The collapsed view only when the context differs: an exact quote between intact contexts is found.
@@ -282,7 +283,9 @@ export function anchorSelectors(index: TextIndex, selectors: readonly Anchorable
   // it is where the passage is expected (the notes beside it edited or deleted, itself untouched); a
   // shorter one (32+ characters) if the words touching it on both sides are still those recorded (text
   // edited a little farther away on both sides).
-  if (quote.exact.length >= BESIDE_QUOTE_CHARS && ctx.hint !== null) {
+  // Only an occurrence the exact step saw (an allowed one) can qualify: with none, the two searches of
+  // the whole page are skipped (a mistyped quote, the usual way here).
+  if (quote.exact.length >= BESIDE_QUOTE_CHARS && ctx.hint !== null && exactPlaces.length > 0) {
     const at = text.indexOf(quote.exact);
     if (at !== -1 && text.indexOf(quote.exact, at + 1) === -1) {
       const span = { start: at, end: at + quote.exact.length };
