@@ -41,21 +41,20 @@ async function main(): Promise<void> {
   const parsed = configFromProcessEnv();
   if (!parsed.ok) fail(`invalid configuration\n  ${parsed.errors.join('\n  ')}`);
   const { config } = parsed;
-  const clock = () => Date.now();
-  const store = await openStore(config, { clock }).catch((err: unknown) => {
-    if (err instanceof StoreFileError || err instanceof StoreDatabaseError) fail(err.message);
-    throw err;
-  });
   if (config.databaseUrl === null) {
     // The embedded store holds the office's data in the heap (about 120 MB for a year of 1,000
     // people), and a report leaves megabytes of garbage behind it. By default V8 lets the heap grow to
     // about twice what was live before collecting it, which took the server from 220 MB to 480 MB
     // resident over 45 unit-year reports (goal ≤ 300 MB; issue 19). Growing by 30% at most keeps it at
-    // 245-275 MB, for about 17% more CPU per report (bench/server-embedded.bench.ts). Set once the
-    // store is open: while it loads, the heap only grows, and collecting it every 30% of the way cost
-    // about 0.2 s more CPU to start (10%) for nothing kept.
+    // 245-275 MB, for about 17% more CPU per report (bench/server-embedded.bench.ts).
     setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   }
+
+  const clock = () => Date.now();
+  const store = await openStore(config, { clock }).catch((err: unknown) => {
+    if (err instanceof StoreFileError || err instanceof StoreDatabaseError) fail(err.message);
+    throw err;
+  });
   const admin = await ensureFirstAdmin(store, config.adminPassword);
   // Limits count where the store keeps its data: on PostgreSQL every process behind the proxy shares
   // them (the store's migrations made their tables); the embedded store has one process, in memory.
