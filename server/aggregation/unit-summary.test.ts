@@ -35,7 +35,7 @@ const range = { from: '2026-03-02', to: '2026-03-03' };
 // 54.75 h a year is 0.15 h a day: 0.3 h over the two days (effective-target.ts).
 const target = effectiveTarget({ personal: null, unit: null, organisationAnnualHours: 54.75, range, today: '2026-03-10', firstDay: null });
 function member(p: UserRecord, days: DayTotalRecord[], notesCount: number): SummaryMember {
-  const credit = studyHoursInRange({ range, onlineDays: days.map((d) => ({ day: d.day, seconds: d.creditedSeconds })), sessionHours: 0, rules: withCreditRules(DEFAULT_PROGRAMME_SETTINGS).creditRules });
+  const credit = studyHoursInRange({ range, onlineDays: days, sessionHours: 0, rules: withCreditRules(DEFAULT_PROGRAMME_SETTINGS).creditRules });
   return { person: p, days, notesCount, credit, target, gapSeconds: targetGapSeconds(target.targetSeconds, credit.totalSeconds) };
 }
 

@@ -20,7 +20,7 @@ const plan: StudyPlan = {
 };
 const range = { from: '2026-01-01', to: '2026-12-31' };
 const noCap: OnlineCredit = { hoursPerHour: 1, yearlyCapHours: null };
-const credit = (online = noCap) => studyHoursInRange({ range, onlineDays: [{ day: dayNumber('2026-03-06'), seconds: 40 * 3600 }], sessionHours: 8, rules: withCreditRules({ ...DEFAULT_PROGRAMME_SETTINGS, online }).creditRules });
+const credit = (online = noCap) => studyHoursInRange({ range, onlineDays: [{ day: dayNumber('2026-03-06'), creditedSeconds: 40 * 3600 }], sessionHours: 8, rules: withCreditRules({ ...DEFAULT_PROGRAMME_SETTINGS, online }).creditRules });
 const target = (totalHours: number) => effectiveTarget({ personal: { totalHours, period: null }, unit: null, organisationAnnualHours: 50, range, today: '2027-01-10', firstDay: '2025-01-01' });
 const progress = planProgress({
   plan,

@@ -23,7 +23,7 @@ const range = { from: '2026-01-01', to: '2026-12-31' };
 const online = { hoursPerHour: 1, yearlyCapHours: null };
 /** Credit and target as person-figures.ts computes them: the year over, the plan's 50 h due in full. */
 const figures = (onlineSeconds: number, sessionHours: number, totalHours = 50, today = '2027-01-15') => ({
-  credit: studyHoursInRange({ range, onlineDays: [{ day: dayNumber('2026-03-06'), seconds: onlineSeconds }], sessionHours, rules: withCreditRules({ ...DEFAULT_PROGRAMME_SETTINGS, online }).creditRules }),
+  credit: studyHoursInRange({ range, onlineDays: [{ day: dayNumber('2026-03-06'), creditedSeconds: onlineSeconds }], sessionHours, rules: withCreditRules({ ...DEFAULT_PROGRAMME_SETTINGS, online }).creditRules }),
   target: effectiveTarget({ personal: { totalHours, period: null }, unit: null, organisationAnnualHours: 50, range, today, firstDay: '2025-01-01' }),
 });
 

@@ -8,7 +8,7 @@ const noCap = { hoursPerHour: 1, yearlyCapHours: null };
 const tariff = { halfDayHours: 4, dayHours: 8 };
 /** One version of the rules for every day. */
 const only = (online: OnlineCredit): CreditRule[] => [{ version: 1, from: null, savedAt: null, tariff, online }];
-const on = (date: string, hours: number): OnlineDay => ({ day: dayNumber(date), seconds: hours * 3600 });
+const on = (date: string, hours: number): OnlineDay => ({ day: dayNumber(date), creditedSeconds: hours * 3600 });
 
 describe('studyHoursInRange', () => {
   it('credits online study hour for hour with no cap by default, plus sessions', () => {
@@ -60,7 +60,7 @@ describe('studyHoursInRange', () => {
   });
 
   it('rounds hours to the tenth and keeps the total in whole seconds', () => {
-    const c = studyHoursInRange({ range: year, onlineDays: [{ day: dayNumber('2026-03-06'), seconds: 1000 }], sessionHours: 1.5, rules: only(noCap) });
+    const c = studyHoursInRange({ range: year, onlineDays: [{ day: dayNumber('2026-03-06'), creditedSeconds: 1000 }], sessionHours: 1.5, rules: only(noCap) });
     expect(c).toMatchObject({ onlineCreditedHours: 0.3, sessionHours: 1.5, totalSeconds: 1000 + 5400, totalHours: 1.8 });
   });
 
@@ -108,9 +108,22 @@ describe('studyHoursInRange', () => {
       expect(c.creditRules).toEqual([{ version: 3, from: '2026-03-09' }]);
     });
 
+    it('counts days given out of order as in order (the cap takes the year in day order)', () => {
+      const online = { hoursPerHour: 1, yearlyCapHours: 10 };
+      const rules = [v(1, null, online), v(2, '2026-06-01', { hoursPerHour: 2, yearlyCapHours: 10 })];
+      const days = [on('2026-03-06', 6), on('2026-05-08', 3), on('2026-06-05', 2), on('2026-07-01', 4), on('2025-12-31', 9)];
+      const range = { from: '2026-05-01', to: '2026-06-30' };
+      const sorted = studyHoursInRange({ range, onlineDays: days.slice().sort((a, b) => a.day - b.day), sessionHours: 0, rules });
+      const shuffled = [days[3]!, days[1]!, days[4]!, days[0]!, days[2]!];
+      expect(studyHoursInRange({ range, onlineDays: shuffled, sessionHours: 0, rules })).toEqual(sorted);
+      // May's 3 h fill the cap to 9 after March's 6; June's 2 h at 2 per hour are 4, of which 1 is left.
+      expect(sorted.onlineCreditedHours).toBe(4);
+      expect(shuffled.map((d) => d.day)).toEqual([days[3]!, days[1]!, days[4]!, days[0]!, days[2]!].map((d) => d.day));
+    });
+
     it('gives the single-version answer for any split of a year under one version (the running total is the old min(year so far, cap))', () => {
       const online = { hoursPerHour: 0.7, yearlyCapHours: 33 };
-      const days = Array.from({ length: 60 }, (_, i) => ({ day: dayNumber('2026-01-01') + i * 6, seconds: 1000 + ((i * 7919) % 20_000) }));
+      const days = Array.from({ length: 60 }, (_, i) => ({ day: dayNumber('2026-01-01') + i * 6, creditedSeconds: 1000 + ((i * 7919) % 20_000) }));
       const whole = studyHoursInRange({ range: year, onlineDays: days, sessionHours: 0, rules: only(online) });
       let sumSeconds = 0;
       for (let m = 1; m <= 12; m++) {

@@ -21,10 +21,18 @@ export interface StudyHours {
   creditRules: CreditRuleRef[];
 }
 
+/** A day of the learning log (a DayTotalRecord is one, so a report passes what it read without copying it). */
 export interface OnlineDay {
   /** Day number (shared/time/day-numbers.ts). */
   day: number;
-  seconds: number;
+  /** The log's credited online seconds that day, before conversion and cap. */
+  creditedSeconds: number;
+}
+
+/** `days` in day order: as given when they already are (as the store returns them), else a sorted copy. */
+function inDayOrder(days: readonly OnlineDay[]): readonly OnlineDay[] {
+  for (let i = 1; i < days.length; i++) if (days[i]!.day < days[i - 1]!.day) return [...days].sort((a, b) => a.day - b.day);
+  return days;
 }
 
 const tenth = (h: number) => Math.round(h * 10) / 10;
@@ -47,23 +55,26 @@ export function studyHoursInRange(input: { range: DateRange; onlineDays: readonl
     for (let i = 0; i < starts.length; i++) if (starts[i]! <= day) index = i;
     return input.rules[index]!;
   };
-  const days = input.onlineDays.filter((d) => d.day >= firstYearStart && d.day <= last).sort((a, b) => a.day - b.day);
+  // Run for every person of a report (1,000 × a year and more of days): no copy of the days is made.
+  const days = inDayOrder(input.onlineDays);
   let countedSeconds = 0;
   let convertedHours = 0;
   let onlineCredited = 0;
   let yearEnd = -Infinity;
   let creditedThisYear = 0;
   for (const d of days) {
+    if (d.day < firstYearStart) continue;
+    if (d.day > last) break;
     if (d.day > yearEnd) {
       yearEnd = dayNumber(`${dateOfDay(d.day).slice(0, 4)}-12-31`);
       creditedThisYear = 0;
     }
     const { hoursPerHour, yearlyCapHours } = versionOn(d.day).online;
-    const converted = (d.seconds / 3600) * hoursPerHour;
+    const converted = (d.creditedSeconds / 3600) * hoursPerHour;
     const credited = yearlyCapHours === null ? converted : Math.min(converted, Math.max(0, yearlyCapHours - creditedThisYear));
     creditedThisYear += credited;
     if (d.day < first) continue;
-    countedSeconds += d.seconds;
+    countedSeconds += d.creditedSeconds;
     convertedHours += converted;
     onlineCredited += credited;
   }

@@ -245,7 +245,7 @@ export async function personFigures(ctx: FiguresContext, person: DirectoryPerson
     for (let i = 0; i < day.byResource.length; i += 2) onlineByCategory[ctx.categoryOf(day.byResource[i] as string) ?? 'other'] += day.byResource[i + 1] as number;
   }
   const sessions = personSessions(ctx, person, range);
-  const credit = studyHoursInRange({ range, onlineDays: read.map((d) => ({ day: d.day, seconds: d.creditedSeconds })), sessionHours: sessions.sessionHours, rules: ctx.settings.creditRules });
+  const credit = studyHoursInRange({ range, onlineDays: read, sessionHours: sessions.sessionHours, rules: ctx.settings.creditRules });
   const target = await targetOf(ctx, person, range, stage);
   return { range, days, onlineByCategory, credit, target, gapSeconds: targetGapSeconds(target.targetSeconds, credit.totalSeconds), sessions };
 }
