@@ -37,6 +37,7 @@ const liFigures = personFiguresSchema.parse({
   targetBasis: { source: 'organisation', setHours: 50, dueFrom: '2026-03-02', dueTo: '2026-03-08' },
   gapHours: 0,
   behind: false,
+  creditRules: [{ version: 1, from: null }],
 });
 
 describe('person log export', () => {
