@@ -49,6 +49,7 @@ describe('person log export', () => {
     expect(about.rows).toContainEqual(['目标学时', 1]);
     expect(about.rows).toContainEqual(['差额学时', 0]);
     expect(about.rows).toContainEqual(['未达目标', '否']);
+    expect(about.rows).toContainEqual(['学时规则', '认定依据：学时规则第 1 版（最初），每天按当天有效的规则认定']);
   });
 
   it('lists days, resources (deleted ones by id) and the discounts with reasons', () => {

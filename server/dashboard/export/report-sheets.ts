@@ -5,6 +5,7 @@ import type { UnitSummary } from '../../../shared/schemas/reports.ts';
 import type { Unit } from '../../../shared/schemas/organisation.ts';
 import type { Translate } from '../i18n/t.ts';
 import { hoursValue } from '../models/format.ts';
+import { creditRulesLine } from '../models/programme/credit-rule-label.ts';
 import type { PersonLogModel } from '../models/person.ts';
 import { unitPath } from '../models/unit-tree.ts';
 import { sheet, type Sheet } from './table.ts';
@@ -97,6 +98,8 @@ export function personLogSheets(model: PersonLogModel, figures: PersonFigures, p
         [t('figure.targetHours'), figures.targetHours],
         [t('figure.gapHours'), figures.gapHours],
         [t('figure.belowTarget'), figures.behind ? t('common.yes') : t('common.no')],
+        // The export is what a leader files: it names the credit rules its hours were made under, as the page does.
+        [t('figure.creditRules'), creditRulesLine(figures.creditRules, t)],
         [t('figure.rawHours'), hoursValue(model.rawSeconds)],
         ...model.discounts.map((d): [string, number] => [t(`discount.${d.reason}`), hoursValue(d.seconds)]),
         [t('figure.notes'), model.notesCount],

@@ -77,6 +77,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'figure.people': 'People',
   'figure.belowTarget': 'Below target',
   'figure.notes': 'Notes',
+  'figure.creditRules': 'Credit rules',
   'figure.trend': 'Trend',
   'figure.trendLabel': 'Study hours trend for {range}',
   'figure.byCategory': 'By category',

@@ -74,6 +74,7 @@ export const zhCN = {
   'figure.people': '人数',
   'figure.belowTarget': '未达目标',
   'figure.notes': '学习笔记',
+  'figure.creditRules': '学时规则',
   'figure.trend': '学时趋势',
   'figure.trendLabel': '{range}的学时趋势图',
   'figure.byCategory': '按类别',
