@@ -142,6 +142,16 @@ export function sessionRoutes(deps: AppDeps, checkInGuesses: GuessLimit) {
     if (!session) throw notFound(`There is no session with id "${id}"`);
     return session;
   };
+  /** Marking or withdrawing one person's attendance: the session, the person, and the viewer's right to mark it, all checked. */
+  const attendanceToMark = async (viewer: UserRecord, sessionId: string, personId: string) => {
+    const session = await find(sessionId);
+    const directory = await loadDirectory(store);
+    const person = directory.person(personId);
+    if (!person) throw notFound(`There is no person with id "${personId}"`);
+    mayMark(viewer, session, person, directory);
+    await assertTakesAttendance(session, store.programme);
+    return { viewer, session, directory, person };
+  };
   return new Hono<AppEnv>()
     .post('/', signedIn(deps, 'admin', 'leader'), async (c) => {
       const viewer = c.get('user');
@@ -221,13 +231,7 @@ export function sessionRoutes(deps: AppDeps, checkInGuesses: GuessLimit) {
       return c.json(sessionRoster(await rosterInputs(store, directory, session, clock())));
     })
     .put('/:id/attendance/:personId', signedIn(deps), async (c) => {
-      const viewer = c.get('user');
-      const session = await find(c.req.param('id'));
-      const directory = await loadDirectory(store);
-      const person = directory.person(c.req.param('personId'));
-      if (!person) throw notFound(`There is no person with id "${c.req.param('personId')}"`);
-      mayMark(viewer, session, person, directory);
-      await assertTakesAttendance(session, store.programme);
+      const { viewer, session, directory, person } = await attendanceToMark(c.get('user'), c.req.param('id'), c.req.param('personId'));
       const input = await readJson(c, markAttendanceSchema);
       if (!onRoster(session, person.id, directory) && (await store.programme.attendance({ sessionIds: [session.id], personId: person.id })).length === 0) {
         throw validationFailed('personId: this person is not on the roster of the session');
@@ -257,13 +261,7 @@ export function sessionRoutes(deps: AppDeps, checkInGuesses: GuessLimit) {
       return c.json(saved.ok ? saved.value : null);
     })
     .delete('/:id/attendance/:personId', signedIn(deps), async (c) => {
-      const viewer = c.get('user');
-      const session = await find(c.req.param('id'));
-      const directory = await loadDirectory(store);
-      const person = directory.person(c.req.param('personId'));
-      if (!person) throw notFound(`There is no person with id "${c.req.param('personId')}"`);
-      mayMark(viewer, session, person, directory);
-      await assertTakesAttendance(session, store.programme);
+      const { session, directory, person } = await attendanceToMark(c.get('user'), c.req.param('id'), c.req.param('personId'));
       const { reason } = await readJson(c, withdrawalInputSchema);
       const [entry] = await store.programme.attendance({ sessionIds: [session.id], personId: person.id });
       if (!entry) throw notFound(`${person.name} has no attendance entry at this session`);
