@@ -1,6 +1,7 @@
 // One person's learning log over a range of dates, from the daily totals kept on ingest (never from
 // raw segments): the contract's fields, plus raw seconds, the reasons for discounted seconds and the
 // notes count.
+import type { DayCredit } from './split-day-seconds.ts';
 import { CATEGORIES, type Category } from '../../shared/schemas/domain.ts';
 import type { DetailedLearningLog } from '../../shared/schemas/log.ts';
 import type { Discounts } from '../../shared/schemas/reports.ts';
@@ -20,17 +21,11 @@ export function emptyDiscounts(): Required<Discounts> {
  * as its day total (store/record-schemas.ts; the store's records satisfy this shape, so aggregation/
  * never imports the store).
  */
-export interface DayTotal {
+export type DayTotal = Pick<DayCredit, 'rawSeconds' | 'creditedSeconds' | 'overlapSeconds' | 'dailyCapSeconds' | 'outsideAllowlistSeconds' | 'invalidSeconds'> & {
   day: number;
-  rawSeconds: number;
-  creditedSeconds: number;
-  overlapSeconds: number;
-  dailyCapSeconds: number;
-  outsideAllowlistSeconds: number;
-  invalidSeconds: number;
-  /** Credited seconds per resource: [resourceId, seconds, resourceId, seconds, ...]. */
+  /** Credited seconds per resource, flattened as the store keeps them: [resourceId, seconds, resourceId, seconds, ...]. */
   byResource: readonly (string | number)[];
-}
+};
 
 export function addDiscounts(into: Required<Discounts>, day: DayTotal): void {
   into.overlap += day.overlapSeconds;
