@@ -8,6 +8,7 @@ import { dayNumber } from '../../shared/time/day-numbers.ts';
 import { segmentContentHash } from '../../server/store/content-hash.ts';
 import { ConflictError, DuplicateError, MissingReferenceError, NotFoundError, type CheckedSegment, type Store } from '../../server/store/store-contract.ts';
 import { describeEachEngine } from '../support/store-engines.ts';
+import { note } from '../support/store-notes.ts';
 
 const at = (iso: string) => Date.parse(iso);
 const admin = { actor: { id: 'admin1', name: '管理员' }, reason: null };
@@ -19,23 +20,6 @@ function segment(id: string, from: string, to: string, overrides: Partial<Checke
 }
 const sync = (store: Store, personId: string, accepted: CheckedSegment[], extra: Partial<Parameters<Store['recordSync']>[0]> = {}) =>
   store.recordSync({ personId, deviceId: 'd1', accepted, refused: [], notes: [], ...extra });
-const note = (n: number, over: Partial<Note> = {}): Note => ({
-  id: `5b0c1e9a-0000-4000-8000-00000000000${n}`,
-  url: null,
-  canonicalUrl: null,
-  title: `笔记 ${n}`,
-  resourceId: null,
-  selectors: [],
-  quote: '',
-  comment: '',
-  tags: [],
-  colour: 'yellow',
-  mustRead: null,
-  createdAt: `2026-03-0${n}T01:00:00.000Z`,
-  updatedAt: `2026-03-0${n}T01:00:00.000Z`,
-  deletedAt: null,
-  ...over,
-});
 
 describeEachEngine('store contract', ({ open }) => {
   let nowMs = at('2026-03-06T10:00:00+08:00');

@@ -9,24 +9,10 @@ import { createApp } from '../../server/app.ts';
 import { newToken } from '../../server/auth/tokens.ts';
 import type { Store } from '../../server/store/store-contract.ts';
 import { describeEachEngine } from '../support/store-engines.ts';
+import { note } from '../support/store-notes.ts';
 
 const clock = () => Date.parse('2026-03-06T10:00:00+08:00');
-const NOTE = {
-  id: '5b0c1e9a-0000-4000-8000-000000000001',
-  url: null,
-  canonicalUrl: null,
-  title: 'n1',
-  resourceId: null,
-  selectors: [],
-  quote: '',
-  comment: '',
-  tags: [],
-  colour: 'yellow',
-  mustRead: null,
-  createdAt: '2026-03-06T01:00:00.000Z',
-  updatedAt: '2026-03-06T01:00:00.000Z',
-  deletedAt: null,
-};
+const NOTE = note(1, { title: 'n1', createdAt: '2026-03-06T01:00:00.000Z', updatedAt: '2026-03-06T01:00:00.000Z' });
 
 describeEachEngine('the note cursor of a sync', ({ open }) => {
   it('brings a review committed between the response reading its cursor and its notes to the device', async () => {
