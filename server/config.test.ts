@@ -3,8 +3,9 @@ import { parseConfig } from './config.ts';
 
 const CWD = '/srv/studytrail';
 
+/** The problems, worded in English (LC_ALL) unless the env given sets the locale itself. */
 function errorsOf(env: Record<string, string>): string[] {
-  const result = parseConfig(env, CWD);
+  const result = parseConfig({ LC_ALL: 'en_US.UTF-8', ...env }, CWD);
   if (result.ok) throw new Error('expected a configuration error');
   return result.errors;
 }
@@ -82,7 +83,7 @@ describe('parseConfig', () => {
   });
 
   it('rejects an admin password shorter than 8 characters', () => {
-    expect(errorsOf({ STUDYTRAIL_ADMIN_PASSWORD: 'short' })).toEqual(['STUDYTRAIL_ADMIN_PASSWORD: at least 8 characters']);
+    expect(errorsOf({ STUDYTRAIL_ADMIN_PASSWORD: 'short' })).toEqual(['STUDYTRAIL_ADMIN_PASSWORD: a password has 8 to 256 characters']);
   });
 
   it('rejects an unknown time zone', () => {
@@ -131,5 +132,15 @@ describe('parseConfig', () => {
       'STUDYTRAIL_ADMIN_PASSWORD',
       'STUDYTRAIL_TZ',
     ]);
+  });
+
+  it('words its problems in Chinese when the locale names no English, as on a machine with no locale set', () => {
+    for (const locale of [{}, { LANG: 'zh_CN.UTF-8' }, { LANG: 'C.UTF-8' }, { LC_ALL: 'zh_CN.UTF-8', LANG: 'en_US.UTF-8' }]) {
+      const result = parseConfig({ ...locale, STUDYTRAIL_TZ: 'Mars/Olympus', STUDYTRAIL_ADMIN_PASSWORD: 'short' }, CWD);
+      expect(result).toEqual({
+        ok: false,
+        errors: ['STUDYTRAIL_ADMIN_PASSWORD：密码须为 8–256 个字符', 'STUDYTRAIL_TZ：“Mars/Olympus”不是 IANA 时区（例如 Asia/Shanghai）'],
+      });
+    }
   });
 });

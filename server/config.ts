@@ -1,8 +1,9 @@
 // Server configuration: the only module that reads process.env. Parsing is pure and returns every
 // problem at once, so a misconfigured start names each bad variable before exiting.
 import path from 'node:path';
-import { passwordSchema } from '../shared/schemas/organisation.ts';
+import { PASSWORD_LENGTH, passwordSchema } from '../shared/schemas/organisation.ts';
 import { isValidTimeZone } from '../shared/time/zoned-days.ts';
+import { consoleLocale, consoleText, type ConsoleText } from './console/console-text.ts';
 
 export interface ServerConfig {
   /** 0 asks the OS for a free port (tests). */
@@ -44,22 +45,24 @@ function read(env: Env, name: string): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value;
 }
 
+/** Problems are worded in the locale of `env` (console/console-text.ts): they are printed to whoever started the server. */
 export function parseConfig(env: Env, cwd: string = process.cwd()): ConfigResult {
   const errors: string[] = [];
+  const text = consoleText(consoleLocale(env));
 
   let port: number = CONFIG_DEFAULTS.port;
   const rawPort = read(env, 'PORT');
   if (rawPort !== undefined) {
     const trimmed = rawPort.trim();
     if (!/^\d{1,5}$/.test(trimmed) || Number(trimmed) > 65535) {
-      errors.push(`PORT: "${rawPort}" is not a port number (0-65535; 0 picks a free port)`);
+      errors.push(text.portInvalid(rawPort));
     } else {
       port = Number(trimmed);
     }
   }
 
   const host = read(env, 'HOST')?.trim() ?? CONFIG_DEFAULTS.host;
-  if (/\s|\//.test(host)) errors.push(`HOST: "${host}" is not a host name or IP address`);
+  if (/\s|\//.test(host)) errors.push(text.hostInvalid(host));
 
   const dataDir = path.resolve(cwd, read(env, 'STUDYTRAIL_DATA_DIR') ?? CONFIG_DEFAULTS.dataDir);
 
@@ -69,19 +72,19 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): ConfigResult
   if (rawPassword !== undefined && rawPassword !== '') {
     const checked = passwordSchema.safeParse(rawPassword);
     if (checked.success) adminPassword = rawPassword;
-    else errors.push(`STUDYTRAIL_ADMIN_PASSWORD: ${checked.error.issues.map((i) => i.message).join('; ')}`);
+    else errors.push(text.adminPasswordLength(PASSWORD_LENGTH.min, PASSWORD_LENGTH.max));
   }
 
   const timeZone = read(env, 'STUDYTRAIL_TZ')?.trim() ?? CONFIG_DEFAULTS.timeZone;
   if (!isValidTimeZone(timeZone)) {
-    errors.push(`STUDYTRAIL_TZ: "${timeZone}" is not an IANA time zone (for example Asia/Shanghai)`);
+    errors.push(text.timeZoneInvalid(timeZone));
   }
 
   let trustProxy: boolean = CONFIG_DEFAULTS.trustProxy;
   const rawTrust = read(env, 'STUDYTRAIL_TRUST_PROXY');
   if (rawTrust !== undefined) {
     const value = BOOLEAN_WORDS[rawTrust.trim().toLowerCase()];
-    if (value === undefined) errors.push(`STUDYTRAIL_TRUST_PROXY: "${rawTrust}" is not one of true, false, 1, 0, yes, no, on, off`);
+    if (value === undefined) errors.push(text.trustProxyInvalid(rawTrust));
     else trustProxy = value;
   }
 
@@ -90,7 +93,7 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): ConfigResult
   if (rawPublicUrl !== undefined) {
     const url = URL.canParse(rawPublicUrl) ? new URL(rawPublicUrl) : null;
     if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search !== '' || url.hash !== '') {
-      errors.push(`STUDYTRAIL_PUBLIC_URL: "${rawPublicUrl}" is not an http(s) address such as https://studytrail.example.org`);
+      errors.push(text.publicUrlInvalid(rawPublicUrl));
     } else {
       publicUrl = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
     }
@@ -102,7 +105,7 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): ConfigResult
     const url = URL.canParse(rawDatabaseUrl) ? new URL(rawDatabaseUrl) : null;
     if (url === null || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')) {
       // The value may hold a password: the message names the variable, not what it was set to.
-      errors.push('STUDYTRAIL_DATABASE_URL: not a PostgreSQL URL such as postgres://studytrail@127.0.0.1:5432/studytrail');
+      errors.push(text.databaseUrlInvalid);
     } else {
       databaseUrl = rawDatabaseUrl;
     }
@@ -110,6 +113,11 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): ConfigResult
 
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, config: { port, host, dataDir, adminPassword, timeZone, trustProxy, publicUrl, databaseUrl } };
+}
+
+/** The wording of what this process prints, in its locale: read apart from the rest, as a bad configuration is worded in it. */
+export function consoleTextOfProcess(): ConsoleText {
+  return consoleText(consoleLocale(process.env));
 }
 
 /** The configuration of this process, from its environment. */

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { createApp } from './app.ts';
 import { ensureFirstAdmin, type FirstAdmin } from './auth/first-admin.ts';
-import { configFromProcessEnv } from './config.ts';
+import { configFromProcessEnv, consoleTextOfProcess } from './config.ts';
 import { EXTENSION_DIR } from './paths.ts';
 import { openStore } from './store/open-store.ts';
 import { openPostgresLimiter } from './store/postgres/postgres-limiter.ts';
@@ -14,32 +14,25 @@ import { StoreDatabaseError, StoreFileError } from './store/store-contract.ts';
 const MAINTENANCE_INTERVAL_MS = 3600_000;
 /** How much V8 lets the heap grow past what was live before the next full collection (see main). */
 const HEAP_GROWING_PERCENT = 30;
+const text = consoleTextOfProcess();
 
 function fail(message: string): never {
-  process.stderr.write(`StudyTrail server cannot start: ${message}\n`);
+  process.stderr.write(`${text.cannotStart(message)}\n`);
   process.exit(1);
 }
 
 function startupLines(origin: string, admin: FirstAdmin): string[] {
-  const lines = [
-    `StudyTrail server listening on ${origin}`,
-    `Dashboard: ${origin}/`,
-    `Extension (load unpacked): ${EXTENSION_DIR}`,
-  ];
+  const lines = [text.listening(origin), text.dashboard(`${origin}/`), text.extensionFolder(EXTENSION_DIR)];
   if (admin.created) {
-    lines.push(`Admin user: ${admin.username}`);
-    lines.push(
-      admin.generated
-        ? `Admin password (shown once): ${admin.password}`
-        : 'Admin password: from STUDYTRAIL_ADMIN_PASSWORD',
-    );
+    lines.push(text.adminUser(admin.username));
+    lines.push(admin.generated ? text.adminPasswordShownOnce(admin.password) : text.adminPasswordFromEnv);
   }
   return lines;
 }
 
 async function main(): Promise<void> {
   const parsed = configFromProcessEnv();
-  if (!parsed.ok) fail(`invalid configuration\n  ${parsed.errors.join('\n  ')}`);
+  if (!parsed.ok) fail(text.invalidConfiguration(parsed.errors));
   const { config } = parsed;
   if (config.databaseUrl === null) {
     // The embedded store holds the office's data in the heap (about 120 MB for a year of 1,000
@@ -67,12 +60,12 @@ async function main(): Promise<void> {
     process.stdout.write(startupLines(`http://${host}:${port}`, admin).join('\n') + '\n');
   });
   server.on('error', (err: NodeJS.ErrnoException) => {
-    fail(err.code === 'EADDRINUSE' ? `PORT: ${config.port} is already in use on ${config.host}` : err.message);
+    fail(err.code === 'EADDRINUSE' ? text.portInUse(config.port, config.host) : err.message);
   });
 
   // Fold old raw segments into daily totals and compact the files, now and then.
   const maintenance = setInterval(() => {
-    store.maintain().catch((err: unknown) => process.stderr.write(`Store maintenance failed: ${String(err)}\n`));
+    store.maintain().catch((err: unknown) => process.stderr.write(`${text.maintenanceFailed(String(err))}\n`));
   }, MAINTENANCE_INTERVAL_MS);
   maintenance.unref();
 
@@ -81,7 +74,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     clearInterval(maintenance);
-    process.stdout.write(`Received ${signal}, stopping\n`);
+    process.stdout.write(`${text.stopping(signal)}\n`);
     // Stop taking requests, let the ones in progress finish, then wait for every pending write.
     server.close();
     const forceExit = setTimeout(() => {
@@ -92,7 +85,7 @@ async function main(): Promise<void> {
       Promise.all([store.close(), sharedLimits?.close()]).then(
         () => process.exit(0),
         (err: unknown) => {
-          process.stderr.write(`Could not flush the store: ${String(err)}\n`);
+          process.stderr.write(`${text.flushFailed(String(err))}\n`);
           process.exit(1);
         },
       );

@@ -42,7 +42,8 @@ function startProcess(args: string[], env: Record<string, string>): Promise<Benc
   const script = args.at(-1)!;
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...args], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+    // English, so the listening line below reads as expected whatever the machine's locale.
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LC_ALL: 'en_US.UTF-8', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

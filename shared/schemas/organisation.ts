@@ -29,7 +29,9 @@ export const updateUnitSchema = z
   .refine(hasSomeChange, 'send at least one field to change');
 export type UpdateUnit = z.infer<typeof updateUnitSchema>;
 
-export const passwordSchema = z.string().min(8, 'at least 8 characters').max(256);
+/** A password's length in characters; the server's configuration check words its message from it. */
+export const PASSWORD_LENGTH = { min: 8, max: 256 } as const;
+export const passwordSchema = z.string().min(PASSWORD_LENGTH.min, 'at least 8 characters').max(PASSWORD_LENGTH.max);
 
 export const createPersonSchema = z.object({
   username: usernameSchema,

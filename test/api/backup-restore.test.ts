@@ -76,4 +76,18 @@ describe('backup and restore', () => {
     servers.push(back);
     expect((await fetch(`${back.url}/api/health`)).status).toBe(200);
   });
+
+  it('speaks Chinese where the locale names no English', async () => {
+    const zh = { LC_ALL: '', LC_MESSAGES: '', LANG: 'zh_CN.UTF-8' };
+    const usage = await runCli('backup', [], zh);
+    expect(usage).toMatchObject({ code: 2, stderr: '用法：npm run backup -- <文件或文件夹>\n' });
+    const badZone = await runCli('restore', ['x.json'], { ...zh, STUDYTRAIL_TZ: 'Nowhere/City' });
+    expect(badZone.code).toBe(1);
+    expect(badZone.stderr).toBe('配置有误\n  STUDYTRAIL_TZ：“Nowhere/City”不是 IANA 时区（例如 Asia/Shanghai）\n');
+    const dataDir = await tempDir();
+    const server = await startServerProcess({ dataDir });
+    servers.push(server);
+    const backup = await runCli('backup', [path.join(await tempDir(), 'copy.json')], { ...zh, STUDYTRAIL_DATA_DIR: dataDir });
+    expect(backup.stdout).toMatch(/^备份已写入：.*copy\.json（\d+ 字节，截至第 \d+ 次更改）\n$/);
+  });
 });

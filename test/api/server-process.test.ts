@@ -70,6 +70,23 @@ describe('server/main.ts', () => {
     await signIn(running.url, password);
   });
 
+  it('speaks Chinese to whoever starts it on a machine whose locale names no English', async () => {
+    running = await startServerProcess({ dataDir, env: { LC_ALL: '', LC_MESSAGES: '', LANG: 'zh_CN.UTF-8' } });
+    const { url, adminPassword } = running;
+    expect(running.stdout.trimEnd().split('\n')).toEqual([
+      `学迹服务器已在 ${url} 上运行`,
+      `管理后台：${url}/`,
+      `浏览器扩展（加载已解压的扩展程序）：${path.join(REPO_ROOT, '.output', 'chrome-mv3')}`,
+      '管理员账号：admin',
+      `管理员密码（仅显示这一次）：${adminPassword}`,
+    ]);
+    await running.stop();
+    running = undefined;
+    await expect(startServerProcess({ dataDir, env: { LC_ALL: '', LC_MESSAGES: '', LANG: '', STUDYTRAIL_TZ: 'Nowhere/City' } })).rejects.toThrow(
+      /学迹服务器无法启动：配置有误\n {2}STUDYTRAIL_TZ：“Nowhere\/City”不是 IANA 时区/,
+    );
+  });
+
   it('refuses invalid configuration, naming the variable', async () => {
     await expect(startServerProcess({ dataDir, env: { STUDYTRAIL_TZ: 'Nowhere/City' } })).rejects.toThrow(
       /exited with code 1[\s\S]*STUDYTRAIL_TZ: "Nowhere\/City" is not an IANA time zone/,

@@ -15,6 +15,7 @@ import { openLowdbStore } from '../../server/store/lowdb-store.ts';
 import { openPostgresStore } from '../../server/store/postgres/postgres-store.ts';
 import type { CheckedSegment, Store, UserRecord } from '../../server/store/store-contract.ts';
 import { freshDatabase } from '../support/postgres-database.ts';
+import { TEST_ENV } from '../support/server-process.ts';
 
 const run = promisify(execFile);
 const TZ = 'Asia/Shanghai';
@@ -29,7 +30,7 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 function migrateStore(dataDir: string, ...args: string[]) {
-  return run(process.execPath, ['--import', 'tsx', 'server/cli/migrate-store.ts', ...args], { env: { ...process.env, STUDYTRAIL_DATA_DIR: dataDir, STUDYTRAIL_TZ: TZ } }).then(
+  return run(process.execPath, ['--import', 'tsx', 'server/cli/migrate-store.ts', ...args], { env: { ...process.env, LC_ALL: TEST_ENV.LC_ALL, STUDYTRAIL_DATA_DIR: dataDir, STUDYTRAIL_TZ: TZ } }).then(
     ({ stdout }) => ({ code: 0, stdout, stderr: '' }),
     (err: { code: number; stdout: string; stderr: string }) => ({ code: err.code, stdout: err.stdout, stderr: err.stderr }),
   );

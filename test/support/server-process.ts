@@ -4,10 +4,31 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { consoleLocale, consoleText } from '../../server/console/console-text.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** node's arguments in the "start" script of package.json, after `npm run build`. */
 export const SERVER_ARGS = ['--enable-source-maps', '.output/server/main.mjs'];
+
+/** What every spawned server and command gets unless a test says otherwise. */
+export const TEST_ENV = { PORT: '0', HOST: '127.0.0.1', LC_ALL: 'en_US.UTF-8' } as const;
+
+/** The startup lines of a locale as patterns, built from the server's own wording (one line each). */
+function startupLinePatterns(locale: ReturnType<typeof consoleLocale>) {
+  const text = consoleText(locale);
+  const line = (template: (slot: string) => string, capture: string) =>
+    new RegExp(`^${template('\u0000').split('\u0000').map(escapeRegExp).join(capture)}$`, 'm');
+  return {
+    listening: line(text.listening, '(http:\\/\\/\\S+)'),
+    extensionFolder: line(text.extensionFolder, '(.+)'),
+    passwordShownOnce: line(text.adminPasswordShownOnce, '(\\S+)'),
+    passwordFromEnv: new RegExp(`^${escapeRegExp(text.adminPasswordFromEnv)}$`, 'm'),
+  };
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 export interface ServerProcess {
   /** e.g. http://127.0.0.1:41234 (no trailing slash) */
@@ -28,16 +49,21 @@ export interface ServerProcess {
 
 export interface StartServerOptions {
   dataDir: string;
-  /** Extra environment; PORT is always 0 and HOST 127.0.0.1 unless given here. */
+  /**
+   * Extra environment; PORT is always 0, HOST 127.0.0.1 and the locale English (LC_ALL, so the messages
+   * tests compare are English) unless given here.
+   */
   env?: Record<string, string>;
   timeoutMs?: number;
 }
 
 export function startServerProcess({ dataDir, env = {}, timeoutMs = 20_000 }: StartServerOptions): Promise<ServerProcess> {
   if (!existsSync(`${REPO_ROOT}${SERVER_ARGS[1]}`)) throw new Error(`${SERVER_ARGS[1]} is missing: run npm run build first`);
+  const childEnv = { ...process.env, ...TEST_ENV, ...env, STUDYTRAIL_DATA_DIR: dataDir };
+  const lines = startupLinePatterns(consoleLocale(childEnv));
   const child = spawn(process.execPath, SERVER_ARGS, {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env, STUDYTRAIL_DATA_DIR: dataDir },
+    env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -66,12 +92,12 @@ export function startServerProcess({ dataDir, env = {}, timeoutMs = 20_000 }: St
     });
     child.stdout.on('data', () => {
       // main.ts prints all startup lines in one write; the extension line is always among them.
-      const url = /^StudyTrail server listening on (http:\/\/\S+)$/m.exec(stdout)?.[1];
-      const extensionDir = /^Extension \(load unpacked\): (.+)$/m.exec(stdout)?.[1];
+      const url = lines.listening.exec(stdout)?.[1];
+      const extensionDir = lines.extensionFolder.exec(stdout)?.[1];
       if (url === undefined || extensionDir === undefined) return;
       clearTimeout(timer);
-      const printed = /^Admin password \(shown once\): (\S+)$/m.exec(stdout)?.[1];
-      const fromEnv = /^Admin password: from STUDYTRAIL_ADMIN_PASSWORD$/m.test(stdout);
+      const printed = lines.passwordShownOnce.exec(stdout)?.[1];
+      const fromEnv = lines.passwordFromEnv.test(stdout);
       resolve({
         url,
         pid: child.pid!,

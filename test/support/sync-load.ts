@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { apiClient, type ApiClient } from './api-client.ts';
+import { TEST_ENV } from './server-process.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const LOAD_PATTERN = 'https://learn.example.org/*';
@@ -127,7 +128,7 @@ export async function storedSegmentIds(url: string, org: LoadOrg, adminToken: st
 export function runCli(name: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', `server/cli/${name}.ts`, ...args], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...env },
+    env: { ...process.env, LC_ALL: TEST_ENV.LC_ALL, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
