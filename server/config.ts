@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { PASSWORD_LENGTH, passwordSchema } from '../shared/schemas/organisation.ts';
 import { isValidTimeZone } from '../shared/time/zoned-days.ts';
-import { consoleLocale, consoleText, type ConsoleText } from './console/console-text.ts';
+import { consoleLocale, consoleText, type ConsoleLocale } from './console/console-text.ts';
 
 export interface ServerConfig {
   /** 0 asks the OS for a free port (tests). */
@@ -115,9 +115,9 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): ConfigResult
   return { ok: true, config: { port, host, dataDir, adminPassword, timeZone, trustProxy, publicUrl, databaseUrl } };
 }
 
-/** The wording of what this process prints, in its locale: read apart from the rest, as a bad configuration is worded in it. */
-export function consoleTextOfProcess(): ConsoleText {
-  return consoleText(consoleLocale(process.env));
+/** The language of what this process prints: read apart from the rest, as a bad configuration is worded in it. */
+export function consoleLocaleOfProcess(): ConsoleLocale {
+  return consoleLocale(process.env);
 }
 
 /** The configuration of this process, from its environment. */

@@ -5,16 +5,18 @@ import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { createApp } from './app.ts';
 import { ensureFirstAdmin, type FirstAdmin } from './auth/first-admin.ts';
-import { configFromProcessEnv, consoleTextOfProcess } from './config.ts';
+import { configFromProcessEnv, consoleLocaleOfProcess } from './config.ts';
+import { consoleText } from './console/console-text.ts';
 import { EXTENSION_DIR } from './paths.ts';
 import { openStore } from './store/open-store.ts';
 import { openPostgresLimiter } from './store/postgres/postgres-limiter.ts';
-import { StoreDatabaseError, StoreFileError } from './store/store-contract.ts';
+import { WordedStoreError } from './store/store-problems.ts';
 
 const MAINTENANCE_INTERVAL_MS = 3600_000;
 /** How much V8 lets the heap grow past what was live before the next full collection (see main). */
 const HEAP_GROWING_PERCENT = 30;
-const text = consoleTextOfProcess();
+const locale = consoleLocaleOfProcess();
+const text = consoleText(locale);
 
 function fail(message: string): never {
   process.stderr.write(`${text.cannotStart(message)}\n`);
@@ -45,7 +47,7 @@ async function main(): Promise<void> {
 
   const clock = () => Date.now();
   const store = await openStore(config, { clock }).catch((err: unknown) => {
-    if (err instanceof StoreFileError || err instanceof StoreDatabaseError) fail(err.message);
+    if (err instanceof WordedStoreError) fail(err.wordedIn(locale));
     throw err;
   });
   const admin = await ensureFirstAdmin(store, config.adminPassword);

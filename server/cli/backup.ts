@@ -1,10 +1,13 @@
 // `npm run backup -- <dest>`: writes a consistent copy of the store while the server runs. <dest> is a
 // new file, or a folder to put a time-stamped file in. Reads STUDYTRAIL_DATA_DIR and STUDYTRAIL_TZ.
 import path from 'node:path';
-import { configFromProcessEnv, consoleTextOfProcess } from '../config.ts';
+import { configFromProcessEnv, consoleLocaleOfProcess } from '../config.ts';
+import { consoleText } from '../console/console-text.ts';
+import { WordedStoreError } from '../store/store-problems.ts';
 import { writeBackup } from '../store/backup.ts';
 
-const text = consoleTextOfProcess();
+const locale = consoleLocaleOfProcess();
+const text = consoleText(locale);
 const dest = process.argv[2];
 if (dest === undefined || dest === '') {
   process.stderr.write(`${text.backupUsage}\n`);
@@ -19,6 +22,6 @@ try {
   const result = await writeBackup(parsed.config.dataDir, path.resolve(dest), parsed.config.timeZone, Date.now());
   process.stdout.write(`${text.backupWritten(result.file, result.bytes, result.journalSeq)}\n`);
 } catch (err) {
-  process.stderr.write(`${text.backupFailed((err as Error).message)}\n`);
+  process.stderr.write(`${text.backupFailed(err instanceof WordedStoreError ? err.wordedIn(locale) : (err as Error).message)}\n`);
   process.exit(1);
 }

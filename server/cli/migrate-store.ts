@@ -2,12 +2,14 @@
 // in STUDYTRAIL_TZ) into an empty PostgreSQL database, checks the copy, and says what it did. Stop the
 // server first: the data folder's lock refuses a copy while a server writes it. Then start the servers
 // with STUDYTRAIL_DATABASE_URL set to the same URL (docs/deployment.md).
-import { configFromProcessEnv, consoleTextOfProcess } from '../config.ts';
-import { copyEmbeddedStore, CopyRefusedError } from '../store/postgres/copy-embedded.ts';
+import { configFromProcessEnv, consoleLocaleOfProcess } from '../config.ts';
+import { consoleText } from '../console/console-text.ts';
+import { copyEmbeddedStore } from '../store/postgres/copy-embedded.ts';
 import { redactDatabaseUrl } from '../store/postgres/postgres-store.ts';
-import { StoreDatabaseError, StoreFileError } from '../store/store-contract.ts';
+import { WordedStoreError } from '../store/store-problems.ts';
 
-const text = consoleTextOfProcess();
+const locale = consoleLocaleOfProcess();
+const text = consoleText(locale);
 const args = process.argv.slice(2);
 const to = args[0] === '--to' ? args[1] : args[0]?.startsWith('--to=') ? args[0].slice('--to='.length) : undefined;
 if (to === undefined || !/^postgres(ql)?:\/\//.test(to) || args.length > (args[0] === '--to' ? 2 : 1)) {
@@ -32,8 +34,7 @@ try {
     ].join('\n') + '\n',
   );
 } catch (err) {
-  const known = err instanceof CopyRefusedError || err instanceof StoreFileError || err instanceof StoreDatabaseError;
-  const why = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`${text.migrateFailed(known ? why : text.copyFailed(why))}\n`);
+  const why = err instanceof WordedStoreError ? err.wordedIn(locale) : text.copyFailed(err instanceof Error ? err.message : String(err));
+  process.stderr.write(`${text.migrateFailed(why)}\n`);
   process.exit(1);
 }

@@ -15,6 +15,20 @@ import { STORE_FILE_NAME } from './lowdb-store.ts';
 import { readSnapshotNow, SnapshotFile, type SnapshotLines } from './snapshot-file.ts';
 import { JournalGapError, StoreFileError } from './store-contract.ts';
 import type { StoreState } from './state.ts';
+import { storeProblemWording, WordedStoreError, type BackupProblem } from './store-problems.ts';
+import type { ConsoleLocale } from '../console/console-text.ts';
+
+/** A file given to backup or restore that cannot be used as given (the store itself is fine). */
+export class BackupError extends WordedStoreError {
+  override name = 'BackupError';
+  constructor(readonly problem: BackupProblem) {
+    super(storeProblemWording('en').backup(problem));
+  }
+
+  wordedIn(locale: ConsoleLocale): string {
+    return storeProblemWording(locale).backup(this.problem);
+  }
+}
 
 /** 20 ms apart: long enough for a compaction of a large store to finish writing its snapshot. */
 const RETRIES = 500;
@@ -68,7 +82,7 @@ export async function readConsistentState(dataDir: string, timeZone: string): Pr
     const retired = retiredText === null ? null : { file: retiredFile, text: retiredText };
     try {
       // A compaction that ran between the reads shows as a journal that does not continue what was read.
-      if (chainStart !== seq) throw new JournalGapError(journalFile, 'changed while it was read');
+      if (chainStart !== seq) throw new JournalGapError(journalFile, { kind: 'changed-while-read' });
       return loadState({ snapshotFile, snapshot, journalFile, journalText, retired, preparedText, timeZone }).state;
     } catch (err) {
       if (!(err instanceof JournalGapError) || attempt >= RETRIES) throw err;
@@ -92,7 +106,7 @@ export async function writeBackup(dataDir: string, dest: string, timeZone: strin
     const stamp = new Date(nowMs).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
     file = path.join(dest, `studytrail-backup-${stamp}.json`);
   }
-  if (await stat(file).catch(() => null)) throw new Error(`${file} already exists: choose another name`);
+  if (await stat(file).catch(() => null)) throw new BackupError({ kind: 'backup-exists', file });
   const state = await readConsistentState(dataDir, timeZone);
   await new SnapshotFile(file).write(encodeSnapshot(state, null));
   return { file, bytes: (await stat(file)).size, journalSeq: state.journalSeq };
@@ -110,7 +124,7 @@ function decodeBackup(file: string, lines: SnapshotLines, timeZone: string): { s
     return decodeSnapshot(file, lines, timeZone);
   } catch (err) {
     if (!(err instanceof StoreFileError)) throw err;
-    throw new StoreFileError(file, err.problem, 'Nothing was changed: restore another (older) backup instead.');
+    throw new StoreFileError(file, err.problem, 'restore-older-backup');
   }
 }
 
@@ -119,7 +133,7 @@ export async function restoreBackup(dataDir: string, backupFile: string, timeZon
   const lock = await lockDataDir(dataDir);
   try {
     const lines = await new SnapshotFile(backupFile).read();
-    if (lines === null) throw new Error(`${backupFile} does not exist`);
+    if (lines === null) throw new BackupError({ kind: 'backup-missing', file: backupFile });
     const { state } = decodeBackup(backupFile, lines, timeZone);
     const stamp = new Date(nowMs).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
     const keptAside: string[] = [];

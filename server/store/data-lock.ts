@@ -3,7 +3,7 @@
 // Its message says to stop the other server, never to move the store's files (issue 18).
 import { open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { FILES_UNTOUCHED, StoreFileError } from './store-contract.ts';
+import { StoreFileError } from './store-contract.ts';
 
 export const LOCK_FILE_NAME = 'studytrail.lock';
 
@@ -25,13 +25,7 @@ export interface DataLock {
 
 export async function lockDataDir(dataDir: string): Promise<DataLock> {
   const file = path.join(dataDir, LOCK_FILE_NAME);
-  const busy = (pid: number) =>
-    new StoreFileError(
-      file,
-      `shows that process ${pid} is using this data folder: stop that server first (two servers on one folder would corrupt it). ` +
-        `If no StudyTrail server runs there (process ${pid} is something else since a crash), delete ${file} and start again`,
-      FILES_UNTOUCHED,
-    );
+  const busy = (pid: number) => new StoreFileError(file, { kind: 'in-use', pid });
   if (lockedHere.has(file)) throw busy(process.pid);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -53,5 +47,5 @@ export async function lockDataDir(dataDir: string): Promise<DataLock> {
       await rm(file, { force: true });
     }
   }
-  throw new StoreFileError(file, 'could not be created: check that the data folder is writable', FILES_UNTOUCHED);
+  throw new StoreFileError(file, { kind: 'lock-not-created' });
 }

@@ -30,7 +30,7 @@ import {
 import { checkedJson, looksChecked, withChecksum } from './checked-line.ts';
 import type { JournalRef } from './journal.ts';
 import type { Op } from './ops.ts';
-import { FILES_UNTOUCHED, StoreFileError, type DayTotalRecord } from './store-contract.ts';
+import { StoreFileError, type DayTotalRecord } from './store-contract.ts';
 import type { SnapshotLines } from './snapshot-file.ts';
 import { packId, unpackId } from './packed-id.ts';
 import { policySettingsOf, StoreState, type PersonData } from './state.ts';
@@ -354,11 +354,7 @@ type Head = Omit<z.infer<typeof headSchema>, 'peopleLines' | 'schemaVersion' | '
 
 function stateFromHead(file: string, doc: Head, timeZone: string): StoreState {
   if (doc.timeZone !== timeZone) {
-    throw new StoreFileError(
-      file,
-      `counts days in ${doc.timeZone}, but STUDYTRAIL_TZ is ${timeZone}: set STUDYTRAIL_TZ=${doc.timeZone} (daily totals cannot be recounted for another zone)`,
-      FILES_UNTOUCHED,
-    );
+    throw new StoreFileError(file, { kind: 'other-zone', stored: doc.timeZone, configured: timeZone });
   }
   const state = new StoreState(doc.timeZone, doc.settings);
   for (const p of doc.policyHistory) state.addPolicyVersion(p);
@@ -376,7 +372,7 @@ function stateFromHead(file: string, doc: Head, timeZone: string): StoreState {
 }
 
 function invalid(file: string, problem: string): StoreFileError {
-  return new StoreFileError(file, `is not a valid StudyTrail store (${problem})`);
+  return new StoreFileError(file, { kind: 'not-a-store', detail: problem });
 }
 
 function versionOf(raw: unknown): unknown {
@@ -386,7 +382,7 @@ function versionOf(raw: unknown): unknown {
 /** The JSON of line `n` (1-based) of a v6 file, its checksum verified. */
 function verified(file: string, line: string, n: number): string {
   const checked = checkedJson(line);
-  if (!checked.ok) throw new StoreFileError(file, `is damaged at line ${n} (${checked.why})`);
+  if (!checked.ok) throw new StoreFileError(file, { kind: 'damaged-line', line: n, detail: checked.why });
   return checked.json;
 }
 
@@ -410,7 +406,7 @@ function decodeLines(file: string, head: unknown, rest: Iterator<string>, timeZo
       try {
         row = JSON.parse(json);
       } catch (err) {
-        throw new StoreFileError(file, `is not valid JSON at line ${count + 1} (${(err as Error).message})`);
+        throw new StoreFileError(file, { kind: 'not-json', line: count + 1, detail: (err as Error).message });
       }
       const [personId, rows] = arr(row, `line ${count + 1}`, 2);
       decodePerson(state, idSchema.parse(str(personId, `line ${count + 1}`)), rows);
@@ -448,11 +444,7 @@ function decodeOlder(file: string, raw: unknown, timeZone: string): { state: Sto
 }
 
 function newerVersion(file: string, version: number): StoreFileError {
-  return new StoreFileError(
-    file,
-    `was written by a newer StudyTrail (schema ${version}; this server reads up to ${STORE_SCHEMA_VERSION})`,
-    `${FILES_UNTOUCHED} Run the newer StudyTrail on this folder.`,
-  );
+  return new StoreFileError(file, { kind: 'newer-schema', version, supported: STORE_SCHEMA_VERSION });
 }
 
 export interface DecodedSnapshot {
@@ -491,7 +483,7 @@ export function decodeSnapshot(file: string, lines: SnapshotLines, timeZone: str
     try {
       raw = JSON.parse(text);
     } catch (err) {
-      throw new StoreFileError(file, `is not valid JSON (${(err as Error).message})`);
+      throw new StoreFileError(file, { kind: 'not-json', line: null, detail: (err as Error).message });
     }
   }
   const newer = versionOf(raw);

@@ -85,7 +85,7 @@ export function readJournalRef(text: string): JournalRef | null {
 export function parseJournal(file: string, text: string): JournalContents {
   const end = text.lastIndexOf('\n') + 1;
   const lines = text.slice(0, end).split('\n').slice(0, -1);
-  const corrupt = (n: number, why: string) => new StoreFileError(file, `is damaged at line ${n + 1} (${why})`);
+  const corrupt = (n: number, why: string) => new StoreFileError(file, { kind: 'damaged-line', line: n + 1, detail: why });
   const decode = (line: string, n: number): unknown => {
     const checked = checkedJson(line);
     if (!checked.ok) throw corrupt(n, checked.why);
@@ -95,7 +95,7 @@ export function parseJournal(file: string, text: string): JournalContents {
       throw corrupt(n, 'not JSON');
     }
   };
-  if (lines.length === 0) throw new StoreFileError(file, 'has no header line');
+  if (lines.length === 0) throw new StoreFileError(file, { kind: 'no-header' });
   const header = decode(lines[0]!, 0);
   const ref = journalHeader(header);
   if (ref === null) throw corrupt(0, 'not a StudyTrail journal header');

@@ -62,27 +62,17 @@ function checkNamedJournal(
   snapshotFile: string,
 ): void {
   const found = candidates.find((c) => c !== null && c.id === named.id);
-  const expected = `${snapshotFile} is continued by journal ${named.id} (the changes after change ${named.base})`;
-  if (!found && journal === null) {
-    throw new JournalGapError(journalFile, `is missing: ${expected}, and without it those changes are lost`);
-  }
+  const expected = { snapshotFile, journalId: named.id, base: named.base };
+  if (!found && journal === null) throw new JournalGapError(journalFile, { kind: 'journal-missing', ...expected });
   if (!found) {
-    throw new JournalGapError(
-      journalFile,
-      `does not continue the snapshot: it is journal ${journal!.id ?? '(from before schema 6)'} from change ${journal!.base}, but ${expected}`,
-    );
+    throw new JournalGapError(journalFile, { kind: 'journal-other', ...expected, foundId: journal!.id, foundBase: journal!.base });
   }
-  if (found.base !== named.base) {
-    throw new JournalGapError(journalFile, `does not continue the snapshot: journal ${named.id} starts after change ${found.base}, but ${expected}`);
-  }
+  if (found.base !== named.base) throw new JournalGapError(journalFile, { kind: 'journal-misplaced', ...expected, foundBase: found.base });
 }
 
 function replay(state: StoreState, journal: JournalContents, journalFile: string, snapshotFile: string): void {
   if (journal.base > state.journalSeq) {
-    throw new JournalGapError(
-      journalFile,
-      `continues a newer snapshot (entry ${journal.base}) than ${snapshotFile} holds (entry ${state.journalSeq}); the snapshot is missing or old`,
-    );
+    throw new JournalGapError(journalFile, { kind: 'journal-ahead', snapshotFile, journalBase: journal.base, snapshotSeq: state.journalSeq });
   }
   // Entries up to the snapshot's are already in it: a crash came after the snapshot was written but
   // before the journal it replaces was dropped.

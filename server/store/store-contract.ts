@@ -9,6 +9,8 @@ import type { SegmentCredit } from '../aggregation/split-day-seconds.ts';
 import type { NoteCountQuery, NotePage, NoteQuery } from './note-query.ts';
 import type { ProgrammeStore } from './programme/programme-store.ts';
 import type { AuditContext } from './audit-context.ts';
+import type { ConsoleLocale } from '../console/console-text.ts';
+import { adviceFor, storeProblemWording, WordedStoreError, type StoreDatabaseProblem, type StoreFileAdvice, type StoreFileProblem } from './store-problems.ts';
 
 export type { AuditContext };
 import type { UserQuery } from './user-query.ts';
@@ -240,34 +242,31 @@ export class NotFoundError extends Error {
   }
 }
 
-/**
- * What to do about a damaged, missing or mismatched store file: restore the last backup. Never "move
- * it away": the server would then start from the snapshot alone (or empty) and silently drop what the
- * journal held (issue 18).
- */
-export const RESTORE_ADVICE =
-  'Nothing has been changed. Restore the store from your last backup: stop the server, then run ' +
-  '`npm run restore -- <backup file>` (a file `npm run backup` made), which keeps the files it replaces.';
-/** For problems no backup fixes (a lock, a setting): the files are fine as they are. */
-export const FILES_UNTOUCHED = "The store's files are untouched.";
-
 /** A store file exists but cannot be used (or one is missing); the server must stop and leave the files alone. */
-export class StoreFileError extends Error {
+export class StoreFileError extends WordedStoreError {
   constructor(
     readonly file: string,
-    readonly problem: string,
-    advice: string = RESTORE_ADVICE,
+    readonly problem: StoreFileProblem,
+    readonly advice: StoreFileAdvice = adviceFor(problem),
   ) {
-    super(`The store file ${file} ${problem}. ${advice}`);
+    super(storeProblemWording('en').file(file, problem, advice));
     this.name = 'StoreFileError';
+  }
+
+  wordedIn(locale: ConsoleLocale): string {
+    return storeProblemWording(locale).file(this.file, this.problem, this.advice);
   }
 }
 
 /** The configured database cannot be reached or used (PostgreSQL store); the server must stop and say why. */
-export class StoreDatabaseError extends Error {
-  constructor(problem: string) {
-    super(`STUDYTRAIL_DATABASE_URL: ${problem}`);
+export class StoreDatabaseError extends WordedStoreError {
+  constructor(readonly problem: StoreDatabaseProblem) {
+    super(storeProblemWording('en').database(problem));
     this.name = 'StoreDatabaseError';
+  }
+
+  wordedIn(locale: ConsoleLocale): string {
+    return storeProblemWording(locale).database(this.problem);
   }
 }
 
@@ -284,7 +283,7 @@ export type StoreHealth = { writable: true } | { writable: false; since: string;
 
 /** A journal that does not continue what was read before it: missing entries, or (for a reader racing a compaction) files from two instants. */
 export class JournalGapError extends StoreFileError {
-  constructor(file: string, problem: string) {
+  constructor(file: string, problem: StoreFileProblem) {
     super(file, problem);
     this.name = 'JournalGapError';
   }

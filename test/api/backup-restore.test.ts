@@ -89,5 +89,12 @@ describe('backup and restore', () => {
     servers.push(server);
     const backup = await runCli('backup', [path.join(await tempDir(), 'copy.json')], { ...zh, STUDYTRAIL_DATA_DIR: dataDir });
     expect(backup.stdout).toMatch(/^备份已写入：.*copy\.json（\d+ 字节，截至第 \d+ 次更改）\n$/);
+    const busy = await runCli('restore', [path.join(dataDir, 'none.json')], { ...zh, STUDYTRAIL_DATA_DIR: dataDir });
+    expect(busy.code).toBe(1);
+    expect(busy.stderr).toMatch(/^恢复失败：存储文件 .*studytrail\.lock 表明进程 \d+ 正在使用这个数据文件夹：请先停止那个服务器.*存储文件未被改动。\n$/);
+    expect(await server.stop()).toBe(0);
+    servers.length = 0;
+    const missing = await runCli('restore', [path.join(dataDir, 'none.json')], { ...zh, STUDYTRAIL_DATA_DIR: dataDir });
+    expect(missing.stderr).toBe(`恢复失败：${path.join(dataDir, 'none.json')} 不存在\n`);
   });
 });

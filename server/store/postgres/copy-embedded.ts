@@ -9,17 +9,27 @@ import { openLowdbStore } from '../lowdb-store.ts';
 import { noteSearchText } from '../note-query.ts';
 import type { Store } from '../store-contract.ts';
 import type { StoreState } from '../state.ts';
+import { storeProblemWording, WordedStoreError, type CopyProblem } from '../store-problems.ts';
+import type { ConsoleLocale } from '../../console/console-text.ts';
 import { openPostgresStore, redactDatabaseUrl } from './postgres-store.ts';
 import { applyProgrammeOp, programmeOpsOf } from './programme-store.ts';
 
 /** Tables the store fills by itself when it first opens a database: rows there do not make it "used". */
 const OPENING_TABLES = new Set(['schema_migrations', 'store_meta', 'settings', 'policy_versions', 'limit_attempts', 'limit_buckets']);
 const BATCH = 5000;
-/** What to do when the check finds a difference: the copy is committed, the data folder untouched. */
-const KEEP_EMBEDDED = 'Keep running on the embedded store (its data folder is unchanged), drop the database (dropdb) and report this.';
+/**
+ * The copy was refused (a database that is not empty: nothing written) or its check found a difference
+ * (the copy is committed, the data folder untouched: keep the embedded store, drop the database).
+ */
+export class CopyError extends WordedStoreError {
+  override name = 'CopyError';
+  constructor(readonly problem: CopyProblem) {
+    super(storeProblemWording('en').copy(problem));
+  }
 
-export class CopyRefusedError extends Error {
-  override name = 'CopyRefusedError';
+  wordedIn(locale: ConsoleLocale): string {
+    return storeProblemWording(locale).copy(this.problem);
+  }
 }
 
 export interface CopyReport {
@@ -75,21 +85,17 @@ function programmeCounts(state: StoreState): Record<string, number> {
 
 async function refuseUnlessEmpty(client: pg.Client, url: string): Promise<void> {
   const tables = (await client.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")).rows.map((r) => r.tablename);
-  const used: string[] = [];
+  const used: { table: string; rows: number }[] = [];
   for (const table of tables) {
     if (OPENING_TABLES.has(table)) continue;
     const { n } = (await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${table}"`)).rows[0]!;
-    if (Number(n) > 0) used.push(`${table}: ${n} rows`);
+    if (Number(n) > 0) used.push({ table, rows: Number(n) });
   }
   if (tables.includes('policy_versions')) {
     const { n } = (await client.query<{ n: string }>('SELECT count(*) AS n FROM policy_versions WHERE version > 0')).rows[0]!;
-    if (Number(n) > 0) used.push(`policy_versions: ${n} rows`);
+    if (Number(n) > 0) used.push({ table: 'policy_versions', rows: Number(n) });
   }
-  if (used.length > 0) {
-    throw new CopyRefusedError(
-      `The database at ${redactDatabaseUrl(url)} is not empty (${used.join(', ')}). The store is copied only into an empty database, so nothing there is overwritten: create a new one (createdb) and run this again. Nothing was copied.`,
-    );
-  }
+  if (used.length > 0) throw new CopyError({ kind: 'target-not-empty', url: redactDatabaseUrl(url), tables: used });
 }
 
 /** Inserts rows in batches of arrays, one unnest per batch. */
@@ -226,7 +232,7 @@ async function personView(store: Store, personId: string) {
 
 /**
  * Copies the embedded store in `dataDir` into the empty database at `url` and checks the copy. Refuses
- * (CopyRefusedError, nothing written) a database that is not empty and a data folder a server is
+ * (CopyError, nothing written) a database that is not empty and a data folder a server is
  * using. The learning programme's records are copied too.
  */
 export async function copyEmbeddedStore(input: { dataDir: string; url: string; timeZone: string; clock: () => number }): Promise<CopyReport> {
@@ -254,7 +260,7 @@ export async function copyEmbeddedStore(input: { dataDir: string; url: string; t
       }
       const copied = await countRows(client, Object.keys(expected));
       const differ = Object.keys(expected).filter((k) => copied[k] !== expected[k]);
-      if (differ.length > 0) throw new Error(`The copy differs in its counts: ${differ.map((k) => `${k} ${expected[k]} embedded, ${copied[k]} in PostgreSQL`).join('; ')}. ${KEEP_EMBEDDED}`);
+      if (differ.length > 0) throw new CopyError({ kind: 'counts-differ', counts: differ.map((k) => ({ kind: k, embedded: expected[k]!, postgres: copied[k]! })) });
     } finally {
       await client.end();
     }
@@ -269,7 +275,7 @@ export async function copyEmbeddedStore(input: { dataDir: string; url: string; t
     const people = await embedded.listUsers();
     for (const person of people) {
       const [a, b] = [await personView(embedded, person.id), await personView(postgres, person.id)];
-      if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`The copy differs for ${person.username} (${person.id}): their records do not read the same through both stores. ${KEEP_EMBEDDED}`);
+      if (JSON.stringify(a) !== JSON.stringify(b)) throw new CopyError({ kind: 'person-differs', username: person.username, personId: person.id });
     }
     return { counts: expected, peopleChecked: people.length };
   } finally {

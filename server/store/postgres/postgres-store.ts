@@ -115,14 +115,14 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     await pool.query('SELECT 1');
   } catch (err) {
     await pool.end().catch(() => undefined);
-    throw new StoreDatabaseError(`cannot reach the database at ${redactDatabaseUrl(url)}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new StoreDatabaseError({ kind: 'unreachable', url: redactDatabaseUrl(url), detail: err instanceof Error ? err.message : String(err) });
   }
   try {
     await migrate(pool, await readMigrations());
     await initialise(pool, options.timeZone);
   } catch (err) {
     await pool.end().catch(() => undefined);
-    throw err instanceof StoreDatabaseError ? err : new StoreDatabaseError(`the database at ${redactDatabaseUrl(url)} cannot be used: ${err instanceof Error ? err.message : String(err)}`);
+    throw err instanceof StoreDatabaseError ? err : new StoreDatabaseError({ kind: 'unusable', url: redactDatabaseUrl(url), detail: err instanceof Error ? err.message : String(err) });
   }
   return new PostgresStore(pool, options);
 }
@@ -143,9 +143,7 @@ async function initialise(pool: pg.Pool, timeZone: string): Promise<void> {
     const stored = (await client.query<{ value: string }>("SELECT value FROM store_meta WHERE key = 'time_zone'")).rows[0]!.value;
     await client.query('COMMIT');
     if (stored !== timeZone) {
-      throw new StoreDatabaseError(
-        `the database counts days in ${stored}, but STUDYTRAIL_TZ is ${timeZone}: set STUDYTRAIL_TZ=${stored} (daily totals cannot be recounted for another zone)`,
-      );
+      throw new StoreDatabaseError({ kind: 'other-zone', stored, configured: timeZone });
     }
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
