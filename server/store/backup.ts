@@ -15,20 +15,7 @@ import { STORE_FILE_NAME } from './lowdb-store.ts';
 import { readSnapshotNow, SnapshotFile, type SnapshotLines } from './snapshot-file.ts';
 import { JournalGapError, StoreFileError } from './store-contract.ts';
 import type { StoreState } from './state.ts';
-import { storeProblemWording, WordedStoreError, type BackupProblem } from './store-problems.ts';
-import type { ConsoleLocale } from '../console/console-text.ts';
-
-/** A file given to backup or restore that cannot be used as given (the store itself is fine). */
-export class BackupError extends WordedStoreError {
-  override name = 'BackupError';
-  constructor(readonly problem: BackupProblem) {
-    super(storeProblemWording('en').backup(problem));
-  }
-
-  wordedIn(locale: ConsoleLocale): string {
-    return storeProblemWording(locale).backup(this.problem);
-  }
-}
+import { BackupError } from './store-problems.ts';
 
 /** 20 ms apart: long enough for a compaction of a large store to finish writing its snapshot. */
 const RETRIES = 500;

@@ -10,7 +10,7 @@ import type { NoteCountQuery, NotePage, NoteQuery } from './note-query.ts';
 import type { ProgrammeStore } from './programme/programme-store.ts';
 import type { AuditContext } from './audit-context.ts';
 import type { ConsoleLocale } from '../console/console-text.ts';
-import { adviceFor, storeProblemWording, WordedStoreError, type StoreDatabaseProblem, type StoreFileAdvice, type StoreFileProblem } from './store-problems.ts';
+import { adviceFor, ProblemError, storeProblemWording, WordedStoreError, type StoreDatabaseProblem, type StoreFileAdvice, type StoreFileProblem } from './store-problems.ts';
 
 export type { AuditContext };
 import type { UserQuery } from './user-query.ts';
@@ -259,14 +259,10 @@ export class StoreFileError extends WordedStoreError {
 }
 
 /** The configured database cannot be reached or used (PostgreSQL store); the server must stop and say why. */
-export class StoreDatabaseError extends WordedStoreError {
-  constructor(readonly problem: StoreDatabaseProblem) {
-    super(storeProblemWording('en').database(problem));
-    this.name = 'StoreDatabaseError';
-  }
-
-  wordedIn(locale: ConsoleLocale): string {
-    return storeProblemWording(locale).database(this.problem);
+export class StoreDatabaseError extends ProblemError<StoreDatabaseProblem> {
+  override name = 'StoreDatabaseError';
+  constructor(problem: StoreDatabaseProblem) {
+    super(problem, (wording, p) => wording.database(p));
   }
 }
 

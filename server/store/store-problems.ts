@@ -219,3 +219,36 @@ const WORDING: Record<ConsoleLocale, ProblemWording> = { 'zh-CN': zhCN, en };
 export function storeProblemWording(locale: ConsoleLocale): ProblemWording {
   return WORDING[locale];
 }
+
+/** An error that is one problem, worded by `word` from either language's wording. */
+export abstract class ProblemError<P> extends WordedStoreError {
+  constructor(
+    readonly problem: P,
+    private readonly word: (wording: ProblemWording, problem: P) => string,
+  ) {
+    super(word(en, problem));
+  }
+
+  wordedIn(locale: ConsoleLocale): string {
+    return this.word(WORDING[locale], this.problem);
+  }
+}
+
+/**
+ * migrate-store refused the copy (a database that is not empty: nothing written) or its check found a
+ * difference (the copy is committed, the data folder untouched: keep the embedded store, drop the database).
+ */
+export class CopyError extends ProblemError<CopyProblem> {
+  override name = 'CopyError';
+  constructor(problem: CopyProblem) {
+    super(problem, (wording, p) => wording.copy(p));
+  }
+}
+
+/** A file given to backup or restore that cannot be used as given (the store itself is fine). */
+export class BackupError extends ProblemError<BackupProblem> {
+  override name = 'BackupError';
+  constructor(problem: BackupProblem) {
+    super(problem, (wording, p) => wording.backup(p));
+  }
+}

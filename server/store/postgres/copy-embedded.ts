@@ -9,28 +9,13 @@ import { openLowdbStore } from '../lowdb-store.ts';
 import { noteSearchText } from '../note-query.ts';
 import type { Store } from '../store-contract.ts';
 import type { StoreState } from '../state.ts';
-import { storeProblemWording, WordedStoreError, type CopyProblem } from '../store-problems.ts';
-import type { ConsoleLocale } from '../../console/console-text.ts';
+import { CopyError } from '../store-problems.ts';
 import { openPostgresStore, redactDatabaseUrl } from './postgres-store.ts';
 import { applyProgrammeOp, programmeOpsOf } from './programme-store.ts';
 
 /** Tables the store fills by itself when it first opens a database: rows there do not make it "used". */
 const OPENING_TABLES = new Set(['schema_migrations', 'store_meta', 'settings', 'policy_versions', 'limit_attempts', 'limit_buckets']);
 const BATCH = 5000;
-/**
- * The copy was refused (a database that is not empty: nothing written) or its check found a difference
- * (the copy is committed, the data folder untouched: keep the embedded store, drop the database).
- */
-export class CopyError extends WordedStoreError {
-  override name = 'CopyError';
-  constructor(readonly problem: CopyProblem) {
-    super(storeProblemWording('en').copy(problem));
-  }
-
-  wordedIn(locale: ConsoleLocale): string {
-    return storeProblemWording(locale).copy(this.problem);
-  }
-}
 
 export interface CopyReport {
   /** Rows per record kind, the same on both sides (checked). */
