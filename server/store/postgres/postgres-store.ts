@@ -66,6 +66,7 @@ import { contentHashOf, sameContent } from '../sync-verdict.ts';
 import { userQuerySchema, type UserQuery } from '../user-query.ts';
 import { LAST_ADMIN_MESSAGE, makesUnitCycle, planUserUpdate, UNIT_CYCLE_MESSAGE } from '../user-update.ts';
 import { migrate, readMigrations } from './migrate.ts';
+import { POLICY_CHANNEL, PolicyCache } from './policy-cache.ts';
 import { PERSON_PROGRAMME_TABLES, PostgresProgrammeStore } from './programme-store.ts';
 
 type Client = pg.PoolClient;
@@ -124,7 +125,9 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     await pool.end().catch(() => undefined);
     throw err instanceof StoreDatabaseError ? err : new StoreDatabaseError(`the database at ${redactDatabaseUrl(url)} cannot be used: ${err instanceof Error ? err.message : String(err)}`);
   }
-  return new PostgresStore(pool, options);
+  const store = new PostgresStore(pool, url, options);
+  await store.start();
+  return store;
 }
 
 /** A new database starts with the default settings and policy version 0, counted in the configured zone; a used one must be in the same zone. */
@@ -490,12 +493,16 @@ class PostgresStore implements Store {
    */
   private readonly tokenWrites = new Map<string, { ms: number | null; device: boolean }>();
   readonly programme: ProgrammeStore;
+  /** Every sync reads the policy history; it is read once and kept until a version is added (policy-cache.ts). */
+  private readonly policy: PolicyCache;
 
   constructor(
     private readonly pool: pg.Pool,
+    url: string,
     private readonly options: PostgresStoreOptions,
   ) {
     this.calendar = new ZoneCalendar(options.timeZone);
+    this.policy = new PolicyCache({ url, read: async () => (await this.read<PolicyRow>('SELECT * FROM policy_versions ORDER BY version')).map(policyOf) });
     // The programme's writes run in this store's transactions, with their audit entries in the same one.
     this.programme = new PostgresProgrammeStore({
       transaction: (work) => this.transaction(work),
@@ -507,6 +514,11 @@ class PostgresStore implements Store {
 
 
   // ---- plumbing -----------------------------------------------------------------------------------
+
+  /** Starts listening for policy changes (a failure only means the policy is read at every sync until it works). */
+  start(): Promise<void> {
+    return this.policy.start();
+  }
 
   private now(): string {
     return new Date(this.options.clock()).toISOString();
@@ -535,6 +547,18 @@ class PostgresStore implements Store {
       throw err;
     } finally {
       client.release();
+    }
+  }
+
+  /**
+   * A transaction that may add a policy version: this process forgets its kept history once it ends, so
+   * its own next sync sees the version even before the notification (sent at commit) comes back.
+   */
+  private async policyTransaction<T>(work: (c: Client) => Promise<T>): Promise<T> {
+    try {
+      return await this.transaction(work);
+    } finally {
+      this.policy.invalidate();
     }
   }
 
@@ -694,7 +718,7 @@ class PostgresStore implements Store {
   // ---- resources, policy and settings -----------------------------------------------------------
 
   async createResource(input: NewResource, audit?: AuditContext): Promise<ResourceRecord> {
-    return this.transaction(async (c) => {
+    return this.policyTransaction(async (c) => {
       await this.lock(c, LOCK.organisation, '');
       const at = this.now();
       const resource: ResourceRecord = { id: newId(), ...input, patterns: [...input.patterns], active: true, createdAt: at };
@@ -706,7 +730,7 @@ class PostgresStore implements Store {
   }
 
   async updateResource(id: string, changes: ResourceChanges, audit: AuditContext): Promise<ResourceRecord> {
-    return this.transaction(async (c) => {
+    return this.policyTransaction(async (c) => {
       await this.lock(c, LOCK.organisation, '');
       const [row] = (await c.query<{ record: ResourceRecord }>('SELECT record FROM resources WHERE id = $1', [id])).rows;
       if (!row) throw new NotFoundError(`There is no resource with id "${id}"`);
@@ -727,12 +751,11 @@ class PostgresStore implements Store {
     const settings = (await c.query<{ value: Settings }>('SELECT value FROM settings WHERE id = 1')).rows[0]!.value;
     const next = nextPolicyVersion(current, resources, settings, at);
     if (!next) return;
-    await c.query('INSERT INTO policy_versions (version, at, settings, resources) VALUES ($1, $2, $3, $4)', [
-      next.version,
-      next.at,
-      JSON.stringify(next.settings),
-      JSON.stringify(next.resources),
-    ]);
+    // Every server process on the database hears of it when this commits, and drops its kept history.
+    await c.query(
+      'WITH added AS (INSERT INTO policy_versions (version, at, settings, resources) VALUES ($1, $2, $3, $4) RETURNING version) SELECT pg_notify($5, version::text) FROM added',
+      [next.version, next.at, JSON.stringify(next.settings), JSON.stringify(next.resources), POLICY_CHANNEL],
+    );
   }
 
   async findResource(id: string): Promise<ResourceRecord | null> {
@@ -745,8 +768,7 @@ class PostgresStore implements Store {
   }
 
   async getPolicy(): Promise<Policy> {
-    const [row] = await this.read<PolicyRow>('SELECT * FROM policy_versions ORDER BY version DESC LIMIT 1');
-    const current = policyOf(row!);
+    const current = (await this.policyHistory()).at(-1)!;
     return {
       version: current.version,
       resources: current.resources,
@@ -755,7 +777,8 @@ class PostgresStore implements Store {
   }
 
   async policyHistory(): Promise<PolicyVersionRecord[]> {
-    return (await this.read<PolicyRow>('SELECT * FROM policy_versions ORDER BY version')).map(policyOf);
+    this.checkOpen();
+    return this.policy.history();
   }
 
   async getSettings(): Promise<Settings> {
@@ -763,7 +786,7 @@ class PostgresStore implements Store {
   }
 
   async updateSettings(settings: Settings, audit: AuditContext): Promise<Settings> {
-    return this.transaction(async (c) => {
+    return this.policyTransaction(async (c) => {
       await this.lock(c, LOCK.organisation, '');
       const old = (await c.query<{ value: Settings }>('SELECT value FROM settings WHERE id = 1')).rows[0]!.value;
       await c.query('UPDATE settings SET value = $1 WHERE id = 1', [JSON.stringify(settings)]);
@@ -1300,6 +1323,7 @@ class PostgresStore implements Store {
     if (this.closed) return;
     this.closed = true;
     // Every acknowledged change is committed already; ending the pool waits for the queries under way.
+    await this.policy.close();
     await this.pool.end();
   }
 }
