@@ -528,9 +528,14 @@ class PostgresStore implements Store {
     if (this.closed) throw new Error('The store is closed');
   }
 
-  private async read<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
+  /**
+   * `name` makes it a prepared statement on each connection, parsed and planned once rather than at
+   * every call: for the statements every request runs (PostgreSQL's share of a request, measured in
+   * docs/postgresql-store.md).
+   */
+  private async read<R extends pg.QueryResultRow>(sql: string, params: unknown[] = [], name?: string): Promise<R[]> {
     this.checkOpen();
-    return (await this.pool.query<R>(sql, params)).rows;
+    return (await this.pool.query<R>(name === undefined ? { text: sql, values: params } : { name, text: sql, values: params })).rows;
   }
 
   /** Runs `work` in one transaction, with the advisory locks it takes released at its end. */
@@ -822,6 +827,7 @@ class PostgresStore implements Store {
         .join(', ')}) AS user
          FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1`,
       [tokenHash],
+      'find-sign-in',
     );
     return row ? { token: this.tokenRead(row), user: userOf(row.user) } : null;
   }
@@ -986,7 +992,7 @@ class PostgresStore implements Store {
         refused: [DayRefused['reason'], number, number][];
         caps: Record<string, number | null>;
         current_cap: number;
-      }>(SYNC_STATEMENT, [
+      }>({ name: 'sync', text: SYNC_STATEMENT, values: [
         personId,
         deviceId,
         receivedMs,
@@ -1009,7 +1015,7 @@ class PostgresStore implements Store {
         fromMs,
         toMs,
         unkept,
-      ])
+      ] })
     ).rows;
     const claimed = new Set(row!.claimed);
     let { outcomes } = hoped;
