@@ -9,7 +9,7 @@ import type { PolicyVersionRecord } from '../store-contract.ts';
 
 /** The channel a new policy version is announced on (postgres-store.ts sends it). */
 export const POLICY_CHANNEL = 'studytrail_policy';
-/** The first wait before listening again after the connection is lost; doubled each failure, up to the last. */
+/** The waits before listening again after the connection is lost, one per failure in a row; the last repeats. */
 const RECONNECT_MS = [500, 1000, 2000, 5000, 10_000];
 
 export interface PolicyCacheOptions {
