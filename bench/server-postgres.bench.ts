@@ -13,7 +13,7 @@
 // segments and day totals under their own id and fresh segment ids, in one INSERT … SELECT per chunk.
 import http from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { dateInZone, startOfDate } from '../shared/time/zoned-days.ts';
@@ -142,6 +142,8 @@ export default async function bench(): Promise<void> {
     });
 
     const cpuBefore = await Promise.all(servers.map((s) => s.cpuSeconds()));
+    const databaseCpuBefore = await cluster.cpuSeconds();
+    const loadAverageBefore = loadavg()[0]!;
     const loadBegan = performance.now();
     const load = await syncLoad(
       servers.map((s) => s.url),
@@ -151,12 +153,21 @@ export default async function bench(): Promise<void> {
     );
     // Over the whole run, the backlog's draining after the last send included.
     const loadSeconds = (performance.now() - loadBegan) / 1000;
-    const cpu = (await Promise.all(servers.map((s) => s.cpuSeconds()))).map((c, i) => ((c - cpuBefore[i]!) / loadSeconds) * 100);
+    const serverCpu = (await Promise.all(servers.map((s) => s.cpuSeconds()))).map((c, i) => c - cpuBefore[i]!);
+    const databaseCpu = (await cluster.cpuSeconds()) - databaseCpuBefore;
+    const cpu = serverCpu.map((c) => (c / loadSeconds) * 100);
     const { times } = load;
+    // Per request rather than per second: on a shared machine the rate says how busy the neighbours were,
+    // the CPU a request costs does not (much). Requests not answered 200 are counted too: they cost CPU.
+    const requests = times.length + load.errors;
+    const perRequest = (seconds: number) => `${((seconds * 1000) / requests).toFixed(2)} ms`;
     console.log(
       `  sync ack at ${SYNC_RATE} req/s of ${SEGMENTS_PER_SYNC} segments over 2 processes, ${LOAD_SECONDS} s: achieved ${load.achievedRate.toFixed(0)} req/s, p50 ${msText(percentile(times, 50))}, ` +
         `p99 ${msText(percentile(times, 99))}, max ${msText(times.at(-1)!)} over ${times.length} (${load.errors} not 200${load.errors === 0 ? '' : ` ${JSON.stringify(load.failures)}`}, ${load.late} sent late) (goal p99 ≤ 100 ms); ` +
         `server CPU over ${loadSeconds.toFixed(0)} s ${cpu.map((c) => `${c.toFixed(0)}%`).join(' + ')} of a core`,
+    );
+    console.log(
+      `  CPU per sync request: servers (Node) ${perRequest(serverCpu.reduce((a, b) => a + b, 0))}, PostgreSQL ${perRequest(databaseCpu)} (over ${requests} requests); load average ${loadAverageBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after`,
     );
     await Promise.all(servers.splice(0).map((s) => s.stop()));
 

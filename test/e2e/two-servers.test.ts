@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loginResponseSchema, userSchema } from '../../shared/schemas/auth.ts';
 import { learningLogSchema } from '../../shared/schemas/log.ts';
 import { unitSchema } from '../../shared/schemas/organisation.ts';
@@ -104,6 +104,36 @@ describe('two server processes on one PostgreSQL database', () => {
       expect(stored.map((s) => s.id).sort()).toEqual(segments.map((s) => s.id).sort());
       expect((await log(api)).totalSeconds).toBe(20 * 300);
     }
+  });
+
+  it('checks syncs through one against a resource just added through the other, without a restart', async () => {
+    const me = await person('staff.policy');
+    // Server B reads the policy history for this sync and keeps it (policy-cache.ts).
+    expect((await b.post('/api/sync', { deviceId: 'laptop', segments: [] }, me.token)).status).toBe(200);
+    const resource = expectData(
+      await a.post('/api/resources', { name: '新课程', category: 'professional', kind: 'video', patterns: ['https://*.example.org/new/*'] }, adminToken),
+      resourceSchema,
+      201,
+    );
+    const { version } = (await a.get('/api/policy', me.token)).body as { version: number };
+    const endMs = Date.now() - 3600_000;
+    // B hears of the change when it commits; each try is B's next sync, with a segment on the new resource.
+    await vi.waitFor(
+      async () => {
+        const segment: Segment = {
+          id: randomUUID(),
+          resourceId: resource.id,
+          url: 'https://www.example.org/new/lesson-1',
+          title: '新课',
+          startedAt: new Date(endMs - 300_000).toISOString(),
+          endedAt: new Date(endMs).toISOString(),
+          mode: 'media',
+        };
+        const answer = expectData(await b.post('/api/sync', { deviceId: 'laptop', segments: [segment] }, me.token), syncResponseSchema);
+        expect(answer).toMatchObject({ policyVersion: version, accepted: [segment.id] });
+      },
+      { timeout: 10_000, interval: 50 },
+    );
   });
 
   it('meets one sign-in limit with guesses spread over both servers', async () => {

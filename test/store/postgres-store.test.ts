@@ -183,6 +183,93 @@ describe('PostgreSQL store: several server processes on one database', () => {
   });
 });
 
+describe('PostgreSQL store: the policy history kept by each server process', () => {
+  /** An app on `s` and a device token of one person, for sending empty syncs (each reads the policy). */
+  async function syncer(s: Store, user: { id: string }) {
+    const { token, tokenHash } = newToken();
+    await s.saveToken({ tokenHash, userId: user.id, kind: 'device', label: 'laptop', deviceId: null, expiresAt: null });
+    const app = createApp({ store: s, clock, config: { timeZone: TZ, trustProxy: false, publicUrl: null } });
+    return async (): Promise<{ policyVersion: number; reads: number }> => {
+      const spy = vi.spyOn(pg.Client.prototype, 'query');
+      try {
+        const res = await app.request('/api/sync', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ deviceId: 'laptop', segments: [] }),
+        });
+        expect(res.status).toBe(200);
+        const reads = spy.mock.calls.filter(([q]) => /FROM policy_versions/.test(typeof q === 'string' ? q : (q as { text: string }).text)).length;
+        return { policyVersion: ((await res.json()) as { policyVersion: number }).policyVersion, reads };
+      } finally {
+        spy.mockRestore();
+      }
+    };
+  }
+
+  /** Syncs through `sync` until its answer names `version` (each try is that server's next sync). */
+  async function syncUntilVersion(sync: () => Promise<{ policyVersion: number }>, version: number): Promise<void> {
+    await vi.waitFor(async () => expect((await sync()).policyVersion).toBe(version), { timeout: 10_000, interval: 20 });
+  }
+
+  // This file's database only: the other test files' stores listen in the same cluster.
+  /**
+   * Syncs until one reads no policy: the history is kept. (Not at once: a notification of a change made
+   * just before may still arrive and drop what a sync has just read.)
+   */
+  async function syncUntilKept(sync: () => Promise<{ policyVersion: number; reads: number }>, version: number): Promise<void> {
+    await vi.waitFor(async () => expect(await sync()).toEqual({ policyVersion: version, reads: 0 }), { timeout: 10_000, interval: 20 });
+  }
+
+  const listeners = () =>
+    pool().query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN studytrail_policy' AND pid <> pg_backend_pid()");
+
+  it("reads it once, and a change through another server is in that server's next syncs without a restart", async () => {
+    const [a, b] = await Promise.all([store(), store()]);
+    const user = await a.createUser({ username: 'li', name: 'Li', role: 'staff', unitId: null, passwordHash: 'h' });
+    const resource = await a.createResource({ name: 'R', category: 'other', kind: 'reading', patterns: ['https://learn.example.org/*'] });
+    const sync = await syncer(b, user);
+    expect(await sync()).toEqual({ policyVersion: 1, reads: 1 });
+    await syncUntilKept(sync, 1);
+
+    await a.updateResource(resource.id, { patterns: ['https://learn.example.org/course/*'] }, { actor: { id: 'x', name: 'x' }, reason: null });
+    await syncUntilVersion(sync, 2);
+    expect((await b.policyHistory()).map((p) => p.version)).toEqual([0, 1, 2]);
+    await syncUntilKept(sync, 2);
+    // A settings change that makes a version is heard too; the server that made it needs no notification.
+    await b.updateSettings({ ...(await b.getSettings()), dailyCapSeconds: 3600 }, { actor: { id: 'x', name: 'x' }, reason: null });
+    expect(await sync()).toEqual({ policyVersion: 3, reads: 1 });
+    await syncUntilVersion(await syncer(a, user), 3);
+    expect((await a.getPolicy()).version).toBe(3);
+  });
+
+  it('reads it at every sync while its listening connection is down, and keeps it again once listening again', async () => {
+    const [a, b] = await Promise.all([store(), store()]);
+    const user = await a.createUser({ username: 'li', name: 'Li', role: 'staff', unitId: null, passwordHash: 'h' });
+    const resource = await a.createResource({ name: 'R', category: 'other', kind: 'reading', patterns: ['https://learn.example.org/*'] });
+    const sync = await syncer(b, user);
+    await syncUntilKept(sync, 1);
+    const before = (await listeners()).rows.map((r) => r.pid);
+    // Both stores' (a store closed by an earlier test may still be leaving).
+    expect(before.length).toBeGreaterThanOrEqual(2);
+
+    // Both processes' listening connections cut (as a database restart or a proxy would), and a change made at once.
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      await pool().query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [before]);
+      await a.updateResource(resource.id, { patterns: ['https://learn.example.org/course/*'] }, { actor: { id: 'x', name: 'x' }, reason: null });
+      await syncUntilVersion(sync, 2);
+      // Listening again (new connections), the kept history is current again: changes are heard, not read at every sync.
+      await vi.waitFor(async () => expect((await listeners()).rows.filter((r) => !before.includes(r.pid))).toHaveLength(2), { timeout: 10_000, interval: 50 });
+      expect(errors).toHaveBeenCalledWith(expect.stringMatching(/lost the connection that hears policy changes/), expect.anything());
+    } finally {
+      errors.mockRestore();
+    }
+    await syncUntilKept(sync, 2);
+    await a.updateResource(resource.id, { active: false }, { actor: { id: 'x', name: 'x' }, reason: null });
+    await syncUntilVersion(sync, 3);
+  });
+});
+
 describe('PostgreSQL store: the note cursor of a sync', () => {
   // A device's cursor must never pass a note change that is numbered but not yet committed: nextval
   // hands numbers out at once, the change becomes visible only at its COMMIT, and a device that was told
@@ -293,7 +380,7 @@ describe('PostgreSQL store: round trips', () => {
     expect(await queriesDuring(() => s.noteSeq())).toEqual(['SELECT pg_advisory_xact_lock_shared(3,']);
   });
 
-  it('answers a sync request of 10 segments in six queries, sign-in and rate limit included', async () => {
+  it('answers a sync request of 10 segments in five queries, sign-in and rate limit included', async () => {
     const s = await store();
     const limiter = openPostgresLimiter(url);
     try {
@@ -317,7 +404,12 @@ describe('PostgreSQL store: round trips', () => {
       };
       // The first sync from a device also writes the device onto its token.
       await request();
-      expect(await queriesDuring(request)).toEqual(['SELECT t.id,', 'INSERT INTO', 'SELECT *', 'BEGIN; SELECT', 'WITH claimed', 'INSERT INTO']);
+      // The policy history is not among them: it is kept between requests (policy-cache.ts). Asked until
+      // so, as the resource's notification may still arrive and drop the history a request has just read.
+      await vi.waitFor(async () => expect(await queriesDuring(request)).toEqual(['SELECT t.id,', 'INSERT INTO', 'BEGIN; SELECT', 'WITH claimed', 'INSERT INTO']), {
+        timeout: 10_000,
+        interval: 20,
+      });
     } finally {
       await limiter.close();
     }

@@ -4,7 +4,7 @@
 // root the folder is handed to the `postgres` user and both commands run through runuser.
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { chown, mkdtemp, rm } from 'node:fs/promises';
+import { chown, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,8 +19,36 @@ const INSTALL_ADVICE =
 export interface PostgresCluster {
   /** postgres://postgres@127.0.0.1:<port>/postgres: the superuser, trusted, on the maintenance database. */
   readonly url: string;
+  /**
+   * CPU seconds (user + system) the cluster has used so far: the postmaster, its live backends and
+   * workers, and the ones that have exited (counted into the postmaster's children's time). For the
+   * benches' CPU per request; Linux only.
+   */
+  cpuSeconds(): Promise<number>;
   /** Stops the cluster at once and removes its folder. */
   stop(): Promise<void>;
+}
+
+/** Linux's USER_HZ: /proc reports CPU time in these ticks. */
+const CLOCK_TICKS = 100;
+
+/** The fields of /proc/PID/stat after the command name (which may hold spaces); undefined when the process is gone. */
+async function statFields(pid: string): Promise<string[] | undefined> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+  return stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+/** The CPU ticks of the process tree under the postmaster whose pid is the first line of postmaster.pid. */
+async function clusterTicks(dataDir: string): Promise<number> {
+  const postmaster = (await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]!.trim();
+  // After the name: state(0) ppid(1) … utime(11) stime(12) cutime(13) cstime(14).
+  const own = (await statFields(postmaster))!;
+  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+  for (const pid of (await readdir('/proc')).filter((name) => /^\d+$/.test(name))) {
+    const fields = await statFields(pid);
+    if (fields?.[1] === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks;
 }
 
 /** The newest installed server's bin folder, e.g. /usr/lib/postgresql/15/bin; throws the install advice when none. */
@@ -80,7 +108,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
       const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
       try {
         await cmd('pg_ctl', ['-D', dataDir, '-l', path.join(dir, 'server.log'), '-o', options, '-w', 'start']);
-        return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop: stopAndRemove };
+        return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, cpuSeconds: async () => (await clusterTicks(dataDir)) / CLOCK_TICKS, stop: stopAndRemove };
       } catch (err) {
         lastError = err;
       }

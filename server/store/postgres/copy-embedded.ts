@@ -11,6 +11,7 @@ import type { Store } from '../store-contract.ts';
 import type { StoreState } from '../state.ts';
 import { CopyError } from '../store-problems.ts';
 import { openPostgresStore, redactDatabaseUrl } from './postgres-store.ts';
+import { POLICY_CHANNEL } from './policy-cache.ts';
 import { applyProgrammeOp, programmeOpsOf } from './programme-store.ts';
 
 /** Tables the store fills by itself when it first opens a database: rows there do not make it "used". */
@@ -101,6 +102,8 @@ async function writeAll(client: pg.Client, state: StoreState): Promise<void> {
     (p) => JSON.stringify(p.settings),
     (p) => JSON.stringify(p.resources),
   ]);
+  // A server already running on this database keeps the history it read: it hears this at commit.
+  await client.query(`NOTIFY ${POLICY_CHANNEL}`);
   // In the embedded store's order, which the ord columns keep.
   const units = [...state.units.values()];
   await insertRows(

@@ -94,15 +94,17 @@ export function postgresLimiter(pool: pg.Pool, limits: Limits, clock: () => numb
     // SET reads the row as it was, so `refilled` is the same in all three; a clock behind the row's
     // (another process's) refills nothing rather than going back.
     const refilled = `LEAST($2::float8, b.tokens + GREATEST(0, $4 - b.at_ms) * $3::float8 / 1000.0)`;
-    const { rows } = await pool.query<{ tokens: number; granted: boolean }>(
-      `INSERT INTO limit_buckets AS b (key, tokens, at_ms, granted) VALUES ($1, $2::float8 - 1, $4, true)
+    // Named: prepared once per connection, as every sync request runs it.
+    const { rows } = await pool.query<{ tokens: number; granted: boolean }>({
+      name: 'take-sync',
+      text: `INSERT INTO limit_buckets AS b (key, tokens, at_ms, granted) VALUES ($1, $2::float8 - 1, $4, true)
        ON CONFLICT (key) DO UPDATE SET
          tokens = CASE WHEN ${refilled} >= 1 THEN ${refilled} - 1 ELSE ${refilled} END,
          granted = ${refilled} >= 1,
          at_ms = GREATEST(b.at_ms, $4)
        RETURNING tokens, granted`,
-      [key, burst, perSecond, now],
-    );
+      values: [key, burst, perSecond, now],
+    });
     const { tokens, granted } = rows[0]!;
     return granted ? 0 : Math.ceil(((1 - tokens) / perSecond) * 1000);
   }

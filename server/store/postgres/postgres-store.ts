@@ -66,6 +66,7 @@ import { contentHashOf, sameContent } from '../sync-verdict.ts';
 import { userQuerySchema, type UserQuery } from '../user-query.ts';
 import { LAST_ADMIN_MESSAGE, makesUnitCycle, planUserUpdate, UNIT_CYCLE_MESSAGE } from '../user-update.ts';
 import { migrate, readMigrations } from './migrate.ts';
+import { POLICY_CHANNEL, PolicyCache } from './policy-cache.ts';
 import { PERSON_PROGRAMME_TABLES, PostgresProgrammeStore } from './programme-store.ts';
 
 type Client = pg.PoolClient;
@@ -124,7 +125,9 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     await pool.end().catch(() => undefined);
     throw err instanceof StoreDatabaseError ? err : new StoreDatabaseError({ kind: 'unusable', url: redactDatabaseUrl(url), detail: err instanceof Error ? err.message : String(err) });
   }
-  return new PostgresStore(pool, options);
+  const store = new PostgresStore(pool, url, options);
+  await store.start();
+  return store;
 }
 
 /** A new database starts with the default settings and policy version 0, counted in the configured zone; a used one must be in the same zone. */
@@ -488,12 +491,16 @@ class PostgresStore implements Store {
    */
   private readonly tokenWrites = new Map<string, { ms: number | null; device: boolean }>();
   readonly programme: ProgrammeStore;
+  /** Every sync reads the policy history; it is read once and kept until a version is added (policy-cache.ts). */
+  private readonly policy: PolicyCache;
 
   constructor(
     private readonly pool: pg.Pool,
+    url: string,
     private readonly options: PostgresStoreOptions,
   ) {
     this.calendar = new ZoneCalendar(options.timeZone);
+    this.policy = new PolicyCache({ url, read: async () => (await this.read<PolicyRow>('SELECT * FROM policy_versions ORDER BY version')).map(policyOf) });
     // The programme's writes run in this store's transactions, with their audit entries in the same one.
     this.programme = new PostgresProgrammeStore({
       transaction: (work) => this.transaction(work),
@@ -506,6 +513,11 @@ class PostgresStore implements Store {
 
   // ---- plumbing -----------------------------------------------------------------------------------
 
+  /** Starts listening for policy changes (a failure only means the policy is read at every sync until it works). */
+  start(): Promise<void> {
+    return this.policy.start();
+  }
+
   private now(): string {
     return new Date(this.options.clock()).toISOString();
   }
@@ -514,9 +526,14 @@ class PostgresStore implements Store {
     if (this.closed) throw new Error('The store is closed');
   }
 
-  private async read<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
+  /**
+   * `name` makes it a prepared statement on each connection, parsed and planned once rather than at
+   * every call: for the statements every request runs (PostgreSQL's share of a request, measured in
+   * docs/postgresql-store.md).
+   */
+  private async read<R extends pg.QueryResultRow>(sql: string, params: unknown[] = [], name?: string): Promise<R[]> {
     this.checkOpen();
-    return (await this.pool.query<R>(sql, params)).rows;
+    return (await this.pool.query<R>(name === undefined ? { text: sql, values: params } : { name, text: sql, values: params })).rows;
   }
 
   /** Runs `work` in one transaction, with the advisory locks it takes released at its end. */
@@ -533,6 +550,18 @@ class PostgresStore implements Store {
       throw err;
     } finally {
       client.release();
+    }
+  }
+
+  /**
+   * A transaction that may add a policy version: this process forgets its kept history once it ends, so
+   * its own next sync sees the version even before the notification (sent at commit) comes back.
+   */
+  private async policyTransaction<T>(work: (c: Client) => Promise<T>): Promise<T> {
+    try {
+      return await this.transaction(work);
+    } finally {
+      this.policy.invalidate();
     }
   }
 
@@ -692,7 +721,7 @@ class PostgresStore implements Store {
   // ---- resources, policy and settings -----------------------------------------------------------
 
   async createResource(input: NewResource, audit?: AuditContext): Promise<ResourceRecord> {
-    return this.transaction(async (c) => {
+    return this.policyTransaction(async (c) => {
       await this.lock(c, LOCK.organisation, '');
       const at = this.now();
       const resource: ResourceRecord = { id: newId(), ...input, patterns: [...input.patterns], active: true, createdAt: at };
@@ -704,7 +733,7 @@ class PostgresStore implements Store {
   }
 
   async updateResource(id: string, changes: ResourceChanges, audit: AuditContext): Promise<ResourceRecord> {
-    return this.transaction(async (c) => {
+    return this.policyTransaction(async (c) => {
       await this.lock(c, LOCK.organisation, '');
       const [row] = (await c.query<{ record: ResourceRecord }>('SELECT record FROM resources WHERE id = $1', [id])).rows;
       if (!row) throw new NotFoundError(`There is no resource with id "${id}"`);
@@ -725,12 +754,11 @@ class PostgresStore implements Store {
     const settings = (await c.query<{ value: Settings }>('SELECT value FROM settings WHERE id = 1')).rows[0]!.value;
     const next = nextPolicyVersion(current, resources, settings, at);
     if (!next) return;
-    await c.query('INSERT INTO policy_versions (version, at, settings, resources) VALUES ($1, $2, $3, $4)', [
-      next.version,
-      next.at,
-      JSON.stringify(next.settings),
-      JSON.stringify(next.resources),
-    ]);
+    // Every server process on the database hears of it when this commits, and drops its kept history.
+    await c.query(
+      'WITH added AS (INSERT INTO policy_versions (version, at, settings, resources) VALUES ($1, $2, $3, $4) RETURNING version) SELECT pg_notify($5, version::text) FROM added',
+      [next.version, next.at, JSON.stringify(next.settings), JSON.stringify(next.resources), POLICY_CHANNEL],
+    );
   }
 
   async findResource(id: string): Promise<ResourceRecord | null> {
@@ -743,8 +771,7 @@ class PostgresStore implements Store {
   }
 
   async getPolicy(): Promise<Policy> {
-    const [row] = await this.read<PolicyRow>('SELECT * FROM policy_versions ORDER BY version DESC LIMIT 1');
-    const current = policyOf(row!);
+    const current = (await this.policyHistory()).at(-1)!;
     return {
       version: current.version,
       resources: current.resources,
@@ -753,7 +780,8 @@ class PostgresStore implements Store {
   }
 
   async policyHistory(): Promise<PolicyVersionRecord[]> {
-    return (await this.read<PolicyRow>('SELECT * FROM policy_versions ORDER BY version')).map(policyOf);
+    this.checkOpen();
+    return this.policy.history();
   }
 
   async getSettings(): Promise<Settings> {
@@ -761,7 +789,7 @@ class PostgresStore implements Store {
   }
 
   async updateSettings(settings: Settings, audit: AuditContext): Promise<Settings> {
-    return this.transaction(async (c) => {
+    return this.policyTransaction(async (c) => {
       await this.lock(c, LOCK.organisation, '');
       const old = (await c.query<{ value: Settings }>('SELECT value FROM settings WHERE id = 1')).rows[0]!.value;
       await c.query('UPDATE settings SET value = $1 WHERE id = 1', [JSON.stringify(settings)]);
@@ -797,6 +825,7 @@ class PostgresStore implements Store {
         .join(', ')}) AS user
          FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1`,
       [tokenHash],
+      'find-sign-in',
     );
     return row ? { token: this.tokenRead(row), user: userOf(row.user) } : null;
   }
@@ -961,7 +990,7 @@ class PostgresStore implements Store {
         refused: [DayRefused['reason'], number, number][];
         caps: Record<string, number | null>;
         current_cap: number;
-      }>(SYNC_STATEMENT, [
+      }>({ name: 'sync', text: SYNC_STATEMENT, values: [
         personId,
         deviceId,
         receivedMs,
@@ -984,7 +1013,7 @@ class PostgresStore implements Store {
         fromMs,
         toMs,
         unkept,
-      ])
+      ] })
     ).rows;
     const claimed = new Set(row!.claimed);
     let { outcomes } = hoped;
@@ -1298,6 +1327,7 @@ class PostgresStore implements Store {
     if (this.closed) return;
     this.closed = true;
     // Every acknowledged change is committed already; ending the pool waits for the queries under way.
+    await this.policy.close();
     await this.pool.end();
   }
 }
