@@ -176,6 +176,8 @@ async function writeAll(client: pg.Client, state: StoreState): Promise<void> {
       state.daysOf(data.personId),
       [(d) => d.personId, (d) => d.day, (d) => d.rawSeconds, (d) => d.creditedSeconds, (d) => d.overlapSeconds, (d) => d.dailyCapSeconds, (d) => d.outsideAllowlistSeconds, (d) => d.invalidSeconds, (d) => JSON.stringify(d.byResource)],
     );
+    // Their monthly sums, from the days just copied (migrations/095-month-totals.sql).
+    await client.query('SELECT refresh_month_totals(ARRAY[$1::text], min(day), max(day)) FROM day_totals WHERE person_id = $1 HAVING count(*) > 0', [data.personId]);
   }
 
   const notes = [...state.notes.values()];

@@ -25,6 +25,7 @@ import { ZoneCalendar } from '../../aggregation/zone-calendar.ts';
 import { auditDetails, personUpdateAction } from '../audit-details.ts';
 import { splitPersonDay, dayTotalOf, foldBeforeMs, type PersonDaySegment } from '../day-total.ts';
 import { newId } from '../ids.ts';
+import { byResourcePairs, splitByMonths } from '../period-totals.ts';
 import { noteCountQuerySchema, noteQuerySchema, noteSearchText, noteSearchWords, type NoteCountQuery, type NotePage, type NoteQuery } from '../note-query.ts';
 import { nextPolicyVersion, policySettingsOf } from '../policy-version.ts';
 import type { ProgrammeStore } from '../programme/programme-store.ts';
@@ -45,6 +46,7 @@ import {
   type NewUser,
   type NoteOutcome,
   type NoteRecord,
+  type PeriodTotalRecord,
   type PolicyVersionRecord,
   type RefusedSegment,
   type RejectedSegmentRecord,
@@ -469,7 +471,12 @@ function dayTotalsStatement(c: Client, personId: string, credits: ReadonlyMap<nu
          outside_allowlist_seconds = EXCLUDED.outside_allowlist_seconds, invalid_seconds = EXCLUDED.invalid_seconds, by_resource = EXCLUDED.by_resource`,
     );
   }
-  return statements.length === 0 ? null : statements.join('; ');
+  if (statements.length === 0) return null;
+  // The months these days fall in, summed again from their days after the upsert (a statement of its
+  // own, so it sees the upsert's rows): month_totals stays the sum of day_totals at every commit.
+  const days = [...credits.keys()];
+  statements.push(`SELECT refresh_month_totals(ARRAY[${person}], ${int(Math.min(...days))}, ${int(Math.max(...days))})`);
+  return statements.join('; ');
 }
 
 class PostgresStore implements Store {
@@ -890,6 +897,7 @@ class PostgresStore implements Store {
         dayTotals: (await c.query('DELETE FROM day_totals WHERE person_id = $1', [personId])).rowCount ?? 0,
         notes: notes.length,
       };
+      await c.query('DELETE FROM month_totals WHERE person_id = $1', [personId]);
       await c.query('DELETE FROM users WHERE id = $1', [personId]);
       // The programme's records about them too; sessions they organised stay (as in the embedded store).
       for (const table of PERSON_PROGRAMME_TABLES) await c.query(`DELETE FROM ${table} WHERE person_id = $1`, [personId]);
@@ -1200,6 +1208,56 @@ class PostgresStore implements Store {
       );
     }
     return out;
+  }
+
+  async periodTotalsOf(personIds: readonly string[], fromDay: number, toDay: number, months: readonly number[]): Promise<Map<string, PeriodTotalRecord[]>> {
+    const split = splitByMonths(fromDay, toDay, months);
+    const out = new Map<string, PeriodTotalRecord[]>(personIds.map((id) => [id, []]));
+    if (personIds.length === 0) return out;
+    const lastDayOf = new Map(split.months);
+    // The months from month_totals (migrations/095-month-totals.sql), the days around them from
+    // day_totals, one JSON text a person as dayTotalsOf reads them.
+    const rows = await this.read<{ person_id: string; totals: string }>(
+      `SELECT person_id, json_agg(json_build_array(day, raw_seconds, credited_seconds, overlap_seconds, daily_cap_seconds, outside_allowlist_seconds, invalid_seconds, by_resource) ORDER BY day)::text AS totals
+         FROM (
+           SELECT person_id, month AS day, raw_seconds, credited_seconds, overlap_seconds, daily_cap_seconds, outside_allowlist_seconds, invalid_seconds, by_resource::json AS by_resource
+             FROM month_totals WHERE person_id = ANY($1::text[]) AND month = ANY($2::int[])
+           UNION ALL
+           SELECT d.person_id, d.day, d.raw_seconds, d.credited_seconds, d.overlap_seconds, d.daily_cap_seconds, d.outside_allowlist_seconds, d.invalid_seconds, d.by_resource
+             FROM unnest($3::int[], $4::int[]) AS r(lo, hi) JOIN day_totals d ON d.person_id = ANY($1::text[]) AND d.day BETWEEN r.lo AND r.hi
+         ) t GROUP BY person_id`,
+      [[...new Set(personIds)], split.months.map(([first]) => first), split.dayRanges.map(([lo]) => dayBound(lo)), split.dayRanges.map(([, hi]) => dayBound(hi))],
+    );
+    for (const row of rows) {
+      const totals = JSON.parse(row.totals) as [number, number, number, number, number, number, number, (string | number)[] | Record<string, number>][];
+      out.set(
+        row.person_id,
+        totals.map(([day, raw, credited, overlap, dailyCap, outside, invalid, byResource]) => ({
+          personId: row.person_id,
+          day,
+          // A day read one by one is never the first day of a month read as a sum.
+          lastDay: lastDayOf.get(day) ?? day,
+          rawSeconds: raw,
+          creditedSeconds: credited,
+          overlapSeconds: overlap,
+          dailyCapSeconds: dailyCap,
+          outsideAllowlistSeconds: outside,
+          invalidSeconds: invalid,
+          // A month keeps its resources as an object, a day as [id, seconds, …].
+          byResource: Array.isArray(byResource) ? byResource : byResourcePairs(new Map(Object.entries(byResource))),
+        })),
+      );
+    }
+    return out;
+  }
+
+  async creditedByDay(personIds: readonly string[], fromDay: number, toDay: number): Promise<Map<number, number>> {
+    if (personIds.length === 0) return new Map();
+    const rows = await this.read<{ day: number; seconds: number }>(
+      'SELECT day, sum(credited_seconds)::bigint AS seconds FROM day_totals WHERE person_id = ANY($1::text[]) AND day BETWEEN $2 AND $3 GROUP BY day',
+      [[...new Set(personIds)], dayBound(fromDay), dayBound(toDay)],
+    );
+    return new Map(rows.map((r) => [r.day, r.seconds]));
   }
 
   // ---- notes ------------------------------------------------------------------------------------
