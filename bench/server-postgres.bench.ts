@@ -102,8 +102,8 @@ async function copyTemplates(client: pg.Client): Promise<void> {
       range,
     );
     await client.query(
-      `INSERT INTO month_totals (person_id, month, days, raw_seconds, credited_seconds, overlap_seconds, daily_cap_seconds, outside_allowlist_seconds, invalid_seconds, by_resource)
-       SELECT u.id, t.month, t.days, t.raw_seconds, t.credited_seconds, t.overlap_seconds, t.daily_cap_seconds, t.outside_allowlist_seconds, t.invalid_seconds, t.by_resource
+      `INSERT INTO month_totals (person_id, month, days, raw_seconds, credited_seconds, overlap_seconds, daily_cap_seconds, outside_allowlist_seconds, invalid_seconds, by_resource, daily_credited)
+       SELECT u.id, t.month, t.days, t.raw_seconds, t.credited_seconds, t.overlap_seconds, t.daily_cap_seconds, t.outside_allowlist_seconds, t.invalid_seconds, t.by_resource, t.daily_credited
          FROM users u JOIN month_totals t ON t.person_id = ${template} WHERE ${chunk}`,
       range,
     );

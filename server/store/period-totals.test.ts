@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../../shared/time/day-numbers.ts';
-import { creditedByDayOf, periodTotalsFromDays, splitByMonths, sumOfDays } from './period-totals.ts';
+import { creditedByDayOf, periodTotalsFromDays, splitByMonths, sumOfDays, wholeMonthsWithin } from './period-totals.ts';
 import type { DayTotalRecord } from './store-contract.ts';
 
 const D = dayNumber;
@@ -59,9 +59,18 @@ describe('periodTotalsFromDays', () => {
   });
 });
 
+describe('wholeMonthsWithin', () => {
+  it('lists the months a range holds whole, none when it holds none', () => {
+    expect(wholeMonthsWithin(D('2025-12-09'), D('2026-03-31'))).toEqual([D('2026-01-01'), D('2026-02-01'), D('2026-03-01')]);
+    expect(wholeMonthsWithin(D('2026-01-01'), D('2026-01-30'))).toEqual([]);
+    expect(wholeMonthsWithin(D('2026-01-01'), D('2026-01-31'))).toEqual([D('2026-01-01')]);
+    expect(wholeMonthsWithin(D('2026-01-02'), D('2026-02-27'))).toEqual([]);
+  });
+});
+
 describe('creditedByDayOf', () => {
-  it("adds up many people's credited seconds by day", () => {
-    expect(creditedByDayOf([[day('2026-02-01', 10), day('2026-02-02', 3)], [day('2026-02-01', 5)], []])).toEqual(
+  it("adds up many people's credited seconds by day, leaving out days credited nothing", () => {
+    expect(creditedByDayOf([[day('2026-02-01', 10), day('2026-02-02', 3), day('2026-02-03', 0)], [day('2026-02-01', 5)], []])).toEqual(
       new Map([
         [D('2026-02-01'), 15],
         [D('2026-02-02'), 3],

@@ -87,9 +87,16 @@ export function periodTotalsFromDays(personId: string, days: readonly DayTotalRe
   return out;
 }
 
-/** The credited seconds of many people's days added up by day. */
+/** The credited seconds of many people's days added up by day; a day credited nothing has no entry. */
 export function creditedByDayOf(days: Iterable<readonly DayTotalRecord[]>): Map<number, number> {
   const out = new Map<number, number>();
-  for (const list of days) for (const d of list) out.set(d.day, (out.get(d.day) ?? 0) + d.creditedSeconds);
+  for (const list of days) for (const d of list) if (d.creditedSeconds > 0) out.set(d.day, (out.get(d.day) ?? 0) + d.creditedSeconds);
   return out;
+}
+
+/** The first days of the calendar months that lie whole within [fromDay, toDay]. */
+export function wholeMonthsWithin(fromDay: number, toDay: number): number[] {
+  const months: number[] = [];
+  for (let start = monthStartOf(fromDay) === fromDay ? fromDay : monthEndOf(fromDay) + 1; monthEndOf(start) <= toDay; start = monthEndOf(start) + 1) months.push(start);
+  return months;
 }

@@ -188,7 +188,7 @@ export interface Store {
    * days; the sums are the same. Every person asked for has an entry.
    */
   periodTotalsOf(personIds: readonly string[], fromDay: number, toDay: number, months: readonly number[]): Promise<Map<string, PeriodTotalRecord[]>>;
-  /** The credited seconds of `personIds` together on each day of [fromDay, toDay] that any of them has a total (a unit's daily trend). */
+  /** The credited seconds of `personIds` together on each day of [fromDay, toDay] they were credited any (a unit's daily trend); no entry for a day with none. */
   creditedByDay(personIds: readonly string[], fromDay: number, toDay: number): Promise<Map<number, number>>;
 
   /** The person's notes changed after `afterSeq` (tombstones included), oldest change first. */

@@ -5,7 +5,7 @@
 // migration's backfill, migrate-store) are in postgres-store.test.ts and migrate-store.test.ts.
 import { beforeEach, expect, it } from 'vitest';
 import { dayNumber, monthStartOf } from '../../shared/time/day-numbers.ts';
-import { periodTotalsFromDays } from '../../server/store/period-totals.ts';
+import { creditedByDayOf, periodTotalsFromDays } from '../../server/store/period-totals.ts';
 import type { CheckedSegment, Store } from '../../server/store/store-contract.ts';
 import { describeEachEngine } from '../support/store-engines.ts';
 import { note } from '../support/store-notes.ts';
@@ -36,6 +36,9 @@ async function expectSumsOfDays(store: Store, personId: string): Promise<void> {
     const read = await store.periodTotalsOf([personId, 'nobody'], from, to, chosen);
     expect(read.get(personId)).toEqual(periodTotalsFromDays(personId, days, from, to, chosen));
     expect(read.get('nobody')).toEqual([]);
+    // The trend by day, over whole months and the days around them.
+    expect(await store.creditedByDay([personId, 'nobody'], from, to)).toEqual(creditedByDayOf([days]));
+    expect(await store.creditedByDay([personId], from + 5, to - 35)).toEqual(creditedByDayOf([days.filter((d) => d.day >= from + 5 && d.day <= to - 35)]));
   }
 }
 

@@ -14,7 +14,7 @@ import { resetDatabase } from '../../server/store/postgres/database.ts';
 import { migrate, readMigrations, type Migration } from '../../server/store/postgres/migrate.ts';
 import { openPostgresLimiter } from '../../server/store/postgres/postgres-limiter.ts';
 import { openPostgresStore, redactDatabaseUrl } from '../../server/store/postgres/postgres-store.ts';
-import { periodTotalsFromDays } from '../../server/store/period-totals.ts';
+import { creditedByDayOf, periodTotalsFromDays } from '../../server/store/period-totals.ts';
 import { StoreDatabaseError, type CheckedSegment, type Store } from '../../server/store/store-contract.ts';
 import { freshDatabase } from '../support/postgres-database.ts';
 
@@ -125,6 +125,7 @@ describe('PostgreSQL store: migrations', () => {
     for (const person of ['p1', 'p2']) {
       const days = await second.dayTotals(person, ...range);
       expect((await second.periodTotalsOf([person], ...range, months)).get(person)).toEqual(periodTotalsFromDays(person, days, ...range, months));
+      expect(await second.creditedByDay([person], ...range)).toEqual(creditedByDayOf([days]));
     }
   });
 

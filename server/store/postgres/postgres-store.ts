@@ -25,7 +25,7 @@ import { ZoneCalendar } from '../../aggregation/zone-calendar.ts';
 import { auditDetails, personUpdateAction } from '../audit-details.ts';
 import { splitPersonDay, dayTotalOf, foldBeforeMs, type PersonDaySegment } from '../day-total.ts';
 import { newId } from '../ids.ts';
-import { byResourcePairs, splitByMonths } from '../period-totals.ts';
+import { byResourcePairs, splitByMonths, wholeMonthsWithin } from '../period-totals.ts';
 import { noteCountQuerySchema, noteQuerySchema, noteSearchText, noteSearchWords, type NoteCountQuery, type NotePage, type NoteQuery } from '../note-query.ts';
 import { nextPolicyVersion, policySettingsOf } from '../policy-version.ts';
 import type { ProgrammeStore } from '../programme/programme-store.ts';
@@ -1214,19 +1214,26 @@ class PostgresStore implements Store {
     const split = splitByMonths(fromDay, toDay, months);
     const out = new Map<string, PeriodTotalRecord[]>(personIds.map((id) => [id, []]));
     if (personIds.length === 0) return out;
+    if (split.months.length + split.dayRanges.length === 0) return out;
     const lastDayOf = new Map(split.months);
-    // The months from month_totals (migrations/095-month-totals.sql), the days around them from
-    // day_totals, one JSON text a person as dayTotalsOf reads them.
+    // The months from month_totals (migrations/095-month-totals.sql), each run of days around them from
+    // day_totals by its own index range (a join with the list of runs was planned as a scan of every
+    // row of the people's), one JSON text a person as dayTotalsOf reads them.
+    const columns = 'raw_seconds, credited_seconds, overlap_seconds, daily_cap_seconds, outside_allowlist_seconds, invalid_seconds';
+    const params: unknown[] = [[...new Set(personIds)]];
+    const parts: string[] = [];
+    if (split.months.length > 0) {
+      params.push(split.months.map(([first]) => first));
+      parts.push(`SELECT person_id, month AS day, ${columns}, by_resource::json AS by_resource FROM month_totals WHERE person_id = ANY($1::text[]) AND month = ANY($2::int[])`);
+    }
+    for (const [lo, hi] of split.dayRanges) {
+      params.push(dayBound(lo), dayBound(hi));
+      parts.push(`SELECT person_id, day, ${columns}, by_resource FROM day_totals WHERE person_id = ANY($1::text[]) AND day BETWEEN $${params.length - 1} AND $${params.length}`);
+    }
     const rows = await this.read<{ person_id: string; totals: string }>(
-      `SELECT person_id, json_agg(json_build_array(day, raw_seconds, credited_seconds, overlap_seconds, daily_cap_seconds, outside_allowlist_seconds, invalid_seconds, by_resource) ORDER BY day)::text AS totals
-         FROM (
-           SELECT person_id, month AS day, raw_seconds, credited_seconds, overlap_seconds, daily_cap_seconds, outside_allowlist_seconds, invalid_seconds, by_resource::json AS by_resource
-             FROM month_totals WHERE person_id = ANY($1::text[]) AND month = ANY($2::int[])
-           UNION ALL
-           SELECT d.person_id, d.day, d.raw_seconds, d.credited_seconds, d.overlap_seconds, d.daily_cap_seconds, d.outside_allowlist_seconds, d.invalid_seconds, d.by_resource
-             FROM unnest($3::int[], $4::int[]) AS r(lo, hi) JOIN day_totals d ON d.person_id = ANY($1::text[]) AND d.day BETWEEN r.lo AND r.hi
-         ) t GROUP BY person_id`,
-      [[...new Set(personIds)], split.months.map(([first]) => first), split.dayRanges.map(([lo]) => dayBound(lo)), split.dayRanges.map(([, hi]) => dayBound(hi))],
+      `SELECT person_id, json_agg(json_build_array(day, ${columns}, by_resource) ORDER BY day)::text AS totals
+         FROM (${parts.join(' UNION ALL ')}) t GROUP BY person_id`,
+      params,
     );
     for (const row of rows) {
       const totals = JSON.parse(row.totals) as [number, number, number, number, number, number, number, (string | number)[] | Record<string, number>][];
@@ -1252,11 +1259,22 @@ class PostgresStore implements Store {
   }
 
   async creditedByDay(personIds: readonly string[], fromDay: number, toDay: number): Promise<Map<number, number>> {
-    if (personIds.length === 0) return new Map();
-    const rows = await this.read<{ day: number; seconds: number }>(
-      'SELECT day, sum(credited_seconds)::bigint AS seconds FROM day_totals WHERE person_id = ANY($1::text[]) AND day BETWEEN $2 AND $3 GROUP BY day',
-      [[...new Set(personIds)], dayBound(fromDay), dayBound(toDay)],
-    );
+    if (personIds.length === 0 || fromDay > toDay) return new Map();
+    // A report's range is a few years at most; a range without bounds (±MAX_SAFE_INTEGER) is read by day.
+    const split = splitByMonths(fromDay, toDay, toDay - fromDay <= 40_000 ? wholeMonthsWithin(fromDay, toDay) : []);
+    // Whole months from month_totals' day-by-day credit (a month's row, not its 31 day rows), the days
+    // around them from day_totals, added up here in the database: one number a day comes back.
+    const params: unknown[] = [[...new Set(personIds)]];
+    const parts: string[] = [];
+    if (split.months.length > 0) {
+      params.push(split.months.map(([first]) => first));
+      parts.push('SELECT m.month + u.i::int - 1 AS day, u.seconds FROM month_totals m, unnest(m.daily_credited) WITH ORDINALITY AS u(seconds, i) WHERE m.person_id = ANY($1::text[]) AND m.month = ANY($2::int[])');
+    }
+    for (const [lo, hi] of split.dayRanges) {
+      params.push(dayBound(lo), dayBound(hi));
+      parts.push(`SELECT day, credited_seconds AS seconds FROM day_totals WHERE person_id = ANY($1::text[]) AND day BETWEEN $${params.length - 1} AND $${params.length}`);
+    }
+    const rows = await this.read<{ day: number; seconds: number }>(`SELECT day, sum(seconds)::bigint AS seconds FROM (${parts.join(' UNION ALL ')}) t WHERE seconds > 0 GROUP BY day`, params);
     return new Map(rows.map((r) => [r.day, r.seconds]));
   }
 

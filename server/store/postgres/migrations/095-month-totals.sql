@@ -30,6 +30,9 @@ CREATE TABLE month_totals (
   invalid_seconds bigint NOT NULL,
   -- Credited seconds by resource id: {"res1": 5400, …} (the days keep [id, seconds, …] arrays).
   by_resource jsonb NOT NULL,
+  -- Credited seconds on each day of the month, its first day first (0 where it has no total): a unit's
+  -- daily trend reads a month of a person from this one row.
+  daily_credited bigint[] NOT NULL,
   PRIMARY KEY (person_id, month)
 );
 
@@ -39,7 +42,7 @@ CREATE TABLE month_totals (
 CREATE FUNCTION refresh_month_totals(persons text[], from_day int, to_day int) RETURNS void LANGUAGE sql AS $$
   DELETE FROM month_totals WHERE person_id = ANY(persons) AND month BETWEEN month_start(from_day) AND to_day;
   WITH d AS (
-    SELECT person_id, month_start(day) AS month, raw_seconds, credited_seconds, overlap_seconds, daily_cap_seconds,
+    SELECT person_id, day, month_start(day) AS month, raw_seconds, credited_seconds, overlap_seconds, daily_cap_seconds,
            outside_allowlist_seconds, invalid_seconds, by_resource
       FROM day_totals WHERE person_id = ANY(persons) AND day BETWEEN month_start(from_day) AND month_end(to_day)
   ), by_res AS (
@@ -53,11 +56,17 @@ CREATE FUNCTION refresh_month_totals(persons text[], from_day int, to_day int) R
            sum(overlap_seconds) AS overlap_seconds, sum(daily_cap_seconds) AS daily_cap_seconds,
            sum(outside_allowlist_seconds) AS outside_allowlist_seconds, sum(invalid_seconds) AS invalid_seconds
       FROM d GROUP BY 1, 2
+  ), daily AS (
+    SELECT m.person_id, m.month, array_agg(coalesce(d.credited_seconds, 0) ORDER BY g.day) AS daily_credited
+      FROM (SELECT DISTINCT person_id, month FROM d) m
+      CROSS JOIN LATERAL generate_series(m.month, month_end(m.month)) AS g(day)
+      LEFT JOIN d ON d.person_id = m.person_id AND d.day = g.day
+     GROUP BY 1, 2
   )
-  INSERT INTO month_totals (person_id, month, days, raw_seconds, credited_seconds, overlap_seconds, daily_cap_seconds, outside_allowlist_seconds, invalid_seconds, by_resource)
+  INSERT INTO month_totals (person_id, month, days, raw_seconds, credited_seconds, overlap_seconds, daily_cap_seconds, outside_allowlist_seconds, invalid_seconds, by_resource, daily_credited)
   SELECT s.person_id, s.month, s.days, s.raw_seconds, s.credited_seconds, s.overlap_seconds, s.daily_cap_seconds, s.outside_allowlist_seconds,
-         s.invalid_seconds, coalesce(b.by_resource, '{}')
-    FROM sums s LEFT JOIN by_res b USING (person_id, month);
+         s.invalid_seconds, coalesce(b.by_resource, '{}'), y.daily_credited
+    FROM sums s LEFT JOIN by_res b USING (person_id, month) JOIN daily y USING (person_id, month);
 $$;
 
 -- The days kept before this migration, summed once, a person at a time (each an index range of their days).
