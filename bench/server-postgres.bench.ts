@@ -49,9 +49,9 @@ async function profile(url: string, token: string, paths: Record<string, string>
   const stats = new pg.Client({ connectionString: url });
   await stats.connect();
   // Rows each table gave up (sequential reads plus rows fetched by index), from PostgreSQL's counters;
-  // they reach the view within a second of a backend's transaction ending, hence the wait.
+  // a backend sends them within 10 s of going idle (PostgreSQL 15), hence the wait.
   const rowsRead = async () => {
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await new Promise((resolve) => setTimeout(resolve, 11_000));
     await stats.query('SELECT pg_stat_clear_snapshot()');
     const { rows } = await stats.query<{ relname: string; n: string }>('SELECT relname, coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0) AS n FROM pg_stat_user_tables');
     return new Map(rows.map((r) => [r.relname, Number(r.n)]));
