@@ -10,7 +10,8 @@
 //
 // The fill: the organisation and 10 template people's year go in through migrate-store's copy (so every
 // row, day totals included, is what the engine writes), then every other person gets a template's
-// segments and day totals under their own id and fresh segment ids, in one INSERT … SELECT per chunk.
+// segments, day totals and monthly sums under their own id and fresh segment ids, in one INSERT … SELECT
+// per chunk.
 import http from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -45,11 +46,22 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
  */
 async function profile(url: string, token: string, paths: Record<string, string>): Promise<void> {
   const store = await openPostgresStore(url, { clock: () => Date.now(), timeZone: TZ });
+  const stats = new pg.Client({ connectionString: url });
+  await stats.connect();
+  // Rows each table gave up (sequential reads plus rows fetched by index), from PostgreSQL's counters;
+  // a backend sends them within 10 s of going idle (PostgreSQL 15), hence the wait.
+  const rowsRead = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 11_000));
+    await stats.query('SELECT pg_stat_clear_snapshot()');
+    const { rows } = await stats.query<{ relname: string; n: string }>('SELECT relname, coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0) AS n FROM pg_stat_user_tables');
+    return new Map(rows.map((r) => [r.relname, Number(r.n)]));
+  };
   try {
     const { wrap, calls } = countingStore();
     const app = createApp({ store: wrap(store), clock: () => Date.now(), config: { timeZone: TZ, trustProxy: false, publicUrl: null } });
     for (const [name, path] of Object.entries(paths)) {
       calls.reset();
+      const readBefore = await rowsRead();
       let status = 0;
       const began = performance.now();
       const statements = await sqlStatementsDuring(async () => {
@@ -59,8 +71,12 @@ async function profile(url: string, token: string, paths: Record<string, string>
       const byMethod = [...calls.counts].sort((a, b) => (calls.ms.get(b[0]) ?? 0) - (calls.ms.get(a[0]) ?? 0));
       console.log(`  profile, ${name} (in this process, ${status}): ${msText(took)}, ${calls.total()} store calls, ${statements} SQL statements`);
       console.log(`    ${byMethod.map(([m, n]) => `${m} ×${n} ${(calls.ms.get(m) ?? 0).toFixed(0)} ms`).join('; ')}`);
+      const readAfter = await rowsRead();
+      const read = [...readAfter].map(([table, n]) => [table, n - (readBefore.get(table) ?? 0)] as const).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
+      console.log(`    rows read: ${read.map(([table, n]) => `${table} ${n}`).join('; ')}`);
     }
   } finally {
+    await stats.end();
     await store.close();
   }
 }
@@ -85,9 +101,18 @@ async function copyTemplates(client: pg.Client): Promise<void> {
          FROM users u JOIN day_totals t ON t.person_id = ${template} WHERE ${chunk}`,
       range,
     );
+    await client.query(
+      `INSERT INTO month_totals (person_id, month, days, raw_seconds, credited_seconds, overlap_seconds, daily_cap_seconds, outside_allowlist_seconds, invalid_seconds, by_resource, daily_credited)
+       SELECT u.id, t.month, t.days, t.raw_seconds, t.credited_seconds, t.overlap_seconds, t.daily_cap_seconds, t.outside_allowlist_seconds, t.invalid_seconds, t.by_resource, t.daily_credited
+         FROM users u JOIN month_totals t ON t.person_id = ${template} WHERE ${chunk}`,
+      range,
+    );
     await client.query('COMMIT');
   }
   await client.query('ANALYZE');
+  // As docs/deployment.md advises for a database on SSD: with the default (4) the planner read a batch
+  // of 2,000 people's monthly sums by scanning the whole table (docs/postgresql-store.md#monthly-sums).
+  await client.query(`ALTER DATABASE ${client.escapeIdentifier(client.database!)} SET random_page_cost = 1.1`);
 }
 
 export default async function bench(): Promise<void> {
@@ -107,10 +132,11 @@ export default async function bench(): Promise<void> {
     const count = async (table: string) => Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]!.n);
     const segments = await count('segments');
     const days = await count('day_totals');
+    const months = await count('month_totals');
     const { size } = (await client.query<{ size: string }>('SELECT pg_size_pretty(pg_database_size(current_database())) AS size')).rows[0]!;
     await client.end();
     console.log(
-      `${PEOPLE} people × ${STUDY_DAYS} study days in ${units} committees: ${segments} segments, ${days} day totals, ${size} in PostgreSQL (filled in ${seconds(performance.now() - filled)})`,
+      `${PEOPLE} people × ${STUDY_DAYS} study days in ${units} committees: ${segments} segments, ${days} day totals, ${months} monthly sums, ${size} in PostgreSQL (filled in ${seconds(performance.now() - filled)})`,
     );
 
     buildServer();

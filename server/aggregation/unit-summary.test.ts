@@ -36,7 +36,7 @@ const range = { from: '2026-03-02', to: '2026-03-03' };
 const target = effectiveTarget({ personal: null, unit: null, organisationAnnualHours: 54.75, range, today: '2026-03-10', firstDay: null });
 function member(p: UserRecord, days: DayTotalRecord[], notesCount: number): SummaryMember {
   const credit = studyHoursInRange({ range, onlineDays: days, sessionHours: 0, rules: withCreditRules(DEFAULT_PROGRAMME_SETTINGS).creditRules });
-  return { person: p, days, notesCount, credit, target, gapSeconds: targetGapSeconds(target.targetSeconds, credit.totalSeconds) };
+  return { person: p, totals: days, notesCount, credit, target, gapSeconds: targetGapSeconds(target.targetSeconds, credit.totalSeconds) };
 }
 
 describe('unitSummary', () => {
@@ -53,6 +53,12 @@ describe('unitSummary', () => {
           // 100 s short of the 0.3 h target: the gap reads 0.0 h, so not below target.
           member(person('c', '陈新'), [day('c', '2026-03-02', 980)], 0),
         ],
+        creditedByDay: new Map([
+          [dayNumber('2026-03-02'), 4680],
+          [dayNumber('2026-03-03'), 200],
+          // A day outside the range is not shown.
+          [dayNumber('2026-03-09'), 999],
+        ]),
         categoryOf: () => 'cppcc-theory',
       }),
     );

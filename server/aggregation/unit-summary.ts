@@ -1,7 +1,8 @@
 // A unit's summary for a range: everyone in the unit's subtree with credited hours, target, gap and
 // notes, ordered by name (never a ranking), and who is below target (a gap above 0.0 h). Each person's
-// figures come from the one computation (report-inputs/person-figures.ts); the trend and the split by
-// category add up their daily totals.
+// figures come from the one computation (report-inputs/person-figures.ts); the split by category and the
+// raw time add up their totals (days, or whole months summed), the trend the members' credited seconds
+// by day.
 import type { UnitSummary, PersonSummary } from '../../shared/schemas/reports.ts';
 import type { Category } from '../../shared/schemas/domain.ts';
 import { dateOfDay, dayNumber } from '../../shared/time/day-numbers.ts';
@@ -14,7 +15,8 @@ export type SummaryPerson = Pick<PersonSummary, 'name' | 'username' | 'role' | '
 
 export interface SummaryMember {
   person: SummaryPerson;
-  days: readonly DayTotal[];
+  /** Their totals within the range: days, or whole months summed (Store.periodTotalsOf). */
+  totals: readonly DayTotal[];
   notesCount: number;
   credit: Pick<StudyHours, 'totalSeconds' | 'onlineSeconds' | 'sessionHours'>;
   target: EffectiveTarget;
@@ -28,6 +30,8 @@ export function unitSummary(input: {
   from: string;
   to: string;
   members: readonly SummaryMember[];
+  /** The members' credited seconds together by day number (Store.creditedByDay): the trend. */
+  creditedByDay: ReadonlyMap<number, number>;
   categoryOf: (resourceId: string) => Category | undefined;
 }): UnitSummary {
   const first = dayNumber(input.from);
@@ -39,12 +43,12 @@ export function unitSummary(input: {
   let rawSeconds = 0;
   let targetSeconds = 0;
   let notesCount = 0;
-  for (const { person, days, notesCount: notes, credit, target, gapSeconds } of input.members) {
+  for (const [day, seconds] of input.creditedByDay) if (day >= first && day <= last) daySeconds[day - first]! += seconds;
+  for (const { person, totals, notesCount: notes, credit, target, gapSeconds } of input.members) {
     let raw = 0;
-    for (const day of days) {
+    for (const day of totals) {
       if (day.day < first || day.day > last) continue;
       raw += day.rawSeconds;
-      daySeconds[day.day - first]! += day.creditedSeconds;
       for (let i = 0; i < day.byResource.length; i += 2) {
         byCategory[input.categoryOf(day.byResource[i] as string) ?? 'other'] += day.byResource[i + 1] as number;
       }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../../shared/time/day-numbers.ts';
 import type { CreditRule, OnlineCredit } from '../../shared/schemas/programme-settings.ts';
-import { studyHoursInRange, type OnlineDay } from './study-hours.ts';
+import { dateOfDay, monthEndOf } from '../../shared/time/day-numbers.ts';
+import { studyHoursInRange, summableMonths, type OnlineDay } from './study-hours.ts';
 
 const year = { from: '2026-01-01', to: '2026-12-31' };
 const noCap = { hoursPerHour: 1, yearlyCapHours: null };
@@ -133,6 +134,74 @@ describe('studyHoursInRange', () => {
       }
       expect(whole.onlineCreditedHours).toBe(33);
       expect(Math.abs(sumSeconds - whole.totalSeconds)).toBeLessThanOrEqual(12);
+    });
+  });
+
+  describe('from whole months summed (what a report reads from the monthly sums)', () => {
+    const D = (date: string) => dayNumber(date);
+    const rules = (...versions: [string | null, OnlineCredit][]): CreditRule[] => versions.map(([from, online], i) => ({ version: i + 1, from, savedAt: null, tariff, online }));
+
+    it('sums the whole months inside what is read, not those the range cuts or the rules change in', () => {
+      const r = rules([null, noCap], ['2026-05-01', { hoursPerHour: 0.5, yearlyCapHours: 40 }], ['2026-08-15', noCap]);
+      // Read from 1 January (a cap is set) to 20 October; the range starts on 10 March.
+      const months = summableMonths(D('2026-01-01'), { from: '2026-03-10', to: '2026-10-20' }, r).map(dateOfDay);
+      // March is cut by the range's first day, August by a change on the 15th, October by the range's end;
+      // May starts with its change, so it is whole under one version.
+      expect(months).toEqual(['2026-01-01', '2026-02-01', '2026-04-01', '2026-05-01', '2026-06-01', '2026-07-01', '2026-09-01']);
+      expect(summableMonths(D('2026-03-10'), { from: '2026-03-10', to: '2026-04-05' }, r)).toEqual([]);
+    });
+
+    /** Deterministic pseudo-random numbers (a test never depends on chance). */
+    function random(seed: number) {
+      let x = seed;
+      return () => {
+        x = (x * 1_103_515_245 + 12_345) % 2_147_483_648;
+        return x / 2_147_483_648;
+      };
+    }
+
+    it('gives the same figures, to the last bit, as the days one by one: any days, rules, caps and ranges', () => {
+      const rand = random(19);
+      const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
+      const start = D('2025-01-01');
+      for (let trial = 0; trial < 300; trial++) {
+        // Days over three years, with odd seconds so that a half-rate conversion lands on half seconds.
+        const days: OnlineDay[] = [];
+        for (let day = start; day < start + 3 * 365; day++) if (rand() < 0.4) days.push({ day, creditedSeconds: 1 + Math.floor(rand() * 20_000) });
+        const online = (): OnlineCredit => ({ hoursPerHour: pick([1, 0.5, 0.7, 1.5, 1 / 3]), yearlyCapHours: pick([null, 5, 40, 120, 333.3]) });
+        const versions: [string | null, OnlineCredit][] = [[null, online()]];
+        const changes = Math.floor(rand() * 4);
+        let from = start;
+        for (let i = 0; i < changes; i++) {
+          // Changes on the first of a month as often as inside one.
+          from += 1 + Math.floor(rand() * 300);
+          versions.push([dateOfDay(rand() < 0.5 ? from - (new Date(from * 86_400_000).getUTCDate() - 1) : from), online()]);
+        }
+        const r = rules(...versions).sort((a, b) => (a.from ?? '') < (b.from ?? '') ? -1 : 1);
+        const first = start + Math.floor(rand() * 700);
+        const range = { from: dateOfDay(first), to: dateOfDay(first + Math.floor(rand() * 400)) };
+        const capped = r.some((rule) => rule.online.yearlyCapHours !== null);
+        const readFrom = capped ? D(`${range.from.slice(0, 4)}-01-01`) : first;
+        const months = summableMonths(readFrom, range, r);
+        // The days as a store with monthly sums answers: a summed month as one entry on its first day.
+        const summed: OnlineDay[] = [];
+        const monthOf = new Map(months.map((m) => [m, monthEndOf(m)]));
+        const inRead = days.filter((d) => d.day >= readFrom && d.day <= D(range.to));
+        for (let i = 0; i < inRead.length; ) {
+          const d = inRead[i]!;
+          const m = months.find((s) => s <= d.day && d.day <= monthOf.get(s)!);
+          if (m === undefined) {
+            summed.push(d);
+            i++;
+            continue;
+          }
+          let seconds = 0;
+          while (i < inRead.length && inRead[i]!.day <= monthOf.get(m)!) seconds += inRead[i++]!.creditedSeconds;
+          summed.push({ day: m, creditedSeconds: seconds });
+        }
+        const input = { range, sessionHours: 1.5, rules: r };
+        expect(studyHoursInRange({ ...input, onlineDays: summed }), `trial ${trial}`).toEqual(studyHoursInRange({ ...input, onlineDays: days }));
+      }
     });
   });
 });

@@ -4,7 +4,7 @@
 // sessions attended. What was counted and what is credited both stay visible; every difference carries
 // its reason, and the figure names the versions of the credit rules it was made under (credit-rules.ts).
 import type { CreditRule, CreditRuleRef } from '../../shared/schemas/programme-settings.ts';
-import { dateOfDay, dayNumber } from '../../shared/time/day-numbers.ts';
+import { dateOfDay, dayNumber, monthEndOf, monthStartOf } from '../../shared/time/day-numbers.ts';
 import type { DateRange } from '../../shared/time/periods.ts';
 import { rulesInRange } from './credit-rules.ts';
 
@@ -21,11 +21,16 @@ export interface StudyHours {
   creditRules: CreditRuleRef[];
 }
 
-/** A day of the learning log (a DayTotalRecord is one, so a report passes what it read without copying it). */
+/**
+ * A day of the learning log (a DayTotalRecord is one, so a report passes what it read without copying
+ * it), or the sum of several days (a month's, Store.periodTotalsOf) counted as on its first day: every
+ * day it sums must lie in one year, under one version of the rules, and on one side of the range's first
+ * day, which is what lets a sum stand for its days (below).
+ */
 export interface OnlineDay {
-  /** Day number (shared/time/day-numbers.ts). */
+  /** Day number (shared/time/day-numbers.ts); of a sum, its first day. */
   day: number;
-  /** The log's credited online seconds that day, before conversion and cap. */
+  /** The log's credited online seconds that day (or those days), before conversion and cap. */
   creditedSeconds: number;
 }
 
@@ -62,22 +67,46 @@ export function studyHoursInRange(input: { range: DateRange; onlineDays: readonl
   let onlineCredited = 0;
   let yearEnd = -Infinity;
   let creditedThisYear = 0;
+  // Days are credited a run at a time: a run is consecutive days of one year, under one version, on one
+  // side of the range's first day. Under one version, crediting each day what is left under the cap
+  // credits the run min(its converted hours, what is left under the cap at its start), so the run's
+  // whole seconds are converted once: the same figure to the last bit whether its days come one by one
+  // or summed by month (a run is never split by a month sum), which adding up per-day fractions of an
+  // hour would not give.
+  let runRule: CreditRule | null = null;
+  let runInRange = false;
+  let runSeconds = 0;
+  const endRun = () => {
+    if (runRule === null) return;
+    const { hoursPerHour, yearlyCapHours } = runRule.online;
+    const converted = (runSeconds / 3600) * hoursPerHour;
+    const credited = yearlyCapHours === null ? converted : Math.min(converted, Math.max(0, yearlyCapHours - creditedThisYear));
+    creditedThisYear += credited;
+    if (runInRange) {
+      countedSeconds += runSeconds;
+      convertedHours += converted;
+      onlineCredited += credited;
+    }
+    runRule = null;
+    runSeconds = 0;
+  };
   for (const d of days) {
     if (d.day < firstYearStart) continue;
     if (d.day > last) break;
+    const rule = versionOn(d.day);
+    const inRange = d.day >= first;
     if (d.day > yearEnd) {
+      endRun();
       yearEnd = dayNumber(`${dateOfDay(d.day).slice(0, 4)}-12-31`);
       creditedThisYear = 0;
+    } else if (rule !== runRule || inRange !== runInRange) {
+      endRun();
     }
-    const { hoursPerHour, yearlyCapHours } = versionOn(d.day).online;
-    const converted = (d.creditedSeconds / 3600) * hoursPerHour;
-    const credited = yearlyCapHours === null ? converted : Math.min(converted, Math.max(0, yearlyCapHours - creditedThisYear));
-    creditedThisYear += credited;
-    if (d.day < first) continue;
-    countedSeconds += d.creditedSeconds;
-    convertedHours += converted;
-    onlineCredited += credited;
+    runRule = rule;
+    runInRange = inRange;
+    runSeconds += d.creditedSeconds;
   }
+  endRun();
   const counted = countedSeconds / 3600;
   const adjustments: StudyHours['adjustments'] = [];
   if (tenth(convertedHours) !== tenth(counted)) adjustments.push({ reason: 'online_conversion', hours: tenth(convertedHours - counted) });
@@ -92,4 +121,26 @@ export function studyHoursInRange(input: { range: DateRange; onlineDays: readonl
     adjustments,
     creditRules: rulesInRange(input.rules, input.range.from, input.range.to),
   };
+}
+
+/**
+ * The months (their first days) whose days studyHoursInRange may be given summed, when it reads the
+ * days [readFromDay, range.to]: the whole months inside that span that the range's first day does not
+ * cut and in which no version of the rules starts after their first day. The other days (the span's
+ * partial first and last months, the month the range starts in, a month whose rules change in it) are
+ * to be given one by one.
+ */
+export function summableMonths(readFromDay: number, range: DateRange, rules: readonly CreditRule[]): number[] {
+  const first = dayNumber(range.from);
+  const last = dayNumber(range.to);
+  const starts = rules.flatMap((rule) => (rule.from === null ? [] : [dayNumber(rule.from)]));
+  const months: number[] = [];
+  for (let start = monthStartOf(readFromDay); start <= last; start = monthEndOf(start) + 1) {
+    const end = monthEndOf(start);
+    if (start < readFromDay || end > last) continue;
+    if (start < first && end >= first) continue;
+    if (starts.some((s) => s > start && s <= end)) continue;
+    months.push(start);
+  }
+  return months;
 }

@@ -7,7 +7,7 @@ import type { PlanStage } from '../../shared/schemas/programme-plans.ts';
 import { dayNumber } from '../../shared/time/day-numbers.ts';
 import type { DateRange } from '../../shared/time/periods.ts';
 import { dateInZone } from '../../shared/time/zoned-days.ts';
-import { studyHoursInRange, type StudyHours } from '../programme/study-hours.ts';
+import { studyHoursInRange, summableMonths, type StudyHours } from '../programme/study-hours.ts';
 import { effectiveTarget, targetGapSeconds, type EffectiveTarget, type TargetCandidate } from '../programme/effective-target.ts';
 import { firstDay, lastDay, latestMembershipBy } from '../programme/membership-history.ts';
 import { stageRange } from '../programme/stage-range.ts';
@@ -16,7 +16,7 @@ import { sessionCategory } from '../programme/plan-progress.ts';
 import type { ProgrammeStore } from '../store/programme/programme-store.ts';
 import type { ProgrammeSettingsView } from '../../shared/schemas/programme-settings.ts';
 import type { AnnualNoteRecord, AttendanceEntry, FieldVisit, ResearchReport, SessionRecord, UnitDefaultsRecord } from '../store/programme/records.ts';
-import type { DayTotalRecord, Store } from '../store/store-contract.ts';
+import type { PeriodTotalRecord, Store } from '../store/store-contract.ts';
 import type { Directory, DirectoryPerson } from './directory.ts';
 import { notesInRange, notesOfPeople, type ProgrammeNote } from './learning-figures.ts';
 import { personSessions, type PersonSessions, type PlanReads, type SessionFacts } from './person-year.ts';
@@ -59,8 +59,12 @@ export interface FiguresContext {
   notesOf: (personId: string, range: DateRange) => Promise<ProgrammeNote[]>;
   /** The person's research reports and field visits, of every year (asked of the store for that person). */
   researchOf: (personId: string) => Promise<{ reports: ResearchReport[]; visits: FieldVisit[] }>;
-  /** The person's daily totals on [fromDay, toDay]: asked of the store, unless preloaded for many people (withMembersPreloaded). */
-  dayTotalsOf: (personId: string, fromDay: number, toDay: number) => Promise<DayTotalRecord[]>;
+  /**
+   * The person's totals on [fromDay, toDay], in day order: their daily totals asked of the store, unless
+   * preloaded for many people (withMembersPreloaded), where the months the credit rules allow come
+   * summed (Store.periodTotalsOf).
+   */
+  totalsOf: (personId: string, fromDay: number, toDay: number) => Promise<PeriodTotalRecord[]>;
   /** The person's year's annual note (remarks, grade decision): asked of the store, unless preloaded (withMembersPreloaded). */
   annualNoteOf: (personId: string, year: number) => Promise<AnnualNoteRecord | null>;
   /**
@@ -119,7 +123,7 @@ export async function loadFiguresContext(store: Store, directory: Directory, now
     sessions: sessions.map((s) => sessionFacts(s, entries.get(s.id) ?? NO_ENTRIES, categoryOf, directory.parentOf)),
     notesOf,
     researchOf,
-    dayTotalsOf: (personId, fromDay, toDay) => store.dayTotals(personId, fromDay, toDay),
+    totalsOf: async (personId, fromDay, toDay) => (await store.dayTotals(personId, fromDay, toDay)).map((d) => ({ ...d, lastDay: d.day })),
     annualNoteOf: (personId, year) => store.programme.annualNote(personId, year),
     plans: { personalPlan: (personId, year, stage) => store.programme.personalPlan(personId, year, stage), unitDefaultsOf },
   };
@@ -133,10 +137,12 @@ function readFromDay(ctx: FiguresContext, range: DateRange): number {
 
 /**
  * `ctx` with what a report reads per person for `personIds` over `range` (its year, stage 'year'),
- * each kind read once for all of them rather than once per person (issue 19): their daily totals and
- * year plans (what personFigures reads), and with `records` also their notes in the range, research
- * and annual notes (what an annual record adds). Other people, ranges and stages are still asked of
- * the store.
+ * each kind read once for all of them rather than once per person (issue 19): their totals and year
+ * plans (what personFigures reads), and with `records` also their notes in the range, research and
+ * annual notes (what an annual record adds). Other people, ranges and stages are still asked of the
+ * store. The totals come a month to a record wherever the month is whole in what is read, the range's
+ * first day does not cut it and the credit rules do not change in it (summableMonths), the other days
+ * one by one: a year of a person is about 12 records, not 250, and the figures are the same.
  */
 export async function withMembersPreloaded(ctx: FiguresContext, personIds: readonly string[], range: DateRange, options: { records?: boolean } = {}): Promise<FiguresContext> {
   const fromDay = readFromDay(ctx, range);
@@ -145,18 +151,18 @@ export async function withMembersPreloaded(ctx: FiguresContext, personIds: reado
   const asked = new Set(personIds);
   const { store, programme } = ctx;
   const [days, plans, records] = await Promise.all([
-    store.dayTotalsOf(personIds, fromDay, toDay),
+    store.periodTotalsOf(personIds, fromDay, toDay, summableMonths(fromDay, range, ctx.settings.creditRules)),
     programme.personalPlansOf(personIds, year, 'year'),
     options.records ? recordsOf(ctx, personIds, range, year) : null,
   ]);
-  const { dayTotalsOf, plans: planReads, notesOf, researchOf, annualNoteOf } = ctx;
+  const { totalsOf, plans: planReads, notesOf, researchOf, annualNoteOf } = ctx;
   const loaded = <T>(personId: string, matches: boolean, map: ReadonlyMap<string, T> | undefined, empty: T): T | undefined =>
     matches && map && asked.has(personId) ? (map.get(personId) ?? empty) : undefined;
   return {
     ...ctx,
-    dayTotalsOf: (personId, from, to) => {
+    totalsOf: (personId, from, to) => {
       const found = from === fromDay && to === toDay ? days.get(personId) : undefined;
-      return found ? Promise.resolve(found) : dayTotalsOf(personId, from, to);
+      return found ? Promise.resolve(found) : totalsOf(personId, from, to);
     },
     plans: {
       personalPlan: (personId, y, stage) => (y === year && stage === 'year' && asked.has(personId) ? Promise.resolve(plans.get(personId) ?? null) : planReads.personalPlan(personId, y, stage)),
@@ -198,8 +204,8 @@ async function recordsOf(ctx: FiguresContext, personIds: readonly string[], rang
 
 export interface PersonFigures {
   range: DateRange;
-  /** The learning log's days in the range (credited online seconds, by resource). */
-  days: DayTotalRecord[];
+  /** The person's totals in the range (credited online seconds, by resource): days, or whole months summed. */
+  totals: PeriodTotalRecord[];
   onlineByCategory: Record<Category, number>;
   credit: StudyHours;
   target: EffectiveTarget;
@@ -238,14 +244,14 @@ export async function personFigures(ctx: FiguresContext, person: DirectoryPerson
   if (range.from < ctx.range.from || range.to > ctx.range.to) throw new Error(`The figures of ${range.from}–${range.to} lie outside the ${ctx.range.from}–${ctx.range.to} they were loaded for`);
   const first = dayNumber(range.from);
   const last = dayNumber(range.to);
-  const read = await ctx.dayTotalsOf(person.id, readFromDay(ctx, range), last);
-  const days = read.filter((d) => d.day >= first);
+  const read = await ctx.totalsOf(person.id, readFromDay(ctx, range), last);
+  const totals = read.filter((d) => d.day >= first);
   const onlineByCategory = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
-  for (const day of days) {
+  for (const day of totals) {
     for (let i = 0; i < day.byResource.length; i += 2) onlineByCategory[ctx.categoryOf(day.byResource[i] as string) ?? 'other'] += day.byResource[i + 1] as number;
   }
   const sessions = personSessions(ctx, person, range);
   const credit = studyHoursInRange({ range, onlineDays: read, sessionHours: sessions.sessionHours, rules: ctx.settings.creditRules });
   const target = await targetOf(ctx, person, range, stage);
-  return { range, days, onlineByCategory, credit, target, gapSeconds: targetGapSeconds(target.targetSeconds, credit.totalSeconds), sessions };
+  return { range, totals, onlineByCategory, credit, target, gapSeconds: targetGapSeconds(target.targetSeconds, credit.totalSeconds), sessions };
 }

@@ -6,6 +6,7 @@ import { dateRangeMs } from '../aggregation/date-range.ts';
 import type { SummaryMember, unitSummary } from '../aggregation/unit-summary.ts';
 import { subtreeOf } from '../access/access-rules.ts';
 import { belongedDuring } from '../programme/membership-history.ts';
+import { dayNumber } from '../../shared/time/day-numbers.ts';
 import type { DateRange } from '../../shared/time/periods.ts';
 import type { Store, UnitRecord } from '../store/store-contract.ts';
 import { loadDirectory } from './directory.ts';
@@ -29,13 +30,16 @@ export async function unitSummaryInputs(
   // The members' daily totals and plans in one store read each, not one per member (issue 19); the
   // directory takes the people already read (the organisation's list is read once, not twice).
   const base = await loadFiguresContext(store, await loadDirectory(store, users), input.nowMs, timeZone, range);
-  const ctx = await withMembersPreloaded(base, candidates.map((m) => m.person.id), range);
+  const ids = candidates.map((m) => m.person.id);
+  // The trend is by day, so it is read by day (summed in the store: one number a day, not a row a
+  // person a day); the figures read whole months summed (withMembersPreloaded).
+  const [ctx, creditedByDay] = await Promise.all([withMembersPreloaded(base, ids, range), store.creditedByDay(ids, dayNumber(range.from), dayNumber(range.to))]);
   const members: SummaryMember[] = [];
   for (const { person, legacy } of candidates) {
     const notesCount = notes.get(person.id) ?? 0;
     const figures = await personFigures(ctx, person, range);
-    if (legacy && figures.days.length === 0 && notesCount === 0) continue;
-    members.push({ person, days: figures.days, notesCount, credit: figures.credit, target: figures.target, gapSeconds: figures.gapSeconds });
+    if (legacy && figures.totals.length === 0 && notesCount === 0) continue;
+    members.push({ person, totals: figures.totals, notesCount, credit: figures.credit, target: figures.target, gapSeconds: figures.gapSeconds });
   }
-  return { unitId, ...range, members, categoryOf: (id) => categories.get(id) };
+  return { unitId, ...range, members, creditedByDay, categoryOf: (id) => categories.get(id) };
 }

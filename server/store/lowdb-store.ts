@@ -83,6 +83,7 @@ import { auditDetails, personUpdateAction } from './audit-details.ts';
 import { contentHashOf, sameContent } from './sync-verdict.ts';
 import { LAST_ADMIN_MESSAGE, makesUnitCycle, planUserUpdate, UNIT_CYCLE_MESSAGE } from './user-update.ts';
 import { foldBeforeMs } from './day-total.ts';
+import { creditedByDayOf, periodTotalsFromDays } from './period-totals.ts';
 import {
   ConflictError,
   DuplicateError,
@@ -99,6 +100,7 @@ import {
   type NewUser,
   type NoteOutcome,
   type NoteRecord,
+  type PeriodTotalRecord,
   type PolicyVersionRecord,
   type CheckedSegment,
   type RefusedSegment,
@@ -909,6 +911,17 @@ class LowdbStore implements Store {
     const out = new Map<string, DayTotalRecord[]>();
     for (const id of personIds) out.set(id, await this.dayTotals(id, fromDay, toDay));
     return out;
+  }
+
+  // The embedded store keeps no monthly sums: it adds up its days (period-totals.ts), the same sums.
+  async periodTotalsOf(personIds: readonly string[], fromDay: number, toDay: number, months: readonly number[]): Promise<Map<string, PeriodTotalRecord[]>> {
+    const out = new Map<string, PeriodTotalRecord[]>();
+    for (const id of personIds) out.set(id, periodTotalsFromDays(id, await this.dayTotals(id, fromDay, toDay), fromDay, toDay, months));
+    return out;
+  }
+
+  async creditedByDay(personIds: readonly string[], fromDay: number, toDay: number): Promise<Map<number, number>> {
+    return creditedByDayOf((await this.dayTotalsOf(personIds, fromDay, toDay)).values());
   }
 
   // ---- notes ------------------------------------------------------------------------------------

@@ -44,6 +44,11 @@ export type SegmentRecord = z.output<typeof segmentRecordSchema>;
 export type RejectedSegmentRecord = z.output<typeof rejectedSegmentRecordSchema>;
 export type DayTotalRecord = z.output<typeof dayTotalRecordSchema>;
 export type NoteRecord = z.output<typeof noteRecordSchema>;
+/**
+ * A person's daily totals summed over the days [day, lastDay]: one day (lastDay = day) or a whole
+ * calendar month (day its first day), as Store.periodTotalsOf answers.
+ */
+export type PeriodTotalRecord = DayTotalRecord & { lastDay: number };
 
 export type NewUnit = Omit<UnitRecord, 'id' | 'createdAt'>;
 export type NewUser = Omit<UserRecord, 'id' | 'createdAt' | 'active' | 'memberships'> & {
@@ -176,6 +181,17 @@ export interface Store {
    * they have no days in the range).
    */
   dayTotalsOf(personIds: readonly string[], fromDay: number, toDay: number): Promise<Map<string, DayTotalRecord[]>>;
+  /**
+   * Each of `personIds`' totals over [fromDay, toDay], in day order: one record for each month whose
+   * first day is in `months` (each must lie whole within the range; a month with no days has none),
+   * summing that month's daily totals, and every other day's total as it is. A report whose rules are
+   * the same on every day of a month reads a year of a person in 12 records rather than about 250:
+   * PostgreSQL keeps the monthly sums (migrations/095-month-totals.sql), the embedded store adds up its
+   * days; the sums are the same. Every person asked for has an entry.
+   */
+  periodTotalsOf(personIds: readonly string[], fromDay: number, toDay: number, months: readonly number[]): Promise<Map<string, PeriodTotalRecord[]>>;
+  /** The credited seconds of `personIds` together on each day of [fromDay, toDay] they were credited any (a unit's daily trend); no entry for a day with none. */
+  creditedByDay(personIds: readonly string[], fromDay: number, toDay: number): Promise<Map<number, number>>;
 
   /** The person's notes changed after `afterSeq` (tombstones included), oldest change first. */
   notesChangedSince(personId: string, afterSeq: number, limit: number): Promise<{ notes: NoteRecord[]; more: boolean }>;

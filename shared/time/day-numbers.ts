@@ -15,3 +15,16 @@ export function dayNumber(date: string): number {
 export function dateOfDay(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
+
+/** The first day of `day`'s calendar month. */
+export function monthStartOf(day: number): number {
+  return dayNumber(`${dateOfDay(day).slice(0, 8)}01`);
+}
+
+/** The last day of `day`'s calendar month. */
+export function monthEndOf(day: number): number {
+  const date = dateOfDay(day);
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  return dayNumber(month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`) - 1;
+}

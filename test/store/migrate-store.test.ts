@@ -10,6 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Note } from '../../shared/schemas/notes.ts';
+import { dayNumber } from '../../shared/time/day-numbers.ts';
 import { segmentContentHash } from '../../server/store/content-hash.ts';
 import { openLowdbStore } from '../../server/store/lowdb-store.ts';
 import { openPostgresStore } from '../../server/store/postgres/postgres-store.ts';
@@ -21,6 +22,7 @@ const run = promisify(execFile);
 const TZ = 'Asia/Shanghai';
 const at = (iso: string) => Date.parse(iso);
 const clock = () => at('2026-03-06T10:00:00+08:00');
+const MARCH = [dayNumber('2026-03-01'), dayNumber('2026-03-31')] as const;
 const admin = { actor: { id: 'admin', name: '管理员' }, reason: '迁移测试', address: '10.0.0.1' };
 
 let dir = '';
@@ -107,6 +109,7 @@ describe('npm run migrate-store', () => {
       policy: await embedded.policyHistory(),
       token: await embedded.findToken('token-hash-1'),
       days: await embedded.dayTotals(people[2]!.id, -1e6, 1e6),
+      march: await embedded.periodTotalsOf(people.map((p) => p.id), MARCH[0], MARCH[1], [MARCH[0]]),
       programme: { sessions: await embedded.programme.sessions(), attendance: await embedded.programme.attendance(), person: await embedded.programme.recordsOf(people[2]!.id) },
     };
     await embedded.close();
@@ -131,6 +134,9 @@ describe('npm run migrate-store', () => {
       expect(await postgres.policyHistory()).toEqual(before.policy);
       expect(await postgres.findToken('token-hash-1')).toEqual(before.token);
       expect(await postgres.dayTotals(people[2]!.id, -1e6, 1e6)).toEqual(before.days);
+      // Their monthly sums were made from the days copied (month_totals): March whole, as the embedded store adds it up.
+      expect(await postgres.periodTotalsOf(people.map((p) => p.id), MARCH[0], MARCH[1], [MARCH[0]])).toEqual(before.march);
+      expect([...before.march.values()].map((totals) => totals.map((t) => [t.day, t.lastDay]))).toEqual(people.map(() => [MARCH]));
       expect({ sessions: await postgres.programme.sessions(), attendance: await postgres.programme.attendance(), person: await postgres.programme.recordsOf(people[2]!.id) }).toEqual(before.programme);
       // Numbers continue after the copied ones: the next audit entry is newer than every copied one.
       const next = await postgres.createUnit({ name: '新单位', parentId: null }, admin);

@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { dayNumber } from '../../shared/time/day-numbers.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { newToken } from '../../server/auth/tokens.ts';
@@ -13,6 +14,7 @@ import { resetDatabase } from '../../server/store/postgres/database.ts';
 import { migrate, readMigrations, type Migration } from '../../server/store/postgres/migrate.ts';
 import { openPostgresLimiter } from '../../server/store/postgres/postgres-limiter.ts';
 import { openPostgresStore, redactDatabaseUrl } from '../../server/store/postgres/postgres-store.ts';
+import { creditedByDayOf, periodTotalsFromDays } from '../../server/store/period-totals.ts';
 import { StoreDatabaseError, type CheckedSegment, type Store } from '../../server/store/store-contract.ts';
 import { freshDatabase } from '../support/postgres-database.ts';
 
@@ -100,6 +102,31 @@ describe('PostgreSQL store: migrations', () => {
     opened.length = 0;
     await pool().query("INSERT INTO schema_migrations (version, name) VALUES (999, '999-future.sql')");
     await expect(store()).rejects.toThrow(/STUDYTRAIL_DATABASE_URL: the database at .* cannot be used: The database's schema is version 999, newer than this StudyTrail knows/);
+  });
+
+  it('fills the monthly sums from the days kept before they existed (migration 095)', async () => {
+    const first = await store();
+    const day = (date: string, n: number): CheckedSegment => ({ ...segment(n), startMs: Date.parse(`${date}T09:00:00+08:00`), endMs: Date.parse(`${date}T09:00:00+08:00`) + n * 60_000 });
+    await first.recordSync({ personId: 'p1', deviceId: 'd1', accepted: [day('2026-01-05', 1), day('2026-01-20', 2), day('2026-02-03', 3), day('2026-04-30', 4)], refused: [], notes: [] });
+    await first.recordSync({ personId: 'p2', deviceId: 'd1', accepted: [day('2026-02-27', 5)], refused: [], notes: [] });
+    const months = [dayNumber('2026-01-01'), dayNumber('2026-02-01'), dayNumber('2026-04-01')];
+    const range = [dayNumber('2026-01-01'), dayNumber('2026-04-30')] as const;
+    const kept = await first.periodTotalsOf(['p1', 'p2'], ...range, months);
+    // A database from before migration 095: the days, and no monthly sums.
+    await pool().query('DROP TABLE month_totals; DROP FUNCTION refresh_month_totals, month_start, month_end; DELETE FROM schema_migrations WHERE version = 95');
+    await first.close();
+    const second = await store();
+    expect(await second.periodTotalsOf(['p1', 'p2'], ...range, months)).toEqual(kept);
+    expect(kept.get('p1')!.map((t) => [t.day, t.creditedSeconds])).toEqual([
+      [months[0], 180],
+      [months[1], 180],
+      [months[2], 240],
+    ]);
+    for (const person of ['p1', 'p2']) {
+      const days = await second.dayTotals(person, ...range);
+      expect((await second.periodTotalsOf([person], ...range, months)).get(person)).toEqual(periodTotalsFromDays(person, days, ...range, months));
+      expect(await second.creditedByDay([person], ...range)).toEqual(creditedByDayOf([days]));
+    }
   });
 
   it('refuses misnamed migration files', async () => {

@@ -1,8 +1,9 @@
 // Moving an office from the embedded store to PostgreSQL (`npm run migrate-store`): every record of
 // the data folder is copied, with its ids, numbers and times, into an empty database in one
-// transaction, then checked: the rows of each kind counted on both sides, and each person's day totals,
+// transaction, then checked: the rows of each kind counted on both sides, and each person's day totals, monthly sums,
 // segments, refused segments and note count read back through both stores' own Store interface.
 import pg from 'pg';
+import { monthStartOf } from '../../../shared/time/day-numbers.ts';
 import { lockDataDir } from '../data-lock.ts';
 import { readConsistentState } from '../backup.ts';
 import { openLowdbStore } from '../lowdb-store.ts';
@@ -170,6 +171,8 @@ async function writeAll(client: pg.Client, state: StoreState): Promise<void> {
       state.daysOf(data.personId),
       [(d) => d.personId, (d) => d.day, (d) => d.rawSeconds, (d) => d.creditedSeconds, (d) => d.overlapSeconds, (d) => d.dailyCapSeconds, (d) => d.outsideAllowlistSeconds, (d) => d.invalidSeconds, (d) => JSON.stringify(d.byResource)],
     );
+    // Their monthly sums, from the days just copied (migrations/095-month-totals.sql).
+    await client.query('SELECT refresh_month_totals(ARRAY[$1::text], min(day), max(day)) FROM day_totals WHERE person_id = $1 HAVING count(*) > 0', [data.personId]);
   }
 
   const notes = [...state.notes.values()];
@@ -210,8 +213,11 @@ async function countRows(client: pg.Client, kinds: readonly string[]): Promise<R
 async function personView(store: Store, personId: string) {
   const all = [-1e6, 1e6] as const;
   const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const days = await store.dayTotals(personId, ...all);
   return {
-    days: await store.dayTotals(personId, ...all),
+    days,
+    // Their months summed: PostgreSQL reads month_totals, the embedded store adds up its days.
+    months: (await store.periodTotalsOf([personId], ...all, [...new Set(days.map((d) => monthStartOf(d.day)))])).get(personId),
     segments: byId(await store.segmentsForPerson(personId, 0, Number.MAX_SAFE_INTEGER)),
     refused: byId(await store.refusedForPerson(personId, 0, Number.MAX_SAFE_INTEGER)),
     notes: (await store.countNotesByPerson({ personIds: [personId], fromMs: 0, toMs: Number.MAX_SAFE_INTEGER })).get(personId) ?? 0,

@@ -25,6 +25,7 @@ import { ZoneCalendar } from '../../aggregation/zone-calendar.ts';
 import { auditDetails, personUpdateAction } from '../audit-details.ts';
 import { splitPersonDay, dayTotalOf, foldBeforeMs, type PersonDaySegment } from '../day-total.ts';
 import { newId } from '../ids.ts';
+import { byResourcePairs, splitByMonths, wholeMonthsWithin } from '../period-totals.ts';
 import { noteCountQuerySchema, noteQuerySchema, noteSearchText, noteSearchWords, type NoteCountQuery, type NotePage, type NoteQuery } from '../note-query.ts';
 import { nextPolicyVersion, policySettingsOf } from '../policy-version.ts';
 import type { ProgrammeStore } from '../programme/programme-store.ts';
@@ -45,6 +46,7 @@ import {
   type NewUser,
   type NoteOutcome,
   type NoteRecord,
+  type PeriodTotalRecord,
   type PolicyVersionRecord,
   type RefusedSegment,
   type RejectedSegmentRecord,
@@ -470,7 +472,12 @@ function dayTotalsStatement(c: Client, personId: string, credits: ReadonlyMap<nu
          outside_allowlist_seconds = EXCLUDED.outside_allowlist_seconds, invalid_seconds = EXCLUDED.invalid_seconds, by_resource = EXCLUDED.by_resource`,
     );
   }
-  return statements.length === 0 ? null : statements.join('; ');
+  if (statements.length === 0) return null;
+  // The months these days fall in, summed again from their days after the upsert (a statement of its
+  // own, so it sees the upsert's rows): month_totals stays the sum of day_totals at every commit.
+  const days = [...credits.keys()];
+  statements.push(`SELECT refresh_month_totals(ARRAY[${person}], ${int(Math.min(...days))}, ${int(Math.max(...days))})`);
+  return statements.join('; ');
 }
 
 class PostgresStore implements Store {
@@ -917,6 +924,7 @@ class PostgresStore implements Store {
         dayTotals: (await c.query('DELETE FROM day_totals WHERE person_id = $1', [personId])).rowCount ?? 0,
         notes: notes.length,
       };
+      await c.query('DELETE FROM month_totals WHERE person_id = $1', [personId]);
       await c.query('DELETE FROM users WHERE id = $1', [personId]);
       // The programme's records about them too; sessions they organised stay (as in the embedded store).
       for (const table of PERSON_PROGRAMME_TABLES) await c.query(`DELETE FROM ${table} WHERE person_id = $1`, [personId]);
@@ -1227,6 +1235,74 @@ class PostgresStore implements Store {
       );
     }
     return out;
+  }
+
+  async periodTotalsOf(personIds: readonly string[], fromDay: number, toDay: number, months: readonly number[]): Promise<Map<string, PeriodTotalRecord[]>> {
+    const split = splitByMonths(fromDay, toDay, months);
+    const out = new Map<string, PeriodTotalRecord[]>(personIds.map((id) => [id, []]));
+    if (personIds.length === 0) return out;
+    if (split.months.length + split.dayRanges.length === 0) return out;
+    const lastDayOf = new Map(split.months);
+    // The months from month_totals (migrations/095-month-totals.sql), each run of days around them from
+    // day_totals by its own index range (a join with the list of runs was planned as a scan of every
+    // row of the people's), one JSON text a person as dayTotalsOf reads them.
+    const columns = 'raw_seconds, credited_seconds, overlap_seconds, daily_cap_seconds, outside_allowlist_seconds, invalid_seconds';
+    const params: unknown[] = [[...new Set(personIds)]];
+    const parts: string[] = [];
+    if (split.months.length > 0) {
+      params.push(split.months.map(([first]) => first));
+      parts.push(`SELECT person_id, month AS day, ${columns}, by_resource::json AS by_resource FROM month_totals WHERE person_id = ANY($1::text[]) AND month = ANY($2::int[])`);
+    }
+    for (const [lo, hi] of split.dayRanges) {
+      params.push(dayBound(lo), dayBound(hi));
+      parts.push(`SELECT person_id, day, ${columns}, by_resource FROM day_totals WHERE person_id = ANY($1::text[]) AND day BETWEEN $${params.length - 1} AND $${params.length}`);
+    }
+    const rows = await this.read<{ person_id: string; totals: string }>(
+      `SELECT person_id, json_agg(json_build_array(day, ${columns}, by_resource) ORDER BY day)::text AS totals
+         FROM (${parts.join(' UNION ALL ')}) t GROUP BY person_id`,
+      params,
+    );
+    for (const row of rows) {
+      const totals = JSON.parse(row.totals) as [number, number, number, number, number, number, number, (string | number)[] | Record<string, number>][];
+      out.set(
+        row.person_id,
+        totals.map(([day, raw, credited, overlap, dailyCap, outside, invalid, byResource]) => ({
+          personId: row.person_id,
+          day,
+          // A day read one by one is never the first day of a month read as a sum.
+          lastDay: lastDayOf.get(day) ?? day,
+          rawSeconds: raw,
+          creditedSeconds: credited,
+          overlapSeconds: overlap,
+          dailyCapSeconds: dailyCap,
+          outsideAllowlistSeconds: outside,
+          invalidSeconds: invalid,
+          // A month keeps its resources as an object, a day as [id, seconds, …].
+          byResource: Array.isArray(byResource) ? byResource : byResourcePairs(new Map(Object.entries(byResource))),
+        })),
+      );
+    }
+    return out;
+  }
+
+  async creditedByDay(personIds: readonly string[], fromDay: number, toDay: number): Promise<Map<number, number>> {
+    if (personIds.length === 0 || fromDay > toDay) return new Map();
+    // A report's range is a few years at most; a range without bounds (±MAX_SAFE_INTEGER) is read by day.
+    const split = splitByMonths(fromDay, toDay, toDay - fromDay <= 40_000 ? wholeMonthsWithin(fromDay, toDay) : []);
+    // Whole months from month_totals' day-by-day credit (a month's row, not its 31 day rows), the days
+    // around them from day_totals, added up here in the database: one number a day comes back.
+    const params: unknown[] = [[...new Set(personIds)]];
+    const parts: string[] = [];
+    if (split.months.length > 0) {
+      params.push(split.months.map(([first]) => first));
+      parts.push('SELECT m.month + u.i::int - 1 AS day, u.seconds FROM month_totals m, unnest(m.daily_credited) WITH ORDINALITY AS u(seconds, i) WHERE m.person_id = ANY($1::text[]) AND m.month = ANY($2::int[])');
+    }
+    for (const [lo, hi] of split.dayRanges) {
+      params.push(dayBound(lo), dayBound(hi));
+      parts.push(`SELECT day, credited_seconds AS seconds FROM day_totals WHERE person_id = ANY($1::text[]) AND day BETWEEN $${params.length - 1} AND $${params.length}`);
+    }
+    const rows = await this.read<{ day: number; seconds: number }>(`SELECT day, sum(seconds)::bigint AS seconds FROM (${parts.join(' UNION ALL ')}) t WHERE seconds > 0 GROUP BY day`, params);
+    return new Map(rows.map((r) => [r.day, r.seconds]));
   }
 
   // ---- notes ------------------------------------------------------------------------------------
