@@ -2,7 +2,8 @@
 // (study-hours.ts, effective-target.ts): credited hours, the effective target pro-rated to the days
 // elapsed, the gap, attendance and the sessions attended. The overview, person page, plan progress,
 // annual record, summaries and every export take their numbers from here, so they agree.
-import { CATEGORIES, type Category } from '../../shared/schemas/domain.ts';
+import type { Category } from '../../shared/schemas/domain.ts';
+import { CategorySeconds } from '../aggregation/learning-log.ts';
 import type { PlanStage } from '../../shared/schemas/programme-plans.ts';
 import { dayNumber } from '../../shared/time/day-numbers.ts';
 import type { DateRange } from '../../shared/time/periods.ts';
@@ -60,7 +61,7 @@ export interface FiguresContext {
   /** The person's research reports and field visits, of every year (asked of the store for that person). */
   researchOf: (personId: string) => Promise<{ reports: ResearchReport[]; visits: FieldVisit[] }>;
   /** The person's daily totals on [fromDay, toDay]: asked of the store, unless preloaded for many people (withMembersPreloaded). */
-  dayTotalsOf: (personId: string, fromDay: number, toDay: number) => Promise<DayTotalRecord[]>;
+  dayTotalsOf: (personId: string, fromDay: number, toDay: number) => Promise<readonly DayTotalRecord[]>;
   /** The person's year's annual note (remarks, grade decision): asked of the store, unless preloaded (withMembersPreloaded). */
   annualNoteOf: (personId: string, year: number) => Promise<AnnualNoteRecord | null>;
   /**
@@ -198,9 +199,8 @@ async function recordsOf(ctx: FiguresContext, personIds: readonly string[], rang
 
 export interface PersonFigures {
   range: DateRange;
-  /** The learning log's days in the range (credited online seconds, by resource). */
-  days: DayTotalRecord[];
-  onlineByCategory: Record<Category, number>;
+  /** The learning log's days in the range (credited online seconds, by resource), as the store keeps them: read-only. */
+  days: readonly DayTotalRecord[];
   credit: StudyHours;
   target: EffectiveTarget;
   gapSeconds: number;
@@ -233,19 +233,26 @@ export async function targetOf(ctx: FiguresContext, person: DirectoryPerson, ran
   });
 }
 
+/** The credited online seconds of a person's figures by category (what plan progress measures). */
+export function onlineByCategory(ctx: FiguresContext, figures: PersonFigures): Record<Category, number> {
+  const sums = new CategorySeconds(ctx.categoryOf);
+  for (const day of figures.days) sums.add(day.byResource);
+  return sums.result();
+}
+
 /** `range` lies within the range `ctx` was loaded for (its sessions are those of the context's range). */
 export async function personFigures(ctx: FiguresContext, person: DirectoryPerson, range: DateRange, stage: PlanStage = 'year'): Promise<PersonFigures> {
   if (range.from < ctx.range.from || range.to > ctx.range.to) throw new Error(`The figures of ${range.from}–${range.to} lie outside the ${ctx.range.from}–${ctx.range.to} they were loaded for`);
   const first = dayNumber(range.from);
   const last = dayNumber(range.to);
   const read = await ctx.dayTotalsOf(person.id, readFromDay(ctx, range), last);
-  const days = read.filter((d) => d.day >= first);
-  const onlineByCategory = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
-  for (const day of days) {
-    for (let i = 0; i < day.byResource.length; i += 2) onlineByCategory[ctx.categoryOf(day.byResource[i] as string) ?? 'other'] += day.byResource[i + 1] as number;
-  }
+  // The days the store handed out, not a copy, when none lies before the range (a report asks this of
+  // every member; copies were most of what it left for the collector).
+  let skipped = 0;
+  while (skipped < read.length && read[skipped]!.day < first) skipped++;
+  const days = skipped === 0 ? read : read.slice(skipped);
   const sessions = personSessions(ctx, person, range);
   const credit = studyHoursInRange({ range, onlineDays: read, sessionHours: sessions.sessionHours, rules: ctx.settings.creditRules });
   const target = await targetOf(ctx, person, range, stage);
-  return { range, days, onlineByCategory, credit, target, gapSeconds: targetGapSeconds(target.targetSeconds, credit.totalSeconds), sessions };
+  return { range, days, credit, target, gapSeconds: targetGapSeconds(target.targetSeconds, credit.totalSeconds), sessions };
 }

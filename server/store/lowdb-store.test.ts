@@ -439,6 +439,21 @@ describe('lowdb store: sync and daily totals', () => {
     ]);
   });
 
+  it('hands out the daily totals it keeps, and a later sync recounts into a new list, leaving the one read as it was', async () => {
+    const store = await openStore();
+    await sync(store, 'p1', [segment(S1, '2026-03-05T09:00:00+08:00', '2026-03-05T09:30:00+08:00')]);
+    const read = await store.dayTotals('p1', 0, 99999);
+    // The whole list asked for twice: the same array, not a copy per read.
+    expect(await store.dayTotals('p1', 0, 99999)).toBe(read);
+    expect((await store.dayTotalsOf(['p1'], 0, 99999)).get('p1')).toBe(read);
+    await sync(store, 'p1', [segment(S2, '2026-03-05T10:00:00+08:00', '2026-03-05T10:20:00+08:00'), segment(S3, '2026-03-06T08:00:00+08:00', '2026-03-06T08:10:00+08:00')]);
+    const after = await store.dayTotals('p1', 0, 99999);
+    expect(after.map((d) => d.creditedSeconds)).toEqual([3000, 600]);
+    expect(read.map((d) => d.creditedSeconds)).toEqual([1800]);
+    // Part of the list: a copy of that part.
+    expect((await store.dayTotals('p1', dayNumber('2026-03-06'), 99999)).map((d) => d.creditedSeconds)).toEqual([600]);
+  });
+
   it('writes segment rows in the order they came (a step back is negative) and reads them back the same, odd ids included', async () => {
     const store = await openStore();
     const odd = 'my "own" id, 学习 \u2028 \\';

@@ -38,7 +38,11 @@ export interface PersonData {
   segments: SegmentTable;
   /** Refused segments kept for their raw seconds, by start. */
   refused: RejectedSegmentRecord[];
-  /** Daily totals, by day; read them through StoreState.daysOf, which recounts the stale ones first. */
+  /**
+   * Daily totals, by day; read them through StoreState.daysOf, which recounts the stale ones first.
+   * A recount replaces the array rather than changing it, so a report may hold the one it read as
+   * it is, without a copy (LowdbStore.dayTotals).
+   */
   days: DayTotalRecord[];
   /** Days a sync touched since their totals were last counted. */
   staleDays: Set<number>;
@@ -225,6 +229,7 @@ export class StoreState {
 
   private settle(personId: string, data: PersonData): void {
     if (data.staleDays.size === 0) return;
+    data.days = data.days.slice();
     for (const day of data.staleDays) this.recomputeDay(personId, data, day);
     data.staleDays.clear();
   }
