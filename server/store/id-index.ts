@@ -22,7 +22,9 @@ export class IdIndex {
 
   /** Records that `holder` holds `id` (an id held twice is recorded twice: lookups check). */
   add(id: string, holder: number): void {
-    if ((this.count + 1) * 2 > this.hashes.length) this.grow(this.hashes.length * 2);
+    // Filled to three quarters at most: a year's half a million ids fit 2^20 slots (8 MB) with room
+    // for a quarter of a million more before the table doubles.
+    if ((this.count + 1) * 4 > this.hashes.length * 3) this.grow(this.hashes.length * 2);
     this.put(hashOf(id), holder);
     this.count++;
   }

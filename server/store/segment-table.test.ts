@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SEGMENT_MODES } from '../../shared/schemas/domain.ts';
 import { pagePool, SegmentTable, type SegmentRow } from './segment-table.ts';
 
 const row = (id: string, startMs: number, endMs: number, extra: Partial<SegmentRow> = {}): SegmentRow => ({
@@ -79,14 +80,14 @@ describe('SegmentTable', () => {
     expect(t.row(0).id).toBe('late');
   });
 
-  it('gives back spare room when trimmed and still takes rows after', () => {
+  it('takes rows pushed after room was made for them, and grows past it', () => {
     const t = new SegmentTable();
-    for (let i = 0; i < 9; i++) t.add(row(`s${i}`, i, i + 1));
-    const before = rows(t);
-    t.trim();
-    expect(rows(t)).toEqual(before);
-    t.add(row('s9', 100, 101));
-    expect(t.length).toBe(10);
+    t.reserve(20);
+    for (let i = 0; i < 30; i++) t.push(`s${i}`, 0, 1, i, i + 1, 1, 2, i + 5);
+    t.add(row('late', 100, 101));
+    expect(t.length).toBe(31);
+    expect(t.row(29)).toEqual({ id: 's29', device: 0, page: 1, startMs: 29, endMs: 30, mode: SEGMENT_MODES[1], policyVersion: 2, receivedMs: 34 });
+    expect(rows(t).at(-1)!.id).toBe('late');
     expect(new SegmentTable().earliestEndMs()).toBe(Infinity);
   });
 });
