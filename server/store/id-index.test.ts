@@ -13,6 +13,13 @@ describe('IdIndex', () => {
     for (const [id, holder] of holderOf) expect(index.find(id, (h) => h === holderOf.get(id))).toBe(holder);
     expect(index.find(packId(randomUUID()), () => false)).toBe(-1);
     expect(index.find('~someone else', () => true)).toBe(-1);
+    // Added after reads, a few at a time (as syncs add them): found with the rest.
+    const later = Array.from({ length: 3000 }, () => packId(randomUUID()));
+    for (const [i, id] of later.entries()) {
+      index.add(id, 5);
+      if (i % 10 === 9) expect(index.find(id, (h) => h === 5)).toBe(5);
+    }
+    for (const id of [...ids, ...later]) expect(index.find(id, (h) => h === (holderOf.get(id) ?? 5))).toBe(holderOf.get(id) ?? 5);
   });
 
   it('passes over holders that say no (an id recorded for someone who no longer holds it) to the one that does', () => {
