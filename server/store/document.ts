@@ -355,6 +355,7 @@ function decodePerson(state: StoreState, personId: string, raw: unknown): void {
     // The row holds the id packed, as memory does.
     state.loadRow(data, r[0], pooledDevices[r[1]]!, pooledPages[r[2]]!, startMs, endMs, r[5], r[6], endMs + r[7]);
   }
+  data.segments.joinIds();
   arr(p.refused, `${base}.refused`).forEach((row, i) => {
     const where = `${base}.refused.${i}`;
     const r = arr(row, where, 9);

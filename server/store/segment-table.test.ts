@@ -80,6 +80,24 @@ describe('SegmentTable', () => {
     expect(t.row(0).id).toBe('late');
   });
 
+  it('finds a row by its whole id only (not one running across two ids), through sorting, folding and odd ids', () => {
+    const t = new SegmentTable();
+    t.add(row('ab', 30, 40));
+    t.add(row('cd', 10, 20));
+    expect(t.indexOf('bc')).toBe(-1);
+    expect(t.indexOf('b')).toBe(-1);
+    t.joinIds();
+    t.add(row('bc', 20, 25));
+    t.add(row('学 "x"', 5, 6));
+    expect([t.indexOf('ab'), t.indexOf('cd'), t.indexOf('bc'), t.indexOf('学 "x"')]).toEqual([0, 1, 2, 3]);
+    t.sortByStart();
+    expect(rows(t).map((r) => r.id)).toEqual(['学 "x"', 'cd', 'bc', 'ab']);
+    expect([t.indexOf('ab'), t.indexOf('cd'), t.indexOf('bc'), t.indexOf('学 "x"')]).toEqual([3, 1, 2, 0]);
+    t.removeEndedBefore(21);
+    expect(rows(t).map((r) => r.id)).toEqual(['bc', 'ab']);
+    expect([t.indexOf('ab'), t.indexOf('bc'), t.indexOf('cd')]).toEqual([1, 0, -1]);
+  });
+
   it('takes rows pushed after room was made for them, and grows past it', () => {
     const t = new SegmentTable();
     t.reserve(20);
