@@ -38,7 +38,10 @@
 //   (document.ts, snapshot-file.ts): [start] [rss]. A year is never one 50 MB buffer, string or tree.
 // - Each person's segments as columns of typed arrays with pooled pages and devices (segment-table.ts):
 //   [rss]. Measured when replaced by an array of objects: the opened year held 148 MB of heap instead
-//   of 85 MB + 18 MB of arrays, and 75 MB more resident memory, so it stays.
+//   of 85 MB + 18 MB of arrays, and 75 MB more resident memory, so it stays. Its ids one after another
+//   in one string, not a string each: [start] [rss] (a fifth of the open's CPU and of the heap). Tables
+//   sized from the snapshot's line and grown by a quarter: [rss] (the first sync after a start doubled
+//   every table).
 // - Packed ids (packed-id.ts): [rss] and [start], a little: 22 characters a segment instead of 36 in
 //   memory, the snapshot and the journal. They are the snapshot's and the journal's format too.
 // - Day totals kept per person and recounted only for the days a sync touched, when next read (state.ts):
@@ -46,7 +49,8 @@
 //   themselves (a recount replaces a list, never changes it), not copies.
 // - The idempotency index as 32-bit hashes and person numbers in typed arrays, the person's table
 //   checked on a match (id-index.ts): [start]. As a Map of half a million packed ids, filling it was
-//   about a third of opening the year's store (0.35-0.5 s of CPU) and 14 MB more heap.
+//   about a third of opening the year's store (0.35-0.5 s of CPU) and 14 MB more heap. A snapshot's ids
+//   listed first and put in a table sized for them once: [start].
 // - A snapshot's rows checked by hand and described only when a check fails, their pages and devices
 //   pooled once a line (document.ts): [start].
 // - V8's heap allowed to grow 30% past what was live before a full collection (server/main.ts, on this
