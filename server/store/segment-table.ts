@@ -152,6 +152,27 @@ export class SegmentTable {
     return -1;
   }
 
+  /** A copy of the rows as they are now, for a snapshot being written while changes go on (document.ts). */
+  copy(): SegmentTable {
+    const c = new SegmentTable();
+    const size = Math.max(this.length, 1);
+    c.length = this.length;
+    c.maxDurationMs = this.maxDurationMs;
+    c.sortedUpTo = this.sortedUpTo;
+    c.idText = this.text();
+    c.idTextLength = this.idTextLength;
+    c.idStarts = this.idStarts.slice(0, size);
+    c.idLengths = this.idLengths.slice(0, size);
+    c.starts = this.starts.slice(0, size);
+    c.ends = this.ends.slice(0, size);
+    c.receiveds = this.receiveds.slice(0, size);
+    c.pages = this.pages.slice(0, size);
+    c.devices = this.devices.slice(0, size);
+    c.versions = this.versions.slice(0, size);
+    c.modes = this.modes.slice(0, size);
+    return c;
+  }
+
   /** Index of the first row starting at or after `ms`, with the rows in order of start. */
   firstStartingAtOrAfter(ms: number): number {
     this.sortByStart();
