@@ -366,6 +366,22 @@ describe('lowdb store: durability', () => {
     await writeFile(file, text);
     await expect(openStore()).rejects.toThrow(/people\.p1\.segments\.0: refers to a missing entry 0/);
     expect(await readFile(file, 'utf8')).toBe(text);
+    // Each field of a row, wrong in turn, is named (the quick checks pass nothing the full ones refuse).
+    const page = [['res1', 'https://learn.example.org/a', 'A']];
+    for (const [rows, problem] of [
+      [{ segments: [['x', 0, 0, -1, 1, 0, 0, 0]] }, /segments\.0: starts before 1970/],
+      [{ segments: [['x', 0, 0, 1, 1, 0, 0, 0], ['y', 0, 0, 1, -1, 0, 0, 0]] }, /segments\.1: expected a non-negative integer/],
+      [{ segments: [[7, 0, 0, 1, 1, 0, 0, 0]] }, /segments\.0: expected a string/],
+      [{ segments: [['x', 1, 0, 1, 1, 0, 0, 0]] }, /segments\.0: refers to a missing entry 1/],
+      [{ segments: [['x', 0, 0, 1, 1, 9, 0, 0]] }, /segments\.0: refers to a missing entry 9/],
+      [{ segments: [['x', 0, 0, 1, 1, 0, 0, 0.5]] }, /segments\.0: expected an integer/],
+      [{ days: [[20000, 60, 60, 0, 0, 0, 0, ['res1', 60, 'res2']]] }, /days\.0: expected an integer/],
+      [{ days: [[20000, 60, -1, 0, 0, 0, 0, []]] }, /days\.0: expected a non-negative integer/],
+    ] as const) {
+      const empty = { devices: ['d1'], pages: page, segments: [] as unknown[], refused: [], days: [] as unknown[] };
+      await writeFile(file, `${line(doc)}\n${line(['p1', { ...empty, ...rows }])}\n`);
+      await expect(openStore()).rejects.toThrow(problem);
+    }
     // Cut short at a line break: the head's count of people lines notices.
     doc.peopleLines = 2;
     await writeFile(file, `${line(doc)}\n`);
