@@ -5,7 +5,8 @@
 // it is compacted:
 //
 //   1. the snapshot's head is made from memory (one instant, seq S); its people's lines are made as
-//      they are written (SnapshotOfNow, document.ts), each just before a change touches that person
+//      they are written (SnapshotOfNow, document.ts), from a copy of that person taken just before a
+//      change touches them
 //   2. studytrail.journal → studytrail.journal.retired; a fresh journal continuing S takes the appends
 //   3. the snapshot is written (temp file, fsync, atomic rename) while acks go on from the fresh journal
 //   4. the retired journal is deleted
@@ -29,9 +30,11 @@
 //   fsync a sync would queue them behind each other.
 // - Compaction beside the appends (steps 2-4 above) and its threshold growing with the snapshot: [ack]
 //   [start]. Acks go on while a 50 MB snapshot is written; the journal replayed at start stays bounded.
-// - The snapshot made a line at a time as it is written, a person's line made early when a change is
-//   about to touch them (step 1): [ack] [rss]. Made at once, the year's lines stalled every ack for
-//   2-6 s and held 50 MB of lines beside the state (the server peaked at 455-472 MB).
+// - The snapshot made a line at a time as it is written, a person copied when a change is about to
+//   touch them (step 1): [ack] [rss]. Made at once, the year's lines stalled every ack for 2-6 s and
+//   held 50 MB of lines beside the state (the server peaked at 455-472 MB); a person's line made when a
+//   change touched them and held until written took a compaction slowed by a busy machine to 352-388
+//   MB (a copy is about a quarter of the line; 264-273 MB since).
 // - The retired and prepared journals, the journal's id in the snapshot, checksummed lines, the
 //   read-only state: [safe].
 // - The snapshot as JSON Lines, a person a line, read a megabyte at a time and parsed a line at a time
