@@ -3,7 +3,7 @@ import type { Category } from '../../shared/schemas/domain.ts';
 import { detailedLearningLogSchema } from '../../shared/schemas/log.ts';
 import { dayNumber } from '../../shared/time/day-numbers.ts';
 import type { DayTotalRecord } from '../store/store-contract.ts';
-import { learningLog } from './learning-log.ts';
+import { CategorySeconds, learningLog } from './learning-log.ts';
 
 const categories: Record<string, Category> = { theory: 'political-theory', law: 'professional' };
 const day = (date: string, credited: number, byResource: (string | number)[], extra: Partial<DayTotalRecord> = {}): DayTotalRecord => ({
@@ -61,5 +61,21 @@ describe('learningLog', () => {
 
   it('ignores days outside the range', () => {
     expect(log([day('2026-03-04', 100, ['law', 100])], '2026-03-05', '2026-03-05').totalSeconds).toBe(0);
+  });
+});
+
+describe('CategorySeconds', () => {
+  it('adds up seconds by the category of each resource, unknown resources as other, every category present', () => {
+    const asked: string[] = [];
+    const sums = new CategorySeconds((id) => {
+      asked.push(id);
+      return categories[id];
+    });
+    sums.add(['theory', 60, 'law', 30]);
+    sums.add(['theory', 15, 'gone', 5]);
+    sums.add([]);
+    expect(sums.result()).toEqual({ 'political-theory': 75, 'cppcc-theory': 0, professional: 30, other: 5 });
+    // Each resource's category is asked once, however many days name it.
+    expect(asked).toEqual(['theory', 'law', 'gone']);
   });
 });

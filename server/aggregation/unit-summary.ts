@@ -6,7 +6,7 @@
 import type { UnitSummary, PersonSummary } from '../../shared/schemas/reports.ts';
 import type { Category } from '../../shared/schemas/domain.ts';
 import { dateOfDay, dayNumber } from '../../shared/time/day-numbers.ts';
-import { emptyCategories, type DayTotal } from './learning-log.ts';
+import { CategorySeconds, type DayTotal } from './learning-log.ts';
 import type { StudyHours } from '../programme/study-hours.ts';
 import { targetBasis, type EffectiveTarget } from '../programme/effective-target.ts';
 
@@ -37,7 +37,7 @@ export function unitSummary(input: {
   const first = dayNumber(input.from);
   const last = dayNumber(input.to);
   const daySeconds = new Array<number>(last - first + 1).fill(0);
-  const byCategory = emptyCategories();
+  const byCategory = new CategorySeconds(input.categoryOf);
   const people: PersonSummary[] = [];
   let totalSeconds = 0;
   let rawSeconds = 0;
@@ -49,9 +49,7 @@ export function unitSummary(input: {
     for (const day of totals) {
       if (day.day < first || day.day > last) continue;
       raw += day.rawSeconds;
-      for (let i = 0; i < day.byResource.length; i += 2) {
-        byCategory[input.categoryOf(day.byResource[i] as string) ?? 'other'] += day.byResource[i + 1] as number;
-      }
+      byCategory.add(day.byResource);
     }
     totalSeconds += credit.totalSeconds;
     rawSeconds += raw;
@@ -83,7 +81,7 @@ export function unitSummary(input: {
     targetSeconds,
     notesCount,
     days: daySeconds.map((seconds, i) => ({ date: dateOfDay(first + i), seconds })),
-    byCategory,
+    byCategory: byCategory.result(),
     people,
     belowTarget: people.filter((p) => p.gapSeconds > 0),
   };

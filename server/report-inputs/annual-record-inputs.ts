@@ -6,7 +6,7 @@ import { planProgress } from '../programme/plan-progress.ts';
 import { stageRange } from '../programme/stage-range.ts';
 import { latestMembershipBy } from '../programme/membership-history.ts';
 import type { DirectoryPerson } from './directory.ts';
-import { personFigures, withMembersPreloaded, type FiguresContext } from './person-figures.ts';
+import { onlineByCategory, personFigures, withMembersPreloaded, type FiguresContext } from './person-figures.ts';
 import { effectivePlan } from './person-year.ts';
 
 type AnnualRecordInputs = Parameters<typeof annualRecord>[0];
@@ -43,7 +43,7 @@ export async function annualRecordInputs(ctx: FiguresContext, person: DirectoryP
     progress: planProgress({
       plan,
       range,
-      onlineSecondsByCategory: figures.onlineByCategory,
+      onlineSecondsByCategory: onlineByCategory(ctx, figures),
       sessions: figures.sessions.attended,
       notes,
       credit: figures.credit,

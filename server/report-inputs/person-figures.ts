@@ -2,7 +2,8 @@
 // (study-hours.ts, effective-target.ts): credited hours, the effective target pro-rated to the days
 // elapsed, the gap, attendance and the sessions attended. The overview, person page, plan progress,
 // annual record, summaries and every export take their numbers from here, so they agree.
-import { CATEGORIES, type Category } from '../../shared/schemas/domain.ts';
+import type { Category } from '../../shared/schemas/domain.ts';
+import { CategorySeconds } from '../aggregation/learning-log.ts';
 import type { PlanStage } from '../../shared/schemas/programme-plans.ts';
 import { dayNumber } from '../../shared/time/day-numbers.ts';
 import type { DateRange } from '../../shared/time/periods.ts';
@@ -64,7 +65,7 @@ export interface FiguresContext {
    * preloaded for many people (withMembersPreloaded), where the months the credit rules allow come
    * summed (Store.periodTotalsOf).
    */
-  totalsOf: (personId: string, fromDay: number, toDay: number) => Promise<PeriodTotalRecord[]>;
+  totalsOf: (personId: string, fromDay: number, toDay: number) => Promise<readonly PeriodTotalRecord[]>;
   /** The person's year's annual note (remarks, grade decision): asked of the store, unless preloaded (withMembersPreloaded). */
   annualNoteOf: (personId: string, year: number) => Promise<AnnualNoteRecord | null>;
   /**
@@ -204,9 +205,8 @@ async function recordsOf(ctx: FiguresContext, personIds: readonly string[], rang
 
 export interface PersonFigures {
   range: DateRange;
-  /** The person's totals in the range (credited online seconds, by resource): days, or whole months summed. */
-  totals: PeriodTotalRecord[];
-  onlineByCategory: Record<Category, number>;
+  /** The person's totals in the range (credited online seconds, by resource): days, or whole months summed; read-only. */
+  totals: readonly PeriodTotalRecord[];
   credit: StudyHours;
   target: EffectiveTarget;
   gapSeconds: number;
@@ -239,19 +239,26 @@ export async function targetOf(ctx: FiguresContext, person: DirectoryPerson, ran
   });
 }
 
+/** The credited online seconds of a person's figures by category (what plan progress measures). */
+export function onlineByCategory(ctx: FiguresContext, figures: PersonFigures): Record<Category, number> {
+  const sums = new CategorySeconds(ctx.categoryOf);
+  for (const day of figures.totals) sums.add(day.byResource);
+  return sums.result();
+}
+
 /** `range` lies within the range `ctx` was loaded for (its sessions are those of the context's range). */
 export async function personFigures(ctx: FiguresContext, person: DirectoryPerson, range: DateRange, stage: PlanStage = 'year'): Promise<PersonFigures> {
   if (range.from < ctx.range.from || range.to > ctx.range.to) throw new Error(`The figures of ${range.from}–${range.to} lie outside the ${ctx.range.from}–${ctx.range.to} they were loaded for`);
   const first = dayNumber(range.from);
   const last = dayNumber(range.to);
   const read = await ctx.totalsOf(person.id, readFromDay(ctx, range), last);
-  const totals = read.filter((d) => d.day >= first);
-  const onlineByCategory = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
-  for (const day of totals) {
-    for (let i = 0; i < day.byResource.length; i += 2) onlineByCategory[ctx.categoryOf(day.byResource[i] as string) ?? 'other'] += day.byResource[i + 1] as number;
-  }
+  // The totals as read, not a copy, when none lies before the range (a report asks this of every
+  // member; copies were most of what it left for the collector).
+  let skipped = 0;
+  while (skipped < read.length && read[skipped]!.day < first) skipped++;
+  const totals = skipped === 0 ? read : read.slice(skipped);
   const sessions = personSessions(ctx, person, range);
   const credit = studyHoursInRange({ range, onlineDays: read, sessionHours: sessions.sessionHours, rules: ctx.settings.creditRules });
   const target = await targetOf(ctx, person, range, stage);
-  return { range, totals, onlineByCategory, credit, target, gapSeconds: targetGapSeconds(target.targetSeconds, credit.totalSeconds), sessions };
+  return { range, totals, credit, target, gapSeconds: targetGapSeconds(target.targetSeconds, credit.totalSeconds), sessions };
 }

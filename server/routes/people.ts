@@ -33,7 +33,7 @@ import { programmeAudit } from '../http/programme-audit.ts';
 import { stageParam, yearParam } from '../http/programme-params.ts';
 import { loadDirectory, type Directory } from '../report-inputs/directory.ts';
 import { notesInRange } from '../report-inputs/learning-figures.ts';
-import { loadFiguresContext, personFigures } from '../report-inputs/person-figures.ts';
+import { loadFiguresContext, onlineByCategory, personFigures } from '../report-inputs/person-figures.ts';
 import { effectivePlan, unitItemIds } from '../report-inputs/person-year.ts';
 import { checkReadingListResources, describeTargets, sameTargets } from '../http/plan-edit.ts';
 import { proposeChange } from '../http/propose-change.ts';
@@ -237,7 +237,7 @@ export function peopleRoutes(deps: AppDeps, throttle: LoginThrottle) {
         planProgress({
           plan,
           range,
-          onlineSecondsByCategory: figures.onlineByCategory,
+          onlineSecondsByCategory: onlineByCategory(ctx, figures),
           sessions: figures.sessions.attended,
           notes: await notesInRange(store, config.timeZone, person.id, range.from, range.to),
           credit: figures.credit,

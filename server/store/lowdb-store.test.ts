@@ -366,6 +366,22 @@ describe('lowdb store: durability', () => {
     await writeFile(file, text);
     await expect(openStore()).rejects.toThrow(/people\.p1\.segments\.0: refers to a missing entry 0/);
     expect(await readFile(file, 'utf8')).toBe(text);
+    // Each field of a row, wrong in turn, is named (the quick checks pass nothing the full ones refuse).
+    const page = [['res1', 'https://learn.example.org/a', 'A']];
+    for (const [rows, problem] of [
+      [{ segments: [['x', 0, 0, -1, 1, 0, 0, 0]] }, /segments\.0: starts before 1970/],
+      [{ segments: [['x', 0, 0, 1, 1, 0, 0, 0], ['y', 0, 0, 1, -1, 0, 0, 0]] }, /segments\.1: expected a non-negative integer/],
+      [{ segments: [[7, 0, 0, 1, 1, 0, 0, 0]] }, /segments\.0: expected a string/],
+      [{ segments: [['x', 1, 0, 1, 1, 0, 0, 0]] }, /segments\.0: refers to a missing entry 1/],
+      [{ segments: [['x', 0, 0, 1, 1, 9, 0, 0]] }, /segments\.0: refers to a missing entry 9/],
+      [{ segments: [['x', 0, 0, 1, 1, 0, 0, 0.5]] }, /segments\.0: expected an integer/],
+      [{ days: [[20000, 60, 60, 0, 0, 0, 0, ['res1', 60, 'res2']]] }, /days\.0: expected an integer/],
+      [{ days: [[20000, 60, -1, 0, 0, 0, 0, []]] }, /days\.0: expected a non-negative integer/],
+    ] as const) {
+      const empty = { devices: ['d1'], pages: page, segments: [] as unknown[], refused: [], days: [] as unknown[] };
+      await writeFile(file, `${line(doc)}\n${line(['p1', { ...empty, ...rows }])}\n`);
+      await expect(openStore()).rejects.toThrow(problem);
+    }
     // Cut short at a line break: the head's count of people lines notices.
     doc.peopleLines = 2;
     await writeFile(file, `${line(doc)}\n`);
@@ -437,6 +453,21 @@ describe('lowdb store: sync and daily totals', () => {
       [dayNumber('2026-03-05'), 3000],
       [dayNumber('2026-03-06'), 600],
     ]);
+  });
+
+  it('hands out the daily totals it keeps, and a later sync recounts into a new list, leaving the one read as it was', async () => {
+    const store = await openStore();
+    await sync(store, 'p1', [segment(S1, '2026-03-05T09:00:00+08:00', '2026-03-05T09:30:00+08:00')]);
+    const read = await store.dayTotals('p1', 0, 99999);
+    // The whole list asked for twice: the same array, not a copy per read.
+    expect(await store.dayTotals('p1', 0, 99999)).toBe(read);
+    expect((await store.dayTotalsOf(['p1'], 0, 99999)).get('p1')).toBe(read);
+    await sync(store, 'p1', [segment(S2, '2026-03-05T10:00:00+08:00', '2026-03-05T10:20:00+08:00'), segment(S3, '2026-03-06T08:00:00+08:00', '2026-03-06T08:10:00+08:00')]);
+    const after = await store.dayTotals('p1', 0, 99999);
+    expect(after.map((d) => d.creditedSeconds)).toEqual([3000, 600]);
+    expect(read.map((d) => d.creditedSeconds)).toEqual([1800]);
+    // Part of the list: a copy of that part.
+    expect((await store.dayTotals('p1', dayNumber('2026-03-06'), 99999)).map((d) => d.creditedSeconds)).toEqual([600]);
   });
 
   it('writes segment rows in the order they came (a step back is negative) and reads them back the same, odd ids included', async () => {

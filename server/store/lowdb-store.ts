@@ -5,7 +5,8 @@
 // it is compacted:
 //
 //   1. the snapshot's head is made from memory (one instant, seq S); its people's lines are made as
-//      they are written (SnapshotOfNow, document.ts), each just before a change touches that person
+//      they are written (SnapshotOfNow, document.ts), from a copy of that person taken just before a
+//      change touches them
 //   2. studytrail.journal → studytrail.journal.retired; a fresh journal continuing S takes the appends
 //   3. the snapshot is written (temp file, fsync, atomic rename) while acks go on from the fresh journal
 //   4. the retired journal is deleted
@@ -29,26 +30,37 @@
 //   fsync a sync would queue them behind each other.
 // - Compaction beside the appends (steps 2-4 above) and its threshold growing with the snapshot: [ack]
 //   [start]. Acks go on while a 50 MB snapshot is written; the journal replayed at start stays bounded.
-// - The snapshot made a line at a time as it is written, a person's line made early when a change is
-//   about to touch them (step 1): [ack] [rss]. Made at once, the year's lines stalled every ack for
-//   2-6 s and held 50 MB of lines beside the state (the server peaked at 455-472 MB).
+// - The snapshot made a line at a time as it is written, a person copied when a change is about to
+//   touch them (step 1): [ack] [rss]. Made at once, the year's lines stalled every ack for 2-6 s and
+//   held 50 MB of lines beside the state (the server peaked at 455-472 MB); a person's line made when a
+//   change touched them and held until written took a compaction slowed by a busy machine to 352-388
+//   MB (a copy is about a quarter of the line; 264-273 MB since).
 // - The retired and prepared journals, the journal's id in the snapshot, checksummed lines, the
 //   read-only state: [safe].
 // - The snapshot as JSON Lines, a person a line, read a megabyte at a time and parsed a line at a time
 //   (document.ts, snapshot-file.ts): [start] [rss]. A year is never one 50 MB buffer, string or tree.
 // - Each person's segments as columns of typed arrays with pooled pages and devices (segment-table.ts):
 //   [rss]. Measured when replaced by an array of objects: the opened year held 148 MB of heap instead
-//   of 85 MB + 18 MB of arrays, and 75 MB more resident memory, so it stays.
+//   of 85 MB + 18 MB of arrays, and 75 MB more resident memory, so it stays. Its ids one after another
+//   in one string, not a string each: [start] [rss] (a fifth of the open's CPU and of the heap). Tables
+//   sized from the snapshot's line and grown by a quarter: [rss] (the first sync after a start doubled
+//   every table).
 // - Packed ids (packed-id.ts): [rss] and [start], a little: 22 characters a segment instead of 36 in
 //   memory, the snapshot and the journal. They are the snapshot's and the journal's format too.
 // - Day totals kept per person and recounted only for the days a sync touched, when next read (state.ts):
-//   [report]. A unit-year report reads totals, not half a million segments.
+//   [report]. A unit-year report reads totals, not half a million segments; it reads the stored lists
+//   themselves (a recount replaces a list, never changes it), not copies.
+// - The idempotency index as 32-bit hashes and person numbers in typed arrays, the person's table
+//   checked on a match (id-index.ts): [start]. As a Map of half a million packed ids, filling it was
+//   about a third of opening the year's store (0.35-0.5 s of CPU) and 14 MB more heap. A snapshot's ids
+//   listed first and put in a table sized for them once: [start].
+// - A snapshot's rows checked by hand and described only when a check fails, their pages and devices
+//   pooled once a line (document.ts): [start].
 // - V8's heap allowed to grow 30% past what was live before a full collection (server/main.ts, on this
 //   store only): [rss]. By default each unit-year report's garbage piled up to 480 MB resident.
 // Gone in issue 19, as no goal needed them: numbered pages in journal lines (journal-pages.ts now only
-// reads the lines older servers wrote), and the idempotency index as an open-addressing table of typed
-// arrays: a Map of packed id to person holds the opened year in the same memory (120 MB of heap and
-// arrays either way, 223-224 MB resident at start) now that loading no longer holds the file whole.
+// reads the lines older servers wrote), and the first index of typed arrays, which kept the ids
+// themselves, could remove them and sized itself from a count in the snapshot's head.
 //
 // lowdb: `Low` holds the snapshot while it is read and written, and calls the adapter (SnapshotFile:
 // JSON Lines, written durably) for both; the journal, the format, memory and every query are this code's.
@@ -900,17 +912,26 @@ class LowdbStore implements Store {
     return out;
   }
 
-  async dayTotals(personId: string, fromDay: number, toDay: number): Promise<DayTotalRecord[]> {
+  async dayTotals(personId: string, fromDay: number, toDay: number): Promise<readonly DayTotalRecord[]> {
+    return this.daysIn(personId, fromDay, toDay);
+  }
+
+  async dayTotalsOf(personIds: readonly string[], fromDay: number, toDay: number): Promise<Map<string, readonly DayTotalRecord[]>> {
+    const out = new Map<string, readonly DayTotalRecord[]>();
+    for (const id of personIds) out.set(id, this.daysIn(id, fromDay, toDay));
+    return out;
+  }
+
+  /**
+   * The stored array itself when the range holds all of it (a recount replaces it, never changes it;
+   * state.ts): a unit-year report reads a year for each of 1,000 people, and copies of them were the
+   * bulk of what it left for the collector [report].
+   */
+  private daysIn(personId: string, fromDay: number, toDay: number): readonly DayTotalRecord[] {
     const days = this.state.daysOf(personId);
     const start = lowerBound(days, fromDay, (d) => d.day);
     const end = lowerBound(days, toDay + 1, (d) => d.day);
-    return days.slice(start, end);
-  }
-
-  async dayTotalsOf(personIds: readonly string[], fromDay: number, toDay: number): Promise<Map<string, DayTotalRecord[]>> {
-    const out = new Map<string, DayTotalRecord[]>();
-    for (const id of personIds) out.set(id, await this.dayTotals(id, fromDay, toDay));
-    return out;
+    return start === 0 && end === days.length ? days : days.slice(start, end);
   }
 
   // The embedded store keeps no monthly sums: it adds up its days (period-totals.ts), the same sums.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SEGMENT_MODES } from '../../shared/schemas/domain.ts';
 import { pagePool, SegmentTable, type SegmentRow } from './segment-table.ts';
 
 const row = (id: string, startMs: number, endMs: number, extra: Partial<SegmentRow> = {}): SegmentRow => ({
@@ -52,7 +53,7 @@ describe('SegmentTable', () => {
       }
       if (round === 3) {
         // Folding keeps the order of what is left, sorted or not.
-        t.removeEndedBefore(5000, () => {});
+        t.removeEndedBefore(5000);
         added.splice(0, added.length, ...added.filter(({ r }) => r.endMs >= 5000));
       }
       t.sortByStart();
@@ -68,12 +69,10 @@ describe('SegmentTable', () => {
     expect(rows(t).map((r) => r.id)).toEqual(['at10-1', 'at20-0', 'at20-3', 'at30-2']);
   });
 
-  it('drops the rows that ended before an instant, naming each, and keeps the rest in order', () => {
+  it('drops the rows that ended before an instant and keeps the rest in order', () => {
     const t = new SegmentTable();
     for (let i = 0; i < 20; i++) t.add(row(`s${i}`, i * 100, i * 100 + (i % 2 === 0 ? 50 : 500)));
-    const dropped: string[] = [];
-    t.removeEndedBefore(1000, (id) => dropped.push(id));
-    expect(dropped).toEqual(['s0', 's1', 's2', 's3', 's4', 's6', 's8']);
+    t.removeEndedBefore(1000);
     expect(rows(t).map((r) => r.id)).toEqual(['s5', 's7', 's9', 's10', 's11', 's12', 's13', 's14', 's15', 's16', 's17', 's18', 's19']);
     expect(t.earliestEndMs()).toBe(1000);
     t.add(row('late', 150, 2000));
@@ -81,14 +80,32 @@ describe('SegmentTable', () => {
     expect(t.row(0).id).toBe('late');
   });
 
-  it('gives back spare room when trimmed and still takes rows after', () => {
+  it('finds a row by its whole id only (not one running across two ids), through sorting, folding and odd ids', () => {
     const t = new SegmentTable();
-    for (let i = 0; i < 9; i++) t.add(row(`s${i}`, i, i + 1));
-    const before = rows(t);
-    t.trim();
-    expect(rows(t)).toEqual(before);
-    t.add(row('s9', 100, 101));
-    expect(t.length).toBe(10);
+    t.add(row('ab', 30, 40));
+    t.add(row('cd', 10, 20));
+    expect(t.indexOf('bc')).toBe(-1);
+    expect(t.indexOf('b')).toBe(-1);
+    t.joinIds();
+    t.add(row('bc', 20, 25));
+    t.add(row('学 "x"', 5, 6));
+    expect([t.indexOf('ab'), t.indexOf('cd'), t.indexOf('bc'), t.indexOf('学 "x"')]).toEqual([0, 1, 2, 3]);
+    t.sortByStart();
+    expect(rows(t).map((r) => r.id)).toEqual(['学 "x"', 'cd', 'bc', 'ab']);
+    expect([t.indexOf('ab'), t.indexOf('cd'), t.indexOf('bc'), t.indexOf('学 "x"')]).toEqual([3, 1, 2, 0]);
+    t.removeEndedBefore(21);
+    expect(rows(t).map((r) => r.id)).toEqual(['bc', 'ab']);
+    expect([t.indexOf('ab'), t.indexOf('bc'), t.indexOf('cd')]).toEqual([1, 0, -1]);
+  });
+
+  it('takes rows pushed after room was made for them, and grows past it', () => {
+    const t = new SegmentTable();
+    t.reserve(20);
+    for (let i = 0; i < 30; i++) t.push(`s${i}`, 0, 1, i, i + 1, 1, 2, i + 5);
+    t.add(row('late', 100, 101));
+    expect(t.length).toBe(31);
+    expect(t.row(29)).toEqual({ id: 's29', device: 0, page: 1, startMs: 29, endMs: 30, mode: SEGMENT_MODES[1], policyVersion: 2, receivedMs: 34 });
+    expect(rows(t).at(-1)!.id).toBe('late');
     expect(new SegmentTable().earliestEndMs()).toBe(Infinity);
   });
 });

@@ -64,7 +64,17 @@ export class SegmentTable {
   length = 0;
   /** Longest segment held: how far before an instant to look for segments reaching into it. */
   maxDurationMs = 0;
-  private ids: string[] = [];
+  /**
+   * The rows' ids one after another in one string (row i's at idStarts[i], idLengths[i] long; rows
+   * move, the text does not): half a million ids as strings of their own were a fifth of the year's
+   * heap, and copying them into the old generation a fifth of opening the store [start] [rss].
+   */
+  private idText = '';
+  /** Ids pushed since the text was last made (they follow it, in the order pushed). */
+  private idParts: string[] = [];
+  private idTextLength = 0;
+  private idStarts = new Int32Array(INITIAL_CAPACITY);
+  private idLengths = new Int32Array(INITIAL_CAPACITY);
   private starts = new Float64Array(INITIAL_CAPACITY);
   private ends = new Float64Array(INITIAL_CAPACITY);
   private receiveds = new Float64Array(INITIAL_CAPACITY);
@@ -76,7 +86,22 @@ export class SegmentTable {
   private sortedUpTo = 0;
 
   id(i: number): string {
-    return this.ids[i]!;
+    const text = this.text();
+    return text.slice(this.idStarts[i]!, this.idStarts[i]! + this.idLengths[i]!);
+  }
+
+  /** Joins the ids pushed so far into the text: called once a snapshot's line is loaded, so its ids, each a string, go with the line. */
+  joinIds(): void {
+    this.text();
+  }
+
+  /** The id text with every id pushed so far in it; pushing stays cheap (a line's ids are joined once). */
+  private text(): string {
+    if (this.idParts.length > 0) {
+      this.idText += this.idParts.join('');
+      this.idParts = [];
+    }
+    return this.idText;
   }
   startMs(i: number): number {
     return this.starts[i]!;
@@ -117,9 +142,35 @@ export class SegmentTable {
     };
   }
 
-  /** Row index of an id, or -1: a scan, for the rare re-sent segment. */
+  /** Row index of an id, or -1: a search of the text, for the rare re-sent segment. */
   indexOf(id: string): number {
-    return this.ids.indexOf(id);
+    const text = this.text();
+    for (let at = text.indexOf(id); at >= 0; at = text.indexOf(id, at + 1)) {
+      // A match may run across two ids: only one that is a row's whole id counts.
+      for (let i = 0; i < this.length; i++) if (this.idStarts[i] === at && this.idLengths[i] === id.length) return i;
+    }
+    return -1;
+  }
+
+  /** A copy of the rows as they are now, for a snapshot being written while changes go on (document.ts). */
+  copy(): SegmentTable {
+    const c = new SegmentTable();
+    const size = Math.max(this.length, 1);
+    c.length = this.length;
+    c.maxDurationMs = this.maxDurationMs;
+    c.sortedUpTo = this.sortedUpTo;
+    c.idText = this.text();
+    c.idTextLength = this.idTextLength;
+    c.idStarts = this.idStarts.slice(0, size);
+    c.idLengths = this.idLengths.slice(0, size);
+    c.starts = this.starts.slice(0, size);
+    c.ends = this.ends.slice(0, size);
+    c.receiveds = this.receiveds.slice(0, size);
+    c.pages = this.pages.slice(0, size);
+    c.devices = this.devices.slice(0, size);
+    c.versions = this.versions.slice(0, size);
+    c.modes = this.modes.slice(0, size);
+    return c;
   }
 
   /** Index of the first row starting at or after `ms`, with the rows in order of start. */
@@ -137,19 +188,34 @@ export class SegmentTable {
 
   /** Appends a row; row indexes stay as they are until the next sortByStart. */
   add(row: SegmentRow): void {
-    if (this.length === this.starts.length) this.grow();
+    this.push(row.id, row.device, row.page, row.startMs, row.endMs, SEGMENT_MODES.indexOf(row.mode), row.policyVersion, row.receivedMs);
+  }
+
+  /** add() with the row's fields as arguments and its mode as its index: a snapshot's half a million rows make no objects on the way in [start]. */
+  push(id: string, device: number, page: number, startMs: number, endMs: number, modeIndex: number, policyVersion: number, receivedMs: number): void {
+    // By a quarter: the first sync after a start grows every person's table, and doubling them all
+    // took 18 MB more of the year's memory for a few rows each [rss].
+    if (this.length === this.starts.length) this.grow(this.starts.length + Math.max(INITIAL_CAPACITY, this.starts.length >> 2));
     const at = this.length;
-    if (this.sortedUpTo === at && (at === 0 || this.starts[at - 1]! <= row.startMs)) this.sortedUpTo = at + 1;
-    this.ids.push(row.id);
-    this.starts[at] = row.startMs;
-    this.ends[at] = row.endMs;
-    this.receiveds[at] = row.receivedMs;
-    this.pages[at] = row.page;
-    this.devices[at] = row.device;
-    this.versions[at] = row.policyVersion;
-    this.modes[at] = SEGMENT_MODES.indexOf(row.mode);
+    if (this.sortedUpTo === at && (at === 0 || this.starts[at - 1]! <= startMs)) this.sortedUpTo = at + 1;
+    this.idParts.push(id);
+    this.idStarts[at] = this.idTextLength;
+    this.idLengths[at] = id.length;
+    this.idTextLength += id.length;
+    this.starts[at] = startMs;
+    this.ends[at] = endMs;
+    this.receiveds[at] = receivedMs;
+    this.pages[at] = page;
+    this.devices[at] = device;
+    this.versions[at] = policyVersion;
+    this.modes[at] = modeIndex;
     this.length++;
-    this.maxDurationMs = Math.max(this.maxDurationMs, row.endMs - row.startMs);
+    if (endMs - startMs > this.maxDurationMs) this.maxDurationMs = endMs - startMs;
+  }
+
+  /** Makes room for `count` more rows at once (a snapshot's line says how many it holds). */
+  reserve(count: number): void {
+    if (this.length + count > this.starts.length) this.grow(this.length + count);
   }
 
   /**
@@ -169,8 +235,6 @@ export class SegmentTable {
     while (i < head && j < tail.length) order[o++] = starts[i]! <= starts[tail[j]!]! ? i++ : tail[j++]!;
     while (i < head) order[o++] = i++;
     while (j < tail.length) order[o++] = tail[j++]!;
-    const ids = this.ids;
-    this.ids = order.map((k) => ids[k]!);
     for (const column of this.columns()) {
       const copy = column.slice(0, this.length);
       for (let k = 0; k < order.length; k++) column[k] = copy[order[k]!]!;
@@ -178,26 +242,30 @@ export class SegmentTable {
     this.sortedUpTo = this.length;
   }
 
-  /** Drops every row that ended before `beforeMs`, calling `dropped` with each id; keeps the order. */
-  removeEndedBefore(beforeMs: number, dropped: (id: string) => void): void {
+  /** Drops every row that ended before `beforeMs`; keeps the order. */
+  removeEndedBefore(beforeMs: number): void {
     let kept = 0;
     let keptSorted = 0;
     const columns = this.columns();
     for (let i = 0; i < this.length; i++) {
-      if (this.ends[i]! < beforeMs) {
-        dropped(this.ids[i]!);
-        continue;
-      }
+      if (this.ends[i]! < beforeMs) continue;
       if (i < this.sortedUpTo) keptSorted++;
-      if (kept !== i) {
-        this.ids[kept] = this.ids[i]!;
-        for (const column of columns) column[kept] = column[i]!;
-      }
+      if (kept !== i) for (const column of columns) column[kept] = column[i]!;
       kept++;
     }
     this.length = kept;
-    this.ids.length = kept;
     this.sortedUpTo = keptSorted;
+    // The text keeps only the ids still held.
+    const text = this.text();
+    const parts: string[] = [];
+    let length = 0;
+    for (let i = 0; i < kept; i++) {
+      parts.push(text.slice(this.idStarts[i]!, this.idStarts[i]! + this.idLengths[i]!));
+      this.idStarts[i] = length;
+      length += this.idLengths[i]!;
+    }
+    this.idText = parts.join('');
+    this.idTextLength = length;
   }
 
   /** The earliest end of any row (Infinity when empty). */
@@ -207,30 +275,18 @@ export class SegmentTable {
     return earliest;
   }
 
-  /** Gives back the spare capacity of growing: called once a table is loaded whole. */
-  trim(): void {
-    if (this.starts.length === this.length) return;
-    const capacity = Math.max(this.length, 1);
-    this.starts = this.starts.slice(0, capacity);
-    this.ends = this.ends.slice(0, capacity);
-    this.receiveds = this.receiveds.slice(0, capacity);
-    this.pages = this.pages.slice(0, capacity);
-    this.devices = this.devices.slice(0, capacity);
-    this.versions = this.versions.slice(0, capacity);
-    this.modes = this.modes.slice(0, capacity);
-  }
-
   private columns(): (Float64Array | Int32Array | Uint8Array)[] {
-    return [this.starts, this.ends, this.receiveds, this.pages, this.devices, this.versions, this.modes];
+    return [this.idStarts, this.idLengths, this.starts, this.ends, this.receiveds, this.pages, this.devices, this.versions, this.modes];
   }
 
-  private grow(): void {
-    const capacity = this.starts.length * 2;
+  private grow(capacity: number): void {
     const grown = <A extends Float64Array | Int32Array | Uint8Array>(old: A, make: (n: number) => A): A => {
       const next = make(capacity);
       next.set(old);
       return next;
     };
+    this.idStarts = grown(this.idStarts, (n) => new Int32Array(n));
+    this.idLengths = grown(this.idLengths, (n) => new Int32Array(n));
     this.starts = grown(this.starts, (n) => new Float64Array(n));
     this.ends = grown(this.ends, (n) => new Float64Array(n));
     this.receiveds = grown(this.receiveds, (n) => new Float64Array(n));

@@ -61,9 +61,14 @@ describe('a snapshot made a line at a time (SnapshotOfNow)', () => {
     const snapshot = new SnapshotOfNow(state, ref);
     const lines = drain(snapshot, (n) => {
       // Every line written, a change: to someone written, someone not yet, a new person, everyone in turn.
-      for (const op of [syncOp(`p${n % 10}`, 10 + n), syncOp(`p${(n + 5) % 10}`, 20 + n), syncOp(`new${n}`, 1)]) {
+      for (const op of [syncOp(`p${n % 10}`, 10 + n), syncOp(`p${(n + 5) % 10}`, 20 + n), syncOp(`new${n}`, 1), syncOp(`p${(n + 3) % 10}`, -5)]) {
         snapshot.beforeApply(op);
         state.apply(op);
+      }
+      // Read as a report would: days recounted (a new list), rows put in order of start (moved in place).
+      for (const p of [n % 10, (n + 3) % 10, (n + 5) % 10]) {
+        state.daysOf(`p${p}`);
+        state.people.get(`p${p}`)!.segments.sortByStart();
       }
     });
     expect(asWritten(lines)).toEqual(asWritten(instant));

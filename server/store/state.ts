@@ -14,6 +14,7 @@ import { ZoneCalendar } from '../aggregation/zone-calendar.ts';
 import type { Op, SyncOp } from './ops.ts';
 import { packId, unpackId } from './packed-id.ts';
 import { devicePool, pagePool, SegmentTable } from './segment-table.ts';
+import { IdIndex } from './id-index.ts';
 import { emptyProgrammeSnapshot } from './programme/records.ts';
 import { ProgrammeState } from './programme/state.ts';
 import type {
@@ -38,7 +39,11 @@ export interface PersonData {
   segments: SegmentTable;
   /** Refused segments kept for their raw seconds, by start. */
   refused: RejectedSegmentRecord[];
-  /** Daily totals, by day; read them through StoreState.daysOf, which recounts the stale ones first. */
+  /**
+   * Daily totals, by day; read them through StoreState.daysOf, which recounts the stale ones first.
+   * A recount replaces the array rather than changing it, so a report may hold the one it read as
+   * it is, without a copy (LowdbStore.dayTotals).
+   */
   days: DayTotalRecord[];
   /** Days a sync touched since their totals were last counted. */
   staleDays: Set<number>;
@@ -77,8 +82,8 @@ export class StoreState {
   readonly audit: AuditRecord[] = [];
   auditSeq = 0;
   readonly people = new Map<string, PersonData>();
-  /** Whose every stored segment id (packed, see packed-id.ts) is, accepted or refused, by person number: what makes sync idempotent. */
-  private readonly segmentOwners = new Map<string, number>();
+  /** Who may hold each stored segment id (packed, see packed-id.ts), accepted or refused, by person number: what makes sync idempotent. */
+  private readonly heldBy = new IdIndex();
   /** People by number; an erased person's number is not given out again. */
   private readonly peopleByNumber: (PersonData | undefined)[] = [];
   /**
@@ -150,14 +155,20 @@ export class StoreState {
       policyVersion: record.policyVersion,
       receivedMs: record.receivedMs,
     });
-    this.segmentOwners.set(packedId, data.number);
+    this.heldBy.add(packedId, data.number);
+  }
+
+  /** A snapshot's row, its page and device already pooled (document.ts), without recounting its days. */
+  loadRow(data: PersonData, packedId: string, device: number, page: number, startMs: number, endMs: number, modeIndex: number, policyVersion: number, receivedMs: number): void {
+    data.segments.push(packedId, device, page, startMs, endMs, modeIndex, policyVersion, receivedMs);
+    this.heldBy.add(packedId, data.number);
   }
 
   loadRefused(record: RejectedSegmentRecord): void {
     const data = this.person(record.personId);
     insertSorted(data.refused, record);
     data.maxRefusedDurationMs = Math.max(data.maxRefusedDurationMs, record.endMs - record.startMs);
-    this.segmentOwners.set(packId(record.id), data.number);
+    this.heldBy.add(packId(record.id), data.number);
   }
 
   /** Adds segments whose days are then recounted (a migration's, a generated year's). */
@@ -190,16 +201,33 @@ export class StoreState {
 
   /** The stored segment or refused segment with this id (given packed and as sent), with its owner, or null. */
   findSegment(packed: string, id: string): { data: PersonData; segment: SegmentRecord } | { data: PersonData; refused: RejectedSegmentRecord } | null {
-    const number = this.segmentOwners.get(packed);
-    if (number === undefined) return null;
+    const number = this.heldBy.find(packed, (n) => {
+      const data = this.peopleByNumber[n];
+      return data !== undefined && (data.refused.some((r) => r.id === id) || data.segments.indexOf(packed) >= 0);
+    });
+    if (number < 0) return null;
     const data = this.peopleByNumber[number]!;
     const refused = data.refused.find((r) => r.id === id);
     if (refused) return { data, refused };
     return { data, segment: this.segmentAt(data, data.segments.indexOf(packed)) };
   }
 
+  /** Builds the idempotency index again from the tables, after ids left them (IdIndex never removes any). */
+  private indexIds(): void {
+    this.heldBy.clear();
+    for (const data of this.people.values()) {
+      for (let i = 0; i < data.segments.length; i++) this.heldBy.add(data.segments.id(i), data.number);
+      for (const item of data.refused) this.heldBy.add(packId(item.id), data.number);
+    }
+  }
+
   loadDay(record: DayTotalRecord): void {
     const days = this.person(record.personId).days;
+    // A snapshot lists them by day: each comes after the last.
+    if (days.length === 0 || days[days.length - 1]!.day < record.day) {
+      days.push(record);
+      return;
+    }
     const at = lowerBound(days, record.day, byDay);
     if (days[at]?.day === record.day) days[at] = record;
     else days.splice(at, 0, record);
@@ -225,6 +253,7 @@ export class StoreState {
 
   private settle(personId: string, data: PersonData): void {
     if (data.staleDays.size === 0) return;
+    data.days = data.days.slice();
     for (const day of data.staleDays) this.recomputeDay(personId, data, day);
     data.staleDays.clear();
   }
@@ -339,11 +368,10 @@ export class StoreState {
     }
     const data = this.people.get(personId);
     if (!data) return;
-    for (let i = 0; i < data.segments.length; i++) this.segmentOwners.delete(data.segments.id(i));
-    for (const item of data.refused) this.segmentOwners.delete(packId(item.id));
     for (const record of data.notes) this.notes.delete(record.note.id);
     this.people.delete(personId);
     this.peopleByNumber[data.number] = undefined;
+    this.indexIds();
   }
 
   /** A new policy version when what extensions follow (active resources, tracking settings) changed. */
@@ -361,7 +389,7 @@ export class StoreState {
     for (const [id, resourceId, url, title, startMs, endMs, mode, policyVersion] of op.segments) {
       const page = this.pages.intern({ resourceId, url, title });
       data.segments.add({ id, device, page, startMs, endMs, mode, policyVersion, receivedMs: op.receivedMs });
-      this.segmentOwners.set(id, data.number);
+      this.heldBy.add(id, data.number);
       this.calendar.forEachDayTouched(startMs, endMs, stale);
     }
     for (const refused of op.refused) {
@@ -421,16 +449,13 @@ export class StoreState {
   private fold(beforeMs: number): void {
     // A stale day recounted after its segments are gone would lose them: count every day first.
     this.settleAll();
-    const dropped = (id: string) => this.segmentOwners.delete(id);
     for (const data of this.people.values()) {
-      data.segments.removeEndedBefore(beforeMs, dropped);
+      data.segments.removeEndedBefore(beforeMs);
       let kept = 0;
-      for (const item of data.refused) {
-        if (item.endMs < beforeMs) dropped(packId(item.id));
-        else data.refused[kept++] = item;
-      }
+      for (const item of data.refused) if (item.endMs >= beforeMs) data.refused[kept++] = item;
       data.refused.length = kept;
     }
+    this.indexIds();
   }
 
   /** The earliest end of any raw segment, to know whether folding has anything to do. */

@@ -173,14 +173,14 @@ export interface Store {
   refusedForPerson(personId: string, fromMs: number, toMs: number): Promise<RejectedSegmentRecord[]>;
   /** What each of the person's segments was credited on the days [fromDay, toDay], and why not more. */
   segmentCredits(personId: string, fromDay: number, toDay: number): Promise<Map<string, SegmentCredit>>;
-  /** The person's daily totals for days in [fromDay, toDay], by day. */
-  dayTotals(personId: string, fromDay: number, toDay: number): Promise<DayTotalRecord[]>;
+  /** The person's daily totals for days in [fromDay, toDay], by day; read-only (the embedded store may hand out what it keeps). */
+  dayTotals(personId: string, fromDay: number, toDay: number): Promise<readonly DayTotalRecord[]>;
   /**
    * The daily totals of each of `personIds` for days in [fromDay, toDay], by day: one read for a
    * whole unit's report rather than one per person. Every person asked for has an entry (empty when
    * they have no days in the range).
    */
-  dayTotalsOf(personIds: readonly string[], fromDay: number, toDay: number): Promise<Map<string, DayTotalRecord[]>>;
+  dayTotalsOf(personIds: readonly string[], fromDay: number, toDay: number): Promise<Map<string, readonly DayTotalRecord[]>>;
   /**
    * Each of `personIds`' totals over [fromDay, toDay], in day order: one record for each month whose
    * first day is in `months` (each must lie whole within the range; a month with no days has none),
