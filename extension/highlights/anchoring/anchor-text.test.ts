@@ -26,9 +26,9 @@ function anchored(text: string, selectors: AnchorableSelector[], hidden: TextSpa
 }
 
 describe('describeSpan', () => {
-  it('records the quote with 32 characters of context and its position', () => {
+  it('records the quote with 32 characters of context, its look-alikes (none here) and its position', () => {
     const [quote, position] = describeSpan(ARTICLE, { start: 4, end: 13 })!;
-    expect(quote).toEqual({ type: 'TextQuoteSelector', exact: 'committee', prefix: 'The ', suffix: ' met on Friday to discuss the st' });
+    expect(quote).toEqual({ type: 'TextQuoteSelector', exact: 'committee', prefix: 'The ', suffix: ' met on Friday to discuss the st', lookalikes: [] });
     expect(position).toEqual({ type: 'TextPositionSelector', start: 4, end: 13 });
   });
 

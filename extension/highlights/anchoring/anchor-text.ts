@@ -48,8 +48,9 @@
 // (1,024 characters: no change at all).
 // The page text is read once and shared by all notes.
 import type { Selector } from '../../../shared/schemas/notes.ts';
-import { choose, judge, nearDistance, SIDE_AGREES, SIDE_STRONG, type Candidate, type Judged, type QuoteContext } from './choose-candidate.ts';
+import { choose, judge, nearDistance, SIDE_AGREES, SIDE_STRONG, type Candidate, type Judged, type Lookalikes, type QuoteContext } from './choose-candidate.ts';
 import { prefixScore, suffixScore } from './context-score.ts';
+import { splitLookalike } from './lookalikes.ts';
 import { exactCandidates, fuzzyCandidates, matchBetweenContexts, matchEnds, MIN_FUZZY_QUOTE_CHARS, NEAR_HINT_CHARS, nearWindow, refined } from './match-quote.ts';
 import { UNANCHORED, type AnchorMethod, type AnchorResult, type TextSpan } from './types.ts';
 import { collapseString, collapseWhitespace, toCollapsed, type CollapsedText } from './whitespace.ts';
@@ -112,10 +113,19 @@ export type AnchorableSelector =
 
 function readSelectors(selectors: readonly AnchorableSelector[]) {
   const found = selectors.find((s) => s.type === 'TextQuoteSelector');
-  const quote = found?.type === 'TextQuoteSelector' ? { exact: found.exact, prefix: found.prefix ?? '', suffix: found.suffix ?? '' } : undefined;
+  const quote = found?.type === 'TextQuoteSelector' ? { exact: found.exact, prefix: found.prefix ?? '', suffix: found.suffix ?? '', lookalikes: readLookalikes(found) } : undefined;
   const p = selectors.find((s) => s.type === 'TextPositionSelector');
   const position = p?.type === 'TextPositionSelector' ? { start: p.start, end: p.end } : undefined;
   return { quote, position };
+}
+
+/** The look-alikes recorded with a quote, as the texts they read; undefined for a quote recorded without. */
+function readLookalikes(found: AnchorableSelector & { type: 'TextQuoteSelector' }): Lookalikes | undefined {
+  if (!('lookalikes' in found) || found.lookalikes === undefined) return undefined;
+  return found.lookalikes.map((l) => {
+    const [prefix, exact, suffix] = splitLookalike([found.prefix, found.exact, found.suffix], l.edits);
+    return { prefix, exact: exact === found.exact ? null : exact, suffix, text: prefix + exact + suffix, copies: l.copies };
+  });
 }
 
 /**
@@ -225,7 +235,7 @@ export function anchorSelectors(index: TextIndex, selectors: readonly Anchorable
     return positionSpan !== null && within.allowed(positionSpan) ? { status: 'anchored', span: positionSpan, method: 'position' } : UNANCHORED;
   }
   const hint = place?.expected ?? (position === undefined ? null : Math.min(position.start, text.length));
-  const ctx: QuoteContext = { prefix: quote.prefix, suffix: quote.suffix, hint };
+  const ctx: QuoteContext = { prefix: quote.prefix, suffix: quote.suffix, hint, lookalikes: quote.lookalikes };
 
   if (positionSpan !== null && within.allowed(positionSpan) && text.slice(positionSpan.start, positionSpan.end) === quote.exact) {
     if (judge(text, { ...positionSpan, quoteErrors: 0 }, ctx, quote.exact.length).acceptable) {
@@ -238,6 +248,13 @@ export function anchorSelectors(index: TextIndex, selectors: readonly Anchorable
     prefix: collapseString(quote.prefix),
     suffix: collapseString(quote.suffix),
     hint: ctx.hint === null ? null : toCollapsed(view, ctx.hint),
+    lookalikes: quote.lookalikes?.map((l) => ({
+      prefix: collapseString(l.prefix),
+      exact: l.exact === null ? null : collapseString(l.exact),
+      suffix: collapseString(l.suffix),
+      text: collapseString(l.text),
+      copies: l.copies,
+    })),
   });
   const exactPlaces = exactCandidates(text, quote.exact, ctx, within.allowed);
   const exact = choose(exactPlaces.map((c) => judge(text, c, ctx, quote.exact.length)), ctx);
