@@ -52,10 +52,20 @@ export const quoteLookalikeSchema = z.object({
 export type QuoteLookalike = z.infer<typeof quoteLookalikeSchema>;
 
 /**
+ * When prefix + exact + suffix read word for word at several places of the page as the note was made:
+ * how many, and which of them (0: the first) is the note's.
+ */
+export const recordedCopiesSchema = z
+  .object({ count: z.number().int().min(2).max(NOTE_LIMITS.lookalikeCopies), rank: z.number().int().min(0) })
+  .refine((c) => c.rank < c.count, { message: 'rank must be below count', path: ['rank'] });
+export type RecordedCopies = z.infer<typeof recordedCopiesSchema>;
+
+/**
  * W3C Web Annotation TextQuoteSelector: the exact text with a little context either side. `lookalikes`
  * (StudyTrail's, optional) are the closest near-copies of prefix + exact + suffix on the page when the
  * note was made:
- * `[]` when there were none, absent when not looked for (notes from before, imported selectors).
+ * `[]` when there were none, absent when not looked for (notes from before, imported selectors);
+ * `copies` (optional) says which of several word-for-word copies of the recorded text the note's is.
  */
 export const textQuoteSelectorSchema = z
   .object({
@@ -64,6 +74,7 @@ export const textQuoteSelectorSchema = z
     prefix: z.string().max(NOTE_LIMITS.contextChars),
     suffix: z.string().max(NOTE_LIMITS.contextChars),
     lookalikes: z.array(quoteLookalikeSchema).max(NOTE_LIMITS.lookalikes).optional(),
+    copies: recordedCopiesSchema.optional(),
   })
   .refine((s) => (s.lookalikes ?? []).every((l) => l.edits.every((e, i) => e.end <= s.prefix.length + s.exact.length + s.suffix.length && (i === 0 || e.start > l.edits[i - 1]!.end))), {
     message: 'look-alike edits must lie inside the quote and its context, in order and apart',

@@ -57,6 +57,7 @@ describeEachEngine('store round trip', ({ open }) => {
       canonicalUrl: 'https://learn.example.org/a?canonical',
       deletedAt: null,
       'selectors[].lookalikes': [{ edits: [{ start: 0, end: 1, text: '季' }], copies: 2 }],
+      'selectors[].copies': { count: 3, rank: 1 },
     });
     const review = everyField(noteReviewSchema);
     await store.recordSync({ personId: user.id, deviceId: 'device-1', accepted: [segment], refused: [refused], notes: [note] });

@@ -1,8 +1,9 @@
 // describe, on text: a span of page text becomes the selectors stored with a note (a quote with a
 // little context either side, and its position), following the W3C Web Annotation selectors, with the
-// quote's closest look-alikes on the page (lookalikes.ts) recorded beside it.
-import type { TextPositionSelector, TextQuoteSelector } from '../../../shared/schemas/notes.ts';
-import { findLookalikes } from './lookalikes.ts';
+// quote's closest look-alikes on the page (lookalikes.ts) recorded beside it, and which of several
+// word-for-word copies of quote and context it is.
+import { NOTE_LIMITS, type TextPositionSelector, type TextQuoteSelector } from '../../../shared/schemas/notes.ts';
+import { findLookalikes, occurrences } from './lookalikes.ts';
 import type { TextSpan } from './types.ts';
 
 /** Context kept either side of the quote: enough to tell repeated phrases apart, small to store. */
@@ -31,7 +32,9 @@ export function describeSpan(
   const { start, end } = trimmed;
   const prefix = withoutSplitPairs(text.slice(Math.max(0, start - contextChars), start));
   const suffix = withoutSplitPairs(text.slice(end, end + contextChars));
-  const lookalikes = findLookalikes(text, { start: start - prefix.length, end: end + suffix.length }, trimmed, allowed);
+  const window = { start: start - prefix.length, end: end + suffix.length };
+  const lookalikes = findLookalikes(text, window, trimmed, allowed);
+  const copies = occurrences(text, text.slice(window.start, window.end));
   return [
     {
       type: 'TextQuoteSelector',
@@ -39,6 +42,7 @@ export function describeSpan(
       prefix,
       suffix,
       ...(lookalikes === undefined ? {} : { lookalikes }),
+      ...(copies.length > 1 && copies.length <= NOTE_LIMITS.lookalikeCopies ? { copies: { count: copies.length, rank: copies.indexOf(window.start) } } : {}),
     },
     { type: 'TextPositionSelector', start, end },
   ];

@@ -104,6 +104,30 @@ describe('anchoring refuses a place reading like a recorded look-alike', () => {
   });
 });
 
+describe('word-for-word copies of a passage', () => {
+  // Boilerplate printed under every article: the same sentence between the same words each time.
+  const block = 'The study group adopted this. Attendance at every study activity is recorded, and absences are explained. These rules take effect on the day of issue.\n';
+  const page = 'Rules of the study group. These rules take effect on the day of issue.\n' + block.repeat(3);
+  const quote = 'Attendance at every study activity is recorded';
+
+  it('records how many places read quote and context word for word, and which of them is the note', () => {
+    const at = page.indexOf(quote, page.indexOf(quote) + 1);
+    expect(quoteOf(describeSpan(page, { start: at, end: at + quote.length })!)).toMatchObject({ copies: { count: 3, rank: 1 } });
+    expect(quoteOf(clip(REVISED_PAGE, QUOTE)).copies).toBeUndefined();
+  });
+
+  it('finds the copy of the same rank when as many copies read as when the note was made, though all moved', () => {
+    const at = page.indexOf(quote, page.indexOf(quote) + 1);
+    const selectors = describeSpan(page, { start: at, end: at + quote.length })!;
+    // Text inserted above: every copy moved, and the stored position now points between two of them.
+    const moved = 'Foreword. '.repeat(30) + page;
+    const expected = moved.indexOf(quote, moved.indexOf(quote) + 1);
+    expect(anchorSelectors(createTextIndex(moved), selectors)).toMatchObject({ status: 'anchored', span: { start: expected } });
+    const { copies: _, ...bare } = quoteOf(selectors);
+    expect(anchorSelectors(createTextIndex(moved), [bare, selectors[1]!])).toEqual({ status: 'unanchored' });
+  });
+});
+
 describe('look-alike edits', () => {
   it('are the fewest replaced ranges, merged when a few characters apart, and split back into prefix, quote and suffix', () => {
     const parts: [string, string, string] = ['Article 12 ', 'Each committee studies the law', ' every week.'];
@@ -119,7 +143,7 @@ describe('look-alike edits', () => {
     expect(diffEdits('x a x a x a x a x a x a x a x a x a x', 'x b x b x b x b x b x b x b x b x b x'.replace(/ /g, '      '))).toBeNull();
   });
 
-  it('are validated with bounded sizes: inside prefix + exact + suffix, in order, each changing something', () => {
+  it('are validated with bounded sizes: inside prefix + exact + suffix, in order, each changing something (and copies too)', () => {
     const base = { type: 'TextQuoteSelector', exact: 'year plan', prefix: 'its ', suffix: '.' } as const;
     expect(textQuoteSelectorSchema.safeParse({ ...base, lookalikes: [{ edits: [{ start: 4, end: 8, text: 'month' }], copies: 1 }] }).success).toBe(true);
     expect(textQuoteSelectorSchema.safeParse(base).success).toBe(true);
@@ -133,6 +157,10 @@ describe('look-alike edits', () => {
       Array.from({ length: 4 }, () => ({ edits: [{ start: 0, end: 1, text: 'x' }], copies: 1 })),
     ];
     for (const lookalikes of bad) expect(textQuoteSelectorSchema.safeParse({ ...base, lookalikes }).success).toBe(false);
+    expect(textQuoteSelectorSchema.safeParse({ ...base, copies: { count: 2, rank: 1 } }).success).toBe(true);
+    for (const copies of [{ count: 2, rank: 2 }, { count: 1, rank: 0 }, { count: 1001, rank: 0 }]) {
+      expect(textQuoteSelectorSchema.safeParse({ ...base, copies }).success).toBe(false);
+    }
   });
 });
 
