@@ -129,7 +129,7 @@ function readSelectors(selectors: readonly AnchorableSelector[]) {
   const found = selectors.find((s) => s.type === 'TextQuoteSelector');
   const quote =
     found?.type === 'TextQuoteSelector'
-      ? { exact: found.exact, prefix: found.prefix ?? '', suffix: found.suffix ?? '', lookalikes: readLookalikes(found), copies: 'copies' in found ? found.copies : undefined }
+      ? { exact: found.exact, prefix: found.prefix ?? '', suffix: found.suffix ?? '', selector: found, copies: 'copies' in found ? found.copies : undefined }
       : undefined;
   const p = selectors.find((s) => s.type === 'TextPositionSelector');
   const position = p?.type === 'TextPositionSelector' ? { start: p.start, end: p.end } : undefined;
@@ -252,7 +252,9 @@ export function anchorSelectors(index: TextIndex, selectors: readonly Anchorable
     return positionSpan !== null && within.allowed(positionSpan) ? { status: 'anchored', span: positionSpan, method: 'position' } : UNANCHORED;
   }
   const hint = place?.expected ?? (position === undefined ? null : Math.min(position.start, text.length));
-  const ctx: QuoteContext = { prefix: quote.prefix, suffix: quote.suffix, hint, lookalikes: quote.lookalikes };
+  // Read here only (not for landmarks and order, which need none): most notes are found before they matter.
+  const lookalikes = readLookalikes(quote.selector);
+  const ctx: QuoteContext = { prefix: quote.prefix, suffix: quote.suffix, hint, lookalikes };
 
   if (positionSpan !== null && within.allowed(positionSpan) && text.slice(positionSpan.start, positionSpan.end) === quote.exact) {
     if (judge(text, { ...positionSpan, quoteErrors: 0 }, ctx, quote.exact.length).acceptable) {
@@ -265,7 +267,7 @@ export function anchorSelectors(index: TextIndex, selectors: readonly Anchorable
     prefix: collapseString(quote.prefix),
     suffix: collapseString(quote.suffix),
     hint: ctx.hint === null ? null : toCollapsed(view, ctx.hint),
-    lookalikes: quote.lookalikes?.map((l) => ({
+    lookalikes: lookalikes?.map((l) => ({
       prefix: collapseString(l.prefix),
       exact: l.exact === null ? null : collapseString(l.exact),
       suffix: collapseString(l.suffix),

@@ -106,18 +106,19 @@ export function judge(text: string, c: Candidate, ctx: QuoteContext, quoteLength
   const bothStrong = sideAgrees(before, SIDE_STRONG) && sideAgrees(after, SIDE_STRONG);
   // The exact quote with both sides intact but for a character or so: the passage wherever it moved.
   const intact = c.quoteErrors === 0 && bothStrong;
+  // Without context (an imported selector) only the exact quote can be checked; a short quote found
+  // approximately needs both sides of its context.
+  const canTake = noContext ? c.quoteErrors === 0 : (both && (intact || near)) || (oneSide && near && (c.quoteErrors === 0 || quoteLength >= 16));
+  const couldRival = noContext ? c.quoteErrors === 0 : both || oneSide;
   // A place whose text (quote and context) reads closer to one of the note's look-alikes than to what
   // was recorded is that look-alike (or a copy of it), not the passage: the page once held both, and they
   // differed. Unless every place that read the look-alike then still reads it elsewhere: then this is
   // the passage, a word of it changed in place to the look-alike's (were it the look-alike moved into the
   // passage's place, as when a 修订对照 page loses its original article, one copy would be missing).
-  const lookalike = errors > 0 && ctx.lookalikes !== undefined && isLookalike(text, c, ctx, before, after, ctx.lookalikes);
-  // Without context (an imported selector) only the exact quote can be checked; a short quote found
-  // approximately needs both sides of its context.
-  const acceptable =
-    !lookalike &&
-    (noContext ? c.quoteErrors === 0 : (both && (intact || near)) || (oneSide && near && (c.quoteErrors === 0 || quoteLength >= 16)));
-  const plausible = !lookalike && (noContext ? c.quoteErrors === 0 : both || oneSide);
+  // Asked last, of places that would count otherwise: the comparison costs edit distances.
+  const lookalike = (canTake || couldRival) && errors > 0 && ctx.lookalikes !== undefined && isLookalike(text, c, ctx, before, after, ctx.lookalikes);
+  const acceptable = canTake && !lookalike;
+  const plausible = couldRival && !lookalike;
   return { start: c.start, end: c.end, errors, before, after, distance, acceptable, plausible };
 }
 
