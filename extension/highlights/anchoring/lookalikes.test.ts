@@ -61,6 +61,16 @@ describe('describing a note records its look-alikes', () => {
     expect(findLookalikes(long, { start: 0, end: 1100 }, { start: 0, end: 1100 })).toBeUndefined();
   });
 
+  it('records no look-alike from text the reader never sees (a script holding the revised article)', () => {
+    const [, revised] = REVISED_PAGE.split('\n');
+    const page = `Original text: ${article(12, 'committee', 'year', 'Comrades')}\n${revised!.replace('12', '99')}`;
+    const hidden = { start: page.indexOf('\n') + 1, end: page.length };
+    const quote = { start: page.indexOf(QUOTE), end: page.indexOf(QUOTE) + QUOTE.length };
+    const window = { start: Math.max(0, quote.start - 32), end: quote.end + 32 };
+    expect(findLookalikes(page, window, quote)).toHaveLength(1);
+    expect(findLookalikes(page, window, quote, (span) => span.end <= hidden.start || span.start >= hidden.end)).toEqual([]);
+  });
+
   it('counts a copy of the quote in other context as a look-alike, and an exact copy of quote and context as none', () => {
     const sentence = 'Attendance at every study activity of the office is recorded, and absences are explained.';
     const other = quoteOf(clip(`Article 1 ${sentence}\nArticle 2 ${sentence}\n`, sentence));
