@@ -12,7 +12,7 @@ export const NOTE_LIMITS = {
   titleChars: 500,
   urlChars: 2048,
   /** Look-alikes recorded with a quote (TextQuoteSelector.lookalikes), and their size. */
-  lookalikes: 3,
+  lookalikes: 6,
   lookalikeEdits: 8,
   lookalikeEditChars: 64,
   lookalikeCopies: 1000,

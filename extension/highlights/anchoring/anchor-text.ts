@@ -34,7 +34,7 @@
 // it is left unanchored (outOfOrder). A note anchored alone falls back to its recorded offsets.
 //
 // What the page read when the note was made (describe-text.ts, lookalikes.ts) settles what the page after
-// an edit cannot: a note records its closest look-alikes (up to 3 near-copies of its quote with context,
+// an edit cannot: a note records its closest look-alikes (up to 6 near-copies of its quote with context,
 // within a quarter of their characters, as edits of prefix + exact + suffix, and how many places read
 // each). A place reading closer to one of them than to the note (by the quote when the look-alike's quote
 // differs, by both sides of context when only they differ) is that look-alike: neither taken nor a rival,
@@ -44,25 +44,25 @@
 // Notes without these fields (made before, imported) are anchored by the rules above alone.
 //
 // Measured (npm run bench -- highlights, 10 pages a row): random-word pages 99.47% (en) / 99.68% (zh) of
-// surviving passages found right, none wrong (unchanged by look-alikes; 99.42%/99.63% before the 75%
-// side for 64+ character quotes and the 8 characters beside a 32+ character one); near-duplicate corpus:
-// 14 of 387 deleted passages attached elsewhere (+7 onto copies reading word for word as recorded; 32
-// before look-alikes were recorded, 39 before the order check and the narrower cut-out evidence, 76
-// without landmarks, 192 before the rule). Found right at least 97.24% on every family but 修订对照
-// (revised), 99.12% (zh) / 93.86% (en) there (91.79% before look-alikes and copy ranks), and wrong at
-// most 0.07% but on 修订对照: 0.34% (zh), 0.71% (en; 1.86% before). Of the 14, 5 are on 修订对照 zh
-// and 4 on 修订对照 en. Measured and not kept: refusing every word-for-word copy once fewer read than
-// when the note was made (7 -> 2 onto copies, 修订对照 en wrong 0.29%, but found right 1.7% lower there
-// and on template pages, 96.18%); looser one-side agreement for notes that recorded no look-alike (no
-// gain, one more deleted passage attached); comparing whole recorded texts instead of the quote first
-// (23 attached: a twin's context differs from the note's where its quote does not); recording look-alikes
-// whose quote with context differs by up to 40% (50%) instead of 25%: 9 attached instead of 14, but
-// template pages en found right 96.82% (below 97%), 修订对照 en 93.93% (counting a look-alike's places by
-// its quote alone: 10 attached, 96.89%). Earlier: looser sides
-// (60%) found more on dense random edits but attached more deleted passages; a wider alike margin (4 or 8
-// characters) changed nothing measurable here. A tighter nearness for places not intact (256 characters
-// instead of a quarter of the page) attached 27 deleted passages instead of 32 but found less:
-// random-word pages 99.15% / 99.31%, templates en 96.53% (1,024 characters: no change at all).
+// surviving passages found right, none wrong (unchanged by look-alikes; 99.42%/99.63% before the 75% side
+// for 64+ character quotes and the 8 characters beside a 32+ character one); near-duplicate corpus: 13 of
+// 387 deleted passages attached elsewhere (+7 onto copies reading word for word as recorded; 14 recording
+// 3 look-alikes instead of 6, 32 before look-alikes were recorded, 39 before the order check and the
+// narrower cut-out evidence, 76 without landmarks, 192 before the rule). Found right at least 97.17% on
+// every family but 修订对照 (revised), 99.12% (zh) / 93.86% (en) there (91.79% before look-alikes and copy
+// ranks), and none wrong but on 修订对照: 0.34% (zh), 0.71% (en; 1.86% before). Of the 13, 5 are on 修订对照 zh,
+// 4 on 修订对照 en, 3 on template pages en (a fourth look-alike). Measured and not kept: refusing every
+// word-for-word copy once fewer read than when the note was made (7 -> 2 onto copies, 修订对照 en wrong
+// 0.29%, but found right 1.7% lower there and on template pages, 96.18%); looser one-side agreement for
+// notes that recorded no look-alike (no gain, one more deleted passage attached); comparing whole
+// recorded texts instead of the quote first (23 attached: a twin's context differs from the note's where
+// its quote does not); recording look-alikes whose quote with context differs by up to 40% (50%) instead
+// of 25%, with 3 recorded: 9 attached instead of 14, but template pages en found right 96.82% (below
+// 97%), 修订对照 en 93.93% (counting a look-alike's places by its quote alone: 10 attached, 96.89%). Earlier:
+// looser sides (60%) found more on dense random edits but attached more deleted passages; a wider alike
+// margin (4 or 8 characters) changed nothing measurable here. A tighter nearness for places not intact
+// (256 characters instead of a quarter of the page) attached 27 deleted passages instead of 32 but found
+// less: random-word pages 99.15% / 99.31%, templates en 96.53% (1,024 characters: no change at all).
 // The page text is read once and shared by all notes.
 import type { Selector } from '../../../shared/schemas/notes.ts';
 import { choose, judge, nearDistance, SIDE_AGREES, SIDE_STRONG, type Candidate, type Judged, type Lookalikes, type QuoteContext } from './choose-candidate.ts';

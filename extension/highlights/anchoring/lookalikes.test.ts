@@ -164,7 +164,7 @@ describe('look-alike edits', () => {
       [{ edits: [], copies: 1 }],
       [{ edits: [{ start: 0, end: 1, text: 'x'.repeat(65) }], copies: 1 }],
       [{ edits: [{ start: 0, end: 1, text: 'x' }], copies: 0 }],
-      Array.from({ length: 4 }, () => ({ edits: [{ start: 0, end: 1, text: 'x' }], copies: 1 })),
+      Array.from({ length: 7 }, () => ({ edits: [{ start: 0, end: 1, text: 'x' }], copies: 1 })),
     ];
     for (const lookalikes of bad) expect(textQuoteSelectorSchema.safeParse({ ...base, lookalikes }).success).toBe(false);
     expect(textQuoteSelectorSchema.safeParse({ ...base, copies: { count: 2, rank: 1 } }).success).toBe(true);

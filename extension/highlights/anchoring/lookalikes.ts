@@ -14,6 +14,11 @@ import type { TextSpan } from './types.ts';
 const LOOKALIKE_ERROR_RATE = 0.25;
 /** Places whose text is compared with the recorded text, the nearest first (a common short quote). */
 const MAX_COMPARED_PLACES = 64;
+/**
+ * Approximate searches (each a pass over the page, finding the places with the next fewest differences)
+ * after the exact one: the nearest tiers hold the look-alikes that matter.
+ */
+const APPROXIMATE_TIERS = 3;
 
 /**
  * The closest look-alikes of text[window] (the quote text[quote] with its stored context) elsewhere in
@@ -39,7 +44,7 @@ export function findLookalikes(text: string, window: TextSpan, quote: TextSpan, 
   const maxQuoteErrors = Math.floor(quoteLength * LOOKALIKE_ERROR_RATE);
   if (maxQuoteErrors > 0) {
     let masked = mask(text, places);
-    for (let round = 0; round < NOTE_LIMITS.lookalikes; round++) {
+    for (let round = 0; round < APPROXIMATE_TIERS; round++) {
       const tier = search(masked, exact, maxQuoteErrors).filter((m) => m.end > m.start);
       if (tier.length === 0) break;
       places.push(...tier);
