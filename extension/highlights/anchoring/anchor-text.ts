@@ -255,9 +255,17 @@ export function anchorSelectors(index: TextIndex, selectors: readonly Anchorable
     return positionSpan !== null && within.allowed(positionSpan) ? { status: 'anchored', span: positionSpan, method: 'position' } : UNANCHORED;
   }
   const hint = place?.expected ?? (position === undefined ? null : Math.min(position.start, text.length));
-  // Read here only (not for landmarks and order, which need none): most notes are found before they matter.
-  const lookalikes = readLookalikes(quote.selector);
-  const ctx: QuoteContext = { prefix: quote.prefix, suffix: quote.suffix, hint, lookalikes };
+  // Read on first need only (never for landmarks and order): most notes are found before they matter.
+  let read: { value: Lookalikes | undefined } | null = null;
+  const lookalikesOf = () => (read ??= { value: readLookalikes(quote.selector) }).value;
+  const ctx: QuoteContext = {
+    prefix: quote.prefix,
+    suffix: quote.suffix,
+    hint,
+    get lookalikes() {
+      return lookalikesOf();
+    },
+  };
 
   if (positionSpan !== null && within.allowed(positionSpan) && text.slice(positionSpan.start, positionSpan.end) === quote.exact) {
     if (judge(text, { ...positionSpan, quoteErrors: 0 }, ctx, quote.exact.length).acceptable) {
@@ -270,7 +278,7 @@ export function anchorSelectors(index: TextIndex, selectors: readonly Anchorable
     prefix: collapseString(quote.prefix),
     suffix: collapseString(quote.suffix),
     hint: ctx.hint === null ? null : toCollapsed(view, ctx.hint),
-    lookalikes: lookalikes?.map((l) => ({
+    lookalikes: lookalikesOf()?.map((l) => ({
       prefix: collapseString(l.prefix),
       exact: l.exact === null ? null : collapseString(l.exact),
       suffix: collapseString(l.suffix),
