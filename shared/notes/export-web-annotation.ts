@@ -29,7 +29,8 @@ export function noteToAnnotation(local: ExportableNote): Json {
       source: note.url,
       ...(note.canonicalUrl !== null && note.canonicalUrl !== note.url ? { scope: note.canonicalUrl } : {}),
       ...(note.title !== '' ? { title: note.title } : {}),
-      selector: note.selectors.map((s) => ({ ...s })),
+      // W3C selectors only: the look-alikes StudyTrail records beside a quote are its own, for anchoring.
+      selector: note.selectors.map((s) => (s.type === 'TextQuoteSelector' ? { type: s.type, exact: s.exact, prefix: s.prefix, suffix: s.suffix } : { ...s })),
       styleClass: note.colour,
     };
   } else {

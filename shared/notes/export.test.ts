@@ -72,6 +72,16 @@ describe('W3C Web Annotation export', () => {
     );
     expect(b).toMatchObject({ motivation: 'commenting', target: { type: 'Text', title: '《论语》', value: '学而时习之' } });
   });
+
+  it('carries W3C selectors only: the look-alikes recorded beside a quote stay out', () => {
+    const quote = clip.note.selectors.find((s) => s.type === 'TextQuoteSelector')!;
+    const withLookalikes = {
+      ...clip,
+      note: { ...clip.note, selectors: clip.note.selectors.map((s) => (s === quote ? { ...s, lookalikes: [{ edits: [{ start: 0, end: 1, text: '季' }], copies: 1 }] } : s)) },
+    };
+    const exported = notesToWebAnnotations([withLookalikes], 'notes', '2026-03-01T00:00:00.000Z') as { first: { items: Record<string, any>[] } };
+    expect(exported.first.items[0]!.target.selector).toEqual(clip.note.selectors);
+  });
 });
 
 describe('notes of several people', () => {

@@ -11,19 +11,75 @@ export const NOTE_LIMITS = {
   tagChars: 50,
   titleChars: 500,
   urlChars: 2048,
+  /** Look-alikes recorded with a quote (TextQuoteSelector.lookalikes), and their size. */
+  lookalikes: 6,
+  lookalikeEdits: 8,
+  lookalikeEditChars: 64,
+  lookalikeCopies: 1000,
+  /** Quotes longer than this are not searched for look-alikes (and record none). */
+  lookalikeQuoteChars: 1024,
 } as const;
 
 export const NOTE_COLOURS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 export const noteColourSchema = z.enum(NOTE_COLOURS);
 export type NoteColour = z.infer<typeof noteColourSchema>;
 
-/** W3C Web Annotation TextQuoteSelector: the exact text with a little context either side. */
-export const textQuoteSelectorSchema = z.object({
-  type: z.literal('TextQuoteSelector'),
-  exact: z.string().min(1).max(NOTE_LIMITS.quoteChars),
-  prefix: z.string().max(NOTE_LIMITS.contextChars),
-  suffix: z.string().max(NOTE_LIMITS.contextChars),
+/** Characters of a quote with its context: what look-alike edits index into. */
+const RECORDED_CHARS = NOTE_LIMITS.lookalikeQuoteChars + 2 * NOTE_LIMITS.contextChars;
+
+/**
+ * One place where a look-alike differs from the recorded text (prefix + exact + suffix): its characters
+ * [start, end) read `text` there.
+ */
+export const lookalikeEditSchema = z
+  .object({
+    start: z.number().int().min(0).max(RECORDED_CHARS),
+    end: z.number().int().min(0).max(RECORDED_CHARS),
+    text: z.string().max(NOTE_LIMITS.lookalikeEditChars),
+  })
+  .refine((e) => e.end >= e.start && e.end - e.start <= NOTE_LIMITS.lookalikeEditChars, { message: 'end must not be before start, nor far after it', path: ['end'] })
+  .refine((e) => e.end > e.start || e.text.length > 0, { message: 'an edit must change something', path: ['text'] });
+export type LookalikeEdit = z.infer<typeof lookalikeEditSchema>;
+
+/**
+ * A near-copy of the quote with its context that stood on the page when the note was made, as edits of
+ * the recorded text, and how many places read it then.
+ */
+export const quoteLookalikeSchema = z.object({
+  edits: z.array(lookalikeEditSchema).min(1).max(NOTE_LIMITS.lookalikeEdits),
+  copies: z.number().int().min(1).max(NOTE_LIMITS.lookalikeCopies),
 });
+export type QuoteLookalike = z.infer<typeof quoteLookalikeSchema>;
+
+/**
+ * When prefix + exact + suffix read word for word at several places of the page as the note was made:
+ * how many, and which of them (0: the first) is the note's.
+ */
+export const recordedCopiesSchema = z
+  .object({ count: z.number().int().min(2).max(NOTE_LIMITS.lookalikeCopies), rank: z.number().int().min(0) })
+  .refine((c) => c.rank < c.count, { message: 'rank must be below count', path: ['rank'] });
+export type RecordedCopies = z.infer<typeof recordedCopiesSchema>;
+
+/**
+ * W3C Web Annotation TextQuoteSelector: the exact text with a little context either side. `lookalikes`
+ * (StudyTrail's, optional) are the closest near-copies of prefix + exact + suffix on the page when the
+ * note was made:
+ * `[]` when there were none, absent when not looked for (notes from before, imported selectors);
+ * `copies` (optional) says which of several word-for-word copies of the recorded text the note's is.
+ */
+export const textQuoteSelectorSchema = z
+  .object({
+    type: z.literal('TextQuoteSelector'),
+    exact: z.string().min(1).max(NOTE_LIMITS.quoteChars),
+    prefix: z.string().max(NOTE_LIMITS.contextChars),
+    suffix: z.string().max(NOTE_LIMITS.contextChars),
+    lookalikes: z.array(quoteLookalikeSchema).max(NOTE_LIMITS.lookalikes).optional(),
+    copies: recordedCopiesSchema.optional(),
+  })
+  .refine((s) => (s.lookalikes ?? []).every((l) => l.edits.every((e, i) => e.end <= s.prefix.length + s.exact.length + s.suffix.length && (i === 0 || e.start > l.edits[i - 1]!.end))), {
+    message: 'look-alike edits must lie inside the quote and its context, in order and apart',
+    path: ['lookalikes'],
+  });
 export type TextQuoteSelector = z.infer<typeof textQuoteSelectorSchema>;
 
 /** W3C Web Annotation TextPositionSelector: offsets into the page's text content. */

@@ -26,9 +26,9 @@ function anchored(text: string, selectors: AnchorableSelector[], hidden: TextSpa
 }
 
 describe('describeSpan', () => {
-  it('records the quote with 32 characters of context and its position', () => {
+  it('records the quote with 32 characters of context, its look-alikes (none here) and its position', () => {
     const [quote, position] = describeSpan(ARTICLE, { start: 4, end: 13 })!;
-    expect(quote).toEqual({ type: 'TextQuoteSelector', exact: 'committee', prefix: 'The ', suffix: ' met on Friday to discuss the st' });
+    expect(quote).toEqual({ type: 'TextQuoteSelector', exact: 'committee', prefix: 'The ', suffix: ' met on Friday to discuss the st', lookalikes: [] });
     expect(position).toEqual({ type: 'TextPositionSelector', start: 4, end: 13 });
   });
 
@@ -177,13 +177,16 @@ describe('anchorSelectors', () => {
     expect(anchored(TWINS.slice(0, at) + TWINS.slice(at + sentence.length), selectors)).toBeNull();
   });
 
-  it('leaves a note unanchored when two places read the same and neither is clearly nearer', () => {
+  it('leaves a note unanchored when two places read the same and neither is clearly nearer, unless it recorded which copy it is', () => {
     const block = 'At the meeting of the whole office the members agreed that reading notes should be checked every month by the chair of each unit. ';
     const text = `${'Filler text about other matters. '.repeat(10)}${block}${block}`;
     const selectors = clip(text, 'reading notes should be checked', 0);
     const shifted = 'y'.repeat(60) + text;
     // The copy 130 characters after the passage: moved by 60, the nearer is not four times nearer.
-    expect(anchored(shifted, selectors)).toBeNull();
+    const asBefore = selectors.map((s) => (s.type === 'TextQuoteSelector' ? { type: s.type, exact: s.exact, prefix: s.prefix, suffix: s.suffix } : s));
+    expect(anchored(shifted, asBefore)).toBeNull();
+    // A note made now recorded that it is the first of two copies, and both still read: the first it is.
+    expect(anchored(shifted, selectors)).toMatchObject({ start: shifted.indexOf('reading notes should be checked') });
   });
   it('leaves a deleted line of a poem unanchored though another version reads "worn" for "wore"', () => {
     const version = (verb: string) =>

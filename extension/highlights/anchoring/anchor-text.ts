@@ -1,7 +1,7 @@
 // anchor, on text: stored selectors become a span of the page's text, by an ordered chain of steps
 //
 //   1. position   the recorded offsets, if the text there is still the quote and its context agrees
-//   2. quote      every exact occurrence
+//   2. quote      the copy of the recorded rank, while as many copies read; else every exact occurrence
 //   3. normalised the same with white space collapsed (quotes recorded by other tools, re-flowed text)
 //   4. fuzzy      approximate occurrences of a quote of 16+ characters (25% may differ), near the
 //                 recorded position first, then anywhere
@@ -33,23 +33,41 @@
 // sides agree, 1 otherwise; times the quote's length up to 64 characters) is kept and every note crossing
 // it is left unanchored (outOfOrder). A note anchored alone falls back to its recorded offsets.
 //
+// What the page read when the note was made (describe-text.ts, lookalikes.ts) settles what the page after
+// an edit cannot: a note records its closest look-alikes (up to 6 near-copies of its quote with context,
+// within a quarter of their characters, as edits of prefix + exact + suffix, and how many places read
+// each). A place reading closer to one of them than to the note (by the quote when the look-alike's quote
+// differs, by both sides of context when only they differ) is that look-alike: neither taken nor a rival,
+// unless as many places as then still read the look-alike elsewhere (the passage edited in place to read
+// like it). A note whose quote and context read word for word at several places records how many and
+// which of them it is; while as many read, the copy of its rank is the passage (edits keep the order).
+// Notes without these fields (made before, imported) are anchored by the rules above alone.
+//
 // Measured (npm run bench -- highlights, 10 pages a row): random-word pages 99.47% (en) / 99.68% (zh) of
-// surviving passages found right, none wrong (99.47%/99.68% before the rule; 99.42%/99.63% before the
-// 75% side for 64+ character quotes and the 8 characters beside a 32+ character one); near-duplicate corpus:
-// 32 of 387 deleted passages attached elsewhere (+7 onto copies reading word for word as recorded; 39
-// before the order check and the narrower cut-out evidence, 76 without landmarks, 192 before the rule).
-// Found right at least 97.31% and none wrong on every family but 修订对照 (revised): 98.64% /
-// 0.54% (zh), 91.79% / 1.86% (en), where 24 of the 32 are: the original article deleted, its revised
-// twin (one word apart, one context alike) now where it was; text alone cannot tell that from the
-// passage with one neighbour edited. Looser sides (60%) found more on dense random edits but attached
-// more deleted passages; a wider alike margin (4 or 8 characters) changed nothing measurable here. A
-// tighter nearness for places not intact (256 characters instead of a quarter of the page) attached 27
-// deleted passages instead of 32 but found less: random-word pages 99.15% / 99.31%, templates en 96.53%
-// (1,024 characters: no change at all).
+// surviving passages found right, none wrong (unchanged by look-alikes; 99.42%/99.63% before the 75% side
+// for 64+ character quotes and the 8 characters beside a 32+ character one); near-duplicate corpus: 13 of
+// 387 deleted passages attached elsewhere (+7 onto copies reading word for word as recorded; 14 recording
+// 3 look-alikes instead of 6, 32 before look-alikes were recorded, 39 before the order check and the
+// narrower cut-out evidence, 76 without landmarks, 192 before the rule). Found right at least 97.17% on
+// every family but 修订对照 (revised), 99.12% (zh) / 93.86% (en) there (91.79% before look-alikes and copy
+// ranks), and none wrong but on 修订对照: 0.34% (zh), 0.71% (en; 1.86% before). Of the 13, 5 are on 修订对照 zh,
+// 4 on 修订对照 en, 3 on template pages en (a fourth look-alike). Measured and not kept: refusing every
+// word-for-word copy once fewer read than when the note was made (7 -> 2 onto copies, 修订对照 en wrong
+// 0.29%, but found right 1.7% lower there and on template pages, 96.18%); looser one-side agreement for
+// notes that recorded no look-alike (no gain, one more deleted passage attached); comparing whole
+// recorded texts instead of the quote first (23 attached: a twin's context differs from the note's where
+// its quote does not); recording look-alikes whose quote with context differs by up to 40% (50%) instead
+// of 25%, with 3 recorded: 9 attached instead of 14, but template pages en found right 96.82% (below
+// 97%), 修订对照 en 93.93% (counting a look-alike's places by its quote alone: 10 attached, 96.89%). Earlier:
+// looser sides (60%) found more on dense random edits but attached more deleted passages; a wider alike
+// margin (4 or 8 characters) changed nothing measurable here. A tighter nearness for places not intact
+// (256 characters instead of a quarter of the page) attached 27 deleted passages instead of 32 but found
+// less: random-word pages 99.15% / 99.31%, templates en 96.53% (1,024 characters: no change at all).
 // The page text is read once and shared by all notes.
 import type { Selector } from '../../../shared/schemas/notes.ts';
-import { choose, judge, nearDistance, SIDE_AGREES, SIDE_STRONG, type Candidate, type Judged, type QuoteContext } from './choose-candidate.ts';
+import { choose, judge, nearDistance, SIDE_AGREES, SIDE_STRONG, type Candidate, type Judged, type Lookalikes, type QuoteContext } from './choose-candidate.ts';
 import { prefixScore, suffixScore } from './context-score.ts';
+import { occurrences, splitLookalike } from './lookalikes.ts';
 import { exactCandidates, fuzzyCandidates, matchBetweenContexts, matchEnds, MIN_FUZZY_QUOTE_CHARS, NEAR_HINT_CHARS, nearWindow, refined } from './match-quote.ts';
 import { UNANCHORED, type AnchorMethod, type AnchorResult, type TextSpan } from './types.ts';
 import { collapseString, collapseWhitespace, toCollapsed, type CollapsedText } from './whitespace.ts';
@@ -112,10 +130,22 @@ export type AnchorableSelector =
 
 function readSelectors(selectors: readonly AnchorableSelector[]) {
   const found = selectors.find((s) => s.type === 'TextQuoteSelector');
-  const quote = found?.type === 'TextQuoteSelector' ? { exact: found.exact, prefix: found.prefix ?? '', suffix: found.suffix ?? '' } : undefined;
+  const quote =
+    found?.type === 'TextQuoteSelector'
+      ? { exact: found.exact, prefix: found.prefix ?? '', suffix: found.suffix ?? '', selector: found, copies: 'copies' in found ? found.copies : undefined }
+      : undefined;
   const p = selectors.find((s) => s.type === 'TextPositionSelector');
   const position = p?.type === 'TextPositionSelector' ? { start: p.start, end: p.end } : undefined;
   return { quote, position };
+}
+
+/** The look-alikes recorded with a quote, as the texts they read; undefined for a quote recorded without. */
+function readLookalikes(found: AnchorableSelector & { type: 'TextQuoteSelector' }): Lookalikes | undefined {
+  if (!('lookalikes' in found) || found.lookalikes === undefined) return undefined;
+  return found.lookalikes.map((l) => {
+    const [prefix, exact, suffix] = splitLookalike([found.prefix, found.exact, found.suffix], l.edits);
+    return { prefix, exact: exact === found.exact ? null : exact, suffix, text: prefix + exact + suffix, copies: l.copies };
+  });
 }
 
 /**
@@ -225,7 +255,17 @@ export function anchorSelectors(index: TextIndex, selectors: readonly Anchorable
     return positionSpan !== null && within.allowed(positionSpan) ? { status: 'anchored', span: positionSpan, method: 'position' } : UNANCHORED;
   }
   const hint = place?.expected ?? (position === undefined ? null : Math.min(position.start, text.length));
-  const ctx: QuoteContext = { prefix: quote.prefix, suffix: quote.suffix, hint };
+  // Read on first need only (never for landmarks and order): most notes are found before they matter.
+  let read: { value: Lookalikes | undefined } | null = null;
+  const lookalikesOf = () => (read ??= { value: readLookalikes(quote.selector) }).value;
+  const ctx: QuoteContext = {
+    prefix: quote.prefix,
+    suffix: quote.suffix,
+    hint,
+    get lookalikes() {
+      return lookalikesOf();
+    },
+  };
 
   if (positionSpan !== null && within.allowed(positionSpan) && text.slice(positionSpan.start, positionSpan.end) === quote.exact) {
     if (judge(text, { ...positionSpan, quoteErrors: 0 }, ctx, quote.exact.length).acceptable) {
@@ -238,7 +278,24 @@ export function anchorSelectors(index: TextIndex, selectors: readonly Anchorable
     prefix: collapseString(quote.prefix),
     suffix: collapseString(quote.suffix),
     hint: ctx.hint === null ? null : toCollapsed(view, ctx.hint),
+    lookalikes: lookalikesOf()?.map((l) => ({
+      prefix: collapseString(l.prefix),
+      exact: l.exact === null ? null : collapseString(l.exact),
+      suffix: collapseString(l.suffix),
+      text: collapseString(l.text),
+      copies: l.copies,
+    })),
   });
+  // Several places read quote and context word for word as when the note was made: as many now, and
+  // edits keep the order of the text, so the note's is the one of the same rank. (Fewer now, and one of
+  // them went: refusing the others then was measured to attach 5 fewer deleted passages to a copy but to
+  // find 1.7% fewer surviving ones on 修订对照 and template pages, below 97% on the latter.)
+  const copies = quote.copies === undefined ? null : occurrences(text, quote.prefix + quote.exact + quote.suffix);
+  if (copies !== null && copies.length === quote.copies!.count) {
+    const at = copies[quote.copies!.rank]! + quote.prefix.length;
+    const span = { start: at, end: at + quote.exact.length };
+    if (within.allowed(span)) return { status: 'anchored', span, method: 'quote' };
+  }
   const exactPlaces = exactCandidates(text, quote.exact, ctx, within.allowed);
   const exact = choose(exactPlaces.map((c) => judge(text, c, ctx, quote.exact.length)), ctx);
   if (exact.kind === 'ambiguous') return UNANCHORED;

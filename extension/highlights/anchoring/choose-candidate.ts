@@ -3,6 +3,7 @@
 // sides (or strongly on one side, near the recorded position), and must be clearly better than every
 // other place; two about equally good places leave the note unanchored rather than guessed.
 import { prefixScore, suffixScore, type SideScore } from './context-score.ts';
+import { editDistanceWithin, occurrences } from './lookalikes.ts';
 import type { TextSpan } from './types.ts';
 
 export interface QuoteContext {
@@ -10,7 +11,23 @@ export interface QuoteContext {
   readonly suffix: string;
   /** Where the quote started when it was described (same coordinates as the text), if known. */
   readonly hint: number | null;
+  /** The look-alikes recorded with the note (lookalikes.ts); undefined when none were looked for. */
+  readonly lookalikes?: Lookalikes;
 }
+
+/**
+ * The look-alikes recorded with a note (lookalikes.ts): for each, what its prefix, quote and suffix read
+ * where it stood when the note was made, all it read (`text`), and how many places read that then.
+ * `[]`: the note had none.
+ */
+export type Lookalikes = readonly {
+  readonly prefix: string;
+  /** Null when the look-alike's quote reads as the note's: it differs in context only. */
+  readonly exact: string | null;
+  readonly suffix: string;
+  readonly text: string;
+  readonly copies: number;
+}[];
 
 /** A place the quote may be, and how many of the quote's characters differ there (0: exactly). */
 export interface Candidate extends TextSpan {
@@ -86,15 +103,49 @@ export function judge(text: string, c: Candidate, ctx: QuoteContext, quoteLength
   const strong = anywhere || quoteLength >= LONG_QUOTE_CHARS ? SIDE_AGREES : SIDE_STRONG;
   const oneSide = (before.length > 0 && sideAgrees(before, strong)) || (after.length > 0 && sideAgrees(after, strong));
   const near = anywhere || (ctx.hint !== null && distance <= nearDistance(text.length));
+  const bothStrong = sideAgrees(before, SIDE_STRONG) && sideAgrees(after, SIDE_STRONG);
   // The exact quote with both sides intact but for a character or so: the passage wherever it moved.
-  const intact = c.quoteErrors === 0 && sideAgrees(before, SIDE_STRONG) && sideAgrees(after, SIDE_STRONG);
+  const intact = c.quoteErrors === 0 && bothStrong;
   // Without context (an imported selector) only the exact quote can be checked; a short quote found
   // approximately needs both sides of its context.
-  const acceptable = noContext
-    ? c.quoteErrors === 0
-    : (both && (intact || near)) || (oneSide && near && (c.quoteErrors === 0 || quoteLength >= 16));
-  const plausible = noContext ? c.quoteErrors === 0 : both || oneSide;
+  const canTake = noContext ? c.quoteErrors === 0 : (both && (intact || near)) || (oneSide && near && (c.quoteErrors === 0 || quoteLength >= 16));
+  const couldRival = noContext ? c.quoteErrors === 0 : both || oneSide;
+  // A place whose text (quote and context) reads closer to one of the note's look-alikes than to what
+  // was recorded is that look-alike (or a copy of it), not the passage: the page once held both, and they
+  // differed. Unless every place that read the look-alike then still reads it elsewhere: then this is
+  // the passage, a word of it changed in place to the look-alike's (were it the look-alike moved into the
+  // passage's place, as when a 修订对照 page loses its original article, one copy would be missing).
+  // Asked last, of places that would count otherwise: the comparison costs edit distances.
+  const lookalike = (canTake || couldRival) && errors > 0 && ctx.lookalikes !== undefined && isLookalike(text, c, ctx, before, after, ctx.lookalikes);
+  const acceptable = canTake && !lookalike;
+  const plausible = couldRival && !lookalike;
   return { start: c.start, end: c.end, errors, before, after, distance, acceptable, plausible };
+}
+
+/**
+ * Does the place `c` read closer to one of the note's look-alikes than to the note, with fewer places
+ * now reading that look-alike elsewhere than read it when the note was made? A look-alike whose quote
+ * differs from the note's is told apart by the quote alone (the highlighted words; their context may have
+ * been edited whichever they are), one differing in context only by both sides of context together.
+ * `before`/`after`: how the place's context agrees with the note's.
+ */
+export function isLookalike(text: string, c: Candidate, ctx: QuoteContext, before: SideScore, after: SideScore, lookalikes: Lookalikes): boolean {
+  const toNote = (1 - before.similarity) * before.length + (1 - after.similarity) * after.length;
+  for (const alike of lookalikes) {
+    if (alike.exact !== null) {
+      if (c.quoteErrors === 0 || editDistanceWithin(text.slice(c.start, c.end), alike.exact, c.quoteErrors - 1) >= c.quoteErrors) continue;
+    } else {
+      const b = prefixScore(alike.prefix, text, c.start);
+      const a = suffixScore(alike.suffix, text, c.end);
+      if ((1 - b.similarity) * b.length + (1 - a.similarity) * a.length >= toNote) continue;
+    }
+    const from = Math.max(0, c.start - ctx.prefix.length);
+    const to = c.end + ctx.suffix.length;
+    let elsewhere = 0;
+    for (const at of occurrences(text, alike.text)) if (at >= to || at + alike.text.length <= from) elsewhere++;
+    if (elsewhere < alike.copies) return true;
+  }
+  return false;
 }
 
 export type Choice =

@@ -1,6 +1,9 @@
 // describe, on text: a span of page text becomes the selectors stored with a note (a quote with a
-// little context either side, and its position), following the W3C Web Annotation selectors.
-import type { TextPositionSelector, TextQuoteSelector } from '../../../shared/schemas/notes.ts';
+// little context either side, and its position), following the W3C Web Annotation selectors, with the
+// quote's closest look-alikes on the page (lookalikes.ts) recorded beside it, and which of several
+// word-for-word copies of quote and context it is.
+import { NOTE_LIMITS, type TextPositionSelector, type TextQuoteSelector } from '../../../shared/schemas/notes.ts';
+import { findLookalikes, occurrences } from './lookalikes.ts';
 import type { TextSpan } from './types.ts';
 
 /** Context kept either side of the quote: enough to tell repeated phrases apart, small to store. */
@@ -17,16 +20,29 @@ export function trimSpan(text: string, span: TextSpan): TextSpan | null {
   return end > start ? { start, end } : null;
 }
 
-export function describeSpan(text: string, span: TextSpan, contextChars = CONTEXT_CHARS): [TextQuoteSelector, TextPositionSelector] | null {
+/** `allowed`: where a look-alike may be (not in text the reader never sees). */
+export function describeSpan(
+  text: string,
+  span: TextSpan,
+  contextChars = CONTEXT_CHARS,
+  allowed?: (span: TextSpan) => boolean,
+): [TextQuoteSelector, TextPositionSelector] | null {
   const trimmed = trimSpan(text, span);
   if (trimmed === null) return null;
   const { start, end } = trimmed;
+  const prefix = withoutSplitPairs(text.slice(Math.max(0, start - contextChars), start));
+  const suffix = withoutSplitPairs(text.slice(end, end + contextChars));
+  const window = { start: start - prefix.length, end: end + suffix.length };
+  const lookalikes = findLookalikes(text, window, trimmed, allowed);
+  const copies = occurrences(text, text.slice(window.start, window.end));
   return [
     {
       type: 'TextQuoteSelector',
       exact: text.slice(start, end),
-      prefix: withoutSplitPairs(text.slice(Math.max(0, start - contextChars), start)),
-      suffix: withoutSplitPairs(text.slice(end, end + contextChars)),
+      prefix,
+      suffix,
+      ...(lookalikes === undefined ? {} : { lookalikes }),
+      ...(copies.length > 1 && copies.length <= NOTE_LIMITS.lookalikeCopies ? { copies: { count: copies.length, rank: copies.indexOf(window.start) } } : {}),
     },
     { type: 'TextPositionSelector', start, end },
   ];

@@ -9,7 +9,9 @@ import type { AnchorMethod, TextSpan } from './types.ts';
 export function describe(root: Node, range: Range): Selector[] | null {
   const page = readPageText(root);
   const span = rangeToSpan(page, range);
-  return span === null ? null : describeSpan(page.text, span);
+  if (span === null) return null;
+  // Look-alikes are looked for where the reader sees text, as anchoring looks for the passage.
+  return describeSpan(page.text, span, undefined, createTextIndex(page.text, page.hidden).allowed);
 }
 
 /** One reading of the page for a whole anchoring pass, and the landmarks among the notes to anchor. */
