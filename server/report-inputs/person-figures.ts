@@ -124,7 +124,7 @@ export async function loadFiguresContext(store: Store, directory: Directory, now
     sessions: sessions.map((s) => sessionFacts(s, entries.get(s.id) ?? NO_ENTRIES, categoryOf, directory.parentOf)),
     notesOf,
     researchOf,
-    totalsOf: async (personId, fromDay, toDay) => (await store.dayTotals(personId, fromDay, toDay)).map((d) => ({ ...d, lastDay: d.day })),
+    totalsOf: (personId, fromDay, toDay) => store.dayTotals(personId, fromDay, toDay),
     annualNoteOf: (personId, year) => store.programme.annualNote(personId, year),
     plans: { personalPlan: (personId, year, stage) => store.programme.personalPlan(personId, year, stage), unitDefaultsOf },
   };

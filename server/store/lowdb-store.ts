@@ -95,7 +95,7 @@ import { auditDetails, personUpdateAction } from './audit-details.ts';
 import { contentHashOf, sameContent } from './sync-verdict.ts';
 import { LAST_ADMIN_MESSAGE, makesUnitCycle, planUserUpdate, UNIT_CYCLE_MESSAGE } from './user-update.ts';
 import { foldBeforeMs } from './day-total.ts';
-import { creditedByDayOf, periodTotalsFromDays } from './period-totals.ts';
+import { creditedByDayOf, periodTotalsFromDays, splitByMonths } from './period-totals.ts';
 import {
   ConflictError,
   DuplicateError,
@@ -937,7 +937,8 @@ class LowdbStore implements Store {
   // The embedded store keeps no monthly sums: it adds up its days (period-totals.ts), the same sums.
   async periodTotalsOf(personIds: readonly string[], fromDay: number, toDay: number, months: readonly number[]): Promise<Map<string, PeriodTotalRecord[]>> {
     const out = new Map<string, PeriodTotalRecord[]>();
-    for (const id of personIds) out.set(id, periodTotalsFromDays(id, await this.dayTotals(id, fromDay, toDay), fromDay, toDay, months));
+    const split = splitByMonths(fromDay, toDay, months);
+    for (const id of personIds) out.set(id, periodTotalsFromDays(id, await this.dayTotals(id, fromDay, toDay), fromDay, toDay, split));
     return out;
   }
 

@@ -61,8 +61,9 @@ export function sumOfDays(personId: string, day: number, lastDay: number, days: 
 }
 
 /** A person's days (in day order, within [fromDay, toDay]) as Store.periodTotalsOf answers: each month of `months` summed, the other days as they are. */
-export function periodTotalsFromDays(personId: string, days: readonly DayTotalRecord[], fromDay: number, toDay: number, months: readonly number[]): PeriodTotalRecord[] {
-  const split = splitByMonths(fromDay, toDay, months);
+export function periodTotalsFromDays(personId: string, days: readonly DayTotalRecord[], fromDay: number, toDay: number, months: readonly number[] | MonthSplit): PeriodTotalRecord[] {
+  // A report reads a thousand people over one range: the caller may split it once for them all.
+  const split = 'dayRanges' in months ? months : splitByMonths(fromDay, toDay, months);
   const out: PeriodTotalRecord[] = [];
   let m = 0;
   let i = 0;
@@ -81,7 +82,7 @@ export function periodTotalsFromDays(personId: string, days: readonly DayTotalRe
       m++;
       continue;
     }
-    out.push({ ...day, lastDay: day.day });
+    out.push(day);
     i++;
   }
   return out;

@@ -45,10 +45,11 @@ export type RejectedSegmentRecord = z.output<typeof rejectedSegmentRecordSchema>
 export type DayTotalRecord = z.output<typeof dayTotalRecordSchema>;
 export type NoteRecord = z.output<typeof noteRecordSchema>;
 /**
- * A person's daily totals summed over the days [day, lastDay]: one day (lastDay = day) or a whole
- * calendar month (day its first day), as Store.periodTotalsOf answers.
+ * A person's daily totals over the days [day, lastDay]: one day as the store keeps it (no lastDay: a
+ * day's record is handed out as it is, not copied) or a whole calendar month summed (day its first day,
+ * lastDay its last), as Store.periodTotalsOf answers.
  */
-export type PeriodTotalRecord = DayTotalRecord & { lastDay: number };
+export type PeriodTotalRecord = DayTotalRecord & { lastDay?: number };
 
 export type NewUnit = Omit<UnitRecord, 'id' | 'createdAt'>;
 export type NewUser = Omit<UserRecord, 'id' | 'createdAt' | 'active' | 'memberships'> & {

@@ -71,7 +71,7 @@ describeEachEngine('monthly sums of daily totals', ({ open }) => {
     expect(read.map((t) => [t.day, t.lastDay, t.rawSeconds, t.creditedSeconds, t.overlapSeconds, t.byResource])).toEqual([
       [jan, dayNumber('2026-01-31'), 10_800, 9000, 1800, ['res1', 3600, 'res2', 5400]],
       [feb, dayNumber('2026-02-28'), 1200, 1200, 0, ['res2', 1200]],
-      [dayNumber('2026-03-02'), dayNumber('2026-03-02'), 2700, 2700, 0, ['res1', 2700]],
+      [dayNumber('2026-03-02'), undefined, 2700, 2700, 0, ['res1', 2700]],
     ]);
     expect(await store.creditedByDay(['p1', 'p2', 'nobody'], jan, dayNumber('2026-01-31'))).toEqual(
       new Map([

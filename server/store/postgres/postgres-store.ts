@@ -1269,8 +1269,8 @@ class PostgresStore implements Store {
         totals.map(([day, raw, credited, overlap, dailyCap, outside, invalid, byResource]) => ({
           personId: row.person_id,
           day,
-          // A day read one by one is never the first day of a month read as a sum.
-          lastDay: lastDayOf.get(day) ?? day,
+          // A day read one by one is never the first day of a month read as a sum; a day has no lastDay.
+          ...(lastDayOf.has(day) && { lastDay: lastDayOf.get(day)! }),
           rawSeconds: raw,
           creditedSeconds: credited,
           overlapSeconds: overlap,
