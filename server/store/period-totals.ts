@@ -61,7 +61,18 @@ export function sumOfDays(personId: string, day: number, lastDay: number, days: 
 }
 
 /** A person's days (in day order, within [fromDay, toDay]) as Store.periodTotalsOf answers: each month of `months` summed, the other days as they are. */
-export function periodTotalsFromDays(personId: string, days: readonly DayTotalRecord[], fromDay: number, toDay: number, months: readonly number[] | MonthSplit): PeriodTotalRecord[] {
+/**
+ * `sums`, when given, keeps each month's sum by its first day for the next call over the same days: the
+ * caller owns it and drops it when the days change.
+ */
+export function periodTotalsFromDays(
+  personId: string,
+  days: readonly DayTotalRecord[],
+  fromDay: number,
+  toDay: number,
+  months: readonly number[] | MonthSplit,
+  sums?: Map<number, PeriodTotalRecord>,
+): PeriodTotalRecord[] {
   // A report reads a thousand people over one range: the caller may split it once for them all.
   const split = 'dayRanges' in months ? months : splitByMonths(fromDay, toDay, months);
   const out: PeriodTotalRecord[] = [];
@@ -77,7 +88,12 @@ export function periodTotalsFromDays(personId: string, days: readonly DayTotalRe
     if (month && day.day >= month[0]) {
       let j = i;
       while (j < days.length && days[j]!.day <= month[1]) j++;
-      out.push(sumOfDays(personId, month[0], month[1], days.slice(i, j)));
+      let sum = sums?.get(month[0]);
+      if (sum === undefined) {
+        sum = sumOfDays(personId, month[0], month[1], days.slice(i, j));
+        sums?.set(month[0], sum);
+      }
+      out.push(sum);
       i = j;
       m++;
       continue;

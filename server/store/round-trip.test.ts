@@ -76,10 +76,13 @@ function everyRecord() {
     endMs: segmentStart + 3600_000 + 120_000,
     receivedMs,
   });
+  // Look-alike edits must lie inside prefix + exact + suffix, which the walk cannot know: one reading 季度.
   const note = everyField(noteSchema, {
     id: '0e3b6f0a-1111-4111-8111-000000000003',
     url: 'https://learn.example.org/a',
     canonicalUrl: 'https://learn.example.org/a?canonical',
+    'selectors[].lookalikes': [{ edits: [{ start: 0, end: 1, text: '季' }], copies: 2 }],
+    'selectors[].copies': { count: 3, rank: 1 },
   });
   const programme = {
     settings: everyField(programmeElement('settings')),
