@@ -50,6 +50,9 @@
 // - Day totals kept per person and recounted only for the days a sync touched, when next read (state.ts):
 //   [report]. A unit-year report reads totals, not half a million segments; it reads the stored lists
 //   themselves (a recount replaces a list, never changes it), not copies.
+// - Month sums of those totals kept while a person's day list is unchanged (periodTotalsOf): [report].
+//   Reports read whole months summed, as on PostgreSQL; summed afresh for 1,000 people at each report,
+//   they took the report's p95 from 61 ms to 120-163 ms (quiet).
 // - The idempotency index as 32-bit hashes and person numbers in typed arrays, the person's table
 //   checked on a match (id-index.ts): [start]. As a Map of half a million packed ids, filling it was
 //   about a third of opening the year's store (0.35-0.5 s of CPU) and 14 MB more heap. A snapshot's ids
