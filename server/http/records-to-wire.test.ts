@@ -7,11 +7,12 @@ import { storedNoteSchema } from '../../shared/schemas/notes.ts';
 import { auditEntrySchema, createUnitSchema, deviceSchema, personSchema, unitSchema } from '../../shared/schemas/organisation.ts';
 import { createResourceSchema, managedResourceSchema, resourceSchema } from '../../shared/schemas/policy.ts';
 import { everyField } from '../../test/support/every-field.ts';
+import { selectorOverrides } from '../../test/support/store-notes.ts';
 import { auditRecordSchema, noteRecordSchema, resourceRecordSchema, tokenRecordSchema, unitRecordSchema, userRecordSchema } from '../store/record-schemas.ts';
 import { auditView, deviceView, managedResourceView, personView, resourceView, storedNoteView, unitView, userView } from './records-to-wire.ts';
 
 const PATTERNS = { 'patterns[]': 'https://*.example.org/learn/*' };
-const NOTE = { 'note.id': '0e3b6f0a-1111-4111-8111-000000000003', 'note.url': 'https://learn.example.org/a', 'note.canonicalUrl': 'https://learn.example.org/a' };
+const NOTE = { 'note.id': '0e3b6f0a-1111-4111-8111-000000000003', 'note.url': 'https://learn.example.org/a', 'note.canonicalUrl': 'https://learn.example.org/a', ...selectorOverrides('note.') };
 
 interface ViewCase {
   record: z.ZodObject;

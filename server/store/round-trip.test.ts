@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { noteReviewSchema, noteSchema } from '../../shared/schemas/notes.ts';
 import { settingsSchema } from '../../shared/schemas/settings.ts';
 import { CannotFill, everyField } from '../../test/support/every-field.ts';
+import { selectorOverrides } from '../../test/support/store-notes.ts';
 import { checkedJson } from './checked-line.ts';
 import { encodeLine, JOURNAL_FILE_NAME, readJournalRef } from './journal.ts';
 import { openLowdbStore, STORE_FILE_NAME } from './lowdb-store.ts';
@@ -76,13 +77,11 @@ function everyRecord() {
     endMs: segmentStart + 3600_000 + 120_000,
     receivedMs,
   });
-  // Look-alike edits must lie inside prefix + exact + suffix, which the walk cannot know: one reading 季度.
   const note = everyField(noteSchema, {
     id: '0e3b6f0a-1111-4111-8111-000000000003',
     url: 'https://learn.example.org/a',
     canonicalUrl: 'https://learn.example.org/a?canonical',
-    'selectors[].lookalikes': [{ edits: [{ start: 0, end: 1, text: '季' }], copies: 2 }],
-    'selectors[].copies': { count: 3, rank: 1 },
+    ...selectorOverrides(),
   });
   const programme = {
     settings: everyField(programmeElement('settings')),

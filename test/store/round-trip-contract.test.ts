@@ -10,6 +10,7 @@ import { rejectedSegmentRecordSchema, resourceRecordSchema, segmentRecordSchema,
 import { programmeSnapshotSchema, type ProgrammeSnapshot } from '../../server/store/programme/records.ts';
 import type { Store } from '../../server/store/store-contract.ts';
 import { everyField } from '../support/every-field.ts';
+import { selectorOverrides } from '../support/store-notes.ts';
 import { describeEachEngine } from '../support/store-engines.ts';
 
 const NOW = Date.parse('2026-03-06T10:00:00+08:00');
@@ -49,15 +50,12 @@ describeEachEngine('store round trip', ({ open }) => {
       endMs: START + 3600_000 + 120_000,
     });
     // Live, so it can be reviewed (a tombstone's fields are the same columns).
-    // The quote's look-alikes as describing a note records them (edits must lie inside prefix + exact +
-    // suffix, which the walk cannot know): one reading 季度 where the quote reads 年度.
     const note = everyField(noteSchema, {
       id: '0e3b6f0a-1111-4111-8111-000000000003',
       url: 'https://learn.example.org/a',
       canonicalUrl: 'https://learn.example.org/a?canonical',
       deletedAt: null,
-      'selectors[].lookalikes': [{ edits: [{ start: 0, end: 1, text: '季' }], copies: 2 }],
-      'selectors[].copies': { count: 3, rank: 1 },
+      ...selectorOverrides(),
     });
     const review = everyField(noteReviewSchema);
     await store.recordSync({ personId: user.id, deviceId: 'device-1', accepted: [segment], refused: [refused], notes: [note] });

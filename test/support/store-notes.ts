@@ -19,3 +19,15 @@ export const note = (n: number, over: Partial<Note> = {}): Note => ({
   deletedAt: null,
   ...over,
 });
+
+/**
+ * everyField overrides for a note's selectors under `path` ('' for a note, 'note.' for a note record):
+ * look-alike edits must lie inside prefix + exact + suffix, which the walk cannot know, so one reading 季
+ * for the first character, and a copy rank within its count.
+ */
+export function selectorOverrides(path = ''): Record<string, unknown> {
+  return {
+    [`${path}selectors[].lookalikes`]: [{ edits: [{ start: 0, end: 1, text: '季' }], copies: 2 }],
+    [`${path}selectors[].copies`]: { count: 3, rank: 1 },
+  };
+}
