@@ -101,6 +101,28 @@ const msBound = (ms: number): number => Math.min(Number.MAX_SAFE_INTEGER, Math.m
 /** A day-number bound as an integer parameter: the export's whole history (±MAX_SAFE_INTEGER) becomes the int column's ends. */
 const dayBound = (day: number): number => Math.min(2 ** 31 - 1, Math.max(-(2 ** 31), day));
 
+/**
+ * A person's totals as json_agg(json_build_array(day, the six seconds, by_resource) ORDER BY day) gives
+ * them: a day as it is; a month read summed (its first day in `lastDayOf`) with its last day.
+ */
+function totalsFromJson(personId: string, json: string, lastDayOf: ReadonlyMap<number, number>): PeriodTotalRecord[] {
+  const totals = JSON.parse(json) as [number, number, number, number, number, number, number, (string | number)[] | Record<string, number>][];
+  return totals.map(([day, raw, credited, overlap, dailyCap, outside, invalid, byResource]) => ({
+    personId,
+    day,
+    // A day read one by one is never the first day of a month read as a sum; a day has no lastDay.
+    ...(lastDayOf.has(day) && { lastDay: lastDayOf.get(day)! }),
+    rawSeconds: raw,
+    creditedSeconds: credited,
+    overlapSeconds: overlap,
+    dailyCapSeconds: dailyCap,
+    outsideAllowlistSeconds: outside,
+    invalidSeconds: invalid,
+    // A month keeps its resources as an object, a day as [id, seconds, …].
+    byResource: Array.isArray(byResource) ? byResource : byResourcePairs(new Map(Object.entries(byResource))),
+  }));
+}
+
 /** The URL with any password replaced, for messages and logs. */
 export function redactDatabaseUrl(url: string): string {
   if (!URL.canParse(url)) return url.replace(/:[^:@/]*@/, ':***@');
@@ -1217,23 +1239,7 @@ class PostgresStore implements Store {
          FROM day_totals WHERE person_id = ANY($1::text[]) AND day BETWEEN $2 AND $3 GROUP BY person_id`,
       [[...new Set(personIds)], dayBound(fromDay), dayBound(toDay)],
     );
-    for (const row of rows) {
-      const days = JSON.parse(row.days) as [number, number, number, number, number, number, number, (string | number)[]][];
-      out.set(
-        row.person_id,
-        days.map(([day, raw, credited, overlap, dailyCap, outside, invalid, byResource]) => ({
-          personId: row.person_id,
-          day,
-          rawSeconds: raw,
-          creditedSeconds: credited,
-          overlapSeconds: overlap,
-          dailyCapSeconds: dailyCap,
-          outsideAllowlistSeconds: outside,
-          invalidSeconds: invalid,
-          byResource,
-        })),
-      );
-    }
+    for (const row of rows) out.set(row.person_id, totalsFromJson(row.person_id, row.days, new Map()));
     return out;
   }
 
@@ -1262,26 +1268,7 @@ class PostgresStore implements Store {
          FROM (${parts.join(' UNION ALL ')}) t GROUP BY person_id`,
       params,
     );
-    for (const row of rows) {
-      const totals = JSON.parse(row.totals) as [number, number, number, number, number, number, number, (string | number)[] | Record<string, number>][];
-      out.set(
-        row.person_id,
-        totals.map(([day, raw, credited, overlap, dailyCap, outside, invalid, byResource]) => ({
-          personId: row.person_id,
-          day,
-          // A day read one by one is never the first day of a month read as a sum; a day has no lastDay.
-          ...(lastDayOf.has(day) && { lastDay: lastDayOf.get(day)! }),
-          rawSeconds: raw,
-          creditedSeconds: credited,
-          overlapSeconds: overlap,
-          dailyCapSeconds: dailyCap,
-          outsideAllowlistSeconds: outside,
-          invalidSeconds: invalid,
-          // A month keeps its resources as an object, a day as [id, seconds, …].
-          byResource: Array.isArray(byResource) ? byResource : byResourcePairs(new Map(Object.entries(byResource))),
-        })),
-      );
-    }
+    for (const row of rows) out.set(row.person_id, totalsFromJson(row.person_id, row.totals, lastDayOf));
     return out;
   }
 
