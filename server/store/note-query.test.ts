@@ -4,28 +4,13 @@ import { describe, expect, it } from 'vitest';
 import type { Note } from '../../shared/schemas/notes.ts';
 import { countNoteRecords, noteQuerySchema, queryNoteRecords } from './note-query.ts';
 import type { NoteRecord } from './store-contract.ts';
+import { note as storeNote } from '../../test/support/store-notes.ts';
 
 const review = { reviewerId: 'l1', reviewerName: '李', reviewedAt: '2026-03-07T00:00:00.000Z', comment: '' };
 
 function record(n: number, personId: string, over: Partial<Note> = {}, reviewed = false): NoteRecord {
   const createdAt = over.createdAt ?? `2026-03-0${n}T01:00:00.000Z`;
-  const note: Note = {
-    id: `5b0c1e9a-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    url: null,
-    canonicalUrl: null,
-    title: `题目 ${n}`,
-    resourceId: null,
-    selectors: [],
-    quote: '',
-    comment: '',
-    tags: [],
-    colour: 'yellow',
-    mustRead: null,
-    createdAt,
-    updatedAt: createdAt,
-    deletedAt: null,
-    ...over,
-  };
+  const note = storeNote(n, { title: `题目 ${n}`, createdAt, updatedAt: createdAt, ...over });
   return { personId, seq: n, note, review: reviewed ? review : null };
 }
 

@@ -17,6 +17,7 @@ import { openPostgresStore } from '../../server/store/postgres/postgres-store.ts
 import type { CheckedSegment, Store, UserRecord } from '../../server/store/store-contract.ts';
 import { freshDatabase } from '../support/postgres-database.ts';
 import { TEST_ENV } from '../support/server-process.ts';
+import { note as storeNote } from '../support/store-notes.ts';
 
 const run = promisify(execFile);
 const TZ = 'Asia/Shanghai';
@@ -38,23 +39,9 @@ function migrateStore(dataDir: string, ...args: string[]) {
   );
 }
 
-const note = (n: number, over: Partial<Note> = {}): Note => ({
-  id: `5b0c1e9a-0000-4000-8000-00000000000${n}`,
-  url: 'https://www.example.org/learn/a',
-  canonicalUrl: null,
-  title: `笔记 ${n}`,
-  resourceId: null,
-  selectors: [],
-  quote: '引文',
-  comment: `想法 ${n}`,
-  tags: ['理论', `t${n}`],
-  colour: 'yellow',
-  mustRead: null,
-  createdAt: `2026-03-0${n}T01:00:00.000Z`,
-  updatedAt: `2026-03-0${n}T01:00:00.000Z`,
-  deletedAt: null,
-  ...over,
-});
+// A clipped note with a quote, a thought and tags, so every column is copied with something in it.
+const note = (n: number, over: Partial<Note> = {}): Note =>
+  storeNote(n, { url: 'https://www.example.org/learn/a', quote: '引文', comment: `想法 ${n}`, tags: ['理论', `t${n}`], ...over });
 
 /** An office's store: two units, three people, a resource, tokens, audited changes, segments over days, a refused one, notes. */
 async function seed(store: Store) {
