@@ -23,7 +23,11 @@ export interface Directory {
   parentOf: ParentOf;
 }
 
-/** `users`: every person, when the caller has read them already (the organisation may be 20,000 people: read once). */
+/**
+ * `users`: the people the request works over when the caller has read them already: every person (the
+ * organisation may be 20,000 people: read once), or only those a report covers (a unit's summary) when
+ * nothing it does looks anyone else up.
+ */
 export async function loadDirectory(store: Store, users?: readonly UserRecord[]): Promise<Directory> {
   users ??= await store.listUsers();
   const units = await store.listUnits();

@@ -5,7 +5,6 @@
 import { dateRangeMs } from '../aggregation/date-range.ts';
 import type { SummaryMember, unitSummary } from '../aggregation/unit-summary.ts';
 import { subtreeOf } from '../access/access-rules.ts';
-import { belongedDuring } from '../programme/membership-history.ts';
 import { dayNumber } from '../../shared/time/day-numbers.ts';
 import type { DateRange } from '../../shared/time/periods.ts';
 import type { Store, UnitRecord } from '../store/store-contract.ts';
@@ -19,18 +18,17 @@ export async function unitSummaryInputs(
   const { unitId, range, timeZone } = input;
   const { fromMs, toMs } = dateRangeMs(range.from, range.to, timeZone);
   const subtree = subtreeOf(unitId, input.units);
-  const inSubtree = (id: string | null) => id !== null && subtree.has(id);
-  const notes = await store.countNotesByPerson({ fromMs, toMs });
+  // Whoever belonged to the subtree on some day of the range, asked of the store (the organisation may
+  // be 20,000 people; a unit's report reads its own). Someone with no history kept is counted by their
+  // current unit (legacy), and only if they left a trace in the range (below).
+  const people = await store.listUsers({ belongedTo: { unitIds: [...subtree], from: range.from, to: range.to } });
+  const candidates = people.map((person) => ({ person, legacy: person.memberships.length === 0 }));
+  const ids = people.map((p) => p.id);
+  const notes = await store.countNotesByPerson({ personIds: ids, fromMs, toMs });
   const categories = new Map((await store.listResources()).map((r) => [r.id, r.category]));
-  const users = await store.listUsers();
-  const candidates = users.flatMap((person) => {
-    const legacy = person.memberships.length === 0 && inSubtree(person.unitId);
-    return legacy || belongedDuring(person.memberships, range.from, range.to, inSubtree) ? [{ person, legacy }] : [];
-  });
-  // The members' daily totals and plans in one store read each, not one per member (issue 19); the
-  // directory takes the people already read (the organisation's list is read once, not twice).
-  const base = await loadFiguresContext(store, await loadDirectory(store, users), input.nowMs, timeZone, range);
-  const ids = candidates.map((m) => m.person.id);
+  // The members' daily totals and plans in one store read each, not one per member (issue 19). The
+  // figures need the units (plans and sessions go by the tree), not the organisation's other people.
+  const base = await loadFiguresContext(store, await loadDirectory(store, people), input.nowMs, timeZone, range);
   // The trend is by day, so it is read by day (summed in the store: one number a day, not a row a
   // person a day); the figures read whole months summed (withMembersPreloaded).
   const [ctx, creditedByDay] = await Promise.all([withMembersPreloaded(base, ids, range), store.creditedByDay(ids, dayNumber(range.from), dayNumber(range.to))]);

@@ -7,6 +7,7 @@ import type { Note } from '../../shared/schemas/notes.ts';
 import { dayNumber } from '../../shared/time/day-numbers.ts';
 import { segmentContentHash } from '../../server/store/content-hash.ts';
 import { ConflictError, DuplicateError, MissingReferenceError, NotFoundError, type CheckedSegment, type Store } from '../../server/store/store-contract.ts';
+import { userMatcher } from '../../server/store/user-query.ts';
 import { describeEachEngine } from '../support/store-engines.ts';
 import { note } from '../support/store-notes.ts';
 
@@ -165,10 +166,48 @@ describeEachEngine('store contract', ({ open }) => {
       await check(await reopen(store));
     });
 
+    it('finds who belonged to some units on some day of a range by their membership history, as userMatcher means it, the same after reopening', async () => {
+      const store = await openStore();
+      const a = await store.createUnit({ name: 'A', parentId: null });
+      const b = await store.createUnit({ name: 'B', parentId: a.id });
+      const c = await store.createUnit({ name: 'C', parentId: null });
+      const person = (username: string, unitId: string | null, memberSince?: string) =>
+        store.createUser({ username, name: username, role: 'staff', unitId, passwordHash: 'x', ...(memberSince && { memberSince }) });
+      // Today is 2026-03-06. p2 was in C from 1 January and moves to B today; p4 leaves A today.
+      const p1 = await person('p1', a.id, '2026-01-01');
+      const p2 = await person('p2', c.id, '2026-01-01');
+      await person('p3', c.id);
+      const p4 = await person('p4', a.id, '2026-02-01');
+      await person('p5', null, '2026-01-01');
+      await store.updateUser(p2.id, { unitId: b.id }, admin);
+      await store.updateUser(p4.id, { active: false }, admin);
+      const belongedTo = (unitIds: string[], from: string, to: string) => ({ belongedTo: { unitIds, from, to } });
+      const names = async (s: Store, query: Parameters<Store['listUsers']>[0]) => (await s.listUsers(query)).map((u) => u.username);
+      const check = async (s: Store) => {
+        expect(await names(s, belongedTo([b.id], '2026-01-01', '2026-02-28'))).toEqual([]);
+        expect(await names(s, belongedTo([c.id], '2026-01-01', '2026-02-28'))).toEqual(['p2']);
+        expect(await names(s, belongedTo([c.id], '2026-03-06', '2026-03-06'))).toEqual(['p3']);
+        expect(await names(s, belongedTo([a.id, b.id], '2026-01-01', '2026-12-31'))).toEqual(['p1', 'p2', 'p4']);
+        expect(await names(s, belongedTo([a.id, b.id], '2026-03-07', '2026-12-31'))).toEqual(['p1', 'p2']);
+        expect(await names(s, belongedTo([a.id], '2025-01-01', '2025-12-31'))).toEqual([]);
+        expect(await names(s, belongedTo([], '2026-01-01', '2026-12-31'))).toEqual([]);
+        expect(await names(s, { ...belongedTo([a.id, b.id, c.id], '2026-01-01', '2026-12-31'), ids: [p1.id, p4.id] })).toEqual(['p1', 'p4']);
+        expect(await s.countUsers(belongedTo([a.id, b.id, c.id], '2026-01-01', '2026-12-31'))).toBe(4);
+        // The engine answers what the one matcher means, whatever the histories came to be.
+        for (const query of [belongedTo([a.id, c.id], '2026-02-15', '2026-03-05'), belongedTo([b.id, c.id], '2026-03-06', '2026-03-06')]) {
+          expect(await s.listUsers(query)).toEqual((await s.listUsers()).filter(userMatcher(query)));
+        }
+      };
+      await check(store);
+      await check(await reopen(store));
+    });
+
     it('refuses unknown filters on people', async () => {
       const store = await openStore();
       await expect(store.listUsers({ active: true } as never)).rejects.toThrow();
       await expect(store.countUsers({ ids: ['has space'] })).rejects.toThrow();
+      await expect(store.listUsers({ belongedTo: { unitIds: ['u1'], from: '2026-01-01' } } as never)).rejects.toThrow();
+      await expect(store.listUsers({ belongedTo: { unitIds: ['u1'], from: '2026-01-01', to: '2026-13-01' } })).rejects.toThrow();
     });
   });
 

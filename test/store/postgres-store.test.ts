@@ -15,6 +15,7 @@ import { migrate, readMigrations, type Migration } from '../../server/store/post
 import { openPostgresLimiter } from '../../server/store/postgres/postgres-limiter.ts';
 import { openPostgresStore, redactDatabaseUrl } from '../../server/store/postgres/postgres-store.ts';
 import { creditedByDayOf, periodTotalsFromDays } from '../../server/store/period-totals.ts';
+import { userMatcher } from '../../server/store/user-query.ts';
 import { StoreDatabaseError, type CheckedSegment, type Store } from '../../server/store/store-contract.ts';
 import { freshDatabase } from '../support/postgres-database.ts';
 
@@ -171,6 +172,25 @@ describe('PostgreSQL store: start', () => {
       await Promise.all(opened.splice(0).map((s) => s.close()));
       await rm(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('PostgreSQL store: people kept before membership history', () => {
+  it('finds them by their current unit when asked who belonged to units over a range, as userMatcher means it', async () => {
+    const s = await store();
+    const a = await s.createUnit({ name: 'A', parentId: null });
+    const c = await s.createUnit({ name: 'C', parentId: null });
+    for (const [username, unitId] of [['legacy', a.id], ['legacy-elsewhere', c.id], ['legacy-nowhere', null], ['kept', a.id]] as const) {
+      await s.createUser({ username, name: username, role: 'staff', unitId, passwordHash: 'x', memberSince: '2026-01-01' });
+    }
+    // The embedded store's records of before history was kept reach PostgreSQL as they are (migrate-store).
+    await pool().query(`UPDATE users SET memberships = '[]' WHERE username LIKE 'legacy%'`);
+    for (const [unitIds, from, to] of [[[a.id], '2026-01-01', '2026-12-31'], [[a.id], '2025-01-01', '2025-12-31'], [[c.id], '2026-03-01', '2026-03-01'], [[], '2026-01-01', '2026-12-31']] as const) {
+      const query = { belongedTo: { unitIds: [...unitIds], from, to } };
+      const expected = (await s.listUsers()).filter(userMatcher(query));
+      expect(await s.listUsers(query)).toEqual(expected);
+    }
+    expect((await s.listUsers({ belongedTo: { unitIds: [a.id], from: '2025-01-01', to: '2025-12-31' } })).map((u) => u.username)).toEqual(['legacy']);
   });
 });
 

@@ -629,6 +629,19 @@ class PostgresStore implements Store {
       params.push(query.ids);
       clauses.push(`id = ANY($${params.length}::text[])`);
     }
+    if (query.belongedTo !== undefined) {
+      const { unitIds, from, to } = query.belongedTo;
+      params.push(unitIds, from, to);
+      const [u, f, t] = [params.length - 2, params.length - 1, params.length].map((n) => `$${n}`);
+      // userMatcher's meaning: a period of the history meeting [from, to] in one of the units, or no
+      // history and the current unit one of them. The indexed units ever named (migration 096) find the
+      // few to check; dates are ISO text, compared byte by byte ("C").
+      clauses.push(
+        `membership_units && ${u}::text[] AND CASE WHEN json_array_length(memberships) = 0 THEN unit_id = ANY(${u}::text[])
+              ELSE EXISTS (SELECT 1 FROM json_array_elements(memberships) m
+                            WHERE m->>'unitId' = ANY(${u}::text[]) AND m->>'from' <= ${t}::text COLLATE "C" AND (m->>'to' IS NULL OR m->>'to' >= ${f}::text COLLATE "C")) END`,
+      );
+    }
     return { sql: clauses.join(' AND '), params };
   }
 
