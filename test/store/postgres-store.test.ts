@@ -113,8 +113,8 @@ describe('PostgreSQL store: migrations', () => {
     const months = [dayNumber('2026-01-01'), dayNumber('2026-02-01'), dayNumber('2026-04-01')];
     const range = [dayNumber('2026-01-01'), dayNumber('2026-04-30')] as const;
     const kept = await first.periodTotalsOf(['p1', 'p2'], ...range, months);
-    // A database from before migration 095: the days, and no monthly sums.
-    await pool().query('DROP TABLE month_totals; DROP FUNCTION refresh_month_totals, month_start, month_end; DELETE FROM schema_migrations WHERE version = 95');
+    // A database from before migration 095 (and so before 097, which converts its sums): the days, and no monthly sums.
+    await pool().query('DROP TABLE month_totals; DROP FUNCTION refresh_month_totals, month_start, month_end; DELETE FROM schema_migrations WHERE version IN (95, 97)');
     await first.close();
     const second = await store();
     expect(await second.periodTotalsOf(['p1', 'p2'], ...range, months)).toEqual(kept);
@@ -128,6 +128,33 @@ describe('PostgreSQL store: migrations', () => {
       expect((await second.periodTotalsOf([person], ...range, months)).get(person)).toEqual(periodTotalsFromDays(person, days, ...range, months));
       expect(await second.creditedByDay([person], ...range)).toEqual(creditedByDayOf([days]));
     }
+  });
+
+  it("turns the monthly sums' resources kept as objects into [id, seconds, …] by id, and writes pairs from then on (migration 097)", async () => {
+    const first = await store();
+    const day = (date: string, n: number, resourceId: string): CheckedSegment => ({
+      ...segment(n),
+      resourceId,
+      startMs: Date.parse(`${date}T09:00:00+08:00`),
+      endMs: Date.parse(`${date}T09:00:00+08:00`) + n * 60_000,
+    });
+    await first.recordSync({ personId: 'p1', deviceId: 'd1', accepted: [day('2026-01-05', 1, 'res2'), day('2026-01-20', 2, 'res10'), day('2026-01-21', 3, 'res2')], refused: [], notes: [] });
+    const months = [dayNumber('2026-01-01')];
+    const range = [dayNumber('2026-01-01'), dayNumber('2026-01-31')] as const;
+    const kept = await first.periodTotalsOf(['p1'], ...range, months);
+    expect(kept.get('p1')!.map((t) => t.byResource)).toEqual([['res10', 120, 'res2', 240]]);
+    // A database from before migration 097: the sums' resources as jsonb objects (095's function).
+    await pool().query(`CREATE FUNCTION pg_temp.as_object(pairs json) RETURNS jsonb LANGUAGE sql RETURN (SELECT coalesce(jsonb_object_agg(r.k, r.n), '{}') FROM (
+                          SELECT pairs->>(2 * i) AS k, (pairs->>(2 * i + 1))::bigint AS n FROM generate_series(0, json_array_length(pairs) / 2 - 1) AS i) r);
+                        ALTER TABLE month_totals ALTER COLUMN by_resource TYPE jsonb USING pg_temp.as_object(by_resource);
+                        DELETE FROM schema_migrations WHERE version = 97`);
+    await first.close();
+    const second = await store();
+    expect(await second.periodTotalsOf(['p1'], ...range, months)).toEqual(kept);
+    await second.recordSync({ personId: 'p1', deviceId: 'd1', accepted: [day('2026-01-22', 4, 'res1')], refused: [], notes: [] });
+    const days = await second.dayTotals('p1', ...range);
+    expect((await second.periodTotalsOf(['p1'], ...range, months)).get('p1')).toEqual(periodTotalsFromDays('p1', days, ...range, months));
+    expect((await second.periodTotalsOf(['p1'], ...range, months)).get('p1')!.map((t) => t.byResource)).toEqual([['res1', 240, 'res10', 120, 'res2', 240]]);
   });
 
   it('refuses misnamed migration files', async () => {
