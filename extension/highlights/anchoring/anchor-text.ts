@@ -40,7 +40,10 @@
 // differs, by both sides of context when only they differ) is that look-alike: neither taken nor a rival,
 // unless as many places as then still read the look-alike elsewhere (the passage edited in place to read
 // like it). A note whose quote and context read word for word at several places records how many and
-// which of them it is; while as many read, the copy of its rank is the passage (edits keep the order).
+// which of them it is; while as many read, the copy of its rank is the passage (edits keep the order),
+// and while as many read its exact quote with one side of context word for word (one copy edited beside
+// it), the place of its rank among those is. The look-alike refusal holds for every step, the shortcut
+// for a long quote found once included.
 // Notes without these fields (made before, imported) are anchored by the rules above alone.
 //
 // Measured (npm run bench -- highlights, 10 pages a row): random-word pages 99.47% (en) / 99.68% (zh) of
@@ -296,8 +299,21 @@ export function anchorSelectors(index: TextIndex, selectors: readonly Anchorable
     const span = { start: at, end: at + quote.exact.length };
     if (within.allowed(span)) return { status: 'anchored', span, method: 'quote' };
   }
+  // Fewer read word for word now: one of them was edited beside its quote, or went. When the places
+  // reading the exact quote with one side of context word for word are as many as the copies were, one
+  // of them edited on its other side, they are those copies in order, and the note's is the one of its
+  // rank (were the edited one taken for a look-alike, the untouched copy would win for reading better).
+  if (copies !== null && copies.length > 0 && copies.length < quote.copies!.count) {
+    const { prefix, exact: q, suffix } = quote;
+    const sided = occurrences(text, q).filter((at) => (at >= prefix.length && text.startsWith(prefix, at - prefix.length)) || text.startsWith(suffix, at + q.length));
+    if (sided.length === quote.copies!.count) {
+      const span = { start: sided[quote.copies!.rank]!, end: sided[quote.copies!.rank]! + q.length };
+      if (within.allowed(span)) return { status: 'anchored', span, method: 'quote' };
+    }
+  }
   const exactPlaces = exactCandidates(text, quote.exact, ctx, within.allowed);
-  const exact = choose(exactPlaces.map((c) => judge(text, c, ctx, quote.exact.length)), ctx);
+  const exactJudged = exactPlaces.map((c) => judge(text, c, ctx, quote.exact.length));
+  const exact = choose(exactJudged, ctx);
   if (exact.kind === 'ambiguous') return UNANCHORED;
   if (exact.kind === 'found') {
     // The collapsed view only when the context differs: an exact quote between intact contexts is found.
@@ -352,7 +368,10 @@ export function anchorSelectors(index: TextIndex, selectors: readonly Anchorable
         at >= BESIDE_CHARS &&
         text.startsWith(quote.prefix.slice(-BESIDE_CHARS), at - BESIDE_CHARS) &&
         text.startsWith(quote.suffix.slice(0, BESIDE_CHARS), span.end);
-      if ((quote.exact.length >= UNIQUE_QUOTE_CHARS || beside) && within.allowed(span) && Math.abs(at - ctx.hint) <= nearDistance(text.length)) {
+      // Never a place the exact step refused as one of the note's look-alikes (the passage's quote
+      // edited away while a look-alike elsewhere still reads it: a 修订对照 page's other article).
+      const refused = exactJudged.some((j) => j.start === at && j.lookalike);
+      if ((quote.exact.length >= UNIQUE_QUOTE_CHARS || beside) && !refused && within.allowed(span) && Math.abs(at - ctx.hint) <= nearDistance(text.length)) {
         return { status: 'anchored', span, method: 'quote' };
       }
     }
