@@ -395,6 +395,25 @@ describe('landmarks', () => {
   });
 });
 
+describe('a note not found between its landmarks', () => {
+  it('is found alone when it reads exactly between intact contexts, and the landmark crossing it is dropped', () => {
+    const exchange = (day: string) => `The unit keeps Friday as its study day, and the first Friday of each month as its ${day} day. Other words follow to pad it out.`;
+    const filler = (n: number) => ` Filler text about other matters number ${n}.`.repeat(6);
+    const sentence = 'Members agreed that reading notes should be checked every month by the chair of each unit.';
+    // The exchange-day sentence printed twice, the first time with a typo ("exchanje").
+    const text = `${exchange('exchanje')}${filler(1)} ${sentence}${filler(2)} ${exchange('exchange')}${filler(3)}`;
+    const note = clip(text, sentence);
+    const mark = clip(text, 'exchange day');
+    // The second copy deleted and the typo corrected: the short clip now reads word for word before the
+    // sentence, which it followed when both were made, and is a landmark that shuts the sentence out.
+    const edited = text.replace(` ${exchange('exchange')}`, '').replace('exchanje', 'exchange');
+    expect(findLandmarks(createTextIndex(edited), [note, mark]).map((m) => m.now.start)).toEqual([edited.indexOf('exchange day')]);
+    const [first, second] = anchorNotes(createTextIndex(edited), [note, mark]);
+    expect(first).toMatchObject({ status: 'anchored', span: { start: edited.indexOf(sentence) } });
+    expect(second).toEqual({ status: 'unanchored' });
+  });
+});
+
 describe('notes found out of order', () => {
   const placed = (was: number, now: number, weight: number, length = 10) => ({ was: { start: was, end: was + length }, now: { start: now, end: now + length }, weight });
 

@@ -28,7 +28,9 @@
 // Notes of one page anchored together place one another (anchorNotes). Before: a note whose quote and
 // both contexts read word for word at one place only is a landmark (findLandmarks), and every other note
 // is looked for only between the landmarks either side of where it was (edits keep text in order) and
-// expected where they say it moved. After: notes found out of the order they were described in cannot
+// expected where they say it moved; one not found there that reads, looked for alone, as its exact quote
+// between both contexts intact is taken there (a landmark may be a look-alike of its note now reading
+// word for word, its own passage deleted). After: notes found out of the order they were described in cannot
 // all be right; the run in order that weighs most (certainty: 4 exact between intact contexts, 2 both
 // sides agree, 1 otherwise; times the quote's length up to 64 characters) is kept and every note crossing
 // it is left unanchored (outOfOrder). A note anchored alone falls back to its recorded offsets.
@@ -413,17 +415,20 @@ export function anchorSelectors(index: TextIndex, selectors: readonly Anchorable
  * quote between both contexts intact (90%), 2 for both contexts agreeing (75%), 1 otherwise (one side
  * edited, or found by position or without context).
  */
+/** certainty() of an exact quote between both contexts intact. */
+const SURE = 4;
+
 export function certainty(text: string, selectors: readonly AnchorableSelector[], span: TextSpan): number {
   const { quote } = readSelectors(selectors);
   if (quote === undefined) return 1;
   const exact = text.slice(span.start, span.end) === quote.exact;
   // Read word for word as recorded (most notes on a page that has not changed): no need to score.
   if (exact && text.startsWith(quote.suffix, span.end) && span.start >= quote.prefix.length && text.startsWith(quote.prefix, span.start - quote.prefix.length)) {
-    return 4;
+    return SURE;
   }
   const before = prefixScore(quote.prefix, text, span.start).similarity;
   const after = suffixScore(quote.suffix, text, span.end).similarity;
-  if (exact && before >= SIDE_STRONG && after >= SIDE_STRONG) return 4;
+  if (exact && before >= SIDE_STRONG && after >= SIDE_STRONG) return SURE;
   return before >= SIDE_AGREES && after >= SIDE_AGREES ? 2 : 1;
 }
 
@@ -502,7 +507,15 @@ export function outOfOrder(found: readonly (Placed | null)[]): Set<number> {
  */
 export function anchorNotes(index: TextIndex, notes: readonly (readonly AnchorableSelector[])[]): AnchorResult[] {
   const landmarks = findLandmarks(index, notes);
-  const results = notes.map((selectors) => anchorSelectors(index, selectors, landmarks));
+  const results = notes.map((selectors) => {
+    const result = anchorSelectors(index, selectors, landmarks);
+    if (result.status === 'anchored' || landmarks.length === 0) return result;
+    // Not found between its landmarks: one of them may be a look-alike of its note now reading word for
+    // word (that note's passage deleted). Found alone as its exact quote between both contexts intact,
+    // the note is as sure as a landmark, and the order check settles which of the two is wrong.
+    const alone = anchorSelectors(index, selectors);
+    return alone.status === 'anchored' && certainty(index.text, selectors, alone.span) === SURE ? alone : result;
+  });
   return settleOrder(index.text, notes, results);
 }
 
