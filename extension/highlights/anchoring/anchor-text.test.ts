@@ -314,6 +314,41 @@ describe('anchorSelectors', () => {
     expect(anchored(ARTICLE, bare)).toMatchObject({ text: 'annual report' });
     expect(() => findLandmarks(createTextIndex(ARTICLE), [bare])).not.toThrow();
   });
+
+  it('never takes a long quote found once where a recorded look-alike reads it, its own words edited (修订对照)', () => {
+    // Of 128+ characters, a quote found once near where it is expected needs no context; but here the one
+    // place reading it is the revised article's twin, recorded as a look-alike when the note was made.
+    const plan = (every: string) =>
+      `Staff members shall keep reading notes, which the deputy head checks every ${every}. Where staff members do not study seriously or keep poor notes, the deputy head reports it to all.`;
+    const text = [
+      'Study rules of the Municipal Committee, with the revisions of 2026',
+      `Original text: Article 15 Party members meet every Friday afternoon for two hours. ${plan('year')}`,
+      `As revised: Article 15 Party members meet every Friday afternoon for two hours. ${plan('year')}`,
+      'Original text: Article 16 Comrades visit enterprises and schools to see conditions at first hand.',
+    ].join('\n');
+    const note = clip(text, plan('year'));
+    const edited = text.replace(plan('year'), plan('month'));
+    const found = anchored(edited, note);
+    expect(found === null || found.start === edited.indexOf(plan('month'))).toBe(true);
+    expect(found).not.toMatchObject({ start: edited.indexOf(plan('year')) });
+  });
+});
+
+describe('copies of a recorded text, one edited beside its quote', () => {
+  it('are told apart by their order: the note is the copy of its rank among those still reading one side as recorded', () => {
+    const block = 'At the meeting of the whole office the members agreed that reading notes should be checked every month by the chair of each unit. ';
+    const filler = (n: number) => `Filler text about other matters number ${n}. `.repeat(12);
+    const text = `${filler(1)}${block}${filler(2)}${block}${filler(3)}`;
+    const quote = 'reading notes should be checked every month';
+    const first = clip(text, quote, 0);
+    const second = clip(text, quote, 1);
+    expect(first[0]).toMatchObject({ copies: { count: 2, rank: 0 } });
+    // The words after the first copy rewritten, and text inserted above: one copy reads as recorded.
+    const edited = 'A line added at the top. '.repeat(4) + text.replace(`${quote} by the chair of each unit. ${filler(2)}`, `${quote}, as the new rules of the year say plainly. ${filler(2)}`);
+    const firstAt = edited.indexOf(quote);
+    expect(anchored(edited, first)).toMatchObject({ start: firstAt });
+    expect(anchored(edited, second)).toMatchObject({ start: edited.indexOf(quote, firstAt + 1) });
+  });
 });
 
 describe('landmarks', () => {
@@ -357,6 +392,25 @@ describe('landmarks', () => {
     const index = createTextIndex(edited);
     const result = anchorSelectors(index, note, findLandmarks(index, heads));
     expect(result).toMatchObject({ status: 'anchored', span: { start: at + 300 } });
+  });
+});
+
+describe('a note not found between its landmarks', () => {
+  it('is found alone when it reads exactly between intact contexts, and the landmark crossing it is dropped', () => {
+    const exchange = (day: string) => `The unit keeps Friday as its study day, and the first Friday of each month as its ${day} day. Other words follow to pad it out.`;
+    const filler = (n: number) => ` Filler text about other matters number ${n}.`.repeat(6);
+    const sentence = 'Members agreed that reading notes should be checked every month by the chair of each unit.';
+    // The exchange-day sentence printed twice, the first time with a typo ("exchanje").
+    const text = `${exchange('exchanje')}${filler(1)} ${sentence}${filler(2)} ${exchange('exchange')}${filler(3)}`;
+    const note = clip(text, sentence);
+    const mark = clip(text, 'exchange day');
+    // The second copy deleted and the typo corrected: the short clip now reads word for word before the
+    // sentence, which it followed when both were made, and is a landmark that shuts the sentence out.
+    const edited = text.replace(` ${exchange('exchange')}`, '').replace('exchanje', 'exchange');
+    expect(findLandmarks(createTextIndex(edited), [note, mark]).map((m) => m.now.start)).toEqual([edited.indexOf('exchange day')]);
+    const [first, second] = anchorNotes(createTextIndex(edited), [note, mark]);
+    expect(first).toMatchObject({ status: 'anchored', span: { start: edited.indexOf(sentence) } });
+    expect(second).toEqual({ status: 'unanchored' });
   });
 });
 

@@ -28,7 +28,9 @@
 // Notes of one page anchored together place one another (anchorNotes). Before: a note whose quote and
 // both contexts read word for word at one place only is a landmark (findLandmarks), and every other note
 // is looked for only between the landmarks either side of where it was (edits keep text in order) and
-// expected where they say it moved. After: notes found out of the order they were described in cannot
+// expected where they say it moved; one not found there that reads, looked for alone, as its exact quote
+// between both contexts intact is taken there (a landmark may be a look-alike of its note now reading
+// word for word, its own passage deleted). After: notes found out of the order they were described in cannot
 // all be right; the run in order that weighs most (certainty: 4 exact between intact contexts, 2 both
 // sides agree, 1 otherwise; times the quote's length up to 64 characters) is kept and every note crossing
 // it is left unanchored (outOfOrder). A note anchored alone falls back to its recorded offsets.
@@ -40,7 +42,10 @@
 // differs, by both sides of context when only they differ) is that look-alike: neither taken nor a rival,
 // unless as many places as then still read the look-alike elsewhere (the passage edited in place to read
 // like it). A note whose quote and context read word for word at several places records how many and
-// which of them it is; while as many read, the copy of its rank is the passage (edits keep the order).
+// which of them it is; while as many read, the copy of its rank is the passage (edits keep the order),
+// and while as many read its exact quote with one side of context word for word (one copy edited beside
+// it), the place of its rank among those is. The look-alike refusal holds for every step, the shortcut
+// for a long quote found once included.
 // Notes without these fields (made before, imported) are anchored by the rules above alone.
 //
 // Measured (npm run bench -- highlights, 10 pages a row): random-word pages 99.47% (en) / 99.68% (zh) of
@@ -296,8 +301,21 @@ export function anchorSelectors(index: TextIndex, selectors: readonly Anchorable
     const span = { start: at, end: at + quote.exact.length };
     if (within.allowed(span)) return { status: 'anchored', span, method: 'quote' };
   }
+  // Fewer read word for word now: one of them was edited beside its quote, or went. When the places
+  // reading the exact quote with one side of context word for word are as many as the copies were, one
+  // of them edited on its other side, they are those copies in order, and the note's is the one of its
+  // rank (were the edited one taken for a look-alike, the untouched copy would win for reading better).
+  if (copies !== null && copies.length > 0 && copies.length < quote.copies!.count) {
+    const { prefix, exact: q, suffix } = quote;
+    const sided = occurrences(text, q).filter((at) => (at >= prefix.length && text.startsWith(prefix, at - prefix.length)) || text.startsWith(suffix, at + q.length));
+    if (sided.length === quote.copies!.count) {
+      const span = { start: sided[quote.copies!.rank]!, end: sided[quote.copies!.rank]! + q.length };
+      if (within.allowed(span)) return { status: 'anchored', span, method: 'quote' };
+    }
+  }
   const exactPlaces = exactCandidates(text, quote.exact, ctx, within.allowed);
-  const exact = choose(exactPlaces.map((c) => judge(text, c, ctx, quote.exact.length)), ctx);
+  const exactJudged = exactPlaces.map((c) => judge(text, c, ctx, quote.exact.length));
+  const exact = choose(exactJudged, ctx);
   if (exact.kind === 'ambiguous') return UNANCHORED;
   if (exact.kind === 'found') {
     // The collapsed view only when the context differs: an exact quote between intact contexts is found.
@@ -352,7 +370,10 @@ export function anchorSelectors(index: TextIndex, selectors: readonly Anchorable
         at >= BESIDE_CHARS &&
         text.startsWith(quote.prefix.slice(-BESIDE_CHARS), at - BESIDE_CHARS) &&
         text.startsWith(quote.suffix.slice(0, BESIDE_CHARS), span.end);
-      if ((quote.exact.length >= UNIQUE_QUOTE_CHARS || beside) && within.allowed(span) && Math.abs(at - ctx.hint) <= nearDistance(text.length)) {
+      // Never a place the exact step refused as one of the note's look-alikes (the passage's quote
+      // edited away while a look-alike elsewhere still reads it: a 修订对照 page's other article).
+      const refused = exactJudged.some((j) => j.start === at && j.lookalike);
+      if ((quote.exact.length >= UNIQUE_QUOTE_CHARS || beside) && !refused && within.allowed(span) && Math.abs(at - ctx.hint) <= nearDistance(text.length)) {
         return { status: 'anchored', span, method: 'quote' };
       }
     }
@@ -394,17 +415,20 @@ export function anchorSelectors(index: TextIndex, selectors: readonly Anchorable
  * quote between both contexts intact (90%), 2 for both contexts agreeing (75%), 1 otherwise (one side
  * edited, or found by position or without context).
  */
+/** certainty() of an exact quote between both contexts intact. */
+const SURE = 4;
+
 export function certainty(text: string, selectors: readonly AnchorableSelector[], span: TextSpan): number {
   const { quote } = readSelectors(selectors);
   if (quote === undefined) return 1;
   const exact = text.slice(span.start, span.end) === quote.exact;
   // Read word for word as recorded (most notes on a page that has not changed): no need to score.
   if (exact && text.startsWith(quote.suffix, span.end) && span.start >= quote.prefix.length && text.startsWith(quote.prefix, span.start - quote.prefix.length)) {
-    return 4;
+    return SURE;
   }
   const before = prefixScore(quote.prefix, text, span.start).similarity;
   const after = suffixScore(quote.suffix, text, span.end).similarity;
-  if (exact && before >= SIDE_STRONG && after >= SIDE_STRONG) return 4;
+  if (exact && before >= SIDE_STRONG && after >= SIDE_STRONG) return SURE;
   return before >= SIDE_AGREES && after >= SIDE_AGREES ? 2 : 1;
 }
 
@@ -483,7 +507,15 @@ export function outOfOrder(found: readonly (Placed | null)[]): Set<number> {
  */
 export function anchorNotes(index: TextIndex, notes: readonly (readonly AnchorableSelector[])[]): AnchorResult[] {
   const landmarks = findLandmarks(index, notes);
-  const results = notes.map((selectors) => anchorSelectors(index, selectors, landmarks));
+  const results = notes.map((selectors) => {
+    const result = anchorSelectors(index, selectors, landmarks);
+    if (result.status === 'anchored' || landmarks.length === 0) return result;
+    // Not found between its landmarks: one of them may be a look-alike of its note now reading word for
+    // word (that note's passage deleted). Found alone as its exact quote between both contexts intact,
+    // the note is as sure as a landmark, and the order check settles which of the two is wrong.
+    const alone = anchorSelectors(index, selectors);
+    return alone.status === 'anchored' && certainty(index.text, selectors, alone.span) === SURE ? alone : result;
+  });
   return settleOrder(index.text, notes, results);
 }
 

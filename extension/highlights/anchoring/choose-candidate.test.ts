@@ -43,7 +43,7 @@ describe('judge', () => {
 
 describe('choose', () => {
   const j = (start: number, errors: number, distance: number, acceptable = true) => ({
-    start, end: start + 10, errors, distance, acceptable, plausible: true,
+    start, end: start + 10, errors, distance, acceptable, plausible: true, lookalike: false,
     before: { length: 32, similarity: 1 }, after: { length: 32, similarity: 1 },
   });
   const ctx: QuoteContext = { prefix: 'p', suffix: 's', hint: 100 };

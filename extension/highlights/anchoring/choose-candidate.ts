@@ -76,6 +76,8 @@ export interface Judged extends TextSpan {
   readonly acceptable: boolean;
   /** Its context agrees as an acceptable place's would, wherever it is: a rival to the best place. */
   readonly plausible: boolean;
+  /** It reads closer to one of the note's look-alikes than to the note (isLookalike): never the passage. */
+  readonly lookalike: boolean;
 }
 
 function sideAgrees(side: SideScore, threshold: number): boolean {
@@ -119,7 +121,7 @@ export function judge(text: string, c: Candidate, ctx: QuoteContext, quoteLength
   const lookalike = (canTake || couldRival) && errors > 0 && ctx.lookalikes !== undefined && isLookalike(text, c, ctx, before, after, ctx.lookalikes);
   const acceptable = canTake && !lookalike;
   const plausible = couldRival && !lookalike;
-  return { start: c.start, end: c.end, errors, before, after, distance, acceptable, plausible };
+  return { start: c.start, end: c.end, errors, before, after, distance, acceptable, plausible, lookalike };
 }
 
 /**

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { textQuoteSelectorSchema, type Selector } from '../../../shared/schemas/notes.ts';
 import { anchorSelectors, createTextIndex } from './anchor-text.ts';
 import { describeSpan } from './describe-text.ts';
-import { diffEdits, editDistanceWithin, findLookalikes, splitLookalike } from './lookalikes.ts';
+import { diffEdits, editDistanceWithin, findLookalikes, oneSideAsRecorded, partEdits, splitLookalike } from './lookalikes.ts';
 
 const article = (n: number, unit: string, period: string, who: string) =>
   `Article ${n} Each ${unit} shall include political theory in its ${period} work plan, with checks and follow-up. ` +
@@ -111,6 +111,63 @@ describe('anchoring refuses a place reading like a recorded look-alike', () => {
     const edited = page.replace('Experts are invited to give lectures on the law. ', '');
     expect(anchored(edited, withoutLookalikes(selectors))).toBe('lectures');
     expect(anchored(edited, selectors)).toBeNull();
+  });
+});
+
+describe('look-alikes reading one side of context as recorded', () => {
+  // The same template sentence ends another article: the quote and its prefix read as the note's, the
+  // suffix not at all (beyond the quarter of the recorded text a look-alike may otherwise differ by).
+  const sentence = 'The office meets regularly and resolves what holds it back.';
+  const page =
+    `Article 42 ${sentence} Seminars on economics are held each month for all of the staff.\n` +
+    `${'Where officials excel in their study, the study group commends them. '.repeat(4)}\n` +
+    `Article 43 ${sentence}\nArticle 44 Where party members do not study seriously, the group reports it.\n`;
+
+  it('are recorded, as one replaced range per part when the fewest edits are too many to store', () => {
+    const quote = quoteOf(clip(page, 'it back'));
+    expect(textQuoteSelectorSchema.parse(quote)).toEqual(quote);
+    const read = quote.lookalikes!.map((l) => splitLookalike([quote.prefix, quote.exact, quote.suffix], l.edits));
+    expect(read).toContainEqual([quote.prefix, 'it back', '.\nArticle 44 Where party members']);
+  });
+
+  it('keep a deleted clip off the same words ending another article', () => {
+    const selectors = clip(page, 'it back');
+    const edited = page.replace(`Article 42 ${sentence} `, 'Article 42 ');
+    expect(anchored(edited, withoutLookalikes(selectors))).toBe('it back');
+    expect(anchored(edited, selectors)).toBeNull();
+  });
+
+  it('still let the clip be found with the sentence after it rewritten, where the look-alike stands unchanged', () => {
+    const selectors = clip(page, 'it back');
+    const edited = page.replace('Seminars on economics are held each month', 'Lectures are given on Friday evenings');
+    const result = anchorSelectors(createTextIndex(edited), selectors);
+    expect(result).toMatchObject({ status: 'anchored', span: { start: edited.indexOf('it back') } });
+  });
+
+  it('qualify when the quote is within a quarter and one whole side within a tenth of the note', () => {
+    const parts = ['x'.repeat(22) + 'holds it ', 'back', '. Seminars on economics are held'] as const;
+    expect(oneSideAsRecorded(parts, [parts[0], 'back', '.\nArticle 44 Where party members'])).toBe(true);
+    expect(oneSideAsRecorded(parts, ['y'.repeat(22) + 'holds it ', 'back', parts[2]])).toBe(true);
+    // Both sides three characters off in 32 (a tenth is 3): still as recorded; four, not.
+    expect(oneSideAsRecorded(parts, ['x'.repeat(19) + 'abcholds it ', 'back', 'zzz' + parts[2].slice(3)])).toBe(true);
+    expect(oneSideAsRecorded(parts, ['x'.repeat(18) + 'abcdholds it ', 'back', 'zzzz' + parts[2].slice(4)])).toBe(false);
+    // The quote differing by more than a quarter, or a side cut short by the page's edge, does not.
+    expect(oneSideAsRecorded(parts, [parts[0], 'bick', parts[2]])).toBe(true);
+    expect(oneSideAsRecorded(parts, [parts[0], 'bide', parts[2]])).toBe(false);
+    expect(oneSideAsRecorded(parts, [parts[0].slice(5), 'back', 'something else entirely written h'])).toBe(false);
+    expect(oneSideAsRecorded(['', 'back', parts[2]], ['', 'back', 'something else entirely written h'])).toBe(false);
+  });
+
+  it('store one range per differing part, or nothing when a range is too long or two meet at a boundary', () => {
+    const parts = ['Article 42 The office ', 'resolves what holds it back', '. Seminars are held'] as const;
+    const alike = ['Article 43 The office ', 'resolves what holds it back', '.\nArticle 44 Where'] as const;
+    const edits = partEdits(parts, alike)!;
+    expect(edits).toEqual([{ start: 9, end: 10, text: '3' }, { start: 50, end: 68, text: '\nArticle 44 Where' }]);
+    expect(splitLookalike(parts, edits)).toEqual(alike);
+    expect(partEdits(parts, parts)).toBeNull();
+    expect(partEdits(['a'.repeat(70), 'q', 'b'], ['c'.repeat(70), 'q', 'b'])).toBeNull();
+    // The prefix's last character and the quote's first both changed: the ranges would meet.
+    expect(partEdits(['ab', 'cd', 'ef'], ['aX', 'Yd', 'ef'])).toBeNull();
   });
 });
 
