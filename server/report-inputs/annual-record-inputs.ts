@@ -17,14 +17,23 @@ const ANNUAL_BATCH = 2000;
 /**
  * annualRecordInputs of each of `people`, in order, over `base` (a context loaded for the year). Their
  * inputs are read in one store read of each kind per batch, not one per person (issue 19); in batches
- * so that a province's year of daily totals is never in memory at once.
+ * so that a province's year of daily totals is never in memory at once (two batches at most: the next
+ * batch is read while this one is worked out, so the database and the server work at the same time
+ * rather than in turns).
  */
 export async function* annualRecordsInputs(base: FiguresContext, people: readonly DirectoryPerson[], year: number): AsyncGenerator<AnnualRecordInputs> {
   const range = stageRange(year, 'year');
+  const load = (from: number) => {
+    const read = withMembersPreloaded(base, people.slice(from, from + ANNUAL_BATCH).map((p) => p.id), range, { records: true });
+    // Awaited below; until then (or if the caller stops early) a failure is not left unhandled.
+    read.catch(() => undefined);
+    return read;
+  };
+  let next = people.length > 0 ? load(0) : null;
   for (let i = 0; i < people.length; i += ANNUAL_BATCH) {
-    const batch = people.slice(i, i + ANNUAL_BATCH);
-    const ctx = await withMembersPreloaded(base, batch.map((p) => p.id), range, { records: true });
-    for (const person of batch) yield await annualRecordInputs(ctx, person, year);
+    const ctx = await next!;
+    next = i + ANNUAL_BATCH < people.length ? load(i + ANNUAL_BATCH) : null;
+    for (const person of people.slice(i, i + ANNUAL_BATCH)) yield await annualRecordInputs(ctx, person, year);
   }
 }
 
