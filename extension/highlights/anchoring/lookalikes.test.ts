@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { textQuoteSelectorSchema, type Selector } from '../../../shared/schemas/notes.ts';
 import { anchorSelectors, createTextIndex } from './anchor-text.ts';
 import { describeSpan } from './describe-text.ts';
-import { diffEdits, editDistanceWithin, findLookalikes, oneSideAsRecorded, partEdits, splitLookalike } from './lookalikes.ts';
+import { diffEdits, editDistanceWithin, findLookalikes, oneSideAgrees, partEdits, splitLookalike } from './lookalikes.ts';
 
 const article = (n: number, unit: string, period: string, who: string) =>
   `Article ${n} Each ${unit} shall include political theory in its ${period} work plan, with checks and follow-up. ` +
@@ -144,18 +144,18 @@ describe('look-alikes reading one side of context as recorded', () => {
     expect(result).toMatchObject({ status: 'anchored', span: { start: edited.indexOf('it back') } });
   });
 
-  it('qualify when the quote is within a quarter and one whole side within a tenth of the note', () => {
-    const parts = ['x'.repeat(22) + 'holds it ', 'back', '. Seminars on economics are held'] as const;
-    expect(oneSideAsRecorded(parts, [parts[0], 'back', '.\nArticle 44 Where party members'])).toBe(true);
-    expect(oneSideAsRecorded(parts, ['y'.repeat(22) + 'holds it ', 'back', parts[2]])).toBe(true);
-    // Both sides three characters off in 32 (a tenth is 3): still as recorded; four, not.
-    expect(oneSideAsRecorded(parts, ['x'.repeat(19) + 'abcholds it ', 'back', 'zzz' + parts[2].slice(3)])).toBe(true);
-    expect(oneSideAsRecorded(parts, ['x'.repeat(18) + 'abcdholds it ', 'back', 'zzzz' + parts[2].slice(4)])).toBe(false);
+  it('qualify when the quote and one whole side are each within a quarter of the note', () => {
+    const parts = ['x'.repeat(23) + 'holds it ', 'back', '. Seminars on economics are held'] as const;
+    expect(oneSideAgrees(parts, [parts[0], 'back', '.\nArticle 44 Where party members'])).toBe(true);
+    expect(oneSideAgrees(parts, ['y'.repeat(23) + 'holds it ', 'back', parts[2]])).toBe(true);
+    // Both sides eight characters off in 32 (a quarter): one still agrees; nine, neither.
+    expect(oneSideAgrees(parts, ['x'.repeat(15) + 'abcdefghholds it ', 'back', 'z'.repeat(8) + parts[2].slice(8)])).toBe(true);
+    expect(oneSideAgrees(parts, ['x'.repeat(14) + 'abcdefghiholds it ', 'back', 'z'.repeat(9) + parts[2].slice(9)])).toBe(false);
     // The quote differing by more than a quarter, or a side cut short by the page's edge, does not.
-    expect(oneSideAsRecorded(parts, [parts[0], 'bick', parts[2]])).toBe(true);
-    expect(oneSideAsRecorded(parts, [parts[0], 'bide', parts[2]])).toBe(false);
-    expect(oneSideAsRecorded(parts, [parts[0].slice(5), 'back', 'something else entirely written h'])).toBe(false);
-    expect(oneSideAsRecorded(['', 'back', parts[2]], ['', 'back', 'something else entirely written h'])).toBe(false);
+    expect(oneSideAgrees(parts, [parts[0], 'bick', parts[2]])).toBe(true);
+    expect(oneSideAgrees(parts, [parts[0], 'bide', parts[2]])).toBe(false);
+    expect(oneSideAgrees(parts, [parts[0].slice(5), 'back', 'something else entirely written h'])).toBe(false);
+    expect(oneSideAgrees(['', 'back', parts[2]], ['', 'back', 'something else entirely written h'])).toBe(false);
   });
 
   it('store one range per differing part, or nothing when a range is too long or two meet at a boundary', () => {
