@@ -113,10 +113,10 @@ export interface Store {
   /**
    * The people (former ones included) matching the query, in the order they were created. Routes ask
    * by unit or by id where that is what they show (a leader's people, a unit's statements, the people
-   * an audit page names). Read whole on purpose where the answer needs every person: the directory
-   * and the unit summary follow each person's membership history (who belonged where on which day),
-   * which a current-unit filter cannot answer, and an admin sees everyone. People are bounded by the
-   * organisation's size (tens of thousands at most), not by how long it has been recording.
+   * an audit page names), and by membership history where that is (a unit's summary: who belonged to
+   * its subtree on some day of the range). Read whole on purpose where the answer needs every person:
+   * the directory, and an admin sees everyone. People are bounded by the organisation's size (tens of
+   * thousands at most), not by how long it has been recording.
    */
   listUsers(query?: UserQuery): Promise<UserRecord[]>;
 
