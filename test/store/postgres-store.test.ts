@@ -206,6 +206,25 @@ describe('PostgreSQL store: monthly sums kept by each sync', () => {
     await p.query(`SELECT refresh_month_totals(array_agg(person_id), -100000, 100000) FROM (SELECT person_id FROM day_totals UNION SELECT person_id FROM month_totals) x`);
     expect(kept).toEqual(await monthRows(p));
   });
+
+  it('mends a month row left wrong by something else when a sync next changes that month, and does not fail the sync', async () => {
+    const s = await store();
+    const at = (iso: string, n: number): CheckedSegment => ({ ...segment(n), startMs: Date.parse(iso), endMs: Date.parse(iso) + 600_000 });
+    await s.recordSync({ personId: 'p1', deviceId: 'd1', accepted: [at('2026-01-05T09:00:00+08:00', 1), at('2026-02-05T09:00:00+08:00', 2)], refused: [], notes: [] });
+    const p = pool();
+    // As a server from before the monthly sums would leave them: January's row gone, February's counting no day.
+    await p.query("DELETE FROM month_totals WHERE person_id = 'p1' AND month = $1", [dayNumber('2026-01-01')]);
+    await p.query("UPDATE month_totals SET days = 0, credited_seconds = 0 WHERE person_id = 'p1' AND month = $1", [dayNumber('2026-02-01')]);
+    // The same days again, later in the day: both months are summed afresh from their days.
+    await s.recordSync({ personId: 'p1', deviceId: 'd1', accepted: [at('2026-01-05T10:00:00+08:00', 3), at('2026-02-05T10:00:00+08:00', 4)], refused: [], notes: [] });
+    const kept = await monthRows(p);
+    expect(kept.map((r) => [r.month, r.days, Number(r.credited_seconds)])).toEqual([
+      [dayNumber('2026-01-01'), 1, 1200],
+      [dayNumber('2026-02-01'), 1, 1200],
+    ]);
+    await p.query("SELECT refresh_month_totals(ARRAY['p1'], -100000, 100000)");
+    expect(kept).toEqual(await monthRows(p));
+  });
 });
 
 describe('PostgreSQL store: start', () => {

@@ -57,13 +57,13 @@ describe('changedMonths', () => {
 
   it('starts a month that had no row from the new day alone', () => {
     const now = day('2026-03-10', 900);
-    expect(changedMonths({ months: rowsOf(stored), days: [] }, new Map([[now.day, now]]))).toEqual({ put: [summed(D('2026-03-01'), [now])], remove: [] });
+    expect(changedMonths({ months: rowsOf(stored), days: [] }, new Map([[now.day, now]]))).toEqual({ put: [summed(D('2026-03-01'), [now])], remove: [], resum: [] });
   });
 
   it('replaces a day that changed by its new total: the month loses the old and gains the new, other days kept', () => {
     const now = day('2026-01-20', 1500, ['r2', 1500]);
     const changes = changedMonths({ months: rowsOf(stored), days: [stored[1]!] }, new Map([[now.day, now]]));
-    expect(changes).toEqual({ put: [summed(jan, [stored[0]!, now])], remove: [] });
+    expect(changes).toEqual({ put: [summed(jan, [stored[0]!, now])], remove: [], resum: [] });
     // r1 is still credited on 5 January, r2 grew; the day's own slot holds its new credit.
     expect(changes.put[0]!.byResource).toEqual({ r1: 600, r2: 1500 });
     expect(changes.put[0]!.dailyCredited[19]).toBe(1500);
@@ -72,7 +72,7 @@ describe('changedMonths', () => {
 
   it('leaves a month as it was when a day is sent again with the same total', () => {
     const again = { ...stored[0]! };
-    expect(changedMonths({ months: rowsOf(stored), days: [stored[0]!] }, new Map([[again.day, again]]))).toEqual({ put: [summed(jan, stored)], remove: [] });
+    expect(changedMonths({ months: rowsOf(stored), days: [stored[0]!] }, new Map([[again.day, again]]))).toEqual({ put: [summed(jan, stored)], remove: [], resum: [] });
   });
 
   it('drops a resource no day of the month credits any more, and keeps one with seconds left', () => {
@@ -92,11 +92,11 @@ describe('changedMonths', () => {
         [stored[2]!.day, null],
       ]),
     );
-    expect(changes).toEqual({ put: [summed(jan, [stored[1]!])], remove: [feb] });
+    expect(changes).toEqual({ put: [summed(jan, [stored[1]!])], remove: [feb], resum: [] });
   });
 
   it('writes nothing for a day that kept no row and still keeps none', () => {
-    expect(changedMonths({ months: rowsOf(stored), days: [] }, new Map([[D('2026-04-02'), null]]))).toEqual({ put: [], remove: [] });
+    expect(changedMonths({ months: rowsOf(stored), days: [] }, new Map([[D('2026-04-02'), null]]))).toEqual({ put: [], remove: [], resum: [] });
   });
 
   it('changes several days of two months in one go', () => {
@@ -113,11 +113,22 @@ describe('changedMonths', () => {
     expect(months).toEqual(copy);
   });
 
-  it('refuses a month row that counts fewer days than are stored, rather than writing a wrong sum', () => {
+  it('sums afresh, rather than carrying on, a month whose stored row cannot be the sum of the days read', () => {
     const [jan1] = rowsOf([stored[0]!]);
-    expect(() => changedMonths({ months: [jan1!], days: stored.slice(0, 2) }, new Map<number, DayTotalRecord | null>(stored.slice(0, 2).map((d) => [d.day, null])))).toThrow(
-      `month_totals for ${jan} counts fewer days than are stored`,
-    );
+    const gone = new Map<number, DayTotalRecord | null>(stored.slice(0, 2).map((d) => [d.day, null]));
+    // The row counts one day, two are stored and both go.
+    expect(changedMonths({ months: [jan1!], days: stored.slice(0, 2) }, gone)).toEqual({ put: [], remove: [], resum: [jan] });
+    // No row, though a day of the month is stored (changed in place, the count would look right).
+    const now = day('2026-01-05', 700);
+    expect(changedMonths({ months: [], days: [stored[0]!] }, new Map([[now.day, now]]))).toEqual({ put: [], remove: [], resum: [jan] });
+    // A sum that would go below 0, or a resource's seconds.
+    const small = { ...summed(jan, stored.slice(0, 2))!, creditedSeconds: 100 };
+    expect(changedMonths({ months: [small], days: [stored[1]!] }, new Map([[stored[1]!.day, now]])).resum).toEqual([jan]);
+    const fewer = { ...summed(jan, stored.slice(0, 2))!, byResource: { r1: 800, r2: 10 } };
+    expect(changedMonths({ months: [fewer], days: [stored[1]!] }, new Map([[stored[1]!.day, { ...stored[1]!, byResource: ['r1', 1200] }]])).resum).toEqual([jan]);
+    // The other months of the same sync are changed as usual.
+    const march = day('2026-03-03', 60);
+    expect(changedMonths({ months: [], days: [stored[0]!] }, new Map([[now.day, now], [march.day, march]]))).toEqual({ put: [summed(D('2026-03-01'), [march])], remove: [], resum: [jan] });
   });
 
   it('keeps every month the sum of its days through a long run of random changes, as summing afresh gives', () => {

@@ -4,8 +4,9 @@
 // becomes: the row as it was − those days as they were + those days as they are now. Exact as long as
 // the old values are the ones stored, which the person's lock in recordSync ensures: the sync reads the
 // day rows and month rows it changes under that lock, and every other writer of a person's days
-// (erasePerson) takes the same lock. Node does the arithmetic because server processes can be added
-// and the database cannot.
+// (erasePerson) takes the same lock; a stored row that cannot be right is summed afresh instead
+// (MonthChanges.resum). Node does the arithmetic because server processes can be added and the
+// database cannot.
 import { monthEndOf, monthStartOf } from '../../../shared/time/day-numbers.ts';
 import type { DayTotalRecord } from '../store-contract.ts';
 
@@ -27,10 +28,17 @@ export interface MonthRow {
   dailyCredited: number[];
 }
 
-/** What to write: the rows to store (whole), and the months left with no days (their rows deleted). */
+/**
+ * What to write: the rows to store (whole), the months left with no days (their rows deleted), and the
+ * months whose stored row cannot be the sum of the days read (no row though a day is stored, fewer days
+ * than are stored, a sum below 0): those are summed afresh from their days instead, so a row left wrong
+ * by something else (a server from before the monthly sums) is mended rather than carried on or made to
+ * fail every sync of the person.
+ */
 export interface MonthChanges {
   put: MonthRow[];
   remove: number[];
+  resum: number[];
 }
 
 const SUMMED = ['rawSeconds', 'creditedSeconds', 'overlapSeconds', 'dailyCapSeconds', 'outsideAllowlistSeconds', 'invalidSeconds'] as const;
@@ -77,6 +85,8 @@ export function changedMonths(
   const stored = new Map(before.months.map((m) => [m.month, m]));
   const oldDays = new Map(before.days.map((d) => [d.day, d]));
   const rows = new Map<number, MonthRow>();
+  /** How many of each month's days the sync replaces are stored: its row must count at least those. */
+  const replaced = new Map<number, number>();
   for (const [day, now] of after) {
     const month = monthStartOf(day);
     let row = rows.get(month);
@@ -86,13 +96,17 @@ export function changedMonths(
       rows.set(month, row);
     }
     const old = oldDays.get(day);
-    if (old) apply(row, old, -1);
+    if (old) {
+      replaced.set(month, (replaced.get(month) ?? 0) + 1);
+      apply(row, old, -1);
+    }
     if (now) apply(row, now, 1);
   }
-  const changes: MonthChanges = { put: [], remove: [] };
+  const changes: MonthChanges = { put: [], remove: [], resum: [] };
   for (const row of rows.values()) {
-    if (row.days < 0) throw new Error(`month_totals for ${row.month} counts fewer days than are stored`);
-    if (row.days === 0) {
+    if ((stored.get(row.month)?.days ?? 0) < (replaced.get(row.month) ?? 0) || SUMMED.some((key) => row[key] < 0) || Object.values(row.byResource).some((seconds) => seconds < 0)) {
+      changes.resum.push(row.month);
+    } else if (row.days === 0) {
       if (stored.has(row.month)) changes.remove.push(row.month);
     } else changes.put.push(row);
   }

@@ -529,6 +529,8 @@ function dayTotalsStatement(
          invalid_seconds = EXCLUDED.invalid_seconds, by_resource = EXCLUDED.by_resource, daily_credited = EXCLUDED.daily_credited`,
     );
   }
+  // After the upsert, so that it sees the days' new rows.
+  for (const month of months.resum) statements.push(`SELECT refresh_month_totals(ARRAY[${person}], ${int(month)}, ${int(month)})`);
   return statements.join('; ');
 }
 
