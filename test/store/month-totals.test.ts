@@ -87,6 +87,31 @@ describeEachEngine('monthly sums of daily totals', ({ open }) => {
     await expectSumsOfDays(store, 'p1');
   });
 
+  // PostgreSQL changes a month by the difference its recounted days make (month-rows.ts): each case a
+  // wrong difference would show in.
+  it('keeps a month the sum of its days when a sync is sent again, a late segment changes an earlier day, and a day reaches its cap', async () => {
+    const store = await open({ clock });
+    const first = [segment('2026-04-10T09:00:00+08:00', '2026-04-10T10:00:00+08:00'), segment('2026-04-11T09:00:00+08:00', '2026-04-11T09:30:00+08:00', { resourceId: 'res2' })];
+    await sync(store, 'p1', first);
+    await expectSumsOfDays(store, 'p1');
+    const apr = dayNumber('2026-04-01');
+    const april = async () => (await store.periodTotalsOf(['p1'], apr, dayNumber('2026-04-30'), [apr])).get('p1')!.map((t) => [t.creditedSeconds, t.byResource]);
+    expect(await april()).toEqual([[5400, ['res1', 3600, 'res2', 1800]]]);
+    // The same sync again (a lost acknowledgement): nothing new, the month as it was.
+    await sync(store, 'p1', first);
+    expect(await april()).toEqual([[5400, ['res1', 3600, 'res2', 1800]]]);
+    // A device back online sends a day of last month and one of this month in one sync.
+    await store.recordSync({ personId: 'p1', deviceId: 'd2', accepted: [segment('2026-03-30T20:00:00+08:00', '2026-03-30T20:15:00+08:00'), segment('2026-04-10T09:30:00+08:00', '2026-04-10T10:30:00+08:00', { resourceId: 'res2' })], refused: [], notes: [] });
+    await expectSumsOfDays(store, 'p1');
+    // 10 April: 09:00–10:30 once (res1 until 10:00, then res2's last half hour).
+    expect(await april()).toEqual([[7200, ['res1', 3600, 'res2', 3600]]]);
+    // 12 April past the daily cap: the part over it is counted as such, and the month with it.
+    await sync(store, 'p1', [segment('2026-04-12T00:30:00+08:00', '2026-04-12T23:30:00+08:00')]);
+    await expectSumsOfDays(store, 'p1');
+    const [month] = (await store.periodTotalsOf(['p1'], apr, dayNumber('2026-04-30'), [apr])).get('p1')!;
+    expect(month!.dailyCapSeconds).toBeGreaterThan(0);
+  });
+
   it('refuses a month that is not whole within the range, or a day that does not start a month, and reads nothing', async () => {
     const store = await open({ clock });
     await expect(store.periodTotalsOf(['p1'], dayNumber('2026-01-02'), dayNumber('2026-03-31'), [dayNumber('2026-01-01')])).rejects.toThrow(

@@ -16,7 +16,7 @@ import { openPostgresLimiter } from '../../server/store/postgres/postgres-limite
 import { openPostgresStore, redactDatabaseUrl } from '../../server/store/postgres/postgres-store.ts';
 import { creditedByDayOf, periodTotalsFromDays } from '../../server/store/period-totals.ts';
 import { userMatcher } from '../../server/store/user-query.ts';
-import { StoreDatabaseError, type CheckedSegment, type Store } from '../../server/store/store-contract.ts';
+import { StoreDatabaseError, type CheckedSegment, type RefusedSegment, type Store } from '../../server/store/store-contract.ts';
 import { freshDatabase } from '../support/postgres-database.ts';
 
 const TZ = 'Asia/Shanghai';
@@ -166,6 +166,92 @@ describe('PostgreSQL store: migrations', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('PostgreSQL store: monthly sums kept by each sync', () => {
+  /** Every month_totals row, in a fixed order. */
+  const monthRows = async (p: pg.Pool) => (await p.query('SELECT * FROM month_totals ORDER BY person_id, month')).rows;
+
+  // A sync works out its months' change from the days it replaces (month-rows.ts) instead of summing
+  // the months again: here every kind of write a day sees, from two servers at once, and then the table
+  // must be exactly what refresh_month_totals sums afresh from the days (migrations/095-month-totals.sql).
+  it('keeps month_totals what summing the days afresh gives, through re-sent, late, overlapping and refused segments, notes, erasure and two servers', async () => {
+    const [a, b] = [await store(), await store()];
+    let seed = 11;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const people = ['p1', 'p2', 'p3'];
+    const sent: CheckedSegment[] = [];
+    let n = 0;
+    const newSegment = (): CheckedSegment => {
+      // Within three months around a month's end, up to 3 hours, some across midnight; two resources,
+      // and two policy versions (their caps are the same default).
+      const startMs = Date.parse('2026-01-20T00:00:00+08:00') + Math.floor(rnd() * 60 * 96) * 15 * 60_000;
+      const segment: CheckedSegment = {
+        id: `0e3b6f0a-3333-4111-8111-${String(++n).padStart(12, '0')}`,
+        resourceId: rnd() < 0.5 ? 'res1' : 'res2',
+        url: 'https://learn.example.org/a',
+        title: 'A',
+        startMs,
+        endMs: startMs + (1 + Math.floor(rnd() * 180)) * 60_000,
+        mode: 'reading',
+        policyVersion: rnd() < 0.5 ? 0 : 1,
+      };
+      sent.push(segment);
+      return segment;
+    };
+    for (let round = 0; round < 40; round++) {
+      // Two servers at once, for two people or for the same one (then they wait on the person's lock).
+      await Promise.all(
+        [a, b].map((s, i) => {
+          const personId = people[Math.floor(rnd() * people.length)]!;
+          const accepted = Array.from({ length: 1 + Math.floor(rnd() * 6) }, newSegment);
+          // Sometimes ids sent before again (by anyone: theirs are kept as they were, another's refused).
+          if (rnd() < 0.3) accepted.push(sent[Math.floor(rnd() * sent.length)]!);
+          // Refused seconds count on their days too (outside the allow-list), and change them.
+          const refused: RefusedSegment[] = [];
+          if (rnd() < 0.3) {
+            const { id, startMs, endMs } = newSegment();
+            refused.push({ id, reason: 'outside_allowlist', code: 'outside_allowlist', message: 'outside', contentHash: `h${id}`, startMs, endMs });
+          }
+          // A sync with notes writes the days in a message of their own.
+          const { person: _, ...note } = noteOf(round * 2 + i, personId);
+          const notes = rnd() < 0.2 ? [note] : [];
+          return s.recordSync({ personId, deviceId: rnd() < 0.5 ? 'd1' : 'd2', accepted, refused, notes });
+        }),
+      );
+      if (round === 25) {
+        // Erased, then back under the same id: their months start anew.
+        const user = await a.createUser({ username: 'p4', name: 'P4', role: 'staff', unitId: null, passwordHash: 'h' });
+        await a.recordSync({ personId: user.id, deviceId: 'd1', accepted: [newSegment(), newSegment()], refused: [], notes: [] });
+        await b.erasePerson(user.id, { actor: { id: 'admin', name: 'Admin' }, reason: null });
+        await a.recordSync({ personId: user.id, deviceId: 'd1', accepted: [newSegment()], refused: [], notes: [] });
+      }
+    }
+    const p = pool();
+    const kept = await monthRows(p);
+    expect(kept.length).toBeGreaterThan(6);
+    await p.query(`SELECT refresh_month_totals(array_agg(person_id), -100000, 100000) FROM (SELECT person_id FROM day_totals UNION SELECT person_id FROM month_totals) x`);
+    expect(kept).toEqual(await monthRows(p));
+  });
+
+  it('mends a month row left wrong by something else when a sync next changes that month, and does not fail the sync', async () => {
+    const s = await store();
+    const at = (iso: string, n: number): CheckedSegment => ({ ...segment(n), startMs: Date.parse(iso), endMs: Date.parse(iso) + 600_000 });
+    await s.recordSync({ personId: 'p1', deviceId: 'd1', accepted: [at('2026-01-05T09:00:00+08:00', 1), at('2026-02-05T09:00:00+08:00', 2)], refused: [], notes: [] });
+    const p = pool();
+    // As a server from before the monthly sums would leave them: January's row gone, February's counting no day.
+    await p.query("DELETE FROM month_totals WHERE person_id = 'p1' AND month = $1", [dayNumber('2026-01-01')]);
+    await p.query("UPDATE month_totals SET days = 0, credited_seconds = 0 WHERE person_id = 'p1' AND month = $1", [dayNumber('2026-02-01')]);
+    // The same days again, later in the day: both months are summed afresh from their days.
+    await s.recordSync({ personId: 'p1', deviceId: 'd1', accepted: [at('2026-01-05T10:00:00+08:00', 3), at('2026-02-05T10:00:00+08:00', 4)], refused: [], notes: [] });
+    const kept = await monthRows(p);
+    expect(kept.map((r) => [r.month, r.days, Number(r.credited_seconds)])).toEqual([
+      [dayNumber('2026-01-01'), 1, 1200],
+      [dayNumber('2026-02-01'), 1, 1200],
+    ]);
+    await p.query("SELECT refresh_month_totals(ARRAY['p1'], -100000, 100000)");
+    expect(kept).toEqual(await monthRows(p));
   });
 });
 

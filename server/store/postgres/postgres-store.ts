@@ -19,6 +19,7 @@ import { mergeNote } from '../../../shared/notes/merge-note.ts';
 import type { Note, NoteReview } from '../../../shared/schemas/notes.ts';
 import type { Policy } from '../../../shared/schemas/policy.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/schemas/settings.ts';
+import { monthStartOf } from '../../../shared/time/day-numbers.ts';
 import { dateInZone } from '../../../shared/time/zoned-days.ts';
 import type { DayRefused, SegmentCredit } from '../../aggregation/split-day-seconds.ts';
 import { ZoneCalendar } from '../../aggregation/zone-calendar.ts';
@@ -68,6 +69,7 @@ import { contentHashOf, sameContent } from '../sync-verdict.ts';
 import { userQuerySchema, type UserQuery } from '../user-query.ts';
 import { LAST_ADMIN_MESSAGE, makesUnitCycle, planUserUpdate, UNIT_CYCLE_MESSAGE } from '../user-update.ts';
 import { migrate, readMigrations } from './migrate.ts';
+import { changedMonths, type MonthRow } from './month-rows.ts';
 import { POLICY_CHANNEL, PolicyCache } from './policy-cache.ts';
 import { PERSON_PROGRAMME_TABLES, PostgresProgrammeStore } from './programme-store.ts';
 
@@ -430,7 +432,9 @@ function syncVerdicts(
  * segments ($12–$18) whose ids it claimed, and reads back what recounting their days needs: the
  * person's rows over [$20, $21) (the new ones from the inserts, as the statement does not see its own
  * writes), every policy version's cap and the current one. `seen`: which of the unkept refused ids
- * ($22) are someone's already.
+ * ($22) are someone's already. `days` and `months`: the person's day_totals rows of the days the new
+ * rows may touch ($23) and month_totals rows of their months ($24), as they were before this sync, from
+ * which its change to the months is worked out (month-rows.ts).
  */
 const SYNC_STATEMENT = `
 WITH claimed AS (
@@ -459,25 +463,39 @@ SELECT
     SELECT id, reason, start_ms, end_ms FROM refused_segments WHERE person_id = $1 AND end_ms > $20 AND start_ms < $21
     UNION ALL SELECT id, reason, start_ms, end_ms FROM ref) x) AS refused,
   (SELECT json_object_agg(version, (settings->>'dailyCapSeconds')::int) FROM policy_versions) AS caps,
-  (SELECT (value->>'dailyCapSeconds')::int FROM settings WHERE id = 1) AS current_cap`;
+  (SELECT (value->>'dailyCapSeconds')::int FROM settings WHERE id = 1) AS current_cap,
+  (SELECT coalesce(json_agg(json_build_array(day, raw_seconds, credited_seconds, overlap_seconds, daily_cap_seconds, outside_allowlist_seconds, invalid_seconds, by_resource)), '[]')
+     FROM day_totals WHERE person_id = $1 AND day = ANY($23::int[])) AS days,
+  (SELECT coalesce(json_agg(json_build_array(month, days, raw_seconds, credited_seconds, overlap_seconds, daily_cap_seconds, outside_allowlist_seconds, invalid_seconds, by_resource, daily_credited)), '[]')
+     FROM month_totals WHERE person_id = $1 AND month = ANY($24::int[])) AS months`;
 
 /**
- * The statement that stores these days' totals (a day with nothing sent keeps no row), with its values
- * written in: it goes in one message with the COMMIT, and the simple protocol that allows two
- * statements takes no parameters. The values are integers and JSON text (quoted by escapeLiteral).
+ * The statement that stores these days' totals (a day with nothing sent keeps no row) and their months'
+ * sums, with its values written in: it goes in one message with the COMMIT, and the simple protocol
+ * that allows two statements takes no parameters. The values are integers and JSON text (quoted by
+ * escapeLiteral). `before`: the stored rows of these days and their months, read under the person's
+ * lock.
  */
-function dayTotalsStatement(c: Client, personId: string, credits: ReadonlyMap<number, ReturnType<typeof splitPersonDay>>): string | null {
-  const rows: string[] = [];
-  const empty: number[] = [];
+function dayTotalsStatement(
+  c: Client,
+  personId: string,
+  credits: ReadonlyMap<number, ReturnType<typeof splitPersonDay>>,
+  before: { days: readonly DayTotalRecord[]; months: readonly MonthRow[] },
+): string | null {
   const int = (n: number) => {
     if (!Number.isSafeInteger(n)) throw new Error(`not an integer: ${n}`);
     return String(n);
   };
   const person = c.escapeLiteral(personId);
+  const after = new Map<number, DayTotalRecord | null>();
+  const rows: string[] = [];
+  const empty: number[] = [];
   for (const [day, credit] of credits) {
     const t = dayTotalOf(personId, day, credit);
+    after.set(day, t);
     if (!t) {
-      empty.push(day);
+      // A day that kept no row and still keeps none changes nothing.
+      if (before.days.some((d) => d.day === day)) empty.push(day);
       continue;
     }
     const numbers = [t.day, t.rawSeconds, t.creditedSeconds, t.overlapSeconds, t.dailyCapSeconds, t.outsideAllowlistSeconds, t.invalidSeconds].map(int);
@@ -495,10 +513,24 @@ function dayTotalsStatement(c: Client, personId: string, credits: ReadonlyMap<nu
     );
   }
   if (statements.length === 0) return null;
-  // The months these days fall in, summed again from their days after the upsert (a statement of its
-  // own, so it sees the upsert's rows): month_totals stays the sum of day_totals at every commit.
-  const days = [...credits.keys()];
-  statements.push(`SELECT refresh_month_totals(ARRAY[${person}], ${int(Math.min(...days))}, ${int(Math.max(...days))})`);
+  // Their months: month_totals stays the sum of day_totals at every commit.
+  const months = changedMonths(before, after);
+  if (months.remove.length > 0) statements.push(`DELETE FROM month_totals WHERE person_id = ${person} AND month IN (${months.remove.map(int).join(', ')})`);
+  if (months.put.length > 0) {
+    const values = months.put.map((m) => {
+      const numbers = [m.month, m.days, m.rawSeconds, m.creditedSeconds, m.overlapSeconds, m.dailyCapSeconds, m.outsideAllowlistSeconds, m.invalidSeconds].map(int);
+      return `(${person}, ${numbers.join(', ')}, ${c.escapeLiteral(JSON.stringify(m.byResource))}::jsonb, '{${m.dailyCredited.map(int).join(',')}}'::bigint[])`;
+    });
+    statements.push(
+      `INSERT INTO month_totals (person_id, month, days, raw_seconds, credited_seconds, overlap_seconds, daily_cap_seconds, outside_allowlist_seconds, invalid_seconds, by_resource, daily_credited)
+       VALUES ${values.join(', ')}
+       ON CONFLICT (person_id, month) DO UPDATE SET days = EXCLUDED.days, raw_seconds = EXCLUDED.raw_seconds, credited_seconds = EXCLUDED.credited_seconds,
+         overlap_seconds = EXCLUDED.overlap_seconds, daily_cap_seconds = EXCLUDED.daily_cap_seconds, outside_allowlist_seconds = EXCLUDED.outside_allowlist_seconds,
+         invalid_seconds = EXCLUDED.invalid_seconds, by_resource = EXCLUDED.by_resource, daily_credited = EXCLUDED.daily_credited`,
+    );
+  }
+  // After the upsert, so that it sees the days' new rows.
+  for (const month of months.resum) statements.push(`SELECT refresh_month_totals(ARRAY[${person}], ${int(month)}, ${int(month)})`);
   return statements.join('; ');
 }
 
@@ -1033,6 +1065,8 @@ class PostgresStore implements Store {
         refused: [DayRefused['reason'], number, number][];
         caps: Record<string, number | null>;
         current_cap: number;
+        days: [number, number, number, number, number, number, number, (string | number)[]][];
+        months: [number, number, number, number, number, number, number, number, Record<string, number>, number[]][];
       }>({ name: 'sync', text: SYNC_STATEMENT, values: [
         personId,
         deviceId,
@@ -1056,6 +1090,8 @@ class PostgresStore implements Store {
         fromMs,
         toMs,
         unkept,
+        candidateDays,
+        [...new Set(candidateDays.map(monthStartOf))],
       ] })
     ).rows;
     const claimed = new Set(row!.claimed);
@@ -1085,7 +1121,36 @@ class PostgresStore implements Store {
     const refused = row!.refused.map(([reason, startMs, endMs]): DayRefused => ({ reason, startMs, endMs }));
     const caps = new Map(Object.entries(row!.caps).flatMap(([version, cap]) => (cap === null ? [] : [[Number(version), cap] as const])));
     const credits = this.creditFrom(touched, segments, refused, caps, row!.current_cap);
-    return { outcomes, totals: dayTotalsStatement(c, personId, credits) };
+    const before = {
+      days: row!.days.map(
+        ([day, rawSeconds, creditedSeconds, overlapSeconds, dailyCapSeconds, outsideAllowlistSeconds, invalidSeconds, byResource]): DayTotalRecord => ({
+          personId,
+          day,
+          rawSeconds,
+          creditedSeconds,
+          overlapSeconds,
+          dailyCapSeconds,
+          outsideAllowlistSeconds,
+          invalidSeconds,
+          byResource,
+        }),
+      ),
+      months: row!.months.map(
+        ([month, days, rawSeconds, creditedSeconds, overlapSeconds, dailyCapSeconds, outsideAllowlistSeconds, invalidSeconds, byResource, dailyCredited]): MonthRow => ({
+          month,
+          days,
+          rawSeconds,
+          creditedSeconds,
+          overlapSeconds,
+          dailyCapSeconds,
+          outsideAllowlistSeconds,
+          invalidSeconds,
+          byResource,
+          dailyCredited,
+        }),
+      ),
+    };
+    return { outcomes, totals: dayTotalsStatement(c, personId, credits, before) };
   }
 
   /** The person's credit of each day in `days`, from their segments and refused segments overlapping them (ordered by start, then id). */
