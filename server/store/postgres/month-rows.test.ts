@@ -24,8 +24,6 @@ function summed(month: number, days: readonly DayTotalRecord[]): MonthRow | null
   const sum = sumOfDays('p', month, monthEndOf(month), own);
   const dailyCredited = new Array<number>(monthEndOf(month) - month + 1).fill(0);
   for (const d of own) dailyCredited[d.day - month] = d.creditedSeconds;
-  const byResource: Record<string, number> = {};
-  for (let i = 0; i < sum.byResource.length; i += 2) byResource[sum.byResource[i] as string] = sum.byResource[i + 1] as number;
   return {
     month,
     days: own.length,
@@ -35,7 +33,7 @@ function summed(month: number, days: readonly DayTotalRecord[]): MonthRow | null
     dailyCapSeconds: sum.dailyCapSeconds,
     outsideAllowlistSeconds: sum.outsideAllowlistSeconds,
     invalidSeconds: sum.invalidSeconds,
-    byResource,
+    byResource: sum.byResource,
     dailyCredited,
   };
 }
@@ -65,7 +63,7 @@ describe('changedMonths', () => {
     const changes = changedMonths({ months: rowsOf(stored), days: [stored[1]!] }, new Map([[now.day, now]]));
     expect(changes).toEqual({ put: [summed(jan, [stored[0]!, now])], remove: [], resum: [] });
     // r1 is still credited on 5 January, r2 grew; the day's own slot holds its new credit.
-    expect(changes.put[0]!.byResource).toEqual({ r1: 600, r2: 1500 });
+    expect(changes.put[0]!.byResource).toEqual(['r1', 600, 'r2', 1500]);
     expect(changes.put[0]!.dailyCredited[19]).toBe(1500);
     expect(changes.put[0]!.days).toBe(2);
   });
@@ -78,10 +76,10 @@ describe('changedMonths', () => {
   it('drops a resource no day of the month credits any more, and keeps one with seconds left', () => {
     const now = day('2026-01-05', 600, ['r2', 600]);
     const [row] = changedMonths({ months: rowsOf(stored), days: [stored[0]!] }, new Map([[now.day, now]])).put;
-    expect(row!.byResource).toEqual({ r1: 200, r2: 1600 });
+    expect(row!.byResource).toEqual(['r1', 200, 'r2', 1600]);
     const gone = day('2026-01-20', 1200, ['r2', 1200]);
     const [after] = changedMonths({ months: [row!], days: [stored[1]!] }, new Map([[gone.day, gone]])).put;
-    expect(Object.keys(after!.byResource)).toEqual(['r2']);
+    expect(after!.byResource).toEqual(['r2', 1800]);
   });
 
   it('removes the row of a month whose last day is gone, and keeps a month that still has days', () => {
@@ -124,7 +122,7 @@ describe('changedMonths', () => {
     // A sum that would go below 0, or a resource's seconds.
     const small = { ...summed(jan, stored.slice(0, 2))!, creditedSeconds: 100 };
     expect(changedMonths({ months: [small], days: [stored[1]!] }, new Map([[stored[1]!.day, now]])).resum).toEqual([jan]);
-    const fewer = { ...summed(jan, stored.slice(0, 2))!, byResource: { r1: 800, r2: 10 } };
+    const fewer = { ...summed(jan, stored.slice(0, 2))!, byResource: ['r1', 800, 'r2', 10] };
     expect(changedMonths({ months: [fewer], days: [stored[1]!] }, new Map([[stored[1]!.day, { ...stored[1]!, byResource: ['r1', 1200] }]])).resum).toEqual([jan]);
     // The other months of the same sync are changed as usual.
     const march = day('2026-03-03', 60);

@@ -8,6 +8,7 @@
 // (MonthChanges.resum). Node does the arithmetic because server processes can be added and the
 // database cannot.
 import { monthEndOf, monthStartOf } from '../../../shared/time/day-numbers.ts';
+import { byResourcePairs } from '../period-totals.ts';
 import type { DayTotalRecord } from '../store-contract.ts';
 
 /** A month_totals row as the sync reads and writes it. */
@@ -22,10 +23,17 @@ export interface MonthRow {
   dailyCapSeconds: number;
   outsideAllowlistSeconds: number;
   invalidSeconds: number;
-  /** Credited seconds by resource id; a resource no day of the month credits has no key. */
-  byResource: Record<string, number>;
+  /** Credited seconds by resource, [id, seconds, …] by id as the days keep them (migration 097); a
+   *  resource no day of the month credits is absent. */
+  byResource: readonly (string | number)[];
   /** Credited seconds on each day of the month, its first day first. */
   dailyCredited: number[];
+}
+
+function resourceMap(pairs: readonly (string | number)[]): Map<string, number> {
+  const seconds = new Map<string, number>();
+  for (let i = 0; i < pairs.length; i += 2) seconds.set(pairs[i] as string, pairs[i + 1] as number);
+  return seconds;
 }
 
 /**
@@ -41,9 +49,12 @@ export interface MonthChanges {
   resum: number[];
 }
 
+/** A row being worked on: its resources in a map for the arithmetic. */
+type WorkingRow = Omit<MonthRow, 'byResource'> & { byResource: Map<string, number> };
+
 const SUMMED = ['rawSeconds', 'creditedSeconds', 'overlapSeconds', 'dailyCapSeconds', 'outsideAllowlistSeconds', 'invalidSeconds'] as const;
 
-function emptyMonth(month: number): MonthRow {
+function emptyMonth(month: number): WorkingRow {
   return {
     month,
     days: 0,
@@ -53,22 +64,22 @@ function emptyMonth(month: number): MonthRow {
     dailyCapSeconds: 0,
     outsideAllowlistSeconds: 0,
     invalidSeconds: 0,
-    byResource: {},
+    byResource: new Map(),
     dailyCredited: new Array<number>(monthEndOf(month) - month + 1).fill(0),
   };
 }
 
 /** Adds (sign 1) or takes away (sign −1) one day's total from its month's row. */
-function apply(row: MonthRow, day: DayTotalRecord, sign: 1 | -1): void {
+function apply(row: WorkingRow, day: DayTotalRecord, sign: 1 | -1): void {
   row.days += sign;
   for (const key of SUMMED) row[key] += sign * day[key];
   for (let i = 0; i < day.byResource.length; i += 2) {
     const id = day.byResource[i] as string;
-    const seconds = (row.byResource[id] ?? 0) + sign * (day.byResource[i + 1] as number);
+    const seconds = (row.byResource.get(id) ?? 0) + sign * (day.byResource[i + 1] as number);
     // A day keeps only resources it credits (more than 0 s), so a month's sum is 0 exactly when no day
-    // of it credits the resource any more: then, as a sum made afresh, it has no key.
-    if (seconds === 0) delete row.byResource[id];
-    else row.byResource[id] = seconds;
+    // of it credits the resource any more: then, as a sum made afresh, it does not name it.
+    if (seconds === 0) row.byResource.delete(id);
+    else row.byResource.set(id, seconds);
   }
   row.dailyCredited[day.day - row.month] = sign === 1 ? day.creditedSeconds : 0;
 }
@@ -84,7 +95,7 @@ export function changedMonths(
 ): MonthChanges {
   const stored = new Map(before.months.map((m) => [m.month, m]));
   const oldDays = new Map(before.days.map((d) => [d.day, d]));
-  const rows = new Map<number, MonthRow>();
+  const rows = new Map<number, WorkingRow>();
   /** How many of each month's days the sync replaces are stored: its row must count at least those. */
   const replaced = new Map<number, number>();
   for (const [day, now] of after) {
@@ -92,7 +103,7 @@ export function changedMonths(
     let row = rows.get(month);
     if (!row) {
       const kept = stored.get(month);
-      row = kept ? { ...kept, byResource: { ...kept.byResource }, dailyCredited: [...kept.dailyCredited] } : emptyMonth(month);
+      row = kept ? { ...kept, byResource: resourceMap(kept.byResource), dailyCredited: [...kept.dailyCredited] } : emptyMonth(month);
       rows.set(month, row);
     }
     const old = oldDays.get(day);
@@ -104,11 +115,11 @@ export function changedMonths(
   }
   const changes: MonthChanges = { put: [], remove: [], resum: [] };
   for (const row of rows.values()) {
-    if ((stored.get(row.month)?.days ?? 0) < (replaced.get(row.month) ?? 0) || SUMMED.some((key) => row[key] < 0) || Object.values(row.byResource).some((seconds) => seconds < 0)) {
+    if ((stored.get(row.month)?.days ?? 0) < (replaced.get(row.month) ?? 0) || SUMMED.some((key) => row[key] < 0) || [...row.byResource.values()].some((seconds) => seconds < 0)) {
       changes.resum.push(row.month);
     } else if (row.days === 0) {
       if (stored.has(row.month)) changes.remove.push(row.month);
-    } else changes.put.push(row);
+    } else changes.put.push({ ...row, byResource: byResourcePairs(row.byResource) });
   }
   return changes;
 }

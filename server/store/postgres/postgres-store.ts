@@ -519,7 +519,7 @@ function dayTotalsStatement(
   if (months.put.length > 0) {
     const values = months.put.map((m) => {
       const numbers = [m.month, m.days, m.rawSeconds, m.creditedSeconds, m.overlapSeconds, m.dailyCapSeconds, m.outsideAllowlistSeconds, m.invalidSeconds].map(int);
-      return `(${person}, ${numbers.join(', ')}, ${c.escapeLiteral(JSON.stringify(m.byResource))}::jsonb, '{${m.dailyCredited.map(int).join(',')}}'::bigint[])`;
+      return `(${person}, ${numbers.join(', ')}, ${c.escapeLiteral(JSON.stringify(m.byResource))}::json, '{${m.dailyCredited.map(int).join(',')}}'::bigint[])`;
     });
     statements.push(
       `INSERT INTO month_totals (person_id, month, days, raw_seconds, credited_seconds, overlap_seconds, daily_cap_seconds, outside_allowlist_seconds, invalid_seconds, by_resource, daily_credited)
@@ -1066,7 +1066,7 @@ class PostgresStore implements Store {
         caps: Record<string, number | null>;
         current_cap: number;
         days: [number, number, number, number, number, number, number, (string | number)[]][];
-        months: [number, number, number, number, number, number, number, number, Record<string, number>, number[]][];
+        months: [number, number, number, number, number, number, number, number, (string | number)[], number[]][];
       }>({ name: 'sync', text: SYNC_STATEMENT, values: [
         personId,
         deviceId,
