@@ -20,6 +20,11 @@ function clip(text: string, quote: string, occurrence = 0): Selector[] {
   return describeSpan(text, { start: at, end: at + quote.length })!;
 }
 
+/** The same selectors as a note made before look-alikes were recorded. */
+function withoutLookalikes(selectors: Selector[]): Selector[] {
+  return selectors.map((s) => (s.type === 'TextQuoteSelector' ? { type: s.type, exact: s.exact, prefix: s.prefix, suffix: s.suffix } : s));
+}
+
 function anchored(text: string, selectors: AnchorableSelector[], hidden: TextSpan[] = []) {
   const result = anchorSelectors(createTextIndex(text, hidden), selectors);
   return result.status === 'anchored' ? { text: text.slice(result.span.start, result.span.end), method: result.method, start: result.span.start } : null;
@@ -331,6 +336,24 @@ describe('anchorSelectors', () => {
     const found = anchored(edited, note);
     expect(found === null || found.start === edited.indexOf(plan('month'))).toBe(true);
     expect(found).not.toMatchObject({ start: edited.indexOf(plan('year')) });
+  });
+});
+
+describe('a short quote with one side of context edited away', () => {
+  const line = (part: string, rest: string) => `Experts give lectures on the law. Part ${part}: Article 10 ${rest}\n`;
+  const text = `${'Preamble of the rules, read before the articles. '.repeat(4)}\n${line('one', 'Study of the law is tied to daily work.')}${line('two', 'Party members meet every Friday.')}`;
+  // As a note made before look-alikes were recorded (or imported): only the rule stands between the
+  // deleted clip and the next part's heading, whose prefix reads three characters apart (90.6% alike).
+  const note = withoutLookalikes(clip(text, 'Article 10'));
+
+  it('needs the other side all but intact: a deleted clip is not put on a place three characters off in 32', () => {
+    const edited = text.replace('Part one: Article 10 Study of the law is tied to daily work.', '');
+    expect(anchored(edited, note)).toBeNull();
+  });
+
+  it('is still found where that side reads as recorded', () => {
+    const edited = text.replace('Study of the law is tied to daily work.', 'Officials write reports each quarter.');
+    expect(anchored(edited, note)).toMatchObject({ start: edited.indexOf('Article 10') });
   });
 });
 

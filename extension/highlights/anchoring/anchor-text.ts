@@ -10,9 +10,9 @@
 //
 // The rule every step ends in (choose-candidate.ts): a place other than the exact text at the recorded
 // offsets must agree with the stored prefix AND suffix (each at least 75% alike), or, where one side was
-// edited, with the other side at least 90% alike (75% for a quote of 64+ characters; or, for a quote of
-// 128+ characters found once on the page, with neither, and for one of 32+ found once, with only the 8
-// characters touching it on each side as recorded); and unless it is the exact quote with both sides
+// edited, with the other side at least 90% alike (93% for a quote under 16 characters, 75% for one of
+// 64+ characters; or, for a quote of 128+ characters found once on the page, with neither, and for one
+// of 32+ found once, with only the 8 characters touching it on each side as recorded); and unless it is the exact quote with both sides
 // intact (90%), it must lie near the expected position (a quarter of the page, at least 2,048
 // characters). A short quote (under 16 characters) found approximately needs both sides. Places found by
 // earlier steps stay in the running; when two places are about equally good (fewer than 2 characters of
@@ -51,16 +51,18 @@
 //
 // Measured (npm run bench -- highlights, 10 pages a row): random-word pages 99.47% (en) / 99.68% (zh) of
 // surviving passages found right, none wrong (unchanged by look-alikes; 99.42%/99.63% before the 75% side
-// for 64+ character quotes and the 8 characters beside a 32+ character one); near-duplicate corpus: 6 of
-// 387 deleted passages attached elsewhere (+6 onto copies reading word for word as recorded; 13 before
-// look-alikes reading one side of context agreeing were recorded too, 32 before look-alikes were
+// for 64+ character quotes and the 8 characters beside a 32+ character one); near-duplicate corpus: 5 of
+// 387 deleted passages attached elsewhere (+6 onto copies reading word for word as recorded; 6 before a
+// short quote's one side had to be 93% alike, 13 before look-alikes reading one side of context agreeing
+// were recorded too, 32 before look-alikes were
 // recorded at all, 39 before the order check and the narrower cut-out evidence, 76 without landmarks,
 // 192 before the rule). Found right at least 97.10% on every family but 修订对照 (revised), 99.25% (zh) /
 // 95.36% (en) there (93.86% before copies were ranked among those edited on one side, the look-alike
 // refusal held for the long-quote shortcut and notes shut out by a landmark found alone; 91.79% before
 // look-alikes and copy ranks), and none wrong but on 修订对照: 0.07% (zh), 0.29% (en; 0.71% before, 1.86%
-// before look-alikes). Of the 6, 2 are on template pages en (a look-alike made by the revision itself,
-// and a seventh look-alike where 6 are recorded), 2 on 修订对照 zh, 2 on 修订对照 en (found by the ends
+// before look-alikes). Of the 5, 2 are on template pages en (a look-alike made by the revision itself,
+// and a seventh look-alike where 6 are recorded), 1 on 修订对照 zh (made by the revision: the twin's
+// slot word swapped to the note's and its article's end deleted), 2 on 修订对照 en (found by the ends
 // and context steps on the other version of the article). Many of 修订对照 en's not found (4.36%), looked
 // at one by one, are a passage whose twin article was deleted: it now reads as the twin was recorded (its
 // look-alike), beside the words the twin stood beside, and the twin's own note reads it word for word; a

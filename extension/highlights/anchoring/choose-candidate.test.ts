@@ -35,6 +35,15 @@ describe('judge', () => {
     expect(judge(text, c, ctx('opened the meeting. ', ' members then read'), 5).acceptable).toBe(true);
   });
 
+  it('accepts a short quote on one side only when that side is all but intact (93%), a longer one at 90%', () => {
+    // "the chair opened the meeting. " is 30 characters: two off is 93.3% alike, three off 90%.
+    const c = { start: at, end: at + 5, quoteErrors: 0 };
+    expect(judge(text, c, ctx('the chair opened the meeting. ', ' completely other words'), 5).acceptable).toBe(true);
+    expect(judge(text, c, ctx('the chXir opened the meeting! ', ' completely other words'), 5).acceptable).toBe(true);
+    expect(judge(text, c, ctx('the chXir opened thX meeting! ', ' completely other words'), 5).acceptable).toBe(false);
+    expect(judge(text, c, ctx('the chXir opened thX meeting! ', ' completely other words'), 16).acceptable).toBe(true);
+  });
+
   it('without any stored context, accepts only the exact quote', () => {
     expect(judge(text, { start: at, end: at + 5, quoteErrors: 0 }, ctx('', ''), 5).acceptable).toBe(true);
     expect(judge(text, { start: at, end: at + 5, quoteErrors: 1 }, ctx('', ''), 5).acceptable).toBe(false);

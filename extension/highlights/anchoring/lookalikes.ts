@@ -4,8 +4,9 @@
 // be that look-alike; from the page after the edit alone the two read the same. The page as it was when
 // the note was made tells them apart, so describing a note records what the closest look-alikes of its
 // recorded text (prefix, quote and suffix together: a short quote's look-alikes differ in its context)
-// read, as the characters where each differs, and how many places read each; anchoring refuses a place
-// whose text reads closer to one of them than to the note's (choose-candidate.ts).
+// read, as the characters where each differs, and how many places read each (and, after those, places
+// that could pass for the passage with one side of context edited away: oneSideAgrees); anchoring refuses
+// a place whose text reads closer to one of them than to the note's (choose-candidate.ts).
 import search from 'approx-string-match';
 import { NOTE_LIMITS, type LookalikeEdit, type QuoteLookalike } from '../../../shared/schemas/notes.ts';
 import type { TextSpan } from './types.ts';
@@ -24,8 +25,8 @@ const APPROXIMATE_TIERS = 3;
  * The closest look-alikes of text[window] (the quote text[quote] with its stored context) elsewhere in
  * `text`: places where the quote reads exactly or approximately (a quarter of it may differ), read with
  * as much context as was stored, that differ from the recorded text by at most a quarter of it (fewest
- * differences, then nearest); at most NOTE_LIMITS.lookalikes distinct ones, as edits of the recorded
- * text; `[]` when there is none. Undefined when the quote is too long to search
+ * differences, then nearest), then those beyond that agreeing on one side (oneSideAgrees); at most
+ * NOTE_LIMITS.lookalikes distinct ones, as edits of the recorded text; `[]` when there is none. Undefined when the quote is too long to search
  * (NOTE_LIMITS.lookalikeQuoteChars) or a look-alike differs in more or longer places than a note may
  * store: the note then records nothing and is anchored as notes made before look-alikes were recorded.
  * Exact copies of the recorded text are no look-alikes (they read as the passage, so tell nothing
