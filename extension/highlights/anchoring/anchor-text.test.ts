@@ -522,3 +522,29 @@ describe('a clip edited in place beside a copy of its old words', () => {
     expect(anchored(edited, note)).toMatchObject({ text: plan('month'), start: edited.indexOf(plan('month')) });
   });
 });
+
+describe('a long quote found by its ends between landmarks', () => {
+  it('is not the other version of its deleted article when its ends read better at a look-alike outside the landmarks', () => {
+    const article = (head: string, n: number, officer: string, who: string) =>
+      `${head}: Article ${n} Where party members excel in their study, the ${officer} commends them. Study counts in the annual assessment of ${who} and in the choice of those commended.\n`;
+    const filler = (n: number) => `Filler text about other matters, paragraph number ${n}, to keep these apart. `.repeat(8);
+    const before = 'The department reports the attendance of officials at collective study every year.';
+    const after = 'Each committee takes its turn to lead the exchange day, choosing one topic each time.';
+    // A 修订对照 page: article 21 in its original and revised versions, article 22, and far away the
+    // revised article 24, a look-alike of the revised article 21 but for the number after it.
+    const revised21 = article('As revised', 21, 'deputy head', 'officials');
+    const text =
+      `${filler(1)}${before}\n${article('Original text', 21, 'principal officer', 'comrades')}${revised21}Original text: Article 22 ${after}\n` +
+      `${filler(2)}${filler(3)}${article('As revised', 24, 'deputy head', 'officials')}Original text: Article 25 Study of theory is tied to daily work.\n${filler(4)}`;
+    const quote = 'Study counts in the annual assessment of officials and in the choice of those commended.';
+    const note = clip(text, quote);
+    expect(note[0]).toMatchObject({ lookalikes: [expect.anything()] });
+    // The revised article 21 deleted: its original now stands before article 22, read as the note's
+    // suffix, one word of its quote and its prefix the other version's.
+    const edited = text.replace(revised21, '');
+    const notes = [clip(text, before), note, clip(text, after)];
+    const index = createTextIndex(edited);
+    expect(findLandmarks(index, notes)).toHaveLength(2);
+    expect(anchorNotes(index, notes)[1]).toEqual({ status: 'unanchored' });
+  });
+});

@@ -5,7 +5,8 @@
 //   3. normalised the same with white space collapsed (quotes recorded by other tools, re-flowed text)
 //   4. fuzzy      approximate occurrences of a quote of 16+ characters (25% may differ), near the
 //                 recorded position first, then anywhere
-//   5. ends       a long quote's first and last 32 characters found apart (text inserted or removed inside)
+//   5. ends       a long quote's first and last 32 characters found apart (text inserted or removed inside;
+//                 between landmarks, not when on the whole page they read best at a look-alike outside)
 //   6. context    the text between the two stored contexts, if still like the quote (short quotes too)
 //
 // The rule every step ends in (choose-candidate.ts): a place other than the exact text at the recorded
@@ -51,8 +52,9 @@
 //
 // Measured (npm run bench -- highlights, 10 pages a row): random-word pages 99.47% (en) / 99.68% (zh) of
 // surviving passages found right, none wrong (unchanged by look-alikes; 99.42%/99.63% before the 75% side
-// for 64+ character quotes and the 8 characters beside a 32+ character one); near-duplicate corpus: 5 of
-// 387 deleted passages attached elsewhere (+6 onto copies reading word for word as recorded; 6 before a
+// for 64+ character quotes and the 8 characters beside a 32+ character one); near-duplicate corpus: 4 of
+// 387 deleted passages attached elsewhere (+6 onto copies reading word for word as recorded; 5 before a
+// long quote's ends had to read no better at a look-alike outside the landmarks around it, 6 before a
 // short quote's one side had to be 93% alike, 13 before look-alikes reading one side of context agreeing
 // were recorded too, 32 before look-alikes were
 // recorded at all, 39 before the order check and the narrower cut-out evidence, 76 without landmarks,
@@ -60,10 +62,12 @@
 // 95.36% (en) there (93.86% before copies were ranked among those edited on one side, the look-alike
 // refusal held for the long-quote shortcut and notes shut out by a landmark found alone; 91.79% before
 // look-alikes and copy ranks), and none wrong but on 修订对照: 0.07% (zh), 0.29% (en; 0.71% before, 1.86%
-// before look-alikes). Of the 5, 2 are on template pages en (a look-alike made by the revision itself,
+// before look-alikes). Of the 4, 2 are on template pages en (a look-alike made by the revision itself,
 // and a seventh look-alike where 6 are recorded), 1 on 修订对照 zh (made by the revision: the twin's
-// slot word swapped to the note's and its article's end deleted), 2 on 修订对照 en (found by the ends
-// and context steps on the other version of the article). Many of 修订对照 en's not found (4.36%), looked
+// slot word swapped to the note's and its article's end deleted), 1 on 修订对照 en (found by the context
+// step on the other version of the article: its revised twin deleted, the original's first sentence now
+// stands between the note's prefix, which both versions share, and the next article's heading, the
+// note's suffix; nothing recorded tells the two apart). Many of 修订对照 en's not found (4.36%), looked
 // at one by one, are a passage whose twin article was deleted: it now reads as the twin was recorded (its
 // look-alike), beside the words the twin stood beside, and the twin's own note reads it word for word; a
 // text-only tool cannot tell which of the two survived. Measured and not kept: refusing every
@@ -417,7 +421,17 @@ export function anchorSelectors(index: TextIndex, selectors: readonly Anchorable
     const anywhere = step(fuzzyCandidates(view.text, q, 0, view.text.length, allowed), 'fuzzy');
     if (anywhere !== null) return anywhere;
   }
-  const ends = matchEnds(view.text, q, vctx, allowed);
+  let ends = matchEnds(view.text, q, vctx, allowed);
+  if (ends !== null && place !== null) {
+    // Between landmarks, each end is the best reading of its part there; on the whole page a better one
+    // may stand outside them. When the ends read best at one of the note's look-alikes outside, what the
+    // window holds is another version of the passage (a 修订对照 page's original article, its revised
+    // twin deleted, now reading the twin's suffix), not the passage with words inserted into it. Alone
+    // the note's ends find that look-alike and it is refused; the window must not hide it. Measured on
+    // the near-duplicate corpus: deleted passages attached elsewhere 5 -> 4, no family's found right changed.
+    const onPage = matchEnds(view.text, q, vctx, (span) => index.allowed(toSourceSpan(view, span)));
+    if (onPage !== null && !allowed(onPage) && judge(view.text, onPage, vctx, q.length).lookalike) ends = null;
+  }
   const viaEnds = ends === null ? null : step([ends], 'ends');
   if (viaEnds !== null) return viaEnds;
   const bracketed = matchBetweenContexts(view.text, q, vctx, allowed);
