@@ -28,7 +28,7 @@ export function collapseWhitespace(source: string): CollapsedText {
 /** The same collapse for a quote or its context (no mapping needed). */
 export function collapseString(s: string): string {
   // The same as replacing every /\s+/ run, but a lone plain space (most of them) is left alone: on a
-  // 200,000-character page 1 ms instead of 6 (11 before the code is optimised).
+  // 200,000-character page (Node) 1 ms instead of 6, 11 before the code is optimised.
   return s.replace(/\s{2,}|[^\S ]/g, ' ');
 }
 
