@@ -385,12 +385,31 @@ describe('landmarks', () => {
     const marks = findLandmarks(createTextIndex(text), heads);
     expect(marks).toHaveLength(20);
     expect(marks.every((m, i) => i === 0 || m.now.start > marks[i - 1]!.now.start)).toBe(true);
-    // At its recorded offsets a note is a landmark; moved, it is one only if it reads so at one place.
+    // At its recorded offsets a note is a landmark; moved, it is one only if it reads so at one place,
+    // or, made on one of several copies, at as many places as then: the copy of its rank.
     const twice = `${para(1)}\n${para(1)}\n${para(1)}`;
     const note = clip(twice, '集中学习', 0);
+    expect(note[0]).toMatchObject({ copies: { count: 2, rank: 0 } });
     expect(findLandmarks(createTextIndex(twice), [note])).toHaveLength(1);
-    expect(findLandmarks(createTextIndex(`新增一行。\n${twice}`), [note])).toHaveLength(0);
-    expect(findLandmarks(createTextIndex(`新增一行。\n${para(1)}\n${para(2)}`), [clip(`${para(1)}\n${para(2)}`, '集中学习', 0)])).toHaveLength(1);
+    const shifted = `新增一行。\n${twice}`;
+    expect(findLandmarks(createTextIndex(shifted), [note]).map((m) => m.now.start)).toEqual([shifted.indexOf('集中学习')]);
+    const once = `新增一行。\n${para(1)}\n${para(2)}`;
+    expect(findLandmarks(createTextIndex(`新增一行。\n${para(1)}\n${para(1)}\n${para(1)}`), [clip(twice, '集中学习', 2)])).toHaveLength(0);
+    expect(findLandmarks(createTextIndex(once), [clip(`${para(1)}\n${para(2)}`, '集中学习', 0)])).toHaveLength(1);
+  });
+
+  it('are never a copy of a note made on one of several copies once fewer read (its own edited)', () => {
+    // The same sentence with the same words either side in both versions of an article (修订对照).
+    const filler = '其他事项另行通知，各单位遵照执行。'.repeat(4);
+    const version = (head: string) => `${head}：第五条　为进一步加强和改进机关干部的理论学习，各机关要把政治理论学习纳入年度工作计划，做到有计划、有检查。干部每周五下午集中学习。`;
+    const text = `${filler}\n${version('原条文')}\n${filler}\n${version('修订后')}\n${filler}`;
+    const note = clip(text, '做到有计划、有检查', 1);
+    expect(note[0]).toMatchObject({ copies: { count: 2, rank: 1 } });
+    // The revised copy edited right beside the quote: the original now reads the note's text word for
+    // word at one place only, and is not where the note is.
+    const at = text.lastIndexOf('干部每周五');
+    const edited = `新增一行。\n${text.slice(0, at)}同志每周五${text.slice(at + 5)}`;
+    expect(findLandmarks(createTextIndex(edited), [note])).toEqual([]);
   });
 
   it('keep only the longest run in order when one of them crossed the others', () => {
@@ -520,5 +539,31 @@ describe('a clip edited in place beside a copy of its old words', () => {
     // revised article, whose sentence after them differs.
     const edited = `Revised on 6 January.\n${text.replace(plan('year'), plan('month'))}`;
     expect(anchored(edited, note)).toMatchObject({ text: plan('month'), start: edited.indexOf(plan('month')) });
+  });
+});
+
+describe('a long quote found by its ends between landmarks', () => {
+  it('is not the other version of its deleted article when its ends read better at a look-alike outside the landmarks', () => {
+    const article = (head: string, n: number, officer: string, who: string) =>
+      `${head}: Article ${n} Where party members excel in their study, the ${officer} commends them. Study counts in the annual assessment of ${who} and in the choice of those commended.\n`;
+    const filler = (n: number) => `Filler text about other matters, paragraph number ${n}, to keep these apart. `.repeat(8);
+    const before = 'The department reports the attendance of officials at collective study every year.';
+    const after = 'Each committee takes its turn to lead the exchange day, choosing one topic each time.';
+    // A 修订对照 page: article 21 in its original and revised versions, article 22, and far away the
+    // revised article 24, a look-alike of the revised article 21 but for the number after it.
+    const revised21 = article('As revised', 21, 'deputy head', 'officials');
+    const text =
+      `${filler(1)}${before}\n${article('Original text', 21, 'principal officer', 'comrades')}${revised21}Original text: Article 22 ${after}\n` +
+      `${filler(2)}${filler(3)}${article('As revised', 24, 'deputy head', 'officials')}Original text: Article 25 Study of theory is tied to daily work.\n${filler(4)}`;
+    const quote = 'Study counts in the annual assessment of officials and in the choice of those commended.';
+    const note = clip(text, quote);
+    expect(note[0]).toMatchObject({ lookalikes: [expect.anything()] });
+    // The revised article 21 deleted: its original now stands before article 22, read as the note's
+    // suffix, one word of its quote and its prefix the other version's.
+    const edited = text.replace(revised21, '');
+    const notes = [clip(text, before), note, clip(text, after)];
+    const index = createTextIndex(edited);
+    expect(findLandmarks(index, notes)).toHaveLength(2);
+    expect(anchorNotes(index, notes)[1]).toEqual({ status: 'unanchored' });
   });
 });

@@ -1,6 +1,6 @@
 // The collapsed view must collapse exactly what \s matches, and map every character back to its source.
 import { describe, expect, it } from 'vitest';
-import { collapseWhitespace, toCollapsed } from './whitespace.ts';
+import { collapseString, collapseWhitespace, toCollapsed } from './whitespace.ts';
 
 describe('collapseWhitespace', () => {
   it('collapses every run of white space, Unicode spaces included, and maps back to the source', () => {
@@ -14,5 +14,12 @@ describe('collapseWhitespace', () => {
     }
     expect(view.toSource[view.text.length]).toBe(source.length);
     expect(toCollapsed(view, source.indexOf('b'))).toBe(view.text.indexOf('b'));
+  });
+
+  it('collapses a quote as the page: lone spaces kept, any other lone white space and every run made one space', () => {
+    for (const s of ['a b', 'a\tb', 'a\nb', ' a  b ', '\u3000a\u00a0 \u2003b\u200bc\ufeff', 'a \t\n b', '\n']) {
+      expect(collapseString(s)).toBe(s.replace(/\s+/g, ' '));
+      expect(collapseWhitespace(s).text).toBe(s.replace(/\s+/g, ' '));
+    }
   });
 });

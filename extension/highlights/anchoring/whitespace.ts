@@ -7,29 +7,29 @@ export interface CollapsedText {
   readonly toSource: Int32Array;
 }
 
-/** The characters `\s` matches, by code: a regular expression per character was most of a re-show. */
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
-}
-
 export function collapseWhitespace(source: string): CollapsedText {
   const toSource = new Int32Array(source.length + 1);
   let n = 0;
-  let inSpace = false;
-  for (let i = 0; i < source.length; i++) {
-    const space = isSpace(source.charCodeAt(i));
-    if (space && inSpace) continue;
-    inSpace = space;
-    toSource[n++] = i;
+  let from = 0;
+  // Only runs of two or more characters move offsets (a lone white-space character becomes one space):
+  // the regular expression finds those few, with \s as collapseString reads it, and the stretches
+  // between map one to one.
+  const runs = /\s{2,}/g;
+  for (let m = runs.exec(source); m !== null; m = runs.exec(source)) {
+    // Everything up to the run and its first character, which becomes the one space.
+    for (let i = from; i <= m.index; i++) toSource[n++] = i;
+    from = m.index + m[0].length;
   }
+  for (let i = from; i < source.length; i++) toSource[n++] = i;
   toSource[n] = source.length;
   return { text: collapseString(source), toSource: toSource.subarray(0, n + 1) };
 }
 
 /** The same collapse for a quote or its context (no mapping needed). */
 export function collapseString(s: string): string {
-  return s.replace(/\s+/g, ' ');
+  // The same as replacing every /\s+/ run, but a lone plain space (most of them) is left alone: on a
+  // 200,000-character page (Node) 1 ms instead of 6, 11 before the code is optimised.
+  return s.replace(/\s{2,}|[^\S ]/g, ' ');
 }
 
 /** The collapsed offset of an original offset: the first collapsed character at or after it. */
